@@ -1,0 +1,64 @@
+// Package app is gip's front end: it picks the applet (ip, brctl, bridge)
+// from the program name, parses ip's global options, runs one command or a
+// -batch file, and turns errors into stderr lines and exit statuses.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+)
+
+// Main runs gip as argv[0] names it and returns the exit status.
+func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name := "ip"
+	if len(argv) > 0 {
+		name = filepath.Base(argv[0])
+	}
+	args := argv[1:]
+	// `gip brctl …` and `gip bridge …` name the applet in the first word.
+	if (name == "gip" || name == "ip") && len(args) > 0 {
+		switch args[0] {
+		case "brctl", "gbrctl", "bridge", "gbridge":
+			name, args = args[0], args[1:]
+		}
+	}
+	switch name {
+	case "brctl", "gbrctl":
+		return brctlMain(args, stdin, stdout, stderr)
+	case "bridge", "gbridge":
+		return bridgeMain(args, stdin, stdout, stderr)
+	default:
+		return ipMain(args, stdin, stdout, stderr)
+	}
+}
+
+// report prints err as the tools do and returns its exit status.
+func report(stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	var ce *cli.Error
+	if errors.As(err, &ce) {
+		if ce.Msg != "" {
+			fmt.Fprintln(stderr, ce.Msg)
+		}
+		return ce.Code
+	}
+	var ne *nl.Error
+	if errors.As(err, &ne) {
+		fmt.Fprintln(stderr, ne.Error())
+		return 2
+	}
+	if errors.Is(err, nl.ErrDumpInterrupted) {
+		fmt.Fprintln(stderr, err.Error())
+		fmt.Fprintln(stderr, "Dump terminated")
+		return 1
+	}
+	fmt.Fprintln(stderr, err.Error())
+	return 1
+}

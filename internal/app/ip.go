@@ -1,0 +1,381 @@
+package app
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/addr"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/tuntap"
+	"golang.org/x/sys/unix"
+)
+
+type runFunc func(env *cli.Env, args *cli.Args) error
+
+type object struct {
+	name string
+	run  runFunc // nil: iproute2 has it, gip does not yet
+}
+
+// objects is ip's object table. Its order is iproute2's and is the
+// abbreviation rule: the first entry a word is a prefix of wins, so `ip a`
+// is address, `ip n` neighbor, `ip net` netns, `ip t` tunnel.
+var objects = []object{
+	{"address", addr.Run},
+	{"addrlabel", nil},
+	{"maddress", nil},
+	{"route", route.Run},
+	{"rule", nil},
+	{"neighbor", nil},
+	{"neighbour", nil},
+	{"ntable", nil},
+	{"ntbl", nil},
+	{"link", link.Run},
+	{"l2tp", nil},
+	{"fou", nil},
+	{"ila", nil},
+	{"macsec", nil},
+	{"tunnel", nil},
+	{"tunl", nil},
+	{"tuntap", tuntap.Run},
+	{"tap", tuntap.Run},
+	{"token", nil},
+	{"tcpmetrics", nil},
+	{"tcp_metrics", nil},
+	{"monitor", nil},
+	{"xfrm", nil},
+	{"mroute", nil},
+	{"mrule", nil},
+	{"netns", netns.Run},
+	{"netconf", nil},
+	{"vrf", nil},
+	{"sr", nil},
+	{"nexthop", nil},
+	{"mptcp", nil},
+	{"ioam", nil},
+	{"stats", nil},
+	{"help", nil},
+}
+
+func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	opts, rest, err := parseGlobal(argv, stdout)
+	if err != nil {
+		return report(stderr, err)
+	}
+	env := cli.NewEnv(opts, stdin, stdout, stderr)
+	defer env.Close()
+	if opts.NetNS != "" {
+		fd, err := netns.Open(opts.NetNS)
+		if err != nil {
+			return report(stderr, cli.Exit(255, "Cannot open network namespace \"%s\": %s", opts.NetNS, strerror(err)))
+		}
+		env.NetNSFD = fd
+	}
+	if opts.Batch != "" {
+		return runBatch(env, opts.Batch)
+	}
+	if len(rest) == 0 {
+		return report(stderr, ipUsage(stderr))
+	}
+	err = doCmd(env, rest)
+	env.P.Flush()
+	return report(stderr, err)
+}
+
+// doCmd runs one ip command: the object word, then its own words.
+func doCmd(env *cli.Env, words []string) error {
+	word := words[0]
+	for _, o := range objects {
+		if !cli.Matches(word, o.name) {
+			continue
+		}
+		if o.name == "help" {
+			return ipUsage(env.Stderr)
+		}
+		if o.run == nil {
+			return cli.Exit(1, "Object \"%s\" is not implemented in gip yet.", o.name)
+		}
+		return o.run(env, cli.NewArgs(words[1:]))
+	}
+	return cli.Exit(1, "Object \"%s\" is unknown, try \"ip help\".", word)
+}
+
+func ipUsage(w io.Writer) error {
+	fmt.Fprint(w, `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+       ip [ -force ] -batch FILE
+OBJECT is one of: address link route netns tuntap
+   (an object may be abbreviated: ip a, ip l, ip r, ip net)
+OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
+         -color[=always|auto|never] -netns NAME -all -force -batch FILE
+         -resolve -Numeric -human -iec -timestamp -loops N -rcvbuf SIZE
+         -echo -Version -help
+`)
+	return cli.Usage()
+}
+
+// parseGlobal reads ip's options in iproute2's order: each option is tried
+// against the table in order and the first it abbreviates wins (-h is -human,
+// -b is -batch, -br is -brief, -f is -family).
+func parseGlobal(argv []string, stdout io.Writer) (cli.Options, []string, error) {
+	var o cli.Options
+	colorMode := ""
+	for len(argv) > 0 {
+		opt := argv[0]
+		if opt == "--" {
+			argv = argv[1:]
+			break
+		}
+		if !strings.HasPrefix(opt, "-") {
+			break
+		}
+		if strings.HasPrefix(opt, "--") {
+			opt = opt[1:]
+		}
+		next := func() (string, bool) {
+			if len(argv) < 2 {
+				return "", false
+			}
+			argv = argv[1:]
+			return argv[0], true
+		}
+		m := func(kw string) bool { return cli.Matches(opt, kw) }
+		switch {
+		case m("-loops"):
+			v, _ := next()
+			o.Loops, _ = strconv.Atoi(v)
+		case m("-family"):
+			v, ok := next()
+			if !ok || v == "help" {
+				return o, nil, ipUsage(os.Stderr)
+			}
+			f := readFamily(v)
+			if f == unix.AF_UNSPEC {
+				return o, nil, cli.InvalidArg("invalid protocol family", v)
+			}
+			o.Family = f
+		case opt == "-4":
+			o.Family = unix.AF_INET
+		case opt == "-6":
+			o.Family = unix.AF_INET6
+		case opt == "-0":
+			o.Family = unix.AF_PACKET
+		case opt == "-M":
+			o.Family = unix.AF_MPLS
+		case opt == "-B":
+			o.Family = unix.AF_BRIDGE
+		case m("-human") || m("-human-readable"):
+			o.Human++
+		case m("-iec"):
+			o.IEC = true
+		case m("-stats") || m("-statistics"):
+			o.Stats++
+		case m("-details"):
+			o.Details++
+		case m("-resolve"):
+			o.Resolve = true
+		case m("-oneline"):
+			o.Oneline = true
+		case m("-timestamp"):
+			o.Timestamp++
+		case m("-tshort"):
+			o.Timestamp += 2
+		case m("-Version"):
+			fmt.Fprintln(stdout, "ip utility, iproute2-6.1.0, libbpf 1.1.2")
+			return o, nil, cli.Silent(0)
+		case m("-force"):
+			o.Force = true
+		case m("-batch"):
+			v, ok := next()
+			if !ok {
+				return o, nil, ipUsage(os.Stderr)
+			}
+			o.Batch = v
+		case m("-brief"):
+			o.Brief = true
+		case m("-json"):
+			o.JSON = true
+		case m("-pretty"):
+			o.Pretty = true
+		case m("-rcvbuf"):
+			v, ok := next()
+			n, err := strconv.ParseUint(v, 0, 32)
+			if !ok || err != nil {
+				return o, nil, cli.Exit(255, "Invalid rcvbuf size '%s'", v)
+			}
+			o.RcvBuf = int(n)
+		case isColorOpt(opt, &colorMode):
+		case m("-help"):
+			return o, nil, ipUsage(os.Stderr)
+		case m("-netns"):
+			v, ok := next()
+			if !ok {
+				return o, nil, cli.IncompleteCommand()
+			}
+			o.NetNS = v
+		case m("-Numeric"):
+			o.Numeric = true
+		case m("-all"):
+			o.All = true
+		case opt == "-echo":
+			o.Echo = true
+		default:
+			return o, nil, cli.Exit(255, "Option \"%s\" is unknown, try \"ip -help\".", opt)
+		}
+		argv = argv[1:]
+	}
+	switch colorMode {
+	case "always":
+		o.Color = !o.JSON
+	case "auto":
+		o.Color = !o.JSON && isTerminal(stdout)
+	}
+	return o, argv, nil
+}
+
+// isColorOpt recognises -color[=always|auto|never] (abbreviable to -c).
+func isColorOpt(opt string, mode *string) bool {
+	name, val, hasVal := strings.Cut(opt, "=")
+	if !cli.Matches(name, "-color") {
+		return false
+	}
+	switch {
+	case !hasVal || val == "always":
+		*mode = "always"
+	case val == "auto" || val == "never":
+		*mode = val
+	default:
+		return false
+	}
+	return true
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+func readFamily(s string) int {
+	switch s {
+	case "inet":
+		return unix.AF_INET
+	case "inet6":
+		return unix.AF_INET6
+	case "link":
+		return unix.AF_PACKET
+	case "ipx":
+		return unix.AF_IPX
+	case "mpls":
+		return unix.AF_MPLS
+	case "bridge":
+		return unix.AF_BRIDGE
+	}
+	return unix.AF_UNSPEC
+}
+
+func strerror(err error) string {
+	if errno, ok := err.(unix.Errno); ok {
+		s := errno.Error()
+		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+			s = string(s[0]-'a'+'A') + s[1:]
+		}
+		return s
+	}
+	return err.Error()
+}
+
+// runBatch runs each line of file ("-" is stdin) as an ip command on the
+// same connection. A failing command prints "Command failed FILE:LINE" and
+// ends the batch unless -force is given; argument errors end it at once, as
+// iproute2 exits from inside its parsers.
+func runBatch(env *cli.Env, name string) int {
+	var in io.Reader = env.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return report(env.Stderr, cli.Exit(1, "Cannot open file \"%s\" for reading: %s", name, strerror(unwrapErrno(err))))
+		}
+		defer f.Close()
+		in = f
+	}
+	env.InBatch = true
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	lineNo, status := 0, 0
+	var pending string
+	for sc.Scan() {
+		lineNo++
+		line := sc.Text()
+		if strings.HasSuffix(line, "\\") {
+			pending += line[:len(line)-1]
+			continue
+		}
+		line, pending = pending+line, ""
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		words := splitArgs(line)
+		if len(words) == 0 {
+			continue
+		}
+		err := doCmd(env, words)
+		if err == nil {
+			continue
+		}
+		env.P.Flush()
+		code := report(env.Stderr, err)
+		var ce *cli.Error
+		if asCLI(err, &ce) && ce.Code == 255 {
+			return code
+		}
+		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lineNo)
+		status = 1
+		if !env.Opts.Force {
+			break
+		}
+	}
+	env.P.Flush()
+	return status
+}
+
+// splitArgs splits a batch line into words; single or double quotes group
+// words with spaces.
+func splitArgs(line string) []string {
+	var words []string
+	i := 0
+	for i < len(line) {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\n' || line[i] == '\r') {
+			i++
+		}
+		if i >= len(line) {
+			break
+		}
+		if q := line[i]; q == '"' || q == '\'' {
+			end := strings.IndexByte(line[i+1:], q)
+			if end < 0 {
+				words = append(words, line[i+1:])
+				break
+			}
+			words = append(words, line[i+1:i+1+end])
+			i += end + 2
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '\n' && line[j] != '\r' {
+			j++
+		}
+		words = append(words, line[i:j])
+		i = j
+	}
+	return words
+}

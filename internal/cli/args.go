@@ -1,0 +1,124 @@
+// Package cli holds what every gip applet shares: the argument cursor with
+// iproute2's abbreviation rule, the global options, the process environment
+// (output, netlink connection, namespace) and the error type that carries an
+// exit status up to main.
+package cli
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Matches reports whether word abbreviates keyword the way iproute2's
+// matches() does: word is a non-empty prefix of keyword. Tables are scanned
+// in order and the first match wins, so table order is the abbreviation rule.
+func Matches(word, keyword string) bool {
+	return word != "" && len(word) <= len(keyword) && keyword[:len(word)] == word
+}
+
+// Args is a cursor over the words of one command.
+type Args struct {
+	words []string
+	pos   int
+}
+
+// NewArgs returns a cursor at the first of words.
+func NewArgs(words []string) *Args { return &Args{words: words} }
+
+// More reports whether words remain.
+func (a *Args) More() bool { return a.pos < len(a.words) }
+
+// Len is the number of words left.
+func (a *Args) Len() int { return len(a.words) - a.pos }
+
+// Peek returns the current word without consuming it ("" at the end).
+func (a *Args) Peek() string {
+	if a.pos < len(a.words) {
+		return a.words[a.pos]
+	}
+	return ""
+}
+
+// Next consumes and returns the current word ("" at the end).
+func (a *Args) Next() string {
+	w := a.Peek()
+	if a.pos < len(a.words) {
+		a.pos++
+	}
+	return w
+}
+
+// Back steps back one word.
+func (a *Args) Back() {
+	if a.pos > 0 {
+		a.pos--
+	}
+}
+
+// Rest returns the words not yet consumed.
+func (a *Args) Rest() []string { return a.words[a.pos:] }
+
+// Prev returns the word consumed last ("" before the first).
+func (a *Args) Prev() string {
+	if a.pos > 0 {
+		return a.words[a.pos-1]
+	}
+	return ""
+}
+
+// Value consumes the word that must follow keyword kw, failing as iproute2's
+// NEXT_ARG() does when there is none.
+func (a *Args) Value() (string, error) {
+	if !a.More() {
+		return "", IncompleteCommand()
+	}
+	return a.Next(), nil
+}
+
+// Error is an error with the exit status main must use. Msg, when set, is
+// printed to stderr as it is (callers include the trailing newline rules of
+// the tool they imitate: Msg is printed followed by one newline).
+type Error struct {
+	Code int
+	Msg  string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Exit returns an Error with status code and a formatted message.
+func Exit(code int, format string, args ...any) error {
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Silent returns an Error with status code and nothing to print (the message
+// was printed already, or the tool prints none).
+func Silent(code int) error { return &Error{Code: code} }
+
+// Usage is returned by a usage function after it has printed its text.
+func Usage() error { return &Error{Code: 255} }
+
+// IncompleteCommand is iproute2's NEXT_ARG failure.
+func IncompleteCommand() error {
+	return Exit(255, "Command line is not complete. Try option \"help\"")
+}
+
+// InvalidArg is iproute2's invarg(): `Error: argument "ARG" is wrong: MSG`.
+func InvalidArg(msg, arg string) error {
+	return Exit(255, "Error: argument \"%s\" is wrong: %s", arg, msg)
+}
+
+// Duplicate is iproute2's duparg(): a keyword given twice.
+func Duplicate(key, arg string) error {
+	return Exit(255, "Error: duplicate \"%s\": \"%s\" is the second value.", key, arg)
+}
+
+// Duplicate2 is iproute2's duparg2(): two arguments that name the same thing.
+func Duplicate2(key, arg string) error {
+	return Exit(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.", key, arg)
+}
+
+// UnknownArg is the common "what is X?" style failure, exit 255.
+func UnknownArg(msg string) error { return Exit(255, "%s", msg) }
+
+// JoinWords joins words as a shell would show them (for messages).
+func JoinWords(w []string) string { return strings.Join(w, " ") }

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/nl"
+)
+
+// Options are ip's global options (ip -h lists them). Counters stay ints
+// where iproute2 counts repeats (-s -s, -d -d).
+type Options struct {
+	Family    int // AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET, AF_BRIDGE, AF_MPLS
+	Details   int
+	Stats     int
+	Resolve   bool
+	Oneline   bool
+	Timestamp int
+	Force     bool
+	Brief     bool
+	JSON      bool
+	Pretty    bool
+	Color     bool
+	Human     int
+	IEC       bool
+	Numeric   bool
+	All       bool // -all
+	Echo      bool
+	NetNS     string // -n NAME, as given
+	Batch     string // -batch FILE
+	Loops     int    // -loops N (flush attempts)
+	RcvBuf    int
+}
+
+// Env is what an applet runs with: options, the printer over stdout, stderr,
+// and a lazily dialed netlink connection in the selected namespace. One Env
+// serves a whole -batch run, so the socket is reused.
+type Env struct {
+	Opts   Options
+	P      *format.Printer
+	Stdin  io.Reader
+	Stderr io.Writer
+
+	// NetNSFD is the namespace selected with -n (an open fd), or -1.
+	NetNSFD int
+
+	// InBatch is set while -batch runs commands, for the objects whose
+	// behaviour differs there (netns exec forks instead of exec'ing).
+	InBatch bool
+
+	conn *nl.Conn
+}
+
+// NewEnv returns an Env printing to stdout with the given options.
+func NewEnv(o Options, stdin io.Reader, stdout, stderr io.Writer) *Env {
+	return &Env{
+		Opts:    o,
+		P:       format.New(stdout, format.Options{JSON: o.JSON, Pretty: o.Pretty, Oneline: o.Oneline, Color: o.Color}),
+		Stdin:   stdin,
+		Stderr:  stderr,
+		NetNSFD: -1,
+	}
+}
+
+// Conn returns the rtnetlink connection, dialing it on first use.
+func (e *Env) Conn() (*nl.Conn, error) {
+	if e.conn != nil {
+		return e.conn, nil
+	}
+	c, err := nl.Dial(e.NetNSFD)
+	if err != nil {
+		return nil, Exit(1, "Cannot open netlink socket: %s", errText(err))
+	}
+	e.conn = c
+	return c, nil
+}
+
+// Close releases the connection and flushes output.
+func (e *Env) Close() {
+	if e.conn != nil {
+		e.conn.Close()
+		e.conn = nil
+	}
+	e.P.Flush()
+}
+
+// Warnf prints a line to stderr, after flushing stdout so the two interleave
+// as they would unbuffered.
+func (e *Env) Warnf(format string, args ...any) {
+	e.P.Flush()
+	fmt.Fprintf(e.Stderr, format, args...)
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.SyscallError); ok {
+		err = pe.Err
+	}
+	return err.Error()
+}

@@ -1,0 +1,43 @@
+package link
+
+import (
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+)
+
+// Kind is one link type (IFLA_INFO_KIND). Its file parses the words after
+// `type NAME` into IFLA_INFO_DATA and prints IFLA_INFO_DATA under -details.
+// A new kind is one new file and one line in kinds.
+type Kind struct {
+	Name string
+	// Parse reads the kind's own words (everything after `type NAME`) and
+	// encodes them as IFLA_INFO_DATA attributes. nil: the kind takes none.
+	Parse func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error
+	// Print prints the IFLA_INFO_DATA of a link of this kind (-d).
+	Print func(p *format.Printer, l *Link, ad *netlink.AttributeDecoder) error
+	// PrintSlave prints IFLA_INFO_SLAVE_DATA of a port whose master is of
+	// this kind (a bridge's ports print as "bridge_slave …").
+	PrintSlave func(p *format.Printer, l *Link, ad *netlink.AttributeDecoder) error
+}
+
+// kinds lists every kind gip knows, in no particular order.
+var kinds = []*Kind{
+	&vethKind,
+	&bridgeKind,
+	&bridgeSlaveKind,
+	&vxlanKind,
+	&macvlanKind,
+	&macvtapKind,
+	&tunKind,
+}
+
+// LookupKind returns the kind called name, or nil.
+func LookupKind(name string) *Kind {
+	for _, k := range kinds {
+		if k.Name == name {
+			return k
+		}
+	}
+	return nil
+}

@@ -1,0 +1,5 @@
+package link
+
+var bridgeKind = Kind{Name: "bridge"}
+
+var bridgeSlaveKind = Kind{Name: "bridge_slave"}

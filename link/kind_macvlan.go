@@ -1,0 +1,5 @@
+package link
+
+var macvlanKind = Kind{Name: "macvlan"}
+
+var macvtapKind = Kind{Name: "macvtap"}

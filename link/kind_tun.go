@@ -1,0 +1,3 @@
+package link
+
+var tunKind = Kind{Name: "tun"}

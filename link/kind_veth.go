@@ -1,0 +1,3 @@
+package link
+
+var vethKind = Kind{Name: "veth"}

@@ -1,0 +1,3 @@
+package link
+
+var vxlanKind = Kind{Name: "vxlan"}

@@ -1,0 +1,78 @@
+package link
+
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// IndexByName returns the ifindex of the device called name in conn's
+// namespace, asking the kernel for that one link (IFLA_IFNAME, or
+// IFLA_ALT_IFNAME for an alternative name) rather than dumping all.
+func IndexByName(c *nl.Conn, name string) (int32, error) {
+	if name == "" || len(name) >= unix.IFNAMSIZ+128 {
+		return 0, &nl.Error{Errno: unix.ENODEV}
+	}
+	body, err := nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		if len(name) < unix.IFNAMSIZ {
+			ae.String(unix.IFLA_IFNAME, name)
+		} else {
+			ae.String(unix.IFLA_ALT_IFNAME, name)
+		}
+		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	m, err := c.Query(unix.RTM_GETLINK, 0, body)
+	if err != nil {
+		return 0, err
+	}
+	hdr, _, err := nl.ParseIfInfomsg(m.Data)
+	if err != nil {
+		return 0, err
+	}
+	return hdr.Index, nil
+}
+
+// MustIndex is IndexByName failing as iproute2 does for a device that does
+// not exist: `Cannot find device "NAME"`, exit 1.
+func MustIndex(c *nl.Conn, name string) (int32, error) {
+	idx, err := IndexByName(c, name)
+	if err != nil {
+		if nl.IsErrno(err, unix.ENODEV) {
+			return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+		}
+		return 0, err
+	}
+	return idx, nil
+}
+
+// NameByIndex returns the name of the link with ifindex idx.
+func NameByIndex(c *nl.Conn, idx int32) (string, error) {
+	body := nl.IfInfomsg{Family: unix.AF_UNSPEC, Index: idx}.Append(nil)
+	body, _ = nl.Body(body, func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+		return nil
+	})
+	m, err := c.Query(unix.RTM_GETLINK, 0, body)
+	if err != nil {
+		return "", err
+	}
+	_, attrs, err := nl.ParseIfInfomsg(m.Data)
+	if err != nil {
+		return "", err
+	}
+	ad, err := nl.Decoder(attrs)
+	if err != nil {
+		return "", err
+	}
+	for ad.Next() {
+		if ad.Type() == unix.IFLA_IFNAME {
+			return ad.String(), nil
+		}
+	}
+	return "", ad.Err()
+}

@@ -1,0 +1,53 @@
+// Package netns names and enters network namespaces: open one by name, path
+// or pid, run a function inside one on a locked thread, and the `ip netns`
+// command.
+package netns
+
+import (
+	"os"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// RunDir is where named namespaces are bind-mounted.
+const RunDir = "/run/netns"
+
+// Path returns the file a namespace name refers to: a name with a slash is a
+// path already, any other is a file under RunDir.
+func Path(name string) string {
+	if strings.Contains(name, "/") {
+		return name
+	}
+	return RunDir + "/" + name
+}
+
+// Open opens the named namespace read-only (close-on-exec) and returns its fd.
+func Open(name string) (int, error) {
+	return unix.Open(Path(name), unix.O_RDONLY|unix.O_CLOEXEC, 0)
+}
+
+// Do runs fn on a thread that has entered the namespace nsFD, for the few
+// operations netlink cannot aim at a namespace (tun ioctls, sysfs). The
+// thread is returned to its namespace afterwards; if that fails it is left
+// locked, so the runtime retires it instead of reusing it elsewhere.
+func Do(nsFD int, fn func() error) error {
+	runtime.LockOSThread()
+	orig, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		runtime.UnlockOSThread()
+		return os.NewSyscallError("open", err)
+	}
+	defer unix.Close(orig)
+	if err := unix.Setns(nsFD, unix.CLONE_NEWNET); err != nil {
+		runtime.UnlockOSThread()
+		return os.NewSyscallError("setns", err)
+	}
+	ferr := fn()
+	if err := unix.Setns(orig, unix.CLONE_NEWNET); err != nil {
+		return ferr // thread stays locked and dies with its goroutine
+	}
+	runtime.UnlockOSThread()
+	return ferr
+}
