@@ -14,18 +14,17 @@ type Kind struct {
 	// Parse reads the kind's own words (everything after `type NAME`) and
 	// encodes them as IFLA_INFO_DATA attributes. nil: the kind takes none.
 	Parse func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error
-	// Print prints the IFLA_INFO_DATA of a link of this kind (-d).
-	Print func(p *format.Printer, l *Link, ad *netlink.AttributeDecoder) error
-	// PrintSlave prints IFLA_INFO_SLAVE_DATA of a port whose master is of
-	// this kind (a bridge's ports print as "bridge_slave …").
-	PrintSlave func(p *format.Printer, l *Link, ad *netlink.AttributeDecoder) error
+	// Print prints the kind's details under -d: the attributes nested in
+	// IFLA_INFO_DATA (data is nil when the kernel sent none). The caller has
+	// printed the kind's name and opened the JSON object "info_data".
+	Print func(p *format.Printer, data []byte) error
 }
 
 // kinds lists every kind gip knows, in no particular order.
 var kinds = []*Kind{
 	&vethKind,
 	&bridgeKind,
-	&bridgeSlaveKind,
+	&bridgeSlaveKind, // IFLA_INFO_SLAVE_KIND "bridge" is looked up as "bridge_slave"
 	&vxlanKind,
 	&macvlanKind,
 	&macvtapKind,
