@@ -1,8 +1,31 @@
 package link
 
-import "github.com/gipnet/gip/internal/cli"
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"golang.org/x/sys/unix"
+)
 
-// Run is the `ip link` command.
+// Run is the `ip link` command. Its verbs are tried in iproute2's order, so
+// `ip link s` is set and `ip link sh` is show.
 func Run(env *cli.Env, args *cli.Args) error {
-	return cli.Exit(1, "ip link: not implemented yet")
+	if !args.More() {
+		return Show(env, args)
+	}
+	verb := args.Next()
+	m := func(kw string) bool { return cli.Matches(verb, kw) }
+	switch {
+	case m("add"):
+		return modify(env, args, unix.RTM_NEWLINK, createExcl)
+	case m("set"), m("change"):
+		return modify(env, args, unix.RTM_NEWLINK, 0)
+	case m("replace"):
+		return modify(env, args, unix.RTM_NEWLINK, createReplace)
+	case m("delete"):
+		return modify(env, args, unix.RTM_DELLINK, 0)
+	case m("show"), m("lst"), m("list"):
+		return Show(env, args)
+	case m("help"):
+		return usage(env)
+	}
+	return cli.Exit(255, "Command \"%s\" is unknown, try \"ip link help\".", verb)
 }
