@@ -335,7 +335,7 @@ func runBatch(env *cli.Env, name string) int {
 		env.P.Flush()
 		code := report(env.Stderr, err)
 		var ce *cli.Error
-		if asCLI(err, &ce) && ce.Code == 255 {
+		if asCLI(err, &ce) && ce.Fatal {
 			return code
 		}
 		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lineNo)

@@ -76,11 +76,16 @@ func (a *Args) Value() (string, error) {
 }
 
 // Error is an error with the exit status main must use. Msg, when set, is
-// printed to stderr as it is (callers include the trailing newline rules of
-// the tool they imitate: Msg is printed followed by one newline).
+// printed to stderr followed by one newline.
+//
+// Fatal marks the places where iproute2 exits from inside a parser instead
+// of returning: under -batch those end the whole batch at once, while other
+// failures print "Command failed FILE:LINE" and (with -force) go on. The exit
+// status alone does not tell the two apart.
 type Error struct {
-	Code int
-	Msg  string
+	Code  int
+	Msg   string
+	Fatal bool
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -90,31 +95,37 @@ func Exit(code int, format string, args ...any) error {
 	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
 }
 
+// Fatal returns an Error for a place where iproute2 exits the process
+// (see Error.Fatal).
+func Fatal(code int, format string, args ...any) error {
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Fatal: true}
+}
+
 // Silent returns an Error with status code and nothing to print (the message
 // was printed already, or the tool prints none).
 func Silent(code int) error { return &Error{Code: code} }
 
 // Usage is returned by a usage function after it has printed its text.
-func Usage() error { return &Error{Code: 255} }
+func Usage() error { return &Error{Code: 255, Fatal: true} }
 
 // IncompleteCommand is iproute2's NEXT_ARG failure.
 func IncompleteCommand() error {
-	return Exit(255, "Command line is not complete. Try option \"help\"")
+	return Fatal(255, "Command line is not complete. Try option \"help\"")
 }
 
 // InvalidArg is iproute2's invarg(): `Error: argument "ARG" is wrong: MSG`.
 func InvalidArg(msg, arg string) error {
-	return Exit(255, "Error: argument \"%s\" is wrong: %s", arg, msg)
+	return Fatal(255, "Error: argument \"%s\" is wrong: %s", arg, msg)
 }
 
 // Duplicate is iproute2's duparg(): a keyword given twice.
 func Duplicate(key, arg string) error {
-	return Exit(255, "Error: duplicate \"%s\": \"%s\" is the second value.", key, arg)
+	return Fatal(255, "Error: duplicate \"%s\": \"%s\" is the second value.", key, arg)
 }
 
 // Duplicate2 is iproute2's duparg2(): two arguments that name the same thing.
 func Duplicate2(key, arg string) error {
-	return Exit(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.", key, arg)
+	return Fatal(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.", key, arg)
 }
 
 // UnknownArg is the common "what is X?" style failure, exit 255.

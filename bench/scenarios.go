@@ -1,0 +1,168 @@
+package main
+
+import (
+	"fmt"
+)
+
+// flushAll resets the namespace between scenarios: every link but lo goes.
+func flushAll(w *work) error {
+	out, err := output("ip", "-o", "link", "show")
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, l := range splitLines(out) {
+		name := linkName(l)
+		if name != "" && name != "lo" {
+			lines = append(lines, "link del "+name)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	path, err := w.batch("flush.batch", len(lines), func(i int) string { return lines[i] })
+	if err != nil {
+		return err
+	}
+	run("ip", "-force", "-batch", path) // peers vanish with their pair: errors are expected
+	return nil
+}
+
+// uplink makes a veth pair with an address on each end, a gateway for routes.
+func uplink(w *work) error {
+	if err := flushAll(w); err != nil {
+		return err
+	}
+	for _, c := range [][]string{
+		{"link", "add", "up0", "type", "veth", "peer", "name", "up1"},
+		{"link", "set", "up0", "up"},
+		{"link", "set", "up1", "up"},
+		{"addr", "add", "192.0.2.1/24", "dev", "up0"},
+		{"addr", "add", "2001:db8::1/64", "dev", "up0", "nodad"},
+	} {
+		if err := run("ip", c...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func routes4(n int) func(w *work) error {
+	return func(w *work) error {
+		if err := uplink(w); err != nil {
+			return err
+		}
+		path, err := w.batch("routes4.batch", n, func(i int) string {
+			return fmt.Sprintf("route add 10.%d.%d.%d/32 via 192.0.2.2", i>>16, (i>>8)&0xff, i&0xff)
+		})
+		if err != nil {
+			return err
+		}
+		return run("ip", "-batch", path)
+	}
+}
+
+func routes6(n int) func(w *work) error {
+	return func(w *work) error {
+		if err := uplink(w); err != nil {
+			return err
+		}
+		path, err := w.batch("routes6.batch", n, func(i int) string {
+			return fmt.Sprintf("route add 2001:db8:%x:%x::/64 via 2001:db8::2", i>>16, i&0xffff)
+		})
+		if err != nil {
+			return err
+		}
+		return run("ip", "-batch", path)
+	}
+}
+
+// links makes n veth pairs (2n links) with an address on each first end.
+func links(pairs int) func(w *work) error {
+	return func(w *work) error {
+		if err := flushAll(w); err != nil {
+			return err
+		}
+		path, err := w.batch("links.batch", pairs*2, func(i int) string {
+			p := i / 2
+			if i%2 == 0 {
+				return fmt.Sprintf("link add va%d type veth peer name vb%d", p, p)
+			}
+			return fmt.Sprintf("addr add 10.%d.%d.1/24 dev va%d", p>>8, p&0xff, p)
+		})
+		if err != nil {
+			return err
+		}
+		return run("ip", "-batch", path)
+	}
+}
+
+func scenarios(quick bool) []scenario {
+	var s []scenario
+	s = append(s,
+		scenario{name: "startup: link show (lo)", goal: "<= 0.8", setup: flushAll, argv: []string{"IP", "link", "show"}, compare: true},
+		scenario{name: "route show 100k v4", goal: "<= 0.2, rss <= 16M", setup: routes4(100000), argv: []string{"IP", "route", "show"}, compare: true},
+		scenario{name: "route show 100k v6", goal: "<= 0.2, rss <= 16M", setup: routes6(100000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
+	)
+	if !quick {
+		s = append(s,
+			scenario{name: "route show 1M v4", goal: "<= 0.2, rss <= 16M", setup: routes4(1000000), argv: []string{"IP", "route", "show"}, compare: true},
+			scenario{name: "route show 1M v6", goal: "<= 0.2, rss <= 16M", setup: routes6(1000000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
+		)
+	}
+	s = append(s,
+		scenario{name: "link show 4001", goal: "<= 0.8", setup: links(2000), argv: []string{"IP", "link", "show"}, compare: true},
+		scenario{name: "link show -d 4001", goal: "<= 0.8", argv: []string{"IP", "-d", "link", "show"}, compare: true},
+		scenario{name: "link show -j 4001", goal: "<= 0.8", argv: []string{"IP", "-j", "link", "show"}, compare: true},
+		scenario{name: "link show -br 4001", goal: "<= 0.8", argv: []string{"IP", "-br", "link", "show"}, compare: true},
+		scenario{name: "addr show 4001", goal: "<= 0.8", argv: []string{"IP", "addr", "show"}, compare: true},
+		scenario{name: "batch 100k route add", goal: "<= 0.5, rss <= 16M",
+			setup: func(w *work) error {
+				if err := uplink(w); err != nil {
+					return err
+				}
+				_, err := w.batch("add4.batch", 100000, func(i int) string {
+					return fmt.Sprintf("route add 10.%d.%d.%d/32 via 192.0.2.2", i>>16, (i>>8)&0xff, i&0xff)
+				})
+				return err
+			},
+			prepare: func(w *work) error { return run("ip", "route", "flush", "via", "192.0.2.2") },
+			argv:    []string{"IP", "-batch", "-"}, stdin: "add4.batch", compare: true},
+		scenario{name: "batch 10k addr add", goal: "<= 0.5",
+			setup: func(w *work) error {
+				if err := uplink(w); err != nil {
+					return err
+				}
+				_, err := w.batch("addr.batch", 10000, func(i int) string {
+					return fmt.Sprintf("addr add 10.%d.%d.1/32 dev up1", i>>8, i&0xff)
+				})
+				return err
+			},
+			prepare: func(w *work) error { return run("ip", "addr", "flush", "dev", "up1") },
+			argv:    []string{"IP", "-batch", "-"}, stdin: "addr.batch", compare: true},
+		scenario{name: "batch 1000 veth pairs", goal: "<= 1.0",
+			setup: func(w *work) error {
+				if err := flushAll(w); err != nil {
+					return err
+				}
+				_, err := w.batch("veth.batch", 1000, func(i int) string {
+					return fmt.Sprintf("link add vx%d type veth peer name vy%d", i, i)
+				})
+				return err
+			},
+			prepare: flushAll,
+			argv:    []string{"IP", "-batch", "-"}, stdin: "veth.batch", compare: true},
+		scenario{name: "netns exec NS true", goal: "<= 1.2",
+			setup: func(w *work) error {
+				if err := flushAll(w); err != nil {
+					return err
+				}
+				run("ip", "netns", "del", "benchns")
+				return run("ip", "netns", "add", "benchns")
+			},
+			argv: []string{"IP", "netns", "exec", "benchns", "true"}, compare: true},
+		scenario{name: "200x netns add+delete", goal: "<= 1.0",
+			argv: []string{"sh", "-c", "i=0; while [ $i -lt 200 ]; do IP netns add bn$i && IP netns del bn$i || exit 1; i=$((i+1)); done"}, compare: true},
+	)
+	return s
+}
