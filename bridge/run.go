@@ -1,15 +1,142 @@
-// Package bridge is brctl (bridge-utils) and the `bridge` command, both
-// reading bridges over netlink rather than sysfs.
 package bridge
 
-import "github.com/gipnet/gip/internal/cli"
+import (
+	"io"
+	"strings"
 
-// Brctl is the brctl applet.
-func Brctl(env *cli.Env, args *cli.Args) error {
-	return cli.Exit(1, "brctl: not implemented yet")
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/netns"
+	"golang.org/x/sys/unix"
+)
+
+// Bridge is the bridge applet: its own global options, then an object.
+// gip has `bridge link show` and `bridge fdb show` so far.
+func Bridge(env *cli.Env, args *cli.Args) error {
+	o := &env.Opts
+	color := 0 // 0 never, 1 auto, 2 always
+	for args.More() {
+		opt := args.Peek()
+		if opt == "--" {
+			args.Next()
+			break
+		}
+		if !strings.HasPrefix(opt, "-") {
+			break
+		}
+		args.Next()
+		if strings.HasPrefix(opt, "--") {
+			opt = opt[1:]
+		}
+		m := func(kw string) bool { return cli.Matches(opt, kw) }
+		switch {
+		case m("-help"):
+			return bridgeUsage(env.Stderr)
+		case m("-Version"):
+			env.P.Text("bridge utility, 6.1.0\n")
+			return nil
+		case m("-stats"), m("-statistics"):
+			o.Stats++
+		case m("-details"):
+			o.Details++
+		case m("-oneline"):
+			o.Oneline = true
+		case m("-timestamp"):
+			o.Timestamp++
+		case m("-family"):
+			if !args.More() {
+				return bridgeUsage(env.Stderr)
+			}
+			switch v := args.Next(); v {
+			case "inet", "inet6":
+			case "help":
+				return bridgeUsage(env.Stderr)
+			default:
+				return cli.InvalidArg("invalid protocol family", v)
+			}
+		case opt == "-4", opt == "-6":
+		case m("-netns"):
+			if !args.More() {
+				return cli.IncompleteCommand()
+			}
+			name := args.Next()
+			fd, err := netns.Open(name)
+			if err != nil {
+				return cli.Exit(255, "Cannot open network namespace \"%s\": %s", name, errnoText(err))
+			}
+			env.NetNSFD = fd
+		case isColorOpt(opt):
+			_, val, _ := strings.Cut(opt, "=")
+			switch val {
+			case "", "always":
+				color = 2
+			case "auto":
+				color = 1
+			default:
+				color = 0
+			}
+		case m("-compressvlans"):
+		case m("-force"):
+			o.Force = true
+		case m("-json"):
+			o.JSON = true
+		case m("-pretty"):
+			o.Pretty = true
+		case m("-batch"):
+			if !args.More() {
+				return bridgeUsage(env.Stderr)
+			}
+			return cli.Exit(1, "gip: bridge -batch is not implemented yet")
+		default:
+			return cli.Exit(255, "Option \"%s\" is unknown, try \"bridge help\".", opt)
+		}
+	}
+	env.P.Flush()
+	o.Color = !o.JSON && (color == 2 || (color == 1 && isTerminal()))
+	env.P = format.New(env.P.Writer(), format.Options{JSON: o.JSON, Pretty: o.Pretty, Oneline: o.Oneline, Color: o.Color})
+	if !args.More() {
+		return bridgeUsage(env.Stderr)
+	}
+	obj := args.Next()
+	for _, c := range []struct {
+		name string
+		run  func(*cli.Env, *cli.Args) error
+	}{
+		{"link", doLink}, {"fdb", doFDB}, {"mdb", nil}, {"vlan", nil}, {"vni", nil}, {"monitor", nil}, {"help", nil},
+	} {
+		if !cli.Matches(obj, c.name) {
+			continue
+		}
+		if c.name == "help" {
+			return bridgeUsage(env.Stderr)
+		}
+		if c.run == nil {
+			return cli.Exit(1, "gip: bridge %s is not implemented yet", c.name)
+		}
+		return c.run(env, args)
+	}
+	return cli.Exit(255, "Object \"%s\" is unknown, try \"bridge help\".", obj)
 }
 
-// Bridge is the bridge applet.
-func Bridge(env *cli.Env, args *cli.Args) error {
-	return cli.Exit(1, "bridge: not implemented yet")
+func bridgeUsage(w io.Writer) error {
+	io.WriteString(w, `Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
+where  OBJECT  is one of: link fdb mdb vlan vni monitor (gip has link show and fdb show)
+       OPTIONS are: -Version -statistics -details -oneline -timestamp
+                    -netns NAME -compressvlans -color -pretty -json
+`)
+	return cli.Usage()
+}
+
+// isColorOpt is matches_color: -color[=always|auto|never], abbreviated.
+func isColorOpt(opt string) bool {
+	key, val, _ := strings.Cut(opt, "=")
+	if !cli.Matches(key, "-color") {
+		return false
+	}
+	return val == "" || val == "always" || val == "auto" || val == "never"
+}
+
+func isTerminal() bool {
+	_, err := unix.IoctlGetTermios(1, unix.TCGETS)
+	return err == nil
 }

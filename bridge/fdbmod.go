@@ -1,0 +1,333 @@
+package bridge
+
+import (
+	"bufio"
+	"net/netip"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// NTF_USE and NTF_STICKY (linux/neighbour.h).
+const (
+	ntfUse    = 0x08
+	ntfSticky = 0x40
+	ndaNHID   = 13 // NDA_NH_ID
+)
+
+// strtoul is C's strtoul(s, &end, 0) reporting whether all of s was read;
+// a minus sign negates modulo 2^64 as C does.
+func strtoul(s string) (uint64, bool) {
+	t := strings.TrimLeft(s, cSpace)
+	neg := false
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		neg, t = t[0] == '-', t[1:]
+	}
+	base := 10
+	switch {
+	case len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && digitVal(t[2]) < 16:
+		base, t = 16, t[2:]
+	case len(t) > 1 && t[0] == '0':
+		base = 8
+	}
+	var v uint64
+	over := false
+	i := 0
+	for ; i < len(t) && digitVal(t[i]) < base; i++ {
+		nv := v*uint64(base) + uint64(digitVal(t[i]))
+		if nv/uint64(base) != v {
+			over = true
+		}
+		v = nv
+	}
+	if i == 0 && s != "" && strings.TrimLeft(s, cSpace+"+-") != "" {
+		return 0, false
+	}
+	if over {
+		v = ^uint64(0)
+	} else if neg {
+		v = -v
+	}
+	return v, i == len(t)
+}
+
+// udpService is getservbyname(name, "udp") from /etc/services.
+func udpService(name string) (uint64, bool) {
+	f, err := os.Open("/etc/services")
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		fs := strings.Fields(line)
+		if len(fs) < 2 {
+			continue
+		}
+		num, proto, ok := strings.Cut(fs[1], "/")
+		if !ok || proto != "udp" {
+			continue
+		}
+		for _, n := range append([]string{fs[0]}, fs[2:]...) {
+			if n == name {
+				p, err := strconv.ParseUint(num, 10, 16)
+				return p, err == nil
+			}
+		}
+	}
+	return 0, false
+}
+
+// parseMAC is sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx") == 6.
+func parseMAC(s string) ([]byte, bool) {
+	parts := strings.SplitN(s, ":", 6)
+	if len(parts) != 6 {
+		return nil, false
+	}
+	mac := make([]byte, 6)
+	for i, part := range parts {
+		t := strings.TrimLeft(part, cSpace)
+		neg := false
+		if t != "" && (t[0] == '+' || t[0] == '-') {
+			neg, t = t[0] == '-', t[1:]
+		}
+		if len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') {
+			t = t[2:]
+		}
+		n := 0
+		var v uint64
+		for n < len(t) && digitVal(t[n]) < 16 {
+			v = v*16 + uint64(digitVal(t[n]))
+			n++
+		}
+		if n == 0 {
+			return nil, false
+		}
+		// Only the last field may have text after its digits.
+		if i < 5 && n != len(t) {
+			return nil, false
+		}
+		if neg {
+			v = -v
+		}
+		mac[i] = byte(v)
+	}
+	return mac, true
+}
+
+func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
+	var (
+		addr, dev      string
+		dst            netip.Addr
+		dstOK          bool
+		port           uint64
+		vni, srcVNI    uint64 = ^uint64(0), ^uint64(0)
+		viaName        string
+		vid            = -1
+		nhid           uint64
+		ndmFlags       uint8
+		ndmState       uint16 = unix.NUD_NOARP
+		c              *nl.Conn
+		err            error
+		needConnForVia bool
+	)
+	for args.More() {
+		w := args.Next()
+		switch {
+		case w == "dev":
+			if dev, err = args.Value(); err != nil {
+				return err
+			}
+		case w == "dst":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			if dstOK {
+				return cli.Duplicate2("dst", v)
+			}
+			a, perr := netip.ParseAddr(v)
+			if perr != nil || a.Zone() != "" {
+				return cli.Exit(1, "Error: any valid address is expected rather than \"%s\".", v)
+			}
+			dst, dstOK = a, true
+		case w == "nhid":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			n, ok := strtoul(v)
+			if !ok || n > 0xffffffff || strings.HasPrefix(strings.TrimLeft(v, cSpace), "-") || v == "" {
+				return cli.InvalidArg("\"id\" value is invalid\n", v)
+			}
+			nhid = n
+		case w == "port":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			n, ok := strtoul(v)
+			if !ok {
+				if n, ok = udpService(v); !ok {
+					return cli.InvalidArg("invalid port\n", v)
+				}
+			} else if n > 0xffff {
+				return cli.InvalidArg("invalid port\n", v)
+			}
+			port = n
+		case w == "vni", w == "src_vni":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			n, ok := strtoul(v)
+			if !ok || n>>24 != 0 {
+				if w == "vni" {
+					return cli.InvalidArg("invalid VNI\n", v)
+				}
+				return cli.InvalidArg("invalid src VNI\n", v)
+			}
+			if w == "vni" {
+				vni = n
+			} else {
+				srcVNI = n
+			}
+		case w == "via":
+			if viaName, err = args.Value(); err != nil {
+				return err
+			}
+			needConnForVia = true
+			if c, err = env.Conn(); err != nil {
+				return err
+			}
+			l, err := getLink(c, viaName)
+			if err != nil {
+				return err
+			}
+			if l == nil {
+				return cli.Exit(255, "Cannot find device \"%s\"", viaName)
+			}
+		case w == "self":
+			ndmFlags |= unix.NTF_SELF
+		case cli.Matches(w, "master"):
+			ndmFlags |= unix.NTF_MASTER
+		case cli.Matches(w, "router"):
+			ndmFlags |= unix.NTF_ROUTER
+		case cli.Matches(w, "local"), cli.Matches(w, "permanent"):
+			ndmState |= unix.NUD_PERMANENT
+		case cli.Matches(w, "temp"), cli.Matches(w, "static"):
+			ndmState |= unix.NUD_REACHABLE
+		case cli.Matches(w, "dynamic"):
+			ndmState |= unix.NUD_REACHABLE
+			ndmState &^= unix.NUD_NOARP
+		case cli.Matches(w, "vlan"):
+			if vid >= 0 {
+				return cli.Duplicate2("vlan", w)
+			}
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			vid = int(int16(atoi(v)))
+		case cli.Matches(w, "use"):
+			ndmFlags |= ntfUse
+		case cli.Matches(w, "extern_learn"):
+			ndmFlags |= unix.NTF_EXT_LEARNED
+		case cli.Matches(w, "sticky"):
+			ndmFlags |= ntfSticky
+		default:
+			if w == "to" {
+				if w, err = args.Value(); err != nil {
+					return err
+				}
+			}
+			if cli.Matches(w, "help") {
+				return fdbUsage(env)
+			}
+			if addr != "" {
+				return cli.Duplicate2("to", w)
+			}
+			addr = w
+		}
+	}
+	if dev == "" || addr == "" {
+		return cli.Exit(255, "Device and address are required arguments.")
+	}
+	if nhid != 0 && (dstOK || port != 0 || vni != ^uint64(0)) {
+		return cli.Exit(255, "dst, port, vni are mutually exclusive with nhid")
+	}
+	if ndmFlags&(unix.NTF_SELF|unix.NTF_MASTER) == 0 {
+		ndmFlags |= unix.NTF_SELF
+	}
+	if ndmState&(unix.NUD_PERMANENT|unix.NUD_REACHABLE) == 0 {
+		ndmState |= unix.NUD_PERMANENT
+	}
+	mac, ok := parseMAC(addr)
+	if !ok {
+		return cli.Exit(255, "Invalid mac address %s", addr)
+	}
+	if c == nil {
+		if c, err = env.Conn(); err != nil {
+			return err
+		}
+	}
+	var viaIndex int32
+	if needConnForVia {
+		l, err := getLink(c, viaName)
+		if err != nil {
+			return err
+		}
+		viaIndex = l.index
+	}
+	d, err := getLink(c, dev)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return cli.Exit(255, "Cannot find device \"%s\"", dev)
+	}
+	hdr := make([]byte, unix.SizeofNdMsg)
+	hdr[0] = unix.AF_BRIDGE
+	ne.PutUint32(hdr[4:8], uint32(d.index))
+	ne.PutUint16(hdr[8:10], ndmState)
+	hdr[10] = ndmFlags
+	body, err := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+		ae.Bytes(unix.NDA_LLADDR, mac)
+		if dstOK {
+			ae.Bytes(unix.NDA_DST, dst.AsSlice())
+		}
+		if vid >= 0 {
+			ae.Uint16(unix.NDA_VLAN, uint16(vid))
+		}
+		if nhid > 0 {
+			ae.Uint32(ndaNHID, uint32(nhid))
+		}
+		if port != 0 {
+			ae.Bytes(unix.NDA_PORT, []byte{byte(port >> 8), byte(port)})
+		}
+		if vni != ^uint64(0) {
+			ae.Uint32(unix.NDA_VNI, uint32(vni))
+		}
+		if srcVNI != ^uint64(0) {
+			ae.Uint32(unix.NDA_SRC_VNI, uint32(srcVNI))
+		}
+		if viaIndex != 0 {
+			ae.Uint32(unix.NDA_IFINDEX, uint32(viaIndex))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := c.Exec(cmd, flags, body); err != nil {
+		env.Warnf("%s\n", err.Error())
+		return cli.Silent(255)
+	}
+	return nil
+}

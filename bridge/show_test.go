@@ -1,0 +1,96 @@
+package bridge
+
+import (
+	"testing"
+)
+
+func TestFormatShow(t *testing.T) {
+	br0 := &linkInfo{name: "br0", br: brInfo{bridgeID: bridgeID{0x80, 0, 0x82, 0x8b, 0xf1, 0x84, 0x51, 0x3d}}}
+	br1 := &linkInfo{name: "br1", br: brInfo{bridgeID: bridgeID{0x80, 0}, stpState: 1}}
+	tests := []struct {
+		name    string
+		entries []showEntry
+		want    string
+	}{
+		{"none", nil, ""},
+		{"no ports", []showEntry{{name: "br1", br: br1}},
+			"bridge name\tbridge id\t\tSTP enabled\tinterfaces\n" +
+				"br1\t\t8000.000000000000\tyes\t\t\n"},
+		{"ports", []showEntry{{name: "br0", br: br0, ports: []string{"B1", "a1", "v1"}}, {name: "br1", br: br1}},
+			"bridge name\tbridge id\t\tSTP enabled\tinterfaces\n" +
+				"br0\t\t8000.828bf184513d\tno\t\tB1\n" +
+				"\t\t\t\t\t\t\ta1\n" +
+				"\t\t\t\t\t\t\tv1\n" +
+				"br1\t\t8000.000000000000\tyes\t\t\n"},
+	}
+	for _, tt := range tests {
+		if got := formatShow(tt.entries); got != tt.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPortOrder(t *testing.T) {
+	links := []*linkInfo{
+		{index: 5, name: "v1", master: 2, slaveKind: "bridge"},
+		{index: 6, name: "a1", master: 2, slaveKind: "bridge"},
+		{index: 7, name: "B1", master: 2, slaveKind: "bridge"},
+		{index: 8, name: "a0", master: 3, slaveKind: "bridge"},
+		{index: 9, name: "bond-slave", master: 2, slaveKind: "bond"},
+	}
+	got := names(portsOf(links, 2))
+	want := []string{"B1", "a1", "v1"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %v want %v", got, want)
+		}
+	}
+}
+
+func TestFormatSTP(t *testing.T) {
+	id := bridgeID{0x80, 0, 2, 0, 0, 0, 0, 1}
+	br := &brInfo{bridgeID: id, rootID: id, maxAge: 2000, helloTime: 200, forwardDelay: 1500,
+		ageingTime: 30000, gcTimer: 29895}
+	ports := []*linkInfo{{name: "lan1", port: portInfo{no: 2, id: 0x8002, designatedPort: 0x8002,
+		state: 3, pathCost: 2, designatedRoot: id, designatedBridge: id, forwardDelayTimer: 1396, hairpin: 1}}}
+	want := "br0\n" +
+		" bridge id\t\t8000.020000000001\n" +
+		" designated root\t8000.020000000001\n" +
+		" root port\t\t   0\t\t\tpath cost\t\t   0\n" +
+		" max age\t\t  20.00\t\t\tbridge max age\t\t  20.00\n" +
+		" hello time\t\t   2.00\t\t\tbridge hello time\t   2.00\n" +
+		" forward delay\t\t  15.00\t\t\tbridge forward delay\t  15.00\n" +
+		" ageing time\t\t 300.00\n" +
+		" hello timer\t\t   0.00\t\t\ttcn timer\t\t   0.00\n" +
+		" topology change timer\t   0.00\t\t\tgc timer\t\t 298.95\n" +
+		" flags\t\t\t\n\n\n" +
+		"lan1 (2)\n" +
+		" port id\t\t8002\t\t\tstate\t\t     forwarding\n" +
+		" designated root\t8000.020000000001\tpath cost\t\t   2\n" +
+		" designated bridge\t8000.020000000001\tmessage age timer\t   0.00\n" +
+		" designated port\t8002\t\t\tforward delay timer\t  13.96\n" +
+		" designated cost\t   0\t\t\thold timer\t\t   0.00\n" +
+		" flags\t\t\t\n hairpin mode\t\t   1\n\n"
+	if got := formatSTP("br0", br, ports); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestFormatMACs(t *testing.T) {
+	e := []fdbEntry{
+		{mac: [6]byte{0x9e, 0x97, 6, 0x1f, 0xb0, 0xa5}, portNo: 1, local: true},
+		{mac: [6]byte{2, 0, 0, 0, 0, 2}, portNo: 2, ageing: 3},
+		{mac: [6]byte{2, 0, 0, 0, 0, 1}, portNo: 2, local: true},
+	}
+	sortFDB(e)
+	want := "port no\tmac addr\t\tis local?\tageing timer\n" +
+		"  2\t02:00:00:00:00:01\tyes\t\t   0.00\n" +
+		"  2\t02:00:00:00:00:02\tno\t\t   0.03\n" +
+		"  1\t9e:97:06:1f:b0:a5\tyes\t\t   0.00\n"
+	if got := formatMACs(e); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

@@ -1,0 +1,200 @@
+package tuntap
+
+import (
+	"os/user"
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"golang.org/x/sys/unix"
+)
+
+// noID is uid_t/gid_t -1: no owner or group is set.
+const noID = 0xffffffff
+
+// tunTypeMask is TUN_TYPE_MASK: the mode bits of the flags.
+const tunTypeMask = 0x000f
+
+// request is what `ip tuntap add|del` asks for: struct ifreq's name and
+// flags, and the owner and group to set (noID for none).
+type request struct {
+	name  string
+	flags uint16
+	uid   uint32
+	gid   uint32
+}
+
+// lookupUser and lookupGroup resolve names; tests replace them.
+var (
+	lookupUser = func(name string) (uint32, bool) {
+		u, err := user.Lookup(name)
+		if err != nil {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(u.Uid, 10, 32)
+		return uint32(n), err == nil
+	}
+	lookupGroup = func(name string) (uint32, bool) {
+		g, err := user.LookupGroup(name)
+		if err != nil {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(g.Gid, 10, 32)
+		return uint32(n), err == nil
+	}
+)
+
+// parse reads the words after add or del as iproute2 does: keywords are
+// abbreviations, and a word that is none of them is the device name. del
+// (owner false) takes no user or group, so those words are names there.
+func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
+	r := &request{flags: unix.IFF_NO_PI, uid: noID, gid: noID}
+	for args.More() {
+		w := args.Next()
+		switch {
+		case cli.Matches(w, "mode"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case cli.Matches(v, "tun"):
+				if r.flags&unix.IFF_TAP != 0 {
+					return nil, cli.Exit(255, "You managed to ask for more than one tunnel mode.")
+				}
+				r.flags |= unix.IFF_TUN
+			case cli.Matches(v, "tap"):
+				if r.flags&unix.IFF_TUN != 0 {
+					return nil, cli.Exit(255, "You managed to ask for more than one tunnel mode.")
+				}
+				r.flags |= unix.IFF_TAP
+			default:
+				return nil, cli.Exit(255, "Unknown tunnel mode \"%s\"", v)
+			}
+		case owner && cli.Matches(w, "user"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if n, ok := cNumber(v); ok {
+				r.uid = n
+			} else if id, ok := lookupUser(v); ok {
+				r.uid = id
+			} else {
+				return nil, cli.Exit(255, "invalid user \"%s\"", v)
+			}
+		case owner && cli.Matches(w, "group"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if n, ok := cNumber(v); ok {
+				r.gid = n
+			} else if id, ok := lookupGroup(v); ok {
+				r.gid = id
+			} else {
+				return nil, cli.Exit(255, "invalid group \"%s\"", v)
+			}
+		case cli.Matches(w, "pi"):
+			r.flags &^= unix.IFF_NO_PI
+		case cli.Matches(w, "one_queue"):
+			r.flags |= unix.IFF_ONE_QUEUE
+		case cli.Matches(w, "vnet_hdr"):
+			r.flags |= unix.IFF_VNET_HDR
+		case cli.Matches(w, "multi_queue"):
+			r.flags |= unix.IFF_MULTI_QUEUE
+		case cli.Matches(w, "dev"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if !validIfname(v) {
+				return nil, cli.InvalidArg("\"dev\" not a valid ifname", v)
+			}
+			r.name = v
+		default:
+			if cli.Matches(w, "name") {
+				v, err := args.Value()
+				if err != nil {
+					return nil, err
+				}
+				w = v
+			} else if cli.Matches(w, "help") {
+				return nil, usage(env.Stderr)
+			}
+			if r.name != "" {
+				return nil, cli.Duplicate2("name", w)
+			}
+			if !validIfname(w) {
+				return nil, cli.InvalidArg("\"name\" not a valid ifname", w)
+			}
+			r.name = w
+		}
+	}
+	if r.flags&tunTypeMask == 0 {
+		return nil, cli.Exit(1, "You failed to specify a tunnel mode")
+	}
+	return r, nil
+}
+
+// validIfname is iproute2's check_ifname: 1 to 15 bytes, no '/', no space.
+func validIfname(s string) bool {
+	if s == "" || len(s) >= unix.IFNAMSIZ {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' || isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || (c >= '\t' && c <= '\r')
+}
+
+// cNumber is `strtol(s, &end, 10)` with nothing left over, the value cast
+// to a 32-bit id as C's assignment to uid_t does.
+func cNumber(s string) (uint32, bool) {
+	t := strings.TrimLeft(s, " \t\n\v\f\r")
+	neg := false
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		neg = t[0] == '-'
+		t = t[1:]
+	}
+	if t == "" {
+		return 0, false
+	}
+	var v uint64
+	over := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if v > (1<<63)/10 {
+			over = true
+		}
+		v = v*10 + uint64(c-'0')
+		if v > 1<<63 {
+			over = true
+		}
+	}
+	var l int64
+	switch {
+	case over && neg:
+		l = -1 << 63
+	case over:
+		l = 1<<63 - 1
+	case neg:
+		l = -int64(v)
+	default:
+		if v == 1<<63 {
+			l = 1<<63 - 1
+		} else {
+			l = int64(v)
+		}
+	}
+	return uint32(l), true
+}
