@@ -130,6 +130,8 @@ func (p *Printer) End() {
 		p.started = false
 		p.endArray()
 		p.w.WriteByte('\n')
+		// The next command of a -batch starts a new document.
+		p.sep, p.depth = 0, 0
 	}
 }
 

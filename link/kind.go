@@ -16,9 +16,16 @@ type Kind struct {
 	Parse func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error
 	// Print prints the kind's details under -d: the attributes nested in
 	// IFLA_INFO_DATA (data is nil when the kernel sent none). The caller has
-	// printed the kind's name and opened the JSON object "info_data".
-	Print func(p *format.Printer, data []byte) error
+	// printed the kind's name and opened the JSON object "info_data". names
+	// resolves the ifindexes some kinds print (vxlan's dev, a port's
+	// backup_port) in the namespace being shown.
+	Print func(p *format.Printer, names IndexNamer, data []byte) error
 }
+
+// IndexNamer names the link with ifindex index (if_indextoname); ok is false
+// when there is none. Print needs it because gip, unlike iproute2, does not
+// enter the -n namespace, so it cannot ask the kernel by ioctl.
+type IndexNamer func(index uint32) (name string, ok bool)
 
 // kinds lists every kind gip knows, in no particular order.
 var kinds = []*Kind{
@@ -29,6 +36,16 @@ var kinds = []*Kind{
 	&macvlanKind,
 	&macvtapKind,
 	&tunKind,
+	&vlanKind,
+	&bondKind,
+	&dummyKind,
+	&ifbKind,
+	&netdevsimKind,
+	&nlmonKind,
+	&teamKind,
+	&teamSlaveKind,
+	&vcanKind,
+	&virtWifiKind,
 }
 
 // LookupKind returns the kind called name, or nil.

@@ -1,5 +1,317 @@
 package link
 
-var bridgeKind = Kind{Name: "bridge"}
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
 
-var bridgeSlaveKind = Kind{Name: "bridge_slave"}
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+var bridgeKind = Kind{Name: "bridge", Parse: parseBridge, Print: printBridge}
+
+// Bridge boolean options travel together in IFLA_BR_MULTI_BOOLOPT.
+const (
+	brBoolOptNoLLLearn         = 0 // BR_BOOLOPT_NO_LL_LEARN
+	brBoolOptMcastVLANSnooping = 1 // BR_BOOLOPT_MCAST_VLAN_SNOOPING
+)
+
+// bridgeOption is one numeric `type bridge` option. exact options must be
+// spelled out; the others may be abbreviated.
+type bridgeOption struct {
+	word  string
+	attr  uint16
+	bits  int // 8, 16, 32 or 64; 0 for the options parsed specially
+	exact bool
+}
+
+// bridgeOptions is iproute2's keyword order, which decides abbreviations
+// ("mcast_q" is mcast_query_use_ifaddr).
+var bridgeOptions = []bridgeOption{
+	{"forward_delay", unix.IFLA_BR_FORWARD_DELAY, 32, false},
+	{"hello_time", unix.IFLA_BR_HELLO_TIME, 32, false},
+	{"max_age", unix.IFLA_BR_MAX_AGE, 32, false},
+	{"ageing_time", unix.IFLA_BR_AGEING_TIME, 32, false},
+	{"stp_state", unix.IFLA_BR_STP_STATE, 32, false},
+	{"priority", unix.IFLA_BR_PRIORITY, 16, false},
+	{"vlan_filtering", unix.IFLA_BR_VLAN_FILTERING, 8, false},
+	{"vlan_protocol", unix.IFLA_BR_VLAN_PROTOCOL, 0, false},
+	{"group_fwd_mask", unix.IFLA_BR_GROUP_FWD_MASK, 16, false},
+	{"group_address", unix.IFLA_BR_GROUP_ADDR, 0, false},
+	{"no_linklocal_learn", brBoolOptNoLLLearn, 0, true},
+	{"fdb_flush", unix.IFLA_BR_FDB_FLUSH, 0, false},
+	{"vlan_default_pvid", unix.IFLA_BR_VLAN_DEFAULT_PVID, 16, false},
+	{"vlan_stats_enabled", unix.IFLA_BR_VLAN_STATS_ENABLED, 8, false},
+	{"vlan_stats_per_port", unix.IFLA_BR_VLAN_STATS_PER_PORT, 8, false},
+	{"mcast_router", unix.IFLA_BR_MCAST_ROUTER, 8, false},
+	{"mcast_snooping", unix.IFLA_BR_MCAST_SNOOPING, 8, false},
+	{"mcast_vlan_snooping", brBoolOptMcastVLANSnooping, 0, true},
+	{"mcast_query_use_ifaddr", unix.IFLA_BR_MCAST_QUERY_USE_IFADDR, 8, false},
+	{"mcast_querier", unix.IFLA_BR_MCAST_QUERIER, 8, false},
+	{"mcast_hash_elasticity", unix.IFLA_BR_MCAST_HASH_ELASTICITY, 32, false},
+	{"mcast_hash_max", unix.IFLA_BR_MCAST_HASH_MAX, 32, false},
+	{"mcast_last_member_count", unix.IFLA_BR_MCAST_LAST_MEMBER_CNT, 32, false},
+	{"mcast_startup_query_count", unix.IFLA_BR_MCAST_STARTUP_QUERY_CNT, 32, false},
+	{"mcast_last_member_interval", unix.IFLA_BR_MCAST_LAST_MEMBER_INTVL, 64, false},
+	{"mcast_membership_interval", unix.IFLA_BR_MCAST_MEMBERSHIP_INTVL, 64, false},
+	{"mcast_querier_interval", unix.IFLA_BR_MCAST_QUERIER_INTVL, 64, false},
+	{"mcast_query_interval", unix.IFLA_BR_MCAST_QUERY_INTVL, 64, false},
+	{"mcast_query_response_interval", unix.IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, 64, false},
+	{"mcast_startup_query_interval", unix.IFLA_BR_MCAST_STARTUP_QUERY_INTVL, 64, false},
+	{"mcast_stats_enabled", unix.IFLA_BR_MCAST_STATS_ENABLED, 8, false},
+	{"mcast_igmp_version", unix.IFLA_BR_MCAST_IGMP_VERSION, 8, false},
+	{"mcast_mld_version", unix.IFLA_BR_MCAST_MLD_VERSION, 8, false},
+	{"nf_call_iptables", unix.IFLA_BR_NF_CALL_IPTABLES, 8, false},
+	{"nf_call_ip6tables", unix.IFLA_BR_NF_CALL_IP6TABLES, 8, false},
+	{"nf_call_arptables", unix.IFLA_BR_NF_CALL_ARPTABLES, 8, false},
+}
+
+func lookupBridgeOption(word string) *bridgeOption {
+	for i := range bridgeOptions {
+		o := &bridgeOptions[i]
+		if word == o.word || (!o.exact && cli.Matches(word, o.word)) {
+			return o
+		}
+	}
+	return nil
+}
+
+func parseBridge(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	var optMask, optVal uint32
+	for a.More() {
+		word := a.Next()
+		o := lookupBridgeOption(word)
+		if o == nil {
+			if cli.Matches(word, "help") {
+				return bridgeUsage(p, "")
+			}
+			return bridgeUsage(p, fmt.Sprintf("bridge: unknown command \"%s\"?\n", word))
+		}
+		if o.word == "fdb_flush" {
+			ae.Flag(unix.IFLA_BR_FDB_FLUSH, true)
+			continue
+		}
+		v, err := a.Value()
+		if err != nil {
+			return err
+		}
+		invalid := cli.InvalidArg("invalid "+o.word, v)
+		switch {
+		case o.exact: // the multi-boolopt bits, read as u8
+			n, ok := getUnsigned(v, 0xff)
+			if !ok {
+				return invalid
+			}
+			optMask |= 1 << o.attr
+			if n != 0 {
+				optVal |= 1 << o.attr
+			} else {
+				optVal &^= 1 << o.attr
+			}
+		case o.attr == unix.IFLA_BR_VLAN_PROTOCOL:
+			proto, ok := llProto(v)
+			if !ok {
+				return invalid
+			}
+			ae.Bytes(o.attr, binary.BigEndian.AppendUint16(nil, proto))
+		case o.attr == unix.IFLA_BR_GROUP_ADDR:
+			addr, err := p.llAddrArg(v)
+			if err != nil {
+				return err
+			}
+			ae.Bytes(o.attr, addr)
+		default:
+			n, ok := getUnsigned(v, 1<<o.bits-1)
+			if o.bits == 64 {
+				n, ok = getUnsigned(v, 1<<64-1)
+			}
+			if !ok {
+				return invalid
+			}
+			putUint(ae, o.attr, o.bits, n)
+		}
+	}
+	if optMask != 0 {
+		bm := binary.NativeEndian.AppendUint32(nil, optVal)
+		ae.Bytes(unix.IFLA_BR_MULTI_BOOLOPT, binary.NativeEndian.AppendUint32(bm, optMask))
+	}
+	return nil
+}
+
+func putUint(ae *netlink.AttributeEncoder, typ uint16, bits int, v uint64) {
+	switch bits {
+	case 8:
+		ae.Uint8(typ, uint8(v))
+	case 16:
+		ae.Uint16(typ, uint16(v))
+	case 32:
+		ae.Uint32(typ, uint32(v))
+	default:
+		ae.Uint64(typ, v)
+	}
+}
+
+// llProtos are the link protocol names a bridge's vlan_protocol takes.
+var llProtos = []struct {
+	id   uint16
+	name string
+}{{0x8100, "802.1Q"}, {0x88a8, "802.1ad"}}
+
+// llProto is ll_proto_a2n for the VLAN protocols: a name or a number.
+func llProto(s string) (uint16, bool) {
+	for _, pr := range llProtos {
+		if strings.EqualFold(s, pr.name) {
+			return pr.id, true
+		}
+	}
+	n, ok := getUnsigned(s, 0xffff)
+	return uint16(n), ok
+}
+
+func llProtoName(id uint16) string {
+	for _, pr := range llProtos {
+		if pr.id == id {
+			return pr.name
+		}
+	}
+	return fmt.Sprintf("[%d]", id)
+}
+
+// bridgeUsage prints msg and the bridge options to stderr and fails.
+func bridgeUsage(p *Parser, msg string) error {
+	fmt.Fprint(p.Stderr, msg)
+	fmt.Fprint(p.Stderr, "Usage: ... bridge [ fdb_flush ] [ OPTION VALUE ]...\n")
+	fmt.Fprint(p.Stderr, "OPTION := {")
+	for i, o := range bridgeOptions {
+		if o.word == "fdb_flush" {
+			continue
+		}
+		if i%4 == 0 {
+			fmt.Fprint(p.Stderr, "\n\t")
+		}
+		fmt.Fprintf(p.Stderr, " %s", o.word)
+	}
+	fmt.Fprint(p.Stderr, " }\n\nWhere: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n")
+	return cli.Silent(1)
+}
+
+// bridgeUintFields are the bridge details printed as plain numbers, in
+// iproute2's order; printBridge interleaves the others.
+type uintField struct {
+	attr uint16
+	bits int
+	key  string
+	text string
+}
+
+func printUintFields(p *format.Printer, t kindAttrs, fields []uintField) {
+	for _, f := range fields {
+		if !t.has(f.attr) {
+			continue
+		}
+		var v uint64
+		switch f.bits {
+		case 8:
+			v = uint64(t.u8(f.attr))
+		case 16:
+			v = uint64(t.u16(f.attr))
+		case 32:
+			v = uint64(t.u32(f.attr))
+		default:
+			v = t.u64(f.attr)
+		}
+		p.Uint(format.Any, f.key, f.text, v)
+	}
+}
+
+func printBridge(p *format.Printer, _ IndexNamer, data []byte) error {
+	t := parseKindAttrs(data)
+	printUintFields(p, t, []uintField{
+		{unix.IFLA_BR_FORWARD_DELAY, 32, "forward_delay", "forward_delay %u "},
+		{unix.IFLA_BR_HELLO_TIME, 32, "hello_time", "hello_time %u "},
+		{unix.IFLA_BR_MAX_AGE, 32, "max_age", "max_age %u "},
+		{unix.IFLA_BR_AGEING_TIME, 32, "ageing_time", "ageing_time %u "},
+		{unix.IFLA_BR_STP_STATE, 32, "stp_state", "stp_state %u "},
+		{unix.IFLA_BR_PRIORITY, 16, "priority", "priority %u "},
+		{unix.IFLA_BR_VLAN_FILTERING, 8, "vlan_filtering", "vlan_filtering %u "},
+	})
+	if t.has(unix.IFLA_BR_VLAN_PROTOCOL) {
+		p.String(format.Any, "vlan_protocol", "vlan_protocol %s ", llProtoName(t.be16(unix.IFLA_BR_VLAN_PROTOCOL)))
+	}
+	if id, ok := t[unix.IFLA_BR_BRIDGE_ID]; ok {
+		p.String(format.Any, "bridge_id", "bridge_id %s ", bridgeID(id))
+	}
+	if t.has(unix.IFLA_BR_ROOT_ID) {
+		// iproute2 prints the bridge id here too.
+		p.String(format.Any, "root_id", "designated_root %s ", bridgeID(t[unix.IFLA_BR_BRIDGE_ID]))
+	}
+	printUintFields(p, t, []uintField{
+		{unix.IFLA_BR_ROOT_PORT, 16, "root_port", "root_port %u "},
+		{unix.IFLA_BR_ROOT_PATH_COST, 32, "root_path_cost", "root_path_cost %u "},
+		{unix.IFLA_BR_TOPOLOGY_CHANGE, 8, "topology_change", "topology_change %u "},
+		{unix.IFLA_BR_TOPOLOGY_CHANGE_DETECTED, 8, "topology_change_detected", "topology_change_detected %u "},
+	})
+	for _, tm := range []struct {
+		attr uint16
+		name string
+	}{
+		{unix.IFLA_BR_HELLO_TIMER, "hello_timer"},
+		{unix.IFLA_BR_TCN_TIMER, "tcn_timer"},
+		{unix.IFLA_BR_TOPOLOGY_CHANGE_TIMER, "topology_change_timer"},
+		{unix.IFLA_BR_GC_TIMER, "gc_timer"},
+	} {
+		if t.has(tm.attr) {
+			printTimer(p, tm.name, t.u64(tm.attr))
+		}
+	}
+	printUintFields(p, t, []uintField{
+		{unix.IFLA_BR_VLAN_DEFAULT_PVID, 16, "vlan_default_pvid", "vlan_default_pvid %u "},
+		{unix.IFLA_BR_VLAN_STATS_ENABLED, 8, "vlan_stats_enabled", "vlan_stats_enabled %u "},
+		{unix.IFLA_BR_VLAN_STATS_PER_PORT, 8, "vlan_stats_per_port", "vlan_stats_per_port %u "},
+	})
+	if t.has(unix.IFLA_BR_GROUP_FWD_MASK) {
+		print0xHex(p, "group_fwd_mask", "group_fwd_mask %#x ", uint64(t.u16(unix.IFLA_BR_GROUP_FWD_MASK)))
+	}
+	if addr, ok := t[unix.IFLA_BR_GROUP_ADDR]; ok {
+		p.String(format.Any, "group_addr", "group_address %s ", macString(addr))
+	}
+	printUintFields(p, t, []uintField{
+		{unix.IFLA_BR_MCAST_SNOOPING, 8, "mcast_snooping", "mcast_snooping %u "},
+	})
+	if bm := t[unix.IFLA_BR_MULTI_BOOLOPT]; len(bm) >= 8 {
+		val, mask := binary.NativeEndian.Uint32(bm), binary.NativeEndian.Uint32(bm[4:])
+		for _, b := range []struct {
+			bit  uint
+			name string
+		}{{brBoolOptNoLLLearn, "no_linklocal_learn"}, {brBoolOptMcastVLANSnooping, "mcast_vlan_snooping"}} {
+			if mask&(1<<b.bit) != 0 {
+				p.Uint(format.Any, b.name, b.name+" %u ", uint64(val>>b.bit&1))
+			}
+		}
+	}
+	printUintFields(p, t, []uintField{
+		{unix.IFLA_BR_MCAST_ROUTER, 8, "mcast_router", "mcast_router %u "},
+		{unix.IFLA_BR_MCAST_QUERY_USE_IFADDR, 8, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr %u "},
+		{unix.IFLA_BR_MCAST_QUERIER, 8, "mcast_querier", "mcast_querier %u "},
+		{unix.IFLA_BR_MCAST_HASH_ELASTICITY, 32, "mcast_hash_elasticity", "mcast_hash_elasticity %u "},
+		{unix.IFLA_BR_MCAST_HASH_MAX, 32, "mcast_hash_max", "mcast_hash_max %u "},
+		{unix.IFLA_BR_MCAST_LAST_MEMBER_CNT, 32, "mcast_last_member_cnt", "mcast_last_member_count %u "},
+		{unix.IFLA_BR_MCAST_STARTUP_QUERY_CNT, 32, "mcast_startup_query_cnt", "mcast_startup_query_count %u "},
+		{unix.IFLA_BR_MCAST_LAST_MEMBER_INTVL, 64, "mcast_last_member_intvl", "mcast_last_member_interval %llu "},
+		{unix.IFLA_BR_MCAST_MEMBERSHIP_INTVL, 64, "mcast_membership_intvl", "mcast_membership_interval %llu "},
+		{unix.IFLA_BR_MCAST_QUERIER_INTVL, 64, "mcast_querier_intvl", "mcast_querier_interval %llu "},
+		{unix.IFLA_BR_MCAST_QUERY_INTVL, 64, "mcast_query_intvl", "mcast_query_interval %llu "},
+		{unix.IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, 64, "mcast_query_response_intvl", "mcast_query_response_interval %llu "},
+		{unix.IFLA_BR_MCAST_STARTUP_QUERY_INTVL, 64, "mcast_startup_query_intvl", "mcast_startup_query_interval %llu "},
+		{unix.IFLA_BR_MCAST_STATS_ENABLED, 8, "mcast_stats_enabled", "mcast_stats_enabled %u "},
+		{unix.IFLA_BR_MCAST_IGMP_VERSION, 8, "mcast_igmp_version", "mcast_igmp_version %u "},
+		{unix.IFLA_BR_MCAST_MLD_VERSION, 8, "mcast_mld_version", "mcast_mld_version %u "},
+		{unix.IFLA_BR_NF_CALL_IPTABLES, 8, "nf_call_iptables", "nf_call_iptables %u "},
+		{unix.IFLA_BR_NF_CALL_IP6TABLES, 8, "nf_call_ip6tables", "nf_call_ip6tables %u "},
+		{unix.IFLA_BR_NF_CALL_ARPTABLES, 8, "nf_call_arptables", "nf_call_arptables %u "},
+	})
+	return nil
+}

@@ -1,3 +1,37 @@
 package link
 
-var vethKind = Kind{Name: "veth"}
+import (
+	"fmt"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+)
+
+// veth's only option is its peer: `peer [generic link words]`, encoded as a
+// second ifinfomsg and its attributes in VETH_INFO_PEER. It prints nothing
+// under -d.
+var vethKind = Kind{Name: "veth", Parse: parseVeth}
+
+func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	if a.Next() != "peer" {
+		fmt.Fprint(p.Stdout, "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n")
+		return cli.Silent(1)
+	}
+	// The peer's header is zeroed memory in iproute2's request, family too.
+	var hdr nl.IfInfomsg
+	peer := netlink.NewAttributeEncoder()
+	kind, err := p.parseLink(a, &hdr, peer)
+	if err != nil {
+		return err
+	}
+	if kind != "" {
+		return cli.Duplicate("type", kind)
+	}
+	attrs, err := peer.Encode()
+	if err != nil {
+		return err
+	}
+	ae.Bytes(vethInfoPeer, append(hdr.Append(nil), attrs...))
+	return nil
+}

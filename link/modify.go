@@ -1,9 +1,12 @@
 package link
 
 import (
+	"fmt"
+
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
 )
 
 const (
@@ -11,12 +14,126 @@ const (
 	createReplace = nl.Create | nl.Replace
 )
 
-// modify is `ip link add|set|change|replace|delete` (owned by the link
-// add/set/delete work).
+// modify is `ip link add|set|change|replace|delete`: the words become one
+// request, sent once, so a failed add leaves nothing behind (the kernel
+// creates a veth pair or a device and its settings atomically).
 func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFlags) error {
-	return cli.Exit(1, "ip link: not implemented yet")
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	p := newParser(env, c, msgType, flags)
+	defer p.closeNetNS()
+	body, err := p.Build(args)
+	if err != nil {
+		return err
+	}
+	return c.Exec(netlink.HeaderType(msgType), flags, body)
 }
 
+// sysParser is a Parser whose lookups ask the kernel through one connection.
+type sysParser struct {
+	Parser
+	fds []int // namespaces opened for IFLA_NET_NS_FD, closed after sending
+}
+
+func newParser(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlags) *sysParser {
+	sp := &sysParser{}
+	sp.Parser = Parser{
+		MsgType: msgType,
+		Create:  flags&nl.Create != 0,
+		Family:  uint8(env.Opts.Family),
+		Stdout:  env.P.Writer(),
+		Stderr:  env.Stderr,
+		Index:   func(name string) int32 { return indexOrZero(c, name) },
+		AddrLen: func(name string) int { return addrLen(c, name, uint8(env.Opts.Family)) },
+		NetNS: func(name string) (int, error) {
+			fd, err := openNetNS(name)
+			if err == nil {
+				sp.fds = append(sp.fds, fd)
+			}
+			return fd, err
+		},
+		NetNSID: func(name string) int32 { return netnsID(c, name) },
+		Usage:   func() error { return usage(env) },
+	}
+	return sp
+}
+
+func (sp *sysParser) closeNetNS() {
+	for _, fd := range sp.fds {
+		unix.Close(fd)
+	}
+}
+
+// indexOrZero is ll_name_to_index: the kernel's answer, else a name of the
+// form "ifN" read as index N, else 0.
+func indexOrZero(c *nl.Conn, name string) int32 {
+	if idx, err := IndexByName(c, name); err == nil && idx > 0 {
+		return idx
+	}
+	var n uint32
+	var rest string
+	if k, _ := fmt.Sscanf(name, "if%d%s", &n, &rest); k == 1 && fmt.Sprintf("if%d", n) == name {
+		return int32(n)
+	}
+	return 0
+}
+
+// addrLen is the length of the named link's hardware address, or -1.
+func addrLen(c *nl.Conn, name string, family uint8) int {
+	idx := indexOrZero(c, name)
+	if idx == 0 {
+		return -1
+	}
+	m, err := c.Query(unix.RTM_GETLINK, 0, nl.IfInfomsg{Family: family, Index: idx}.Append(nil))
+	if err != nil {
+		return -1
+	}
+	_, attrs, err := nl.ParseIfInfomsg(m.Data)
+	if err != nil {
+		return -1
+	}
+	ad, err := nl.Decoder(attrs)
+	if err != nil {
+		return -1
+	}
+	for ad.Next() {
+		if ad.Type() == unix.IFLA_ADDRESS {
+			return len(ad.Bytes())
+		}
+	}
+	return -1
+}
+
+// usage is `ip link help`: the syntax of the commands gip implements.
 func usage(env *cli.Env) error {
+	env.Warnf("%s", `Usage: ip link add [link DEV] [ name ] NAME
+                   [ txqueuelen PACKETS ] [ address LLADDR ] [ broadcast LLADDR ]
+                   [ mtu MTU ] [ index IDX ] [ numtxqueues QUEUE_COUNT ]
+                   [ numrxqueues QUEUE_COUNT ] [ netns { PID | NETNSNAME } ]
+                   type TYPE [ ARGS ]
+
+       ip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]
+
+       ip link { set | change } { DEVICE | dev DEVICE | group DEVGROUP }
+                   [ { up | down } ] [ type TYPE ARGS ] [ arp { on | off } ]
+                   [ dynamic { on | off } ] [ multicast { on | off } ]
+                   [ allmulticast { on | off } ] [ promisc { on | off } ]
+                   [ trailers { on | off } ] [ carrier { on | off } ]
+                   [ txqueuelen PACKETS ] [ name NEWNAME ] [ address LLADDR ]
+                   [ broadcast LLADDR ] [ mtu MTU ] [ netns { PID | NETNSNAME } ]
+                   [ link-netns NAME | link-netnsid ID ] [ alias NAME ]
+                   [ group GROUP ] [ master DEVICE ] [ nomaster ]
+                   [ addrgenmode { eui64 | none | stable_secret | random } ]
+                   [ protodown { on | off } ] [ protodown_reason PREASON { on | off } ]
+                   [ gso_max_size BYTES ] [ gso_max_segs PACKETS ] [ gro_max_size BYTES ]
+
+       ip link show [ DEVICE | group GROUP ] [ up ] [ master DEV ] [ type TYPE ]
+
+       ip link help [ TYPE ]
+
+TYPE := { bridge | bridge_slave | macvlan | macvtap | veth | vxlan | ... }
+`)
 	return cli.Usage()
 }

@@ -27,5 +27,5 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return usage(env)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"ip link help\".", verb)
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip link help\".", verb)
 }

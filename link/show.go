@@ -2,7 +2,19 @@ package link
 
 import "github.com/gipnet/gip/internal/cli"
 
-// Show is `ip link show` (owned by the link show work).
+// Lister is the listing command `ip address show` runs, called with doLink
+// set for `ip link show`: in iproute2 the two are one function
+// (ipaddr_list_link), with one argument parser and one filter. The addr
+// package installs it, as link cannot import addr.
+var Lister func(env *cli.Env, args *cli.Args, doLink bool) error
+
+// Show is `ip link show|list|lst`.
 func Show(env *cli.Env, args *cli.Args) error {
-	return cli.Exit(1, "ip link show: not implemented yet")
+	if Lister == nil {
+		return cli.Exit(1, "ip link show: no lister installed")
+	}
+	return Lister(env, args, true)
 }
+
+// Usage prints `ip link`'s usage (for `ip link show help`).
+func Usage(env *cli.Env) error { return usage(env) }

@@ -20,8 +20,10 @@ func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		name = filepath.Base(argv[0])
 	}
 	args := argv[1:]
-	// `gip brctl …` and `gip bridge …` name the applet in the first word.
-	if (name == "gip" || name == "ip") && len(args) > 0 {
+	// `gip brctl …` and `gip bridge …` name the applet in the first word;
+	// under the name ip those words are ip objects (unknown ones), as in
+	// iproute2.
+	if name == "gip" && len(args) > 0 {
 		switch args[0] {
 		case "brctl", "gbrctl", "bridge", "gbridge":
 			name, args = args[0], args[1:]

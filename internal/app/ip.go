@@ -2,6 +2,7 @@ package app
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -65,7 +66,7 @@ var objects = []object{
 }
 
 func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	opts, rest, err := parseGlobal(argv, stdout)
+	opts, rest, err := parseGlobal(argv, stdout, stderr)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -123,8 +124,8 @@ OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
 // parseGlobal reads ip's options in iproute2's order: each option is tried
 // against the table in order and the first it abbreviates wins (-h is -human,
 // -b is -batch, -br is -brief, -f is -family).
-func parseGlobal(argv []string, stdout io.Writer) (cli.Options, []string, error) {
-	var o cli.Options
+func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string, error) {
+	o := cli.Options{Loops: cli.DefaultLoops}
 	colorMode := ""
 	for len(argv) > 0 {
 		opt := argv[0]
@@ -153,7 +154,7 @@ func parseGlobal(argv []string, stdout io.Writer) (cli.Options, []string, error)
 		case m("-family"):
 			v, ok := next()
 			if !ok || v == "help" {
-				return o, nil, ipUsage(os.Stderr)
+				return o, nil, ipUsage(stderr)
 			}
 			f := readFamily(v)
 			if f == unix.AF_UNSPEC {
@@ -194,7 +195,7 @@ func parseGlobal(argv []string, stdout io.Writer) (cli.Options, []string, error)
 		case m("-batch"):
 			v, ok := next()
 			if !ok {
-				return o, nil, ipUsage(os.Stderr)
+				return o, nil, ipUsage(stderr)
 			}
 			o.Batch = v
 		case m("-brief"):
@@ -212,11 +213,12 @@ func parseGlobal(argv []string, stdout io.Writer) (cli.Options, []string, error)
 			o.RcvBuf = int(n)
 		case isColorOpt(opt, &colorMode):
 		case m("-help"):
-			return o, nil, ipUsage(os.Stderr)
+			return o, nil, ipUsage(stderr)
 		case m("-netns"):
 			v, ok := next()
 			if !ok {
-				return o, nil, cli.IncompleteCommand()
+				// iproute2 passes the missing name on as a null pointer.
+				return o, nil, cli.Fatal(255, "Cannot open network namespace \"(null)\": No such file or directory")
 			}
 			o.NetNS = v
 		case m("-Numeric"):
@@ -309,26 +311,25 @@ func runBatch(env *cli.Env, name string) int {
 		in = f
 	}
 	env.InBatch = true
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	lineNo, status := 0, 0
-	var pending string
-	for sc.Scan() {
-		lineNo++
-		line := sc.Text()
-		if strings.HasSuffix(line, "\\") {
-			pending += line[:len(line)-1]
-			continue
+	lines := newBatchReader(in)
+	status := 0
+	for {
+		line, err := lines.next()
+		if err != nil {
+			if err != io.EOF {
+				env.P.Flush()
+				fmt.Fprintln(env.Stderr, err.Error())
+			}
+			break
 		}
-		line, pending = pending+line, ""
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
+		words, err := splitArgs(line)
+		if err != nil {
+			return report(env.Stderr, err)
 		}
-		words := splitArgs(line)
 		if len(words) == 0 {
 			continue
 		}
-		err := doCmd(env, words)
+		err = doCmd(env, words)
 		if err == nil {
 			continue
 		}
@@ -338,7 +339,7 @@ func runBatch(env *cli.Env, name string) int {
 		if asCLI(err, &ce) && ce.Fatal {
 			return code
 		}
-		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lineNo)
+		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lines.lineNo)
 		status = 1
 		if !env.Opts.Force {
 			break
@@ -348,34 +349,69 @@ func runBatch(env *cli.Env, name string) int {
 	return status
 }
 
-// splitArgs splits a batch line into words; single or double quotes group
-// words with spaces.
-func splitArgs(line string) []string {
+// batchReader reads -batch lines as iproute2 does: a '#' ends the line's
+// text (so a comment hides a trailing backslash), and a backslash before
+// the newline joins the next line on.
+type batchReader struct {
+	r      *bufio.Reader
+	lineNo int
+}
+
+func newBatchReader(in io.Reader) *batchReader {
+	return &batchReader{r: bufio.NewReaderSize(in, 64<<10)}
+}
+
+func (b *batchReader) readLine() (string, error) {
+	line, err := b.r.ReadString('\n')
+	if err != nil && (err != io.EOF || line == "") {
+		return "", io.EOF
+	}
+	b.lineNo++
+	if i := strings.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	return line, nil
+}
+
+func (b *batchReader) next() (string, error) {
+	line, err := b.readLine()
+	if err != nil {
+		return "", err
+	}
+	for strings.HasSuffix(line, "\\\n") {
+		more, err := b.readLine()
+		if err != nil {
+			return "", errors.New("Missing continuation line")
+		}
+		line = line[:len(line)-2] + more
+	}
+	return line, nil
+}
+
+// splitArgs splits a batch line into words; a word that opens with a single
+// or double quote runs to the matching quote.
+func splitArgs(line string) ([]string, error) {
+	const ws = " \t\r\n"
 	var words []string
-	i := 0
-	for i < len(line) {
-		for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\n' || line[i] == '\r') {
-			i++
+	for {
+		line = strings.TrimLeft(line, ws)
+		if line == "" {
+			return words, nil
 		}
-		if i >= len(line) {
-			break
-		}
-		if q := line[i]; q == '"' || q == '\'' {
-			end := strings.IndexByte(line[i+1:], q)
+		if q := line[0]; q == '"' || q == '\'' {
+			end := strings.IndexByte(line[1:], q)
 			if end < 0 {
-				words = append(words, line[i+1:])
-				break
+				return nil, cli.Fatal(1, "Unterminated quoted string")
 			}
-			words = append(words, line[i+1:i+1+end])
-			i += end + 2
+			words = append(words, line[1:1+end])
+			line = line[end+2:]
 			continue
 		}
-		j := i
-		for j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '\n' && line[j] != '\r' {
-			j++
+		end := strings.IndexAny(line, ws)
+		if end < 0 {
+			return append(words, line), nil
 		}
-		words = append(words, line[i:j])
-		i = j
+		words = append(words, line[:end])
+		line = line[end+1:]
 	}
-	return words
 }

@@ -30,9 +30,12 @@ type Options struct {
 	Echo      bool
 	NetNS     string // -n NAME, as given
 	Batch     string // -batch FILE
-	Loops     int    // -loops N (flush attempts)
+	Loops     int    // -loops N: flush rounds, 0 for no limit (DefaultLoops if not given)
 	RcvBuf    int
 }
+
+// DefaultLoops is how many rounds a flush makes without -loops.
+const DefaultLoops = 10
 
 // Env is what an applet runs with: options, the printer over stdout, stderr,
 // and a lazily dialed netlink connection in the selected namespace. One Env

@@ -1,0 +1,120 @@
+package addr
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// flush is `ip address flush`: delete every address the filter selects,
+// dumping again until a round finds none (deleting a primary IPv4 address
+// can promote a secondary).
+func flush(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return cli.Exit(1, "Flush requires arguments.")
+	}
+	ls := &lister{env: env, p: env.P}
+	ls.f.family = env.Opts.Family
+	ls.f.group = -1
+	if ls.f.family == unix.AF_PACKET {
+		return cli.Exit(1, "Cannot flush link addresses.")
+	}
+	if err := parseListArgs(env, args, &ls.f, false); err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	_ = c.SetStrict(true)
+	if ls.f.dev != "" {
+		idx, err := nameToIndex(env, ls.f.dev)
+		if err != nil {
+			return err
+		}
+		if idx == 0 {
+			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+		}
+		ls.f.ifindex = idx
+	}
+	ls.setup()
+	defer ls.close()
+	ls.ap.withDev = true
+
+	loops := env.Opts.Loops
+	if loops == 0 { // -loops 0: until nothing is left
+		loops = math.MaxInt
+	}
+	stats := env.Opts.Stats
+	p := env.P
+	for round := 0; round < loops; {
+		var victims [][]byte
+		body := nl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
+		err := c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
+			if m.Header.Type != unix.RTM_NEWADDR {
+				return nil
+			}
+			a, err := Decode(m.Data)
+			if err != nil {
+				return nil
+			}
+			if ls.f.family != unix.AF_UNSPEC && int(a.Family) != ls.f.family {
+				return nil
+			}
+			if !ls.selectAddr(a) {
+				return nil
+			}
+			victims = append(victims, append([]byte(nil), m.Data...))
+			if stats >= 2 {
+				ls.ap.print(a, false)
+			}
+			return nil
+		})
+		if err != nil && err != nl.ErrDumpInterrupted {
+			return cli.Exit(1, "%s\nFlush terminated", err.Error())
+		}
+		if len(victims) == 0 {
+			return flushDone(p, stats, round)
+		}
+		round++
+		for _, v := range victims {
+			if err := c.Exec(unix.RTM_DELADDR, 0, v); err != nil && !nl.IsErrno(err, unix.EADDRNOTAVAIL) {
+				var errno unix.Errno
+				if ne, ok := err.(*nl.Error); ok {
+					errno = ne.Errno
+				}
+				return cli.Exit(1, "Failed to send flush request: %s", nl.Strerror(errno))
+			}
+		}
+		if stats > 0 {
+			p.Text("\n*** Round " + strconv.Itoa(round) + ", deleting " + strconv.Itoa(len(victims)) + " addresses ***\n")
+		}
+		// Flushing primaries only is one round: another would delete the
+		// secondaries promoted in their place.
+		if ls.f.flags&unix.IFA_F_SECONDARY == 0 && ls.f.flagMask&unix.IFA_F_SECONDARY != 0 {
+			return flushDone(p, stats, round)
+		}
+	}
+	p.Flush()
+	return cli.Exit(1, "*** Flush remains incomplete after %d rounds. ***", loops)
+}
+
+func flushDone(p interface{ Text(string) }, stats, round int) error {
+	if stats == 0 {
+		return nil
+	}
+	if round == 0 {
+		p.Text("Nothing to flush.\n")
+		return nil
+	}
+	s := ""
+	if round > 1 {
+		s = "s"
+	}
+	p.Text("*** Flush is complete after " + strconv.Itoa(round) + " round" + s + " ***\n")
+	return nil
+}

@@ -1,0 +1,322 @@
+package addr
+
+import (
+	"errors"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/netns"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+func init() { link.Lister = List }
+
+// lister holds one `ip address show` / `ip link show` run. Addresses are
+// dumped first into a per-link index of raw messages; links are then
+// streamed and each is printed with its addresses as it arrives, so only
+// the addresses are held in memory.
+type lister struct {
+	env    *cli.Env
+	p      *format.Printer
+	f      listFilter
+	doLink bool
+	noLink bool // -oneline ip address: addresses only
+	names  *link.Names
+	lp     *link.Printer
+	ap     addrPrinter
+	addrs  map[uint32][][]byte
+}
+
+// List is `ip address show` (doLink false) and `ip link show` (doLink
+// true).
+func List(env *cli.Env, args *cli.Args, doLink bool) error {
+	ls := &lister{env: env, p: env.P, doLink: doLink}
+	ls.f.family = env.Opts.Family
+	if doLink {
+		ls.f.family = unix.AF_PACKET
+	}
+	ls.f.group = -1
+	if err := parseListArgs(env, args, &ls.f, doLink); err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	_ = c.SetStrict(true)
+	if ls.f.dev != "" && !(doLink && ls.f.group == -1) {
+		idx, err := nameToIndex(env, ls.f.dev)
+		if err != nil {
+			return err
+		}
+		if idx == 0 {
+			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+		}
+		ls.f.ifindex = idx
+	}
+	ls.setup()
+	defer ls.close()
+
+	if ls.f.family != unix.AF_PACKET {
+		ls.noLink = env.Opts.Oneline
+		if err := ls.dumpAddrs(c); err != nil {
+			return err
+		}
+	}
+	if ls.f.dev != "" {
+		return ls.showOne(c)
+	}
+	ls.names.Bulk = true
+	ls.p.Begin()
+	defer ls.p.End()
+	return ls.dumpLinks(c)
+}
+
+func (ls *lister) setup() {
+	o := &ls.env.Opts
+	ls.names = link.NewNames(ls.env.NetNSFD)
+	var ids *netns.IDNames
+	ls.lp = link.NewPrinter(ls.p, link.PrintOptions{
+		Details: o.Details, Stats: o.Stats, Brief: o.Brief, Numeric: o.Numeric,
+		Human: o.Human, IEC: o.IEC, DoLink: ls.doLink, Family: ls.f.family,
+	}, ls.names, func() *netns.IDNames {
+		if ids == nil {
+			// The main socket may be in the middle of a dump.
+			if c, err := ls.names.Side(); err == nil {
+				ids = netns.NewIDNames(c)
+			}
+		}
+		return ids
+	})
+	ls.lp.Warnf = ls.env.Warnf
+	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, withDev: o.Oneline, devName: ls.names.Name}
+}
+
+func (ls *lister) close() {
+	ls.names.Close()
+	ls.lp.Close()
+}
+
+// showOne prints the link named by dev, fetched alone as iproute2 does:
+// by name for ip link, by the index resolved already for ip address.
+func (ls *lister) showOne(c *nl.Conn) error {
+	family, mask := uint8(ls.f.family), uint32(nl.ExtFilterVF)
+	name := ls.f.dev
+	if !ls.doLink {
+		name = ""
+		if ls.env.Opts.Stats == 0 {
+			mask |= nl.ExtFilterSkipStats
+		}
+	}
+	l, err := link.Get(c, ls.f.ifindex, name, family, mask)
+	if err != nil {
+		var ne *nl.Error
+		if !ls.doLink || !errors.As(err, &ne) {
+			return err
+		}
+		// iproute2 resolved the name first, accepting "ifN" for index N,
+		// and only then asked for the link by name.
+		if _, ok := ifIndexName(ls.f.dev); !ok {
+			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+		}
+		return cli.Exit(1, "%s\nCannot send link get request: %s", ne.Error(), nl.Strerror(ne.Errno))
+	}
+	ls.names.Remember(l)
+	ls.p.Begin()
+	ls.show(l)
+	ls.p.End()
+	return nil
+}
+
+func (ls *lister) dumpLinks(c *nl.Conn) error {
+	// The dump asks for the family of the command line (-4, -6), not
+	// the one a "to" prefix may have set in the filter.
+	family := ls.env.Opts.Family
+	if ls.doLink {
+		family = unix.AF_PACKET
+	}
+	body, err := nl.Body(nl.IfInfomsg{Family: uint8(family)}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		if family != unix.AF_UNSPEC && family != unix.AF_PACKET {
+			return nil
+		}
+		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterVF)
+		if ls.f.master != 0 {
+			ae.Uint32(unix.IFLA_MASTER, uint32(ls.f.master))
+		}
+		if ls.f.kind != "" {
+			ae.Nested(unix.IFLA_LINKINFO, func(nae *netlink.AttributeEncoder) error {
+				nae.Bytes(unix.IFLA_INFO_KIND, []byte(ls.f.kind))
+				return nil
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = c.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
+		if m.Header.Type != unix.RTM_NEWLINK {
+			return nil
+		}
+		l, err := link.Decode(m.Data)
+		if err != nil {
+			return nil
+		}
+		ls.names.Remember(l)
+		ls.show(l)
+		return nil
+	})
+	return dumpError(err)
+}
+
+// dumpError turns a failed dump into iproute2's words for it.
+func dumpError(err error) error {
+	if err == nil || errors.Is(err, nl.ErrDumpInterrupted) {
+		return err
+	}
+	var ne *nl.Error
+	if errors.As(err, &ne) {
+		return cli.Exit(1, "%s\nDump terminated", err.Error())
+	}
+	return err
+}
+
+// dumpAddrs fills the per-link address index.
+func (ls *lister) dumpAddrs(c *nl.Conn) error {
+	ls.addrs = map[uint32][][]byte{}
+	body := nl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
+	err := c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
+		if m.Header.Type != unix.RTM_NEWADDR {
+			return nil
+		}
+		hdr, _, err := nl.ParseIfAddrmsg(m.Data)
+		if err != nil {
+			return nil
+		}
+		ls.addrs[hdr.Index] = append(ls.addrs[hdr.Index], append([]byte(nil), m.Data...))
+		return nil
+	})
+	return dumpError(err)
+}
+
+// show prints one link and its addresses (iproute2's loop body after
+// ipaddr_filter).
+func (ls *lister) show(l *link.Link) {
+	if ls.f.family != unix.AF_PACKET && !ls.hasMatchingAddr(l) {
+		return
+	}
+	p := ls.p
+	p.OpenObject("")
+	res := 0
+	if ls.env.Opts.Brief || !ls.noLink {
+		res = ls.printLink(l)
+	}
+	if res >= 0 && ls.f.family != unix.AF_PACKET {
+		ls.printAddrs(l)
+	}
+	if res > 0 && !ls.doLink && ls.env.Opts.Stats > 0 {
+		ls.lp.PrintStats(l)
+		p.NL()
+	}
+	p.CloseObject()
+}
+
+// hasMatchingAddr is ipaddr_filter: keep a link with an address the filter
+// selects, or with no address at all when no inet family is asked for.
+func (ls *lister) hasMatchingAddr(l *link.Link) bool {
+	list := ls.addrs[uint32(l.Index)]
+	if len(list) == 0 {
+		return ls.f.family == unix.AF_UNSPEC || ls.f.family == unix.AF_PACKET
+	}
+	for _, raw := range list {
+		a, err := Decode(raw)
+		if err != nil {
+			continue
+		}
+		if ls.f.family != unix.AF_UNSPEC && int(a.Family) != ls.f.family {
+			continue
+		}
+		if ls.f.matchAddr(a, ls.names.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// printLink is print_linkinfo's filtering: -1 when the link is filtered
+// out, 0 when nothing is printed for it but its addresses still are
+// (label filter, brief), 1 when printed.
+func (ls *lister) printLink(l *link.Link) int {
+	f := &ls.f
+	if f.ifindex != 0 && l.Index != f.ifindex {
+		return -1
+	}
+	if f.up && l.Flags&unix.IFF_UP == 0 {
+		return -1
+	}
+	if !l.Has(unix.IFLA_IFNAME) {
+		return -1
+	}
+	if f.hasLabel {
+		return 0
+	}
+	if l.Has(unix.IFLA_GROUP) && f.group != -1 && int64(l.Group) != f.group {
+		return -1
+	}
+	if l.Has(unix.IFLA_MASTER) {
+		if f.master > 0 && int32(l.Master) != f.master {
+			return -1
+		}
+	} else if f.master > 0 {
+		return -1
+	}
+	if f.kind != "" && (!l.Has(unix.IFLA_LINKINFO) || l.Kind != f.kind) {
+		return -1
+	}
+	if f.hasSlave && (!l.Has(unix.IFLA_LINKINFO) || l.SlaveKind != f.slaveKind) {
+		return -1
+	}
+	ls.lp.PrintLink(l, false)
+	if ls.env.Opts.Brief {
+		return 0
+	}
+	return 1
+}
+
+// printAddrs is print_selected_addrinfo.
+func (ls *lister) printAddrs(l *link.Link) {
+	p := ls.p
+	p.OpenArray(format.JSON, "addr_info", "")
+	for _, raw := range ls.addrs[uint32(l.Index)] {
+		a, err := Decode(raw)
+		if err != nil {
+			break
+		}
+		if ls.f.family != unix.AF_UNSPEC && int(a.Family) != ls.f.family {
+			continue
+		}
+		if ls.f.up && l.Flags&unix.IFF_UP == 0 {
+			continue
+		}
+		p.OpenObject("")
+		if ls.selectAddr(a) {
+			ls.ap.print(a, false)
+		}
+		p.CloseObject()
+	}
+	p.CloseArray(format.JSON, "")
+	if ls.env.Opts.Brief {
+		p.Text("\n")
+	}
+}
+
+// selectAddr is print_addrinfo's own filter.
+func (ls *lister) selectAddr(a *Addr) bool {
+	if ls.f.ifindex != 0 && uint32(ls.f.ifindex) != a.Index {
+		return false
+	}
+	return ls.f.matchAddr(a, ls.names.Name)
+}

@@ -1,0 +1,333 @@
+package addr
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// addrRequest is the request `ip address add|change|replace|delete` builds.
+type addrRequest struct {
+	hdr      nl.IfAddrmsg
+	attrs    []addrAttr // in the order the words gave them
+	dev      string
+	local    Prefix
+	localArg string
+	hasLocal bool
+	peer     Prefix
+	hasPeer  bool
+	brd      int // 0 none, 1 given, -1 "+", -2 "-"
+	hasAny   bool
+	scoped   bool
+	flags    uint32
+	valid    uint32
+	pref     uint32
+	validArg string
+	prefArg  string
+}
+
+type addrAttr struct {
+	typ  uint16
+	data []byte
+}
+
+func (r *addrRequest) add(typ uint16, data []byte) { r.attrs = append(r.attrs, addrAttr{typ, data}) }
+
+func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFlags) error {
+	r, err := newAddrRequest(env, args, msgType)
+	if err != nil {
+		return err
+	}
+	idx, err := nameToIndex(env, r.dev)
+	if err != nil {
+		return err
+	}
+	if idx == 0 {
+		return cli.Exit(1, "Cannot find device \"%s\"", r.dev)
+	}
+	body, err := r.body(idx)
+	if err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if err := c.Exec(netlink.HeaderType(msgType), flags, body); err != nil {
+		return cli.Exit(2, "%s", err.Error())
+	}
+	return nil
+}
+
+// newAddrRequest parses the words and completes what needs no kernel:
+// the implied IFA_ADDRESS, the prefix length, a computed broadcast, the
+// default scope. Its checks come in iproute2's order.
+func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest, error) {
+	r := &addrRequest{valid: infinityLife, pref: infinityLife}
+	r.hdr.Family = uint8(env.Opts.Family)
+	if err := r.parse(env, args); err != nil {
+		return nil, err
+	}
+	if r.flags <= 0xff {
+		r.hdr.Flags = uint8(r.flags)
+	} else {
+		r.add(unix.IFA_FLAGS, u32bytes(r.flags))
+	}
+	if r.dev == "" {
+		return nil, cli.Exit(1, "Not enough information: \"dev\" argument is required.")
+	}
+	if !r.hasPeer && r.hasLocal {
+		if msgType == unix.RTM_DELADDR && r.local.Family == unix.AF_INET && !r.local.LenGiven {
+			env.Warnf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"+
+				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"+
+				"         This special behaviour is likely to disappear in further releases,\n"+
+				"         fix your scripts!\n", r.localArg, len(r.local.Addr)*8)
+		} else {
+			r.peer = r.local
+			r.add(unix.IFA_ADDRESS, r.local.Addr)
+		}
+	}
+	if r.hdr.Prefixlen == 0 {
+		r.hdr.Prefixlen = uint8(max(r.local.Bits, 0))
+	}
+	if r.brd < 0 && msgType != unix.RTM_DELADDR {
+		if r.hdr.Family != unix.AF_INET {
+			return nil, cli.Exit(1, "Broadcast can be set only for IPv4 addresses")
+		}
+		if b := r.peer; b.Bits <= 30 && len(b.Addr) == 4 {
+			v := binary.BigEndian.Uint32(b.Addr)
+			host := uint32(1)<<(32-b.Bits) - 1
+			if r.brd == -1 {
+				v |= host
+			} else {
+				v &^= host
+			}
+			r.add(unix.IFA_BROADCAST, binary.BigEndian.AppendUint32(nil, v))
+		}
+	}
+	if !r.scoped && msgType != unix.RTM_DELADDR {
+		r.hdr.Scope = defaultScope(&r.local)
+	}
+	return r, nil
+}
+
+// body checks the lifetimes and autojoin and encodes the request for the
+// device with ifindex idx.
+func (r *addrRequest) body(idx int32) ([]byte, error) {
+	r.hdr.Index = uint32(idx)
+	if r.validArg != "" || r.prefArg != "" {
+		if r.valid == 0 {
+			return nil, cli.Exit(1, "valid_lft is zero")
+		}
+		if r.valid < r.pref {
+			return nil, cli.Exit(1, "preferred_lft is greater than valid_lft")
+		}
+		ci := binary.NativeEndian.AppendUint32(nil, r.pref)
+		ci = binary.NativeEndian.AppendUint32(ci, r.valid)
+		ci = append(ci, make([]byte, 8)...)
+		r.add(unix.IFA_CACHEINFO, ci)
+	}
+	if r.flags&unix.IFA_F_MCAUTOJOIN != 0 && !isMulticast(&r.local) {
+		return nil, cli.Exit(1, "autojoin needs multicast address")
+	}
+	return nl.Body(r.hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		for _, a := range r.attrs {
+			ae.Bytes(a.typ, a.data)
+		}
+		return nil
+	})
+}
+
+func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
+	family := func() int { return int(r.hdr.Family) }
+	setFamily := func(f int) {
+		if r.hdr.Family == unix.AF_UNSPEC {
+			r.hdr.Family = uint8(f)
+		}
+	}
+	for args.More() {
+		w := args.Next()
+		m := func(kw string) bool { return cli.Matches(w, kw) }
+		switch {
+		case w == "peer" || w == "remote":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			if r.hasPeer {
+				return cli.Duplicate("peer", v)
+			}
+			p, err := getPrefix(v, family())
+			if err != nil {
+				return err
+			}
+			r.peer, r.hasPeer = p, true
+			setFamily(p.Family)
+			r.add(unix.IFA_ADDRESS, p.Addr)
+			r.hdr.Prefixlen = uint8(max(p.Bits, 0))
+		case m("broadcast") || w == "brd":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			if r.brd != 0 {
+				return cli.Duplicate("broadcast", v)
+			}
+			switch v {
+			case "+":
+				r.brd = -1
+			case "-":
+				r.brd = -2
+			default:
+				a, err := getAddr(v, family())
+				if err != nil {
+					return err
+				}
+				setFamily(a.Family)
+				r.add(unix.IFA_BROADCAST, a.Addr)
+				r.brd = 1
+			}
+		case w == "anycast":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			if r.hasAny {
+				return cli.Duplicate("anycast", v)
+			}
+			a, err := getAddr(v, family())
+			if err != nil {
+				return err
+			}
+			setFamily(a.Family)
+			r.add(unix.IFA_ANYCAST, a.Addr)
+			r.hasAny = true
+		case w == "scope":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			s, ok := ParseScope(v)
+			if !ok {
+				return cli.InvalidArg("invalid scope value.", v)
+			}
+			r.hdr.Scope, r.scoped = s, true
+		case w == "dev":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			r.dev = v
+		case w == "label":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			r.add(unix.IFA_LABEL, append([]byte(v), 0))
+		case m("metric") || m("priority") || m("preference"):
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			n, tail, ok := cUlong(v)
+			if !ok || tail != "" || n > 0xffffffff {
+				return cli.InvalidArg("\"metric\" value is invalid\n", v)
+			}
+			r.add(unix.IFA_RT_PRIORITY, u32bytes(uint32(n)))
+		case m("valid_lft"):
+			if r.validArg != "" {
+				return cli.Duplicate("valid_lft", w)
+			}
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			r.validArg = v
+			if r.valid, err = lifetime(v); err != nil {
+				return cli.InvalidArg("valid_lft value", v)
+			}
+		case m("preferred_lft"):
+			if r.prefArg != "" {
+				return cli.Duplicate("preferred_lft", w)
+			}
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			r.prefArg = v
+			if r.pref, err = lifetime(v); err != nil {
+				return cli.InvalidArg("preferred_lft value", v)
+			}
+		case lookupIfaFlag(w) != nil:
+			f := lookupIfaFlag(w)
+			switch {
+			case f.readonly:
+				env.Warnf("Warning: %s option is not mutable from userspace\n", f.name)
+			case f.v6only && family() != unix.AF_INET6:
+				env.Warnf("Warning: %s option can be set only for IPv6 addresses\n", f.name)
+			default:
+				r.flags |= f.mask
+			}
+		default:
+			if w == "local" {
+				v, err := args.Value()
+				if err != nil {
+					return err
+				}
+				w = v
+			}
+			if cli.Matches(w, "help") {
+				return usage(env, false)
+			}
+			if r.hasLocal {
+				return cli.Duplicate2("local", w)
+			}
+			p, err := getPrefix(w, family())
+			if err != nil {
+				return err
+			}
+			r.local, r.localArg, r.hasLocal = p, w, true
+			setFamily(p.Family)
+			r.add(unix.IFA_LOCAL, p.Addr)
+		}
+	}
+	return nil
+}
+
+var errLifetime = fmt.Errorf("bad lifetime")
+
+// lifetime is set_lifetime: "forever" or a 32-bit number of seconds.
+func lifetime(s string) (uint32, error) {
+	if s == "forever" {
+		return infinityLife, nil
+	}
+	n, tail, ok := cUlong(s)
+	if !ok || tail != "" || n > 0xffffffff {
+		return 0, errLifetime
+	}
+	return uint32(n), nil
+}
+
+// defaultScope is host for 127/8 and global otherwise.
+func defaultScope(p *Prefix) uint8 {
+	if p.Family == unix.AF_INET && len(p.Addr) >= 1 && p.Addr[0] == 127 {
+		return unix.RT_SCOPE_HOST
+	}
+	return 0
+}
+
+func isMulticast(p *Prefix) bool {
+	switch {
+	case p.Family == unix.AF_INET && len(p.Addr) == 4:
+		return p.Addr[0]&0xf0 == 0xe0
+	case p.Family == unix.AF_INET6 && len(p.Addr) == 16:
+		return p.Addr[0] == 0xff
+	}
+	return false
+}
+
+func u32bytes(v uint32) []byte { return binary.NativeEndian.AppendUint32(nil, v) }

@@ -1,0 +1,145 @@
+package addr
+
+import (
+	"net/netip"
+
+	"github.com/gipnet/gip/format"
+	"golang.org/x/sys/unix"
+)
+
+// infinityLife is INFINITY_LIFE_TIME, printed as "forever".
+const infinityLife = 0xffffffff
+
+// addrPrinter prints addresses as iproute2's print_addrinfo does.
+type addrPrinter struct {
+	p       *format.Printer
+	brief   bool
+	numeric bool
+	// withDev prefixes each address with "INDEX: DEV" (-oneline, flush
+	// with -s -s, and echo).
+	withDev bool
+	devName func(idx uint32) string
+}
+
+func (ap *addrPrinter) print(a *Addr, deleted bool) {
+	p := ap.p
+	if deleted {
+		p.Bool(format.Any, "deleted", "Deleted ", true)
+	}
+	if !ap.brief {
+		if ap.withDev {
+			dev := ap.devName(a.Index)
+			if p.IsJSON() {
+				p.Int(format.JSON, "index", "", int64(a.Index))
+				p.String(format.JSON, "dev", "", dev)
+			} else {
+				p.Uint(format.Text, "", "%u: ", uint64(a.Index))
+				p.String(format.Text, "", "%s", dev)
+			}
+		}
+		if name := familyName(a.Family); name != "???" {
+			p.String(format.Any, "family", "    %s ", name)
+		} else {
+			p.Int(format.Any, "family_index", "    family %d ", int64(a.Family))
+		}
+	}
+	color := familyColor(a.Family)
+	if a.Local != nil {
+		p.ColorString(format.Any, color, "local", "%s", inetString(a.Family, a.Local))
+		if a.Address != nil && !sameAddr(a.Family, a.Address, a.Local) {
+			p.String(format.Text, "", " %s ", "peer")
+			p.ColorString(format.Any, color, "address", "%s", inetString(a.Family, a.Address))
+		}
+		p.Int(format.Any, "prefixlen", "/%d ", int64(a.Prefixlen))
+		if a.HasMetric {
+			p.Uint(format.Any, "metric", "metric %u ", uint64(a.Metric))
+		}
+	}
+	if ap.brief {
+		return
+	}
+	if a.Broadcast != nil {
+		p.String(format.Text, "", "%s ", "brd")
+		p.ColorString(format.Any, color, "broadcast", "%s ", inetString(a.Family, a.Broadcast))
+	}
+	if a.Anycast != nil {
+		p.String(format.Text, "", "%s ", "any")
+		p.ColorString(format.Any, color, "anycast", "%s ", inetString(a.Family, a.Anycast))
+	}
+	p.String(format.Any, "scope", "scope %s ", ScopeName(a.Scope, ap.numeric))
+	printIfaFlags(p, a.Family, a.Flags)
+	if a.HasLabel {
+		p.String(format.Any, "label", "%s", a.Label)
+	}
+	if a.HasCacheInfo {
+		p.NL()
+		p.Text("       valid_lft ")
+		if a.Valid == infinityLife {
+			p.Uint(format.JSON, "valid_life_time", "", infinityLife)
+			p.Text("forever")
+		} else {
+			p.Uint(format.Any, "valid_life_time", "%usec", uint64(a.Valid))
+		}
+		p.Text(" preferred_lft ")
+		switch {
+		case a.Preferred == infinityLife:
+			p.Uint(format.JSON, "preferred_life_time", "", infinityLife)
+			p.Text("forever")
+		case a.Flags&unix.IFA_F_DEPRECATED != 0:
+			p.Int(format.Any, "preferred_life_time", "%dsec", int64(int32(a.Preferred)))
+		default:
+			p.Uint(format.Any, "preferred_life_time", "%usec", uint64(a.Preferred))
+		}
+	}
+	p.Text("\n")
+}
+
+// sameAddr compares the family's address length of two addresses, as
+// iproute2 does (memcmp of 4 or 16 bytes).
+func sameAddr(family uint8, a, b []byte) bool {
+	n := 16
+	if family == unix.AF_INET {
+		n = 4
+	}
+	if len(a) < n || len(b) < n {
+		return string(a) == string(b)
+	}
+	return string(a[:n]) == string(b[:n])
+}
+
+func familyName(f uint8) string {
+	switch f {
+	case unix.AF_INET:
+		return "inet"
+	case unix.AF_INET6:
+		return "inet6"
+	case unix.AF_PACKET:
+		return "link"
+	case unix.AF_MPLS:
+		return "mpls"
+	case unix.AF_BRIDGE:
+		return "bridge"
+	}
+	return "???"
+}
+
+func familyColor(f uint8) format.Color {
+	switch f {
+	case unix.AF_INET:
+		return format.Inet
+	case unix.AF_INET6:
+		return format.Inet6
+	}
+	return format.NoColor
+}
+
+// inetString formats an address attribute of the message's family.
+func inetString(family uint8, b []byte) string {
+	switch {
+	case family == unix.AF_INET && len(b) >= 4:
+		return netip.AddrFrom4([4]byte(b[:4])).String()
+	case family == unix.AF_INET6 && len(b) >= 16:
+		return netip.AddrFrom16([16]byte(b[:16])).String()
+	}
+	return "???"
+}

@@ -1,0 +1,178 @@
+package addr
+
+import (
+	"encoding/binary"
+	"errors"
+	"io"
+	"os"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// saveMagic opens a stream written by `ip address save` (native order).
+const saveMagic = 0x47361222
+
+const nlmsgHdrLen = 16
+
+// save is `ip address save`: the magic, then every message of the address
+// dump (of the -family and dev given) as raw netlink messages.
+func save(env *cli.Env, args *cli.Args) error {
+	var f listFilter
+	f.family, f.group = env.Opts.Family, -1
+	if err := parseListArgs(env, args, &f, false); err != nil {
+		return err
+	}
+	if f.dev != "" {
+		idx, err := nameToIndex(env, f.dev)
+		if err != nil {
+			return err
+		}
+		if idx == 0 {
+			return cli.Exit(1, "Device \"%s\" does not exist.", f.dev)
+		}
+		f.ifindex = idx
+	}
+	if isTerminal(os.Stdout) {
+		return cli.Exit(1, "Not sending a binary stream to stdout")
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	_ = c.SetStrict(true)
+	w := env.P.Writer()
+	w.Write(binary.NativeEndian.AppendUint32(nil, saveMagic))
+	// The dump asks for the -family of the command line, as iproute2's
+	// save does, not one a "to" prefix implied.
+	body := nl.IfAddrmsg{Family: uint8(env.Opts.Family), Index: uint32(f.ifindex)}.Append(nil)
+	err = c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
+		h := make([]byte, 0, nlmsgHdrLen)
+		h = binary.NativeEndian.AppendUint32(h, uint32(nlmsgHdrLen+len(m.Data)))
+		h = binary.NativeEndian.AppendUint16(h, uint16(m.Header.Type))
+		h = binary.NativeEndian.AppendUint16(h, uint16(m.Header.Flags))
+		h = binary.NativeEndian.AppendUint32(h, m.Header.Sequence)
+		h = binary.NativeEndian.AppendUint32(h, m.Header.PID)
+		w.Write(h)
+		w.Write(m.Data)
+		return nil
+	})
+	if err != nil && !errors.Is(err, nl.ErrDumpInterrupted) {
+		return cli.Exit(1, "%s\nSave terminated", err.Error())
+	}
+	return nil
+}
+
+func isTerminal(f *os.File) bool {
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+// checkMagic reads and checks the start of a saved stream on stdin.
+func checkMagic(env *cli.Env) error {
+	if f, ok := env.Stdin.(*os.File); ok && isTerminal(f) {
+		return cli.Exit(255, "Can't restore address dump from a terminal")
+	}
+	var magic [4]byte
+	n, _ := io.ReadFull(env.Stdin, magic[:])
+	if m := binary.NativeEndian.Uint32(magic[:]); n < 4 || m != saveMagic {
+		elems := 0
+		if n == 4 {
+			elems = 1
+		}
+		return cli.Exit(255, "Magic mismatch (%d elems, %x magic)", elems, m)
+	}
+	return nil
+}
+
+// readSaved calls fn for each message (header and payload) of a saved
+// stream on stdin, after checkMagic, stopping at fn's first error.
+func readSaved(env *cli.Env, fn func(h netlink.Header, data []byte) error) error {
+	buf := make([]byte, 16384)
+	for {
+		n, err := io.ReadFull(env.Stdin, buf[:nlmsgHdrLen])
+		if n == 0 && err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return cli.Exit(255, "rtnl-from_file: truncated message")
+		}
+		msgLen := int(binary.NativeEndian.Uint32(buf))
+		if msgLen < nlmsgHdrLen || msgLen > len(buf) {
+			return cli.Exit(255, "!!!malformed message: len=%d @%d", int32(msgLen), nlmsgHdrLen)
+		}
+		payload := (msgLen - nlmsgHdrLen + 3) &^ 3
+		if nlmsgHdrLen+payload > len(buf) {
+			return cli.Exit(255, "rtnl-from_file: truncated message")
+		}
+		if _, err := io.ReadFull(env.Stdin, buf[nlmsgHdrLen:nlmsgHdrLen+payload]); err != nil {
+			return cli.Exit(255, "rtnl-from_file: truncated message")
+		}
+		h := netlink.Header{
+			Length:   uint32(msgLen),
+			Type:     netlink.HeaderType(binary.NativeEndian.Uint16(buf[4:])),
+			Flags:    netlink.HeaderFlags(binary.NativeEndian.Uint16(buf[6:])),
+			Sequence: binary.NativeEndian.Uint32(buf[8:]),
+			PID:      binary.NativeEndian.Uint32(buf[12:]),
+		}
+		if err := fn(h, buf[nlmsgHdrLen:msgLen]); err != nil {
+			return err
+		}
+	}
+}
+
+// showdump is `ip address showdump`: print a saved stream.
+func showdump(env *cli.Env) error {
+	if err := checkMagic(env); err != nil {
+		return err
+	}
+	p := env.P
+	ap := addrPrinter{p: p, numeric: env.Opts.Numeric}
+	p.Begin()
+	p.OpenObject("")
+	p.OpenArray(format.JSON, "addr_info", "")
+	err := readSaved(env, func(h netlink.Header, data []byte) error {
+		p.OpenObject("")
+		if a, err := Decode(data); err == nil {
+			p.Int(format.Any, "index", "if%d:", int64(int32(a.Index)))
+			p.NL()
+			if h.Type == unix.RTM_NEWADDR || h.Type == unix.RTM_DELADDR {
+				ap.print(a, h.Type == unix.RTM_DELADDR)
+			}
+		}
+		p.CloseObject()
+		return nil
+	})
+	p.CloseArray(format.JSON, "")
+	p.CloseObject()
+	p.End()
+	return err
+}
+
+// restore is `ip address restore`: add every address of a saved stream;
+// one that exists already is reported but is not an error.
+func restore(env *cli.Env) error {
+	if err := checkMagic(env); err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	return readSaved(env, func(h netlink.Header, data []byte) error {
+		flags := h.Flags | netlink.Create
+		err := c.Exec(h.Type, flags, data)
+		switch {
+		case err == nil:
+		case nl.IsErrno(err, unix.EEXIST):
+			// iproute2 reports the refusal but carries on.
+			env.Warnf("%s\n", err.Error())
+		default:
+			return cli.Exit(255, "%s", err.Error())
+		}
+		return nil
+	})
+}

@@ -1,0 +1,225 @@
+package integration
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// What the kernel picks at random, and how it is hidden. The rules are the
+// leads' runner's: MAC addresses the case did not write (and the bridge ids
+// and IPv6 link-local addresses made from them) and bridge timers (`*_timer`
+// and, for brctl showstp, `... timer`); and, unlike the leads' runner, values
+// inside -color escapes are masked too.
+var (
+	macRE           = regexp.MustCompile(`\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b`)
+	bridgeIDRE      = regexp.MustCompile(`\b([0-9a-f]{4})\.([0-9a-f]{12})\b`)
+	bridgeIDUnpadRE = regexp.MustCompile(`\b([0-9a-f]{4})\.((?:[0-9a-f]{1,2}:){5}[0-9a-f]{1,2})\b`)
+	linkLocalRE     = regexp.MustCompile(`\bfe80::[0-9a-f:]+`)
+	timerRE         = regexp.MustCompile(`\b(\w*timer)(\s+|"\s*:\s*)[\d.]+`)
+	colorRE         = regexp.MustCompile("\x1b\\[[0-9;]*m")
+)
+
+// normalizer hides random values in one case's output. MACs that appear in
+// the case text are kept (set addresses in a case to check them); a bridge
+// takes the lowest MAC of its ports, so even the order of random MACs is
+// random: they all become the word MAC.
+type normalizer struct{ keep map[string]bool }
+
+func newNormalizer(caseText string) *normalizer {
+	n := &normalizer{keep: map[string]bool{"00:00:00:00:00:00": true, "ff:ff:ff:ff:ff:ff": true}}
+	for _, m := range macRE.FindAllString(strings.ToLower(caseText), -1) {
+		n.keep[m] = true
+	}
+	return n
+}
+
+func (n *normalizer) mac(v string) string {
+	v = strings.ToLower(v)
+	if n.keep[v] || strings.HasPrefix(v, "33:33:") || strings.HasPrefix(v, "01:00:5e:") || strings.HasPrefix(v, "01:80:c2:") {
+		return v
+	}
+	return "MAC"
+}
+
+func (n *normalizer) text(s string) string {
+	if !strings.Contains(s, "\x1b[") {
+		return n.plain(s)
+	}
+	// Mask the text between color escapes piece by piece, so that a colored
+	// value ("\x1b[33m<mac>\x1b[0m") is masked like a plain one.
+	var b strings.Builder
+	last := 0
+	for _, loc := range colorRE.FindAllStringIndex(s, -1) {
+		b.WriteString(n.plain(s[last:loc[0]]))
+		b.WriteString(s[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	b.WriteString(n.plain(s[last:]))
+	return b.String()
+}
+
+func (n *normalizer) plain(s string) string {
+	s = bridgeIDRE.ReplaceAllStringFunc(s, func(m string) string {
+		g := bridgeIDRE.FindStringSubmatch(m)
+		var parts []string
+		for i := 0; i < 12; i += 2 {
+			parts = append(parts, g[2][i:i+2])
+		}
+		return g[1] + "." + strings.ReplaceAll(n.mac(strings.Join(parts, ":")), ":", "")
+	})
+	s = bridgeIDUnpadRE.ReplaceAllStringFunc(s, func(m string) string {
+		g := bridgeIDUnpadRE.FindStringSubmatch(m)
+		parts := strings.Split(g[2], ":")
+		for i, p := range parts {
+			if len(p) == 1 {
+				parts[i] = "0" + p
+			}
+		}
+		return g[1] + "." + n.mac(strings.Join(parts, ":"))
+	})
+	s = macRE.ReplaceAllStringFunc(s, n.mac)
+	s = linkLocalRE.ReplaceAllString(s, "fe80::LL")
+	s = timerRE.ReplaceAllString(s, "${1}${2}T")
+	return s
+}
+
+// isUsage reports whether a reference result is a usage text on stderr:
+// those are gip's own, so only the exit status is compared. As in the leads'
+// runner, a usage text on stdout (brctl's) is compared in full.
+func isUsage(r result) bool {
+	if r.RC == 0 || r.Timeout {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeft(r.Err, " \t\n\r\v\f"), "Usage:")
+}
+
+// render turns a normalized result into the lines that are compared:
+// stdout, then stderr lines prefixed "! ", then the exit status.
+func render(r result, usageOnly bool) []string {
+	status := fmt.Sprintf("[exit %d]", r.RC)
+	if r.Timeout {
+		status = "[timeout]"
+	}
+	if usageOnly {
+		return []string{status + " (usage text not compared)"}
+	}
+	var lines []string
+	if r.Out != "" {
+		lines = append(lines, strings.Split(strings.TrimSuffix(r.Out, "\n"), "\n")...)
+		if !strings.HasSuffix(r.Out, "\n") {
+			lines = append(lines, `\ no newline at end of stdout`)
+		}
+	}
+	if r.Err != "" {
+		for _, l := range strings.Split(strings.TrimSuffix(r.Err, "\n"), "\n") {
+			lines = append(lines, "! "+l)
+		}
+		if !strings.HasSuffix(r.Err, "\n") {
+			lines = append(lines, `! \ no newline at end of stderr`)
+		}
+	}
+	return append(lines, status)
+}
+
+// unifiedDiff returns a unified diff of a and b with ctx lines of context,
+// or "" when they are equal.
+func unifiedDiff(aName, bName string, a, b []string, ctx int) string {
+	// Longest common subsequence, then an edit script.
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	type op struct {
+		kind byte // ' ', '-', '+'
+		text string
+		ai   int // index in a (for ' ' and '-'), or insertion point
+		bi   int
+	}
+	var ops []op
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i] == b[j]:
+			ops = append(ops, op{' ', a[i], i, j})
+			i++
+			j++
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			ops = append(ops, op{'-', a[i], i, j})
+			i++
+		default:
+			ops = append(ops, op{'+', b[j], i, j})
+			j++
+		}
+	}
+	// Group changes into hunks with ctx lines of context.
+	var sb strings.Builder
+	k := 0
+	for k < len(ops) {
+		for k < len(ops) && ops[k].kind == ' ' {
+			k++
+		}
+		if k == len(ops) {
+			break
+		}
+		start := max(k-ctx, 0)
+		end := k
+		for end < len(ops) {
+			if ops[end].kind != ' ' {
+				end++
+				continue
+			}
+			// a run of equal lines: the hunk ends if it is longer than 2*ctx
+			r := end
+			for r < len(ops) && ops[r].kind == ' ' {
+				r++
+			}
+			if r == len(ops) || r-end > 2*ctx {
+				end = min(end+ctx, len(ops))
+				break
+			}
+			end = r
+		}
+		if sb.Len() == 0 {
+			fmt.Fprintf(&sb, "--- %s\n+++ %s\n", aName, bName)
+		}
+		aStart, bStart := ops[start].ai, ops[start].bi
+		var aLen, bLen int
+		for _, o := range ops[start:end] {
+			if o.kind != '+' {
+				aLen++
+			}
+			if o.kind != '-' {
+				bLen++
+			}
+		}
+		fmt.Fprintf(&sb, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
+		for _, o := range ops[start:end] {
+			sb.WriteByte(o.kind)
+			sb.WriteString(o.text)
+			sb.WriteByte('\n')
+		}
+		k = end
+	}
+	return sb.String()
+}
+
+func hunkRange(start, length int) string {
+	if length == 0 {
+		return fmt.Sprintf("%d,0", start)
+	}
+	if length == 1 {
+		return fmt.Sprintf("%d", start+1)
+	}
+	return fmt.Sprintf("%d,%d", start+1, length)
+}

@@ -1,0 +1,159 @@
+package integration
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Tests of the harness itself; they need no root.
+
+func TestParseCase(t *testing.T) {
+	text := "# comment\n\nip link\n   # indented comment\n  ip -br a  \nip -s l # unstable\nip r #unstable  \nip a # not unstable here\r\n"
+	got := parseCase(text)
+	want := []caseLine{
+		{Line: 3, Cmd: "ip link"},
+		{Line: 5, Cmd: "  ip -br a  "},
+		{Line: 6, Cmd: "ip -s l # unstable", Unstable: true},
+		{Line: 7, Cmd: "ip r #unstable  ", Unstable: true},
+		{Line: 8, Cmd: "ip a # not unstable here"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseCase:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestIsReadOnly(t *testing.T) {
+	tests := map[string]bool{
+		"ip link":                                 true,
+		"ip -d link show veth0":                   true,
+		"ip address show":                         true,
+		"/usr/sbin/ip -br a":                      true,
+		"gip -j l":                                true,
+		"bridge fdb show":                         true,
+		"brctl show":                              true,
+		"gbrctl showmacs br0":                     true,
+		"ls /var/run/netns/":                      true,
+		"ip netns exec ns1 ip a":                  true,
+		"ip net exec ns1 ip -all netns exec x ip": true,
+		"ip link add v0 type veth":                false,
+		"ip link set lo up":                       false,
+		"ip addr del 10.0.0.1/24 dev v0":          false,
+		"ip netns add ns1":                        false,
+		"ip netns exec ns1 ip link set lo up":     false,
+		"brctl addbr br0":                         false,
+		"ip -batch b1":                            false,
+		"ip -b b1":                                true, // the words are the leads' runner's
+		"printf 'x' > b1":                         false,
+		"ip netns exec ns1 ping -c 1 10.0.0.2":    false,
+		"ip -s l # unstable":                      true,
+	}
+	for line, want := range tests {
+		if got := isReadOnly(line); got != want {
+			t.Errorf("isReadOnly(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestNormalizer(t *testing.T) {
+	n := newNormalizer("ip link add v0 address 02:00:00:00:00:01 type veth peer name v1\nip link set br0 address AA:BB:CC:DD:EE:FF\n")
+	tests := []struct{ in, want string }{
+		{"link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff", "link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff"},
+		{"link/ether 6e:11:22:33:44:55 brd ff:ff:ff:ff:ff:ff", "link/ether MAC brd ff:ff:ff:ff:ff:ff"},
+		{"link/ether aa:bb:cc:dd:ee:ff", "link/ether aa:bb:cc:dd:ee:ff"},
+		{`"address":"6e:11:22:33:44:55"`, `"address":"MAC"`},
+		{"00:00:00:00:00:00 33:33:00:00:00:01 01:00:5e:00:00:01 01:80:c2:00:00:00", "00:00:00:00:00:00 33:33:00:00:00:01 01:00:5e:00:00:01 01:80:c2:00:00:00"},
+		// brctl show: bridge id from a random MAC, and from a kept one
+		{"br0\t\t8000.6e1122334455\tno\t\tv0", "br0\t\t8000.MAC\tno\t\tv0"},
+		{"br0\t\t8000.020000000001\tno", "br0\t\t8000.020000000001\tno"},
+		// ip -d link: unpadded bridge ids
+		{"bridge_id 8000.a:4:4c:7:1:ff designated_root 8000.2:0:0:0:0:1", "bridge_id 8000.MAC designated_root 8000.02:00:00:00:00:01"},
+		{"inet6 fe80::6c11:22ff:fe33:4455/64 scope link", "inet6 fe80::LL/64 scope link"},
+		{"hello_timer    0.00 tcn_timer    1.99 topology_change_timer 0.00 gc_timer  227.37", "hello_timer    T tcn_timer    T topology_change_timer T gc_timer  T"},
+		{`"hello_timer":0.5,"gc_timer": 12.34`, `"hello_timer":T,"gc_timer": T`},
+		{" hello timer\t\t   0.00\t\t\ttcn timer\t\t   0.00", " hello timer\t\t   T\t\t\ttcn timer\t\t   T"},
+		{" topology change timer\t   0.00\t\t\tgc timer\t\t 122.61", " topology change timer\t   T\t\t\tgc timer\t\t T"},
+		{"timers 5 ageing time 300.00", "timers 5 ageing time 300.00"},
+		// colored values
+		{"link/ether \x1b[33m6e:11:22:33:44:55\x1b[0m brd \x1b[33mff:ff:ff:ff:ff:ff\x1b[0m", "link/ether \x1b[33mMAC\x1b[0m brd \x1b[33mff:ff:ff:ff:ff:ff\x1b[0m"},
+		{"\x1b[1;33m02:00:00:00:00:01 \x1b[0m", "\x1b[1;33m02:00:00:00:00:01 \x1b[0m"},
+		{"inet6 \x1b[34mfe80::6c11:22ff:fe33:4455\x1b[0m/64", "inet6 \x1b[34mfe80::LL\x1b[0m/64"},
+	}
+	for _, tt := range tests {
+		if got := n.text(tt.in); got != tt.want {
+			t.Errorf("text(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRenderAndUsage(t *testing.T) {
+	r := result{RC: 1, Out: "a\nb\n", Err: "oops\n"}
+	if got, want := render(r, false), []string{"a", "b", "! oops", "[exit 1]"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("render = %q, want %q", got, want)
+	}
+	r = result{RC: 0, Out: "no newline"}
+	if got, want := render(r, false), []string{"no newline", `\ no newline at end of stdout`, "[exit 0]"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("render = %q, want %q", got, want)
+	}
+	if got := render(result{Timeout: true, RC: -1}, false); !reflect.DeepEqual(got, []string{"[timeout]"}) {
+		t.Errorf("render timeout = %q", got)
+	}
+	for _, tt := range []struct {
+		r    result
+		want bool
+	}{
+		{result{RC: 255, Err: "Usage: ip link ...\n"}, true},
+		{result{RC: 255, Err: "\nUsage: ip ...\n"}, true},
+		{result{RC: 1, Out: "Usage: brctl [commands]\n"}, false},
+		{result{RC: 0, Err: "Usage: ip ...\n"}, false},
+		{result{RC: 255, Err: "Error: x\nUsage: y\n"}, false},
+		{result{RC: 1, Out: "Usage:", Err: "x"}, false},
+	} {
+		if got := isUsage(tt.r); got != tt.want {
+			t.Errorf("isUsage(%+v) = %v", tt.r, got)
+		}
+	}
+	if got := render(result{RC: 255, Err: "Usage: ..."}, true); !reflect.DeepEqual(got, []string{"[exit 255] (usage text not compared)"}) {
+		t.Errorf("render usage = %q", got)
+	}
+}
+
+func TestUnifiedDiff(t *testing.T) {
+	if d := unifiedDiff("a", "b", []string{"x", "y"}, []string{"x", "y"}, 2); d != "" {
+		t.Errorf("equal inputs: %q", d)
+	}
+	tests := []struct {
+		a, b []string
+		want string
+	}{
+		{[]string{"x", "[exit 0]"}, []string{"y", "[exit 0]"},
+			"--- ref\n+++ gip\n@@ -1,2 +1,2 @@\n-x\n+y\n [exit 0]\n"},
+		{[]string{"[exit 0]"}, []string{"! err", "[exit 1]"},
+			"--- ref\n+++ gip\n@@ -1 +1,2 @@\n-[exit 0]\n+! err\n+[exit 1]\n"},
+		{[]string{}, []string{"x"},
+			"--- ref\n+++ gip\n@@ -0,0 +1 @@\n+x\n"},
+		// two hunks, context 2
+		{strings.Fields("a b c d e f g h i j k"), strings.Fields("a B c d e f g h i j K"),
+			"--- ref\n+++ gip\n@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n d\n@@ -9,3 +9,3 @@\n i\n j\n-k\n+K\n"},
+	}
+	for i, tt := range tests {
+		if got := unifiedDiff("ref", "gip", tt.a, tt.b, 2); got != tt.want {
+			t.Errorf("%d: got\n%s\nwant\n%s", i, got, tt.want)
+		}
+	}
+	// close changes share one hunk
+	got := unifiedDiff("ref", "gip", strings.Fields("a b c d e"), strings.Fields("a X c Y e"), 2)
+	if want := "--- ref\n+++ gip\n@@ -1,5 +1,5 @@\n a\n-b\n+X\n c\n-d\n+Y\n e\n"; got != want {
+		t.Errorf("close changes: got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestUsesTool(t *testing.T) {
+	cls := parseCase("ip link\nip netns exec a brctl show\n")
+	if !usesTool(cls, "brctl") || usesTool(cls, "bridge") || usesTool(cls, "gbrctl") {
+		t.Error("usesTool")
+	}
+	if !usesTool(parseCase("/usr/sbin/bridge link\n"), "bridge") {
+		t.Error("usesTool with a path")
+	}
+}

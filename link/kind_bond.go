@@ -1,0 +1,191 @@
+package link
+
+import (
+	"encoding/binary"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// bond is parse-only: this kernel has no bonding driver, but the request
+// must be iproute2's so the kernel's refusal reads the same.
+var bondKind = Kind{Name: "bond", Parse: parseBond}
+
+// bondMaxTargets is BOND_MAX_ARP_TARGETS and BOND_MAX_NS_TARGETS.
+const bondMaxTargets = 16
+
+// bondOption is one bond word: how its value is read ("u8", "u16", "u32",
+// "dev", "zero", "lladdr", "arp", "ns6", or a names table read as u8 or
+// u32).
+type bondOption struct {
+	word  string
+	exact bool
+	attr  uint16
+	value string
+	names []string
+	msg   string // the invarg text when it differs from "invalid WORD"
+}
+
+var bondOptions = []bondOption{
+	{word: "mode", attr: unix.IFLA_BOND_MODE, value: "u8", names: []string{"balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"}},
+	{word: "active_slave", attr: unix.IFLA_BOND_ACTIVE_SLAVE, value: "dev"},
+	{word: "clear_active_slave", attr: unix.IFLA_BOND_ACTIVE_SLAVE, value: "zero"},
+	{word: "miimon", attr: unix.IFLA_BOND_MIIMON, value: "u32"},
+	{word: "updelay", attr: unix.IFLA_BOND_UPDELAY, value: "u32"},
+	{word: "downdelay", attr: unix.IFLA_BOND_DOWNDELAY, value: "u32"},
+	{word: "peer_notify_delay", attr: unix.IFLA_BOND_PEER_NOTIF_DELAY, value: "u32"},
+	{word: "use_carrier", attr: unix.IFLA_BOND_USE_CARRIER, value: "u8"},
+	{word: "arp_interval", attr: unix.IFLA_BOND_ARP_INTERVAL, value: "u32"},
+	{word: "arp_ip_target", attr: unix.IFLA_BOND_ARP_IP_TARGET, value: "arp"},
+	{word: "ns_ip6_target", exact: true, attr: unix.IFLA_BOND_NS_IP6_TARGET, value: "ns6"},
+	{word: "arp_validate", attr: unix.IFLA_BOND_ARP_VALIDATE, value: "u32", names: []string{"none", "active", "backup", "all", "filter", "filter_active", "filter_backup"}},
+	{word: "arp_all_targets", attr: unix.IFLA_BOND_ARP_ALL_TARGETS, value: "u32", names: []string{"any", "all"}},
+	{word: "arp_missed_max", exact: true, attr: unix.IFLA_BOND_MISSED_MAX, value: "u8"},
+	{word: "primary", attr: unix.IFLA_BOND_PRIMARY, value: "dev"},
+	{word: "primary_reselect", attr: unix.IFLA_BOND_PRIMARY_RESELECT, value: "u8", names: []string{"always", "better", "failure"}},
+	{word: "fail_over_mac", attr: unix.IFLA_BOND_FAIL_OVER_MAC, value: "u8", names: []string{"none", "active", "follow"}},
+	{word: "xmit_hash_policy", attr: unix.IFLA_BOND_XMIT_HASH_POLICY, value: "u8", names: []string{"layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4", "vlan+srcmac"}},
+	{word: "resend_igmp", attr: unix.IFLA_BOND_RESEND_IGMP, value: "u32"},
+	{word: "num_grat_arp", attr: unix.IFLA_BOND_NUM_PEER_NOTIF, value: "u8", msg: "invalid num_grat_arp|num_unsol_na"},
+	{word: "num_unsol_na", attr: unix.IFLA_BOND_NUM_PEER_NOTIF, value: "u8", msg: "invalid num_grat_arp|num_unsol_na"},
+	{word: "all_slaves_active", attr: unix.IFLA_BOND_ALL_SLAVES_ACTIVE, value: "u8"},
+	{word: "min_links", attr: unix.IFLA_BOND_MIN_LINKS, value: "u32"},
+	{word: "lp_interval", attr: unix.IFLA_BOND_LP_INTERVAL, value: "u32"},
+	{word: "packets_per_slave", attr: unix.IFLA_BOND_PACKETS_PER_SLAVE, value: "u32"},
+	{word: "lacp_rate", attr: unix.IFLA_BOND_AD_LACP_RATE, value: "u8", names: []string{"slow", "fast"}},
+	{word: "lacp_active", exact: true, attr: unix.IFLA_BOND_AD_LACP_ACTIVE, value: "u8", names: []string{"off", "on"}},
+	{word: "ad_select", attr: unix.IFLA_BOND_AD_SELECT, value: "u8", names: []string{"stable", "bandwidth", "count"}},
+	{word: "ad_user_port_key", attr: unix.IFLA_BOND_AD_USER_PORT_KEY, value: "u16"},
+	{word: "ad_actor_sys_prio", attr: unix.IFLA_BOND_AD_ACTOR_SYS_PRIO, value: "u16"},
+	{word: "ad_actor_system", attr: unix.IFLA_BOND_AD_ACTOR_SYSTEM, value: "lladdr"},
+	{word: "tlb_dynamic_lb", attr: unix.IFLA_BOND_TLB_DYNAMIC_LB, value: "u8"},
+}
+
+func parseBond(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	for a.More() {
+		word := a.Next()
+		var o *bondOption
+		for i := range bondOptions {
+			b := &bondOptions[i]
+			if word == b.word || (!b.exact && cli.Matches(word, b.word)) {
+				o = b
+				break
+			}
+		}
+		if o == nil {
+			msg := ""
+			if !cli.Matches(word, "help") {
+				msg = fmt.Sprintf("bond: unknown command \"%s\"?\n", word)
+			}
+			fmt.Fprint(p.Stderr, msg+"Usage: ... bond [ OPTION VALUE ]... (see the ip-link manual for bond options)\n")
+			return cli.Silent(1)
+		}
+		if err := o.parse(p, a, ae); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (o *bondOption) parse(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	switch o.value {
+	case "zero":
+		ae.Uint32(o.attr, 0)
+		return nil
+	case "arp", "ns6":
+		// A trailing keyword without targets sends an empty list.
+		return nest(ae, o.attr, func(list *netlink.AttributeEncoder) error {
+			if !a.More() {
+				return nil
+			}
+			return bondTargets(list, a.Next(), o.value == "ns6")
+		})
+	}
+	v, err := a.Value()
+	if err != nil {
+		return err
+	}
+	msg := o.msg
+	if msg == "" {
+		msg = "invalid " + o.word
+	}
+	switch o.value {
+	case "dev":
+		idx := p.Index(v)
+		if idx == 0 {
+			return cli.Exit(1, "Cannot find device \"%s\"", v)
+		}
+		ae.Uint32(o.attr, uint32(idx))
+		return nil
+	case "lladdr":
+		addr, err := p.llAddrArg(v)
+		if err != nil {
+			return err
+		}
+		ae.Bytes(o.attr, addr)
+		return nil
+	}
+	bits := map[string]int{"u8": 8, "u16": 16, "u32": 32}[o.value]
+	var n uint64
+	if o.names != nil {
+		i := nameIndex(o.names, v)
+		if i < 0 {
+			return cli.InvalidArg(msg, v)
+		}
+		n = uint64(i)
+	} else {
+		var ok bool
+		if n, ok = getUnsigned(v, 1<<bits-1); !ok {
+			return cli.InvalidArg(msg, v)
+		}
+	}
+	putUint(ae, o.attr, bits, n)
+	return nil
+}
+
+// nameIndex is iplink_bond.c's get_index: a decimal index into names, or a
+// name.
+func nameIndex(names []string, v string) int {
+	if i, err := strconv.ParseInt(strings.TrimLeft(v, " \t\n\v\f\r"), 10, 32); err == nil && i >= 0 && int(i) < len(names) {
+		return int(i)
+	}
+	for i, n := range names {
+		if n == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// bondTargets encodes a comma separated list of addresses as attributes
+// numbered from 0, at most bondMaxTargets of them.
+func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
+	i := 0
+	for _, t := range strings.Split(v, ",") {
+		if t == "" {
+			continue
+		}
+		if i == bondMaxTargets {
+			break
+		}
+		addr, err := netip.ParseAddr(t)
+		switch {
+		case ipv6 && (err != nil || !addr.Is6() || addr.Zone() != ""):
+			return cli.Exit(1, "Error: inet6 address is expected rather than \"%s\".", t)
+		case !ipv6 && (err != nil || !addr.Is4()):
+			return cli.Exit(1, "Error: an IP address is expected rather than \"%s\"", t)
+		}
+		if ipv6 {
+			list.Bytes(uint16(i), addr.AsSlice())
+		} else {
+			list.Uint32(uint16(i), binary.NativeEndian.Uint32(addr.AsSlice()))
+		}
+		i++
+	}
+	return nil
+}

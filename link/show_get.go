@@ -1,0 +1,33 @@
+package link
+
+import (
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// Get asks the kernel for one link: the one called name (an alternative
+// name when too long for IFLA_IFNAME) as iproute2's iplink_get does, or
+// when name is "" the one with ifindex index. extMask is the IFLA_EXT_MASK
+// (RTEXT_FILTER_* bits). A missing device is an *nl.Error with ENODEV.
+func Get(c *nl.Conn, index int32, name string, family uint8, extMask uint32) (*Link, error) {
+	body, err := nl.Body(nl.IfInfomsg{Family: family, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		switch {
+		case name == "":
+		case len(name) < unix.IFNAMSIZ:
+			ae.String(unix.IFLA_IFNAME, name)
+		default:
+			ae.String(unix.IFLA_ALT_IFNAME, name)
+		}
+		ae.Uint32(unix.IFLA_EXT_MASK, extMask)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	m, err := c.Query(unix.RTM_GETLINK, 0, body)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(m.Data)
+}

@@ -1,0 +1,345 @@
+package link
+
+import (
+	"fmt"
+	"net/netip"
+	"strconv"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/netns"
+	"golang.org/x/sys/unix"
+)
+
+// PrintOptions say how much of a link PrintLink shows.
+type PrintOptions struct {
+	Details int
+	Stats   int
+	Brief   bool
+	Numeric bool
+	Human   int  // -human: scale counters
+	IEC     bool // -iec: by powers of 1024
+	// DoLink is set for `ip link`, which also shows the link mode, the
+	// IPv6 address generation mode, the alias and the counters.
+	DoLink bool
+	// Family is the address family being listed: AF_PACKET for ip link,
+	// AF_UNSPEC or an inet family for ip address (the link/ line is shown
+	// only for the first two, or with -details).
+	Family int
+}
+
+// Printer prints links; one Printer serves a whole listing, so its name
+// caches are filled once.
+type Printer struct {
+	P     *format.Printer
+	Opts  PrintOptions
+	Names *Names
+	nsIDs *netns.IDNames
+	idsOf func() *netns.IDNames
+	// Warnf reports a failure that does not stop the listing.
+	Warnf   func(format string, args ...any)
+	ioctlFD int
+}
+
+// NewPrinter returns a Printer over p. nsIDs is called the first time a
+// link-netnsid must be named.
+func NewPrinter(p *format.Printer, o PrintOptions, names *Names, nsIDs func() *netns.IDNames) *Printer {
+	return &Printer{P: p, Opts: o, Names: names, idsOf: nsIDs}
+}
+
+// PrintLink prints one link as iproute2's print_linkinfo does, in every
+// output mode. Under -brief the line is left open for the caller (ip
+// address appends addresses) unless the family is AF_PACKET.
+func (pr *Printer) PrintLink(l *Link, deleted bool) {
+	p := pr.P
+	o := &pr.Opts
+	if deleted {
+		p.Bool(format.Any, "deleted", "Deleted ", true)
+	}
+	if o.Brief {
+		pr.printBrief(l)
+		return
+	}
+	p.Int(format.Any, "ifindex", "%d: ", int64(l.Index))
+	mdown := pr.printNameAndLink(l, "%s: ")
+	printFlags(p, l.Flags, mdown)
+
+	if l.Has(unix.IFLA_MTU) {
+		p.Int(format.Any, "mtu", "mtu %u ", int64(l.MTU))
+	}
+	if l.Has(unix.IFLA_QDISC) {
+		p.String(format.Any, "qdisc", "qdisc %s ", l.Qdisc)
+	}
+	if l.Has(unix.IFLA_MASTER) {
+		p.String(format.Any, "master", "master %s ", pr.Names.Name(l.Master))
+	}
+	if l.Has(unix.IFLA_OPERSTATE) {
+		printOperState(p, l.OperState, false)
+	}
+	if o.DoLink && l.Has(unix.IFLA_LINKMODE) {
+		printLinkMode(p, l.LinkMode)
+	}
+	if l.Has(unix.IFLA_GROUP) {
+		p.String(format.Any, "group", "group %s ", GroupName(l.Group, o.Numeric))
+	}
+	pr.printQueueLen(l)
+	if l.Has(unix.IFLA_EVENT) {
+		printEvent(p, l.Event)
+	}
+	if o.Family == unix.AF_UNSPEC || o.Family == unix.AF_PACKET || o.Details > 0 {
+		pr.printLinkLayer(l)
+	}
+	if l.Has(unix.IFLA_LINK_NETNSID) {
+		pr.printLinkNetNSID(l.LinkNetNSID)
+	}
+	if l.Has(unix.IFLA_PROTO_DOWN) && l.ProtoDown != 0 {
+		p.Bool(format.Any, "proto_down", " protodown on ", true)
+	}
+	if o.Details > 0 {
+		pr.printDetails(l)
+	}
+	if (o.DoLink || o.Details > 0) && l.Has(unix.IFLA_IFALIAS) {
+		p.Text(p.NewlineToken() + "    ")
+		p.String(format.Any, "ifalias", "alias %s", l.Alias)
+	}
+	if o.DoLink && o.Stats > 0 {
+		p.NL()
+		pr.PrintStats(l)
+	}
+	if l.Has(unix.IFLA_PROP_LIST) {
+		p.OpenArray(format.JSON, "altnames", "")
+		for _, n := range l.AltNames {
+			p.Text(p.NewlineToken() + "    altname ")
+			p.String(format.Any, "", "%s", n)
+		}
+		p.CloseArray(format.JSON, "")
+	}
+	p.Text("\n")
+}
+
+func (pr *Printer) printQueueLen(l *Link) {
+	qlen := l.TxQLen
+	if !l.Has(unix.IFLA_TXQLEN) {
+		var err error
+		if qlen, err = pr.txQueueLen(l.Name); err != nil {
+			if pr.Warnf != nil {
+				pr.Warnf("ioctl(SIOCGIFTXQLEN) failed: %s\n", errnoText(err))
+			}
+			return
+		}
+	}
+	if qlen != 0 {
+		p := pr.P
+		p.Int(format.Any, "txqlen", "qlen %d", int64(int32(qlen)))
+	}
+}
+
+func errnoText(err error) string {
+	if errno, ok := err.(unix.Errno); ok {
+		return nl.Strerror(errno)
+	}
+	return err.Error()
+}
+
+// printNameAndLink prints the name, as NAME@LINK for a stacked device, and
+// reports whether the lower device is down (M-DOWN).
+func (pr *Printer) printNameAndLink(l *Link, textFormat string) bool {
+	p := pr.P
+	name := l.Name
+	mdown := false
+	if l.Has(unix.IFLA_LINK) {
+		switch {
+		case l.Link == 0:
+			if p.IsJSON() {
+				p.Null(format.JSON, "link", "", "")
+			} else {
+				name += "@NONE"
+			}
+		case l.Has(unix.IFLA_LINK_NETNSID):
+			// The lower device lives in another namespace: its index
+			// means nothing here.
+			if p.IsJSON() {
+				p.Int(format.JSON, "link_index", "", int64(l.Link))
+			} else {
+				name += "@if" + strconv.FormatUint(uint64(l.Link), 10)
+			}
+		default:
+			lower := pr.Names.Name(l.Link)
+			if p.IsJSON() {
+				p.String(format.JSON, "link", "", lower)
+			} else {
+				name += "@" + lower
+			}
+			if flags, ok := pr.Names.Flags(l.Link); ok {
+				mdown = flags&unix.IFF_UP == 0
+			}
+		}
+	}
+	p.ColorString(format.Any, format.Ifname, "ifname", textFormat, name)
+	return mdown
+}
+
+func (pr *Printer) printBrief(l *Link) {
+	p := pr.P
+	mdown := pr.printNameAndLink(l, "%-16s ")
+	if l.Has(unix.IFLA_OPERSTATE) {
+		printOperState(p, l.OperState, true)
+	}
+	if pr.Opts.Family == unix.AF_PACKET {
+		if l.Has(unix.IFLA_ADDRESS) {
+			p.ColorString(format.Any, format.MAC, "address", "%s ", HWAddrString(l.Address, l.Type))
+		}
+		printFlags(p, l.Flags, mdown)
+		p.Text("\n")
+	}
+}
+
+// printLinkLayer prints the "    link/TYPE ADDR brd ADDR" line start.
+func (pr *Printer) printLinkLayer(l *Link) {
+	p := pr.P
+	p.NL()
+	p.String(format.Any, "link_type", "    link/%s ", linkTypeName(l.Type, pr.Opts.Numeric))
+	if l.Has(unix.IFLA_ADDRESS) {
+		p.ColorString(format.Any, format.MAC, "address", "%s", HWAddrString(l.Address, l.Type))
+	}
+	if l.Has(unix.IFLA_BROADCAST) {
+		if l.Flags&unix.IFF_POINTOPOINT != 0 {
+			p.Text(" peer ")
+			p.Bool(format.JSON, "link_pointtopoint", "", true)
+		} else {
+			p.Text(" brd ")
+		}
+		p.ColorString(format.Any, format.MAC, "broadcast", "%s", HWAddrString(l.Broadcast, l.Type))
+	}
+	if l.Has(unix.IFLA_PERM_ADDRESS) && (!l.Has(unix.IFLA_ADDRESS) || string(l.PermAddress) != string(l.Address)) {
+		p.Text(" permaddr ")
+		p.ColorString(format.Any, format.MAC, "permaddr", "%s", HWAddrString(l.PermAddress, l.Type))
+	}
+}
+
+func (pr *Printer) printLinkNetNSID(id int32) {
+	p := pr.P
+	if p.IsJSON() {
+		p.Int(format.JSON, "link_netnsid", "", int64(id))
+		return
+	}
+	if id < 0 {
+		p.String(format.Text, "", " link-netnsid %s", "unknown")
+		return
+	}
+	if pr.nsIDs == nil && pr.idsOf != nil {
+		pr.nsIDs = pr.idsOf()
+	}
+	if pr.nsIDs != nil {
+		if name, ok := pr.nsIDs.Name(id); ok {
+			p.String(format.Text, "", " link-netns %s", name)
+			return
+		}
+	}
+	p.Int(format.Text, "", " link-netnsid %d", int64(id))
+}
+
+// printDetails is the -details part: counters of the device, its kind's
+// and its port's attributes, then the queue and offload sizes.
+func (pr *Printer) printDetails(l *Link) {
+	p := pr.P
+	u := func(attr uint16, key, textFormat string, v uint32) {
+		if l.Has(attr) {
+			p.Uint(format.Any, key, textFormat, uint64(v))
+		}
+	}
+	u(unix.IFLA_PROMISCUITY, "promiscuity", " promiscuity %u ", l.Promiscuity)
+	u(unix.IFLA_ALLMULTI, "allmulti", " allmulti %u ", l.Allmulti)
+	u(unix.IFLA_MIN_MTU, "min_mtu", "minmtu %u ", l.MinMTU)
+	u(unix.IFLA_MAX_MTU, "max_mtu", "maxmtu %u ", l.MaxMTU)
+	if l.Has(unix.IFLA_LINKINFO) {
+		pr.printLinkInfo(l)
+	}
+	if pr.Opts.DoLink {
+		if mode, ok := l.AddrGenMode(); ok {
+			p.String(format.Any, "inet6_addr_gen_mode", "addrgenmode %s ", addrGenModeName(mode))
+		}
+	}
+	u(unix.IFLA_NUM_TX_QUEUES, "num_tx_queues", "numtxqueues %u ", l.NumTxQueues)
+	u(unix.IFLA_NUM_RX_QUEUES, "num_rx_queues", "numrxqueues %u ", l.NumRxQueues)
+	u(unix.IFLA_GSO_MAX_SIZE, "gso_max_size", "gso_max_size %u ", l.GSOMaxSize)
+	u(unix.IFLA_GSO_MAX_SEGS, "gso_max_segs", "gso_max_segs %u ", l.GSOMaxSegs)
+	u(unix.IFLA_TSO_MAX_SIZE, "tso_max_size", "tso_max_size %u ", l.TSOMaxSize)
+	u(unix.IFLA_TSO_MAX_SEGS, "tso_max_segs", "tso_max_segs %u ", l.TSOMaxSegs)
+	u(unix.IFLA_GRO_MAX_SIZE, "gro_max_size", "gro_max_size %u ", l.GROMaxSize)
+}
+
+// printLinkInfo prints the kind and port kind lines, each followed by its
+// printer's attributes (in the JSON objects info_data / info_slave_data).
+func (pr *Printer) printLinkInfo(l *Link) {
+	p := pr.P
+	p.OpenObject("linkinfo")
+	if l.Kind != "" {
+		p.NL()
+		p.String(format.Any, "info_kind", "    %s ", l.Kind)
+		if k := LookupKind(l.Kind); k != nil && k.Print != nil {
+			p.OpenObject("info_data")
+			_ = k.Print(p, pr.Names.Namer(), l.InfoData)
+			p.CloseObject()
+		}
+	}
+	if l.SlaveKind != "" {
+		p.NL()
+		p.String(format.Any, "info_slave_kind", "    %s_slave ", l.SlaveKind)
+		if k := LookupKind(l.SlaveKind + "_slave"); k != nil && k.Print != nil {
+			p.OpenObject("info_slave_data")
+			_ = k.Print(p, pr.Names.Namer(), l.SlaveData)
+			p.CloseObject()
+		}
+	}
+	p.CloseObject()
+}
+
+func addrGenModeName(m uint8) string {
+	switch m {
+	case 0:
+		return "eui64"
+	case 1:
+		return "none"
+	case 2:
+		return "stable_secret"
+	case 3:
+		return "random"
+	}
+	return fmt.Sprintf("%#.2x", m)
+}
+
+var linkEvents = [...]string{"NONE", "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS", "RESEND IGMP", "BONDING OPTION"}
+
+func printEvent(p *format.Printer, ev uint32) {
+	switch {
+	case ev >= uint32(len(linkEvents)):
+		p.Int(format.Any, "event", "event %d ", int64(int32(ev)))
+	case ev != 0:
+		p.String(format.Any, "event", "event %s ", linkEvents[ev])
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// HWAddrString is ll_addr_n2a: colon-separated hex, or an IP address for
+// the tunnel device types whose hardware address is one.
+func HWAddrString(a []byte, arphrd uint16) string {
+	switch {
+	case len(a) == 4 && (arphrd == unix.ARPHRD_TUNNEL || arphrd == unix.ARPHRD_SIT || arphrd == unix.ARPHRD_IPGRE):
+		return netip.AddrFrom4([4]byte(a)).String()
+	case len(a) == 16 && (arphrd == unix.ARPHRD_TUNNEL6 || arphrd == unix.ARPHRD_IP6GRE):
+		return netip.AddrFrom16([16]byte(a)).String()
+	case len(a) == 0:
+		// iproute2 prints the first byte even of an empty address.
+		return "00"
+	}
+	buf := make([]byte, 0, len(a)*3)
+	for i, c := range a {
+		if i > 0 {
+			buf = append(buf, ':')
+		}
+		buf = append(buf, hexDigits[c>>4], hexDigits[c&15])
+	}
+	return string(buf)
+}
