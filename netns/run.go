@@ -1,8 +1,148 @@
 package netns
 
-import "github.com/gipnet/gip/internal/cli"
+import (
+	"fmt"
 
-// Run is the `ip netns` command.
+	"github.com/gipnet/gip/internal/cli"
+)
+
+// Run is the `ip netns` command. Its status codes follow iproute2: a
+// subcommand that fails returns 1 (or 2 when the kernel refused a request),
+// while argument errors end ip with 255.
 func Run(env *cli.Env, args *cli.Args) error {
-	return cli.Exit(1, "ip netns: not implemented yet")
+	words := args.Rest()
+	if len(words) == 0 {
+		return list(env)
+	}
+	// iproute2 checks the word after the subcommand as a name for every
+	// subcommand (unless -all is given), before it even looks at which one.
+	if !env.Opts.All && len(words) > 1 && !ValidName(words[1]) {
+		return cli.Exit(255, "Invalid netns name \"%s\"", words[1])
+	}
+	cmd, rest := words[0], words[1:]
+	m := func(kw string) bool { return cli.Matches(cmd, kw) }
+	switch {
+	case m("list") || m("show") || m("lst"):
+		return list(env)
+	case m("list-id"):
+		return listID(env, rest)
+	case m("help"):
+		return usage(env)
+	case m("add"):
+		return add(env, rest, true)
+	case m("set"):
+		return set(env, rest)
+	case m("delete"):
+		return del(env, rest)
+	case m("identify"):
+		return identify(env, rest)
+	case m("pids"):
+		return pids(env, rest)
+	case m("exec"):
+		return execCmd(env, rest)
+	case m("monitor"):
+		return monitor(env)
+	case m("attach"):
+		return add(env, rest, false)
+	}
+	return cli.Exit(255, "Command \"%s\" is unknown, try \"ip netns help\".", cmd)
+}
+
+// maxName is NAME_MAX: the longest file name /run/netns can hold.
+const maxName = 255
+
+// ValidName reports whether name can name a namespace under /run/netns: not
+// empty, not "." or "..", no slash, at most NAME_MAX bytes.
+func ValidName(name string) bool {
+	if name == "" || name == "." || name == ".." || len(name) > maxName {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if name[i] == '/' {
+			return false
+		}
+	}
+	return true
+}
+
+func usage(env *cli.Env) error {
+	env.P.Flush()
+	fmt.Fprint(env.Stderr, `Usage: ip netns { list | ls | show }
+       ip netns add NAME
+       ip netns attach NAME PID
+       ip netns set NAME { NETNSID | auto }
+       ip [ -all ] netns delete [ NAME ]
+       ip netns identify [ PID ]
+       ip netns pids NAME
+       ip [ -all ] netns exec [ NAME ] COMMAND [ ARG... ]
+       ip netns monitor
+       ip netns list-id [ target-nsid NSID ] [ nsid NSID ]
+NETNSID is a number >= 0, or auto to let the kernel pick one.
+`)
+	return cli.Usage()
+}
+
+// fail prints msg to stderr (after stdout, so the two interleave as
+// iproute2's would) and returns the status code as an error with nothing
+// further to print.
+func fail(env *cli.Env, code int, format string, args ...any) error {
+	env.Warnf(format+"\n", args...)
+	return cli.Silent(code)
+}
+
+// parseInt is iproute2's get_integer/get_s32: strtol with base 0 (leading
+// blanks, a sign, 0x hex, 0 octal), the whole word used, within int32.
+func parseInt(s string) (int32, bool) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) {
+		i++
+	}
+	neg := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	base := uint64(10)
+	if i+1 < len(s) && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') && i+2 < len(s) && hexDigit(s[i+2]) >= 0 {
+		base = 16
+		i += 2
+	} else if i < len(s) && s[i] == '0' {
+		base = 8
+	}
+	start := i
+	var v uint64
+	for ; i < len(s); i++ {
+		d := hexDigit(s[i])
+		if d < 0 || uint64(d) >= base {
+			break
+		}
+		if v < 1<<40 {
+			v = v*base + uint64(d)
+		}
+	}
+	if i == start || i != len(s) {
+		return 0, false
+	}
+	if neg {
+		if v > 1<<31 {
+			return 0, false
+		}
+		return int32(-int64(v)), true
+	}
+	if v > 1<<31-1 {
+		return 0, false
+	}
+	return int32(v), true
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }

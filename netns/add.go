@@ -1,0 +1,194 @@
+package netns
+
+import (
+	"errors"
+	"runtime"
+	"strconv"
+
+	"github.com/gipnet/gip/internal/cli"
+	"golang.org/x/sys/unix"
+)
+
+// makeRunDir creates /run/netns (0755, less the umask) when it is missing.
+func makeRunDir(env *cli.Env) error {
+	if err := unix.Mkdir(RunDir, 0o755); err != nil && err != unix.EEXIST {
+		return fail(env, 1, "mkdir %s failed: %s", RunDir, strerror(err))
+	}
+	return nil
+}
+
+// shareRunDir makes /run/netns a shared mount point, so that a namespace
+// bind-mounted there (or unmounted from there) is seen from every mount
+// namespace; when it is no mount point yet it is bind-mounted onto itself
+// first. A lock on the directory keeps two ips from stacking mounts.
+func shareRunDir(env *cli.Env) error {
+	lock, err := unix.Open(RunDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return fail(env, 1, "Cannot open netns runtime directory \"%s\": %s", RunDir, strerror(err))
+	}
+	if err := unix.Flock(lock, unix.LOCK_EX); err != nil {
+		env.Warnf("Warning: could not flock netns runtime directory \"%s\": %s\n", RunDir, strerror(err))
+		unix.Close(lock)
+		lock = -1
+	}
+	defer func() {
+		if lock >= 0 {
+			unix.Flock(lock, unix.LOCK_UN)
+			unix.Close(lock)
+		}
+	}()
+	made := false
+	for {
+		err := unix.Mount("", RunDir, "none", unix.MS_SHARED|unix.MS_REC, "")
+		if err == nil {
+			return nil
+		}
+		if err != unix.EINVAL || made {
+			return fail(env, 1, "mount --make-shared %s failed: %s", RunDir, strerror(err))
+		}
+		if err := unix.Mount(RunDir, RunDir, "none", unix.MS_BIND|unix.MS_REC, ""); err != nil {
+			return fail(env, 1, "mount --bind %s %s failed: %s", RunDir, RunDir, strerror(err))
+		}
+		made = true
+	}
+}
+
+// add is `ip netns add NAME` (create) and `ip netns attach NAME PID`: make
+// /run/netns/NAME and bind-mount a new namespace, or PID's, onto it. On
+// failure nothing is left behind.
+func add(env *cli.Env, words []string, create bool) error {
+	pid := int32(0)
+	if create {
+		if len(words) < 1 {
+			return fail(env, 1, "No netns name specified")
+		}
+	} else {
+		if len(words) < 2 {
+			return fail(env, 1, "No netns name and PID specified")
+		}
+		v, ok := parseInt(words[1])
+		if !ok || v == 0 {
+			return fail(env, 1, "Invalid PID: %s", words[1])
+		}
+		pid = v
+	}
+	name := words[0]
+	path := RunDir + "/" + name
+	if err := makeRunDir(env); err != nil {
+		return err
+	}
+	if err := shareRunDir(env); err != nil {
+		return err
+	}
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return fail(env, 1, "Cannot create namespace file \"%s\": %s", path, strerror(err))
+	}
+	unix.Close(fd)
+
+	if !create {
+		src := "/proc/" + strconv.Itoa(int(pid)) + "/ns/net"
+		if err := unix.Mount(src, path, "none", unix.MS_BIND, ""); err != nil {
+			env.Warnf("Bind %s -> %s failed: %s\n", src, path, strerror(err))
+			if err := unix.Unlink(path); err != nil {
+				env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, strerror(err))
+			}
+			return cli.Silent(1)
+		}
+		return nil
+	}
+
+	if msg := bindNewNetNS(name, path); msg != "" {
+		env.Warnf("%s\n", msg)
+		// iproute2 cleans up with its delete command, which under -all
+		// removes every namespace.
+		if env.Opts.All {
+			deleteAll(env)
+		} else {
+			deleteOne(env, name)
+		}
+		return cli.Silent(1)
+	}
+	return nil
+}
+
+// bindNewNetNS creates a network namespace and bind-mounts it onto path. It
+// works on a thread of its own: the thread unshares, mounts, then goes back
+// to its namespace; if it cannot, it is left locked so that the runtime ends
+// it with its goroutine. It returns iproute2's error text, or "".
+func bindNewNetNS(name, path string) string {
+	done := make(chan string, 1)
+	go func() {
+		runtime.LockOSThread()
+		orig, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			runtime.UnlockOSThread()
+			done <- "Cannot open init namespace: " + strerror(err)
+			return
+		}
+		defer unix.Close(orig)
+		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+			runtime.UnlockOSThread()
+			done <- "Failed to create a new network namespace \"" + name + "\": " + strerror(err)
+			return
+		}
+		msg := ""
+		if err := unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, ""); err != nil {
+			msg = "Bind /proc/self/ns/net -> " + path + " failed: " + strerror(err)
+		}
+		if err := unix.Setns(orig, unix.CLONE_NEWNET); err != nil {
+			// Stay locked: this thread dies with the goroutine.
+			if msg == "" {
+				msg = "setns: " + strerror(err)
+			}
+			done <- msg
+			return
+		}
+		runtime.UnlockOSThread()
+		done <- msg
+	}()
+	return <-done
+}
+
+// del is `ip netns delete NAME` and `ip -all netns delete`.
+func del(env *cli.Env, words []string) error {
+	if env.Opts.All {
+		return deleteAll(env)
+	}
+	if len(words) < 1 {
+		return fail(env, 1, "No netns name specified")
+	}
+	if !deleteOne(env, words[0]) {
+		return cli.Silent(1)
+	}
+	return nil
+}
+
+// deleteOne unmounts and removes /run/netns/NAME; a failure is printed.
+func deleteOne(env *cli.Env, name string) bool {
+	path := RunDir + "/" + name
+	unix.Unmount(path, unix.MNT_DETACH)
+	if err := unix.Unlink(path); err != nil {
+		env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, strerror(err))
+		return false
+	}
+	return true
+}
+
+// deleteAll deletes every name under /run/netns in directory order, up to
+// the first it cannot remove. Like iproute2 it succeeds even then.
+func deleteAll(env *cli.Env) error {
+	names, err := Names()
+	if err != nil {
+		if errors.Is(err, unix.ENOENT) {
+			return nil
+		}
+		return fail(env, 1, "Failed to open directory %s: %s", RunDir, strerror(err))
+	}
+	for _, n := range names {
+		if !deleteOne(env, n) {
+			break
+		}
+	}
+	return nil
+}

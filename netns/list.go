@@ -1,0 +1,451 @@
+package netns
+
+import (
+	"errors"
+	"os"
+	"strconv"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// warnWriter is stderr behind a flush of stdout, for messages printed in
+// the middle of output.
+type warnWriter struct{ env *cli.Env }
+
+func (w warnWriter) Write(b []byte) (int, error) {
+	w.env.P.Flush()
+	return w.env.Stderr.Write(b)
+}
+
+// list prints the names under /run/netns in directory order, each with its
+// id when one is assigned: `NAME (id: N)`, or [{"name":…,"id":N},…].
+func list(env *cli.Env) error {
+	c, err := sideConn(env)
+	if err != nil {
+		return err
+	}
+	w := warnWriter{env}
+	mapInit(c, w)
+	names, err := Names()
+	if err != nil {
+		return nil
+	}
+	p := env.P
+	p.Begin()
+	for _, n := range names {
+		p.OpenObject("")
+		p.String(format.Any, "name", "%s", n)
+		if id := idOfName(c, w, n); id >= 0 {
+			p.Int(format.Any, "id", " (id: %d)", int64(id))
+		}
+		p.Text("\n")
+		p.CloseObject()
+	}
+	p.End()
+	return nil
+}
+
+// listID dumps the namespace ids known in this namespace (or in the one
+// target-nsid names), with the names of those under /run/netns.
+func listID(env *cli.Env, words []string) error {
+	side, err := sideConn(env)
+	if err != nil {
+		return err
+	}
+	mapInit(side, warnWriter{env})
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+
+	target, nsid := int32(-1), int32(-1)
+	for i := 0; i < len(words); i++ {
+		key := words[i]
+		var dst *int32
+		switch key {
+		case "target-nsid":
+			dst = &target
+		case "nsid":
+			dst = &nsid
+		default:
+			return usage(env)
+		}
+		if *dst >= 0 {
+			return cli.Duplicate(key, key)
+		}
+		if i+1 >= len(words) {
+			return cli.IncompleteCommand()
+		}
+		i++
+		v, ok := parseInt(words[i])
+		if !ok {
+			return cli.InvalidArg("\""+key+"\" value is invalid", words[i])
+		}
+		if v < 0 {
+			// iproute2 names the word after the value here.
+			next := "(null)"
+			if i+1 < len(words) {
+				next = words[i+1]
+			}
+			return cli.InvalidArg("\""+key+"\" value should be >= 0", next)
+		}
+		*dst = v
+	}
+
+	body, err := nl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+		if nsid >= 0 {
+			ae.Int32(nsaNSID, nsid)
+		}
+		if target >= 0 {
+			ae.Int32(nsaTargetNSID, target)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p := env.P
+	if nsid >= 0 {
+		m, err := c.Query(unix.RTM_GETNSID, 0, body)
+		if err != nil {
+			return fail(env, 2, "%s", err.Error())
+		}
+		p.Begin()
+		err = printNSID(env, side, m)
+		p.End()
+		if err != nil {
+			return cli.Silent(1)
+		}
+		return nil
+	}
+	_ = c.SetStrict(true) // iproute2 dumps strictly: target-nsid is a filter
+	p.Begin()
+	err = c.Dump(unix.RTM_GETNSID, body, func(m netlink.Message) error {
+		return printNSID(env, side, m)
+	})
+	if err != nil {
+		p.End()
+		var ce *cli.Error
+		if errors.As(err, &ce) {
+			return ce
+		}
+		if errors.Is(err, nl.ErrDumpInterrupted) {
+			return err
+		}
+		return fail(env, 1, "%s\nDump terminated", err.Error())
+	}
+	p.End()
+	return nil
+}
+
+// sideConn is the socket the namespace ids are looked up on (iproute2's
+// rtnsh): apart from the main one, which may be in the middle of a dump. It
+// is dialed once, in the namespace of the first command that needs it.
+func sideConn(env *cli.Env) (*nl.Conn, error) {
+	if idConn == nil {
+		c, err := nl.Dial(env.NetNSFD)
+		if err != nil {
+			return nil, cli.Exit(1, "Cannot open rtnetlink")
+		}
+		idConn = c
+	}
+	return idConn, nil
+}
+
+var idConn *nl.Conn
+
+// printNSID prints one RTM_NEWNSID as iproute2's print_nsid does.
+func printNSID(env *cli.Env, c *nl.Conn, m netlink.Message) error {
+	typ := m.Header.Type
+	if typ != unix.RTM_NEWNSID && typ != unix.RTM_DELNSID {
+		return nil
+	}
+	if len(m.Data) < 4 {
+		return fail(env, 1, "BUG: wrong nlmsg len %d in print_nsid", len(m.Data)-4)
+	}
+	if !hasNSID(m.Data) {
+		return fail(env, 1, "BUG: NETNSA_NSID is missing print_nsid")
+	}
+	nsid, current, hasCurrent, _ := parseNSID(m.Data)
+	p := env.P
+	p.OpenObject("")
+	if typ == unix.RTM_DELNSID {
+		p.Bool(format.Any, "deleted", "Deleted ", true)
+	}
+	if nsid < 0 {
+		p.Text("nsid unassigned ")
+	} else {
+		p.Int(format.Any, "nsid", "nsid %d ", int64(nsid))
+	}
+	key := nsid
+	if hasCurrent {
+		if current < 0 {
+			p.Text("current-nsid unassigned ")
+		} else {
+			p.Int(format.Any, "current-nsid", "current-nsid %d ", int64(current))
+		}
+		key = current
+	}
+	name, found := mapGet(key)
+	if found {
+		p.String(format.Any, "name", "(iproute2 netns name: %s)", name)
+		mapDel(key)
+	}
+	if !found && typ == unix.RTM_NEWNSID && nsid >= 0 {
+		// Not cached: scan /run/netns for it (by nsid, even when the
+		// lookup above was by current nsid, as iproute2 does).
+		if name, ok := scanName(env, c, nsid); ok {
+			p.String(format.Any, "name", "(iproute2 netns name: %s)", name)
+			mapAdd(nsid, name)
+		}
+	}
+	p.Text("\n")
+	p.CloseObject()
+	return nil
+}
+
+// scanName is iproute2's netns_get_name: the first name under /run/netns
+// whose namespace has id.
+func scanName(env *cli.Env, c *nl.Conn, id int32) (string, bool) {
+	names, err := Names()
+	if err != nil {
+		return "", false
+	}
+	for _, n := range names {
+		if idOfName(c, warnWriter{env}, n) == id {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// set gives the namespace NAME the id ID in this namespace, or lets the
+// kernel pick one (auto).
+func set(env *cli.Env, words []string) error {
+	if len(words) < 1 {
+		return fail(env, 1, "No netns name specified")
+	}
+	if len(words) < 2 {
+		return fail(env, 1, "No nsid specified")
+	}
+	name := words[0]
+	nsid := int32(-1)
+	if words[1] != "auto" {
+		v, ok := parseInt(words[1])
+		if !ok {
+			return cli.InvalidArg("Invalid \"netnsid\" value", words[1])
+		}
+		if v < 0 {
+			return cli.InvalidArg("\"netnsid\" value should be >= 0", words[1])
+		}
+		nsid = v
+	}
+	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return fail(env, 1, "Cannot open network namespace \"%s\": %s", name, strerror(err))
+	}
+	unix.Close(fd)
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	fd, err = Open(name)
+	if err != nil {
+		return cli.Silent(1)
+	}
+	defer unix.Close(fd)
+	body, err := nl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(nsaFD, uint32(fd))
+		ae.Int32(nsaNSID, nsid)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := c.Exec(unix.RTM_NEWNSID, 0, body); err != nil {
+		return fail(env, 2, "%s", err.Error())
+	}
+	return nil
+}
+
+// identify prints the name of the namespace the process PID (default: ip
+// itself) is in, or an empty line when it has none under /run/netns.
+func identify(env *cli.Env, words []string) error {
+	pid := "self"
+	switch {
+	case len(words) > 1:
+		return fail(env, 1, "extra arguments specified")
+	case len(words) == 1:
+		pid = words[0]
+		if !isPID(pid) {
+			return fail(env, 1, "Specified string '%s' is not a pid", pid)
+		}
+	}
+	var st unix.Stat_t
+	if pid == "self" && env.NetNSFD >= 0 {
+		// ip -n NAME runs iproute2 inside NAME; gip only holds it open.
+		if err := unix.Fstat(env.NetNSFD, &st); err != nil {
+			return fail(env, 1, "Stat of netns failed: %s", strerror(err))
+		}
+	} else {
+		fd, err := unix.Open("/proc/"+pid+"/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			return fail(env, 1, "Cannot open network namespace: %s", strerror(err))
+		}
+		err = unix.Fstat(fd, &st)
+		unix.Close(fd)
+		if err != nil {
+			return fail(env, 1, "Stat of netns failed: %s", strerror(err))
+		}
+	}
+	names, err := Names()
+	found := ""
+	if err != nil {
+		if !errors.Is(err, unix.ENOENT) {
+			return fail(env, 1, "Failed to open directory %s:%s", RunDir, strerror(err))
+		}
+	}
+	for _, n := range names {
+		var nst unix.Stat_t
+		if unix.Stat(RunDir+"/"+n, &nst) != nil {
+			continue
+		}
+		if nst.Dev == st.Dev && nst.Ino == st.Ino {
+			found = n // the last match wins, as in iproute2
+		}
+	}
+	w := env.P.Writer()
+	w.WriteString(found)
+	w.WriteByte('\n')
+	return nil
+}
+
+// pids prints the processes whose network namespace is NAME, in /proc order.
+func pids(env *cli.Env, words []string) error {
+	if len(words) < 1 {
+		return fail(env, 1, "No netns name specified")
+	}
+	if len(words) > 1 {
+		return fail(env, 1, "extra arguments specified")
+	}
+	fd, err := unix.Open(RunDir+"/"+words[0], unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return fail(env, 1, "Cannot open network namespace: %s", strerror(err))
+	}
+	var st unix.Stat_t
+	err = unix.Fstat(fd, &st)
+	unix.Close(fd)
+	if err != nil {
+		return fail(env, 1, "Stat of netns failed: %s", strerror(err))
+	}
+	d, err := os.Open("/proc/")
+	if err != nil {
+		return fail(env, 1, "Open of /proc failed: %s", strerror(err))
+	}
+	defer d.Close()
+	// Under ip -n NAME iproute2 itself runs in NAME; gip only holds it
+	// open, so it counts itself in when NAME is the namespace asked for.
+	self := ""
+	if env.NetNSFD >= 0 {
+		var nst unix.Stat_t
+		if unix.Fstat(env.NetNSFD, &nst) == nil && nst.Dev == st.Dev && nst.Ino == st.Ino {
+			self = strconv.Itoa(os.Getpid())
+		}
+	}
+	w := env.P.Writer()
+	for {
+		ents, err := d.Readdirnames(256)
+		for _, e := range ents {
+			if !isPID(e) {
+				continue
+			}
+			var pst unix.Stat_t
+			if unix.Stat("/proc/"+e+"/ns/net", &pst) != nil {
+				continue
+			}
+			if (pst.Dev == st.Dev && pst.Ino == st.Ino) || e == self {
+				w.WriteString(e)
+				w.WriteByte('\n')
+			}
+		}
+		if err != nil || len(ents) == 0 {
+			break
+		}
+	}
+	return nil
+}
+
+// isPID is iproute2's is_pid: digits only (the empty word counts).
+func isPID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// monitor prints "add NAME" and "delete NAME" as names appear under and
+// vanish from /run/netns, until killed.
+func monitor(env *cli.Env) error {
+	fd, err := unix.InotifyInit1(unix.IN_CLOEXEC)
+	if err != nil {
+		return fail(env, 1, "inotify_init failed: %s", strerror(err))
+	}
+	defer unix.Close(fd)
+	if err := makeRunDir(env); err != nil {
+		return err
+	}
+	if _, err := unix.InotifyAddWatch(fd, RunDir, unix.IN_CREATE|unix.IN_DELETE); err != nil {
+		return fail(env, 1, "inotify_add_watch failed: %s", strerror(err))
+	}
+	// iproute2's stdout is line buffered on a terminal only.
+	_, terr := unix.IoctlGetTermios(1, unix.TCGETS)
+	tty := terr == nil
+	w := env.P.Writer()
+	buf := make([]byte, 4096)
+	for {
+		n, err := unix.Read(fd, buf)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return fail(env, 1, "read failed: %s", strerror(err))
+		}
+		for off := 0; off+unix.SizeofInotifyEvent <= n; {
+			mask := uint32(buf[off+4]) | uint32(buf[off+5])<<8 | uint32(buf[off+6])<<16 | uint32(buf[off+7])<<24
+			l := int(uint32(buf[off+12]) | uint32(buf[off+13])<<8 | uint32(buf[off+14])<<16 | uint32(buf[off+15])<<24)
+			nameb := buf[off+unix.SizeofInotifyEvent : min(off+unix.SizeofInotifyEvent+l, n)]
+			name := string(nameb)
+			for i := 0; i < len(nameb); i++ {
+				if nameb[i] == 0 {
+					name = string(nameb[:i])
+					break
+				}
+			}
+			if mask&unix.IN_CREATE != 0 {
+				w.WriteString("add " + name + "\n")
+			}
+			if mask&unix.IN_DELETE != 0 {
+				w.WriteString("delete " + name + "\n")
+			}
+			off += unix.SizeofInotifyEvent + l
+		}
+		if tty {
+			w.Flush()
+		}
+	}
+}
+
+// strerror is C's strerror for an errno, else the error's own text.
+func strerror(err error) string {
+	var errno unix.Errno
+	if errors.As(err, &errno) {
+		return nl.Strerror(errno)
+	}
+	return err.Error()
+}
