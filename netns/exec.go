@@ -3,7 +3,7 @@ package netns
 import (
 	"errors"
 	"os"
-	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -26,24 +26,15 @@ func execCmd(env *cli.Env, words []string) error {
 	if all {
 		return execAll(env, words)
 	}
-	r := runIn(env, words[0], words[1:], env.InBatch)
+	if !env.InBatch {
+		return execIn(env, words[0], words[1:])
+	}
+	r := runIn(env, words[0], words[1:])
 	switch {
-	case r.setupFailed:
-		if env.InBatch {
-			return cli.Silent(1)
-		}
-		return cli.Silent(255)
+	case r.setupFailed, r.status.Signaled():
+		return cli.Silent(1)
 	case r.err != nil:
 		return fail(env, 1, "%s", r.err.Error())
-	case r.status.Signaled():
-		if env.InBatch {
-			return cli.Silent(1)
-		}
-		// Without -batch iproute2 replaces itself with the command, so
-		// whoever waits for ip sees the command's death by signal.
-		env.Close()
-		dieBySignal(r.status.Signal())
-		return cli.Silent(128 + int(r.status.Signal()))
 	case r.status.ExitStatus() != 0:
 		return cli.Silent(r.status.ExitStatus())
 	}
@@ -74,7 +65,7 @@ func execAll(env *cli.Env, argv []string) error {
 func execEach(env *cli.Env, names, argv []string) bool {
 	for i, n := range names {
 		env.P.Writer().WriteString("\nnetns: " + n + "\n")
-		r := runIn(env, n, argv, true)
+		r := runIn(env, n, argv)
 		switch {
 		case r.setupFailed:
 			execEach(env, names[i+1:], argv) // the child's run; it ends with status 0
@@ -94,127 +85,150 @@ type result struct {
 	status      syscall.WaitStatus
 }
 
-// forwarded are the signals that, sent to gip, are passed on to the command
-// (iproute2 is the command, so they would reach it). SIGINT and SIGQUIT come
-// from the terminal to the whole process group, the command included, and
-// are only kept from killing gip.
-var (
-	forwarded = []os.Signal{unix.SIGTERM, unix.SIGHUP, unix.SIGUSR1, unix.SIGUSR2, unix.SIGALRM}
-	held      = []os.Signal{unix.SIGINT, unix.SIGQUIT}
-)
-
-// runIn runs argv in the namespace name, as iproute2's netns_switch and
-// execvp do, in a forked child (see spawn), and waits for it. With
-// wantSetup, a failure to set the child up is told apart from the
-// command's own exit status.
-func runIn(env *cli.Env, name string, argv []string, wantSetup bool) result {
+// execIn replaces gip with argv run in the namespace name, as iproute2
+// does: the calling thread enters the namespaces and execs. It returns only
+// on failure.
+func execIn(env *cli.Env, name string, argv []string) error {
 	env.P.Flush()
-	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		env.Warnf("Cannot open network namespace \"%s\": %s\n", name, strerror(err))
-		return result{setupFailed: true}
+	// Never unlocked: the thread leaves gip's namespaces for good.
+	runtime.LockOSThread()
+	if !switchTo(env, name) {
+		return cli.Silent(255)
 	}
-	defer unix.Close(fd)
+	err := execvp(argv)
+	env.Warnf("exec of \"%s\" failed: %s\n", argv[0], strerror(err))
+	return cli.Silent(1)
+}
 
-	s := newSpawn(fd, name, argv)
-	var pipe [2]int
-	if wantSetup {
-		if err := unix.Pipe2(pipe[:], unix.O_CLOEXEC); err != nil {
-			return result{err: os.NewSyscallError("pipe", err)}
-		}
-		s.pipe = uintptr(pipe[1])
-	}
-
-	sigs := make(chan os.Signal, 8)
-	signal.Notify(sigs, append(forwarded, held...)...)
-	defer signal.Stop(sigs)
-
-	pid, errno := s.start()
-	if s.pidfd >= 0 {
-		defer unix.Close(int(s.pidfd))
-	}
-	if wantSetup {
-		unix.Close(pipe[1])
-		defer unix.Close(pipe[0])
-	}
-	if errno != 0 {
-		return result{err: os.NewSyscallError("fork", errno)}
-	}
-
-	stop := make(chan struct{})
+// runIn runs argv in the namespace name and waits for it (under -batch and
+// -all, where iproute2 forks). The fork is made from a thread that has
+// entered the namespaces, so the child starts inside them; the thread is
+// then retired with its goroutine.
+func runIn(env *cli.Env, name string, argv []string) result {
+	env.P.Flush()
+	done := make(chan result)
 	go func() {
-		for {
-			select {
-			case sig := <-sigs:
-				if sig != unix.SIGINT && sig != unix.SIGQUIT {
-					unix.Kill(pid, sig.(syscall.Signal))
+		runtime.LockOSThread() // never unlocked, see execIn
+		if !switchTo(env, name) {
+			done <- result{setupFailed: true}
+			return
+		}
+		path, err := lookPath(argv[0])
+		if err == nil {
+			var p *os.Process
+			p, err = os.StartProcess(path, argv, &os.ProcAttr{Files: []*os.File{os.Stdin, os.Stdout, os.Stderr}})
+			if err == nil {
+				st, werr := p.Wait()
+				if werr != nil {
+					done <- result{err: werr}
+					return
 				}
-			case <-stop:
+				done <- result{status: st.Sys().(syscall.WaitStatus)}
 				return
 			}
 		}
+		env.Warnf("exec of \"%s\" failed: %s\n", argv[0], strerror(err))
+		done <- result{status: syscall.WaitStatus(1 << 8)} // exited 1, as the forked ip does
 	}()
-	ws, err := waitChild(pid, int(s.pidfd))
-	close(stop)
+	return <-done
+}
+
+// switchTo is iproute2's netns_switch on the calling, locked thread: enter
+// the network namespace, then a new mount namespace where / is a slave, /sys
+// shows the new network namespace and each /etc/netns/NAME file is bound
+// over its /etc twin. It prints what fails and reports success.
+func switchTo(env *cli.Env, name string) bool {
+	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return result{err: os.NewSyscallError("waitpid", err)}
+		env.Warnf("Cannot open network namespace \"%s\": %s\n", name, strerror(err))
+		return false
 	}
-	r := result{status: ws}
-	if wantSetup {
-		var b [1]byte
-		if n, _ := unix.Read(pipe[0], b[:]); n == 1 {
-			r.setupFailed = true
+	err = unix.Setns(fd, unix.CLONE_NEWNET)
+	unix.Close(fd)
+	if err != nil {
+		env.Warnf("setting the network namespace \"%s\" failed: %s\n", name, strerror(err))
+		return false
+	}
+	if err := unix.Unshare(unix.CLONE_NEWNS); err != nil {
+		env.Warnf("unshare failed: %s\n", strerror(err))
+		return false
+	}
+	// Keep mounts made here from propagating back.
+	if err := unix.Mount("", "/", "none", unix.MS_SLAVE|unix.MS_REC, ""); err != nil {
+		env.Warnf("\"mount --make-rslave /\" failed: %s\n", strerror(err))
+		return false
+	}
+	var flags uintptr
+	if unix.Unmount("/sys", unix.MNT_DETACH) != nil {
+		// Nothing to unmount, or it is busy: shadow it, read-only if it is.
+		var st unix.Statfs_t
+		if unix.Statfs("/sys", &st) == nil && st.Flags&unix.ST_RDONLY != 0 {
+			flags = unix.MS_RDONLY
 		}
 	}
-	return r
+	if err := unix.Mount(name, "/sys", "sysfs", flags, ""); err != nil {
+		env.Warnf("mount of /sys failed: %s\n", strerror(err))
+		return false
+	}
+	for _, b := range etcBinds(name) {
+		if err := unix.Mount(b[0], b[1], "none", unix.MS_BIND, ""); err != nil {
+			env.Warnf("Bind %s -> %s failed: %s\n", b[0], b[1], strerror(err))
+		}
+	}
+	return true
 }
 
-// waitChild reaps the child. With a pidfd it waits in the runtime's poller,
-// where an idle Go process sleeps; a goroutine blocked in wait4 keeps the
-// runtime's monitor thread polling.
-func waitChild(pid, pidfd int) (syscall.WaitStatus, error) {
-	var ws syscall.WaitStatus
-	if pidfd >= 0 && unix.SetNonblock(pidfd, true) == nil {
-		if fd, err := unix.Dup(pidfd); err == nil {
-			f := os.NewFile(uintptr(fd), "pidfd")
-			rc, err := f.SyscallConn()
-			var werr error
-			if err == nil {
-				err = rc.Read(func(uintptr) bool {
-					wpid, err := syscall.Wait4(pid, &ws, syscall.WNOHANG, nil)
-					if err == syscall.EINTR {
-						return false
-					}
-					if err != nil {
-						werr = err
-						return true
-					}
-					return wpid == pid
-				})
-			}
-			f.Close()
-			if err == nil {
-				return ws, werr
-			}
-		}
+// execvp execs argv[0] as glibc's execvp does: each PATH candidate in turn,
+// a file the kernel cannot run handed to /bin/sh, "not there" errors moving
+// on to the next and any other ending the search. It returns only on failure.
+func execvp(argv []string) error {
+	cands, errno := searchPath(argv[0])
+	if errno != 0 {
+		return errno
 	}
-	for {
-		_, err := syscall.Wait4(pid, &ws, 0, nil)
-		if err != syscall.EINTR {
-			return ws, err
+	env := os.Environ()
+	var last error = unix.ENOENT
+	eacces := false
+	for _, c := range cands {
+		err := syscall.Exec(c, argv, env)
+		if err == unix.ENOEXEC {
+			err = syscall.Exec("/bin/sh", append([]string{"/bin/sh", c}, argv[1:]...), env)
 		}
+		switch err {
+		case unix.EACCES:
+			eacces = true
+			continue
+		case unix.ENOENT, unix.ESTALE, unix.ENOTDIR, unix.ENODEV, unix.ETIMEDOUT:
+			last = err
+			continue
+		}
+		return err
 	}
+	if eacces {
+		return unix.EACCES
+	}
+	return last
 }
 
-// dieBySignal ends gip by sig, with the default action, so that its parent
-// sees the death the command died. It returns only when sig does not kill.
-func dieBySignal(sig syscall.Signal) {
-	signal.Reset(sig)
-	var act [4]uintptr // struct sigaction all zero: SIG_DFL, no flags, empty mask
-	rawSigaction(uintptr(sig), &act, nil)
-	set := uint64(1) << (uint(sig) - 1)
-	rawSigprocmask(unix.SIG_UNBLOCK, &set, nil)
-	unix.Tgkill(unix.Getpid(), unix.Gettid(), sig)
+// lookPath finds the file execvp would run, for os.StartProcess.
+func lookPath(file string) (string, error) {
+	cands, errno := searchPath(file)
+	if errno != 0 {
+		return "", errno
+	}
+	var last error = unix.ENOENT
+	for _, c := range cands {
+		var st unix.Stat_t
+		if err := unix.Stat(c, &st); err != nil {
+			last = err
+			continue
+		}
+		if st.Mode&unix.S_IFMT == unix.S_IFREG && unix.Access(c, unix.X_OK) == nil {
+			return c, nil
+		}
+		last = unix.EACCES
+	}
+	return "", last
 }
 
 // defaultPath is glibc's search path when PATH is unset.
