@@ -1,0 +1,110 @@
+package route
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/gipnet/gip/internal/cli"
+	"golang.org/x/sys/unix"
+)
+
+// flushTimeout is how long iproute2 keeps repeating flush rounds.
+const flushTimeout = 30 * time.Second
+
+// flush is `ip route flush SELECTOR`: dump, delete what matched, and repeat
+// until a round finds nothing, as iproute2 does.
+func flush(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return cli.Exit(1, "\"ip route flush\" requires arguments.")
+	}
+	s, err := parseSelector(env, args)
+	if err != nil {
+		return err
+	}
+	if err := s.resolveDevices(env); err != nil {
+		return err
+	}
+	f, family, p := &s.f, s.family, env.P
+	f.flush = true
+	if f.cloned == cacheEntries {
+		if family != unix.AF_INET6 {
+			if err := flushCache(); err != nil {
+				return err
+			}
+			if env.Opts.Stats > 0 {
+				p.Text("*** IPv4 routing cache is flushed.\n")
+			}
+		}
+		if family == unix.AF_INET {
+			return nil
+		}
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	pr := newPrinter(env, f)
+	defer pr.links.close()
+	start := time.Now()
+	for round := 0; ; {
+		var doomed [][]byte
+		err := dump(env, family, f, func(r *route, body []byte) error {
+			doomed = append(doomed, append([]byte(nil), body...))
+			if env.Opts.Stats >= 2 {
+				pr.print(r)
+			}
+			return nil
+		})
+		if err != nil {
+			if err = dumpError(err, &filter{}, "Flush terminated"); err != nil {
+				return err
+			}
+		}
+		if len(doomed) == 0 {
+			if env.Opts.Stats > 0 {
+				if round == 0 && (f.cloned != cacheEntries || family == unix.AF_INET6) {
+					p.Text("Nothing to flush.\n")
+				} else {
+					p.Text(fmt.Sprintf("*** Flush is complete after %d round%s ***\n", round, plural(round)))
+				}
+			}
+			return nil
+		}
+		round++
+		for _, body := range doomed {
+			if err := exec(c, unix.RTM_DELROUTE, 0, body); err != nil {
+				return cli.Exit(2, "Failed to send flush request: %s", errnoText(err))
+			}
+		}
+		if elapsed := time.Since(start); elapsed > flushTimeout {
+			p.Text(fmt.Sprintf("\n*** Flush not completed after %d seconds, %d entries remain ***\n",
+				int(elapsed.Seconds()), len(doomed)))
+			return cli.Silent(1)
+		}
+		if env.Opts.Stats > 0 {
+			p.Text(fmt.Sprintf("\n*** Round %d, deleting %d entries ***\n", round, len(doomed)))
+		}
+	}
+}
+
+func plural(n int) string {
+	if n > 1 {
+		return "s"
+	}
+	return ""
+}
+
+// flushCache empties the IPv4 routing cache through procfs.
+func flushCache() error {
+	const path = "/proc/sys/net/ipv4/route/flush"
+	fd, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return cli.Exit(1, "Cannot open \"%s\": %s", path, errnoText(err))
+	}
+	defer fd.Close()
+	if _, err := fd.WriteString("-1"); err != nil {
+		return cli.Exit(1, "Cannot flush routing cache")
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package route
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
+)
+
+// devIndex is ll_name_to_index followed by nodev(): the ifindex of a device
+// name, or of "ifN"; `Cannot find device "NAME"` (exit 1) otherwise.
+func devIndex(c *nl.Conn, name string) (uint32, error) {
+	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
+		return uint32(idx), nil
+	}
+	if rest, ok := strings.CutPrefix(name, "if"); ok {
+		if v, err := strconv.ParseUint(rest, 10, 32); err == nil && v > 0 {
+			return uint32(v), nil
+		}
+	}
+	return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+}
+
+// linkNames is ll_index_to_name with a per-process cache, so a dump asks
+// the kernel once per device rather than once per route. Lookups go through
+// a second socket, dialed on the first miss: the main one is busy streaming
+// the dump.
+type linkNames struct {
+	dial  func() (*nl.Conn, error)
+	conn  *nl.Conn
+	cache map[uint32]string
+}
+
+func newLinkNames(nsFD int) *linkNames {
+	return &linkNames{
+		dial:  func() (*nl.Conn, error) { return nl.Dial(nsFD) },
+		cache: make(map[uint32]string),
+	}
+}
+
+func (l *linkNames) name(idx uint32) string {
+	if idx == 0 {
+		return "*"
+	}
+	if n, ok := l.cache[idx]; ok {
+		return n
+	}
+	n := ""
+	if l.conn == nil && l.dial != nil {
+		l.conn, _ = l.dial()
+		l.dial = nil // one attempt
+	}
+	if l.conn != nil {
+		n, _ = link.NameByIndex(l.conn, int32(idx))
+	}
+	if n == "" {
+		n = "if" + strconv.FormatUint(uint64(idx), 10)
+	}
+	l.cache[idx] = n
+	return n
+}
+
+// close releases the lookup socket.
+func (l *linkNames) close() {
+	if l.conn != nil {
+		l.conn.Close()
+		l.conn = nil
+	}
+}

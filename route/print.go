@@ -1,0 +1,526 @@
+package route
+
+import (
+	"encoding/binary"
+	"strconv"
+	"unsafe"
+
+	"github.com/gipnet/gip/format"
+	"golang.org/x/sys/unix"
+)
+
+// userHZ is the clock_t rate the kernel reports route ages and expiry in.
+const userHZ = 100
+
+// printer prints routes as iproute2's print_route does.
+type printer struct {
+	p       *format.Printer
+	f       *filter
+	names   names
+	details int
+	stats   int
+	links   *linkNames
+	buf     []byte
+}
+
+func familyColor(af int) format.Color {
+	switch af {
+	case unix.AF_INET:
+		return format.Inet
+	case unix.AF_INET6:
+		return format.Inet6
+	}
+	return format.NoColor
+}
+
+// realFamily is get_real_family: multicast routes of the IPMR/IP6MR
+// families carry IPv4/IPv6 addresses.
+func realFamily(typ uint8, family int) int {
+	if typ != unix.RTN_MULTICAST {
+		return family
+	}
+	switch family {
+	case familyIPMR:
+		return unix.AF_INET
+	case familyIP6MR:
+		return unix.AF_INET6
+	}
+	return family
+}
+
+func (pr *printer) addr(family int, b []byte) string {
+	pr.buf = appendAddr(pr.buf[:0], family, b)
+	return scratchString(pr.buf)
+}
+
+// scratchString views the scratch buffer as a string without copying it:
+// the printer copies every value into its output buffer at once, before the
+// scratch buffer is reused, and a dump prints millions of addresses.
+func scratchString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// prefixText is an address, with /LEN unless it is a host address.
+func (pr *printer) prefixText(family int, b []byte, plen uint8, hostLen int) string {
+	pr.buf = appendAddr(pr.buf[:0], family, b)
+	if int(plen) != hostLen {
+		pr.buf = append(pr.buf, '/')
+		pr.buf = strconv.AppendUint(pr.buf, uint64(plen), 10)
+	}
+	return scratchString(pr.buf)
+}
+
+// print writes one route (its filter has already matched).
+func (pr *printer) print(r *route) {
+	p, f, h := pr.p, pr.f, &r.hdr
+	fam := int(h.Family)
+	hostLen := afBitLen(fam)
+
+	p.OpenObject("")
+	if r.msgType == unix.RTM_DELROUTE {
+		p.Bool(format.Any, "deleted", "Deleted ", true)
+	}
+	if (h.Type != unix.RTN_UNICAST || pr.details > 0) && (f.typeMask == 0 || f.typeMask&(1<<h.Type) != 0) {
+		p.String(format.Any, "type", "%s ", pr.names.routeType(h.Type))
+	}
+
+	switch {
+	case r.has(unix.RTA_DST):
+		rf := realFamily(h.Type, fam)
+		p.ColorString(format.Any, familyColor(rf), "dst", "%s ", pr.prefixText(rf, r.attr(unix.RTA_DST), h.DstLen, hostLen))
+	case h.DstLen != 0:
+		p.String(format.Any, "dst", "%s ", "0/"+strconv.Itoa(int(h.DstLen))+" ")
+	default:
+		p.String(format.Any, "dst", "%s ", "default")
+	}
+	switch {
+	case r.has(unix.RTA_SRC):
+		rf := realFamily(h.Type, fam)
+		p.ColorString(format.Any, familyColor(rf), "from", "from %s ", pr.prefixText(rf, r.attr(unix.RTA_SRC), h.SrcLen, hostLen))
+	case h.SrcLen != 0:
+		p.String(format.Any, "src", "from %s ", "0/"+strconv.Itoa(int(h.SrcLen)))
+	}
+	if r.has(rtaNHID) {
+		p.Uint(format.Any, "nhid", "nhid %u ", uint64(r.u32(rtaNHID)))
+	}
+	if r.has(unix.RTA_NEWDST) {
+		pr.newdst(fam, r.attr(unix.RTA_NEWDST))
+	}
+	if h.Tos != 0 && f.tosMask != 0xff {
+		p.String(format.Any, "tos", "tos %s ", pr.names.dsfield(h.Tos))
+	}
+	if r.has(unix.RTA_GATEWAY) && f.rvia.bitlen != hostLen {
+		pr.gateway(fam, r.attr(unix.RTA_GATEWAY))
+	}
+	if r.has(unix.RTA_VIA) {
+		pr.via(r.attr(unix.RTA_VIA))
+	}
+	if r.has(unix.RTA_OIF) && f.oifMask != 0xffffffff {
+		pr.ifindex("dev", r.u32(unix.RTA_OIF))
+	}
+	if r.table != 0 && (r.table != unix.RT_TABLE_MAIN || pr.details > 0) && f.table == 0 {
+		p.String(format.Any, "table", "table %s ", pr.names.table(r.table))
+	}
+	if h.Flags&rtmFClone == 0 {
+		if (h.Protocol != unix.RTPROT_BOOT || pr.details > 0) && f.protocolMask != 0xff {
+			p.String(format.Any, "protocol", "proto %s ", pr.names.protocol(h.Protocol))
+		}
+		if (h.Scope != unix.RT_SCOPE_UNIVERSE || pr.details > 0) && f.scopeMask != 0xff {
+			p.String(format.Any, "scope", "scope %s ", pr.names.scope(h.Scope))
+		}
+	}
+	if r.has(unix.RTA_PREFSRC) && f.prefsrc.bitlen != hostLen {
+		src := pr.addr(fam, r.attr(unix.RTA_PREFSRC))
+		p.Text("src ")
+		p.ColorString(format.Any, familyColor(fam), "prefsrc", "%s ", src)
+	}
+	if r.has(unix.RTA_PRIORITY) && f.metricMask != 0xffffffff {
+		p.Uint(format.Any, "metric", "metric %u ", uint64(r.u32(unix.RTA_PRIORITY)))
+	}
+	printFlags(p, h.Flags)
+	if mark := r.u32(unix.RTA_MARK); r.has(unix.RTA_MARK) && mark != 0 {
+		switch {
+		case p.IsJSON():
+			p.Uint(format.JSON, "mark", "", uint64(mark))
+		case mark >= 16:
+			p.Uint(format.Text, "", "mark 0x%x ", uint64(mark))
+		default:
+			p.Uint(format.Text, "", "mark %u ", uint64(mark))
+		}
+	}
+	if r.has(unix.RTA_FLOW) && f.realmMask != 0xffffffff {
+		pr.flow(r.u32(unix.RTA_FLOW))
+	}
+	if r.has(unix.RTA_UID) {
+		p.Uint(format.Any, "uid", "uid %u ", uint64(r.u32(unix.RTA_UID)))
+	}
+	if fam == unix.AF_INET && h.Flags&rtmFClone != 0 {
+		pr.cacheFlags(h.Flags)
+	}
+	if (fam == unix.AF_INET || fam == unix.AF_INET6) && r.has(unix.RTA_CACHEINFO) {
+		pr.cacheinfo(r.attr(unix.RTA_CACHEINFO))
+	}
+	if r.has(unix.RTA_METRICS) {
+		pr.metrics(r.attr(unix.RTA_METRICS))
+	}
+	if r.has(unix.RTA_IIF) && f.iifMask != 0xffffffff {
+		pr.ifindex("iif", r.u32(unix.RTA_IIF))
+	}
+	if r.has(unix.RTA_PREF) && len(r.attr(unix.RTA_PREF)) > 0 {
+		pr.pref(r.attr(unix.RTA_PREF)[0])
+	}
+	if b := r.attr(unix.RTA_TTL_PROPAGATE); r.has(unix.RTA_TTL_PROPAGATE) && len(b) > 0 {
+		switch {
+		case p.IsJSON():
+			p.Bool(format.JSON, "ttl-propogate", "", b[0] != 0)
+		case b[0] != 0:
+			p.Text("ttl-propogate enabled")
+		default:
+			p.Text("ttl-propogate disabled")
+		}
+	}
+	if r.has(unix.RTA_MULTIPATH) {
+		pr.multipath(r)
+	}
+	p.Text("\n")
+	p.CloseObject()
+}
+
+// ifindex is print_rta_ifidx: "KEY NAME " with the name colored.
+func (pr *printer) ifindex(key string, idx uint32) {
+	name := pr.links.name(idx)
+	if pr.p.IsJSON() {
+		pr.p.String(format.JSON, key, "", name)
+		return
+	}
+	pr.p.Text(key)
+	pr.p.Text(" ")
+	pr.p.ColorString(format.Text, format.Ifname, "", "%s ", name)
+}
+
+func (pr *printer) gateway(fam int, b []byte) {
+	gw := pr.addr(fam, b)
+	pr.p.Text("via ")
+	pr.p.ColorString(format.Any, familyColor(fam), "gateway", "%s ", gw)
+}
+
+func (pr *printer) newdst(fam int, b []byte) {
+	dst := pr.addr(fam, b)
+	pr.p.Text("as to ")
+	pr.p.ColorString(format.Any, familyColor(fam), "to", "%s ", dst)
+}
+
+// via prints RTA_VIA: a struct rtvia, a family then an address.
+func (pr *printer) via(b []byte) {
+	if len(b) < 2 {
+		return
+	}
+	vf := int(binary.NativeEndian.Uint16(b))
+	host := pr.addr(vf, b[2:])
+	p := pr.p
+	if p.IsJSON() {
+		p.OpenObject("via")
+		p.String(format.JSON, "family", "", familyName(vf))
+		p.String(format.JSON, "host", "", host)
+		p.CloseObject()
+		return
+	}
+	p.String(format.Text, "", "via %s ", familyName(vf))
+	p.ColorString(format.Text, familyColor(vf), "", "%s ", host)
+}
+
+// flow prints RTA_FLOW: "realm TO" or "realms FROM/TO".
+func (pr *printer) flow(to uint32) {
+	from := to >> 16
+	to &= 0xffff
+	p := pr.p
+	if p.IsJSON() {
+		p.OpenObject("flow")
+		if from != 0 {
+			p.String(format.JSON, "from", "", pr.names.realm(from))
+		}
+		p.String(format.JSON, "to", "", pr.names.realm(to))
+		p.CloseObject()
+		return
+	}
+	if from != 0 {
+		p.Text("realms ")
+		p.String(format.Text, "", "%s/", pr.names.realm(from))
+	} else {
+		p.Text("realm ")
+	}
+	p.String(format.Text, "", "%s ", pr.names.realm(to))
+}
+
+// printFlags is print_rt_flags, for route and nexthop flags alike.
+func printFlags(p *format.Printer, flags uint32) {
+	p.OpenArray(format.JSON, "flags", "")
+	for _, fl := range rtFlagNames {
+		if flags&fl.bit != 0 {
+			p.String(format.Any, "", "%s ", fl.name)
+		}
+	}
+	p.CloseArray(format.JSON, "")
+}
+
+var rtFlagNames = [...]struct {
+	bit  uint32
+	name string
+}{
+	{unix.RTNH_F_DEAD, "dead"},
+	{unix.RTNH_F_ONLINK, "onlink"},
+	{unix.RTNH_F_PERVASIVE, "pervasive"},
+	{unix.RTNH_F_OFFLOAD, "offload"},
+	{unix.RTNH_F_TRAP, "trap"},
+	{unix.RTM_F_NOTIFY, "notify"},
+	{unix.RTNH_F_LINKDOWN, "linkdown"},
+	{unix.RTNH_F_UNRESOLVED, "unresolved"},
+	{unix.RTM_F_OFFLOAD, "rt_offload"},
+	{unix.RTM_F_TRAP, "rt_trap"},
+	{unix.RTM_F_OFFLOAD_FAILED, "rt_offload_failed"},
+}
+
+// Routing cache flags (linux/in_route.h), in iproute2's print order.
+var cacheFlagNames = [...]struct {
+	bit  uint32
+	name string
+}{
+	{0x80000000, "local"},
+	{0x40000000, "reject"},
+	{0x20000000, "mc"},
+	{0x10000000, "brd"},
+	{0x08000000, "dst-nat"},
+	{0x00800000, "src-nat"},
+	{0x00400000, "masq"},
+	{0x00020000, "dst-direct"},
+	{0x04000000, "src-direct"},
+	{0x00040000, "redirected"},
+	{0x01000000, "redirect"},
+	{0x00200000, "fastroute"},
+	{0x00010000, "notify"},
+	{0x00080000, "proxy"},
+}
+
+// cacheFlags is print_cache_flags, for IPv4 cache entries (ip route get).
+func (pr *printer) cacheFlags(flags uint32) {
+	p := pr.p
+	flags &^= 0xffff
+	if p.IsJSON() {
+		p.OpenArray(format.JSON, "cache", "")
+	} else {
+		p.Text(p.NewlineToken() + "    cache ")
+		if flags == 0 {
+			return
+		}
+		p.Text("<")
+	}
+	for _, fl := range cacheFlagNames {
+		if flags&fl.bit == 0 {
+			continue
+		}
+		flags &^= fl.bit
+		switch {
+		case p.IsJSON():
+			p.String(format.JSON, "", "", fl.name)
+		case flags != 0:
+			p.Text(fl.name + ",")
+		default:
+			p.Text(fl.name + "> ")
+		}
+	}
+	if flags != 0 {
+		p.Hex(format.Any, "flags", "%x>", uint64(flags))
+	}
+	if p.IsJSON() {
+		p.CloseArray(format.JSON, "")
+	}
+}
+
+// cacheinfo prints struct rta_cacheinfo.
+func (pr *printer) cacheinfo(b []byte) {
+	if len(b) < 32 {
+		return
+	}
+	u := func(off int) uint32 { return binary.NativeEndian.Uint32(b[off:]) }
+	clntref, lastuse, expires, errno := u(0), u(4), int32(u(8)), u(12)
+	used, id, ts, tsage := u(16), u(20), u(24), u(28)
+	p := pr.p
+	if expires != 0 {
+		p.Int(format.Any, "expires", "expires %dsec ", int64(expires/userHZ))
+	}
+	if errno != 0 {
+		p.Uint(format.Any, "error", "error %u ", uint64(errno))
+	}
+	if pr.stats > 0 {
+		if clntref != 0 {
+			p.Uint(format.Any, "users", "users %u ", uint64(clntref))
+		}
+		if used != 0 {
+			p.Uint(format.Any, "used", "used %u ", uint64(used))
+		}
+		if lastuse != 0 {
+			p.Uint(format.Any, "age", "age %usec ", uint64(lastuse/userHZ))
+		}
+	}
+	if id != 0 {
+		pr.hex0x("ipid", "ipid 0x%04x ", uint64(id))
+	}
+	if ts != 0 || tsage != 0 {
+		pr.hex0x("ts", "ts 0x%x", uint64(ts))
+		p.Uint(format.Any, "tsage", "tsage %usec ", uint64(tsage))
+	}
+}
+
+// hex0x is print_0xhex: "0x…" as a JSON string, textFormat in text.
+func (pr *printer) hex0x(key, textFormat string, v uint64) {
+	if pr.p.IsJSON() {
+		pr.p.String(format.JSON, key, "", "0x"+strconv.FormatUint(v, 16))
+		return
+	}
+	pr.p.Uint(format.Text, "", textFormat, v)
+}
+
+var metricNames = [rtaxMax + 1]string{
+	unix.RTAX_MTU: "mtu", unix.RTAX_WINDOW: "window", unix.RTAX_RTT: "rtt",
+	unix.RTAX_RTTVAR: "rttvar", unix.RTAX_SSTHRESH: "ssthresh", unix.RTAX_CWND: "cwnd",
+	unix.RTAX_ADVMSS: "advmss", unix.RTAX_REORDERING: "reordering",
+	unix.RTAX_HOPLIMIT: "hoplimit", unix.RTAX_INITCWND: "initcwnd",
+	unix.RTAX_FEATURES: "features", unix.RTAX_RTO_MIN: "rto_min",
+	unix.RTAX_INITRWND: "initrwnd", unix.RTAX_QUICKACK: "quickack",
+	unix.RTAX_CC_ALGO: "congctl", unix.RTAX_FASTOPEN_NO_COOKIE: "fastopen_no_cookie",
+}
+
+// metrics is print_rta_metrics.
+func (pr *printer) metrics(b []byte) {
+	p := pr.p
+	m := decodeMetrics(b)
+	p.OpenArray(format.JSON, "metrics", "")
+	p.OpenObject("")
+	var lock uint32
+	if m.present&(1<<unix.RTAX_LOCK) != 0 {
+		lock = le32(m.vals[unix.RTAX_LOCK])
+	}
+	for i := 2; i <= rtaxMax; i++ {
+		if m.present&(1<<uint(i)) == 0 && lock&(1<<uint(i)) == 0 {
+			continue
+		}
+		var val uint32
+		if m.present&(1<<uint(i)) != 0 && i != unix.RTAX_CC_ALGO {
+			val = le32(m.vals[i])
+		}
+		if i == unix.RTAX_HOPLIMIT && int32(val) == -1 {
+			continue
+		}
+		if !p.IsJSON() {
+			p.Text(metricNames[i] + " ")
+			if lock&(1<<uint(i)) != 0 {
+				p.Text("lock ")
+			}
+		}
+		switch i {
+		case unix.RTAX_FEATURES:
+			pr.features(val)
+		case unix.RTAX_RTT, unix.RTAX_RTTVAR, unix.RTAX_RTO_MIN:
+			if i == unix.RTAX_RTT {
+				val /= 8
+			} else if i == unix.RTAX_RTTVAR {
+				val /= 4
+			}
+			switch {
+			case p.IsJSON():
+				p.Uint(format.JSON, metricNames[i], "", uint64(val))
+			case val >= 1000:
+				p.Text(strconv.FormatFloat(float64(val)/1e3, 'g', 6, 64) + "s ")
+			default:
+				p.Uint(format.Text, "", "%ums ", uint64(val))
+			}
+		case unix.RTAX_CC_ALGO:
+			p.String(format.Any, "congestion", "%s ", cString(m.vals[i]))
+		default:
+			p.Uint(format.Any, metricNames[i], "%u ", uint64(val))
+		}
+	}
+	p.CloseObject()
+	p.CloseArray(format.JSON, "")
+}
+
+func cString(b []byte) string {
+	for i, c := range b {
+		if c == 0 {
+			return string(b[:i])
+		}
+	}
+	return string(b)
+}
+
+// features is print_rtax_features.
+func (pr *printer) features(v uint32) {
+	all := v
+	if v&unix.RTAX_FEATURE_ECN != 0 {
+		pr.p.Null(format.Any, "ecn", "ecn ", "")
+		v &^= unix.RTAX_FEATURE_ECN
+	}
+	if v != 0 {
+		pr.hex0x("features", "0x%x ", uint64(all))
+	}
+}
+
+func (pr *printer) pref(v uint8) {
+	switch v {
+	case prefLow:
+		pr.p.String(format.Any, "pref", "pref %s", "low")
+	case prefMedium:
+		pr.p.String(format.Any, "pref", "pref %s", "medium")
+	case prefHigh:
+		pr.p.String(format.Any, "pref", "pref %s", "high")
+	default:
+		pr.p.Uint(format.Any, "pref", "%u", uint64(v))
+	}
+}
+
+// multipath is print_rta_multipath.
+func (pr *printer) multipath(r *route) {
+	p := pr.p
+	fam := int(r.hdr.Family)
+	mcache := r.hdr.Flags&rtmFClone != 0 && r.hdr.Type == unix.RTN_MULTICAST
+	first := true
+	p.OpenArray(format.JSON, "nexthops", "")
+	eachNexthop(r.attr(unix.RTA_MULTIPATH), func(nh *nexthop) {
+		p.OpenObject("")
+		switch {
+		case !mcache:
+			p.Text(p.NewlineToken() + "\tnexthop ")
+		case first:
+			p.Text("Oifs: ")
+			first = false
+		default:
+			p.Text(" ")
+		}
+		if nh.has(unix.RTA_NEWDST) {
+			pr.newdst(fam, nh.attrs[unix.RTA_NEWDST])
+		}
+		if nh.has(unix.RTA_GATEWAY) {
+			pr.gateway(fam, nh.attrs[unix.RTA_GATEWAY])
+		}
+		if nh.has(unix.RTA_VIA) {
+			pr.via(nh.attrs[unix.RTA_VIA])
+		}
+		if nh.has(unix.RTA_FLOW) {
+			pr.flow(le32(nh.attrs[unix.RTA_FLOW]))
+		}
+		name := pr.links.name(uint32(nh.ifindex))
+		if mcache {
+			p.String(format.Any, "dev", "%s", name)
+			if nh.hops != 1 {
+				p.Int(format.Any, "ttl", "(ttl>%d)", int64(nh.hops))
+			}
+			p.Text(" ")
+		} else {
+			p.String(format.Any, "dev", "dev %s ", name)
+			if fam != unix.AF_MPLS {
+				p.Int(format.Any, "weight", "weight %d ", int64(nh.hops)+1)
+			}
+		}
+		printFlags(p, uint32(nh.flags))
+		p.CloseObject()
+	})
+	p.CloseArray(format.JSON, "")
+}

@@ -1,0 +1,363 @@
+package route
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// selector is a parsed `ip route show|flush` command line: the filter, the
+// family to dump and the device names still to resolve.
+type selector struct {
+	f        filter
+	family   int
+	iif, oif string
+}
+
+// parseSelector reads `ip route show|flush` selectors, in the order of
+// iproute2's if-chain (which decides abbreviations).
+func parseSelector(env *cli.Env, args *cli.Args) (*selector, error) {
+	s := &selector{family: env.Opts.Family}
+	s.f = newFilter(s.family)
+	for args.More() {
+		if err := s.word(env, args.Next(), args); err != nil {
+			return nil, err
+		}
+	}
+	if s.family == unix.AF_UNSPEC && s.f.table != 0 {
+		s.family = unix.AF_INET
+	}
+	return s, nil
+}
+
+func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
+	f := &s.f
+	m := func(kw string) bool { return cli.Matches(w, kw) }
+	// Every keyword but the cache flags takes a value.
+	value := func() (string, error) { return args.Value() }
+	switch {
+	case m("table"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		if id, ok := parseTable(v); ok {
+			f.table = id
+			return nil
+		}
+		switch v {
+		case "all":
+			f.table = 0
+		case "cache":
+			f.cloned = cacheEntries
+		case "help":
+			return usage(env)
+		default:
+			return cli.InvalidArg("table id value is invalid\n", v)
+		}
+	case m("vrf"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		// gip's kernels have no VRF devices: every name is invalid.
+		return cli.InvalidArg("Invalid VRF\n", v)
+	case m("cached") || m("cloned"):
+		f.cloned = cacheEntries
+	case w == "tos" || m("dsfield"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		tos, ok := parseDSField(v)
+		if !ok {
+			return cli.InvalidArg("TOS value is invalid\n", v)
+		}
+		f.tos, f.tosMask = tos, 0xff
+	case m("protocol"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		f.protocolMask = 0xff
+		prot, ok := parseProtocol(v)
+		if !ok {
+			if v != "all" {
+				return cli.InvalidArg("invalid \"protocol\"\n", v)
+			}
+			prot, f.protocolMask = 0, 0
+		}
+		f.protocol = prot
+	case m("scope"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		f.scopeMask = 0xff
+		scope, ok := parseScope(v)
+		if !ok {
+			if v != "all" {
+				return cli.InvalidArg("invalid \"scope\"\n", v)
+			}
+			scope, f.scopeMask = unix.RT_SCOPE_NOWHERE, 0
+		}
+		f.scope = scope
+	case m("type"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		t, ok := parseRouteType(v)
+		if !ok {
+			return cli.InvalidArg("node type value is invalid\n", v)
+		}
+		f.typeMask = 1 << t
+	case w == "dev" || w == "oif":
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		s.oif = v
+	case w == "iif":
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		s.iif = v
+	case w == "mark":
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		mark, ok := getUnsigned(v, 0)
+		if !ok {
+			return cli.InvalidArg("invalid mark value", v)
+		}
+		f.mark, f.markMask = mark, 0xffffffff
+	case m("metric") || m("priority") || w == "preference":
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		metric, ok := getUnsigned(v, 0)
+		if !ok {
+			return cli.InvalidArg("\"metric\" value is invalid\n", v)
+		}
+		f.metric, f.metricMask = metric, 0xffffffff
+	case w == "via":
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		fam := readFamily(v)
+		if fam == unix.AF_UNSPEC {
+			fam = s.family
+		} else if v, err = value(); err != nil {
+			return err
+		}
+		f.rvia, err = getPrefix(v, fam)
+		return err
+	case w == "src":
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		f.prefsrc, err = getPrefix(v, s.family)
+		return err
+	case m("realms"):
+		v, err := value()
+		if err != nil {
+			return err
+		}
+		realm, ok := parseRealms(v)
+		if !ok {
+			return cli.InvalidArg("invalid realms\n", v)
+		}
+		// "FROM/" and "TO" (or "/TO") leave the other half unchecked.
+		f.realm, f.realmMask = realm, 0xffffffff
+		if realm&0xffff == 0 && strings.HasSuffix(v, "/") {
+			f.realmMask &^= 0xffff
+		}
+		if realm&0xffff0000 == 0 && (strings.IndexByte(v, '/') < 0 || v[0] == '/') {
+			f.realmMask &^= 0xffff0000
+		}
+	case m("from"):
+		return parseRootMatch(args, &f.rsrc, &f.msrc, s.family)
+	default:
+		if m("to") {
+			if _, err := value(); err != nil {
+				return err
+			}
+		}
+		args.Back()
+		return parseRootMatch(args, &f.rdst, &f.mdst, s.family)
+	}
+	return nil
+}
+
+// parseRootMatch reads "[root|match|exact] PREFIX" from the cursor.
+func parseRootMatch(args *cli.Args, root, match *prefix, family int) error {
+	v, err := args.Value()
+	if err != nil {
+		return err
+	}
+	switch {
+	case cli.Matches(v, "root"):
+		if v, err = args.Value(); err != nil {
+			return err
+		}
+		*root, err = getPrefix(v, family)
+	case cli.Matches(v, "match"):
+		if v, err = args.Value(); err != nil {
+			return err
+		}
+		*match, err = getPrefix(v, family)
+	default:
+		if cli.Matches(v, "exact") {
+			if v, err = args.Value(); err != nil {
+				return err
+			}
+		}
+		*match, err = getPrefix(v, family)
+		*root = *match
+	}
+	return err
+}
+
+// resolveDevices turns the iif/oif selectors into filter masks.
+func (s *selector) resolveDevices(env *cli.Env) error {
+	if s.iif == "" && s.oif == "" {
+		return nil
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if s.iif != "" {
+		idx, err := devIndex(c, s.iif)
+		if err != nil {
+			return err
+		}
+		s.f.iif, s.f.iifMask = idx, 0xffffffff
+	}
+	if s.oif != "" {
+		idx, err := devIndex(c, s.oif)
+		if err != nil {
+			return err
+		}
+		s.f.oif, s.f.oifMask = idx, 0xffffffff
+	}
+	return nil
+}
+
+// dumpRequest is rtnl_routedump_req with iproute_dump_filter: under strict
+// checking the kernel itself filters by protocol, cache flag, table and
+// output device.
+func dumpRequest(family int, f *filter) ([]byte, error) {
+	hdr := nl.RtMsg{Family: uint8(family), Protocol: f.protocol}
+	if f.cloned == cacheEntries {
+		hdr.Flags |= rtmFClone
+	}
+	return nl.Body(hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		if f.table != 0 {
+			ae.Uint32(unix.RTA_TABLE, f.table)
+		}
+		if f.oif != 0 {
+			ae.Uint32(unix.RTA_OIF, f.oif)
+		}
+		return nil
+	})
+}
+
+// dump streams the routes matching f to fn, with the message body each was
+// decoded from (valid only during the call).
+func dump(env *cli.Env, family int, f *filter, fn func(r *route, body []byte) error) error {
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if err := c.SetStrict(true); err != nil {
+		return err
+	}
+	req, err := dumpRequest(family, f)
+	if err != nil {
+		return err
+	}
+	var r route
+	interrupted, err := streamDump(c, unix.RTM_GETROUTE, req, func(t uint16, body []byte) error {
+		if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
+			return nil
+		}
+		if decodeRoute(t, body, &r) != nil || !f.match(&r) {
+			return nil
+		}
+		return fn(&r, body)
+	})
+	if interrupted && err == nil {
+		env.Warnf("Dump was interrupted and may be inconsistent.\n")
+	}
+	return err
+}
+
+// dumpError words a failed dump as iproute2 does, ending with what ("Dump
+// terminated"); it returns nil for a missing table main, which iproute2
+// ignores.
+func dumpError(err error, f *filter, what string) error {
+	var ne *nl.Error
+	if !errors.As(err, &ne) {
+		return cli.Exit(2, "%s\n%s", err, what)
+	}
+	if ne.Errno == unix.ENOENT && f.table == unix.RT_TABLE_MAIN {
+		return nil
+	}
+	switch {
+	case ne.Msg != "":
+		return cli.Exit(2, "%s\n%s", ne.Error(), what)
+	case ne.Errno == unix.ENOENT || ne.Errno == unix.EOPNOTSUPP:
+		return cli.Exit(2, "%s", what)
+	case ne.Errno == unix.EMSGSIZE:
+		return cli.Exit(2, "Error: Buffer too small for object.\n%s", what)
+	}
+	return cli.Exit(2, "RTNETLINK answers: %s\n%s", nl.Strerror(ne.Errno), what)
+}
+
+func newPrinter(env *cli.Env, f *filter) *printer {
+	return &printer{
+		p:       env.P,
+		f:       f,
+		names:   names{numeric: env.Opts.Numeric},
+		details: env.Opts.Details,
+		stats:   env.Opts.Stats,
+		links:   newLinkNames(env.NetNSFD),
+		buf:     make([]byte, 0, 64),
+	}
+}
+
+// list is `ip route show`.
+func list(env *cli.Env, args *cli.Args) error {
+	s, err := parseSelector(env, args)
+	if err != nil {
+		return err
+	}
+	if err := s.resolveDevices(env); err != nil {
+		return err
+	}
+	pr := newPrinter(env, &s.f)
+	defer pr.links.close()
+	env.P.Begin()
+	err = dump(env, s.family, &s.f, func(r *route, _ []byte) error {
+		pr.print(r)
+		return nil
+	})
+	if err != nil {
+		if err = dumpError(err, &s.f, "Dump terminated"); err != nil {
+			return err
+		}
+	}
+	env.P.End()
+	return nil
+}
