@@ -4,6 +4,9 @@
 // scenario the median time ratio gip/iproute2, the peak RSS of each and
 // whether their outputs are byte-identical.
 //
+// Peak RSS comes from GNU time (/usr/bin/time, Debian package "time") when
+// it is installed.
+//
 // Usage (root): go run ./bench [-gip bin/gip] [-ref /usr/sbin/ip] [-runs 7] [-only REGEXP] [-quick]
 package main
 
@@ -16,6 +19,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -168,10 +172,19 @@ func runScenario(w *work, s scenario, runs int) error {
 	return nil
 }
 
+// timeCmd is GNU time, which reports the peak RSS of the tool alone: the
+// rusage Go gets back from its own (vfork-style) child also counts the
+// memory the child shared with this process before it exec'd.
+const timeCmd = "/usr/bin/time"
+
 func measure(w *work, tool string, s scenario) (result, error) {
 	argv := make([]string, len(s.argv))
 	for i, a := range s.argv {
 		argv[i] = strings.ReplaceAll(a, "IP", tool)
+	}
+	rssFile := filepath.Join(w.dir, "rss")
+	if _, err := os.Stat(timeCmd); err == nil {
+		argv = append([]string{timeCmd, "-f", "%M", "-o", rssFile, "--"}, argv...)
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	var out bytes.Buffer
@@ -196,9 +209,14 @@ func measure(w *work, tool string, s scenario) (result, error) {
 		}
 		status = ee.ExitCode()
 	}
-	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	var rss int64
-	if ru != nil {
+	if b, err := os.ReadFile(rssFile); err == nil {
+		// GNU time writes "Command exited with non-zero status N" first
+		// when the tool fails; the number is on the last line.
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		rss, _ = strconv.ParseInt(lines[len(lines)-1], 10, 64)
+		os.Remove(rssFile)
+	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss
 	}
 	return result{wall: wall, rssKB: rss, out: out.Bytes(), status: status}, nil

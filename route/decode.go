@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"github.com/gipnet/gip/internal/nl"
-	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
@@ -65,29 +64,21 @@ func decodeRoute(msgType uint16, b []byte, r *route) error {
 		return errShortRoute
 	}
 	r.msgType, r.hdr, r.table, r.present = msgType, hdr, uint32(hdr.Table), 0
-	ad, err := nl.Decoder(attrs)
-	if err != nil {
-		return err
-	}
-	for ad.Next() {
-		t := int(ad.Type())
+	// Views into the message, not copies: a route lives only as long as
+	// its message, one Dump callback.
+	a := nl.NewAttrs(attrs)
+	for a.Next() {
+		t := int(a.Type())
 		if t > rtaMax {
 			continue
 		}
-		r.attrs[t] = payload(ad)
+		r.attrs[t] = a.Data()
 		r.present |= 1 << uint(t)
 	}
 	if r.has(unix.RTA_TABLE) {
 		r.table = r.u32(unix.RTA_TABLE)
 	}
-	return ad.Err()
-}
-
-// payload returns the current attribute's data (the decoder's own copy;
-// Bytes would copy it again).
-func payload(ad *netlink.AttributeDecoder) (b []byte) {
-	ad.Do(func(d []byte) error { b = d; return nil })
-	return b
+	return a.Err()
 }
 
 // nexthop is one struct rtnexthop of RTA_MULTIPATH with its attributes.
@@ -114,12 +105,11 @@ func eachNexthop(b []byte, fn func(*nexthop)) {
 		}
 		nh = nexthop{flags: b[2], hops: b[3], ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
 		if l > sizeofRtNexthop {
-			if ad, err := nl.Decoder(b[sizeofRtNexthop:l]); err == nil {
-				for ad.Next() {
-					if t := int(ad.Type()); t <= rtaMax {
-						nh.attrs[t] = payload(ad)
-						nh.present |= 1 << uint(t)
-					}
+			a := nl.NewAttrs(b[sizeofRtNexthop:l])
+			for a.Next() {
+				if t := int(a.Type()); t <= rtaMax {
+					nh.attrs[t] = a.Data()
+					nh.present |= 1 << uint(t)
 				}
 			}
 		}
@@ -140,13 +130,10 @@ type metrics struct {
 
 func decodeMetrics(b []byte) metrics {
 	var m metrics
-	ad, err := nl.Decoder(b)
-	if err != nil {
-		return m
-	}
-	for ad.Next() {
-		if t := int(ad.Type()); t <= rtaxMax {
-			m.vals[t] = payload(ad)
+	a := nl.NewAttrs(b)
+	for a.Next() {
+		if t := int(a.Type()); t <= rtaxMax {
+			m.vals[t] = a.Data()
 			m.present |= 1 << uint(t)
 		}
 	}
