@@ -84,14 +84,19 @@ func (n *normalizer) plain(s string) string {
 	return s
 }
 
-// isUsage reports whether a reference result is a usage text on stderr:
-// those are gip's own, so only the exit status is compared. As in the leads'
-// runner, a usage text on stdout (brctl's) is compared in full.
+// isUsage reports whether a reference result is a failure that prints a
+// usage text, on stderr (ip) or stdout (brctl): gip writes its own usage
+// texts, so only the exit status is compared.
 func isUsage(r result) bool {
 	if r.RC == 0 || r.Timeout {
 		return false
 	}
-	return strings.HasPrefix(strings.TrimLeft(r.Err, " \t\n\r\v\f"), "Usage:")
+	for _, s := range []string{r.Err, r.Out} {
+		if strings.HasPrefix(strings.TrimLeft(s, " \t\n\r\v\f"), "Usage:") {
+			return true
+		}
+	}
+	return false
 }
 
 // render turns a normalized result into the lines that are compared:

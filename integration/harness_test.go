@@ -104,10 +104,11 @@ func TestRenderAndUsage(t *testing.T) {
 	}{
 		{result{RC: 255, Err: "Usage: ip link ...\n"}, true},
 		{result{RC: 255, Err: "\nUsage: ip ...\n"}, true},
-		{result{RC: 1, Out: "Usage: brctl [commands]\n"}, false},
+		{result{RC: 1, Out: "Usage: brctl [commands]\n"}, true},
 		{result{RC: 0, Err: "Usage: ip ...\n"}, false},
 		{result{RC: 255, Err: "Error: x\nUsage: y\n"}, false},
-		{result{RC: 1, Out: "Usage:", Err: "x"}, false},
+		{result{RC: 1, Out: "Usage:", Err: "x"}, true},
+		{result{RC: 0, Out: "Usage: brctl [commands]\n"}, false},
 	} {
 		if got := isUsage(tt.r); got != tt.want {
 			t.Errorf("isUsage(%+v) = %v", tt.r, got)

@@ -10,10 +10,10 @@
 /usr/sbin/ip -6 addr add 2001:db8:9::2/64 dev eth2 nodad
 ip route
 ip -6 route add 2001:db8:7::/64 nexthop via 2001:db8::1 dev eth0 nexthop via 2001:db8::3 dev eth0 weight 4
-ip -6 route
+ip -6 route show dev eth0
 ip -6 -j -p route show 2001:db8:7::/64
 ip -s route
-ip -s -6 route
+ip -s -6 route show dev eth0
 ip route show cache
 ip route get 172.18.0.3 from 172.18.0.2
 ip route get 172.18.0.3 oif eth0
