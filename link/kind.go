@@ -1,6 +1,8 @@
 package link
 
 import (
+	"io"
+
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/mdlayher/netlink"
@@ -20,6 +22,10 @@ type Kind struct {
 	// resolves the ifindexes some kinds print (vxlan's dev, a port's
 	// backup_port) in the namespace being shown.
 	Print func(p *format.Printer, names IndexNamer, data []byte) error
+	// Help prints the kind's options for `ip link help KIND` (to stdout,
+	// as iproute2's print_help does). nil: a generic line is printed when
+	// iproute2 has help for the kind (see iproute2Kinds).
+	Help func(w io.Writer)
 }
 
 // IndexNamer names the link with ifindex index (if_indextoname); ok is false
@@ -46,6 +52,16 @@ var kinds = []*Kind{
 	&teamSlaveKind,
 	&vcanKind,
 	&virtWifiKind,
+	&vrfKind,
+	&vrfSlaveKind,
+	&ipvlanKind,
+	&ipvtapKind,
+	&geneveKind,
+	&ipipKind,
+	&sitKind,
+	&greKind,
+	&gretapKind,
+	&erspanKind,
 }
 
 // LookupKind returns the kind called name, or nil.

@@ -11,7 +11,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-var bridgeKind = Kind{Name: "bridge", Parse: parseBridge, Print: printBridge}
+var bridgeKind = Kind{Name: "bridge", Parse: parseBridge, Print: printBridge,
+	Help: usageHelp(func(p *Parser) error { return bridgeUsage(p, "") })}
 
 // Bridge boolean options travel together in IFLA_BR_MULTI_BOOLOPT.
 const (

@@ -11,7 +11,8 @@ import (
 
 // bridge_slave is a bridge port's options (IFLA_INFO_SLAVE_DATA), set with
 // `ip link set DEV type bridge_slave …` and printed under -d for a port.
-var bridgeSlaveKind = Kind{Name: "bridge_slave", Parse: parseBridgeSlave, Print: printBridgeSlave}
+var bridgeSlaveKind = Kind{Name: "bridge_slave", Parse: parseBridgeSlave, Print: printBridgeSlave,
+	Help: usageHelp(func(p *Parser) error { return portUsage(p, "") })}
 
 // portOption is one bridge_slave word. Only nobackup_port takes no value.
 type portOption struct {

@@ -11,8 +11,10 @@ import (
 
 // macvlan and macvtap share their options and details.
 var (
-	macvlanKind = Kind{Name: "macvlan", Parse: parseMacvlan("macvlan"), Print: printMacvlan}
-	macvtapKind = Kind{Name: "macvtap", Parse: parseMacvlan("macvtap"), Print: printMacvlan}
+	macvlanKind = Kind{Name: "macvlan", Parse: parseMacvlan("macvlan"), Print: printMacvlan,
+		Help: usageHelp(func(p *Parser) error { return macvlanUsage(p, "macvlan", "") })}
+	macvtapKind = Kind{Name: "macvtap", Parse: parseMacvlan("macvtap"), Print: printMacvlan,
+		Help: usageHelp(func(p *Parser) error { return macvlanUsage(p, "macvtap", "") })}
 )
 
 // MACVLAN_* values (linux/if_link.h).

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
@@ -11,11 +12,11 @@ import (
 // veth's only option is its peer: `peer [generic link words]`, encoded as a
 // second ifinfomsg and its attributes in VETH_INFO_PEER. It prints nothing
 // under -d.
-var vethKind = Kind{Name: "veth", Parse: parseVeth}
+var vethKind = Kind{Name: "veth", Parse: parseVeth, Help: vethHelp}
 
 func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	if a.Next() != "peer" {
-		fmt.Fprint(p.Stdout, "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n")
+		vethHelp(p.Stdout)
 		return cli.Silent(1)
 	}
 	// The peer's header is zeroed memory in iproute2's request, family too.
@@ -34,4 +35,8 @@ func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	}
 	ae.Bytes(vethInfoPeer, append(hdr.Append(nil), attrs...))
 	return nil
+}
+
+func vethHelp(w io.Writer) {
+	fmt.Fprint(w, "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n")
 }

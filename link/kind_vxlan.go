@@ -11,7 +11,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-var vxlanKind = Kind{Name: "vxlan", Parse: parseVXLAN, Print: printVXLAN}
+var vxlanKind = Kind{Name: "vxlan", Parse: parseVXLAN, Print: printVXLAN,
+	Help: usageHelp(func(p *Parser) error { return vxlanUsage(p, "") })}
 
 // VXLAN_DF_* values.
 const (

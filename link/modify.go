@@ -28,6 +28,9 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 	if err != nil {
 		return err
 	}
+	if env.Opts.Echo {
+		return execEcho(env, c, msgType, flags, body)
+	}
 	return c.Exec(netlink.HeaderType(msgType), flags, body)
 }
 
@@ -56,12 +59,17 @@ func newParser(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFla
 		},
 		NetNSID: func(name string) int32 { return netnsID(c, name) },
 		Usage:   func() error { return usage(env) },
+		Force:   env.Opts.Force,
 	}
+	sp.PinnedProg = bpfObjGet
 	return sp
 }
 
 func (sp *sysParser) closeNetNS() {
 	for _, fd := range sp.fds {
+		unix.Close(fd)
+	}
+	for _, fd := range sp.bpfFDs {
 		unix.Close(fd)
 	}
 }
@@ -128,12 +136,23 @@ func usage(env *cli.Env) error {
                    [ addrgenmode { eui64 | none | stable_secret | random } ]
                    [ protodown { on | off } ] [ protodown_reason PREASON { on | off } ]
                    [ gso_max_size BYTES ] [ gso_max_segs PACKETS ] [ gro_max_size BYTES ]
+                   [ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off | pinned FILE } ]
+                   [ vf NUM [ mac LLADDR ] [ vlan VLANID [ qos QOS ] [ proto PROTO ] ]
+                            [ rate RATE ] [ max_tx_rate RATE ] [ min_tx_rate RATE ]
+                            [ { spoofchk | query_rss | trust } { on | off } ]
+                            [ state { auto | enable | disable } ]
+                            [ { node_guid | port_guid } EUI64 ] ]
 
        ip link show [ DEVICE | group GROUP ] [ up ] [ master DEV ] [ type TYPE ]
 
+       ip link xstats type { bridge | bridge_slave } [ igmp | stp ] [ dev DEVICE ]
+       ip link afstats [ dev DEVICE ]
+       ip link property { add | del } dev DEVICE [ altname NAME ]...
+
        ip link help [ TYPE ]
 
-TYPE := { bridge | bridge_slave | macvlan | macvtap | veth | vxlan | ... }
+TYPE := { bridge | bridge_slave | erspan | geneve | gre | gretap | ifb | ipip |
+          ipvlan | ipvtap | macvlan | macvtap | sit | veth | vlan | vrf | vxlan | ... }
 `)
 	return cli.Usage()
 }

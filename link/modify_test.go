@@ -119,6 +119,38 @@ func TestBuildErrors(t *testing.T) {
 		{"link add vx type vxlan id 5 learning nolearning", 255, `Error: either "nolearning" is duplicate, or "nolearning" is a garbage.`},
 		{"link add b0 type bridge hello_time x", 255, "Error: argument \"x\" is wrong: invalid hello_time"},
 		{"link add mv type macvlan mode foo", 1, `Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "foo"`},
+		{"link set e0 xdp foo", 255, `What mode is "foo"?`},
+		{"link set e0 xdp off mtu 1400", 255, `What mode is "off"?`},
+		{"link set e0 xdp", 255, `Command line is not complete. Try option "help"`},
+		{"link set e0 xdp pinned", 255, `Command line is not complete. Try option "help"`},
+		{"link set xdpoffload off", 255, `Command line is not complete. Try option "help"`},
+		{"link set e0 vf 0", 255, `Command line is not complete. Try option "help"`},
+		{"link set vf 0 dev e0", 255, `Error: argument "dev" is required`},
+		{"link set e0 vf x", 255, "Error: argument \"x\" is wrong: Invalid \"vf\" value\n"},
+		{"link set e0 vf 0 vlan 4096", 255, "Error: argument \"4096\" is wrong: Invalid \"vlan\" value\n"},
+		{"link set e0 vf 0 vlan 5 proto ip", 255, "Error: argument \"ip\" is wrong: protocol is invalid\n"},
+		{"link set e0 vf 0 state on", 255, "Error: argument \"on\" is wrong: Invalid \"state\" value\n"},
+		{"link set e0 vf 0 trust maybe", 1, `Error: argument of "trust" must be one of "off", "on", not "maybe"`},
+		{"link set e0 vf 0 node_guid 1:2", 255, "Error: argument \"1:2\" is wrong: Invalid GUID format\n"},
+		{"link set e0 vf 0 mac 02:00:00:00:00:00:01", 1, "Invalid address length 7 - must be 6 bytes"},
+		{"link set e0 vf 0 min_tx_rate 60 max_tx_rate 50", 1, "Invalid min_tx_rate 60 - must be <= max_tx_rate 50"},
+		{"link set e0 group nosuch", 255, "Error: argument \"nosuch\" is wrong: Invalid \"group\" value\n"},
+		{"link add g0 type gre remote 1.2.3.x", 1, `Error: inet address is expected rather than "1.2.3.x".`},
+		{"link add g0 type gre key 1.2.x", 1, `Error: an IP address is expected rather than "1.2.x"`},
+		{"link add g0 type gre key foo", 255, `invalid value for "key": "foo"; it should be an unsigned integer`},
+		{"link add g0 type gretap remote 239.1.1.1", 1, "A broadcast tunnel requires a source address."},
+		{"link add t0 type ipip ttl 5 nopmtudisc", 255, "ttl != 0 and nopmtudisc are incompatible"},
+		{"link add g0 type erspan erspan 0", 255, "Error: argument \"0\" is wrong: erspan index must be > 0 and <= 20-bit\n"},
+		{"link set e0 type gre ttl 5", 1, "Failed to get existing tunnel info."},
+		{"link add t0 type ipip mode ip6ip", 255, "Error: argument \"ip6ip\" is wrong: Cannot guess tunnel mode."},
+		{"link add t0 type sit 6rd-prefix 10.0.0.0/8", 1, `Error: inet6 prefix is expected rather than "10.0.0.0/8".`},
+		{"link add gn type geneve id 5", 1, "geneve: remote link partner not specified"},
+		{"link add gn type geneve remote 1.2.3.4", 1, "geneve: missing virtual network identifier"},
+		{"link add gn type geneve external id 5", 1, "geneve: both 'external' and vni cannot be specified"},
+		{"link add gn type geneve id 5 id 6", 255, `Error: either "id" is duplicate, or "6" is a garbage.`},
+		{"link add gn type geneve id 5 remote 239.1.1.1", 255, "Error: argument \"239.1.1.1\" is wrong: invalid remote address"},
+		{"link add vrf0 type vrf table x", 255, "Error: argument \"x\" is wrong: invalid table ID\n"},
+		{"link add iv link e0 type ipvlan mode l9", 1, `Error: argument of "mode" must be either "l2", "l3" or "l3s"`},
 	}
 	for _, tt := range tests {
 		_, err := buildCommand(strings.Fields(tt.cmd))
@@ -142,6 +174,11 @@ func FuzzBuild(f *testing.F) {
 	f.Add("link add b type bridge no_linklocal_learn 1 group_address 1.2.3.4")
 	f.Add("link set e0 type macvlan macaddr set 1:2:3:4:5:6 x")
 	f.Add("link set e0 protodown_reason 3 on addrgenmode random")
+	f.Add("link set e0 vf 0 vlan 1 proto 802.1ad vlan 2 rate 3 max_tx_rate 4 node_guid 0")
+	f.Add("link set e0 xdpgeneric pinned /x section s program p verbose")
+	f.Add("link add g0 type erspan erspan 1 erspan_ver 2 key 1.2.3.4 remote 239.0.0.1")
+	f.Add("link add s0 type sit 6rd-prefix 2002::/16 6rd-relay_prefix 1.2.3.4/8 mode any")
+	f.Add("link add g type geneve id 1 remote ::1 external ttl auto")
 	f.Fuzz(func(t *testing.T, cmd string) {
 		_, _ = buildCommand(strings.Split(cmd, " "))
 	})

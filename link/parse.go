@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -35,6 +36,13 @@ type Parser struct {
 	NetNSID func(name string) int32
 	// Usage prints `ip link help` and returns its error.
 	Usage func() error
+	// Force is ip -force (XDP programs then replace an attached one).
+	Force bool
+	// PinnedProg opens the BPF program pinned at path (BPF_OBJ_GET); nil
+	// finds none. The caller closes the fds (bpfFDs) after the request.
+	PinnedProg func(path string) (int, error)
+
+	bpfFDs []int // pinned XDP programs opened for the request
 }
 
 // Values x/sys/unix does not name, and the suffix that makes a kind a
@@ -83,6 +91,12 @@ func (p *Parser) parseKind(kind string, a *cli.Args, li *netlink.AttributeEncode
 	}
 	if k == nil {
 		if cli.Matches(a.Peek(), "help") {
+			if iproute2Parses(kind) {
+				// iproute2's module for the kind explains its
+				// options and fails.
+				fmt.Fprintf(p.Stderr, "Usage: ... %s [ OPTIONS ] (gip does not know the %s options; see ip-link(8))\n", kind, kind)
+				return cli.Silent(1)
+			}
 			return p.Usage()
 		}
 		return garbage(a.Peek())

@@ -99,10 +99,12 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 			return "", false, err
 		}
 	case word == "xdpgeneric", word == "xdpdrv", word == "xdpoffload", word == "xdp":
-		if _, err := value(); err != nil {
+		if err := p.parseXDP(a, ae, w, word); err != nil {
 			return "", false, err
 		}
-		return "", false, cli.Exit(255, "XDP programs are not supported by gip.")
+		if word == "xdpoffload" && w.name == w.dev {
+			w.dev = nil
+		}
 	case word == "netns":
 		v, err := value()
 		if err != nil {
@@ -148,16 +150,22 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		if err != nil {
 			return "", false, err
 		}
-		if _, ok := getInteger(v); !ok {
+		vf, ok := getInteger(v)
+		if !ok {
 			return "", false, cli.InvalidArg("Invalid \"vf\" value\n", v)
 		}
 		if w.dev == nil {
-			return "", false, cli.Exit(255, "Error: argument \"dev\" is required")
+			return "", false, cli.Fatal(255, "Error: argument \"dev\" is required")
 		}
-		if !a.More() {
-			return "", false, cli.IncompleteCommand()
+		err = nest(ae, unix.IFLA_VFINFO_LIST, func(l *netlink.AttributeEncoder) error {
+			return p.parseVF(a, l, uint32(vf), *w.dev)
+		})
+		if err != nil {
+			return "", false, err
 		}
-		return "", false, cli.Exit(255, "SR-IOV virtual functions are not supported by gip.")
+		if w.name == w.dev {
+			w.dev = nil
+		}
 	case m("master"):
 		v, err := value()
 		if err != nil {
@@ -208,7 +216,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		if w.hasGroup {
 			return "", false, cli.Duplicate("group", v)
 		}
-		g, ok := groupNumber(v)
+		g, ok := groupNumber(v, p.Stderr)
 		if !ok {
 			return "", false, cli.InvalidArg("Invalid \"group\" value\n", v)
 		}
@@ -421,18 +429,6 @@ func addrGenMode(v string) int {
 		return in6AddrGenModeRandom
 	}
 	return -1
-}
-
-// groupNumber is rtnl_group_a2n for the one name every system has.
-func groupNumber(v string) (int32, bool) {
-	if v == "default" {
-		return 0, true
-	}
-	n, rest, overflow, ok := strtoull(v)
-	if !ok || rest != "" || overflow || n > 1<<31-1 || strings.HasPrefix(strings.TrimSpace(v), "-") {
-		return 0, false
-	}
-	return int32(n), true
 }
 
 // atoi is C's atoi: leading digits, 0 when there are none.

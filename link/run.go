@@ -24,8 +24,14 @@ func Run(env *cli.Env, args *cli.Args) error {
 		return modify(env, args, unix.RTM_DELLINK, 0)
 	case m("show"), m("lst"), m("list"):
 		return Show(env, args)
+	case m("xstats"):
+		return xstats(env, args)
+	case m("afstats"):
+		return afstats(env, args)
+	case m("property"):
+		return property(env, args)
 	case m("help"):
-		return usage(env)
+		return help(env, args)
 	}
 	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip link help\".", verb)
 }

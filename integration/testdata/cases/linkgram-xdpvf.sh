@@ -1,0 +1,24 @@
+# XDP detach forms (off/none last), XDP mode errors, pinned programs, SR-IOV vf words (refused by veth).
+ip link add v1 type veth peer name v2
+ip link set dev v1 xdp off
+ip link set dev v1 xdpgeneric off
+ip link set dev v1 xdpdrv none
+ip link set dev v1 xdpoffload off
+ip link set dev v1 xdp off mtu 1400
+ip link set dev v1 xdp foo
+ip link set dev v1 xdp
+ip link set dev v1 xdp pinned /nonexistent/prog
+ip link set dev v1 vf 0 mac 02:00:00:00:00:01
+ip link set dev v1 vf x
+ip link set vf 0 dev v1
+ip link set dev v1 vf 0
+ip -force link set dev v1 xdp off
+ip link set dev v1 xdp object /nonexistent.o
+ip link set dev v1 vf 0 spoofchk on trust off state auto query_rss on
+ip link set dev v1 vf 0 vlan 5 qos 1 proto 802.1ad vlan 6
+ip link set dev v1 vf 0 vlan 5000
+ip link set dev v1 vf 0 state foo
+ip link set dev v1 vf 0 rate 100 max_tx_rate 50 min_tx_rate 60
+ip link set dev v1 vf 0 node_guid 00:11:22:33:44:55:66
+ip link set dev v1 vf 0 mac 02:00:00:00:00:01:02
+ip link set dev v1 vf 0 spoofchk maybe

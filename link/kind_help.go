@@ -1,0 +1,64 @@
+package link
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/gipnet/gip/internal/cli"
+)
+
+// iproute2Kinds are the link types iproute2 6.1 has a module for (its
+// link_util table), mapped to whether that module prints help for `ip link
+// help TYPE`. `ip link xstats type TYPE` accepts exactly these names.
+var iproute2Kinds = map[string]bool{
+	"amt": true, "bareudp": true, "batadv": true, "bond": true, "bond_slave": true,
+	"bridge": true, "bridge_slave": true, "can": true, "dsa": true, "dummy": true,
+	"erspan": true, "geneve": true, "gre": true, "gretap": true, "gtp": true,
+	"hsr": true, "ifb": true, "ip6erspan": true, "ip6gre": true, "ip6gretap": true,
+	"ip6tnl": true, "ipip": true, "ipoib": true, "ipvlan": true, "ipvtap": true,
+	"macsec": true, "macvlan": true, "macvtap": true, "netdevsim": true,
+	"nlmon": true, "rmnet": true, "sit": true, "team": true, "team_slave": true,
+	"tun": false, "vcan": true, "veth": true, "virt_wifi": true, "vlan": true,
+	"vrf": true, "vrf_slave": false, "vti": true, "vti6": true, "vxcan": true,
+	"vxlan": true, "wwan": true, "xfrm": true,
+}
+
+// help is `ip link help [TYPE]`: the general usage (exit 255) or, for a
+// type iproute2 has help for, that type's options on stdout (exit 0).
+func help(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return usage(env)
+	}
+	name := args.Next()
+	if !iproute2Kinds[name] {
+		return usage(env)
+	}
+	w := env.P.Writer()
+	if k := LookupKind(name); k != nil && k.Help != nil {
+		k.Help(w)
+		return nil
+	}
+	fmt.Fprintf(w, "Usage: ... %s [ OPTIONS ]\n(gip sends the %s options as iproute2 does; see ip-link(8))\n", name, name)
+	return nil
+}
+
+// usageHelp adapts a kind's parse-time usage printer (which writes to the
+// parser's stderr and fails) to Kind.Help.
+func usageHelp(fn func(p *Parser) error) func(io.Writer) {
+	return func(w io.Writer) { _ = fn(&Parser{Stdout: w, Stderr: w}) }
+}
+
+// iproute2Parses reports whether iproute2 6.1 has an option parser for the
+// kind (its parse_opt): then words after `type KIND` are the module's, and
+// `help` among them is answered with the kind's usage and exit status 1.
+func iproute2Parses(kind string) bool {
+	if _, ok := iproute2Kinds[kind]; !ok {
+		return false
+	}
+	switch kind {
+	case "dummy", "ifb", "netdevsim", "nlmon", "team", "team_slave", "tun",
+		"vcan", "virt_wifi", "vrf_slave":
+		return false
+	}
+	return true
+}

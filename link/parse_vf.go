@@ -1,0 +1,316 @@
+package link
+
+import (
+	"encoding/binary"
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+)
+
+// SR-IOV attributes nested in IFLA_VFINFO_LIST/IFLA_VF_INFO
+// (linux/if_link.h); x/sys/unix names few of them.
+const (
+	vfInfo          = 1  // IFLA_VF_INFO
+	vfMAC           = 1  // IFLA_VF_MAC: struct ifla_vf_mac
+	vfVLAN          = 2  // IFLA_VF_VLAN: struct ifla_vf_vlan
+	vfTxRate        = 3  // IFLA_VF_TX_RATE: struct ifla_vf_tx_rate
+	vfSpoofchk      = 4  // IFLA_VF_SPOOFCHK
+	vfLinkState     = 5  // IFLA_VF_LINK_STATE
+	vfRate          = 6  // IFLA_VF_RATE: struct ifla_vf_rate
+	vfRSSQueryEn    = 7  // IFLA_VF_RSS_QUERY_EN
+	vfTrust         = 9  // IFLA_VF_TRUST
+	vfIBNodeGUID    = 10 // IFLA_VF_IB_NODE_GUID
+	vfIBPortGUID    = 11 // IFLA_VF_IB_PORT_GUID
+	vfVLANList      = 12 // IFLA_VF_VLAN_LIST
+	vfVLANInfo      = 1  // IFLA_VF_VLAN_INFO: struct ifla_vf_vlan_info
+	ethP8021Q       = 0x8100
+	ethP8021AD      = 0x88a8
+	vfLinkStateAuto = 0
+)
+
+// u32s lays out a struct of native-endian __u32 fields.
+func u32s(v ...uint32) []byte {
+	b := make([]byte, 0, 4*len(v))
+	for _, x := range v {
+		b = binary.NativeEndian.AppendUint32(b, x)
+	}
+	return b
+}
+
+// parseVF is iplink_parse_vf: the words after `vf NUM` become one
+// IFLA_VF_INFO in ae (IFLA_VFINFO_LIST). Devices without virtual functions
+// (all of this kernel's) make the kernel refuse the request, as with
+// iproute2.
+func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, dev string) error {
+	// The rate API is chosen by looking ahead at every word left.
+	newRateAPI, overrideLegacy := false, false
+	for _, w := range a.Rest() {
+		if cli.Matches(w, "max_tx_rate") {
+			newRateAPI, overrideLegacy = true, true
+		} else if cli.Matches(w, "min_tx_rate") {
+			newRateAPI = true
+		}
+	}
+	minRate, maxRate := int64(-1), int64(-1)
+	rateVF := vf
+	start := a.Len()
+	var err error
+	nestErr := nest(ae, vfInfo, func(vi *netlink.AttributeEncoder) error {
+	loop:
+		for a.More() && err == nil {
+			w := a.Next()
+			m := func(kw string) bool { return cli.Matches(w, kw) }
+			switch {
+			case m("mac"):
+				err = p.vfMAC(a, vi, vf, dev)
+			case m("vlan"):
+				err = p.vfVLANs(a, vi, vf)
+			case m("rate"):
+				var n uint64
+				if n, err = vfUnsigned(a, "Invalid \"rate\" value\n"); err != nil {
+					break
+				}
+				if !newRateAPI {
+					vi.Bytes(vfTxRate, u32s(vf, uint32(n)))
+				} else if !overrideLegacy {
+					maxRate = int64(n)
+				}
+			case m("max_tx_rate"), m("min_tx_rate"):
+				msg := "Invalid \"max tx rate\" value\n"
+				if m("min_tx_rate") {
+					msg = "Invalid \"min tx rate\" value\n"
+				}
+				var n uint64
+				if n, err = vfUnsigned(a, msg); err != nil {
+					break
+				}
+				if m("min_tx_rate") {
+					minRate = int64(n)
+				} else {
+					maxRate = int64(n)
+				}
+				rateVF = vf
+			case m("spoofchk"), m("query_rss"), m("trust"):
+				key, typ := "spoofchk", uint16(vfSpoofchk)
+				if m("query_rss") {
+					key, typ = "query_rss", vfRSSQueryEn
+				} else if m("trust") {
+					key, typ = "trust", vfTrust
+				}
+				var v string
+				if v, err = a.Value(); err != nil {
+					break
+				}
+				var on bool
+				// iplink_parse_vf turns parse_on_off's -EINVAL into -1.
+				if on, err = parseOnOff(key, v, 1); err != nil {
+					break
+				}
+				vi.Bytes(typ, u32s(vf, uint32(b2u8(on))))
+			case m("state"):
+				var v string
+				if v, err = a.Value(); err != nil {
+					break
+				}
+				st := -1
+				for i, s := range []string{"auto", "enable", "disable"} {
+					if cli.Matches(v, s) {
+						st = vfLinkStateAuto + i
+						break
+					}
+				}
+				if st < 0 {
+					err = cli.InvalidArg("Invalid \"state\" value\n", v)
+					break
+				}
+				vi.Bytes(vfLinkState, u32s(vf, uint32(st)))
+			case m("node_guid"), m("port_guid"):
+				typ := uint16(vfIBNodeGUID)
+				if m("port_guid") {
+					typ = vfIBPortGUID
+				}
+				var v string
+				if v, err = a.Value(); err != nil {
+					break
+				}
+				guid, ok := parseGUID(v)
+				if !ok {
+					err = cli.InvalidArg("Invalid GUID format\n", v)
+					break
+				}
+				b := u32s(vf, 0)
+				vi.Bytes(typ, binary.NativeEndian.AppendUint64(b, guid))
+			default:
+				a.Back()
+				break loop
+			}
+		}
+		if err != nil || !newRateAPI {
+			return err
+		}
+		// iproute2 fills unset rates from the device's current VF
+		// settings; a device without VFs has none, and the kernel
+		// refuses the request whatever they are.
+		if minRate < 0 {
+			minRate = 0
+		}
+		if maxRate < 0 {
+			maxRate = 0
+		}
+		if maxRate != 0 && minRate > maxRate {
+			return cli.Exit(1, "Invalid min_tx_rate %d - must be <= max_tx_rate %d", minRate, maxRate)
+		}
+		vi.Bytes(vfRate, u32s(rateVF, uint32(minRate), uint32(maxRate)))
+		return nil
+	})
+	if nestErr != nil {
+		return nestErr
+	}
+	if a.Len() == start {
+		return cli.IncompleteCommand()
+	}
+	return nil
+}
+
+func vfUnsigned(a *cli.Args, msg string) (uint64, error) {
+	v, err := a.Value()
+	if err != nil {
+		return 0, err
+	}
+	n, ok := getUnsigned(v, 1<<32-1)
+	if !ok {
+		return 0, cli.InvalidArg(msg, v)
+	}
+	return n, nil
+}
+
+func (p *Parser) vfMAC(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32, dev string) error {
+	halen := -1
+	if p.AddrLen != nil {
+		halen = p.AddrLen(dev)
+	}
+	v, err := a.Value()
+	if err != nil {
+		return err
+	}
+	addr, err := p.llAddrArg(v)
+	if err != nil {
+		return err
+	}
+	if halen > 0 && len(addr) != halen {
+		return cli.Exit(1, "Invalid address length %d - must be %d bytes", len(addr), halen)
+	}
+	mac := make([]byte, 32)
+	copy(mac, addr)
+	vi.Bytes(vfMAC, append(u32s(vf), mac...))
+	return nil
+}
+
+// vfVLANs is the `vlan VLANID [qos Q] [proto P]` part, repeated for 802.1ad.
+func (p *Parser) vfVLANs(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32) error {
+	vlan, qos, proto, err := parseVFVLAN(a)
+	if err != nil {
+		return err
+	}
+	if proto == ethP8021Q {
+		vi.Bytes(vfVLAN, u32s(vf, vlan, qos))
+		return nil
+	}
+	return nest(vi, vfVLANList, func(l *netlink.AttributeEncoder) error {
+		l.Bytes(vfVLANInfo, vlanInfo(vf, vlan, qos, proto))
+		for a.More() {
+			if !cli.Matches(a.Peek(), "vlan") {
+				break
+			}
+			a.Next()
+			vlan, qos, proto, err := parseVFVLAN(a)
+			if err != nil {
+				return err
+			}
+			l.Bytes(vfVLANInfo, vlanInfo(vf, vlan, qos, proto))
+		}
+		return nil
+	})
+}
+
+// vlanInfo is struct ifla_vf_vlan_info (vlan_proto in network order).
+func vlanInfo(vf, vlan, qos uint32, proto uint16) []byte {
+	b := u32s(vf, vlan, qos)
+	b = binary.BigEndian.AppendUint16(b, proto)
+	return append(b, 0, 0)
+}
+
+// parseVFVLAN is iplink_parse_vf_vlan_info.
+func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
+	v, err := a.Value()
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	n, ok := getUnsigned(v, 1<<32-1)
+	if !ok || n > 4095 {
+		return 0, 0, 0, cli.InvalidArg("Invalid \"vlan\" value\n", v)
+	}
+	vlan, proto = uint32(n), ethP8021Q
+	if a.More() && cli.Matches(a.Peek(), "qos") {
+		a.Next()
+		v, err := a.Value()
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		q, ok := getUnsigned(v, 1<<32-1)
+		if !ok {
+			return 0, 0, 0, cli.InvalidArg("Invalid \"qos\" value\n", v)
+		}
+		qos = uint32(q)
+	}
+	if a.More() && cli.Matches(a.Peek(), "proto") {
+		a.Next()
+		v, err := a.Value()
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		id, ok := vlanProto(v)
+		if !ok {
+			return 0, 0, 0, cli.InvalidArg("protocol is invalid\n", v)
+		}
+		if id != ethP8021Q && id != ethP8021AD {
+			return 0, 0, 0, cli.InvalidArg("Invalid \"vlan protocol\" value - supported 802.1Q, 802.1ad\n", v)
+		}
+		proto = id
+	}
+	return vlan, qos, proto, nil
+}
+
+// vlanProto is ll_proto_a2n for the names a VF VLAN can take, and numbers.
+func vlanProto(v string) (uint16, bool) {
+	switch strings.ToLower(v) {
+	case "802.1q":
+		return ethP8021Q, true
+	case "802.1ad":
+		return ethP8021AD, true
+	}
+	n, err := strconv.ParseUint(v, 0, 16)
+	return uint16(n), err == nil
+}
+
+// parseGUID is get_guid: exactly xx:xx:xx:xx:xx:xx:xx:xx in hex.
+func parseGUID(s string) (uint64, bool) {
+	if len(s) != 23 {
+		return 0, false
+	}
+	var g uint64
+	for i := 0; i < 8; i++ {
+		part := s[i*3 : i*3+2]
+		if i < 7 && s[i*3+2] != ':' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(part, 16, 8)
+		if err != nil {
+			return 0, false
+		}
+		g |= n << (56 - 8*i)
+	}
+	return g, true
+}

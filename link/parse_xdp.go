@@ -1,0 +1,133 @@
+package link
+
+import (
+	"os"
+	"unsafe"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// XDP attributes and flags (linux/if_link.h).
+const (
+	xdpFD              = 1 // IFLA_XDP_FD
+	xdpFlags           = 3 // IFLA_XDP_FLAGS
+	xdpUpdateIfNoExist = 1 << 0
+	xdpSKBMode         = 1 << 1
+	xdpDrvMode         = 1 << 2
+	xdpHWMode          = 1 << 3
+)
+
+// parseXDP is xdp_parse for `xdp|xdpgeneric|xdpdrv|xdpoffload …`: `off`
+// or `none` as the last word detaches the program (IFLA_XDP_FD -1); a
+// pinned program is attached by its bpffs path. Loading an object file
+// needs an ELF loader gip does not have.
+func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWords, word string) error {
+	if _, err := a.Value(); err != nil {
+		return err
+	}
+	a.Back()
+	var flags uint32
+	if !p.Force {
+		flags |= xdpUpdateIfNoExist
+	}
+	switch word {
+	case "xdpgeneric":
+		flags |= xdpSKBMode
+	case "xdpdrv":
+		flags |= xdpDrvMode
+	case "xdpoffload":
+		if w.dev == nil || p.Index(*w.dev) == 0 {
+			return cli.IncompleteCommand()
+		}
+		flags |= xdpHWMode
+	}
+	attach := func(fd int32) {
+		nest(ae, unix.IFLA_XDP, func(x *netlink.AttributeEncoder) error {
+			x.Int32(xdpFD, fd)
+			if flags != 0 {
+				x.Uint32(xdpFlags, flags)
+			}
+			return nil
+		})
+	}
+	if a.Len() == 1 && (a.Peek() == "none" || a.Peek() == "off") {
+		a.Next()
+		attach(-1)
+		return nil
+	}
+	mode := a.Next()
+	switch {
+	case cli.Matches(mode, "object-file"), mode == "obj":
+		file, err := a.Value()
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			return cli.Fatal(255, "Cannot initialize ELF context!")
+		}
+		f.Close()
+		return cli.Fatal(255, "Loading XDP object files is not supported by gip; pin the program and use \"pinned FILE\".")
+	case cli.Matches(mode, "object-pinned"), cli.Matches(mode, "pinned"), cli.Matches(mode, "fd"):
+	default:
+		return cli.Fatal(255, "What mode is \"%s\"?", mode)
+	}
+	file, err := a.Value()
+	if err != nil {
+		return err
+	}
+	// The words iproute2 reads after the file for any program kind.
+	if a.More() && cli.Matches(a.Peek(), "section") {
+		a.Next()
+		if _, err := a.Value(); err != nil {
+			return err
+		}
+	}
+	if a.More() && a.Peek() == "program" {
+		a.Next()
+		if _, err := a.Value(); err != nil {
+			return err
+		}
+	}
+	if a.More() && cli.Matches(a.Peek(), "verbose") {
+		a.Next()
+	}
+	fd, err := -1, error(unix.ENOENT)
+	if p.PinnedProg != nil {
+		fd, err = p.PinnedProg(file)
+	}
+	if err != nil {
+		return cli.Fatal(255, "Couldn't retrieve pinned program '%s': %s", file, cStrerror(err))
+	}
+	p.bpfFDs = append(p.bpfFDs, fd)
+	attach(int32(fd))
+	return nil
+}
+
+// bpfObjGet is BPF_OBJ_GET: an fd for the object pinned at path.
+func bpfObjGet(path string) (int, error) {
+	b, err := unix.BytePtrFromString(path)
+	if err != nil {
+		return -1, err
+	}
+	// union bpf_attr for BPF_OBJ_GET: pathname, bpf_fd, file_flags, path_fd.
+	var attr [24]byte
+	*(*uint64)(unsafe.Pointer(&attr[0])) = uint64(uintptr(unsafe.Pointer(b)))
+	const bpfObjGetCmd = 7
+	fd, _, errno := unix.Syscall(unix.SYS_BPF, bpfObjGetCmd, uintptr(unsafe.Pointer(&attr[0])), uintptr(len(attr)))
+	if errno != 0 {
+		return -1, errno
+	}
+	return int(fd), nil
+}
+
+// cStrerror is strerror's text for an errno (capitalised as glibc has it).
+func cStrerror(err error) string {
+	s := err.Error()
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}

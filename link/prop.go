@@ -1,0 +1,114 @@
+package link
+
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// propRequest is one `ip link property add|del` request: its message type,
+// flags and body.
+type propRequest struct {
+	msgType uint16
+	flags   netlink.HeaderFlags
+	body    []byte
+}
+
+// property is `ip link property add|del dev DEV [altname NAME]…`: alternative
+// names are added with RTM_NEWLINKPROP and removed with RTM_DELLINKPROP, all
+// of them in one IFLA_PROP_LIST.
+func property(env *cli.Env, args *cli.Args) error {
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	req, err := (&Parser{
+		Family: uint8(env.Opts.Family),
+		Index:  func(name string) int32 { return indexOrZero(c, name) },
+		Usage:  func() error { return usage(env) },
+	}).BuildProp(args)
+	if err != nil {
+		return err
+	}
+	return c.Exec(netlink.HeaderType(req.msgType), req.flags, req.body)
+}
+
+// BuildProp parses the words after `ip link property` into a request, as
+// iproute2's iplink_prop and iplink_prop_mod do.
+func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
+	if !a.More() {
+		return nil, p.Usage()
+	}
+	req := &propRequest{}
+	switch op := a.Next(); {
+	case cli.Matches(op, "add"):
+		req.msgType = unix.RTM_NEWLINKPROP
+		req.flags = nl.Excl | nl.Create | nl.Append
+	case cli.Matches(op, "del"):
+		req.msgType = unix.RTM_DELLINKPROP
+	case cli.Matches(op, "help"):
+		return nil, p.Usage()
+	default:
+		return nil, cli.Fatal(255, "Operator required")
+	}
+	var dev *string
+	ae := netlink.NewAttributeEncoder()
+	var perr error
+	ae.Nested(unix.IFLA_PROP_LIST, func(pl *netlink.AttributeEncoder) error {
+		for a.More() {
+			w := a.Next()
+			switch {
+			case cli.Matches(w, "altname"):
+				v, err := a.Value()
+				if err != nil {
+					perr = err
+					return err
+				}
+				if !validIfname(v) {
+					perr = cli.InvalidArg("not a valid altname", v)
+					return perr
+				}
+				pl.String(unix.IFLA_ALT_IFNAME, v)
+			case cli.Matches(w, "help"):
+				perr = p.Usage()
+				return perr
+			default:
+				if w == "dev" {
+					v, err := a.Value()
+					if err != nil {
+						perr = err
+						return err
+					}
+					w = v
+				}
+				if dev != nil {
+					perr = cli.Duplicate2("dev", w)
+					return perr
+				}
+				if !validIfname(w) {
+					perr = cli.InvalidArg("\"dev\" not a valid ifname", w)
+					return perr
+				}
+				dev = &w
+			}
+		}
+		return nil
+	})
+	attrs, err := ae.Encode()
+	if perr != nil {
+		return nil, perr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if dev == nil {
+		return nil, cli.Fatal(255, "Not enough of information: \"dev\" argument is required.")
+	}
+	hdr := nl.IfInfomsg{Family: p.Family, Index: p.Index(*dev)}
+	if hdr.Index == 0 {
+		return nil, cli.Exit(1, "Cannot find device \"%s\"", *dev)
+	}
+	req.body = append(hdr.Append(nil), attrs...)
+	return req, nil
+}
