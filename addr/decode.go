@@ -2,6 +2,8 @@ package addr
 
 import (
 	"encoding/binary"
+	"strings"
+	"unsafe"
 
 	"github.com/gipnet/gip/internal/nl"
 	"golang.org/x/sys/unix"
@@ -29,39 +31,50 @@ type Addr struct {
 }
 
 // Decode parses an address message payload (ifaddrmsg and attributes).
+// The address slices are slices of b; the label is a copy.
 func Decode(b []byte) (*Addr, error) {
+	a := &Addr{}
+	if err := decodeInto(a, b); err != nil {
+		return nil, err
+	}
+	if a.HasLabel {
+		a.Label = strings.Clone(a.Label)
+	}
+	return a, nil
+}
+
+// decodeInto is Decode into an Addr the caller reuses, allocating nothing:
+// everything in *a, the label too, borrows b.
+func decodeInto(a *Addr, b []byte) error {
 	hdr, attrs, err := nl.ParseIfAddrmsg(b)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	a := &Addr{Family: hdr.Family, Prefixlen: hdr.Prefixlen, Scope: hdr.Scope, Index: hdr.Index, Flags: uint32(hdr.Flags)}
-	ad, err := nl.Decoder(attrs)
-	if err != nil {
-		return nil, err
-	}
+	*a = Addr{Family: hdr.Family, Prefixlen: hdr.Prefixlen, Scope: hdr.Scope, Index: hdr.Index, Flags: uint32(hdr.Flags)}
+	ad := nl.NewAttrs(attrs)
 	for ad.Next() {
 		switch ad.Type() {
 		case unix.IFA_LOCAL:
-			a.Local = ad.Bytes()
+			a.Local = ad.Data()
 		case unix.IFA_ADDRESS:
-			a.Address = ad.Bytes()
+			a.Address = ad.Data()
 		case unix.IFA_BROADCAST:
-			a.Broadcast = ad.Bytes()
+			a.Broadcast = ad.Data()
 		case unix.IFA_ANYCAST:
-			a.Anycast = ad.Bytes()
+			a.Anycast = ad.Data()
 		case unix.IFA_LABEL:
-			a.Label, a.HasLabel = cString(ad.Bytes()), true
+			a.Label, a.HasLabel = borrowString(ad.Data()), true
 		case unix.IFA_FLAGS:
-			if v := ad.Bytes(); len(v) >= 4 {
-				a.Flags = binary.NativeEndian.Uint32(v)
+			if v, ok := u32(ad.Data()); ok {
+				a.Flags = v
 			}
 		case unix.IFA_RT_PRIORITY:
-			if v := ad.Bytes(); len(v) >= 4 {
-				a.Metric, a.HasMetric = binary.NativeEndian.Uint32(v), true
+			if v, ok := u32(ad.Data()); ok {
+				a.Metric, a.HasMetric = v, true
 			}
 		case unix.IFA_CACHEINFO:
 			// struct ifa_cacheinfo: prefered, valid, cstamp, tstamp.
-			if v := ad.Bytes(); len(v) >= 8 {
+			if v := ad.Data(); len(v) >= 8 {
 				a.Preferred = binary.NativeEndian.Uint32(v)
 				a.Valid = binary.NativeEndian.Uint32(v[4:])
 				a.HasCacheInfo = true
@@ -69,7 +82,7 @@ func Decode(b []byte) (*Addr, error) {
 		}
 	}
 	if err := ad.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if a.Local == nil {
 		a.Local = a.Address
@@ -77,7 +90,22 @@ func Decode(b []byte) (*Addr, error) {
 	if a.Address == nil {
 		a.Address = a.Local
 	}
-	return a, nil
+	return nil
+}
+
+// borrowString is a NUL-terminated attribute string that shares b's
+// memory; b must not change while the string is in use.
+func borrowString(b []byte) string {
+	for i, c := range b {
+		if c == 0 {
+			b = b[:i]
+			break
+		}
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 func cString(b []byte) string {
@@ -87,4 +115,13 @@ func cString(b []byte) string {
 		}
 	}
 	return string(b)
+}
+
+// u32 reads a u32 attribute as iproute2's rta_getattr_u32 does (its first
+// four bytes), refusing one too short to hold it.
+func u32(b []byte) (uint32, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	return binary.NativeEndian.Uint32(b), true
 }

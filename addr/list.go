@@ -1,7 +1,9 @@
 package addr
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -17,7 +19,7 @@ func init() { link.Lister = List }
 // lister holds one `ip address show` / `ip link show` run. Addresses are
 // dumped first into a per-link index of raw messages; links are then
 // streamed and each is printed with its addresses as it arrives, so only
-// the addresses are held in memory.
+// the addresses are held in memory (in one buffer, see addrIndex).
 type lister struct {
 	env    *cli.Env
 	p      *format.Printer
@@ -27,7 +29,9 @@ type lister struct {
 	names  *link.Names
 	lp     *link.Printer
 	ap     addrPrinter
-	addrs  map[uint32][][]byte
+	addrs  addrIndex
+	link   link.Link // the link being shown, reused
+	addr   Addr      // the address being looked at, reused
 }
 
 // List is `ip address show` (doLink false) and `ip link show` (doLink
@@ -142,7 +146,14 @@ func (ls *lister) dumpLinks(c *nl.Conn) error {
 		if family != unix.AF_UNSPEC && family != unix.AF_PACKET {
 			return nil
 		}
-		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterVF)
+		// Without -s no counter is printed: the kernel may then skip
+		// the IPv6 and VF counters (it still sends the link's own),
+		// which spares it summing per-CPU counters for every link.
+		mask := uint32(nl.ExtFilterVF)
+		if ls.env.Opts.Stats == 0 {
+			mask |= nl.ExtFilterSkipStats
+		}
+		ae.Uint32(unix.IFLA_EXT_MASK, mask)
 		if ls.f.master != 0 {
 			ae.Uint32(unix.IFLA_MASTER, uint32(ls.f.master))
 		}
@@ -157,12 +168,15 @@ func (ls *lister) dumpLinks(c *nl.Conn) error {
 	if err != nil {
 		return err
 	}
-	err = c.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
+	// The look-ahead remembers the names of the links in the next few
+	// dozen messages, so a link naming one dumped after it (a veth whose
+	// peer came later) is printed without asking the kernel.
+	l := &ls.link
+	err = c.DumpAhead(unix.RTM_GETLINK, body, ls.names.RememberMsg, func(m netlink.Message) error {
 		if m.Header.Type != unix.RTM_NEWLINK {
 			return nil
 		}
-		l, err := link.Decode(m.Data)
-		if err != nil {
+		if err := link.DecodeInto(l, m.Data); err != nil {
 			return nil
 		}
 		ls.names.Remember(l)
@@ -186,21 +200,60 @@ func dumpError(err error) error {
 
 // dumpAddrs fills the per-link address index.
 func (ls *lister) dumpAddrs(c *nl.Conn) error {
-	ls.addrs = map[uint32][][]byte{}
 	body := nl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
 	err := c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
-		if m.Header.Type != unix.RTM_NEWADDR {
-			return nil
+		if m.Header.Type == unix.RTM_NEWADDR {
+			ls.addrs.add(m.Data)
 		}
-		hdr, _, err := nl.ParseIfAddrmsg(m.Data)
-		if err != nil {
-			return nil
-		}
-		ls.addrs[hdr.Index] = append(ls.addrs[hdr.Index], append([]byte(nil), m.Data...))
 		return nil
 	})
+	ls.addrs.sort()
 	return dumpError(err)
 }
+
+// addrIndex is the address half of ip address's join: every address
+// message of the dump back to back in one buffer, and for each its link
+// and place, sorted by link. The sort is stable, so a link's addresses
+// keep the dump's order, which is the order iproute2 prints them in.
+type addrIndex struct {
+	data []byte
+	ents []addrEnt
+}
+
+type addrEnt struct {
+	idx, off, end uint32
+}
+
+// add stores one RTM_NEWADDR payload.
+func (x *addrIndex) add(b []byte) {
+	hdr, _, err := nl.ParseIfAddrmsg(b)
+	if err != nil {
+		return
+	}
+	off := len(x.data)
+	x.data = append(x.data, b...)
+	x.ents = append(x.ents, addrEnt{idx: hdr.Index, off: uint32(off), end: uint32(len(x.data))})
+}
+
+func (x *addrIndex) sort() {
+	if !slices.IsSortedFunc(x.ents, cmpAddrEnt) {
+		slices.SortStableFunc(x.ents, cmpAddrEnt)
+	}
+}
+
+func cmpAddrEnt(a, b addrEnt) int { return cmp.Compare(a.idx, b.idx) }
+
+// of returns the addresses of link idx.
+func (x *addrIndex) of(idx uint32) []addrEnt {
+	i, _ := slices.BinarySearchFunc(x.ents, idx, func(e addrEnt, idx uint32) int { return cmp.Compare(e.idx, idx) })
+	j := i
+	for j < len(x.ents) && x.ents[j].idx == idx {
+		j++
+	}
+	return x.ents[i:j]
+}
+
+func (x *addrIndex) msg(e addrEnt) []byte { return x.data[e.off:e.end] }
 
 // show prints one link and its addresses (iproute2's loop body after
 // ipaddr_filter).
@@ -227,13 +280,13 @@ func (ls *lister) show(l *link.Link) {
 // hasMatchingAddr is ipaddr_filter: keep a link with an address the filter
 // selects, or with no address at all when no inet family is asked for.
 func (ls *lister) hasMatchingAddr(l *link.Link) bool {
-	list := ls.addrs[uint32(l.Index)]
+	list := ls.addrs.of(uint32(l.Index))
 	if len(list) == 0 {
 		return ls.f.family == unix.AF_UNSPEC || ls.f.family == unix.AF_PACKET
 	}
-	for _, raw := range list {
-		a, err := Decode(raw)
-		if err != nil {
+	a := &ls.addr
+	for _, e := range list {
+		if decodeInto(a, ls.addrs.msg(e)) != nil {
 			continue
 		}
 		if ls.f.family != unix.AF_UNSPEC && int(a.Family) != ls.f.family {
@@ -290,9 +343,9 @@ func (ls *lister) printLink(l *link.Link) int {
 func (ls *lister) printAddrs(l *link.Link) {
 	p := ls.p
 	p.OpenArray(format.JSON, "addr_info", "")
-	for _, raw := range ls.addrs[uint32(l.Index)] {
-		a, err := Decode(raw)
-		if err != nil {
+	a := &ls.addr
+	for _, e := range ls.addrs.of(uint32(l.Index)) {
+		if decodeInto(a, ls.addrs.msg(e)) != nil {
 			break
 		}
 		if ls.f.family != unix.AF_UNSPEC && int(a.Family) != ls.f.family {

@@ -70,14 +70,13 @@ func TestListGolden(t *testing.T) {
 			ls.setup()
 			defer ls.close()
 			ls.noLink = tt.opts.Oneline
-			ls.addrs = map[uint32][][]byte{}
 			for _, m := range addrs {
-				a, err := Decode(m)
-				if err != nil {
+				if _, err := Decode(m); err != nil {
 					t.Fatalf("Decode: %v", err)
 				}
-				ls.addrs[a.Index] = append(ls.addrs[a.Index], m)
+				ls.addrs.add(m)
 			}
+			ls.addrs.sort()
 			var decoded []*link.Link
 			for _, m := range links {
 				l, err := link.Decode(m)

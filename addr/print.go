@@ -2,6 +2,7 @@ package addr
 
 import (
 	"net/netip"
+	"unsafe"
 
 	"github.com/gipnet/gip/format"
 	"golang.org/x/sys/unix"
@@ -19,6 +20,22 @@ type addrPrinter struct {
 	// with -s -s, and echo).
 	withDev bool
 	devName func(idx uint32) string
+	scratch []byte
+}
+
+// inet formats an address attribute of the message's family ("???" when
+// it is not one) into a scratch buffer, for the one printer call that
+// writes it out (the printer keeps no argument).
+func (ap *addrPrinter) inet(family uint8, b []byte) string {
+	switch {
+	case family == unix.AF_INET && len(b) >= 4:
+		ap.scratch = netip.AddrFrom4([4]byte(b[:4])).AppendTo(ap.scratch[:0])
+	case family == unix.AF_INET6 && len(b) >= 16:
+		ap.scratch = netip.AddrFrom16([16]byte(b[:16])).AppendTo(ap.scratch[:0])
+	default:
+		return "???"
+	}
+	return unsafe.String(&ap.scratch[0], len(ap.scratch))
 }
 
 func (ap *addrPrinter) print(a *Addr, deleted bool) {
@@ -45,10 +62,10 @@ func (ap *addrPrinter) print(a *Addr, deleted bool) {
 	}
 	color := familyColor(a.Family)
 	if a.Local != nil {
-		p.ColorString(format.Any, color, "local", "%s", inetString(a.Family, a.Local))
+		p.ColorString(format.Any, color, "local", "%s", ap.inet(a.Family, a.Local))
 		if a.Address != nil && !sameAddr(a.Family, a.Address, a.Local) {
 			p.String(format.Text, "", " %s ", "peer")
-			p.ColorString(format.Any, color, "address", "%s", inetString(a.Family, a.Address))
+			p.ColorString(format.Any, color, "address", "%s", ap.inet(a.Family, a.Address))
 		}
 		p.Int(format.Any, "prefixlen", "/%d ", int64(a.Prefixlen))
 		if a.HasMetric {
@@ -60,11 +77,11 @@ func (ap *addrPrinter) print(a *Addr, deleted bool) {
 	}
 	if a.Broadcast != nil {
 		p.String(format.Text, "", "%s ", "brd")
-		p.ColorString(format.Any, color, "broadcast", "%s ", inetString(a.Family, a.Broadcast))
+		p.ColorString(format.Any, color, "broadcast", "%s ", ap.inet(a.Family, a.Broadcast))
 	}
 	if a.Anycast != nil {
 		p.String(format.Text, "", "%s ", "any")
-		p.ColorString(format.Any, color, "anycast", "%s ", inetString(a.Family, a.Anycast))
+		p.ColorString(format.Any, color, "anycast", "%s ", ap.inet(a.Family, a.Anycast))
 	}
 	p.String(format.Any, "scope", "scope %s ", ScopeName(a.Scope, ap.numeric))
 	printIfaFlags(p, a.Family, a.Flags)
@@ -131,15 +148,4 @@ func familyColor(f uint8) format.Color {
 		return format.Inet6
 	}
 	return format.NoColor
-}
-
-// inetString formats an address attribute of the message's family.
-func inetString(family uint8, b []byte) string {
-	switch {
-	case family == unix.AF_INET && len(b) >= 4:
-		return netip.AddrFrom4([4]byte(b[:4])).String()
-	case family == unix.AF_INET6 && len(b) >= 16:
-		return netip.AddrFrom16([16]byte(b[:16])).String()
-	}
-	return "???"
 }

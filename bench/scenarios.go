@@ -100,6 +100,10 @@ func links(pairs int) func(w *work) error {
 func scenarios(quick bool) []scenario {
 	var s []scenario
 	s = append(s,
+		// The floor under every startup: process start, runtime start and
+		// one line printed, no netlink. Informational: it shows how much
+		// of "startup" is the Go runtime rather than gip.
+		scenario{name: "startup floor: -V", goal: "(floor)", setup: flushAll, argv: []string{"IP", "-V"}, compare: true},
 		scenario{name: "startup: link show (lo)", goal: "<= 0.8", setup: flushAll, argv: []string{"IP", "link", "show"}, compare: true},
 		scenario{name: "route show 100k v4", goal: "<= 0.2, rss <= 16M", setup: routes4(100000), argv: []string{"IP", "route", "show"}, compare: true},
 		scenario{name: "route show 100k v6", goal: "<= 0.2, rss <= 16M", setup: routes6(100000), argv: []string{"IP", "-6", "route", "show"}, compare: true},

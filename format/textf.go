@@ -3,6 +3,7 @@ package format
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 type argKind uint8
@@ -30,146 +31,191 @@ func (p *Printer) textf(c Color, format string, a arg) {
 	w := p.w
 	if p.colors != nil && c != NoColor {
 		w.WriteString(p.colors[c])
-		defer w.WriteString(colorClear)
+		p.textf1(format, a)
+		w.WriteString(colorClear)
+		return
 	}
+	p.textf1(format, a)
+}
+
+func (p *Printer) textf1(format string, a arg) {
+	w := p.w
 	used := false
-	for i := 0; i < len(format); i++ {
-		ch := format[i]
-		if ch != '%' {
-			w.WriteByte(ch)
-			continue
+	for {
+		k := strings.IndexByte(format, '%')
+		if k < 0 {
+			w.WriteString(format)
+			return
 		}
-		j := i + 1
-		if j < len(format) && format[j] == '%' {
+		if k > 0 {
+			w.WriteString(format[:k])
+			format = format[k:]
+		}
+		// format[0] is '%'.
+		if len(format) > 1 && format[1] == '%' {
 			w.WriteByte('%')
-			i = j
+			format = format[2:]
 			continue
 		}
-		var left, zero, alt, plus, space bool
-		for ; j < len(format); j++ {
-			switch format[j] {
-			case '-':
-				left = true
+		if used {
+			w.WriteString(format)
+			return
+		}
+		// The common conversions, without flags, width or precision.
+		if len(format) > 1 {
+			switch v := format[1]; {
+			case v == 's' && a.kind == argString:
+				w.WriteString(a.s)
+				format = format[2:]
+				used = true
 				continue
-			case '0':
-				zero = true
+			case (v == 'u' || v == 'd') && a.kind == argUint:
+				w.Write(strconv.AppendUint(p.scratch[:0], a.u, 10))
+				format = format[2:]
+				used = true
 				continue
-			case '#':
-				alt = true
-				continue
-			case '+':
-				plus = true
-				continue
-			case ' ':
-				space = true
+			case (v == 'u' || v == 'd') && a.kind == argInt:
+				w.Write(strconv.AppendInt(p.scratch[:0], a.i, 10))
+				format = format[2:]
+				used = true
 				continue
 			}
-			break
 		}
-		width := 0
-		for ; j < len(format) && format[j] >= '0' && format[j] <= '9'; j++ {
-			width = width*10 + int(format[j]-'0')
-		}
-		prec := -1
-		if j < len(format) && format[j] == '.' {
-			prec = 0
-			for j++; j < len(format) && format[j] >= '0' && format[j] <= '9'; j++ {
-				prec = prec*10 + int(format[j]-'0')
-			}
-		}
-		for j < len(format) && (format[j] == 'l' || format[j] == 'h' || format[j] == 'z' || format[j] == 'j' || format[j] == 't' || format[j] == 'q' || format[j] == 'L') {
-			j++
-		}
-		if j >= len(format) || used {
-			w.WriteString(format[i:])
+		n, ok := p.conv(format, a)
+		if !ok {
+			w.WriteString(format)
 			return
 		}
 		used = true
-		b := p.scratch[:0]
-		switch verb := format[j]; verb {
-		case 's':
-			s := a.s
-			switch a.kind {
-			case argUint:
-				s = strconv.FormatUint(a.u, 10)
-			case argInt:
-				s = strconv.FormatInt(a.i, 10)
-			}
-			if prec >= 0 && prec < len(s) {
-				s = s[:prec]
-			}
-			pad(w, s, width, left, false)
-			i = j
+		format = format[n:]
+	}
+}
+
+// conv writes the conversion at the start of format ("%-16s", "%#x", …)
+// and returns its length; false when format ends before its verb.
+func (p *Printer) conv(format string, a arg) (int, bool) {
+	w := p.w
+	var left, zero, alt, plus, space bool
+	j := 1
+	for ; j < len(format); j++ {
+		switch format[j] {
+		case '-':
+			left = true
 			continue
-		case 'd', 'i', 'u':
-			neg := false
-			switch a.kind {
-			case argUint:
-				b = strconv.AppendUint(b, a.u, 10)
-			case argInt:
-				if a.i < 0 {
-					neg = true
-					b = strconv.AppendUint(b, uint64(-a.i), 10)
-				} else {
-					b = strconv.AppendUint(b, uint64(a.i), 10)
-				}
-			default:
-				b = append(b, a.s...)
+		case '0':
+			zero = true
+			continue
+		case '#':
+			alt = true
+			continue
+		case '+':
+			plus = true
+			continue
+		case ' ':
+			space = true
+			continue
+		}
+		break
+	}
+	width := 0
+	for ; j < len(format) && format[j] >= '0' && format[j] <= '9'; j++ {
+		width = width*10 + int(format[j]-'0')
+	}
+	prec := -1
+	if j < len(format) && format[j] == '.' {
+		prec = 0
+		for j++; j < len(format) && format[j] >= '0' && format[j] <= '9'; j++ {
+			prec = prec*10 + int(format[j]-'0')
+		}
+	}
+	for j < len(format) && (format[j] == 'l' || format[j] == 'h' || format[j] == 'z' || format[j] == 'j' || format[j] == 't' || format[j] == 'q' || format[j] == 'L') {
+		j++
+	}
+	if j >= len(format) {
+		return 0, false
+	}
+	b := p.scratch[:0]
+	switch verb := format[j]; verb {
+	case 's':
+		s := a.s
+		switch a.kind {
+		case argUint:
+			s = strconv.FormatUint(a.u, 10)
+		case argInt:
+			s = strconv.FormatInt(a.i, 10)
+		}
+		if prec >= 0 && prec < len(s) {
+			s = s[:prec]
+		}
+		pad(w, s, width, left, false)
+		return j + 1, true
+	case 'd', 'i', 'u':
+		neg := false
+		switch a.kind {
+		case argUint:
+			b = strconv.AppendUint(b, a.u, 10)
+		case argInt:
+			if a.i < 0 {
+				neg = true
+				b = strconv.AppendUint(b, uint64(-a.i), 10)
+			} else {
+				b = strconv.AppendUint(b, uint64(a.i), 10)
 			}
+		default:
+			b = append(b, a.s...)
+		}
+		for prec > len(b) {
+			b = append([]byte{'0'}, b...)
+		}
+		switch {
+		case neg:
+			b = append([]byte{'-'}, b...)
+		case plus:
+			b = append([]byte{'+'}, b...)
+		case space:
+			b = append([]byte{' '}, b...)
+		}
+	case 'x', 'X':
+		v := a.u
+		if a.kind == argInt {
+			v = uint64(a.i)
+		}
+		if a.kind == argString {
+			b = append(b, a.s...)
+		} else {
+			b = strconv.AppendUint(b, v, 16)
 			for prec > len(b) {
 				b = append([]byte{'0'}, b...)
 			}
-			switch {
-			case neg:
-				b = append([]byte{'-'}, b...)
-			case plus:
-				b = append([]byte{'+'}, b...)
-			case space:
-				b = append([]byte{' '}, b...)
-			}
-		case 'x', 'X':
-			v := a.u
-			if a.kind == argInt {
-				v = uint64(a.i)
-			}
-			if a.kind == argString {
-				b = append(b, a.s...)
-			} else {
-				b = strconv.AppendUint(b, v, 16)
-				for prec > len(b) {
-					b = append([]byte{'0'}, b...)
-				}
-				if verb == 'X' {
-					for k := range b {
-						if b[k] >= 'a' && b[k] <= 'f' {
-							b[k] -= 'a' - 'A'
-						}
+			if verb == 'X' {
+				for k := range b {
+					if b[k] >= 'a' && b[k] <= 'f' {
+						b[k] -= 'a' - 'A'
 					}
 				}
-				if alt && v != 0 {
-					if zero && !left && width > len(b)+2 {
-						for len(b)+2 < width {
-							b = append([]byte{'0'}, b...)
-						}
+			}
+			if alt && v != 0 {
+				if zero && !left && width > len(b)+2 {
+					for len(b)+2 < width {
+						b = append([]byte{'0'}, b...)
 					}
-					b = append([]byte{'0', byte('x' + verb - 'x')}, b...)
 				}
+				b = append([]byte{'0', byte('x' + verb - 'x')}, b...)
 			}
-		case 'c':
-			if a.kind == argString {
-				b = append(b, a.s...)
-			} else {
-				b = append(b, byte(a.u))
-			}
-		default:
-			// Not a verb textf knows: let fmt try, so output is at least visible.
-			fmt.Fprintf(w, format[i:j+1], a.value())
-			i = j
-			continue
 		}
-		padBytes(w, b, width, left, zero && !left)
-		i = j
+	case 'c':
+		if a.kind == argString {
+			b = append(b, a.s...)
+		} else {
+			b = append(b, byte(a.u))
+		}
+	default:
+		// Not a verb textf knows: let fmt try, so output is at least visible.
+		fmt.Fprintf(w, format[:j+1], a.value())
+		return j + 1, true
 	}
+	padBytes(w, b, width, left, zero && !left)
+	return j + 1, true
 }
 
 func (a arg) value() any {
@@ -188,20 +234,37 @@ type byteWriter interface {
 	Write([]byte) (int, error)
 }
 
+const spaces = "                                "
+
+// padding writes n bytes of c.
+func padding(w byteWriter, c byte, n int) {
+	if c == ' ' {
+		for n > len(spaces) {
+			w.WriteString(spaces)
+			n -= len(spaces)
+		}
+		if n > 0 {
+			w.WriteString(spaces[:n])
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		w.WriteByte(c)
+	}
+}
+
 func pad(w byteWriter, s string, width int, left, zero bool) {
 	n := width - len(s)
-	if !left {
-		for ; n > 0; n-- {
-			if zero {
-				w.WriteByte('0')
-			} else {
-				w.WriteByte(' ')
-			}
+	if !left && n > 0 {
+		if zero {
+			padding(w, '0', n)
+		} else {
+			padding(w, ' ', n)
 		}
 	}
 	w.WriteString(s)
-	for ; n > 0; n-- {
-		w.WriteByte(' ')
+	if left && n > 0 {
+		padding(w, ' ', n)
 	}
 }
 

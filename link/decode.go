@@ -2,9 +2,9 @@ package link
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"github.com/gipnet/gip/internal/nl"
-	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
@@ -46,11 +46,14 @@ type Link struct {
 	// (AddrGenMode reads it).
 	afSpec []byte
 
-	// Stats is IFLA_STATS64 as sent (or IFLA_STATS widened to 64 bits),
-	// in struct rtnl_link_stats64 field order; nil when absent.
-	Stats   []uint64
-	Stats64 bool // Stats came from IFLA_STATS64
-	present [2]uint64
+	// The counters of IFLA_STATS64 (or IFLA_STATS), kept raw until
+	// Counters is asked for them: most listings do not print them.
+	statsRaw   []byte
+	statsWidth int
+	Stats64    bool // the counters came from IFLA_STATS64
+	present    [2]uint64
+	statsBuf   [maxStats]uint64
+	borrow     bool // strings are views of the message (DecodeInto)
 }
 
 // Has reports whether the message carried attribute typ (an IFLA_* number).
@@ -66,7 +69,8 @@ func (l *Link) mark(typ uint16) {
 
 // Decode parses an RTM_NEWLINK/RTM_DELLINK payload (ifinfomsg and
 // attributes). Attributes shorter than their type are ignored rather than
-// trusted, as iproute2's rta_getattr helpers would read past them.
+// trusted, as iproute2's rta_getattr helpers would read past them. The
+// Link's byte slices (Address, InfoData, …) are slices of b, not copies.
 func Decode(b []byte) (*Link, error) {
 	l := &Link{}
 	if err := l.decode(b); err != nil {
@@ -75,33 +79,51 @@ func Decode(b []byte) (*Link, error) {
 	return l, nil
 }
 
+// DecodeInto is Decode into a Link the caller reuses (a listing decodes
+// thousands): *l is reset first. Unlike Decode it allocates nothing, as
+// the strings borrow b too: they are valid only while b is (for a dump,
+// inside the callback), and must be copied to be kept.
+func DecodeInto(l *Link, b []byte) error {
+	*l = Link{borrow: true}
+	return l.decode(b)
+}
+
+// str is an attribute string, copied unless l borrows.
+func (l *Link) str(b []byte) string {
+	b = trimNUL(b)
+	if !l.borrow {
+		return string(b)
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 func (l *Link) decode(b []byte) error {
 	hdr, attrs, err := nl.ParseIfInfomsg(b)
 	if err != nil {
 		return err
 	}
 	l.Family, l.Type, l.Index, l.Flags = hdr.Family, hdr.Type, hdr.Index, hdr.Flags
-	ad, err := nl.Decoder(attrs)
-	if err != nil {
-		return err
-	}
+	ad := nl.NewAttrs(attrs)
 	for ad.Next() {
 		typ := ad.Type()
 		if dst := l.u32Field(typ); dst != nil {
-			if raw := ad.Bytes(); len(raw) >= 4 {
-				*dst = binary.NativeEndian.Uint32(raw)
+			if v, ok := u32(ad.Data()); ok {
+				*dst = v
 				l.mark(typ)
 			}
 			continue
 		}
 		switch typ {
 		case unix.IFLA_LINK_NETNSID:
-			if raw := ad.Bytes(); len(raw) >= 4 {
-				l.LinkNetNSID = int32(binary.NativeEndian.Uint32(raw))
+			if v, ok := u32(ad.Data()); ok {
+				l.LinkNetNSID = int32(v)
 				l.mark(typ)
 			}
 		case unix.IFLA_OPERSTATE, unix.IFLA_LINKMODE, unix.IFLA_PROTO_DOWN:
-			if raw := ad.Bytes(); len(raw) >= 1 {
+			if raw := ad.Data(); len(raw) >= 1 {
 				switch typ {
 				case unix.IFLA_OPERSTATE:
 					l.OperState = raw[0]
@@ -114,16 +136,16 @@ func (l *Link) decode(b []byte) error {
 			}
 		case unix.IFLA_LINKINFO:
 			l.mark(typ)
-			ad.Nested(l.decodeLinkInfo)
+			l.decodeLinkInfo(ad.Data())
 		case unix.IFLA_AF_SPEC:
 			l.mark(typ)
-			l.afSpec = ad.Bytes()
+			l.afSpec = ad.Data()
 		case unix.IFLA_PROP_LIST:
 			l.mark(typ)
-			ad.Nested(l.decodePropList)
+			l.decodePropList(ad.Data())
 		case unix.IFLA_IFNAME, unix.IFLA_QDISC, unix.IFLA_IFALIAS, unix.IFLA_ADDRESS, unix.IFLA_BROADCAST,
 			unix.IFLA_PERM_ADDRESS, unix.IFLA_STATS64, unix.IFLA_STATS:
-			l.decodeBytes(typ, ad.Bytes())
+			l.decodeBytes(typ, ad.Data())
 		}
 	}
 	return ad.Err()
@@ -177,11 +199,11 @@ func (l *Link) decodeBytes(typ uint16, raw []byte) {
 	l.mark(typ)
 	switch typ {
 	case unix.IFLA_IFNAME:
-		l.Name = cString(raw)
+		l.Name = l.str(raw)
 	case unix.IFLA_QDISC:
-		l.Qdisc = cString(raw)
+		l.Qdisc = l.intern(raw, qdiscName)
 	case unix.IFLA_IFALIAS:
-		l.Alias = cString(raw)
+		l.Alias = l.str(raw)
 	case unix.IFLA_ADDRESS:
 		l.Address = raw
 	case unix.IFLA_BROADCAST:
@@ -189,71 +211,82 @@ func (l *Link) decodeBytes(typ uint16, raw []byte) {
 	case unix.IFLA_PERM_ADDRESS:
 		l.PermAddress = raw
 	case unix.IFLA_STATS64:
-		l.Stats, l.Stats64 = decodeStats(raw, 8), true
+		l.statsRaw, l.statsWidth, l.Stats64 = raw, 8, true
 	case unix.IFLA_STATS:
 		if !l.Stats64 {
-			l.Stats = decodeStats(raw, 4)
+			l.statsRaw, l.statsWidth = raw, 4
 		}
 	}
 }
 
 // The nested decoders read without copying the nest; errors in a nest are
-// dropped (iproute2 reads what it can), so they always return nil.
+// dropped (iproute2 reads what it can).
 
-func (l *Link) decodeLinkInfo(ad *netlink.AttributeDecoder) error {
-	for ad.Next() {
+func (l *Link) decodeLinkInfo(b []byte) {
+	for ad := nl.NewAttrs(b); ad.Next(); {
 		switch ad.Type() {
 		case unix.IFLA_INFO_KIND:
-			l.Kind = cString(ad.Bytes())
+			l.Kind = l.intern(ad.Data(), kindName)
 		case unix.IFLA_INFO_DATA:
-			l.InfoData = ad.Bytes()
+			l.InfoData = ad.Data()
 		case unix.IFLA_INFO_SLAVE_KIND:
-			l.SlaveKind = cString(ad.Bytes())
+			l.SlaveKind = l.intern(ad.Data(), kindName)
 		case unix.IFLA_INFO_SLAVE_DATA:
-			l.SlaveData = ad.Bytes()
+			l.SlaveData = ad.Data()
 		}
 	}
-	return nil
 }
 
 // AddrGenMode returns IFLA_AF_SPEC/AF_INET6/IFLA_INET6_ADDR_GEN_MODE and
 // whether the message had it.
 func (l *Link) AddrGenMode() (mode uint8, ok bool) {
-	ad, err := nl.Decoder(l.afSpec)
-	if err != nil {
-		return 0, false
-	}
-	for ad.Next() {
+	for ad := nl.NewAttrs(l.afSpec); ad.Next(); {
 		if ad.Type() != unix.AF_INET6 {
 			continue
 		}
-		ad.Nested(func(in6 *netlink.AttributeDecoder) error {
-			for in6.Next() {
-				if in6.Type() == unix.IFLA_INET6_ADDR_GEN_MODE {
-					if v := in6.Bytes(); len(v) >= 1 {
-						mode, ok = v[0], true
-					}
+		for in6 := nl.NewAttrs(ad.Data()); in6.Next(); {
+			if in6.Type() == unix.IFLA_INET6_ADDR_GEN_MODE {
+				if v := in6.Data(); len(v) >= 1 {
+					mode, ok = v[0], true
 				}
 			}
-			return nil
-		})
+		}
 	}
 	return mode, ok
 }
 
-func (l *Link) decodePropList(ad *netlink.AttributeDecoder) error {
-	for ad.Next() {
+func (l *Link) decodePropList(b []byte) {
+	for ad := nl.NewAttrs(b); ad.Next(); {
 		if ad.Type() == unix.IFLA_ALT_IFNAME {
-			l.AltNames = append(l.AltNames, cString(ad.Bytes()))
+			l.AltNames = append(l.AltNames, l.str(ad.Data()))
 		}
 	}
-	return nil
+}
+
+// maxStats is the number of counters in struct rtnl_link_stats64 that
+// fit in Link without allocating; a longer struct from a newer kernel is
+// allocated for.
+const maxStats = 32
+
+// Counters are the link's statistics, struct rtnl_link_stats64's fields
+// in order (IFLA_STATS widened to 64 bits), or nil when the message had
+// none. The slice is l's and changes with it.
+func (l *Link) Counters() []uint64 {
+	if l.statsWidth == 0 {
+		return nil
+	}
+	return l.decodeStats(l.statsRaw, l.statsWidth)
 }
 
 // decodeStats widens a struct rtnl_link_stats(64) of width-byte counters.
-func decodeStats(b []byte, width int) []uint64 {
+func (l *Link) decodeStats(b []byte, width int) []uint64 {
 	n := len(b) / width
-	s := make([]uint64, n)
+	var s []uint64
+	if n <= len(l.statsBuf) {
+		s = l.statsBuf[:n]
+	} else {
+		s = make([]uint64, n)
+	}
 	for i := range s {
 		if width == 8 {
 			s[i] = binary.NativeEndian.Uint64(b[i*8:])
@@ -264,6 +297,65 @@ func decodeStats(b []byte, width int) []uint64 {
 	return s
 }
 
+// intern is an attribute string, without allocating for the common
+// values (common returns them, or "" for others).
+func (l *Link) intern(b []byte, common func([]byte) string) string {
+	if s := common(trimNUL(b)); s != "" {
+		return s
+	}
+	return l.str(b)
+}
+
+// qdiscName and kindName are the common values of their attributes.
+func qdiscName(b []byte) string {
+	switch string(b) {
+	case "noqueue":
+		return "noqueue"
+	case "noop":
+		return "noop"
+	case "pfifo_fast":
+		return "pfifo_fast"
+	case "fq_codel":
+		return "fq_codel"
+	case "mq":
+		return "mq"
+	case "fq":
+		return "fq"
+	}
+	return ""
+}
+
+func kindName(b []byte) string {
+	switch string(b) {
+	case "veth":
+		return "veth"
+	case "bridge":
+		return "bridge"
+	case "vlan":
+		return "vlan"
+	case "vxlan":
+		return "vxlan"
+	case "dummy":
+		return "dummy"
+	case "bond":
+		return "bond"
+	case "macvlan":
+		return "macvlan"
+	case "tun":
+		return "tun"
+	}
+	return ""
+}
+
+func trimNUL(b []byte) []byte {
+	for i, c := range b {
+		if c == 0 {
+			return b[:i]
+		}
+	}
+	return b
+}
+
 // cString is a NUL-terminated attribute string.
 func cString(b []byte) string {
 	for i, c := range b {
@@ -272,4 +364,13 @@ func cString(b []byte) string {
 		}
 	}
 	return string(b)
+}
+
+// u32 reads a u32 attribute as iproute2's rta_getattr_u32 does (its first
+// four bytes), refusing one too short to hold it.
+func u32(b []byte) (uint32, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	return binary.NativeEndian.Uint32(b), true
 }

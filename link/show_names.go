@@ -2,6 +2,7 @@ package link
 
 import (
 	"strconv"
+	"unsafe"
 
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
@@ -9,18 +10,24 @@ import (
 )
 
 // Names is iproute2's ll_map: ifindex → name and flags of the links seen so
-// far, filled as a dump streams by, and completed by asking the kernel for
-// one link on a miss (a peer or master printed before it was dumped). The
-// extra requests go over a second socket, since the first is busy with the
-// dump being printed.
+// far, filled as a dump streams by (RememberMsg is DumpAhead's look-ahead,
+// so a link printed before the one it names is usually known already), and
+// completed by asking the kernel for one link on a miss. The extra requests
+// go over a second socket, since the first is busy with the dump being
+// printed.
 type Names struct {
-	nsFD    int // namespace of the links (-1: current)
-	entries map[uint32]nameEntry
-	side    *nl.Conn
-	// Bulk makes the first miss load every link's name with one dump
-	// instead of one request per miss: a listing of thousands of veth
-	// pairs would otherwise ask once per pair.
+	nsFD int // namespace of the links (-1: current)
+	// The cache allocates per page of indexes, not per link: names are
+	// kept back to back in arena (never rewritten, so a string viewing it
+	// stays valid), slots hold where, and pointer-free pages hold slots.
+	pages [][]nameSlot         // pages[idx/pageSize][idx%pageSize], idx < denseMax
+	more  map[uint32]nameEntry // larger indexes
+	arena []byte
+	side  *nl.Conn
+	// Bulk makes a listing with many misses load every link's name with
+	// one dump instead of one request per miss.
 	Bulk   bool
+	misses int
 	loaded bool
 }
 
@@ -30,33 +37,143 @@ type nameEntry struct {
 	ok    bool // the kernel knows the index
 }
 
+type nameSlot struct {
+	off   uint32
+	len   uint16
+	state uint8 // slotEmpty, slotMissing or slotKnown
+	flags uint32
+}
+
+const (
+	slotEmpty = iota
+	slotMissing
+	slotKnown
+)
+
+const (
+	pageSize = 256
+	// denseMax bounds the paged table; larger indexes go to a map.
+	denseMax = 1 << 20
+)
+
+// bulkAfter is how many misses a Bulk cache answers one request at a time
+// before it loads every name with a dump.
+const bulkAfter = 32
+
 // NewNames returns an empty cache for the namespace open at nsFD (-1: the
 // current one).
 func NewNames(nsFD int) *Names {
-	return &Names{nsFD: nsFD, entries: map[uint32]nameEntry{}}
+	return &Names{nsFD: nsFD}
+}
+
+// slot is idx's slot, or nil when its page does not exist (and !create).
+func (n *Names) slot(idx uint32, create bool) *nameSlot {
+	p := idx / pageSize
+	if p >= uint32(len(n.pages)) {
+		if !create {
+			return nil
+		}
+		n.pages = append(n.pages, make([][]nameSlot, int(p)+1-len(n.pages))...)
+	}
+	if n.pages[p] == nil {
+		if !create {
+			return nil
+		}
+		n.pages[p] = make([]nameSlot, pageSize)
+	}
+	return &n.pages[p][idx%pageSize]
+}
+
+func (n *Names) view(s *nameSlot) string {
+	if s.len == 0 {
+		return ""
+	}
+	return unsafe.String(&n.arena[s.off], int(s.len))
+}
+
+func (n *Names) find(idx uint32) (nameEntry, bool) {
+	if idx >= denseMax {
+		e, ok := n.more[idx]
+		return e, ok
+	}
+	s := n.slot(idx, false)
+	if s == nil || s.state == slotEmpty {
+		return nameEntry{}, false
+	}
+	return nameEntry{name: n.view(s), flags: s.flags, ok: s.state == slotKnown}, true
+}
+
+// store records idx's name (copied) and flags, or that it is unknown.
+func (n *Names) store(idx uint32, name []byte, flags uint32, ok bool) {
+	if len(name) > 0xffff {
+		name = name[:0xffff] // a name never comes close (IFNAMSIZ)
+	}
+	if idx >= denseMax {
+		if n.more == nil {
+			n.more = map[uint32]nameEntry{}
+		}
+		n.more[idx] = nameEntry{name: string(name), flags: flags, ok: ok}
+		return
+	}
+	s := n.slot(idx, true)
+	if s.state != slotEmpty && n.view(s) == string(name) {
+		s.flags = flags
+	} else {
+		s.off, s.len = uint32(len(n.arena)), uint16(len(name))
+		n.arena = append(n.arena, name...)
+	}
+	s.state = slotMissing
+	if ok {
+		s.state = slotKnown
+	}
+	s.flags = flags
 }
 
 // Remember records a link seen in a dump or reply.
 func (n *Names) Remember(l *Link) {
-	if l.Has(unix.IFLA_IFNAME) {
-		n.entries[uint32(l.Index)] = nameEntry{name: l.Name, flags: l.Flags, ok: true}
+	if !l.Has(unix.IFLA_IFNAME) {
+		return
+	}
+	idx := uint32(l.Index)
+	if e, ok := n.find(idx); ok && e.ok && e.name == l.Name && e.flags == l.Flags {
+		return
+	}
+	n.store(idx, unsafe.Slice(unsafe.StringData(l.Name), len(l.Name)), l.Flags, true)
+}
+
+// RememberMsg records the link of an RTM_NEWLINK message without decoding
+// all of it (DumpAhead's look-ahead).
+func (n *Names) RememberMsg(m netlink.Message) {
+	if m.Header.Type != unix.RTM_NEWLINK {
+		return
+	}
+	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	if err != nil {
+		return
+	}
+	for ad := nl.NewAttrs(attrs); ad.Next(); {
+		if ad.Type() == unix.IFLA_IFNAME {
+			n.store(uint32(hdr.Index), trimNUL(ad.Data()), hdr.Flags, true)
+			return
+		}
 	}
 }
 
 // lookup returns the cached entry for idx, asking the kernel on a miss.
 func (n *Names) lookup(idx uint32) nameEntry {
-	if e, hit := n.entries[idx]; hit {
+	if e, hit := n.find(idx); hit {
 		return e
 	}
-	if n.Bulk && !n.loaded {
+	n.misses++
+	if n.Bulk && !n.loaded && n.misses > bulkAfter {
 		n.loaded = true
 		n.load()
-		if e, hit := n.entries[idx]; hit {
+		if e, hit := n.find(idx); hit {
 			return e
 		}
 	}
 	e := n.get(idx)
-	n.entries[idx] = e
+	n.store(idx, []byte(e.name), e.flags, e.ok)
 	return e
 }
 
@@ -116,16 +233,12 @@ func (n *Names) load() {
 		if err != nil {
 			return nil
 		}
-		if _, hit := n.entries[uint32(hdr.Index)]; hit {
+		if _, hit := n.find(uint32(hdr.Index)); hit {
 			return nil
 		}
-		ad, err := nl.Decoder(attrs)
-		if err != nil {
-			return nil
-		}
-		for ad.Next() {
+		for ad := nl.NewAttrs(attrs); ad.Next(); {
 			if ad.Type() == unix.IFLA_IFNAME {
-				n.entries[uint32(hdr.Index)] = nameEntry{name: cString(ad.Bytes()), flags: hdr.Flags, ok: true}
+				n.store(uint32(hdr.Index), trimNUL(ad.Data()), hdr.Flags, true)
 				break
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"unsafe"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/nl"
@@ -39,6 +40,25 @@ type Printer struct {
 	// Warnf reports a failure that does not stop the listing.
 	Warnf   func(format string, args ...any)
 	ioctlFD int
+	// scratch holds a value being formatted (a MAC address, NAME@LINK)
+	// for the one printer call that writes it out: see tmp.
+	scratch []byte
+}
+
+// tmp views b as a string without copying it. The printer writes its
+// arguments out and keeps none, so a string of the scratch buffer lives
+// long enough; it must not be stored.
+func tmp(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// hwaddr formats a hardware address into the scratch buffer.
+func (pr *Printer) hwaddr(a []byte, arphrd uint16) string {
+	pr.scratch = AppendHWAddr(pr.scratch[:0], a, arphrd)
+	return tmp(pr.scratch)
 }
 
 // NewPrinter returns a Printer over p. nsIDs is called the first time a
@@ -99,7 +119,8 @@ func (pr *Printer) PrintLink(l *Link, deleted bool) {
 		pr.printDetails(l)
 	}
 	if (o.DoLink || o.Details > 0) && l.Has(unix.IFLA_IFALIAS) {
-		p.Text(p.NewlineToken() + "    ")
+		p.NL()
+		p.Text("    ")
 		p.String(format.Any, "ifalias", "alias %s", l.Alias)
 	}
 	if o.DoLink && o.Stats > 0 {
@@ -109,7 +130,8 @@ func (pr *Printer) PrintLink(l *Link, deleted bool) {
 	if l.Has(unix.IFLA_PROP_LIST) {
 		p.OpenArray(format.JSON, "altnames", "")
 		for _, n := range l.AltNames {
-			p.Text(p.NewlineToken() + "    altname ")
+			p.NL()
+			p.Text("    altname ")
 			p.String(format.Any, "", "%s", n)
 		}
 		p.CloseArray(format.JSON, "")
@@ -148,12 +170,13 @@ func (pr *Printer) printNameAndLink(l *Link, textFormat string) bool {
 	name := l.Name
 	mdown := false
 	if l.Has(unix.IFLA_LINK) {
+		b := append(pr.scratch[:0], l.Name...)
 		switch {
 		case l.Link == 0:
 			if p.IsJSON() {
 				p.Null(format.JSON, "link", "", "")
 			} else {
-				name += "@NONE"
+				b = append(b, "@NONE"...)
 			}
 		case l.Has(unix.IFLA_LINK_NETNSID):
 			// The lower device lives in another namespace: its index
@@ -161,19 +184,25 @@ func (pr *Printer) printNameAndLink(l *Link, textFormat string) bool {
 			if p.IsJSON() {
 				p.Int(format.JSON, "link_index", "", int64(l.Link))
 			} else {
-				name += "@if" + strconv.FormatUint(uint64(l.Link), 10)
+				b = strconv.AppendUint(append(b, "@if"...), uint64(l.Link), 10)
 			}
 		default:
-			lower := pr.Names.Name(l.Link)
+			e := pr.Names.lookup(l.Link)
+			lower := e.name
+			if !e.ok {
+				lower = "if" + strconv.FormatUint(uint64(l.Link), 10)
+			}
 			if p.IsJSON() {
 				p.String(format.JSON, "link", "", lower)
 			} else {
-				name += "@" + lower
+				b = append(append(b, '@'), lower...)
 			}
-			if flags, ok := pr.Names.Flags(l.Link); ok {
-				mdown = flags&unix.IFF_UP == 0
+			if e.ok {
+				mdown = e.flags&unix.IFF_UP == 0
 			}
 		}
+		pr.scratch = b
+		name = tmp(b)
 	}
 	p.ColorString(format.Any, format.Ifname, "ifname", textFormat, name)
 	return mdown
@@ -187,7 +216,7 @@ func (pr *Printer) printBrief(l *Link) {
 	}
 	if pr.Opts.Family == unix.AF_PACKET {
 		if l.Has(unix.IFLA_ADDRESS) {
-			p.ColorString(format.Any, format.MAC, "address", "%s ", HWAddrString(l.Address, l.Type))
+			p.ColorString(format.Any, format.MAC, "address", "%s ", pr.hwaddr(l.Address, l.Type))
 		}
 		printFlags(p, l.Flags, mdown)
 		p.Text("\n")
@@ -200,7 +229,7 @@ func (pr *Printer) printLinkLayer(l *Link) {
 	p.NL()
 	p.String(format.Any, "link_type", "    link/%s ", linkTypeName(l.Type, pr.Opts.Numeric))
 	if l.Has(unix.IFLA_ADDRESS) {
-		p.ColorString(format.Any, format.MAC, "address", "%s", HWAddrString(l.Address, l.Type))
+		p.ColorString(format.Any, format.MAC, "address", "%s", pr.hwaddr(l.Address, l.Type))
 	}
 	if l.Has(unix.IFLA_BROADCAST) {
 		if l.Flags&unix.IFF_POINTOPOINT != 0 {
@@ -209,11 +238,11 @@ func (pr *Printer) printLinkLayer(l *Link) {
 		} else {
 			p.Text(" brd ")
 		}
-		p.ColorString(format.Any, format.MAC, "broadcast", "%s", HWAddrString(l.Broadcast, l.Type))
+		p.ColorString(format.Any, format.MAC, "broadcast", "%s", pr.hwaddr(l.Broadcast, l.Type))
 	}
 	if l.Has(unix.IFLA_PERM_ADDRESS) && (!l.Has(unix.IFLA_ADDRESS) || string(l.PermAddress) != string(l.Address)) {
 		p.Text(" permaddr ")
-		p.ColorString(format.Any, format.MAC, "permaddr", "%s", HWAddrString(l.PermAddress, l.Type))
+		p.ColorString(format.Any, format.MAC, "permaddr", "%s", pr.hwaddr(l.PermAddress, l.Type))
 	}
 }
 
@@ -325,21 +354,25 @@ const hexDigits = "0123456789abcdef"
 // HWAddrString is ll_addr_n2a: colon-separated hex, or an IP address for
 // the tunnel device types whose hardware address is one.
 func HWAddrString(a []byte, arphrd uint16) string {
+	return string(AppendHWAddr(nil, a, arphrd))
+}
+
+// AppendHWAddr appends HWAddrString(a, arphrd) to dst.
+func AppendHWAddr(dst, a []byte, arphrd uint16) []byte {
 	switch {
 	case len(a) == 4 && (arphrd == unix.ARPHRD_TUNNEL || arphrd == unix.ARPHRD_SIT || arphrd == unix.ARPHRD_IPGRE):
-		return netip.AddrFrom4([4]byte(a)).String()
+		return netip.AddrFrom4([4]byte(a)).AppendTo(dst)
 	case len(a) == 16 && (arphrd == unix.ARPHRD_TUNNEL6 || arphrd == unix.ARPHRD_IP6GRE):
-		return netip.AddrFrom16([16]byte(a)).String()
+		return netip.AddrFrom16([16]byte(a)).AppendTo(dst)
 	case len(a) == 0:
 		// iproute2 prints the first byte even of an empty address.
-		return "00"
+		return append(dst, "00"...)
 	}
-	buf := make([]byte, 0, len(a)*3)
 	for i, c := range a {
 		if i > 0 {
-			buf = append(buf, ':')
+			dst = append(dst, ':')
 		}
-		buf = append(buf, hexDigits[c>>4], hexDigits[c&15])
+		dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
 	}
-	return string(buf)
+	return dst
 }

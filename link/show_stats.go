@@ -9,7 +9,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Indexes into Link.Stats (struct rtnl_link_stats64 field order).
+// Indexes into Link.Counters() (struct rtnl_link_stats64 field order).
 const (
 	stRxPackets = iota
 	stTxPackets
@@ -42,11 +42,12 @@ const (
 // PrintStats prints the link's counters (-s; -s -s adds the error
 // breakdown), as iproute2's print_stats64. Nothing without counters.
 func (pr *Printer) PrintStats(l *Link) {
-	if l.Stats == nil {
+	counters := l.Counters()
+	if counters == nil {
 		return
 	}
 	var s [stCount]uint64
-	copy(s[:], l.Stats)
+	copy(s[:], counters)
 	var cc *uint32
 	if l.Has(unix.IFLA_CARRIER_CHANGES) {
 		cc = &l.CarrierChanges

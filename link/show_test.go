@@ -3,7 +3,6 @@ package link
 import (
 	"bytes"
 	"encoding/binary"
-	"io"
 	"os"
 	"testing"
 
@@ -166,7 +165,7 @@ func FuzzDecode(f *testing.F) {
 				names := NewNames(-1)
 				// Known names keep the printer from asking the kernel.
 				for _, idx := range []uint32{l.Link, l.Master} {
-					names.entries[idx] = nameEntry{name: "x", ok: true}
+					names.store(idx, []byte("x"), 0, true)
 				}
 				names.Remember(l)
 				pr := NewPrinter(p, po, names, nil)
@@ -177,26 +176,4 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
-}
-
-// BenchmarkDecodePrint is the per-link cost of a text listing.
-func BenchmarkDecodePrint(b *testing.B) {
-	msgs := readDump(b, "testdata/show-links.bin")
-	p := format.New(io.Discard, format.Options{})
-	names := NewNames(-1)
-	for _, m := range msgs {
-		l, _ := Decode(m)
-		names.Remember(l)
-	}
-	pr := NewPrinter(p, PrintOptions{DoLink: true, Family: unix.AF_PACKET}, names, nil)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, m := range msgs {
-			l, err := Decode(m)
-			if err != nil {
-				b.Fatal(err)
-			}
-			pr.PrintLink(l, false)
-		}
-	}
 }

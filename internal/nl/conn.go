@@ -5,6 +5,8 @@ package nl
 
 import (
 	"errors"
+	"syscall"
+	"time"
 
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -18,9 +20,14 @@ const (
 	Append  = netlink.Append
 )
 
-// Conn is an rtnetlink socket.
+// Conn is an rtnetlink socket. It is not safe for concurrent use.
 type Conn struct {
-	c *netlink.Conn
+	c  *netlink.Conn
+	rc syscall.RawConn
+
+	seq  uint32
+	sbuf []byte    // the request being sent
+	bufs [2][]byte // receive buffers (two for Dump's look-ahead)
 }
 
 // Dial opens an rtnetlink socket in the network namespace nsFD refers to, or
@@ -35,10 +42,16 @@ func Dial(nsFD int) (*Conn, error) {
 	if err != nil {
 		return nil, err
 	}
+	rc, err := c.SyscallConn()
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
 	// Without extended acks the kernel's reasons are lost; an old kernel
 	// without them still works, so failure here is not fatal.
 	_ = c.SetOption(netlink.ExtendedAcknowledge, true)
-	return &Conn{c: c}, nil
+	// Sequence numbers start from the clock, as iproute2's do.
+	return &Conn{c: c, rc: rc, seq: uint32(time.Now().Unix())}, nil
 }
 
 // Close closes the socket.
@@ -54,27 +67,84 @@ func (c *Conn) Raw() *netlink.Conn { return c.c }
 
 // Exec sends one request and waits for the kernel's acknowledgement.
 func (c *Conn) Exec(typ netlink.HeaderType, flags netlink.HeaderFlags, body []byte) error {
-	_, err := c.c.Execute(netlink.Message{
-		Header: netlink.Header{Type: typ, Flags: netlink.Request | netlink.Acknowledge | flags},
-		Data:   body,
-	})
-	return convert(err)
+	seq, err := c.send(typ, netlink.Request|netlink.Acknowledge|flags, body)
+	if err != nil {
+		return err
+	}
+	// The acknowledgement of an error echoes the request: make room.
+	if need := hdrLen + 4 + hdrLen + len(body) + 4096; len(c.bufs[0]) < need {
+		c.bufs[0] = make([]byte, max(need, recvBufSize))
+	}
+	for {
+		b, err := c.recv(&c.bufs[0], false)
+		if err != nil {
+			return err
+		}
+		for {
+			m, rest, ok, err := next(b)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			b = rest
+			if m.seq == seq && m.typ == netlink.Error {
+				return replyError(&m)
+			}
+		}
+	}
 }
 
 // Query sends one request and returns the kernel's single reply (a GET for
-// one object).
+// one object). The reply is the caller's to keep.
 func (c *Conn) Query(typ netlink.HeaderType, flags netlink.HeaderFlags, body []byte) (netlink.Message, error) {
-	msgs, err := c.c.Execute(netlink.Message{
-		Header: netlink.Header{Type: typ, Flags: netlink.Request | flags},
-		Data:   body,
-	})
+	seq, err := c.send(typ, netlink.Request|flags, body)
 	if err != nil {
-		return netlink.Message{}, convert(err)
+		return netlink.Message{}, err
 	}
-	if len(msgs) == 0 {
-		return netlink.Message{}, &Error{Errno: unix.ENODATA}
+	var reply netlink.Message
+	found := false
+	for {
+		b, err := c.recv(&c.bufs[0], true)
+		if err != nil {
+			return netlink.Message{}, err
+		}
+		more := false
+		for {
+			m, rest, ok, err := next(b)
+			if err != nil {
+				return netlink.Message{}, err
+			}
+			if !ok {
+				break
+			}
+			b = rest
+			if m.seq != seq {
+				continue
+			}
+			if m.typ == netlink.Error || (m.typ == netlink.Done && m.flags&netlink.Multi != 0) {
+				if err := replyError(&m); err != nil {
+					return netlink.Message{}, err
+				}
+				if m.typ == netlink.Done {
+					more = false
+					break
+				}
+			}
+			if m.flags&netlink.Multi != 0 {
+				more = true
+			}
+			if !found {
+				found = true
+				reply = m.netlink()
+				reply.Data = append([]byte(nil), m.data...)
+			}
+		}
+		if found && !more {
+			return reply, nil
+		}
 	}
-	return msgs[0], nil
 }
 
 // ErrDumpInterrupted is returned after a dump the kernel flagged as
@@ -86,39 +156,119 @@ var ErrDumpInterrupted = errors.New("Dump was interrupted and may be inconsisten
 // rest of the dump is read and dropped, so the socket stays usable, and that
 // error is returned.
 func (c *Conn) Dump(typ netlink.HeaderType, body []byte, fn func(netlink.Message) error) error {
-	req, err := c.c.Send(netlink.Message{
-		Header: netlink.Header{Type: typ, Flags: netlink.Request | netlink.Dump},
-		Data:   body,
-	})
+	return c.DumpAhead(typ, body, nil, fn)
+}
+
+// DumpAhead is Dump with a look-ahead: before fn is called for a message,
+// ahead has been called for every message of the same datagram and of the
+// next one (a dump arrives in datagrams of up to 32 KiB). A link listing
+// uses it to learn the names of links printed before the ones they refer
+// to, as iproute2 knows every name by reading the whole dump first.
+func (c *Conn) DumpAhead(typ netlink.HeaderType, body []byte, ahead func(netlink.Message), fn func(netlink.Message) error) error {
+	seq, err := c.send(typ, netlink.Request|netlink.Dump, body)
 	if err != nil {
-		return convert(err)
+		return err
 	}
-	var fnErr error
-	intr := false
-	for m, err := range c.c.ReceiveIter() {
-		if err != nil {
-			if fnErr != nil {
-				return fnErr
-			}
-			return convert(err)
+	d := dump{c: c, seq: seq, fn: fn, ahead: ahead, peek: typ == unix.RTM_GETLINK}
+	return d.run()
+}
+
+type dump struct {
+	c     *Conn
+	seq   uint32
+	fn    func(netlink.Message) error
+	ahead func(netlink.Message)
+	peek  bool // datagrams may exceed the buffer (link dumps)
+	fnErr error
+	intr  bool
+}
+
+func (d *dump) run() error {
+	cur, err := d.c.recv(&d.c.bufs[0], d.peek)
+	if err != nil {
+		return err
+	}
+	which := 0
+	last := false
+	if d.ahead != nil {
+		if last, err = d.scan(cur); err != nil {
+			return err
 		}
-		if m.Header.Sequence != req.Header.Sequence {
+	}
+	for {
+		var nxt []byte
+		nextLast := false
+		if d.ahead != nil && !last {
+			if nxt, err = d.c.recv(&d.c.bufs[1-which], d.peek); err != nil {
+				return err
+			}
+			if nextLast, err = d.scan(nxt); err != nil {
+				return err
+			}
+		}
+		done, err := d.deliver(cur)
+		if err != nil || done {
+			if err == nil {
+				err = d.fnErr
+			}
+			if err == nil && d.intr {
+				err = ErrDumpInterrupted
+			}
+			return err
+		}
+		if d.ahead != nil {
+			cur, last, which = nxt, nextLast, 1-which
+		} else if cur, err = d.c.recv(&d.c.bufs[0], d.peek); err != nil {
+			return err
+		}
+	}
+}
+
+// scan shows the messages of datagram b to ahead and reports whether b
+// ends the dump.
+func (d *dump) scan(b []byte) (bool, error) {
+	for {
+		m, rest, ok, err := next(b)
+		if err != nil || !ok {
+			return false, err
+		}
+		b = rest
+		if m.seq != d.seq {
 			continue
 		}
-		if m.Header.Flags&netlink.DumpInterrupted != 0 {
-			intr = true
+		if m.typ == netlink.Done || m.typ == netlink.Error {
+			return true, nil
 		}
-		if fnErr == nil {
-			fnErr = fn(m)
+		d.ahead(m.netlink())
+	}
+}
+
+// deliver calls fn for the messages of datagram b and reports whether b
+// ended the dump, with the error its end carried.
+func (d *dump) deliver(b []byte) (bool, error) {
+	for {
+		m, rest, ok, err := next(b)
+		if err != nil || !ok {
+			return false, err
+		}
+		b = rest
+		if m.seq != d.seq {
+			continue
+		}
+		if m.flags&netlink.DumpInterrupted != 0 {
+			d.intr = true
+		}
+		if m.typ == netlink.Done || m.typ == netlink.Error {
+			err := replyError(&m)
+			if err != nil && d.fnErr != nil {
+				err = d.fnErr
+			}
+			return true, err
+		}
+		if d.fnErr == nil {
+			d.fnErr = d.fn(m.netlink())
 		}
 	}
-	if fnErr != nil {
-		return fnErr
-	}
-	if intr {
-		return ErrDumpInterrupted
-	}
-	return nil
 }
 
 // Error is a request the kernel refused.
@@ -142,20 +292,6 @@ func (e *Error) Error() string {
 
 // Unwrap exposes the errno, so errors.Is(err, unix.EEXIST) works.
 func (e *Error) Unwrap() error { return e.Errno }
-
-func convert(err error) error {
-	if err == nil {
-		return nil
-	}
-	var op *netlink.OpError
-	if errors.As(err, &op) {
-		var errno unix.Errno
-		if errors.As(op.Err, &errno) {
-			return &Error{Errno: errno, Msg: op.Message}
-		}
-	}
-	return err
-}
 
 // Strerror is glibc's strerror text for errno (Go's table is the same text
 // with a lower-case first letter).
