@@ -13,6 +13,7 @@ func Show(env *cli.Env, args *cli.Args) error {
 	if Lister == nil {
 		return cli.Exit(1, "ip link show: no lister installed")
 	}
+	env.LinksOnly = true
 	return Lister(env, args, true)
 }
 

@@ -53,6 +53,11 @@ type Env struct {
 	// behaviour differs there (netns exec forks instead of exec'ing).
 	InBatch bool
 
+	// LinksOnly is set by `ip link show`. iproute2 keeps that as process
+	// state (its do_link), so for the rest of a -batch `ip address show`
+	// lists links without their addresses.
+	LinksOnly bool
+
 	conn *nl.Conn
 }
 

@@ -1,0 +1,30 @@
+package link
+
+import (
+	"io"
+	"testing"
+
+	"github.com/gipnet/gip/internal/cli"
+)
+
+// TestShowMarksLinksOnly: after `ip link show`, iproute2 lists links only
+// for the rest of a -batch, so Show must leave that mark on the Env.
+func TestShowMarksLinksOnly(t *testing.T) {
+	saved := Lister
+	defer func() { Lister = saved }()
+	var gotDoLink bool
+	Lister = func(env *cli.Env, args *cli.Args, doLink bool) error {
+		gotDoLink = doLink
+		return nil
+	}
+	env := cli.NewEnv(cli.Options{}, nil, io.Discard, io.Discard)
+	if env.LinksOnly {
+		t.Fatal("a new Env is LinksOnly")
+	}
+	if err := Show(env, cli.NewArgs(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !gotDoLink || !env.LinksOnly {
+		t.Errorf("Show: lister doLink = %v, env.LinksOnly = %v; want both true", gotDoLink, env.LinksOnly)
+	}
+}
