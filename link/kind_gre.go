@@ -34,9 +34,6 @@ const (
 	greTOS             = 9
 	grePMTUDisc        = 10
 	greEncapType       = 14
-	greEncapFlags      = 15
-	greEncapSport      = 16
-	greEncapDport      = 17
 	greCollectMetadata = 18
 	greIgnoreDF        = 19
 	greFwmark          = 20
@@ -87,23 +84,28 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 			return err
 		}
 		var (
-			iflags, oflags         uint16
-			ikey, okey             = make([]byte, 4), make([]byte, 4)
-			saddr, daddr           netip.Addr
-			pmtudisc               uint8 = 1
-			ignoreDF, tos, ttl     uint8
-			link, fwmark           uint32
-			encapType, encapFlags  uint16
-			encapSport, encapDport uint16
-			metadata               bool
-			erspanIdx              uint32
-			erspanVer              uint8 = 1
-			erspanDir              uint8
-			erspanHWID             uint16
+			iflags, oflags     uint16
+			ikey, okey         = make([]byte, 4), make([]byte, 4)
+			saddr, daddr       netip.Addr
+			pmtudisc           uint8 = 1
+			ignoreDF, tos, ttl uint8
+			link, fwmark       uint32
+			encap              tunnelEncap
+			metadata           bool
+			erspanIdx          uint32
+			erspanVer          uint8 = 1
+			erspanDir          uint8
+			erspanHWID         uint16
 		)
 		zero := func() []byte { return make([]byte, 4) }
 		for a.More() {
 			w := a.Next()
+			if took, err := encap.parse(w, a); took {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 			m := func(kw string) bool { return cli.Matches(w, kw) }
 			var v string
 			var err error
@@ -218,50 +220,6 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 					}
 					tos = uint8(n)
 				}
-			case w == "noencap":
-				encapType = tunnelEncapNone
-			case w == "encap":
-				if !next() {
-					return err
-				}
-				t, ok := map[string]uint16{"fou": tunnelEncapFOU, "gue": tunnelEncapGUE, "none": tunnelEncapNone}[v]
-				if !ok {
-					return cli.InvalidArg("Invalid encap type.", v)
-				}
-				encapType = t
-			case w == "encap-sport":
-				if !next() {
-					return err
-				}
-				encapSport = 0
-				if v != "auto" {
-					n, ok := getUnsigned(v, 1<<16-1)
-					if !ok {
-						return cli.InvalidArg("Invalid source port.", v)
-					}
-					encapSport = uint16(n)
-				}
-			case w == "encap-dport":
-				if !next() {
-					return err
-				}
-				n, ok := getUnsigned(v, 1<<16-1)
-				if !ok {
-					return cli.InvalidArg("Invalid destination port.", v)
-				}
-				encapDport = uint16(n)
-			case w == "encap-csum":
-				encapFlags |= tunnelEncapCsum
-			case w == "noencap-csum":
-				encapFlags &^= tunnelEncapCsum
-			case w == "encap-udp6-csum":
-				encapFlags |= tunnelEncapCsum6
-			case w == "noencap-udp6-csum":
-				encapFlags &^= tunnelEncapCsum6
-			case w == "encap-remcsum":
-				encapFlags |= tunnelEncapRemcsum
-			case w == "noencap-remcsum":
-				encapFlags &^= tunnelEncapRemcsum
 			case w == "external":
 				metadata = true
 			case w == "ignore-df":
@@ -374,10 +332,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				ae.Uint16(greErspanHWID, erspanHWID)
 			}
 		}
-		ae.Uint16(greEncapType, encapType)
-		ae.Uint16(greEncapFlags, encapFlags)
-		ae.Bytes(greEncapSport, be16(encapSport))
-		ae.Bytes(greEncapDport, be16(encapDport))
+		encap.encode(ae, greEncapType)
 		return nil
 	}
 }

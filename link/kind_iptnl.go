@@ -1,7 +1,6 @@
 package link
 
 import (
-	"encoding/binary"
 	"fmt"
 	"io"
 	"net/netip"
@@ -36,9 +35,6 @@ const (
 	iptun6RDPrefixlen      = 13 // IFLA_IPTUN_6RD_PREFIXLEN
 	iptun6RDRelayPrefixlen = 14 // IFLA_IPTUN_6RD_RELAY_PREFIXLEN
 	iptunEncapType         = 15 // IFLA_IPTUN_ENCAP_TYPE
-	iptunEncapFlags        = 16 // IFLA_IPTUN_ENCAP_FLAGS
-	iptunEncapSport        = 17 // IFLA_IPTUN_ENCAP_SPORT
-	iptunEncapDport        = 18 // IFLA_IPTUN_ENCAP_DPORT
 	iptunCollectMetadata   = 19 // IFLA_IPTUN_COLLECT_METADATA
 	iptunFwmark            = 20 // IFLA_IPTUN_FWMARK
 )
@@ -100,18 +96,23 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 			return err
 		}
 		var (
-			saddr, daddr           netip.Addr
-			prefix6rd, relay6rd    netip.Prefix
-			pmtudisc               uint8 = 1
-			tos, ttl, proto        uint8
-			iflags                 uint16
-			link, fwmark           uint32
-			encapType, encapFlags  uint16
-			encapSport, encapDport uint16
-			metadata               bool
+			saddr, daddr        netip.Addr
+			prefix6rd, relay6rd netip.Prefix
+			pmtudisc            uint8 = 1
+			tos, ttl, proto     uint8
+			iflags              uint16
+			link, fwmark        uint32
+			encap               tunnelEncap
+			metadata            bool
 		)
 		for a.More() {
 			w := a.Next()
+			if took, err := encap.parse(w, a); took {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 			var err error
 			var v string
 			needValue := func() bool {
@@ -185,50 +186,6 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				pmtudisc = 1
 			case kind == "sit" && w == "isatap":
 				iflags |= sitISATAP
-			case w == "noencap":
-				encapType = tunnelEncapNone
-			case w == "encap":
-				if !needValue() {
-					return err
-				}
-				t, ok := map[string]uint16{"fou": tunnelEncapFOU, "gue": tunnelEncapGUE, "none": tunnelEncapNone}[v]
-				if !ok {
-					return cli.InvalidArg("Invalid encap type.", v)
-				}
-				encapType = t
-			case w == "encap-sport":
-				if !needValue() {
-					return err
-				}
-				encapSport = 0
-				if v != "auto" {
-					n, ok := getUnsigned(v, 1<<16-1)
-					if !ok {
-						return cli.InvalidArg("Invalid source port.", v)
-					}
-					encapSport = uint16(n)
-				}
-			case w == "encap-dport":
-				if !needValue() {
-					return err
-				}
-				n, ok := getUnsigned(v, 1<<16-1)
-				if !ok {
-					return cli.InvalidArg("Invalid destination port.", v)
-				}
-				encapDport = uint16(n)
-			case w == "encap-csum":
-				encapFlags |= tunnelEncapCsum
-			case w == "noencap-csum":
-				encapFlags &^= tunnelEncapCsum
-			case w == "encap-udp6-csum":
-				encapFlags |= tunnelEncapCsum6
-			case w == "noencap-udp6-csum":
-				encapFlags &^= tunnelEncapCsum6
-			case w == "encap-remcsum":
-				encapFlags |= tunnelEncapRemcsum
-			case w == "noencap-remcsum":
-				encapFlags &^= tunnelEncapRemcsum
 			case w == "external":
 				metadata = true
 			case w == "6rd-prefix", w == "6rd-relay_prefix":
@@ -287,10 +244,7 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 		ae.Uint8(iptunTtl, ttl)
 		ae.Uint32(iptunLink, link)
 		ae.Uint32(iptunFwmark, fwmark)
-		ae.Uint16(iptunEncapType, encapType)
-		ae.Uint16(iptunEncapFlags, encapFlags)
-		ae.Bytes(iptunEncapSport, binary.BigEndian.AppendUint16(nil, encapSport))
-		ae.Bytes(iptunEncapDport, binary.BigEndian.AppendUint16(nil, encapDport))
+		encap.encode(ae, iptunEncapType)
 		if kind == "sit" {
 			ae.Uint16(iptunFlags, iflags)
 			if prefix6rd.IsValid() {
