@@ -57,6 +57,9 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 	if err != nil {
 		return err
 	}
+	if env.Opts.Echo {
+		return execEcho(env, c, msgType, flags, body)
+	}
 	if err := c.Exec(netlink.HeaderType(msgType), flags, body); err != nil {
 		return cli.Exit(2, "%s", err.Error())
 	}

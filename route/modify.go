@@ -21,6 +21,8 @@ type modifyRequest struct {
 	lock  uint32
 	dev   string
 
+	lookup devLookup // for the devices an encapsulation names
+
 	gwOK, dstOK, scopeOK, tableOK, typeOK bool
 	nhid                                  uint32
 	nexthops                              []string // words from the first "nexthop" on
@@ -37,6 +39,8 @@ func parseModify(env *cli.Env, cmd uint16, args *cli.Args, lookup devLookup) ([]
 		hdr: nl.RtMsg{Family: uint8(env.Opts.Family), Table: unix.RT_TABLE_MAIN, Scope: unix.RT_SCOPE_NOWHERE},
 		ae:  netlink.NewAttributeEncoder(),
 		mx:  netlink.NewAttributeEncoder(),
+
+		lookup: lookup,
 	}
 	if cmd != unix.RTM_DELROUTE {
 		q.hdr.Protocol = unix.RTPROT_BOOT
@@ -407,7 +411,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		q.ae.Uint8(unix.RTA_PREF, pref)
 	case w == "encap":
-		return cli.Fatal(255, "Error: \"encap\" is not supported by gip.")
+		return q.encap(q.ae, args)
 	case w == "ttl-propagate":
 		v, err := args.Value()
 		if err != nil {
@@ -599,7 +603,9 @@ loop:
 			}
 			ae.Uint32(unix.RTA_FLOW, realm)
 		case w == "encap":
-			return nil, cli.Fatal(255, "Error: \"encap\" is not supported by gip.")
+			if err := q.encap(ae, args); err != nil {
+				return nil, err
+			}
 		case w == "as":
 			a, err := q.asTo(args)
 			if err != nil {
@@ -621,6 +627,21 @@ loop:
 	return append(b, attrs...), nil
 }
 
+// encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).
+func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cli.Args) error {
+	b, err := parseEncap(args, q.lookup)
+	if err != nil {
+		return err
+	}
+	if len(b) < 8 {
+		return nil
+	}
+	l := int(binary.NativeEndian.Uint16(b))
+	ae.Bytes(rtaEncap|nlaFNested, b[4:l])
+	ae.Uint16(rtaEncapType, binary.NativeEndian.Uint16(b[len(b)-4:]))
+	return nil
+}
+
 // modify runs `ip route add|change|replace|…|del`.
 func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args) error {
 	lookup := func(name string) (uint32, error) {
@@ -637,6 +658,9 @@ func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args)
 	c, err := env.Conn()
 	if err != nil {
 		return err
+	}
+	if env.Opts.Echo {
+		return execEcho(env, c, cmd, flags, body)
 	}
 	return exec(c, netlink.HeaderType(cmd), flags, body)
 }

@@ -104,6 +104,9 @@ func (pr *printer) print(r *route) {
 	if r.has(unix.RTA_NEWDST) {
 		pr.newdst(fam, r.attr(unix.RTA_NEWDST))
 	}
+	if r.has(rtaEncap) {
+		pr.encap(r.attr(rtaEncapType), r.attr(rtaEncap), r.has(rtaEncapType))
+	}
 	if h.Tos != 0 && f.tosMask != 0xff {
 		p.String(format.Any, "tos", "tos %s ", pr.names.dsfield(h.Tos))
 	}
@@ -493,6 +496,9 @@ func (pr *printer) multipath(r *route) {
 			first = false
 		default:
 			p.Text(" ")
+		}
+		if nh.has(rtaEncap) {
+			pr.encap(nh.attrs[rtaEncapType], nh.attrs[rtaEncap], nh.has(rtaEncapType))
 		}
 		if nh.has(unix.RTA_NEWDST) {
 			pr.newdst(fam, nh.attrs[unix.RTA_NEWDST])

@@ -41,6 +41,12 @@ func Run(env *cli.Env, args *cli.Args) error {
 		return get(env, args)
 	case m("flush"):
 		return flush(env, args)
+	case m("save"):
+		return save(env, args)
+	case m("restore"):
+		return restore(env)
+	case m("showdump"):
+		return showdump(env)
 	case m("help"):
 		return usage(env)
 	}

@@ -37,6 +37,12 @@ const (
 // from fn stops the dump. It reports an interrupted dump through
 // interrupted, as iproute2 only warns about it.
 func streamDump(c *nl.Conn, typ netlink.HeaderType, body []byte, fn func(t uint16, data []byte) error) (interrupted bool, err error) {
+	return streamDumpMsgs(c, typ, body, func(m *netlink.Message) error { return fn(uint16(m.Header.Type), m.Data) })
+}
+
+// streamDumpMsgs is streamDump passing whole messages, headers included
+// (for ip route save); a message is valid only during the call.
+func streamDumpMsgs(c *nl.Conn, typ netlink.HeaderType, body []byte, fn func(m *netlink.Message) error) (interrupted bool, err error) {
 	raw := c.Raw()
 	req, err := raw.Send(netlink.Message{
 		Header: netlink.Header{Type: typ, Flags: netlink.Request | netlink.Dump},
@@ -50,6 +56,7 @@ func streamDump(c *nl.Conn, typ netlink.HeaderType, body []byte, fn func(t uint1
 		return false, err
 	}
 	buf := make([]byte, dumpBufSize)
+	var m netlink.Message // reused: fn only sees it during the call
 	for {
 		var n int
 		var rerr error
@@ -70,7 +77,6 @@ func streamDump(c *nl.Conn, typ netlink.HeaderType, body []byte, fn func(t uint1
 			if l < nlmsgHdrSize || l > len(b) {
 				return interrupted, errTruncated
 			}
-			var m netlink.Message
 			if err := m.UnmarshalBinary(b[:alignLen(l, len(b))]); err != nil {
 				return interrupted, err
 			}
@@ -90,7 +96,7 @@ func streamDump(c *nl.Conn, typ netlink.HeaderType, body []byte, fn func(t uint1
 				}
 				return interrupted, nil
 			}
-			if err := fn(uint16(m.Header.Type), m.Data); err != nil {
+			if err := fn(&m); err != nil {
 				return interrupted, err
 			}
 		}

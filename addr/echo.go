@@ -1,0 +1,35 @@
+package addr
+
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// execEcho is rtnl_echo_talk with print_addrinfo, for `ip -echo address
+// add|change|replace|del`: the kernel's answer is printed as ip monitor
+// prints an address, after "INDEX: DEV". When the kernel echoes nothing
+// (IPv6 addresses) the answer is the acknowledgement, which prints nothing
+// (an empty object in JSON).
+func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
+	m, err := c.Echo(netlink.HeaderType(msgType), flags, body)
+	if err != nil {
+		return cli.Exit(2, "%s", err.Error())
+	}
+	p := env.P
+	p.Begin()
+	p.OpenObject("")
+	if t := m.Header.Type; t == unix.RTM_NEWADDR || t == unix.RTM_DELADDR {
+		if a, err := Decode(m.Data); err == nil {
+			names := link.NewNames(env.NetNSFD)
+			defer names.Close()
+			ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, withDev: true, devName: names.Name}
+			ap.print(a, t == unix.RTM_DELADDR)
+		}
+	}
+	p.CloseObject()
+	p.End()
+	return nil
+}

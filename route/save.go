@@ -1,0 +1,251 @@
+package route
+
+import (
+	"encoding/binary"
+	"io"
+	"os"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// dumpMagic opens a stream written by `ip route save` (native order).
+const dumpMagic = 0x45311224
+
+// savedMax is the largest message rtnl_from_file reads back (its buffer).
+const savedMax = 16384
+
+func isTerminal(f *os.File) bool {
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+// save is `ip route save SELECTOR`: the magic, then every route message of
+// the dump that the selectors match, as the kernel sent it (header
+// included). As in iproute2 the magic is written before the selectors are
+// read, so a bad selector leaves it behind.
+func save(env *cli.Env, args *cli.Args) error {
+	if isTerminal(os.Stdout) {
+		return cli.Exit(1, "Not sending a binary stream to stdout")
+	}
+	w := env.P.Writer()
+	w.Write(binary.NativeEndian.AppendUint32(nil, dumpMagic))
+	s, err := parseSelector(env, args)
+	if err != nil {
+		return err
+	}
+	if err := s.resolveDevices(env); err != nil {
+		return err
+	}
+	var hdr [nlmsgHdrSize]byte
+	err = dumpMsgs(env, s.family, &s.f, func(m *netlink.Message, r *route) error {
+		body := m.Data
+		if l := int(m.Header.Length) - nlmsgHdrSize; l >= 0 && l < len(body) {
+			body = body[:l]
+		}
+		binary.NativeEndian.PutUint32(hdr[0:], uint32(nlmsgHdrSize+len(body)))
+		binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
+		binary.NativeEndian.PutUint16(hdr[6:], uint16(m.Header.Flags))
+		binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
+		binary.NativeEndian.PutUint32(hdr[12:], m.Header.PID)
+		w.Write(hdr[:])
+		w.Write(body)
+		return nil
+	})
+	if err != nil {
+		return dumpError(err, &s.f, "Dump terminated")
+	}
+	return nil
+}
+
+// dumpMsgs is dump with the whole message, header included, for save.
+func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m *netlink.Message, r *route) error) error {
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if err := c.SetStrict(true); err != nil {
+		return err
+	}
+	req, err := dumpRequest(family, f)
+	if err != nil {
+		return err
+	}
+	var r route
+	interrupted, err := streamDumpMsgs(c, unix.RTM_GETROUTE, req, func(m *netlink.Message) error {
+		t := uint16(m.Header.Type)
+		if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
+			return nil
+		}
+		if decodeRoute(t, m.Data, &r) != nil || !f.match(&r) {
+			return nil
+		}
+		return fn(m, &r)
+	})
+	if interrupted && err == nil {
+		env.Warnf("Dump was interrupted and may be inconsistent.\n")
+	}
+	return err
+}
+
+// checkMagic is route_dump_check_magic: stdin must not be a terminal and
+// must start with the magic.
+func checkMagic(env *cli.Env) error {
+	if f, ok := env.Stdin.(*os.File); ok && isTerminal(f) {
+		return cli.Exit(1, "Can't restore route dump from a terminal")
+	}
+	var magic [4]byte
+	n, _ := io.ReadFull(env.Stdin, magic[:])
+	elems := 0
+	if n == 4 {
+		elems = 1
+	}
+	if m := binary.NativeEndian.Uint32(magic[:]); n < 4 || m != dumpMagic {
+		return cli.Exit(1, "Magic mismatch (%d elems, %x magic)", elems, m)
+	}
+	return nil
+}
+
+// readSaved is rtnl_from_file: it calls fn with each saved message (the
+// header fields and the body of nlmsg_len bytes) until the end of r.
+// A broken stream is reported and fails with status 2.
+func readSaved(r io.Reader, fn func(h netlink.Header, body []byte) error) error {
+	buf := make([]byte, savedMax)
+	for {
+		n, err := io.ReadFull(r, buf[:nlmsgHdrSize])
+		if n == 0 && err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return cli.Exit(2, "rtnl-from_file: truncated message")
+		}
+		l := int(int32(binary.NativeEndian.Uint32(buf)))
+		if l < nlmsgHdrSize || l > len(buf) {
+			// ftell is past the header just read; gip does not track
+			// the offset of earlier messages.
+			return cli.Exit(2, "!!!malformed message: len=%d @%d", l, nlmsgHdrSize)
+		}
+		payload := (l - nlmsgHdrSize + 3) &^ 3
+		if nlmsgHdrSize+payload > len(buf) {
+			payload = len(buf) - nlmsgHdrSize
+		}
+		if _, err := io.ReadFull(r, buf[nlmsgHdrSize:nlmsgHdrSize+payload]); err != nil {
+			return cli.Exit(2, "rtnl-from_file: truncated message")
+		}
+		h := netlink.Header{
+			Length:   uint32(l),
+			Type:     netlink.HeaderType(binary.NativeEndian.Uint16(buf[4:])),
+			Flags:    netlink.HeaderFlags(binary.NativeEndian.Uint16(buf[6:])),
+			Sequence: binary.NativeEndian.Uint32(buf[8:]),
+			PID:      binary.NativeEndian.Uint32(buf[12:]),
+		}
+		if err := fn(h, buf[nlmsgHdrSize:l]); err != nil {
+			return err
+		}
+	}
+}
+
+// showdump is `ip route showdump`: print a saved stream as `ip route show`
+// would, with a zeroed filter (every table, no cache entries). iproute2
+// opens no JSON document here, so even under -json the text is printed.
+func showdump(env *cli.Env) error {
+	if err := checkMagic(env); err != nil {
+		return err
+	}
+	var f filter
+	f.family = env.Opts.Family
+	pr := newPrinter(env, &f)
+	defer pr.links.close()
+	if env.P.IsJSON() {
+		pr.p = format.New(env.P.Writer(), format.Options{Oneline: env.Opts.Oneline})
+	}
+	return printSaved(env.Stdin, pr, &f, env.Warnf)
+}
+
+// printSaved prints each route of a saved stream (after its magic) that f
+// matches; a message that is not a route is reported through warnf and
+// skipped, as iproute2's show_handler ignores print_route's failure.
+func printSaved(in io.Reader, pr *printer, f *filter, warnf func(string, ...any)) error {
+	var r route
+	return readSaved(in, func(h netlink.Header, body []byte) error {
+		t := uint16(h.Type)
+		if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
+			warnf("Not a route: %08x %08x %08x\n", h.Length, t, uint16(h.Flags))
+			return nil
+		}
+		if len(body) < unix.SizeofRtMsg {
+			warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
+			return nil
+		}
+		if decodeRoute(t, body, &r) == nil && f.match(&r) {
+			pr.print(&r)
+		}
+		return nil
+	})
+}
+
+// restorePrio is restore_handler's order: routes to local addresses first,
+// then local networks, then routes through a gateway.
+func restorePrio(r *route) int {
+	gw := r.has(unix.RTA_GATEWAY)
+	ps := r.has(unix.RTA_PREFSRC)
+	same := ps && r.has(unix.RTA_DST) && string(r.attr(unix.RTA_PREFSRC)) == string(r.attr(unix.RTA_DST))
+	switch {
+	case !gw && (!ps || same):
+		return 0
+	case !gw:
+		return 1
+	}
+	return 2
+}
+
+// restore is `ip route restore`: three passes over the saved stream on
+// stdin (which must be seekable, as iproute2 rewinds it), adding local
+// routes, then local networks, then gatewayed routes. A route that exists
+// already is reported and skipped.
+func restore(env *cli.Env) error {
+	if err := checkMagic(env); err != nil {
+		return err
+	}
+	f, ok := env.Stdin.(*os.File)
+	if !ok {
+		return cli.Exit(1, "Failed to restore: ftell: %s", nl.Strerror(unix.ESPIPE))
+	}
+	pos, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return cli.Exit(1, "Failed to restore: ftell: %s", errnoText(err))
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	var r route
+	for prio := 0; prio < 3; prio++ {
+		err := readSaved(f, func(h netlink.Header, body []byte) error {
+			r.present = 0
+			_ = decodeRoute(uint16(h.Type), body, &r)
+			if restorePrio(&r) != prio {
+				return nil
+			}
+			err := exec(c, h.Type, h.Flags|netlink.Create, body)
+			if err == nil {
+				return nil
+			}
+			env.Warnf("%s\n", err.Error())
+			if nl.IsErrno(err, unix.EEXIST) {
+				return nil
+			}
+			return cli.Silent(2)
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Seek(pos, io.SeekStart); err != nil {
+			return cli.Exit(1, "Failed to restore: fseek: %s", errnoText(err))
+		}
+	}
+	return nil
+}
