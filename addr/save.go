@@ -88,40 +88,15 @@ func checkMagic(env *cli.Env) error {
 	return nil
 }
 
-// readSaved calls fn for each message (header and payload) of a saved
-// stream on stdin, after checkMagic, stopping at fn's first error.
+// readSaved is nl.ReadSaved over stdin; a broken stream fails with
+// status 255.
 func readSaved(env *cli.Env, fn func(h netlink.Header, data []byte) error) error {
-	buf := make([]byte, 16384)
-	for {
-		n, err := io.ReadFull(env.Stdin, buf[:nlmsgHdrLen])
-		if n == 0 && err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return cli.Exit(255, "rtnl-from_file: truncated message")
-		}
-		msgLen := int(binary.NativeEndian.Uint32(buf))
-		if msgLen < nlmsgHdrLen || msgLen > len(buf) {
-			return cli.Exit(255, "!!!malformed message: len=%d @%d", int32(msgLen), nlmsgHdrLen)
-		}
-		payload := (msgLen - nlmsgHdrLen + 3) &^ 3
-		if nlmsgHdrLen+payload > len(buf) {
-			return cli.Exit(255, "rtnl-from_file: truncated message")
-		}
-		if _, err := io.ReadFull(env.Stdin, buf[nlmsgHdrLen:nlmsgHdrLen+payload]); err != nil {
-			return cli.Exit(255, "rtnl-from_file: truncated message")
-		}
-		h := netlink.Header{
-			Length:   uint32(msgLen),
-			Type:     netlink.HeaderType(binary.NativeEndian.Uint16(buf[4:])),
-			Flags:    netlink.HeaderFlags(binary.NativeEndian.Uint16(buf[6:])),
-			Sequence: binary.NativeEndian.Uint32(buf[8:]),
-			PID:      binary.NativeEndian.Uint32(buf[12:]),
-		}
-		if err := fn(h, buf[nlmsgHdrLen:msgLen]); err != nil {
-			return err
-		}
+	err := nl.ReadSaved(env.Stdin, fn)
+	var se *nl.SavedError
+	if errors.As(err, &se) {
+		return cli.Exit(255, "%s", se.Msg)
 	}
+	return err
 }
 
 // showdump is `ip address showdump`: print a saved stream.

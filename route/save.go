@@ -2,6 +2,7 @@ package route
 
 import (
 	"encoding/binary"
+	"errors"
 	"io"
 	"os"
 
@@ -14,9 +15,6 @@ import (
 
 // dumpMagic opens a stream written by `ip route save` (native order).
 const dumpMagic = 0x45311224
-
-// savedMax is the largest message rtnl_from_file reads back (its buffer).
-const savedMax = 16384
 
 func isTerminal(f *os.File) bool {
 	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
@@ -109,43 +107,14 @@ func checkMagic(env *cli.Env) error {
 	return nil
 }
 
-// readSaved is rtnl_from_file: it calls fn with each saved message (the
-// header fields and the body of nlmsg_len bytes) until the end of r.
-// A broken stream is reported and fails with status 2.
+// readSaved is nl.ReadSaved; a broken stream fails with status 2.
 func readSaved(r io.Reader, fn func(h netlink.Header, body []byte) error) error {
-	buf := make([]byte, savedMax)
-	for {
-		n, err := io.ReadFull(r, buf[:nlmsgHdrSize])
-		if n == 0 && err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return cli.Exit(2, "rtnl-from_file: truncated message")
-		}
-		l := int(int32(binary.NativeEndian.Uint32(buf)))
-		if l < nlmsgHdrSize || l > len(buf) {
-			// ftell is past the header just read; gip does not track
-			// the offset of earlier messages.
-			return cli.Exit(2, "!!!malformed message: len=%d @%d", l, nlmsgHdrSize)
-		}
-		payload := (l - nlmsgHdrSize + 3) &^ 3
-		if nlmsgHdrSize+payload > len(buf) {
-			payload = len(buf) - nlmsgHdrSize
-		}
-		if _, err := io.ReadFull(r, buf[nlmsgHdrSize:nlmsgHdrSize+payload]); err != nil {
-			return cli.Exit(2, "rtnl-from_file: truncated message")
-		}
-		h := netlink.Header{
-			Length:   uint32(l),
-			Type:     netlink.HeaderType(binary.NativeEndian.Uint16(buf[4:])),
-			Flags:    netlink.HeaderFlags(binary.NativeEndian.Uint16(buf[6:])),
-			Sequence: binary.NativeEndian.Uint32(buf[8:]),
-			PID:      binary.NativeEndian.Uint32(buf[12:]),
-		}
-		if err := fn(h, buf[nlmsgHdrSize:l]); err != nil {
-			return err
-		}
+	err := nl.ReadSaved(r, fn)
+	var se *nl.SavedError
+	if errors.As(err, &se) {
+		return cli.Exit(2, "%s", se.Msg)
 	}
+	return err
 }
 
 // showdump is `ip route showdump`: print a saved stream as `ip route show`
