@@ -1,8 +1,6 @@
 package link
 
 import (
-	"errors"
-
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/netns"
@@ -16,26 +14,9 @@ import (
 // the kernel echoes nothing (a change to an existing link), the answer is
 // the acknowledgement, which prints nothing (an empty object in JSON).
 func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
-	raw := c.Raw()
-	req, err := raw.Send(netlink.Message{
-		Header: netlink.Header{Type: netlink.HeaderType(msgType), Flags: netlink.Request | netlink.Acknowledge | netlink.Echo | flags},
-		Data:   body,
-	})
+	answer, err := c.Echo(netlink.HeaderType(msgType), flags, body)
 	if err != nil {
-		return echoError(err)
-	}
-	var answer *netlink.Message
-	for answer == nil {
-		msgs, err := raw.Receive()
-		if err != nil {
-			return echoError(err)
-		}
-		for i := range msgs {
-			if msgs[i].Header.Sequence == req.Header.Sequence {
-				answer = &msgs[i]
-				break
-			}
-		}
+		return err
 	}
 	p := env.P
 	p.Begin()
@@ -59,7 +40,6 @@ func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlag
 			pr.Warnf = env.Warnf
 			// iproute2 shows the queue length only in listings
 			// (filter.showqueue); a zero length is not printed.
-			// TODO(linkgram): a PrintOptions field in show_print.go.
 			l.TxQLen = 0
 			l.mark(unix.IFLA_TXQLEN)
 			pr.PrintLink(l, t == unix.RTM_DELLINK)
@@ -70,17 +50,4 @@ func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlag
 	p.CloseObject()
 	p.End()
 	return nil
-}
-
-// echoError turns a failed exchange into the kernel's refusal, worded as
-// nl.Conn.Exec words it.
-func echoError(err error) error {
-	var op *netlink.OpError
-	if errors.As(err, &op) {
-		var errno unix.Errno
-		if errors.As(op.Err, &errno) {
-			return &nl.Error{Errno: errno, Msg: op.Message}
-		}
-	}
-	return err
 }
