@@ -183,6 +183,16 @@ func once(seen map[string]bool, kw, v string) error {
 	return nil
 }
 
+// onceValue reads the word after key, failing as iproute2 does when it is
+// missing or key was given before.
+func onceValue(args *cli.Args, seen map[string]bool, key string) (string, error) {
+	v, err := args.Value()
+	if err != nil {
+		return "", err
+	}
+	return v, once(seen, key, v)
+}
+
 // parseEncapMPLS is parse_encap_mpls: LABEL[/LABEL...] [ttl TTL].
 func parseEncapMPLS(args *cli.Args) ([]byte, error) {
 	w := args.Next()
@@ -252,11 +262,8 @@ loop:
 		w := args.Next()
 		switch w {
 		case "id":
-			v, err := args.Value()
+			v, err := onceValue(args, seen, "id")
 			if err != nil {
-				return nil, err
-			}
-			if err := once(seen, "id", v); err != nil {
 				return nil, err
 			}
 			id, rest, digits, overflow := strtoul(v, 0)
@@ -375,11 +382,8 @@ loop:
 		w := args.Next()
 		switch w {
 		case "mode":
-			v, err := args.Value()
+			v, err := onceValue(args, seen, "mode")
 			if err != nil {
-				return nil, err
-			}
-			if err := once(seen, "mode", v); err != nil {
 				return nil, err
 			}
 			mode = -1
@@ -392,11 +396,8 @@ loop:
 				return nil, cli.InvalidArg("\"mode\" value is invalid\n", v)
 			}
 		case "segs":
-			v, err := args.Value()
+			v, err := onceValue(args, seen, "segs")
 			if err != nil {
-				return nil, err
-			}
-			if err := once(seen, "segs", v); err != nil {
 				return nil, err
 			}
 			if mode == -1 {
@@ -404,11 +405,8 @@ loop:
 			}
 			segs = truncate(v, 1023)
 		case "hmac":
-			v, err := args.Value()
+			v, err := onceValue(args, seen, "hmac")
 			if err != nil {
-				return nil, err
-			}
-			if err := once(seen, "hmac", v); err != nil {
 				return nil, err
 			}
 			hmac = getU32Lax(v)
@@ -455,11 +453,8 @@ loop:
 		w := args.Next()
 		switch w {
 		case "action":
-			v, err := args.Value()
+			v, err := onceValue(args, seen, "action")
 			if err != nil {
-				return nil, err
-			}
-			if err := once(seen, "action", v); err != nil {
 				return nil, err
 			}
 			action = 0
@@ -543,11 +538,8 @@ loop:
 			}
 			b = rtattr(b, seg6LocalCounters|nlaFNested, cnt)
 		case "srh":
-			v, err := args.Value()
+			v, err := onceValue(args, seen, "srh")
 			if err != nil {
-				return nil, err
-			}
-			if err := once(seen, "srh", v); err != nil {
 				return nil, err
 			}
 			if v != "segs" {
@@ -565,11 +557,8 @@ loop:
 			}
 			if args.Peek() == "hmac" {
 				args.Next()
-				v, err := args.Value()
+				v, err := onceValue(args, seen, "hmac")
 				if err != nil {
-					return nil, err
-				}
-				if err := once(seen, "hmac", v); err != nil {
 					return nil, err
 				}
 				hmac = getU32Lax(v)
