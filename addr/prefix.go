@@ -169,23 +169,25 @@ func familyVerbose(family int) string {
 	return "???"
 }
 
-// getPrefix is get_prefix: parse or fail as iproute2 does (exit 1).
+// getPrefix is get_prefix: parse or fail as iproute2 does (it exits 1,
+// which also ends a -batch).
 func getPrefix(s string, family int) (Prefix, error) {
 	if family == unix.AF_PACKET {
-		return Prefix{}, cli.Exit(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.", s)
+		return Prefix{}, cli.Fatal(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.", s)
 	}
 	p, ok := parseInetPrefix(s, family)
 	if !ok {
-		return Prefix{}, cli.Exit(1, "Error: %s prefix is expected rather than \"%s\".", familyVerbose(family), s)
+		return Prefix{}, cli.Fatal(1, "Error: %s prefix is expected rather than \"%s\".", familyVerbose(family), s)
 	}
 	return p, nil
 }
 
-// getAddr is get_addr: an address without a length, or fail (exit 1).
+// getAddr is get_addr: an address without a length, or fail (exit 1,
+// ending a -batch).
 func getAddr(s string, family int) (Prefix, error) {
 	p, ok := parseInetAddr(s, family)
 	if !ok || family == unix.AF_PACKET {
-		return Prefix{}, cli.Exit(1, "Error: %s address is expected rather than \"%s\".", familyVerbose(family), s)
+		return Prefix{}, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", familyVerbose(family), s)
 	}
 	return p, nil
 }
