@@ -158,6 +158,16 @@ func (b *brctl) bridgeFor(br string) (*linkInfo, unix.Errno, error) {
 	return l, 0, nil
 }
 
+// warnMissing says which of a bridge and a device is missing after an
+// ENODEV, as brctl does for addif and delif.
+func (b *brctl) warnMissing(brName, ifname string) {
+	if dev, err := getLink(b.c, ifname); err == nil && dev == nil {
+		b.warn("interface %s does not exist!", ifname)
+	} else {
+		b.warn("bridge %s does not exist!", brName)
+	}
+}
+
 func (b *brctl) addif(args []string) error {
 	brName := args[1]
 	for _, ifname := range args[2:] {
@@ -169,11 +179,7 @@ func (b *brctl) addif(args []string) error {
 		case 0:
 			continue
 		case unix.ENODEV:
-			if dev, err := getLink(b.c, ifname); err == nil && dev == nil {
-				b.warn("interface %s does not exist!", ifname)
-			} else {
-				b.warn("bridge %s does not exist!", brName)
-			}
+			b.warnMissing(brName, ifname)
 		case unix.EBUSY:
 			b.warn("device %s is already a member of a bridge; can't add it to bridge %s.", ifname, brName)
 		case unix.ELOOP:
@@ -230,11 +236,7 @@ func (b *brctl) delif(args []string) error {
 		case 0:
 			continue
 		case unix.ENODEV:
-			if dev, err := getLink(b.c, ifname); err == nil && dev == nil {
-				b.warn("interface %s does not exist!", ifname)
-			} else {
-				b.warn("bridge %s does not exist!", brName)
-			}
+			b.warnMissing(brName, ifname)
 		case unix.EINVAL:
 			b.warn("device %s is not a port of %s", ifname, brName)
 		default:
