@@ -22,10 +22,10 @@ var confDir = "/etc/iproute2" // a variable for tests
 // rt_scopes, rt_dsfield, rt_realms): builtin names, overlaid by the config
 // file (and its .d directory) on first use.
 type DB struct {
-	file    string // under confDir
-	withDir bool   // also read FILE.d/*.conf
-	maxID   uint32 // ids above are ignored (255 for the fixed-size tables)
-	builtin map[uint32]string
+	file    string   // under confDir
+	withDir bool     // also read FILE.d/*.conf
+	maxID   uint32   // ids above are ignored (255 for the fixed-size tables)
+	builtin []idName // a slice, not a map: laid out at compile time, no start-up work
 
 	once  sync.Once
 	names map[uint32]string
@@ -43,8 +43,8 @@ type idName struct {
 func (db *DB) load() {
 	db.once.Do(func() {
 		db.names = make(map[uint32]string, len(db.builtin)+8)
-		for id, n := range db.builtin {
-			db.names[id] = n
+		for _, e := range db.builtin {
+			db.names[e.id] = e.name
 		}
 		var fileEntries []idName
 		read := func(path string) {
@@ -119,8 +119,10 @@ func readIDNames(r io.Reader, path string) []idName {
 
 // Name returns the name of id, or "" when it has none.
 func (db *DB) Name(id uint32) string {
-	if n, ok := db.builtin[id]; ok {
-		return n
+	for _, e := range db.builtin {
+		if e.id == id {
+			return e.name
+		}
 	}
 	db.load()
 	return db.names[id]
@@ -139,20 +141,16 @@ func (db *DB) ID(s string) (uint32, bool) {
 
 // The databases iproute2 knows, with its builtin names.
 var (
-	Tables = &DB{file: "rt_tables", withDir: true, maxID: ^uint32(0), builtin: map[uint32]string{
-		253: "default", 254: "main", 255: "local",
+	Tables    = &DB{file: "rt_tables", withDir: true, maxID: ^uint32(0), builtin: []idName{{253, "default"}, {254, "main"}, {255, "local"}}}
+	Protocols = &DB{file: "rt_protos", withDir: true, maxID: 255, builtin: []idName{
+		{0, "unspec"}, {1, "redirect"}, {2, "kernel"}, {3, "boot"}, {4, "static"},
+		{8, "gated"}, {9, "ra"}, {10, "mrt"}, {11, "zebra"}, {12, "bird"}, {13, "dnrouted"},
+		{14, "xorp"}, {15, "ntk"}, {16, "dhcp"}, {18, "keepalived"}, {42, "babel"},
+		{186, "bgp"}, {187, "isis"}, {188, "ospf"}, {189, "rip"}, {192, "eigrp"},
 	}}
-	Protocols = &DB{file: "rt_protos", withDir: true, maxID: 255, builtin: map[uint32]string{
-		0: "unspec", 1: "redirect", 2: "kernel", 3: "boot", 4: "static",
-		8: "gated", 9: "ra", 10: "mrt", 11: "zebra", 12: "bird", 13: "dnrouted",
-		14: "xorp", 15: "ntk", 16: "dhcp", 18: "keepalived", 42: "babel",
-		186: "bgp", 187: "isis", 188: "ospf", 189: "rip", 192: "eigrp",
-	}}
-	Scopes = &DB{file: "rt_scopes", maxID: 255, builtin: map[uint32]string{
-		0: "global", 255: "nowhere", 254: "host", 253: "link", 200: "site",
-	}}
-	DSFields = &DB{file: "rt_dsfield", maxID: 255, builtin: map[uint32]string{}}
-	Realms   = &DB{file: "rt_realms", maxID: 255, builtin: map[uint32]string{0: "unknown"}}
+	Scopes   = &DB{file: "rt_scopes", maxID: 255, builtin: []idName{{0, "global"}, {255, "nowhere"}, {254, "host"}, {253, "link"}, {200, "site"}}}
+	DSFields = &DB{file: "rt_dsfield", maxID: 255, builtin: []idName{}}
+	Realms   = &DB{file: "rt_realms", maxID: 255, builtin: []idName{{0, "unknown"}}}
 )
 
 // Format is the name of id, or its decimal number when it has none or

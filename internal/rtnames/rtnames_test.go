@@ -15,7 +15,7 @@ func TestDB(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "rt_tables.d"), 0o755)
 	os.WriteFile(filepath.Join(dir, "rt_tables.d", "x.conf"), []byte("300 red\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "rt_tables.d", "ignored"), []byte("301 nope\n"), 0o644)
-	db := &DB{file: "rt_tables", withDir: true, maxID: ^uint32(0), builtin: map[uint32]string{254: "main", 255: "local"}}
+	db := &DB{file: "rt_tables", withDir: true, maxID: ^uint32(0), builtin: []idName{{254, "main"}, {255, "local"}}}
 
 	names := []struct {
 		id   uint32
