@@ -34,12 +34,18 @@ type lister struct {
 	addr   Addr      // the address being looked at, reused
 }
 
-// List is `ip address show` (doLink false) and `ip link show` (doLink
-// true).
-func List(env *cli.Env, args *cli.Args, doLink bool) error {
+// List is `ip address show` (linkShow false) and `ip link show` (linkShow
+// true). Two things differ: ip link asks for links only (family
+// AF_PACKET), and it sets iproute2's process-wide do_link, which shows the
+// link mode, moves -s counters into the link and fetches a `dev NAME`
+// alone, without its addresses. do_link stays set for the rest of a
+// -batch (env.LinksOnly), so an `address show` after a `link show` keeps
+// those three while still listing addresses.
+func List(env *cli.Env, args *cli.Args, linkShow bool) error {
+	doLink := linkShow || env.LinksOnly
 	ls := &lister{env: env, p: env.P, doLink: doLink}
 	ls.f.family = env.Opts.Family
-	if doLink {
+	if linkShow {
 		ls.f.family = unix.AF_PACKET
 	}
 	ls.f.group = -1
@@ -64,6 +70,9 @@ func List(env *cli.Env, args *cli.Args, doLink bool) error {
 	ls.setup()
 	defer ls.close()
 
+	if ls.f.dev != "" && ls.doLink {
+		return ls.showOne(c)
+	}
 	if ls.f.family != unix.AF_PACKET {
 		ls.noLink = env.Opts.Oneline
 		if err := ls.dumpAddrs(c); err != nil {
@@ -130,7 +139,14 @@ func (ls *lister) showOne(c *nl.Conn) error {
 	}
 	ls.names.Remember(l)
 	ls.p.Begin()
-	ls.show(l)
+	if ls.doLink {
+		// iproute2's iplink_get: the link alone, never its addresses.
+		ls.p.OpenObject("")
+		ls.printLink(l)
+		ls.p.CloseObject()
+	} else {
+		ls.show(l)
+	}
 	ls.p.End()
 	return nil
 }
@@ -139,7 +155,7 @@ func (ls *lister) dumpLinks(c *nl.Conn) error {
 	// The dump asks for the family of the command line (-4, -6), not
 	// the one a "to" prefix may have set in the filter.
 	family := ls.env.Opts.Family
-	if ls.doLink {
+	if ls.f.family == unix.AF_PACKET {
 		family = unix.AF_PACKET
 	}
 	body, err := nl.Body(nl.IfInfomsg{Family: uint8(family)}.Append(nil), func(ae *netlink.AttributeEncoder) error {

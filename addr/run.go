@@ -10,7 +10,7 @@ import (
 // which is the abbreviation rule (`ip a a` is add, `ip a d` delete).
 func Run(env *cli.Env, args *cli.Args) error {
 	if !args.More() {
-		return List(env, args, env.LinksOnly)
+		return List(env, args, false)
 	}
 	verb := args.Next()
 	m := func(kw string) bool { return cli.Matches(verb, kw) }
@@ -24,7 +24,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("delete"):
 		return modify(env, args, unix.RTM_DELADDR, 0)
 	case m("list"), m("show"), m("lst"):
-		return List(env, args, env.LinksOnly)
+		return List(env, args, false)
 	case m("flush"):
 		return flush(env, args)
 	case m("save"):

@@ -60,7 +60,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 				return cli.IncompleteCommand()
 			}
 			name := args.Next()
-			fd, err := netns.Open(name)
+			fd, err := netns.OpenNamed(name)
 			if err != nil {
 				return cli.Exit(255, "Cannot open network namespace \"%s\": %s", name, errnoText(err))
 			}

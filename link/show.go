@@ -2,11 +2,11 @@ package link
 
 import "github.com/gipnet/gip/internal/cli"
 
-// Lister is the listing command `ip address show` runs, called with doLink
+// Lister is the listing command `ip address show` runs, called with linkShow
 // set for `ip link show`: in iproute2 the two are one function
 // (ipaddr_list_link), with one argument parser and one filter. The addr
 // package installs it, as link cannot import addr.
-var Lister func(env *cli.Env, args *cli.Args, doLink bool) error
+var Lister func(env *cli.Env, args *cli.Args, linkShow bool) error
 
 // Show is `ip link show|list|lst`.
 func Show(env *cli.Env, args *cli.Args) error {

@@ -23,9 +23,17 @@ func Path(name string) string {
 	return RunDir + "/" + name
 }
 
-// Open opens the named namespace read-only (close-on-exec) and returns its fd.
+// Open opens the namespace a name or path names (iproute2's netns_get_fd,
+// used by `link set netns`), read-only and close-on-exec, and returns its fd.
 func Open(name string) (int, error) {
 	return unix.Open(Path(name), unix.O_RDONLY|unix.O_CLOEXEC, 0)
+}
+
+// OpenNamed opens the namespace for `-n NAME` (iproute2's netns_switch):
+// the name is always taken below RunDir, so "a/b" and "../x" are relative
+// to it and an absolute path is not found.
+func OpenNamed(name string) (int, error) {
+	return unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 }
 
 // Do runs fn on a thread that has entered the namespace nsFD, for the few

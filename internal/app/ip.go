@@ -73,7 +73,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(opts, stdin, stdout, stderr)
 	defer env.Close()
 	if opts.NetNS != "" {
-		fd, err := netns.Open(opts.NetNS)
+		fd, err := netns.OpenNamed(opts.NetNS)
 		if err != nil {
 			return report(stderr, cli.Exit(255, "Cannot open network namespace \"%s\": %s", opts.NetNS, strerror(err)))
 		}

@@ -17,6 +17,17 @@ ip -n ns1 -batch b1
 printf 'link show lo\naddr show dev v0\n' > b1q
 ip -batch b1q
 ip -br -batch b1q
+# ... but only `dev NAME` is fetched alone (no addresses, and -br's line is
+# left unfinished); a full `addr show` still lists addresses, with the link
+# mode and -s counters of ip link
+printf 'link show lo\naddr show\naddr show dev v0\naddr show dev lo\n' > b1r
+ip -batch b1r
+ip -br -batch b1r
+ip -j -batch b1r
+ip -s -batch b1r
+ip -o -batch b1r
+printf 'link show lo\naddr show up\n-4 addr show\naddr show dev v0 help\n' > b1s
+ip -batch b1s
 printf 'link show lo\nlink show nosuchdev\nlink show v1\n' > b2
 ip -batch b2
 ip -force -batch b2

@@ -30,3 +30,16 @@ ip netns exec n1 ip netns exec n1 /usr/sbin/ip netns identify
 ip netns exec n1 sh -c 'echo $0 "$#"' arg1 arg2
 ip netns del n1
 ip netns exec n1 true
+# -n NAME is always taken below /run/netns (a relative path works, an
+# absolute one does not); `link set netns` takes a path as it is
+ip netns add n2
+ip -n /run/netns/n2 link show
+ip -n ./n2 -br link show
+ip -n ../netns/n2 -br link show
+bridge -n /run/netns/n2 link show
+bridge -n ./n2 link show
+/usr/sbin/ip link add v0 type veth peer name v1
+ip link set v1 netns /run/netns/n2
+ip -n n2 -br link show
+ip link set v0 netns ./n2
+ip netns del n2
