@@ -73,7 +73,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 		}
 		round++
 		for _, body := range doomed {
-			if err := exec(c, unix.RTM_DELROUTE, 0, body); err != nil {
+			if err := c.Exec(unix.RTM_DELROUTE, 0, body); err != nil {
 				return cli.Exit(2, "Failed to send flush request: %s", errnoText(err))
 			}
 		}

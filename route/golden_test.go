@@ -11,6 +11,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
@@ -39,8 +40,8 @@ func TestCaptureDump(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if _, err := streamDump(c, unix.RTM_GETROUTE, req, func(typ uint16, body []byte) error {
-		out.WriteString(hex.EncodeToString(body) + "\n")
+	if err := c.Dump(unix.RTM_GETROUTE, req, func(m netlink.Message) error {
+		out.WriteString(hex.EncodeToString(m.Data) + "\n")
 		return nil
 	}); err != nil {
 		t.Fatal(err)

@@ -662,5 +662,5 @@ func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args)
 	if env.Opts.Echo {
 		return execEcho(env, c, cmd, flags, body)
 	}
-	return exec(c, netlink.HeaderType(cmd), flags, body)
+	return c.Exec(netlink.HeaderType(cmd), flags, body)
 }

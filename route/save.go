@@ -38,13 +38,10 @@ func save(env *cli.Env, args *cli.Args) error {
 	if err := s.resolveDevices(env); err != nil {
 		return err
 	}
-	var hdr [nlmsgHdrSize]byte
-	err = dumpMsgs(env, s.family, &s.f, func(m *netlink.Message, r *route) error {
+	var hdr [unix.SizeofNlMsghdr]byte
+	err = dumpMsgs(env, s.family, &s.f, func(m netlink.Message, r *route) error {
 		body := m.Data
-		if l := int(m.Header.Length) - nlmsgHdrSize; l >= 0 && l < len(body) {
-			body = body[:l]
-		}
-		binary.NativeEndian.PutUint32(hdr[0:], uint32(nlmsgHdrSize+len(body)))
+		binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(body)))
 		binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
 		binary.NativeEndian.PutUint16(hdr[6:], uint16(m.Header.Flags))
 		binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
@@ -57,36 +54,6 @@ func save(env *cli.Env, args *cli.Args) error {
 		return dumpError(err, &s.f, "Dump terminated")
 	}
 	return nil
-}
-
-// dumpMsgs is dump with the whole message, header included, for save.
-func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m *netlink.Message, r *route) error) error {
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
-	if err := c.SetStrict(true); err != nil {
-		return err
-	}
-	req, err := dumpRequest(family, f)
-	if err != nil {
-		return err
-	}
-	var r route
-	interrupted, err := streamDumpMsgs(c, unix.RTM_GETROUTE, req, func(m *netlink.Message) error {
-		t := uint16(m.Header.Type)
-		if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
-			return nil
-		}
-		if decodeRoute(t, m.Data, &r) != nil || !f.match(&r) {
-			return nil
-		}
-		return fn(m, &r)
-	})
-	if interrupted && err == nil {
-		env.Warnf("Dump was interrupted and may be inconsistent.\n")
-	}
-	return err
 }
 
 // checkMagic is route_dump_check_magic: stdin must not be a terminal and
@@ -199,7 +166,7 @@ func restore(env *cli.Env) error {
 			if restorePrio(&r) != prio {
 				return nil
 			}
-			err := exec(c, h.Type, h.Flags|netlink.Create, body)
+			err := c.Exec(h.Type, h.Flags|netlink.Create, body)
 			if err == nil {
 				return nil
 			}

@@ -276,6 +276,13 @@ func dumpRequest(family int, f *filter) ([]byte, error) {
 // dump streams the routes matching f to fn, with the message body each was
 // decoded from (valid only during the call).
 func dump(env *cli.Env, family int, f *filter, fn func(r *route, body []byte) error) error {
+	return dumpMsgs(env, family, f, func(m netlink.Message, r *route) error { return fn(r, m.Data) })
+}
+
+// dumpMsgs streams the routes matching f to fn with their whole messages
+// (for save); a message is valid only during the call. An interrupted dump
+// is only warned about, as iproute2 does.
+func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r *route) error) error {
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -288,17 +295,19 @@ func dump(env *cli.Env, family int, f *filter, fn func(r *route, body []byte) er
 		return err
 	}
 	var r route
-	interrupted, err := streamDump(c, unix.RTM_GETROUTE, req, func(t uint16, body []byte) error {
+	err = c.Dump(unix.RTM_GETROUTE, req, func(m netlink.Message) error {
+		t := uint16(m.Header.Type)
 		if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
 			return nil
 		}
-		if decodeRoute(t, body, &r) != nil || !f.match(&r) {
+		if decodeRoute(t, m.Data, &r) != nil || !f.match(&r) {
 			return nil
 		}
-		return fn(&r, body)
+		return fn(m, &r)
 	})
-	if interrupted && err == nil {
+	if errors.Is(err, nl.ErrDumpInterrupted) {
 		env.Warnf("Dump was interrupted and may be inconsistent.\n")
+		err = nil
 	}
 	return err
 }

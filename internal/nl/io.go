@@ -120,12 +120,18 @@ func (c *Conn) recv(buf *[]byte, peek bool) ([]byte, error) {
 	return (*buf)[:n], nil
 }
 
+// recvfrom and sendto are raw system calls: they never block (the socket is
+// non-blocking; waiting is left to the poller), and a plain syscall would
+// let the scheduler hand the thread off whenever the kernel takes a few
+// tens of microseconds, as adding a route or building a dump datagram
+// does, which a batch of 100k routes turns into hundreds of thousands of
+// futex wake-ups.
 func recvfrom(fd int, b []byte, flags int) (int, error) {
 	var p unsafe.Pointer
 	if len(b) > 0 {
 		p = unsafe.Pointer(&b[0])
 	}
-	n, _, e := unix.Syscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(p), uintptr(len(b)), uintptr(flags), 0, 0)
+	n, _, e := unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(p), uintptr(len(b)), uintptr(flags), 0, 0)
 	if e != 0 {
 		return 0, e
 	}
@@ -136,7 +142,7 @@ func recvfrom(fd int, b []byte, flags int) (int, error) {
 var kernelAddr = unix.RawSockaddrNetlink{Family: unix.AF_NETLINK}
 
 func sendto(fd int, b []byte) error {
-	_, _, e := unix.Syscall6(unix.SYS_SENDTO, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), 0,
+	_, _, e := unix.RawSyscall6(unix.SYS_SENDTO, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), 0,
 		uintptr(unsafe.Pointer(&kernelAddr)), unix.SizeofSockaddrNetlink)
 	if e != 0 {
 		return e
