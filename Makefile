@@ -72,10 +72,20 @@ fuzz:
 	done; \
 	if [ $$fail -ne 0 ]; then echo "make fuzz: FAILED"; fi; exit $$fail
 
-# Go benchmarks. The whole-process comparison with iproute2 is separate:
-# `sudo go run ./bench -gip bin/gip -quick`.
-bench:
-	$(GO) test -bench . -run '^$$' ./...
+# Go benchmarks of the hot paths (parse, encode, decode, print), then, as
+# root, the whole-process comparison with iproute2: each scenario built in
+# a namespace of its own, gip and iproute2 run alternately, and per
+# scenario the median time ratio, peak RSS, identical output and whether
+# the goal is met. BENCHFLAGS passes options to it, e.g. -quick (no
+# 1M-route scenarios), -only REGEXP, -runs N.
+BENCHFLAGS ?=
+bench: build
+	$(GO) test -bench . -benchmem -run '^$$' ./...
+	@if [ "$$(id -u)" -eq 0 ]; then \
+		$(GO) run ./bench -gip bin/gip $(BENCHFLAGS); \
+	else \
+		echo "bench: the comparison with iproute2 needs root (it builds namespaces); skipped"; \
+	fi
 
 # The leads' differential runner on their seed cases, when shared/ is beside
 # this checkout.

@@ -7,6 +7,12 @@
 // Peak RSS comes from GNU time (/usr/bin/time, Debian package "time") when
 // it is installed.
 //
+// Times are taken with the tool run directly (a wrapper such as GNU time
+// would add its own start-up to both sides and pull every ratio towards
+// 1); peak RSS comes from one more run of each under GNU time. The last
+// column says whether the scenario meets its goal; the exit status is 1
+// when a goal is missed or outputs differ.
+//
 // Usage (root): go run ./bench [-gip bin/gip] [-ref /usr/sbin/ip] [-runs 7] [-only REGEXP] [-quick]
 package main
 
@@ -39,7 +45,7 @@ type result struct {
 // prepare, which restores the state a run changes.
 type scenario struct {
 	name    string
-	goal    string // the goal, for the report
+	goal    goal // zero: informational only
 	setup   func(w *work) error
 	prepare func(w *work) error // before every measured run (nil: none)
 	argv    []string
@@ -101,20 +107,25 @@ func main() {
 	if *only != "" {
 		re = regexp.MustCompile(*only)
 	}
-	fmt.Printf("%-28s %10s %10s %7s %9s %9s %5s  %s\n", "scenario", "iproute2", "gip", "ratio", "rss ip", "rss gip", "same", "goal")
-	failed := false
+	fmt.Printf("%-28s %10s %10s %7s %9s %9s %5s  %-18s %s\n", "scenario", "iproute2", "gip", "ratio", "rss ip", "rss gip", "same", "goal", "verdict")
+	missed := 0
 	for _, s := range scenarios(*quick) {
 		if re != nil && !re.MatchString(s.name) {
 			continue
 		}
-		if err := runScenario(w, s, *runs); err != nil {
+		ok, err := runScenario(w, s, *runs)
+		if err != nil {
 			fmt.Printf("%-28s error: %v\n", s.name, err)
-			failed = true
+		}
+		if err != nil || !ok {
+			missed++
 		}
 	}
-	if failed {
+	if missed > 0 {
+		fmt.Printf("bench: %d scenario(s) missed their goal or differ from iproute2\n", missed)
 		os.Exit(1)
 	}
+	fmt.Println("bench: every goal met, outputs identical")
 }
 
 // sandbox gives the namespace a private /run/netns so scenarios that add
@@ -127,49 +138,80 @@ func sandbox() error {
 	return run("ip", "link", "set", "lo", "up")
 }
 
-func runScenario(w *work, s scenario, runs int) error {
+// goal is what a scenario must reach: gip's median time at most maxRatio
+// of iproute2's, and its peak RSS at most maxRSSKB (0: no memory goal).
+type goal struct {
+	maxRatio float64
+	maxRSSKB int64
+}
+
+func ratio(r float64) goal                 { return goal{maxRatio: r} }
+func ratioRSS(r float64, rssKB int64) goal { return goal{maxRatio: r, maxRSSKB: rssKB} }
+
+func (g goal) String() string {
+	switch {
+	case g.maxRatio == 0:
+		return "(informational)"
+	case g.maxRSSKB == 0:
+		return fmt.Sprintf("<= %.1f", g.maxRatio)
+	}
+	return fmt.Sprintf("<= %.1f, rss <= %dM", g.maxRatio, g.maxRSSKB>>10)
+}
+
+// runScenario measures one scenario and prints its line; ok is false when
+// the outputs differ or a goal is missed.
+func runScenario(w *work, s scenario, runs int) (ok bool, err error) {
 	if s.setup != nil {
 		if err := s.setup(w); err != nil {
-			return fmt.Errorf("setup: %v", err)
+			return false, fmt.Errorf("setup: %v", err)
 		}
 	}
 	var refRes, gipRes []result
 	order := []bool{false, true, true, false} // A B B A
-	for i := 0; len(refRes) < runs || len(gipRes) < runs; i++ {
+	// One run more of each, the first, under GNU time for the peak RSS;
+	// it also warms the caches and is not timed.
+	for i := 0; len(refRes) < runs+1 || len(gipRes) < runs+1; i++ {
 		useGip := order[i%4]
-		if (useGip && len(gipRes) >= runs) || (!useGip && len(refRes) >= runs) {
+		if (useGip && len(gipRes) >= runs+1) || (!useGip && len(refRes) >= runs+1) {
 			continue
 		}
 		if s.prepare != nil {
 			if err := s.prepare(w); err != nil {
-				return fmt.Errorf("prepare: %v", err)
+				return false, fmt.Errorf("prepare: %v", err)
 			}
 		}
 		tool := w.ref
+		res := &refRes
 		if useGip {
-			tool = w.gip
+			tool, res = w.gip, &gipRes
 		}
-		r, err := measure(w, tool, s)
+		r, err := measure(w, tool, s, len(*res) == 0)
 		if err != nil {
-			return err
+			return false, err
 		}
-		if useGip {
-			gipRes = append(gipRes, r)
-		} else {
-			refRes = append(refRes, r)
-		}
+		*res = append(*res, r)
 	}
+	ok = true
 	same := "-"
 	if s.compare {
 		same = "yes"
 		if !bytes.Equal(refRes[0].out, gipRes[0].out) || refRes[0].status != gipRes[0].status {
-			same = "NO"
+			same, ok = "NO", false
 		}
 	}
-	rt, gt := median(refRes), median(gipRes)
-	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %s\n", s.name,
-		ms(rt), ms(gt), float64(gt)/float64(rt), maxRSS(refRes), maxRSS(gipRes), same, s.goal)
-	return nil
+	rt, gt := median(refRes[1:]), median(gipRes[1:])
+	rat := float64(gt) / float64(rt)
+	refRSS, gipRSS := refRes[0].rssKB, gipRes[0].rssKB
+	verdict := ""
+	if s.goal.maxRatio > 0 {
+		verdict = "met"
+		if rat > s.goal.maxRatio || (s.goal.maxRSSKB > 0 && (gipRSS == 0 || gipRSS > s.goal.maxRSSKB)) {
+			verdict, ok = "MISSED", false
+		}
+	}
+	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %s\n", s.name,
+		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict)
+	return ok, nil
 }
 
 // timeCmd is GNU time, which reports the peak RSS of the tool alone: the
@@ -177,19 +219,29 @@ func runScenario(w *work, s scenario, runs int) error {
 // memory the child shared with this process before it exec'd.
 const timeCmd = "/usr/bin/time"
 
-func measure(w *work, tool string, s scenario) (result, error) {
+// measure runs the scenario's command once with tool; withRSS runs it
+// under GNU time for its peak RSS.
+func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 	argv := make([]string, len(s.argv))
 	for i, a := range s.argv {
 		argv[i] = strings.ReplaceAll(a, "IP", tool)
 	}
 	rssFile := filepath.Join(w.dir, "rss")
-	if _, err := os.Stat(timeCmd); err == nil {
+	os.Remove(rssFile)
+	if _, err := os.Stat(timeCmd); err == nil && withRSS {
 		argv = append([]string{timeCmd, "-f", "%M", "-o", rssFile, "--"}, argv...)
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &out
+	// Output goes to a file, not a pipe: a pipe needs a goroutine here
+	// to drain it, whose scheduling would be timed with the tool.
+	outPath := filepath.Join(w.dir, "out")
+	outFile, err := os.Create(outPath)
+	if err != nil {
+		return result{}, err
+	}
+	defer outFile.Close()
+	cmd.Stdout = outFile
+	cmd.Stderr = outFile
 	if s.stdin != "" {
 		f, err := os.Open(filepath.Join(w.dir, s.stdin))
 		if err != nil {
@@ -199,7 +251,7 @@ func measure(w *work, tool string, s scenario) (result, error) {
 		cmd.Stdin = f
 	}
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	wall := time.Since(start)
 	status := 0
 	if err != nil {
@@ -215,11 +267,12 @@ func measure(w *work, tool string, s scenario) (result, error) {
 		// when the tool fails; the number is on the last line.
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 		rss, _ = strconv.ParseInt(lines[len(lines)-1], 10, 64)
-		os.Remove(rssFile)
-	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
 	}
-	return result{wall: wall, rssKB: rss, out: out.Bytes(), status: status}, nil
+	out, err := os.ReadFile(outPath)
+	if err != nil {
+		return result{}, err
+	}
+	return result{wall: wall, rssKB: rss, out: out, status: status}, nil
 }
 
 func median(rs []result) time.Duration {
@@ -229,16 +282,6 @@ func median(rs []result) time.Duration {
 	}
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 	return d[len(d)/2]
-}
-
-func maxRSS(rs []result) int64 {
-	var m int64
-	for _, r := range rs {
-		if r.rssKB > m {
-			m = r.rssKB
-		}
-	}
-	return m
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -103,24 +103,24 @@ func scenarios(quick bool) []scenario {
 		// The floor under every startup: process start, runtime start and
 		// one line printed, no netlink. Informational: it shows how much
 		// of "startup" is the Go runtime rather than gip.
-		scenario{name: "startup floor: -V", goal: "(floor)", setup: flushAll, argv: []string{"IP", "-V"}, compare: true},
-		scenario{name: "startup: link show (lo)", goal: "<= 0.8", setup: flushAll, argv: []string{"IP", "link", "show"}, compare: true},
-		scenario{name: "route show 100k v4", goal: "<= 0.2, rss <= 16M", setup: routes4(100000), argv: []string{"IP", "route", "show"}, compare: true},
-		scenario{name: "route show 100k v6", goal: "<= 0.2, rss <= 16M", setup: routes6(100000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
+		scenario{name: "startup floor: -V", setup: flushAll, argv: []string{"IP", "-V"}, compare: true},
+		scenario{name: "startup: link show (lo)", goal: ratio(0.8), setup: flushAll, argv: []string{"IP", "link", "show"}, compare: true},
+		scenario{name: "route show 100k v4", goal: ratioRSS(0.2, 16<<10), setup: routes4(100000), argv: []string{"IP", "route", "show"}, compare: true},
+		scenario{name: "route show 100k v6", goal: ratioRSS(0.2, 16<<10), setup: routes6(100000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
 	)
 	if !quick {
 		s = append(s,
-			scenario{name: "route show 1M v4", goal: "<= 0.2, rss <= 16M", setup: routes4(1000000), argv: []string{"IP", "route", "show"}, compare: true},
-			scenario{name: "route show 1M v6", goal: "<= 0.2, rss <= 16M", setup: routes6(1000000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
+			scenario{name: "route show 1M v4", goal: ratioRSS(0.2, 16<<10), setup: routes4(1000000), argv: []string{"IP", "route", "show"}, compare: true},
+			scenario{name: "route show 1M v6", goal: ratioRSS(0.2, 16<<10), setup: routes6(1000000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
 		)
 	}
 	s = append(s,
-		scenario{name: "link show 4001", goal: "<= 0.8", setup: links(2000), argv: []string{"IP", "link", "show"}, compare: true},
-		scenario{name: "link show -d 4001", goal: "<= 0.8", argv: []string{"IP", "-d", "link", "show"}, compare: true},
-		scenario{name: "link show -j 4001", goal: "<= 0.8", argv: []string{"IP", "-j", "link", "show"}, compare: true},
-		scenario{name: "link show -br 4001", goal: "<= 0.8", argv: []string{"IP", "-br", "link", "show"}, compare: true},
-		scenario{name: "addr show 4001", goal: "<= 0.8", argv: []string{"IP", "addr", "show"}, compare: true},
-		scenario{name: "batch 100k route add", goal: "<= 0.5, rss <= 16M",
+		scenario{name: "link show 4001", goal: ratio(0.8), setup: links(2000), argv: []string{"IP", "link", "show"}, compare: true},
+		scenario{name: "link show -d 4001", goal: ratio(0.8), argv: []string{"IP", "-d", "link", "show"}, compare: true},
+		scenario{name: "link show -j 4001", goal: ratio(0.8), argv: []string{"IP", "-j", "link", "show"}, compare: true},
+		scenario{name: "link show -br 4001", goal: ratio(0.8), argv: []string{"IP", "-br", "link", "show"}, compare: true},
+		scenario{name: "addr show 4001", goal: ratio(0.8), argv: []string{"IP", "addr", "show"}, compare: true},
+		scenario{name: "batch 100k route add", goal: ratioRSS(0.5, 16<<10),
 			setup: func(w *work) error {
 				if err := uplink(w); err != nil {
 					return err
@@ -132,7 +132,7 @@ func scenarios(quick bool) []scenario {
 			},
 			prepare: func(w *work) error { return run("ip", "route", "flush", "via", "192.0.2.2") },
 			argv:    []string{"IP", "-batch", "-"}, stdin: "add4.batch", compare: true},
-		scenario{name: "batch 10k addr add", goal: "<= 0.5",
+		scenario{name: "batch 10k addr add", goal: ratio(0.5),
 			setup: func(w *work) error {
 				if err := uplink(w); err != nil {
 					return err
@@ -144,7 +144,7 @@ func scenarios(quick bool) []scenario {
 			},
 			prepare: func(w *work) error { return run("ip", "addr", "flush", "dev", "up1") },
 			argv:    []string{"IP", "-batch", "-"}, stdin: "addr.batch", compare: true},
-		scenario{name: "batch 1000 veth pairs", goal: "<= 1.0",
+		scenario{name: "batch 1000 veth pairs", goal: ratio(1.0),
 			setup: func(w *work) error {
 				if err := flushAll(w); err != nil {
 					return err
@@ -156,7 +156,7 @@ func scenarios(quick bool) []scenario {
 			},
 			prepare: flushAll,
 			argv:    []string{"IP", "-batch", "-"}, stdin: "veth.batch", compare: true},
-		scenario{name: "netns exec NS true", goal: "<= 1.2",
+		scenario{name: "netns exec NS true", goal: ratio(1.2),
 			setup: func(w *work) error {
 				if err := flushAll(w); err != nil {
 					return err
@@ -165,7 +165,7 @@ func scenarios(quick bool) []scenario {
 				return run("ip", "netns", "add", "benchns")
 			},
 			argv: []string{"IP", "netns", "exec", "benchns", "true"}, compare: true},
-		scenario{name: "200x netns add+delete", goal: "<= 1.0",
+		scenario{name: "200x netns add+delete", goal: ratio(1.0),
 			argv: []string{"sh", "-c", "i=0; while [ $i -lt 200 ]; do IP netns add bn$i && IP netns del bn$i || exit 1; i=$((i+1)); done"}, compare: true},
 	)
 	return s
