@@ -56,7 +56,6 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 	if err != nil {
 		return err
 	}
-	_ = c.SetStrict(true)
 	if ls.f.dev != "" && !(doLink && ls.f.group == -1) {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {

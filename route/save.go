@@ -65,9 +65,6 @@ func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m *netlink.Message, r
 	if err != nil {
 		return err
 	}
-	if err := c.SetStrict(true); err != nil {
-		return err
-	}
 	req, err := dumpRequest(family, f)
 	if err != nil {
 		return err

@@ -280,9 +280,6 @@ func dump(env *cli.Env, family int, f *filter, fn func(r *route, body []byte) er
 	if err != nil {
 		return err
 	}
-	if err := c.SetStrict(true); err != nil {
-		return err
-	}
 	req, err := dumpRequest(family, f)
 	if err != nil {
 		return err

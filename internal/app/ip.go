@@ -71,6 +71,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	env := cli.NewEnv(opts, stdin, stdout, stderr)
+	env.Strict = opts.Batch == ""
 	defer env.Close()
 	if opts.NetNS != "" {
 		fd, err := netns.OpenNamed(opts.NetNS)

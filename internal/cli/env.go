@@ -58,6 +58,12 @@ type Env struct {
 	// lists links without their addresses.
 	LinksOnly bool
 
+	// Strict makes Conn ask the kernel to check requests strictly (it then
+	// filters dumps by the request header and refuses attributes a request
+	// does not take). iproute2's ip does so, except under -batch, whose
+	// socket it opens without.
+	Strict bool
+
 	conn *nl.Conn
 }
 
@@ -80,6 +86,10 @@ func (e *Env) Conn() (*nl.Conn, error) {
 	c, err := nl.Dial(e.NetNSFD)
 	if err != nil {
 		return nil, Exit(1, "Cannot open netlink socket: %s", errText(err))
+	}
+	if e.Strict {
+		// An old kernel without strict checking still works.
+		_ = c.SetStrict(true)
 	}
 	e.conn = c
 	return c, nil
