@@ -43,7 +43,6 @@ func save(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	_ = c.SetStrict(true)
 	w := env.P.Writer()
 	w.Write(binary.NativeEndian.AppendUint32(nil, saveMagic))
 	// The dump asks for the -family of the command line, as iproute2's
@@ -105,7 +104,7 @@ func showdump(env *cli.Env) error {
 		return err
 	}
 	p := env.P
-	ap := addrPrinter{p: p, numeric: env.Opts.Numeric}
+	ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric}
 	p.Begin()
 	p.OpenObject("")
 	p.OpenArray(format.JSON, "addr_info", "")
