@@ -25,7 +25,8 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if err := s.resolveDevices(env); err != nil {
 		return err
 	}
-	f, family, p := &s.f, s.family, env.P
+	// iproute2 flushes with no JSON context: -json prints text here.
+	f, family, p := &s.f, s.family, env.P.Plain()
 	f.flush = true
 	if f.cloned == cacheEntries {
 		if family != unix.AF_INET6 {
@@ -45,6 +46,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	pr := newPrinter(env, f)
+	pr.p = p
 	defer pr.links.close()
 	start := time.Now()
 	for round := 0; ; {
