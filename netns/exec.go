@@ -92,7 +92,7 @@ func execIn(env *cli.Env, name string, argv []string) error {
 	env.P.Flush()
 	// Never unlocked: the thread leaves gip's namespaces for good.
 	runtime.LockOSThread()
-	if !switchTo(env, name) {
+	if !switchFromN(env, name) {
 		return cli.Silent(255)
 	}
 	err := execvp(argv)
@@ -109,7 +109,7 @@ func runIn(env *cli.Env, name string, argv []string) result {
 	done := make(chan result)
 	go func() {
 		runtime.LockOSThread() // never unlocked, see execIn
-		if !switchTo(env, name) {
+		if !switchFromN(env, name) {
 			done <- result{setupFailed: true}
 			return
 		}
@@ -131,6 +131,17 @@ func runIn(env *cli.Env, name string, argv []string) result {
 		done <- result{status: syscall.WaitStatus(1 << 8)} // exited 1, as the forked ip does
 	}()
 	return <-done
+}
+
+// switchFromN is switchTo as iproute2 makes it under -n NS: its process
+// switched to NS (mount namespace and /etc/netns/NS binds included) when it
+// started, so the command's switch starts from there, and /etc files bound
+// for NS stay in view where NAME has none of its own.
+func switchFromN(env *cli.Env, name string) bool {
+	if env.Opts.NetNS != "" && !switchTo(env, env.Opts.NetNS) {
+		return false
+	}
+	return switchTo(env, name)
 }
 
 // switchTo is iproute2's netns_switch on the calling, locked thread: enter

@@ -76,7 +76,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opts.NetNS != "" {
 		fd, err := netns.OpenNamed(opts.NetNS)
 		if err != nil {
-			return report(stderr, cli.Exit(255, "Cannot open network namespace \"%s\": %s", opts.NetNS, strerror(err)))
+			return report(stderr, err)
 		}
 		env.NetNSFD = fd
 	}
