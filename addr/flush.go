@@ -28,6 +28,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if err := parseListArgs(env, args, &ls.f, false); err != nil {
 		return err
 	}
+	defer keepFilter(env, &ls.f)
 	c, err := env.Conn()
 	if err != nil {
 		return err

@@ -52,6 +52,7 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 	if err := parseListArgs(env, args, &ls.f, doLink); err != nil {
 		return err
 	}
+	defer keepFilter(env, &ls.f)
 	c, err := env.Conn()
 	if err != nil {
 		return err

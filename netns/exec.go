@@ -31,8 +31,16 @@ func execCmd(env *cli.Env, words []string) error {
 	}
 	r := runIn(env, words[0], words[1:])
 	switch {
-	case r.setupFailed, r.status.Signaled():
+	case r.setupFailed:
+		// iproute2's forked copy of ip goes on with the batch; its exit
+		// status is the command's.
+		if env.ForkedCopy(true) == 0 {
+			return nil
+		}
 		return cli.Silent(1)
+	case r.status.Signaled():
+		return cli.Exited(1) // iproute2's parent exits at once
+
 	case r.err != nil:
 		return fail(env, 1, "%s", r.err.Error())
 	case r.status.ExitStatus() != 0:
@@ -53,7 +61,7 @@ func execAll(env *cli.Env, argv []string) error {
 		return fail(env, 1, "Failed to open directory %s: %s", RunDir, strerror(err))
 	}
 	if execEach(env, names, argv) {
-		return cli.Silent(1)
+		return cli.Exited(1)
 	}
 	return nil
 }
@@ -68,7 +76,11 @@ func execEach(env *cli.Env, names, argv []string) bool {
 		r := runIn(env, n, argv)
 		switch {
 		case r.setupFailed:
-			execEach(env, names[i+1:], argv) // the child's run; it ends with status 0
+			// The child's run; then, under -batch, it goes on with the
+			// rest of the batch. Its status is ignored.
+			if !execEach(env, names[i+1:], argv) && env.ForkedCopy != nil {
+				env.ForkedCopy(false)
+			}
 		case r.err != nil:
 			env.Warnf("%s\n", r.err.Error())
 			return true
