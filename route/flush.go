@@ -18,11 +18,8 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if !args.More() {
 		return cli.Exit(1, "\"ip route flush\" requires arguments.")
 	}
-	s, err := parseSelector(env, args)
+	s, err := parseResolved(env, args)
 	if err != nil {
-		return err
-	}
-	if err := s.resolveDevices(env); err != nil {
 		return err
 	}
 	// iproute2 flushes with no JSON context: -json prints text here.

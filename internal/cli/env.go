@@ -63,6 +63,10 @@ type Env struct {
 	// still applies): the addr package's own type, nil before any.
 	AddrFilter any
 
+	// RouteFilter is the same for routes: what the last route listing,
+	// flush, save or get left (the route package's type, nil before any).
+	RouteFilter any
+
 	// Strict makes Conn ask the kernel to check requests strictly (it then
 	// filters dumps by the request header and refuses attributes a request
 	// does not take). iproute2's ip does so, except under -batch, whose

@@ -55,3 +55,21 @@ printf 'addr show\naddr showdump\n' > c8; cat as >> c8; ip -o -batch c8
 printf 'addr show\naddr showdump\n' > c9; cat as >> c9; ip -j -batch c9
 printf 'addr show\naddr showdump\n' > c10; cat as >> c10; ip -4 -batch c10
 printf 'addr save dev nope\naddr showdump\n' > c11; cat as >> c11; ip -force -batch c11
+# route showdump prints through the filter the last route command left.
+/usr/sbin/ip link set v1 addrgenmode none
+/usr/sbin/ip link set v2 addrgenmode none
+/usr/sbin/ip link set v1 up
+/usr/sbin/ip link set v2 up
+/usr/sbin/ip route add 10.5.0.0/16 dev v1 table 100
+/usr/sbin/ip route add 10.6.0.0/16 dev v1 proto static
+/usr/sbin/ip -6 route add 2001:db8::/64 dev v1
+/usr/sbin/ip route save table all > rs
+printf 'route show\nroute showdump\n' > d1; cat rs >> d1; ip -batch d1
+printf 'route show table 100\nroute showdump\n' > d2; cat rs >> d2; ip -batch d2
+printf 'route show proto static\nroute showdump\n' > d3; cat rs >> d3; ip -batch d3
+printf 'route show dev nope\nroute showdump\n' > d4; cat rs >> d4; ip -force -batch d4
+printf 'route get 10.6.0.1\nroute showdump\n' > d5; cat rs >> d5; ip -batch d5
+printf 'route show table all\nroute showdump\n' > d6; cat rs >> d6; ip -batch d6
+printf 'route show type local table all\nroute showdump\n' > d7; cat rs >> d7; ip -batch d7
+printf 'route save table 100\nroute showdump\n' > d8; cat rs >> d8; ip -batch d8 | wc -c
+printf 'route show\nroute showdump\n' > d9; cat rs >> d9; ip -6 -batch d9
