@@ -105,7 +105,7 @@ func (ls *lister) setup() {
 		return ids
 	})
 	ls.lp.Warnf = ls.env.Warnf
-	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, withDev: o.Oneline, devName: ls.names.Name}
+	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, resolve: o.Resolve, withDev: o.Oneline, devName: ls.names.Name}
 }
 
 func (ls *lister) close() {

@@ -121,7 +121,7 @@ func showdump(env *cli.Env) error {
 		return err
 	}
 	p := env.P
-	ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric}
+	ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, resolve: env.Opts.Resolve}
 	f, _ := env.AddrFilter.(*listFilter)
 	var names *link.Names
 	if f != nil || env.Opts.Echo {

@@ -353,6 +353,7 @@ func newPrinter(env *cli.Env, f *filter) *printer {
 		details: env.Opts.Details,
 		stats:   env.Opts.Stats,
 		links:   newLinkNames(env.NetNSFD),
+		resolve: env.Opts.Resolve,
 		buf:     make([]byte, 0, 64),
 	}
 }
