@@ -73,3 +73,10 @@ printf 'route show table all\nroute showdump\n' > d6; cat rs >> d6; ip -batch d6
 printf 'route show type local table all\nroute showdump\n' > d7; cat rs >> d7; ip -batch d7
 printf 'route save table 100\nroute showdump\n' > d8; cat rs >> d8; ip -batch d8 | wc -c
 printf 'route show\nroute showdump\n' > d9; cat rs >> d9; ip -6 -batch d9
+# netns exec under -batch forks in iproute2: ip itself stays where it was.
+ip netns add x
+printf 'netns exec x true\nnetns identify\n' > e1; ip -batch e1
+printf 'netns exec x true\nnetns pids x\n' > e2; ip -batch e2 | wc -l
+printf 'netns exec x /usr/sbin/ip link\nnetns identify\nlink show lo\n' > e3; ip -batch e3
+printf 'netns add y\nnetns identify\nlink show lo\n' > e4; ip -batch e4
+printf 'netns identify\nlink show\n' > e5; ip -n x -batch e5
