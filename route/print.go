@@ -23,6 +23,8 @@ type printer struct {
 	links   *linkNames
 	resolve bool // -resolve: host addresses by name
 	buf     []byte
+
+	nexthops map[uint32]*nhObject // nhid lookups for -details (nhinfo.go)
 }
 
 func familyColor(af int) format.Color {
@@ -196,6 +198,9 @@ func (pr *printer) print(r *route) {
 		default:
 			p.Text("ttl-propogate disabled")
 		}
+	}
+	if r.has(rtaNHID) && pr.details > 0 {
+		pr.nhInfo(r.u32(rtaNHID))
 	}
 	if r.has(unix.RTA_MULTIPATH) {
 		pr.multipath(r)
