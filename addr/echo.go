@@ -25,7 +25,7 @@ func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlag
 		if a, err := Decode(m.Data); err == nil {
 			names := link.NewNames(env.NetNSFD)
 			defer names.Close()
-			ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, withDev: true, devName: names.Name}
+			ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, resolve: env.Opts.Resolve, withDev: true, devName: names.Name}
 			ap.print(a, t == unix.RTM_DELADDR)
 		}
 	}

@@ -187,6 +187,21 @@ func ifIndexName(name string) (int32, bool) {
 
 // matchAddr applies the address part of the filter (scope, flags, label,
 // prefix) to a, whose link is called devName when a has no label.
+// selects is iproute2's print_addrinfo filter: device, family and
+// matchAddr; a nil filter (none set yet) selects every address.
+func (f *listFilter) selects(a *Addr, names *link.Names) bool {
+	if f == nil {
+		return true
+	}
+	if f.ifindex != 0 && uint32(f.ifindex) != a.Index {
+		return false
+	}
+	if f.family != unix.AF_UNSPEC && f.family != int(a.Family) {
+		return false
+	}
+	return f.matchAddr(a, names.Name)
+}
+
 func (f *listFilter) matchAddr(a *Addr, devName func(uint32) string) bool {
 	if (f.scope^a.Scope)&f.scopeMask != 0 {
 		return false

@@ -17,7 +17,9 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if !args.More() {
 		return cli.Exit(1, "Flush requires arguments.")
 	}
-	ls := &lister{env: env, p: env.P}
+	// iproute2 flushes with no JSON context: -json prints text here.
+	p := env.P.Plain()
+	ls := &lister{env: env, p: p}
 	ls.f.family = env.Opts.Family
 	ls.f.group = -1
 	if ls.f.family == unix.AF_PACKET {
@@ -26,11 +28,11 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if err := parseListArgs(env, args, &ls.f, false); err != nil {
 		return err
 	}
+	defer keepFilter(env, &ls.f)
 	c, err := env.Conn()
 	if err != nil {
 		return err
 	}
-	_ = c.SetStrict(true)
 	if ls.f.dev != "" {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
@@ -50,7 +52,6 @@ func flush(env *cli.Env, args *cli.Args) error {
 		loops = math.MaxInt
 	}
 	stats := env.Opts.Stats
-	p := env.P
 	for round := 0; round < loops; {
 		var victims [][]byte
 		body := nl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)

@@ -52,11 +52,11 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 	if err := parseListArgs(env, args, &ls.f, doLink); err != nil {
 		return err
 	}
+	defer keepFilter(env, &ls.f)
 	c, err := env.Conn()
 	if err != nil {
 		return err
 	}
-	_ = c.SetStrict(true)
 	if ls.f.dev != "" && !(doLink && ls.f.group == -1) {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
@@ -105,7 +105,7 @@ func (ls *lister) setup() {
 		return ids
 	})
 	ls.lp.Warnf = ls.env.Warnf
-	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, withDev: o.Oneline, devName: ls.names.Name}
+	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, resolve: o.Resolve, withDev: o.Oneline, devName: ls.names.Name}
 }
 
 func (ls *lister) close() {

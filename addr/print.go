@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/rtnames"
 	"golang.org/x/sys/unix"
 )
 
@@ -16,6 +17,7 @@ type addrPrinter struct {
 	p       *format.Printer
 	brief   bool
 	numeric bool
+	resolve bool // -resolve: addresses by host name
 	// withDev prefixes each address with "INDEX: DEV" (-oneline, flush
 	// with -s -s, and echo).
 	withDev bool
@@ -27,6 +29,11 @@ type addrPrinter struct {
 // it is not one) into a scratch buffer, for the one printer call that
 // writes it out (the printer keeps no argument).
 func (ap *addrPrinter) inet(family uint8, b []byte) string {
+	if ap.resolve {
+		if name := rtnames.HostName(int(family), b); name != "" {
+			return name
+		}
+	}
 	switch {
 	case family == unix.AF_INET && len(b) >= 4:
 		ap.scratch = netip.AddrFrom4([4]byte(b[:4])).AppendTo(ap.scratch[:0])

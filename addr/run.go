@@ -36,5 +36,5 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return usage(env, false)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"ip address help\".", verb)
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip address help\".", verb)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -19,13 +20,15 @@ const saveMagic = 0x47361222
 const nlmsgHdrLen = 16
 
 // save is `ip address save`: the magic, then every message of the address
-// dump (of the -family and dev given) as raw netlink messages.
+// dump (of the -family and dev given) as raw netlink messages. Like
+// iproute2 it ends ip once it has begun (under -batch too).
 func save(env *cli.Env, args *cli.Args) error {
 	var f listFilter
 	f.family, f.group = env.Opts.Family, -1
 	if err := parseListArgs(env, args, &f, false); err != nil {
 		return err
 	}
+	defer keepFilter(env, &f)
 	if f.dev != "" {
 		idx, err := nameToIndex(env, f.dev)
 		if err != nil {
@@ -37,13 +40,12 @@ func save(env *cli.Env, args *cli.Args) error {
 		f.ifindex = idx
 	}
 	if isTerminal(os.Stdout) {
-		return cli.Exit(1, "Not sending a binary stream to stdout")
+		return cli.Fatal(1, "Not sending a binary stream to stdout")
 	}
 	c, err := env.Conn()
 	if err != nil {
 		return err
 	}
-	_ = c.SetStrict(true)
 	w := env.P.Writer()
 	w.Write(binary.NativeEndian.AppendUint32(nil, saveMagic))
 	// The dump asks for the -family of the command line, as iproute2's
@@ -61,9 +63,9 @@ func save(env *cli.Env, args *cli.Args) error {
 		return nil
 	})
 	if err != nil && !errors.Is(err, nl.ErrDumpInterrupted) {
-		return cli.Exit(1, "%s\nSave terminated", err.Error())
+		return cli.Fatal(1, "%s\nSave terminated", err.Error())
 	}
-	return nil
+	return cli.Exited(0)
 }
 
 func isTerminal(f *os.File) bool {
@@ -71,10 +73,11 @@ func isTerminal(f *os.File) bool {
 	return err == nil
 }
 
-// checkMagic reads and checks the start of a saved stream on stdin.
+// checkMagic reads and checks the start of a saved stream on stdin (under
+// -batch the rest of the batch input, as iproute2 reads it).
 func checkMagic(env *cli.Env) error {
 	if f, ok := env.Stdin.(*os.File); ok && isTerminal(f) {
-		return cli.Exit(255, "Can't restore address dump from a terminal")
+		return cli.Fatal(255, "Can't restore address dump from a terminal")
 	}
 	var magic [4]byte
 	n, _ := io.ReadFull(env.Stdin, magic[:])
@@ -83,29 +86,50 @@ func checkMagic(env *cli.Env) error {
 		if n == 4 {
 			elems = 1
 		}
-		return cli.Exit(255, "Magic mismatch (%d elems, %x magic)", elems, m)
+		return cli.Fatal(255, "Magic mismatch (%d elems, %x magic)", elems, m)
 	}
 	return nil
 }
 
-// readSaved is nl.ReadSaved over stdin; a broken stream fails with
-// status 255.
+// readSaved is nl.ReadSaved over stdin. iproute2 exits ip at its end, with
+// status 255 when the stream is broken.
 func readSaved(env *cli.Env, fn func(h netlink.Header, data []byte) error) error {
 	err := nl.ReadSaved(env.Stdin, fn)
 	var se *nl.SavedError
 	if errors.As(err, &se) {
-		return cli.Exit(255, "%s", se.Msg)
+		return cli.Fatal(255, "%s", se.Msg)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return cli.Exited(0)
 }
 
-// showdump is `ip address showdump`: print a saved stream.
+// keepFilter records f, once its device is looked up, as the filter the
+// process was left with (iproute2's static filter; see showdump).
+func keepFilter(env *cli.Env, f *listFilter) {
+	kept := *f
+	env.AddrFilter = &kept
+}
+
+// showdump is `ip address showdump`: print a saved stream. iproute2 prints
+// each address through the filter the last address or link listing, flush
+// or save of the process left behind (none outside -batch), -oneline's
+// device prefix included; the "ifN:" line comes regardless.
 func showdump(env *cli.Env) error {
 	if err := checkMagic(env); err != nil {
 		return err
 	}
 	p := env.P
-	ap := addrPrinter{p: p, numeric: env.Opts.Numeric}
+	ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, resolve: env.Opts.Resolve}
+	f, _ := env.AddrFilter.(*listFilter)
+	var names *link.Names
+	if f != nil || env.Opts.Echo {
+		names = link.NewNames(env.NetNSFD)
+		defer names.Close()
+		ap.devName = names.Name
+		ap.withDev = (f != nil && env.Opts.Oneline) || env.Opts.Echo
+	}
 	p.Begin()
 	p.OpenObject("")
 	p.OpenArray(format.JSON, "addr_info", "")
@@ -114,7 +138,7 @@ func showdump(env *cli.Env) error {
 		if a, err := Decode(data); err == nil {
 			p.Int(format.Any, "index", "if%d:", int64(int32(a.Index)))
 			p.NL()
-			if h.Type == unix.RTM_NEWADDR || h.Type == unix.RTM_DELADDR {
+			if (h.Type == unix.RTM_NEWADDR || h.Type == unix.RTM_DELADDR) && f.selects(a, names) {
 				ap.print(a, h.Type == unix.RTM_DELADDR)
 			}
 		}
@@ -146,7 +170,7 @@ func restore(env *cli.Env) error {
 			// iproute2 reports the refusal but carries on.
 			env.Warnf("%s\n", err.Error())
 		default:
-			return cli.Exit(255, "%s", err.Error())
+			return cli.Fatal(255, "%s", err.Error())
 		}
 		return nil
 	})

@@ -96,6 +96,19 @@ func palette() *[OperDown + 1]string {
 // bytes in order with the printer's output.
 func (p *Printer) Writer() *bufio.Writer { return p.w }
 
+// Plain is a printer on the same stream that prints text whatever the
+// output options: iproute2 prints some reports (address flush's) with no
+// JSON context open, so -json does not change them.
+func (p *Printer) Plain() *Printer {
+	if !p.json {
+		return p
+	}
+	q := *p
+	q.json, q.pretty = false, false
+	q.scratch = make([]byte, 0, 64)
+	return &q
+}
+
 // Flush writes out buffered output.
 func (p *Printer) Flush() error { return p.w.Flush() }
 

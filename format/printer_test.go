@@ -638,3 +638,33 @@ func TestJSONOneArrayPerCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestPlain(t *testing.T) {
+	for _, tt := range []struct {
+		o    Options
+		want string
+	}{
+		{Options{}, "3: v1 inet\n"},
+		{Options{JSON: true}, "3: v1 inet\n"},
+		{Options{JSON: true, Pretty: true}, "3: v1 inet\n"},
+		{Options{Oneline: true, JSON: true}, "3: v1 inet\\"},
+	} {
+		got := textOf(tt.o, func(p *Printer) {
+			q := p.Plain()
+			if q.IsJSON() {
+				t.Errorf("%+v: Plain is JSON", tt.o)
+			}
+			q.Uint(Any, "index", "%u: ", 3)
+			q.String(Any, "dev", "%s ", "v1")
+			q.String(Any, "family", "%s", "inet")
+			q.NL()
+		})
+		if got != tt.want {
+			t.Errorf("%+v: got %q, want %q", tt.o, got, tt.want)
+		}
+	}
+	var b bytes.Buffer
+	if p := New(&b, Options{}); p.Plain() != p {
+		t.Error("Plain of a text printer is not itself")
+	}
+}

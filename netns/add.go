@@ -73,6 +73,28 @@ func add(env *cli.Env, words []string, create bool) error {
 		pid = v
 	}
 	name := words[0]
+	if env.Opts.NetNS == "" {
+		return addAt(env, name, pid, create, false)
+	}
+	// Under -n iproute2 works from the mount namespace its netns_switch
+	// made (a slave of the caller's): its bind mount stays in there and
+	// ends with ip, so everyone else finds the namespace file empty. gip
+	// does the same on a thread that enters -n's namespaces and is retired.
+	done := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked
+		if !switchTo(env, env.Opts.NetNS) {
+			done <- cli.Silent(1)
+			return
+		}
+		done <- addAt(env, name, pid, create, true)
+	}()
+	return <-done
+}
+
+// addAt is add once the name and pid are read. With here set it runs on a
+// locked thread that is retired afterwards, and creates the namespace on it.
+func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 	path := RunDir + "/" + name
 	if err := makeRunDir(env); err != nil {
 		return err
@@ -98,7 +120,7 @@ func add(env *cli.Env, words []string, create bool) error {
 		return nil
 	}
 
-	if msg := bindNewNetNS(name, path); msg != "" {
+	if msg := bindNewNetNS(name, path, here); msg != "" {
 		env.Warnf("%s\n", msg)
 		// iproute2 cleans up with its delete command, which under -all
 		// removes every namespace.
@@ -115,8 +137,14 @@ func add(env *cli.Env, words []string, create bool) error {
 // bindNewNetNS creates a network namespace and bind-mounts it onto path. It
 // works on a thread of its own: the thread unshares, mounts, then goes back
 // to its namespace; if it cannot, it is left locked so that the runtime ends
-// it with its goroutine. It returns iproute2's error text, or "".
-func bindNewNetNS(name, path string) string {
+// it with its goroutine. With here set the calling thread, locked and to be
+// retired, does it and stays in the new namespace. It returns iproute2's
+// error text, or "".
+func bindNewNetNS(name, path string, here bool) string {
+	if here {
+		msg, _ := unshareAndBind(name, path)
+		return msg
+	}
 	done := make(chan string, 1)
 	go func() {
 		runtime.LockOSThread()
@@ -127,14 +155,11 @@ func bindNewNetNS(name, path string) string {
 			return
 		}
 		defer unix.Close(orig)
-		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+		msg, unshared := unshareAndBind(name, path)
+		if !unshared {
 			runtime.UnlockOSThread()
-			done <- "Failed to create a new network namespace \"" + name + "\": " + strerror(err)
+			done <- msg
 			return
-		}
-		msg := ""
-		if err := unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, ""); err != nil {
-			msg = "Bind /proc/self/ns/net -> " + path + " failed: " + strerror(err)
 		}
 		if err := unix.Setns(orig, unix.CLONE_NEWNET); err != nil {
 			// Stay locked: this thread dies with the goroutine.
@@ -148,6 +173,18 @@ func bindNewNetNS(name, path string) string {
 		done <- msg
 	}()
 	return <-done
+}
+
+// unshareAndBind moves the calling thread into a new network namespace and
+// bind-mounts that onto path; unshared reports whether the thread moved.
+func unshareAndBind(name, path string) (msg string, unshared bool) {
+	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+		return "Failed to create a new network namespace \"" + name + "\": " + strerror(err), false
+	}
+	if err := unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, ""); err != nil {
+		return "Bind /proc/self/ns/net -> " + path + " failed: " + strerror(err), true
+	}
+	return "", true
 }
 
 // del is `ip netns delete NAME` and `ip -all netns delete`.

@@ -31,8 +31,16 @@ func execCmd(env *cli.Env, words []string) error {
 	}
 	r := runIn(env, words[0], words[1:])
 	switch {
-	case r.setupFailed, r.status.Signaled():
+	case r.setupFailed:
+		// iproute2's forked copy of ip goes on with the batch; its exit
+		// status is the command's.
+		if env.ForkedCopy(true) == 0 {
+			return nil
+		}
 		return cli.Silent(1)
+	case r.status.Signaled():
+		return cli.Exited(1) // iproute2's parent exits at once
+
 	case r.err != nil:
 		return fail(env, 1, "%s", r.err.Error())
 	case r.status.ExitStatus() != 0:
@@ -53,7 +61,7 @@ func execAll(env *cli.Env, argv []string) error {
 		return fail(env, 1, "Failed to open directory %s: %s", RunDir, strerror(err))
 	}
 	if execEach(env, names, argv) {
-		return cli.Silent(1)
+		return cli.Exited(1)
 	}
 	return nil
 }
@@ -68,7 +76,11 @@ func execEach(env *cli.Env, names, argv []string) bool {
 		r := runIn(env, n, argv)
 		switch {
 		case r.setupFailed:
-			execEach(env, names[i+1:], argv) // the child's run; it ends with status 0
+			// The child's run; then, under -batch, it goes on with the
+			// rest of the batch. Its status is ignored.
+			if !execEach(env, names[i+1:], argv) && env.ForkedCopy != nil {
+				env.ForkedCopy(false)
+			}
 		case r.err != nil:
 			env.Warnf("%s\n", r.err.Error())
 			return true
@@ -92,7 +104,7 @@ func execIn(env *cli.Env, name string, argv []string) error {
 	env.P.Flush()
 	// Never unlocked: the thread leaves gip's namespaces for good.
 	runtime.LockOSThread()
-	if !switchTo(env, name) {
+	if !switchFromN(env, name) {
 		return cli.Silent(255)
 	}
 	err := execvp(argv)
@@ -109,7 +121,7 @@ func runIn(env *cli.Env, name string, argv []string) result {
 	done := make(chan result)
 	go func() {
 		runtime.LockOSThread() // never unlocked, see execIn
-		if !switchTo(env, name) {
+		if !switchFromN(env, name) {
 			done <- result{setupFailed: true}
 			return
 		}
@@ -131,6 +143,17 @@ func runIn(env *cli.Env, name string, argv []string) result {
 		done <- result{status: syscall.WaitStatus(1 << 8)} // exited 1, as the forked ip does
 	}()
 	return <-done
+}
+
+// switchFromN is switchTo as iproute2 makes it under -n NS: its process
+// switched to NS (mount namespace and /etc/netns/NS binds included) when it
+// started, so the command's switch starts from there, and /etc files bound
+// for NS stay in view where NAME has none of its own.
+func switchFromN(env *cli.Env, name string) bool {
+	if env.Opts.NetNS != "" && !switchTo(env, env.Opts.NetNS) {
+		return false
+	}
+	return switchTo(env, name)
 }
 
 // switchTo is iproute2's netns_switch on the calling, locked thread: enter

@@ -122,7 +122,6 @@ func listID(env *cli.Env, words []string) error {
 		}
 		return nil
 	}
-	_ = c.SetStrict(true) // iproute2 dumps strictly: target-nsid is a filter
 	p.Begin()
 	err = c.Dump(unix.RTM_GETNSID, body, func(m netlink.Message) error {
 		return printNSID(env, side, m)

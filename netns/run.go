@@ -17,7 +17,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	// iproute2 checks the word after the subcommand as a name for every
 	// subcommand (unless -all is given), before it even looks at which one.
 	if !env.Opts.All && len(words) > 1 && !ValidName(words[1]) {
-		return cli.Exit(255, "Invalid netns name \"%s\"", words[1])
+		return cli.Fatal(255, "Invalid netns name \"%s\"", words[1])
 	}
 	cmd, rest := words[0], words[1:]
 	m := func(kw string) bool { return cli.Matches(cmd, kw) }
@@ -45,7 +45,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("attach"):
 		return add(env, rest, false)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"ip netns help\".", cmd)
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip netns help\".", cmd)
 }
 
 // maxName is NAME_MAX: the longest file name /run/netns can hold.

@@ -18,14 +18,12 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if !args.More() {
 		return cli.Exit(1, "\"ip route flush\" requires arguments.")
 	}
-	s, err := parseSelector(env, args)
+	s, err := parseResolved(env, args)
 	if err != nil {
 		return err
 	}
-	if err := s.resolveDevices(env); err != nil {
-		return err
-	}
-	f, family, p := &s.f, s.family, env.P
+	// iproute2 flushes with no JSON context: -json prints text here.
+	f, family, p := &s.f, s.family, env.P.Plain()
 	f.flush = true
 	if f.cloned == cacheEntries {
 		if family != unix.AF_INET6 {
@@ -45,6 +43,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	pr := newPrinter(env, f)
+	pr.p = p
 	defer pr.links.close()
 	start := time.Now()
 	for round := 0; ; {

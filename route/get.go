@@ -267,6 +267,10 @@ func (q *getRequest) body(c *nl.Conn) ([]byte, error) {
 
 // get is `ip route get`.
 func get(env *cli.Env, args *cli.Args) error {
+	// iproute2 resets its route filter first (see showdump).
+	f := newFilter(env.Opts.Family)
+	f.table, f.cloned = 0, bothKinds
+	keepFilter(env, &f)
 	q, err := parseGet(env, args)
 	if err != nil {
 		return err
@@ -286,8 +290,6 @@ func get(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	f := newFilter(env.Opts.Family)
-	f.table, f.cloned = 0, bothKinds
 	pr := newPrinter(env, &f)
 	defer pr.links.close()
 	var r route

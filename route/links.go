@@ -48,18 +48,24 @@ func (l *linkNames) name(idx uint32) string {
 		return n
 	}
 	n := ""
-	if l.conn == nil && l.dial != nil {
-		l.conn, _ = l.dial()
-		l.dial = nil // one attempt
-	}
-	if l.conn != nil {
-		n, _ = link.NameByIndex(l.conn, int32(idx))
+	if c := l.side(); c != nil {
+		n, _ = link.NameByIndex(c, int32(idx))
 	}
 	if n == "" {
 		n = "if" + strconv.FormatUint(uint64(idx), 10)
 	}
 	l.cache[idx] = n
 	return n
+}
+
+// side is the lookup socket, dialed on first use (one attempt); nil when
+// it cannot be had. Nexthop lookups (nhinfo.go) share it.
+func (l *linkNames) side() *nl.Conn {
+	if l.conn == nil && l.dial != nil {
+		l.conn, _ = l.dial()
+		l.dial = nil
+	}
+	return l.conn
 }
 
 // close releases the lookup socket.

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/rtnames"
 	"golang.org/x/sys/unix"
 )
 
@@ -20,7 +21,10 @@ type printer struct {
 	details int
 	stats   int
 	links   *linkNames
+	resolve bool // -resolve: host addresses by name
 	buf     []byte
+
+	nexthops map[uint32]*nhObject // nhid lookups for -details (nhinfo.go)
 }
 
 func familyColor(af int) format.Color {
@@ -58,8 +62,23 @@ func (pr *printer) addr(family int, b []byte) string {
 // scratch buffer is reused, and a dump prints millions of addresses.
 func scratchString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// prefixText is an address, with /LEN unless it is a host address.
+// host is iproute2's format_host: under -resolve the name of an IPv4 or
+// IPv6 address when it has one, else the address.
+func (pr *printer) host(family int, b []byte) string {
+	if pr.resolve {
+		if name := rtnames.HostName(family, b); name != "" {
+			return name
+		}
+	}
+	return pr.addr(family, b)
+}
+
+// prefixText is an address, with /LEN unless it is a host address (which
+// -resolve prints by name).
 func (pr *printer) prefixText(family int, b []byte, plen uint8, hostLen int) string {
+	if int(plen) == hostLen {
+		return pr.host(family, b)
+	}
 	pr.buf = appendAddr(pr.buf[:0], family, b)
 	if int(plen) != hostLen {
 		pr.buf = append(pr.buf, '/')
@@ -180,6 +199,9 @@ func (pr *printer) print(r *route) {
 			p.Text("ttl-propogate disabled")
 		}
 	}
+	if r.has(rtaNHID) && pr.details > 0 {
+		pr.nhInfo(r.u32(rtaNHID))
+	}
 	if r.has(unix.RTA_MULTIPATH) {
 		pr.multipath(r)
 	}
@@ -200,13 +222,13 @@ func (pr *printer) ifindex(key string, idx uint32) {
 }
 
 func (pr *printer) gateway(fam int, b []byte) {
-	gw := pr.addr(fam, b)
+	gw := pr.host(fam, b)
 	pr.p.Text("via ")
 	pr.p.ColorString(format.Any, familyColor(fam), "gateway", "%s ", gw)
 }
 
 func (pr *printer) newdst(fam int, b []byte) {
-	dst := pr.addr(fam, b)
+	dst := pr.host(fam, b)
 	pr.p.Text("as to ")
 	pr.p.ColorString(format.Any, familyColor(fam), "to", "%s ", dst)
 }
@@ -217,7 +239,7 @@ func (pr *printer) via(b []byte) {
 		return
 	}
 	vf := int(binary.NativeEndian.Uint16(b))
-	host := pr.addr(vf, b[2:])
+	host := pr.host(vf, b[2:])
 	p := pr.p
 	if p.IsJSON() {
 		p.OpenObject("via")

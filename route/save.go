@@ -31,11 +31,8 @@ func save(env *cli.Env, args *cli.Args) error {
 	}
 	w := env.P.Writer()
 	w.Write(binary.NativeEndian.AppendUint32(nil, dumpMagic))
-	s, err := parseSelector(env, args)
+	s, err := parseResolved(env, args)
 	if err != nil {
-		return err
-	}
-	if err := s.resolveDevices(env); err != nil {
 		return err
 	}
 	var hdr [unix.SizeofNlMsghdr]byte
@@ -91,7 +88,12 @@ func showdump(env *cli.Env) error {
 	if err := checkMagic(env); err != nil {
 		return err
 	}
+	// iproute2 prints through the filter the last route listing, flush,
+	// save or get of the process left (under -batch), else a zero one.
 	var f filter
+	if kept, ok := env.RouteFilter.(*filter); ok {
+		f = *kept
+	}
 	f.family = env.Opts.Family
 	pr := newPrinter(env, &f)
 	defer pr.links.close()

@@ -163,3 +163,38 @@ func TestMPLSLabels(t *testing.T) {
 		t.Errorf("encapTypeName(99) = %q", encapTypeName(99))
 	}
 }
+
+// TestShowdumpKeptFilter: showdump prints through the filter the last
+// route command of the process left (iproute2's static filter), or a zero
+// one.
+func TestShowdumpKeptFilter(t *testing.T) {
+	stream, err := os.ReadFile(filepath.Join("testdata", "encap.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "encap.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := newFilter(unix.AF_UNSPEC)
+	other.table = 12345
+	for _, tc := range []struct {
+		name  string
+		kept  any
+		lines int
+	}{
+		{"none", nil, bytes.Count(golden, []byte("\n"))},
+		{"table 12345", &other, 0},
+	} {
+		var out bytes.Buffer
+		env := cli.NewEnv(cli.Options{}, bytes.NewReader(stream), &out, &out)
+		env.RouteFilter = tc.kept
+		if err := showdump(env); err != nil {
+			t.Fatalf("%s: showdump: %v", tc.name, err)
+		}
+		env.P.Flush()
+		if n := strings.Count(out.String(), "\n"); n != tc.lines {
+			t.Errorf("%s: printed %d lines, want %d:\n%s", tc.name, n, tc.lines, out.String())
+		}
+	}
+}

@@ -228,6 +228,29 @@ func parseRootMatch(args *cli.Args, root, match *prefix, family int) error {
 	return err
 }
 
+// parseResolved is parseSelector then resolveDevices, as show, flush and
+// save read their words. The filter is kept as the one the process is left
+// with (see showdump), also when a device is not found.
+func parseResolved(env *cli.Env, args *cli.Args) (*selector, error) {
+	s, err := parseSelector(env, args)
+	if err != nil {
+		return nil, err
+	}
+	err = s.resolveDevices(env)
+	keepFilter(env, &s.f)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// keepFilter records f as iproute2's process-wide route filter, which its
+// showdump still prints through.
+func keepFilter(env *cli.Env, f *filter) {
+	kept := *f
+	env.RouteFilter = &kept
+}
+
 // resolveDevices turns the iif/oif selectors into filter masks.
 func (s *selector) resolveDevices(env *cli.Env) error {
 	if s.iif == "" && s.oif == "" {
@@ -287,9 +310,6 @@ func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r 
 	if err != nil {
 		return err
 	}
-	if err := c.SetStrict(true); err != nil {
-		return err
-	}
 	req, err := dumpRequest(family, f)
 	if err != nil {
 		return err
@@ -342,17 +362,15 @@ func newPrinter(env *cli.Env, f *filter) *printer {
 		details: env.Opts.Details,
 		stats:   env.Opts.Stats,
 		links:   newLinkNames(env.NetNSFD),
+		resolve: env.Opts.Resolve,
 		buf:     make([]byte, 0, 64),
 	}
 }
 
 // list is `ip route show`.
 func list(env *cli.Env, args *cli.Args) error {
-	s, err := parseSelector(env, args)
+	s, err := parseResolved(env, args)
 	if err != nil {
-		return err
-	}
-	if err := s.resolveDevices(env); err != nil {
 		return err
 	}
 	pr := newPrinter(env, &s.f)

@@ -60,16 +60,16 @@ func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
 			switch {
 			case cli.Matches(v, "tun"):
 				if r.flags&unix.IFF_TAP != 0 {
-					return nil, cli.Exit(255, "You managed to ask for more than one tunnel mode.")
+					return nil, cli.Fatal(255, "You managed to ask for more than one tunnel mode.")
 				}
 				r.flags |= unix.IFF_TUN
 			case cli.Matches(v, "tap"):
 				if r.flags&unix.IFF_TUN != 0 {
-					return nil, cli.Exit(255, "You managed to ask for more than one tunnel mode.")
+					return nil, cli.Fatal(255, "You managed to ask for more than one tunnel mode.")
 				}
 				r.flags |= unix.IFF_TAP
 			default:
-				return nil, cli.Exit(255, "Unknown tunnel mode \"%s\"", v)
+				return nil, cli.Fatal(255, "Unknown tunnel mode \"%s\"", v)
 			}
 		case owner && cli.Matches(w, "user"):
 			v, err := args.Value()
@@ -81,7 +81,7 @@ func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
 			} else if id, ok := lookupUser(v); ok {
 				r.uid = id
 			} else {
-				return nil, cli.Exit(255, "invalid user \"%s\"", v)
+				return nil, cli.Fatal(255, "invalid user \"%s\"", v)
 			}
 		case owner && cli.Matches(w, "group"):
 			v, err := args.Value()
@@ -93,7 +93,7 @@ func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
 			} else if id, ok := lookupGroup(v); ok {
 				r.gid = id
 			} else {
-				return nil, cli.Exit(255, "invalid group \"%s\"", v)
+				return nil, cli.Fatal(255, "invalid group \"%s\"", v)
 			}
 		case cli.Matches(w, "pi"):
 			r.flags &^= unix.IFF_NO_PI

@@ -29,7 +29,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case cli.Matches(cmd, "help"):
 		return usage(env.Stderr)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"ip tuntap help\".", cmd)
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip tuntap help\".", cmd)
 }
 
 func usage(w io.Writer) error {

@@ -11,9 +11,16 @@ package main
 
 import (
 	"os"
+	"runtime"
 
 	"github.com/gipnet/gip/internal/app"
 )
+
+// The main goroutine keeps the main thread, so that no goroutine that
+// enters another namespace for good (netns exec under -batch, netns add)
+// runs there: the runtime can only wedge, not end, a main thread left
+// locked, and /proc/self (netns identify, netns pids) shows its namespace.
+func init() { runtime.LockOSThread() }
 
 func main() {
 	os.Exit(app.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))

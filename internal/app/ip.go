@@ -2,6 +2,7 @@ package app
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -71,11 +72,12 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	env := cli.NewEnv(opts, stdin, stdout, stderr)
+	env.Strict = opts.Batch == ""
 	defer env.Close()
 	if opts.NetNS != "" {
 		fd, err := netns.OpenNamed(opts.NetNS)
 		if err != nil {
-			return report(stderr, cli.Exit(255, "Cannot open network namespace \"%s\": %s", opts.NetNS, strerror(err)))
+			return report(stderr, err)
 		}
 		env.NetNSFD = fd
 	}
@@ -300,6 +302,10 @@ func strerror(err error) string {
 // same connection. A failing command prints "Command failed FILE:LINE" and
 // ends the batch unless -force is given; argument errors end it at once, as
 // iproute2 exits from inside its parsers.
+//
+// iproute2 reopens its stdin on the batch file and reads lines through
+// stdio: a command that reads stdin (address restore, showdump) reads the
+// rest of the batch input, and so do the programs netns exec runs.
 func runBatch(env *cli.Env, name string) int {
 	var in io.Reader = env.Stdin
 	if name != "-" {
@@ -309,9 +315,24 @@ func runBatch(env *cli.Env, name string) int {
 		}
 		defer f.Close()
 		in = f
+		if env.Stdin == os.Stdin {
+			_ = unix.Dup3(int(f.Fd()), 0, 0)
+		}
 	}
 	env.InBatch = true
 	lines := newBatchReader(in)
+	env.Stdin = lines.r
+	status, _ := batchLoop(env, name, lines)
+	env.P.Flush()
+	return status
+}
+
+// batchLoop runs the commands of lines. It returns ip's exit status and
+// whether a command ended ip (iproute2 exited in it) rather than the input.
+func batchLoop(env *cli.Env, name string, lines *batchReader) (int, bool) {
+	outer := env.ForkedCopy
+	defer func() { env.ForkedCopy = outer }()
+	env.ForkedCopy = func(failed bool) int { return forkedCopy(env, name, lines, failed) }
 	status := 0
 	for {
 		line, err := lines.next()
@@ -324,7 +345,7 @@ func runBatch(env *cli.Env, name string) int {
 		}
 		words, err := splitArgs(line)
 		if err != nil {
-			return report(env.Stderr, err)
+			return report(env.Stderr, err), true
 		}
 		if len(words) == 0 {
 			continue
@@ -337,7 +358,7 @@ func runBatch(env *cli.Env, name string) int {
 		code := report(env.Stderr, err)
 		var ce *cli.Error
 		if asCLI(err, &ce) && ce.Fatal {
-			return code
+			return code, true
 		}
 		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lines.lineNo)
 		status = 1
@@ -345,8 +366,31 @@ func runBatch(env *cli.Env, name string) int {
 			break
 		}
 	}
+	return status, false
+}
+
+// forkedCopy is Env.ForkedCopy for the batch being read from lines.
+func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool) int {
+	if failed {
+		env.P.Flush()
+		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lines.lineNo)
+		if !env.Opts.Force {
+			return 1
+		}
+	}
+	rest, _ := io.ReadAll(lines.r)
+	copyLines := &batchReader{r: bufio.NewReader(bytes.NewReader(rest)), lineNo: lines.lineNo}
+	linksOnly := env.LinksOnly
+	env.Stdin = copyLines.r
+	code, exited := batchLoop(env, name, copyLines)
 	env.P.Flush()
-	return status
+	env.LinksOnly = linksOnly
+	lines.r = bufio.NewReaderSize(bytes.NewReader(rest), 64<<10)
+	env.Stdin = lines.r
+	if failed && !exited {
+		code = 1
+	}
+	return code
 }
 
 // batchReader reads -batch lines as iproute2 does: a '#' ends the line's

@@ -101,6 +101,11 @@ func Fatal(code int, format string, args ...any) error {
 	return &Error{Code: code, Msg: fmt.Sprintf(format, args...), Fatal: true}
 }
 
+// Exited is the end of a command after which iproute2 exits ip with status
+// code (address save, showdump and restore): under -batch the rest of the
+// batch is not run.
+func Exited(code int) error { return &Error{Code: code, Fatal: true} }
+
 // Silent returns an Error with status code and nothing to print (the message
 // was printed already, or the tool prints none).
 func Silent(code int) error { return &Error{Code: code} }

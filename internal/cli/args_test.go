@@ -145,6 +145,7 @@ func TestErrors(t *testing.T) {
 		{Silent(0), 0, "", false},
 		{Silent(1), 1, "", false},
 		{Usage(), 255, "", true},
+		{Exited(0), 0, "", true},
 		{IncompleteCommand(), 255, `Command line is not complete. Try option "help"`, true},
 		{InvalidArg("invalid mtu value", "x"), 255, `Error: argument "x" is wrong: invalid mtu value`, true},
 		{Duplicate("mtu", "1500"), 255, `Error: duplicate "mtu": "1500" is the second value.`, true},

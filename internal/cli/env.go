@@ -58,6 +58,29 @@ type Env struct {
 	// lists links without their addresses.
 	LinksOnly bool
 
+	// AddrFilter is the address filter the last address or link listing,
+	// flush or save left (iproute2's static filter, which its showdump
+	// still applies): the addr package's own type, nil before any.
+	AddrFilter any
+
+	// RouteFilter is the same for routes: what the last route listing,
+	// flush, save or get left (the route package's type, nil before any).
+	RouteFilter any
+
+	// Strict makes Conn ask the kernel to check requests strictly (it then
+	// filters dumps by the request header and refuses attributes a request
+	// does not take). iproute2's ip does so, except under -batch, whose
+	// socket it opens without.
+	Strict bool
+
+	// ForkedCopy is set under -batch. It plays a copy of ip that iproute2
+	// forked for the current command (netns exec) and that failed before it
+	// could exec: with its own copy of the buffered input the copy goes on
+	// with the rest of the batch, after "Command failed FILE:LINE" when
+	// failed is set; ip then goes on from the same place. It returns the
+	// copy's exit status.
+	ForkedCopy func(failed bool) int
+
 	conn *nl.Conn
 }
 
@@ -80,6 +103,10 @@ func (e *Env) Conn() (*nl.Conn, error) {
 	c, err := nl.Dial(e.NetNSFD)
 	if err != nil {
 		return nil, Exit(1, "Cannot open netlink socket: %s", errText(err))
+	}
+	if e.Strict {
+		// An old kernel without strict checking still works.
+		_ = c.SetStrict(true)
 	}
 	e.conn = c
 	return c, nil

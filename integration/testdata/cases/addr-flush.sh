@@ -31,3 +31,10 @@ ip -s -s addr flush scope global
 ip addr flush dev v1 to bogus
 ip addr flush dev v1 scope nope
 ip -loops 1 addr flush dev v1
+# iproute2 flushes with no JSON context: -json still prints the text report.
+ip addr add 10.0.0.1/24 dev v1
+ip addr add 10.0.0.2/24 dev v1
+ip -j -s addr flush dev v1
+ip -j -s addr flush dev v1
+ip addr add 10.0.0.1/24 dev v1
+ip -j -p -s -s addr flush dev v1

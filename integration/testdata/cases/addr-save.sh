@@ -18,3 +18,7 @@ ip addr showdump < /dev/null
 head -c 10 /etc/netns/addr.bin | ip addr showdump
 ip addr restore < /dev/null
 ip addr save dev nope
+# -brief showdump prints only ADDRESS/PLEN [metric N] after each "ifN:".
+/usr/sbin/ip addr add 10.7.0.1/24 dev lo metric 7
+ip addr save dev lo > s7; ip -br addr showdump < s7
+ip -br -o addr showdump < s7

@@ -57,3 +57,14 @@ printf 'link show "lo\n' > b9
 ip -batch b9
 printf 'link show lo\nlink show v0 \\\n' > b10
 ip -batch b10
+# -batch talks to the kernel without strict checking (iproute2 reopens its
+# socket without it): no kernel-side dump filters, no strict refusals.
+ip netns add nsa
+ip netns add nsb
+ip netns set nsa 5
+ip -n nsa netns set nsb 7
+ip netns list-id target-nsid 5
+printf 'netns list-id target-nsid 5\nnetns list-id\n' | ip -batch -
+ip -6 route show table 100
+printf 'route show table 100\nroute show table 100\n' | ip -6 -batch -
+printf 'route get 127.0.0.1 from 127.0.0.0/8\nroute get 127.0.0.1 as 127.0.0.2\n' | ip -batch -

@@ -39,3 +39,14 @@ ip -s route flush cache
 ip -s route flush proto boot
 ip route flush table all
 ip route show table all
+# Outside -batch iproute2 asks strictly: the kernel refuses "as" and a source prefix.
+ip route get 10.1.2.3 as 172.18.0.2
+ip route get 172.18.1.1 from 172.18.0.0/16
+ip -6 route get 2001:db8::9 from 2001:db8::/64
+# iproute2 flushes with no JSON context: -json prints the text report.
+/usr/sbin/ip route add 10.1.0.0/16 dev eth0
+/usr/sbin/ip route add 10.2.0.0/16 dev eth0
+ip -j -s route flush 10.1.0.0/16
+ip -j -s route flush 10.1.0.0/16
+ip -j -p -s -s route flush 10.2.0.0/16
+ip -j -s route flush cache
