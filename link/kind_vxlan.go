@@ -78,11 +78,15 @@ func vxlanAddr(v string, other netip.Addr) (netip.Addr, error) {
 		// get_addr takes these as "no address", which no option accepts.
 		return netip.IPv4Unspecified(), nil
 	}
-	a, err := netip.ParseAddr(v)
-	if err == nil && other.IsValid() && a.Is4() != other.Is4() {
-		err = errLLAddr
+	family := unix.AF_UNSPEC
+	switch {
+	case other.Is4():
+		family = unix.AF_INET
+	case other.Is6():
+		family = unix.AF_INET6
 	}
-	if err != nil || a.Zone() != "" {
+	a, ok := inetAddr(v, family)
+	if !ok {
 		return netip.Addr{}, cli.Exit(1, "Error: %s address is expected rather than \"%s\".", addrFamily(other), v)
 	}
 	return a, nil

@@ -28,3 +28,9 @@ ip -d -j link show vx9
 ip link del vx9 type vxlan
 ip link add type vxlan help
 ip -br link
+ip link add vx10 type vxlan id 11 remote 10.1 dstport 0
+ip link add vx11 type vxlan id 12 local 010.0.0.1 dstport 0
+ip link add vx12 type vxlan id 13 group 239.1 dev e0 dstport 0
+ip link add vx13 type vxlan id 14 remote 1.2.3.4.5 dstport 0
+ip link add vx13 type vxlan id 14 remote 1.2.3.256 dstport 0
+ip -d link show type vxlan

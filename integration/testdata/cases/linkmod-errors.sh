@@ -39,3 +39,6 @@ ip link set group 5 type veth foo
 ip link set lo type veth peer name zz
 ip link add v2 type veth peer name v3 mtu 1400 up
 ip link add mv0 link nosuch type macvlan
+ip link set lo address 0200.0000.0001
+ip link set lo broadcast 10.1
+ip link set lo address 1.2.3.256
