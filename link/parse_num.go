@@ -148,7 +148,10 @@ func inetAddr(s string, family int) (netip.Addr, bool) {
 
 // llAddr is ll_addr_a2n: a hardware address as hex bytes separated by
 // colons, or an IPv4 address (for tunnels). On failure it returns the part of
-// the word iproute2 names in its message.
+// the word iproute2 names in its message. Words with more than max bytes
+// are not read to the end: iproute2 then reports max+1 bytes (its last one
+// is whatever follows its buffer; here it is 0), which callers refuse as a
+// wrong length.
 func llAddr(s string, max int) ([]byte, string, error) {
 	if strings.Contains(s, ".") {
 		a, ok := inetAddr(s, unix.AF_INET)
@@ -166,11 +169,11 @@ func llAddr(s string, max int) ([]byte, string, error) {
 		}
 		out = append(out, byte(v))
 		if !more {
-			break
+			return out, "", nil
 		}
 		s = rest
 	}
-	return out, "", nil
+	return append(out, 0), "", nil
 }
 
 // scanHex is sscanf(s, "%x"): leading space, optional sign and 0x, then hex
