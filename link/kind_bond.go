@@ -187,9 +187,9 @@ func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
 		}
 		switch {
 		case ipv6 && !ok:
-			return cli.Exit(1, "Error: inet6 address is expected rather than \"%s\".", t)
+			return cli.Fatal(1, "Error: inet6 address is expected rather than \"%s\".", t)
 		case !ok:
-			return cli.Exit(1, "Error: an IP address is expected rather than \"%s\"", t)
+			return cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", t)
 		}
 		if ipv6 {
 			list.Bytes(uint16(i), addr.AsSlice())

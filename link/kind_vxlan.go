@@ -87,7 +87,7 @@ func vxlanAddr(v string, other netip.Addr) (netip.Addr, error) {
 	}
 	a, ok := inetAddr(v, family)
 	if !ok {
-		return netip.Addr{}, cli.Exit(1, "Error: %s address is expected rather than \"%s\".", addrFamily(other), v)
+		return netip.Addr{}, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", addrFamily(other), v)
 	}
 	return a, nil
 }
@@ -219,7 +219,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		idx := p.Index(v)
 		if idx == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", v)
+			return cli.Fatal(255, "Cannot find device \"%s\"", v)
 		}
 		ae.Uint32(unix.IFLA_VXLAN_LINK, uint32(idx))
 	case m("ttl"), m("hoplimit"):
