@@ -75,7 +75,7 @@ func iptunHelp(kind string) func(io.Writer) {
 // tunnelAddr is get_addr(…, AF_INET): "any" (and "default", "all") is no
 // address.
 func tunnelAddr(v string) (netip.Addr, error) {
-	a, err := vxlanAddr(v, netip.IPv4Unspecified())
+	a, _, err := vxlanAddr(v, netip.IPv4Unspecified())
 	if err != nil {
 		return netip.Addr{}, err
 	}
