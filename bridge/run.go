@@ -62,7 +62,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 			name := args.Next()
 			fd, err := netns.OpenNamed(name)
 			if err != nil {
-				return cli.Exit(255, "Cannot open network namespace \"%s\": %s", name, errnoText(err))
+				return err
 			}
 			env.NetNSFD = fd
 		case isColorOpt(opt):

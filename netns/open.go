@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/gipnet/gip/internal/cli"
 	"golang.org/x/sys/unix"
 )
 
@@ -31,10 +32,24 @@ func Open(name string) (int, error) {
 
 // OpenNamed opens the namespace for `-n NAME` (iproute2's netns_switch):
 // the name is always taken below RunDir, so "a/b" and "../x" are relative
-// to it and an absolute path is not found.
+// to it and an absolute path is not found. It fails with netns_switch's
+// messages (exit 255): the file does not open, or it is no network
+// namespace, which setns would refuse with EINVAL (-n "" opens RunDir itself).
 func OpenNamed(name string) (int, error) {
-	return unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, cli.Exit(255, "Cannot open network namespace \"%s\": %s", name, strerror(err))
+	}
+	if t, err := unix.IoctlRetInt(fd, nsGetNSType); err != nil || t != unix.CLONE_NEWNET {
+		unix.Close(fd)
+		return -1, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", name, strerror(unix.EINVAL))
+	}
+	return fd, nil
 }
+
+// nsGetNSType is the NS_GET_NSTYPE ioctl: the CLONE_NEW* type of a
+// namespace file.
+const nsGetNSType = 0xb703
 
 // Do runs fn on a thread that has entered the namespace nsFD, for the few
 // operations netlink cannot aim at a namespace (tun ioctls, sysfs). The
