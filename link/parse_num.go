@@ -164,7 +164,7 @@ func llAddr(s string, max int) ([]byte, string, error) {
 	for len(out) < max {
 		part, rest, more := strings.Cut(s, ":")
 		v, ok := scanHex(part)
-		if !ok || v > 255 {
+		if !ok || v < 0 || v > 255 {
 			return nil, part, errLLAddr
 		}
 		out = append(out, byte(v))

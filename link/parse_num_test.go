@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -72,6 +73,41 @@ func TestTunnelPrefix(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("tunnelPrefix(%q, %v) = %q, want %q", tt.in, tt.six, got, tt.want)
+		}
+	}
+}
+
+// TestLLAddr checks ll_addr_a2n's reading of hardware addresses: sscanf's
+// %x per part, a negative part refused, one byte more than the buffer when
+// parts remain, and the part named in the error.
+func TestLLAddr(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string // hex, or "bad:PART"
+	}{
+		{"02:00:00:00:00:0a", 6, "02000000000a"},
+		{"2:0:0:0:0:3", 6, "020000000003"},
+		{"0x2:1", 6, "0201"},
+		{"-0:1", 6, "0001"},
+		{"-1", 32, "bad:-1"},
+		{"02:-ff", 32, "bad:-ff"},
+		{"1ff", 32, "bad:1ff"},
+		{"zz:00", 32, "bad:zz"},
+		{"02:", 32, "bad:"},
+		{"02:00:00:00:00:00:07", 6, "02000000000000"},
+		{"1:2:3:4:5:6:7:zz", 6, "01020304050600"},
+		{"10.1", 32, "0a010000"},
+		{"1.2.3.4.5", 32, "bad:1.2.3.4.5"},
+	}
+	for _, tt := range tests {
+		b, bad, err := llAddr(tt.in, tt.max)
+		got := fmt.Sprintf("%x", b)
+		if err != nil {
+			got = "bad:" + bad
+		}
+		if got != tt.want {
+			t.Errorf("llAddr(%q, %d) = %s, want %s", tt.in, tt.max, got, tt.want)
 		}
 	}
 }

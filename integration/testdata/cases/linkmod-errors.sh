@@ -52,3 +52,6 @@ printf 'link add vx0 type vxlan id 5 dev nosuch\nlink show lo\n' > b7; ip -force
 printf 'link add vx0 type vxlan id 5 remote x\nlink show lo\n' > b8; ip -force -batch b8
 printf 'link add b0 type bond arp_ip_target 1.2.3.x\nlink show lo\n' > b9; ip -force -batch b9
 printf 'link set lo up\nlink show lo\n' > b10; ip -force -batch b10
+ip link set lo broadcast -1
+ip link set lo address 02:-ff
+ip link add x1 brd -1 txqueuelen 1400
