@@ -70,17 +70,11 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 	ls.setup()
 	defer ls.close()
 
-	if ls.f.dev != "" && ls.doLink {
-		return ls.showOne(c)
-	}
-	if ls.f.family != unix.AF_PACKET {
-		ls.noLink = env.Opts.Oneline
-		if err := ls.dumpAddrs(c); err != nil {
-			return err
-		}
-	}
 	if ls.f.dev != "" {
 		return ls.showOne(c)
+	}
+	if err := ls.dumpAddrsFor(c); err != nil {
+		return err
 	}
 	ls.names.Bulk = true
 	ls.p.Begin()
@@ -114,32 +108,50 @@ func (ls *lister) close() {
 }
 
 // showOne prints the link named by dev, fetched alone as iproute2 does:
-// by name for ip link, by the index resolved already for ip address.
+// by name for ip link (iplink_get), by the index resolved already for ip
+// address and for ip link with a group filter (ipaddr_link_get).
 func (ls *lister) showOne(c *nl.Conn) error {
 	family, mask := uint8(ls.f.family), uint32(nl.ExtFilterVF)
+	byName := ls.doLink && ls.f.group == -1
 	name := ls.f.dev
-	if !ls.doLink {
+	if !byName {
 		name = ""
-		if ls.env.Opts.Stats == 0 {
-			mask |= nl.ExtFilterSkipStats
-		}
+	}
+	if !ls.doLink && ls.env.Opts.Stats == 0 {
+		mask |= nl.ExtFilterSkipStats
 	}
 	l, err := link.Get(c, ls.f.ifindex, name, family, mask)
 	if err != nil {
 		var ne *nl.Error
-		if !ls.doLink || !errors.As(err, &ne) {
+		if !errors.As(err, &ne) {
 			return err
 		}
-		// iproute2 resolved the name first, accepting "ifN" for index N,
-		// and only then asked for the link by name.
-		if _, ok := ifIndexName(ls.f.dev); !ok {
-			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+		if byName {
+			// iproute2 resolved the name first, accepting "ifN" for
+			// index N, and only then asked for the link by name.
+			if _, ok := ifIndexName(ls.f.dev); !ok {
+				return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+			}
 		}
-		return cli.Exit(1, "%s\nCannot send link get request: %s", ne.Error(), nl.Strerror(ne.Errno))
+		// The JSON array was open already: iproute2 closes it empty.
+		ls.p.Begin()
+		ls.p.End()
+		if byName {
+			return cli.Fatal(1, "%s\nCannot send link get request: %s", ne.Error(), nl.Strerror(ne.Errno))
+		}
+		// ipaddr_link_get's failure ends the listing, not the command.
+		ls.env.Warnf("%s\nCannot send link request: %s\n", ne.Error(), nl.Strerror(ne.Errno))
+		return nil
+	}
+	// The addresses are asked for only once the link is there.
+	if !byName {
+		if err := ls.dumpAddrsFor(c); err != nil {
+			return err
+		}
 	}
 	ls.names.Remember(l)
 	ls.p.Begin()
-	if ls.doLink {
+	if byName {
 		// iproute2's iplink_get: the link alone, never its addresses.
 		ls.p.OpenObject("")
 		ls.printLink(l)
@@ -212,6 +224,16 @@ func dumpError(err error) error {
 		return cli.Exit(1, "%s\nDump terminated", err.Error())
 	}
 	return err
+}
+
+// dumpAddrsFor reads the addresses when the listing shows them (not for
+// ip link, whose family is AF_PACKET); -oneline then prints no link line.
+func (ls *lister) dumpAddrsFor(c *nl.Conn) error {
+	if ls.f.family == unix.AF_PACKET {
+		return nil
+	}
+	ls.noLink = ls.env.Opts.Oneline
+	return ls.dumpAddrs(c)
 }
 
 // dumpAddrs fills the per-link address index.

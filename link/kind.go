@@ -44,6 +44,7 @@ var kinds = []*Kind{
 	&tunKind,
 	&vlanKind,
 	&bondKind,
+	&bondSlaveKind,
 	&dummyKind,
 	&ifbKind,
 	&netdevsimKind,

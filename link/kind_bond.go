@@ -173,12 +173,23 @@ func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
 		if i == bondMaxTargets {
 			break
 		}
-		addr, err := netip.ParseAddr(t)
+		family := unix.AF_INET
+		if ipv6 {
+			family = unix.AF_INET6
+		}
+		addr, ok := inetAddr(t, family)
+		if t == "default" || t == "any" || t == "all" {
+			// get_addr_1 reads these as the zero address.
+			addr, ok = netip.IPv4Unspecified(), true
+			if ipv6 {
+				addr = netip.IPv6Unspecified()
+			}
+		}
 		switch {
-		case ipv6 && (err != nil || !addr.Is6() || addr.Zone() != ""):
-			return cli.Exit(1, "Error: inet6 address is expected rather than \"%s\".", t)
-		case !ipv6 && (err != nil || !addr.Is4()):
-			return cli.Exit(1, "Error: an IP address is expected rather than \"%s\"", t)
+		case ipv6 && !ok:
+			return cli.Fatal(1, "Error: inet6 address is expected rather than \"%s\".", t)
+		case !ok:
+			return cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", t)
 		}
 		if ipv6 {
 			list.Bytes(uint16(i), addr.AsSlice())

@@ -90,7 +90,8 @@ func parseBridgeSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) erro
 		case "onoff":
 			on, err := parseOnOff(o.word, v, 1)
 			if err != nil {
-				return err
+				// bridge_slave_parse_on_off exits: a -batch ends here.
+				return cli.Fatal(1, "%s", err.Error())
 			}
 			ae.Uint8(o.attr, b2u8(on))
 		case "dev":

@@ -83,10 +83,10 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if err != nil {
 				return err
 			}
-			if remote, err = vxlanAddr(v, netip.Addr{}); err != nil {
+			if remote, _, err = vxlanAddr(v, netip.Addr{}); err != nil {
 				return err
 			}
-			if remote.IsUnspecified() || remote.IsMulticast() {
+			if !remote.IsValid() || remote.IsMulticast() {
 				return cli.InvalidArg("invalid remote address", v)
 			}
 		case m("ttl"), m("hoplimit"):
@@ -198,7 +198,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	}
 	ae.Uint32(unix.IFLA_GENEVE_ID, vni)
 	if remote.IsValid() {
-		putAddr(ae, unix.IFLA_GENEVE_REMOTE, unix.IFLA_GENEVE_REMOTE6, remote)
+		putAddr(ae, unix.IFLA_GENEVE_REMOTE, unix.IFLA_GENEVE_REMOTE6, remote, false)
 	}
 	if !setOp || seen[unix.IFLA_GENEVE_LABEL] {
 		ae.Bytes(unix.IFLA_GENEVE_LABEL, binary.BigEndian.AppendUint32(nil, label))

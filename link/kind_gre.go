@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
 )
 
 // gre, gretap and erspan: GRE tunnels over IPv4 (IFLA_GRE_*), encoded as
@@ -64,8 +65,8 @@ func greHelp(kind string) func(io.Writer) {
 // network order.
 func greKey(name, v string) ([]byte, error) {
 	if strings.Contains(v, ".") {
-		a, err := netip.ParseAddr(v)
-		if err != nil || !a.Is4() {
+		a, ok := inetAddr(v, unix.AF_INET)
+		if !ok {
 			return nil, cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", v)
 		}
 		return a.AsSlice(), nil

@@ -1,12 +1,17 @@
 package link
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
+	"math/bits"
 	"net/netip"
+	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
 )
 
 // ipip and sit: IPv4 tunnels (IFLA_IPTUN_*), encoded as iproute2's
@@ -70,7 +75,7 @@ func iptunHelp(kind string) func(io.Writer) {
 // tunnelAddr is get_addr(…, AF_INET): "any" (and "default", "all") is no
 // address.
 func tunnelAddr(v string) (netip.Addr, error) {
-	a, err := vxlanAddr(v, netip.IPv4Unspecified())
+	a, _, err := vxlanAddr(v, netip.IPv4Unspecified())
 	if err != nil {
 		return netip.Addr{}, err
 	}
@@ -263,16 +268,39 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 // tunnelPrefix is get_prefix for an IPv6 (six) or IPv4 prefix; an address
 // without a length is a host prefix. iproute2 keeps the address as given.
 func tunnelPrefix(v string, six bool) (netip.Prefix, bool) {
-	pfx, err := netip.ParsePrefix(v)
-	if err != nil {
-		a, aerr := netip.ParseAddr(v)
-		if aerr != nil {
-			return netip.Prefix{}, false
-		}
-		pfx = netip.PrefixFrom(a, a.BitLen())
+	family := unix.AF_INET
+	if six {
+		family = unix.AF_INET6
 	}
-	if pfx.Addr().Is6() != six || pfx.Addr().Zone() != "" {
+	addr, length, slash := strings.Cut(v, "/")
+	a, ok := inetAddr(addr, family)
+	if !ok {
 		return netip.Prefix{}, false
 	}
-	return pfx, true
+	plen := uint64(a.BitLen())
+	if slash {
+		n, ok := netmask(length)
+		if !ok || n > plen {
+			return netip.Prefix{}, false
+		}
+		plen = n
+	}
+	return netip.PrefixFrom(a, int(plen)), true
+}
+
+// netmask is get_netmask: a prefix length, or a dotted IPv4 mask of
+// leading ones ("255.255.0.0" is 16).
+func netmask(s string) (uint64, bool) {
+	if n, ok := getUnsigned(s, math.MaxUint32); ok {
+		return n, true
+	}
+	a, ok := inetAddr(s, unix.AF_INET)
+	if !ok {
+		return 0, false
+	}
+	mask := binary.BigEndian.Uint32(a.AsSlice())
+	if host := ^mask; host&(host+1) != 0 {
+		return 0, false
+	}
+	return uint64(bits.OnesCount32(mask)), true
 }

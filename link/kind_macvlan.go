@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -148,11 +149,17 @@ func parseMacaddr(p *Parser, kind string, a *cli.Args, ae *netlink.AttributeEnco
 	case macvlanMacaddrSet:
 		return nest(ae, unix.IFLA_MACVLAN_MACADDR_DATA, func(list *netlink.AttributeEncoder) error {
 			for a.More() {
-				mac, _, err := llAddr(a.Peek(), 6)
+				word := a.Peek()
+				mac, bad, err := llAddr(word, 6)
 				if err != nil || len(mac) != 6 {
-					// iproute2 prints the parse error and goes on.
+					// iproute2 prints the parse error and goes on,
+					// with the word cut at its first colon by
+					// ll_addr_a2n: that is what the options read.
 					if err != nil {
-						fmt.Fprintf(p.Stderr, "\"%s\" is invalid lladdr.\n", a.Peek())
+						fmt.Fprintf(p.Stderr, "\"%s\" is invalid lladdr.\n", bad)
+					}
+					if i := strings.IndexByte(word, ':'); i >= 0 && !strings.Contains(word, ".") {
+						a.Replace(word[:i])
 					}
 					break
 				}

@@ -50,6 +50,8 @@ type vxlanState struct {
 	vnifilter bool
 	local     netip.Addr // the address family chosen by local or remote
 	remote    netip.Addr
+	// localNoData and remoteNoData: given as "any" or "all", sent empty.
+	localNoData, remoteNoData bool
 }
 
 // once is check_duparg: each attribute may be set once.
@@ -73,19 +75,31 @@ func addrFamily(a netip.Addr) string {
 }
 
 // vxlanAddr is get_addr restricted to the family of other, if it is set.
-func vxlanAddr(v string, other netip.Addr) (netip.Addr, error) {
+// "default", "any" and "all" are the zero address of that family, or no
+// address at all (of no type, so no option takes it) when other has none;
+// "any" and "all" also have no bytes: noData, an empty attribute.
+func vxlanAddr(v string, other netip.Addr) (a netip.Addr, noData bool, err error) {
 	if v == "default" || v == "any" || v == "all" {
-		// get_addr takes these as "no address", which no option accepts.
-		return netip.IPv4Unspecified(), nil
+		switch {
+		case other.Is4():
+			a = netip.IPv4Unspecified()
+		case other.Is6():
+			a = netip.IPv6Unspecified()
+		}
+		return a, v != "default" && a.IsValid(), nil
 	}
-	a, err := netip.ParseAddr(v)
-	if err == nil && other.IsValid() && a.Is4() != other.Is4() {
-		err = errLLAddr
+	family := unix.AF_UNSPEC
+	switch {
+	case other.Is4():
+		family = unix.AF_INET
+	case other.Is6():
+		family = unix.AF_INET6
 	}
-	if err != nil || a.Zone() != "" {
-		return netip.Addr{}, cli.Exit(1, "Error: %s address is expected rather than \"%s\".", addrFamily(other), v)
+	a, ok := inetAddr(v, family)
+	if !ok {
+		return netip.Addr{}, false, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", addrFamily(other), v)
 	}
-	return a, nil
+	return a, false, nil
 }
 
 func parseVXLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
@@ -119,11 +133,11 @@ func parseVXLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	}
 	selected := false
 	if s.local.IsValid() {
-		putAddr(ae, unix.IFLA_VXLAN_LOCAL, unix.IFLA_VXLAN_LOCAL6, s.local)
+		putAddr(ae, unix.IFLA_VXLAN_LOCAL, unix.IFLA_VXLAN_LOCAL6, s.local, s.localNoData)
 		selected = true
 	}
 	if s.remote.IsValid() {
-		putAddr(ae, unix.IFLA_VXLAN_GROUP, unix.IFLA_VXLAN_GROUP6, s.remote)
+		putAddr(ae, unix.IFLA_VXLAN_GROUP, unix.IFLA_VXLAN_GROUP6, s.remote, s.remoteNoData)
 		selected = true
 	}
 	if !selected {
@@ -143,11 +157,16 @@ func parseVXLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	return nil
 }
 
-func putAddr(ae *netlink.AttributeEncoder, attr4, attr6 uint16, a netip.Addr) {
+// putAddr encodes a in the attribute of its family, empty when noData.
+func putAddr(ae *netlink.AttributeEncoder, attr4, attr6 uint16, a netip.Addr, noData bool) {
+	b := a.AsSlice()
+	if noData {
+		b = nil
+	}
 	if a.Is4() {
-		ae.Bytes(attr4, a.AsSlice())
+		ae.Bytes(attr4, b)
 	} else {
-		ae.Bytes(attr6, a.AsSlice())
+		ae.Bytes(attr6, b)
 	}
 }
 
@@ -187,27 +206,28 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if err != nil {
 			return err
 		}
-		addr, err := vxlanAddr(v, s.local)
+		addr, noData, err := vxlanAddr(v, s.local)
 		if err != nil {
 			return err
 		}
-		if addr.IsMulticast() != group || addr.IsUnspecified() {
+		// The zero address is a remote (not multicast) but no group.
+		if !addr.IsValid() || addr.IsMulticast() != group {
 			return cli.InvalidArg("invalid "+key+" address", v)
 		}
-		s.remote = addr
+		s.remote, s.remoteNoData = addr, noData
 	case m("local"):
 		v, err := value(unix.IFLA_VXLAN_LOCAL, "local")
 		if err != nil {
 			return err
 		}
-		addr, err := vxlanAddr(v, s.remote)
+		addr, noData, err := vxlanAddr(v, s.remote)
 		if err != nil {
 			return err
 		}
-		if addr.IsMulticast() || addr.IsUnspecified() {
+		if !addr.IsValid() || addr.IsMulticast() {
 			return cli.InvalidArg("invalid local address", v)
 		}
-		s.local = addr
+		s.local, s.localNoData = addr, noData
 	case m("dev"):
 		v, err := value(unix.IFLA_VXLAN_LINK, "dev")
 		if err != nil {
@@ -215,7 +235,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		idx := p.Index(v)
 		if idx == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", v)
+			return cli.Fatal(255, "Cannot find device \"%s\"", v)
 		}
 		ae.Uint32(unix.IFLA_VXLAN_LINK, uint32(idx))
 	case m("ttl"), m("hoplimit"):

@@ -150,6 +150,9 @@ func TestBuildErrors(t *testing.T) {
 		{"link add gn type geneve id 5 id 6", 255, `Error: either "id" is duplicate, or "6" is a garbage.`},
 		{"link add gn type geneve id 5 remote 239.1.1.1", 255, "Error: argument \"239.1.1.1\" is wrong: invalid remote address"},
 		{"link add vrf0 type vrf table x", 255, "Error: argument \"x\" is wrong: invalid table ID\n"},
+		{"link add mv link e0 type macvlan macaddr add 02:00:00:00:00:00:07", 1, ""},
+		{"link add mv link e0 type macvlan macaddr set 02:00:00:00:00:01 mode:1 foo", 1, `Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "foo"`},
+		{"link set e0 address 0:1:2:3:4:5:6:7:8:9:a:b:c:d:e:f:10:11:12:13:14:15:16:17:18:19:1a:1b:1c:1d:1e:1f:20", 1, "Invalid address length 33 - must be 6 bytes"},
 		{"link add iv link e0 type ipvlan mode l9", 1, `Error: argument of "mode" must be either "l2", "l3" or "l3s"`},
 	}
 	for _, tt := range tests {
@@ -161,6 +164,43 @@ func TestBuildErrors(t *testing.T) {
 		}
 		if ce.Code != tt.code || ce.Msg != tt.msg {
 			t.Errorf("buildCommand(%q) = exit %d %q, want exit %d %q", tt.cmd, ce.Code, ce.Msg, tt.code, tt.msg)
+		}
+	}
+}
+
+// TestBuildFatal checks which failures end a -batch: those where iproute2
+// exits from inside its parser (exit, invarg, get_addr) rather than
+// returning to the batch loop.
+func TestBuildFatal(t *testing.T) {
+	tests := []struct {
+		cmd   string
+		fatal bool
+	}{
+		{"link set", true},
+		{"link set e0 index 5", true},
+		{"link add n0 name n1 type veth", true},
+		{"link add group 5 type veth", true},
+		{"link set group 5 type veth foo", true},
+		{"link set e0 type bridge_slave learning maybe", true},
+		{"link add vx type vxlan id 5 dev nosuch", true},
+		{"link add vx type vxlan id 5 remote x", true},
+		{"link add b0 type bond arp_ip_target 1.2.3.x", true},
+		{"link add b0 type bond ns_ip6_target x", true},
+		{"link set nosuch up", false},
+		{"link set e0 multicast maybe", false},
+		{"link add vx type vxlan dstport 1", false},
+		{"link add mv type macvlan mode foo", false},
+		{"link add mv type macvlan macaddr add 02:00", false},
+	}
+	for _, tt := range tests {
+		_, err := buildCommand(strings.Fields(tt.cmd))
+		var ce *cli.Error
+		if !errors.As(err, &ce) {
+			t.Errorf("buildCommand(%q) = %v, want a cli.Error", tt.cmd, err)
+			continue
+		}
+		if ce.Fatal != tt.fatal {
+			t.Errorf("buildCommand(%q): Fatal = %v, want %v", tt.cmd, ce.Fatal, tt.fatal)
 		}
 	}
 }

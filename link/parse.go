@@ -182,20 +182,20 @@ func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribut
 		}
 	}
 	if w.index != 0 && !p.Create && !w.moveNetNS {
-		return "", cli.Exit(255, "index can be used only when creating devices or when moving device to another netns.")
+		return "", cli.Fatal(255, "index can be used only when creating devices or when moving device to another netns.")
 	}
 	if w.hasGroup && w.dev == nil {
 		if kind != "" && a.More() {
-			return "", cli.Exit(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", a.Peek())
+			return "", cli.Fatal(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", a.Peek())
 		}
 		if p.Create {
-			return "", cli.Exit(255, "group cannot be used when creating devices.")
+			return "", cli.Fatal(255, "group cannot be used when creating devices.")
 		}
 		return "", nil
 	}
 	if !p.Create {
 		if w.dev == nil {
-			return "", cli.Exit(255, "Not enough information: \"dev\" argument is required.")
+			return "", cli.Fatal(255, "Not enough information: \"dev\" argument is required.")
 		}
 		hdr.Index = p.Index(*w.dev)
 		if hdr.Index == 0 {
@@ -209,7 +209,7 @@ func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribut
 		}
 	} else {
 		if w.name != w.dev {
-			return "", cli.Exit(255, "both \"name\" and \"dev\" cannot be used when creating devices.")
+			return "", cli.Fatal(255, "both \"name\" and \"dev\" cannot be used when creating devices.")
 		}
 		if w.hasLink {
 			idx := p.Index(w.link)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"net/netip"
 	"strings"
+
+	"golang.org/x/sys/unix"
 )
 
 // The number and address readers below follow the C library calls iproute2
@@ -107,32 +109,71 @@ func getInteger(s string) (int32, bool) {
 
 var errLLAddr = errors.New("invalid lladdr")
 
+// inetAddr is the address part of iproute2's get_addr_1 for family
+// AF_UNSPEC, AF_INET or AF_INET6 (callers handle its "default", "any" and
+// "all"): a word with a colon is IPv6 (inet_pton, so no zone); any other is
+// get_addr_ipv4's one to four strtoul numbers of any base separated by dots,
+// the missing bytes zero ("10.1" is 10.1.0.0, "010.0.0.1" is 8.0.0.1).
+func inetAddr(s string, family int) (netip.Addr, bool) {
+	if strings.IndexByte(s, ':') >= 0 {
+		if family != unix.AF_UNSPEC && family != unix.AF_INET6 {
+			return netip.Addr{}, false
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil || !a.Is6() || a.Zone() != "" {
+			return netip.Addr{}, false
+		}
+		return a, true
+	}
+	if family != unix.AF_UNSPEC && family != unix.AF_INET {
+		return netip.Addr{}, false
+	}
+	var b [4]byte
+	for i := range b {
+		v, rest, overflow, ok := strtoull(s)
+		if !ok || overflow || v > 255 {
+			return netip.Addr{}, false
+		}
+		b[i] = byte(v)
+		if rest == "" {
+			break
+		}
+		if i == len(b)-1 || rest[0] != '.' {
+			return netip.Addr{}, false
+		}
+		s = rest[1:]
+	}
+	return netip.AddrFrom4(b), true
+}
+
 // llAddr is ll_addr_a2n: a hardware address as hex bytes separated by
 // colons, or an IPv4 address (for tunnels). On failure it returns the part of
-// the word iproute2 names in its message.
+// the word iproute2 names in its message. Words with more than max bytes
+// are not read to the end: iproute2 then reports max+1 bytes (its last one
+// is whatever follows its buffer; here it is 0), which callers refuse as a
+// wrong length.
 func llAddr(s string, max int) ([]byte, string, error) {
 	if strings.Contains(s, ".") {
-		a, err := netip.ParseAddr(s)
-		if err != nil || !a.Is4() {
+		a, ok := inetAddr(s, unix.AF_INET)
+		if !ok {
 			return nil, s, errLLAddr
 		}
-		b := a.As4()
-		return b[:], "", nil
+		return a.AsSlice(), "", nil
 	}
 	var out []byte
 	for len(out) < max {
 		part, rest, more := strings.Cut(s, ":")
 		v, ok := scanHex(part)
-		if !ok || v > 255 {
+		if !ok || v < 0 || v > 255 {
 			return nil, part, errLLAddr
 		}
 		out = append(out, byte(v))
 		if !more {
-			break
+			return out, "", nil
 		}
 		s = rest
 	}
-	return out, "", nil
+	return append(out, 0), "", nil
 }
 
 // scanHex is sscanf(s, "%x"): leading space, optional sign and 0x, then hex

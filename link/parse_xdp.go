@@ -1,6 +1,8 @@
 package link
 
 import (
+	"encoding/binary"
+	"io"
 	"os"
 	"unsafe"
 
@@ -64,11 +66,9 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 		if err != nil {
 			return err
 		}
-		f, err := os.Open(file)
-		if err != nil {
-			return cli.Fatal(255, "Cannot initialize ELF context!")
+		if msg := bpfObjectHeaderError(file); msg != "" {
+			return cli.Fatal(255, "%s", msg)
 		}
-		f.Close()
 		return cli.Fatal(255, "Loading XDP object files is not supported by gip; pin the program and use \"pinned FILE\".")
 	case cli.Matches(mode, "object-pinned"), cli.Matches(mode, "pinned"), cli.Matches(mode, "fd"):
 	default:
@@ -104,6 +104,40 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 	p.bpfFDs = append(p.bpfFDs, fd)
 	attach(int32(fd))
 	return nil
+}
+
+// bpfObjectHeaderError is what iproute2's eBPF object loader says about a
+// file that is not a little-endian eBPF relocatable ELF object, before it
+// reads anything beyond the ELF header; "" for a file that passes.
+func bpfObjectHeaderError(path string) string {
+	const noContext = "Cannot initialize ELF context!"
+	f, err := os.Open(path)
+	if err != nil {
+		return noContext
+	}
+	defer f.Close()
+	var h [64]byte // an ELF64 header; ELF32's is the first 52 bytes
+	n, _ := io.ReadFull(f, h[:])
+	// libelf: the magic, a known class, byte order and version, and a
+	// whole header, or the file is no ELF object at all.
+	class, data := h[4], h[5]
+	if n < 52 || string(h[:4]) != "\x7fELF" || (class != 1 && class != 2) ||
+		(data != 1 && data != 2) || h[6] != 1 || (class == 2 && n < 64) {
+		return noContext
+	}
+	var order binary.ByteOrder = binary.LittleEndian
+	if data == 2 {
+		order = binary.BigEndian
+	}
+	const etRel, emNone, emBPF, evCurrent = 1, 0, 247, 1
+	machine := order.Uint16(h[18:])
+	if order.Uint16(h[16:]) != etRel || (machine != emNone && machine != emBPF) || order.Uint32(h[20:]) != evCurrent {
+		return "ELF format error, ELF file not for eBPF?\n" + noContext
+	}
+	if data == 2 {
+		return "We are little endian, eBPF object is big endian!\n" + noContext
+	}
+	return ""
 }
 
 // bpfObjGet is BPF_OBJ_GET: an fd for the object pinned at path.

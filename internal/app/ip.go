@@ -75,7 +75,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env.Strict = opts.Batch == ""
 	defer env.Close()
 	if opts.NetNS != "" {
-		fd, err := netns.OpenNamed(opts.NetNS)
+		fd, err := openNetNS(opts.NetNS)
 		if err != nil {
 			return report(stderr, err)
 		}
@@ -126,6 +126,10 @@ OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
 // parseGlobal reads ip's options in iproute2's order: each option is tried
 // against the table in order and the first it abbreviates wins (-h is -human,
 // -b is -batch, -br is -brief, -f is -family).
+// openNetNS opens the namespace of -n; a variable so that the option
+// tests need no namespaces.
+var openNetNS = netns.OpenNamed
+
 func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string, error) {
 	o := cli.Options{Loops: cli.DefaultLoops}
 	colorMode := ""
@@ -222,6 +226,13 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 				// iproute2 passes the missing name on as a null pointer.
 				return o, nil, cli.Fatal(255, "Cannot open network namespace \"(null)\": No such file or directory")
 			}
+			// iproute2 enters the namespace here, so a bad one fails
+			// before any later option is read; ipMain opens it again.
+			fd, err := openNetNS(v)
+			if err != nil {
+				return o, nil, err
+			}
+			unix.Close(fd)
 			o.NetNS = v
 		case m("-Numeric"):
 			o.Numeric = true

@@ -55,6 +55,15 @@ func (a *Args) Back() {
 	}
 }
 
+// Replace changes the current word for the rest of the command, as
+// iproute2's parsers do that write into argv (ll_addr_a2n cuts a word at
+// its first colon) before the word is read again.
+func (a *Args) Replace(word string) {
+	if a.pos < len(a.words) {
+		a.words[a.pos] = word
+	}
+}
+
 // Rest returns the words not yet consumed.
 func (a *Args) Rest() []string { return a.words[a.pos:] }
 

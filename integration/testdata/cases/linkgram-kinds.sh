@@ -38,3 +38,12 @@ ip link add type gre help
 ip link add type vrf help
 ip link add type ipvlan help
 ip -br link
+ip link set e0 type bond_slave queue_id 5 prio -3
+ip link set e0 type bond_slave q 5
+ip link set e0 type bond_slave queue_id 65536
+ip link set e0 type bond_slave prio 2147483648
+ip link set e0 type bond_slave prio
+ip link set e0 type bond_slave help
+ip link add t1 type sit 6rd-relay_prefix 10.0.0.0/255.0.0.0
+ip link add t1 type sit 6rd-relay_prefix 10.0.0.0/255.0.255.0
+ip link add g5 type gre remote 10.1 local 010.0.0.1 ikey 1.2.3.4

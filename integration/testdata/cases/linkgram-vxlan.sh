@@ -28,3 +28,24 @@ ip -d -j link show vx9
 ip link del vx9 type vxlan
 ip link add type vxlan help
 ip -br link
+ip link add vx10 type vxlan id 11 remote 10.1 dstport 0
+ip link add vx11 type vxlan id 12 local 010.0.0.1 dstport 0
+ip link add vx12 type vxlan id 13 group 239.1 dev e0 dstport 0
+ip link add vx13 type vxlan id 14 remote 1.2.3.4.5 dstport 0
+ip link add vx13 type vxlan id 14 remote 1.2.3.256 dstport 0
+ip -d link show type vxlan
+ip link add vxz7 type vxlan id 12 remote 0.0.0.0 dstport 0
+ip -d link show vxz7
+ip link add vxz8 type vxlan id 13 remote :: dstport 0
+ip -d link show vxz8
+ip link add vxz9 type vxlan id 14 local 0.0.0.0 dstport 0
+ip -d link show vxz9
+ip link add vxz10 type vxlan id 15 local 10.0.0.1 remote any dstport 0
+ip link add vxz11 type vxlan id 16 local 10.0.0.1 remote default dstport 0
+ip -d link show vxz11
+ip link add vxz12 type vxlan id 17 remote 10.0.0.1 local all dstport 0
+ip link add vxz13 type vxlan id 18 remote any dstport 0
+ip link add vxz13 type vxlan id 18 group default dstport 0
+ip link add vxz13 type vxlan id 18 local default dstport 0
+ip link add vxz13 type vxlan id 18 local ::1 group default dstport 0
+ip link add vxz13 type vxlan id 18 group 0.0.0.0 dstport 0

@@ -22,3 +22,10 @@ ip link set dev v1 vf 0 rate 100 max_tx_rate 50 min_tx_rate 60
 ip link set dev v1 vf 0 node_guid 00:11:22:33:44:55:66
 ip link set dev v1 vf 0 mac 02:00:00:00:00:01:02
 ip link set dev v1 vf 0 spoofchk maybe
+echo hello > text.o
+ip link set v1 xdp obj /dev/null
+ip link set v1 xdp obj text.o sec foo
+ip link set v1 xdpgeneric object /bin/true
+printf '\x7fELF\x02\x02\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\xf7\x00\x00\x00\x01' > be.o; head -c 64 /dev/zero >> be.o
+ip link set v1 xdp obj be.o
+ip link set v1 xdp obj /tmp

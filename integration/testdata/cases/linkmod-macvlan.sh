@@ -31,3 +31,15 @@ ip link set mv0 type macvlan mode private
 ip -d link show mv0
 ip link del mv0
 ip link show type macvlan
+ip link add mvq0 link enp0s8 type macvlan mode source macaddr add 02:00:00:00:00:00:07
+ip link add mvq0 link enp0s8 type macvlan mode source macaddr add 02:00
+ip link add mvq0 link enp0s8 type macvlan mode source macaddr add zz:00:00:00:00:00
+ip link add mvq1 link enp0s8 type macvlan mode source macaddr set 02:00:00:00:00:01 flag:1 nodst
+ip -d link show mvq1
+ip link add mvq2 link enp0s8 type macvlan macaddr set 02:00:00:00:00:01 mode:1 source
+ip -d link show mvq2
+ip link add mvq3 link enp0s8 type macvlan mode source macaddr set 02:00:00:00:00:01 bcq:2 5
+ip -d link show mvq3
+ip link set enp0s8 address 02:00:00:00:00:00:01:02:03:04:05:06:07:08:09:10:11:12:13:14:15:16:17:18:19:20:21:22:23:24:25:26:27:28:29:30:31:32:33
+ip link set enp0s8 address 02:00:00:00:00:00:01:02:03:04:05:06:07:08:09:10:11:12:13:14:15:16:17:18:19:20:21:22:23:24:25:26:27:28:29:30:31:32
+ip link set enp0s8 broadcast 02:00:00:00:00:00:01:02:03:04:05:06:07:08:09:10:11:12:13:14:15:16:17:18:19:20:21:22:23:24:25:26:27:28:29:30:31:32:zz

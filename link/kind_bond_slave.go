@@ -1,0 +1,54 @@
+package link
+
+import (
+	"fmt"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// bond_slave is a bond port's options (IFLA_INFO_SLAVE_DATA), set with `ip
+// link set DEV type bond_slave …`. Parse-only: this kernel has no bonding,
+// so the kernel refuses the request as it refuses iproute2's.
+var bondSlaveKind = Kind{Name: "bond_slave", Parse: parseBondSlave,
+	Help: usageHelp(func(p *Parser) error { return bondSlaveUsage(p, "") })}
+
+func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	for a.More() {
+		word := a.Next()
+		switch {
+		case cli.Matches(word, "queue_id"):
+			v, err := a.Value()
+			if err != nil {
+				return err
+			}
+			n, ok := getUnsigned(v, 1<<16-1)
+			if !ok {
+				return cli.InvalidArg("queue_id is invalid", v)
+			}
+			ae.Uint16(unix.IFLA_BOND_SLAVE_QUEUE_ID, uint16(n))
+		case word == "prio":
+			v, err := a.Value()
+			if err != nil {
+				return err
+			}
+			n, ok := getInteger(v)
+			if !ok {
+				return cli.InvalidArg("prio is invalid", v)
+			}
+			ae.Uint32(unix.IFLA_BOND_SLAVE_PRIO, uint32(n))
+		case cli.Matches(word, "help"):
+			return bondSlaveUsage(p, "")
+		default:
+			return bondSlaveUsage(p, fmt.Sprintf("bond_slave: unknown option \"%s\"?\n", word))
+		}
+	}
+	return nil
+}
+
+// bondSlaveUsage prints msg and the bond_slave options to stderr and fails.
+func bondSlaveUsage(p *Parser, msg string) error {
+	fmt.Fprintf(p.Stderr, "%sUsage: ... bond_slave [ queue_id QUEUE_ID ] [ prio PRIO ]\n", msg)
+	return cli.Silent(1)
+}
