@@ -26,9 +26,9 @@ type Conn struct {
 	rc syscall.RawConn
 
 	seq  uint32
-	sbuf []byte    // the request being sent
-	bufs [1][]byte // the receive buffer of requests and small dumps
-	pipe [][]byte  // the receiver's buffers, kept for the next dump
+	sbuf []byte                  // the request being sent
+	bufs [inlineDatagrams][]byte // receive buffers of requests and a dump's first datagrams
+	pipe [][]byte                // the receiver's buffers, kept for the next dump
 }
 
 // Dial opens an rtnetlink socket in the network namespace nsFD refers to, or
@@ -185,35 +185,27 @@ type dump struct {
 	intr  bool
 }
 
-// run receives and delivers the dump. A dump of one datagram is handled
-// here; a longer one is received by a receiver goroutine while this one
-// decodes and prints, so the kernel builds the next datagram while the
-// last is printed: on two CPUs a large dump costs about the larger of the
-// kernel's and gip's parts instead of their sum. Keeping the first
-// datagram on this goroutine spares small dumps the thread wake-ups.
+// run receives and delivers the dump, through a source that hands a large
+// dump over to a receiver goroutine (see source).
 func (d *dump) run() error {
-	cur, err := d.recv(&d.c.bufs[0])
+	src := source{c: d.c, seq: d.seq, recv: d.recv}
+	cur, err := src.next()
 	if err != nil {
 		return err
 	}
-	last := endsDump(cur, d.seq)
 	if d.ahead != nil {
-		d.scan(cur)
-	}
-	var r *receiver
-	if !last {
-		r = d.c.receive(d.seq, d.recv)
+		d.scan(cur.b)
 	}
 	for {
 		var nxt datagram
-		if !last && d.ahead != nil {
-			if nxt = r.next(); nxt.err != nil {
-				return nxt.err
+		if !cur.last && d.ahead != nil {
+			if nxt, err = src.next(); err != nil {
+				return err
 			}
 			d.scan(nxt.b)
 		}
-		done, err := d.deliver(cur)
-		if err != nil || done || last {
+		done, err := d.deliver(cur.b)
+		if err != nil || done || cur.last {
 			if err == nil {
 				err = d.fnErr
 			}
@@ -222,16 +214,13 @@ func (d *dump) run() error {
 			}
 			return err
 		}
-		if r.held != nil {
-			r.release()
-		}
+		src.release(cur)
 		if d.ahead == nil {
-			if nxt = r.next(); nxt.err != nil {
-				return nxt.err
+			if nxt, err = src.next(); err != nil {
+				return err
 			}
 		}
-		r.hold(nxt)
-		cur, last = nxt.b, nxt.last
+		cur = nxt
 	}
 }
 

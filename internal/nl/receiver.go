@@ -1,22 +1,68 @@
 package nl
 
+// inlineDatagrams is how many datagrams of a dump are received on the
+// caller's goroutine before a receiver takes over. A dump ends with a
+// datagram of its own (NLMSG_DONE) unless the last objects leave room for
+// it, so two keep a listing of a few links or routes free of the thread
+// wake-ups a goroutine costs; a larger dump gains from the receiver.
+const inlineDatagrams = 2
+
+// source yields the datagrams of a dump in order: the first
+// inlineDatagrams received inline into the Conn's own buffers, the rest by
+// a receiver goroutine. While the caller decodes and prints one datagram
+// the kernel already builds the next, so on two CPUs a large dump costs
+// about the larger of the kernel's and gip's parts instead of their sum.
+type source struct {
+	c     *Conn
+	seq   uint32
+	recv  func(buf *[]byte) ([]byte, error)
+	taken int
+	r     *receiver
+}
+
+// next waits for the next datagram. The caller must take every datagram
+// up to the one that ends the dump (or fails): until then the socket is
+// the receiver's.
+func (s *source) next() (datagram, error) {
+	if s.taken < inlineDatagrams {
+		buf := &s.c.bufs[s.taken]
+		s.taken++
+		b, err := s.recv(buf)
+		if err != nil {
+			return datagram{}, err
+		}
+		return datagram{b: b, last: endsDump(b, s.seq)}, nil
+	}
+	if s.r == nil {
+		s.r = s.c.receive(s.seq, s.recv)
+	}
+	d := <-s.r.full
+	return d, d.err
+}
+
+// release gives a receiver's buffer back once the caller is done with the
+// datagram in it.
+func (s *source) release(d datagram) {
+	if d.buf != nil {
+		s.r.free <- d.buf
+	}
+}
+
 // receiverBufs is how many datagrams the receiver may be ahead of the
 // consumer, plus the one the consumer holds and the one ahead of it that
 // DumpAhead looks at.
 const receiverBufs = 4
 
-// receiver receives the rest of a dump on its own goroutine. The consumer
-// takes datagrams in order with next and gives each buffer back with
-// release once it is done with it; the receiver stops after the datagram
-// that ends the dump, or at the first error. The consumer must take every
-// datagram up to that one: the socket is the receiver's until then.
+// receiver receives the rest of a dump on its own goroutine, sending the
+// datagrams in order on full and taking buffers back on free; it stops
+// after the datagram that ends the dump, or at the first error.
 type receiver struct {
 	full chan datagram
 	free chan []byte
-	held []byte // the buffer of the datagram the consumer is using
 }
 
-// datagram is one received datagram, b, in buffer buf.
+// datagram is one received datagram, b, in buffer buf (nil for the
+// source's inline buffers).
 type datagram struct {
 	buf, b []byte
 	last   bool // b ends the dump
@@ -49,16 +95,4 @@ func (c *Conn) receive(seq uint32, recv func(buf *[]byte) ([]byte, error)) *rece
 		}
 	}()
 	return r
-}
-
-// next waits for the next datagram.
-func (r *receiver) next() datagram { return <-r.full }
-
-// hold marks d's buffer as the consumer's until release.
-func (r *receiver) hold(d datagram) { r.held = d.buf }
-
-// release gives the held buffer back to the receiver.
-func (r *receiver) release() {
-	r.free <- r.held
-	r.held = nil
 }
