@@ -49,14 +49,16 @@ type scenario struct {
 	setup   func(w *work) error
 	prepare func(w *work) error // before every measured run (nil: none)
 	argv    []string
-	stdin   string // file fed to stdin ("" none)
-	compare bool   // outputs must be identical
+	gipArgv []string // what the gip side runs instead of argv (nil: argv)
+	stdin   string   // file fed to stdin ("" none)
+	compare bool     // outputs must be identical
 }
 
 type work struct {
-	dir string
-	ref string
-	gip string
+	dir     string
+	ref     string
+	gip     string
+	goHello string // an empty Go program, the floor of any Go tool's start-up
 }
 
 func main() {
@@ -222,9 +224,13 @@ const timeCmd = "/usr/bin/time"
 // measure runs the scenario's command once with tool; withRSS runs it
 // under GNU time for its peak RSS.
 func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
-	argv := make([]string, len(s.argv))
-	for i, a := range s.argv {
-		argv[i] = strings.ReplaceAll(a, "IP", tool)
+	src := s.argv
+	if tool == w.gip && s.gipArgv != nil {
+		src = s.gipArgv
+	}
+	argv := make([]string, len(src))
+	for i, a := range src {
+		argv[i] = strings.ReplaceAll(strings.ReplaceAll(a, "IP", tool), "GOHELLO", w.goHello)
 	}
 	rssFile := filepath.Join(w.dir, "rss")
 	os.Remove(rssFile)

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 )
 
 // flushAll resets the namespace between scenarios: every link but lo goes.
@@ -104,6 +107,11 @@ func scenarios(quick bool) []scenario {
 		// one line printed, no netlink. Informational: it shows how much
 		// of "startup" is the Go runtime rather than gip.
 		scenario{name: "startup floor: -V", setup: flushAll, argv: []string{"IP", "-V"}, compare: true},
+		// The Go runtime's own floor: an empty Go program (it writes one
+		// line) against iproute2's whole `ip link show`. A ratio above
+		// 0.8 here means the start-up goal is out of reach for any Go
+		// binary on this machine, whatever gip does.
+		scenario{name: "Go floor vs ip link show", setup: buildGoHello, argv: []string{"IP", "link", "show"}, gipArgv: []string{"GOHELLO"}},
 		scenario{name: "startup: link show (lo)", goal: ratio(0.8), setup: flushAll, argv: []string{"IP", "link", "show"}, compare: true},
 		scenario{name: "route show 100k v4", goal: ratioRSS(0.2, 16<<10), setup: routes4(100000), argv: []string{"IP", "route", "show"}, compare: true},
 		scenario{name: "route show 100k v6", goal: ratioRSS(0.2, 16<<10), setup: routes6(100000), argv: []string{"IP", "-6", "route", "show"}, compare: true},
@@ -169,4 +177,33 @@ func scenarios(quick bool) []scenario {
 			argv: []string{"sh", "-c", "i=0; while [ $i -lt 200 ]; do IP netns add bn$i && IP netns del bn$i || exit 1; i=$((i+1)); done"}, compare: true},
 	)
 	return s
+}
+
+// buildGoHello builds the smallest Go program that prints, as gip is built
+// (static, stripped), for the Go floor scenario.
+func buildGoHello(w *work) error {
+	if err := flushAll(w); err != nil {
+		return err
+	}
+	dir := filepath.Join(w.dir, "gohello")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := map[string]string{
+		"go.mod":  "module gohello\n\ngo 1.21\n",
+		"main.go": "package main\n\nimport \"os\"\n\nfunc main() { os.Stdout.WriteString(\"hello\\n\") }\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	w.goHello = filepath.Join(dir, "hello")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", w.goHello, ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v: %s", err, out)
+	}
+	return nil
 }
