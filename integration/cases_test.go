@@ -417,20 +417,33 @@ func TestSeedConformance(t *testing.T) {
 			t.Parallel()
 			sandboxes <- struct{}{}
 			defer func() { <-sandboxes }()
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, py, seedRun, "--gip", gip, "-v", c)
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			err := cmd.Run()
-			m := seedSummary.FindStringSubmatch(out.String())
+			run := func() (string, []string, error) {
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+				defer cancel()
+				cmd := exec.CommandContext(ctx, py, seedRun, "--gip", gip, "-v", c)
+				var out bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &out, &out
+				err := cmd.Run()
+				return out.String(), seedSummary.FindStringSubmatch(out.String()), err
+			}
+			out, m, err := run()
+			if m != nil && m[2] != "0" {
+				// Some seed lines race the kernel's asynchronous netns
+				// teardown (seed-netns-veth-bridge reads a bridge's
+				// carrier right after deleting the namespace that held
+				// its port's peer); under the load of the whole suite
+				// either tool can lose that race. One rerun tells a lost
+				// race from a real difference, which fails both times.
+				t.Logf("first run failed, running again:\n%s", out)
+				out, m, err = run()
+			}
 			switch {
 			case m == nil:
-				t.Errorf("%s --gip %s -v %s did not end with its summary (%v):\n%s", seedRun, gip, c, err, out.String())
+				t.Errorf("%s --gip %s -v %s did not end with its summary (%v):\n%s", seedRun, gip, c, err, out)
 			case m[2] != "0" || err != nil:
-				t.Errorf("%s --gip %s -v %s: %s passed, %s failed (%v):\n%s", seedRun, gip, c, m[1], m[2], err, out.String())
+				t.Errorf("%s --gip %s -v %s: %s passed, %s failed (%v):\n%s", seedRun, gip, c, m[1], m[2], err, out)
 			default:
-				t.Logf("%s", strings.TrimSpace(out.String()))
+				t.Logf("%s", strings.TrimSpace(out))
 			}
 		})
 	}
