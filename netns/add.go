@@ -2,7 +2,6 @@ package netns
 
 import (
 	"errors"
-	"runtime"
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -80,16 +79,15 @@ func add(env *cli.Env, words []string, create bool) error {
 	// made (a slave of the caller's): its bind mount stays in there and
 	// ends with ip, so everyone else finds the namespace file empty. gip
 	// does the same on a thread that enters -n's namespaces and is retired.
-	done := make(chan error, 1)
-	go func() {
-		runtime.LockOSThread() // never unlocked
+	var err error
+	OnThrowawayThread(func() {
 		if !switchTo(env, env.Opts.NetNS) {
-			done <- cli.Silent(1)
+			err = cli.Silent(1)
 			return
 		}
-		done <- addAt(env, name, pid, create, true)
-	}()
-	return <-done
+		err = addAt(env, name, pid, create, true)
+	})
+	return err
 }
 
 // addAt is add once the name and pid are read. With here set it runs on a
@@ -134,57 +132,29 @@ func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 	return nil
 }
 
-// bindNewNetNS creates a network namespace and bind-mounts it onto path. It
-// works on a thread of its own: the thread unshares, mounts, then goes back
-// to its namespace; if it cannot, it is left locked so that the runtime ends
-// it with its goroutine. With here set the calling thread, locked and to be
-// retired, does it and stays in the new namespace. It returns iproute2's
-// error text, or "".
+// bindNewNetNS creates a network namespace and bind-mounts it onto path. A
+// throwaway thread unshares and mounts, and ends there. With here set the
+// calling thread, itself a throwaway, does it and stays in the new
+// namespace. It returns iproute2's error text, or "".
 func bindNewNetNS(name, path string, here bool) string {
 	if here {
-		msg, _ := unshareAndBind(name, path)
-		return msg
+		return unshareAndBind(name, path)
 	}
-	done := make(chan string, 1)
-	go func() {
-		runtime.LockOSThread()
-		orig, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		if err != nil {
-			runtime.UnlockOSThread()
-			done <- "Cannot open init namespace: " + strerror(err)
-			return
-		}
-		defer unix.Close(orig)
-		msg, unshared := unshareAndBind(name, path)
-		if !unshared {
-			runtime.UnlockOSThread()
-			done <- msg
-			return
-		}
-		if err := unix.Setns(orig, unix.CLONE_NEWNET); err != nil {
-			// Stay locked: this thread dies with the goroutine.
-			if msg == "" {
-				msg = "setns: " + strerror(err)
-			}
-			done <- msg
-			return
-		}
-		runtime.UnlockOSThread()
-		done <- msg
-	}()
-	return <-done
+	var msg string
+	OnThrowawayThread(func() { msg = unshareAndBind(name, path) })
+	return msg
 }
 
 // unshareAndBind moves the calling thread into a new network namespace and
-// bind-mounts that onto path; unshared reports whether the thread moved.
-func unshareAndBind(name, path string) (msg string, unshared bool) {
+// bind-mounts that onto path. It returns iproute2's error text, or "".
+func unshareAndBind(name, path string) string {
 	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-		return "Failed to create a new network namespace \"" + name + "\": " + strerror(err), false
+		return "Failed to create a new network namespace \"" + name + "\": " + strerror(err)
 	}
 	if err := unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, ""); err != nil {
-		return "Bind /proc/self/ns/net -> " + path + " failed: " + strerror(err), true
+		return "Bind /proc/self/ns/net -> " + path + " failed: " + strerror(err)
 	}
-	return "", true
+	return ""
 }
 
 // del is `ip netns delete NAME` and `ip -all netns delete`.

@@ -118,11 +118,10 @@ func execIn(env *cli.Env, name string, argv []string) error {
 // then retired with its goroutine.
 func runIn(env *cli.Env, name string, argv []string) result {
 	env.P.Flush()
-	done := make(chan result)
-	go func() {
-		runtime.LockOSThread() // never unlocked, see execIn
+	var r result
+	OnThrowawayThread(func() {
 		if !switchFromN(env, name) {
-			done <- result{setupFailed: true}
+			r = result{setupFailed: true}
 			return
 		}
 		path, err := lookPath(argv[0])
@@ -132,17 +131,17 @@ func runIn(env *cli.Env, name string, argv []string) result {
 			if err == nil {
 				st, werr := p.Wait()
 				if werr != nil {
-					done <- result{err: werr}
+					r = result{err: werr}
 					return
 				}
-				done <- result{status: st.Sys().(syscall.WaitStatus)}
+				r = result{status: st.Sys().(syscall.WaitStatus)}
 				return
 			}
 		}
 		env.Warnf("exec of \"%s\" failed: %s\n", argv[0], strerror(err))
-		done <- result{status: syscall.WaitStatus(1 << 8)} // exited 1, as the forked ip does
-	}()
-	return <-done
+		r = result{status: syscall.WaitStatus(1 << 8)} // exited 1, as the forked ip does
+	})
+	return r
 }
 
 // switchFromN is switchTo as iproute2 makes it under -n NS: its process

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -251,12 +250,9 @@ func readSysFlags(env *cli.Env, devs []device) {
 		read()
 		return
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		// The thread is never unlocked: it changes its mount namespace,
-		// so it must die with this goroutine rather than be reused.
-		runtime.LockOSThread()
+	// The thread changes its mount namespace, so it must end afterwards
+	// rather than be reused.
+	netns.OnThrowawayThread(func() {
 		if unix.Unshare(unix.CLONE_NEWNS) != nil {
 			return
 		}
@@ -271,8 +267,7 @@ func readSysFlags(env *cli.Env, devs []device) {
 			return
 		}
 		read()
-	}()
-	<-done
+	})
 }
 
 func readNumber(path string) (int64, error) {

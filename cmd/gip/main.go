@@ -11,16 +11,14 @@ package main
 
 import (
 	"os"
-	"runtime"
 
 	"github.com/gipnet/gip/internal/app"
 )
 
-// The main goroutine keeps the main thread, so that no goroutine that
-// enters another namespace for good (netns exec under -batch, netns add)
-// runs there: the runtime can only wedge, not end, a main thread left
-// locked, and /proc/self (netns identify, netns pids) shows its namespace.
-func init() { runtime.LockOSThread() }
+// Goroutines that leave gip's namespaces for good run through
+// netns.OnThrowawayThread, which keeps them off the main thread; main does
+// not pin itself there (LockOSThread would start a runtime template thread
+// on every run, most of a millisecond here).
 
 func main() {
 	os.Exit(app.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
