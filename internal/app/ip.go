@@ -35,8 +35,8 @@ var objects = []object{
 	{"maddress", nil},
 	{"route", route.Run},
 	{"rule", nil},
-	{"neighbor", nil},
-	{"neighbour", nil},
+	{"neighbor", route.RunNeigh},
+	{"neighbour", route.RunNeigh},
 	{"ntable", nil},
 	{"ntbl", nil},
 	{"link", link.Run},
@@ -113,7 +113,7 @@ func doCmd(env *cli.Env, words []string) error {
 func ipUsage(w io.Writer) error {
 	fmt.Fprint(w, `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch FILE
-OBJECT is one of: address link route netns tuntap
+OBJECT is one of: address link route neighbour netns tuntap
    (an object may be abbreviated: ip a, ip l, ip r, ip net)
 OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
          -color[=always|auto|never] -netns NAME -all -force -batch FILE

@@ -1,0 +1,375 @@
+package route
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// `ip neighbour` lives beside `ip route`: it is the same kind of table
+// (addresses, devices, protocols) and shares the route package's address
+// parsers, device lookups and name databases.
+
+// ndmsgLen is the size of struct ndmsg: family, two pad fields, ifindex,
+// state, flags and type.
+const ndmsgLen = 12
+
+// Neighbour attributes and flags x/sys/unix does not name.
+const (
+	ndaProtocol   = 12     // NDA_PROTOCOL: u8, who added the entry
+	ndaFlagsExt   = 15     // NDA_FLAGS_EXT: u32 flags beyond ndm_flags
+	ntfExtManaged = 1 << 0 // NTF_EXT_MANAGED, in NDA_FLAGS_EXT
+)
+
+// neighMaxRounds is how many dump-and-delete passes a flush makes before it
+// gives up, as iproute2 does.
+const neighMaxRounds = 10
+
+// RunNeigh is the `ip neighbour` command. Verbs are tried in iproute2's
+// order, which decides abbreviations.
+func RunNeigh(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return neighList(env, args, false)
+	}
+	w := args.Next()
+	m := func(kw string) bool { return cli.Matches(w, kw) }
+	switch {
+	case m("add"):
+		return neighModify(env, unix.RTM_NEWNEIGH, nl.Create|nl.Excl, args)
+	case m("change") || w == "chg":
+		return neighModify(env, unix.RTM_NEWNEIGH, nl.Replace, args)
+	case m("replace"):
+		return neighModify(env, unix.RTM_NEWNEIGH, nl.Create|nl.Replace, args)
+	case m("delete"):
+		return neighModify(env, unix.RTM_DELNEIGH, 0, args)
+	case m("get"):
+		return neighGet(env, args)
+	case m("show") || m("lst") || m("list"):
+		return neighList(env, args, false)
+	case m("flush"):
+		return neighList(env, args, true)
+	case m("help"):
+		return neighUsage(env)
+	}
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip neigh help\".", w)
+}
+
+// neighUsage prints gip's summary of `ip neighbour` and fails with 255.
+func neighUsage(env *cli.Env) error {
+	env.P.Flush()
+	fmt.Fprint(env.Stderr, `Usage: ip neigh { add | del | change | replace } { ADDR [ lladdr LLADDR ]
+                [ nud STATE ] | proxy ADDR } [ dev DEV ] [ router ] [ use ]
+                [ managed ] [ extern_learn ] [ protocol PROTO ]
+       ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ]
+                [ nud STATE ] [ vrf NAME ] [ master DEV ] [ nomaster ]
+                [ protocol PROTO ] [ unused ]
+       ip neigh get { ADDR | proxy ADDR } dev DEV
+STATE := { delay | failed | incomplete | noarp | none | permanent | probe |
+           reachable | stale | all }
+`)
+	return cli.Usage()
+}
+
+// parseNUD is nud_state_a2n: a state name (some abbreviable), or a number
+// with at most one bit set below 0x100.
+func parseNUD(s string) (uint32, bool) {
+	switch {
+	case cli.Matches(s, "permanent"):
+		return unix.NUD_PERMANENT, true
+	case cli.Matches(s, "reachable"):
+		return unix.NUD_REACHABLE, true
+	case s == "noarp":
+		return unix.NUD_NOARP, true
+	case s == "none":
+		return unix.NUD_NONE, true
+	case s == "stale":
+		return unix.NUD_STALE, true
+	case s == "incomplete":
+		return unix.NUD_INCOMPLETE, true
+	case s == "delay":
+		return unix.NUD_DELAY, true
+	case s == "probe":
+		return unix.NUD_PROBE, true
+	case cli.Matches(s, "failed"):
+		return unix.NUD_FAILED, true
+	}
+	v, ok := getUnsigned(s, 0)
+	if !ok || v >= 0x100 || v&(v-1) != 0 {
+		return 0, false
+	}
+	return v, true
+}
+
+// ndmsg builds a struct ndmsg.
+func ndmsg(family uint8, ifindex int32, state uint16, flags uint8) []byte {
+	b := make([]byte, ndmsgLen)
+	b[0] = family
+	binary.NativeEndian.PutUint32(b[4:], uint32(ifindex))
+	binary.NativeEndian.PutUint16(b[8:], state)
+	b[10] = flags
+	return b
+}
+
+// neighProxy reads the address after "proxy" (have: one was given already).
+func neighProxy(family int, args *cli.Args, have bool) (prefix, error) {
+	v, err := args.Value()
+	if err != nil {
+		return prefix{}, err
+	}
+	if cli.Matches(v, "help") {
+		return prefix{}, errNeighUsage
+	}
+	if have {
+		return prefix{}, cli.Duplicate("address", v)
+	}
+	return getAddr(v, family)
+}
+
+// neighDest reads the destination word of add/del/get: "to" and a word
+// abbreviating "help" each take the next word instead, as iproute2 does.
+func neighDest(family int, args *cli.Args, w string, have bool) (prefix, error) {
+	var err error
+	if w == "to" {
+		if w, err = args.Value(); err != nil {
+			return prefix{}, err
+		}
+	}
+	if cli.Matches(w, "help") {
+		if w, err = args.Value(); err != nil {
+			return prefix{}, err
+		}
+	}
+	if have {
+		return prefix{}, cli.Duplicate2("to", w)
+	}
+	return getAddr(w, family)
+}
+
+// neighModify is add, change, replace and delete.
+func neighModify(env *cli.Env, cmd int, flags netlink.HeaderFlags, args *cli.Args) error {
+	var c *nl.Conn
+	body, err := neighRequest(env.Opts.Family, args, func(dev string) (uint32, error) {
+		var err error
+		if c, err = env.Conn(); err != nil {
+			return 0, err
+		}
+		return devIndex(c, dev)
+	})
+	if err != nil {
+		if errors.Is(err, errNeighUsage) {
+			return neighUsage(env)
+		}
+		return err
+	}
+	if c == nil {
+		if c, err = env.Conn(); err != nil {
+			return err
+		}
+	}
+	if err := c.Exec(netlink.HeaderType(cmd), flags, body); err != nil {
+		return cli.Fatal(2, "%s", err)
+	}
+	return nil
+}
+
+// errNeighUsage asks for the usage text (a "help" where an address goes).
+var errNeighUsage = errors.New("usage")
+
+// neighRequest reads the words of add/change/replace/delete into a struct
+// ndmsg and its attributes, in iproute2's order; ifindexOf looks up the
+// device, after the words are read, as iproute2 does.
+func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, error)) ([]byte, error) {
+	var (
+		dst                 prefix
+		dstOK, devOK, llaOK bool
+		dev, lla            string
+		state               = uint16(unix.NUD_PERMANENT)
+		ndmFlags            uint8
+		extFlags            uint32
+		protocol            = -1
+	)
+	for args.More() {
+		w := args.Next()
+		switch {
+		case cli.Matches(w, "lladdr"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if llaOK {
+				return nil, cli.Duplicate("lladdr", v)
+			}
+			lla, llaOK = v, true
+		case w == "nud":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			s, ok := parseNUD(v)
+			if !ok {
+				return nil, cli.InvalidArg("nud state is bad", v)
+			}
+			state = uint16(s)
+		case cli.Matches(w, "proxy"):
+			var err error
+			if dst, err = neighProxy(family, args, dstOK); err != nil {
+				return nil, err
+			}
+			dstOK, devOK = true, true
+			ndmFlags |= unix.NTF_PROXY
+		case w == "router":
+			ndmFlags |= unix.NTF_ROUTER
+		case w == "use":
+			ndmFlags |= unix.NTF_USE
+		case w == "managed":
+			extFlags |= ntfExtManaged
+			state = unix.NUD_NONE
+		case cli.Matches(w, "extern_learn"):
+			ndmFlags |= unix.NTF_EXT_LEARNED
+		case w == "dev":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			dev, devOK = v, true
+		case cli.Matches(w, "protocol"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			p, ok := parseProtocol(v)
+			if !ok {
+				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
+			}
+			protocol = int(p)
+		default:
+			var err error
+			if dst, err = neighDest(family, args, w, dstOK); err != nil {
+				return nil, err
+			}
+			dstOK = true
+		}
+	}
+	if !devOK || !dstOK || dst.family == unix.AF_UNSPEC {
+		return nil, cli.Fatal(255, "Device and destination are required arguments.")
+	}
+	ae := netlink.NewAttributeEncoder()
+	if protocol >= 0 {
+		// iproute2 adds the protocol where it reads it: before NDA_DST.
+		ae.Uint8(ndaProtocol, uint8(protocol))
+	}
+	ae.Bytes(unix.NDA_DST, dst.data[:dst.bytelen])
+	if extFlags != 0 {
+		ae.Uint32(ndaFlagsExt, extFlags)
+	}
+	if llaOK && lla != "null" {
+		hw, err := link.ParseLLAddr(lla, 20)
+		if err != nil {
+			return nil, cli.Exit(1, "%s", err)
+		}
+		ae.Bytes(unix.NDA_LLADDR, hw)
+	}
+	var ifindex uint32
+	if dev != "" {
+		var err error
+		if ifindex, err = ifindexOf(dev); err != nil {
+			return nil, err
+		}
+	}
+	attrs, err := ae.Encode()
+	if err != nil {
+		return nil, err
+	}
+	return append(ndmsg(uint8(dst.family), int32(ifindex), state, ndmFlags), attrs...), nil
+}
+
+// neighGet is `ip neigh get ADDR dev DEV`: one entry, asked of the kernel.
+func neighGet(env *cli.Env, args *cli.Args) error {
+	var (
+		dst          prefix
+		dstOK, devOK bool
+		dev          string
+		ndmFlags     uint8
+	)
+	for args.More() {
+		w := args.Next()
+		switch {
+		case w == "dev":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			dev, devOK = v, true
+		case cli.Matches(w, "proxy"):
+			var err error
+			if dst, err = neighProxy(env.Opts.Family, args, dstOK); err != nil {
+				if errors.Is(err, errNeighUsage) {
+					return neighUsage(env)
+				}
+				return err
+			}
+			dstOK, devOK = true, true
+			ndmFlags |= unix.NTF_PROXY
+		default:
+			if w == "to" {
+				v, err := args.Value()
+				if err != nil {
+					return err
+				}
+				w = v
+			}
+			if cli.Matches(w, "help") {
+				return neighUsage(env)
+			}
+			if dstOK {
+				return cli.Duplicate2("to", w)
+			}
+			var err error
+			if dst, err = getAddr(w, env.Opts.Family); err != nil {
+				return err
+			}
+			dstOK = true
+		}
+	}
+	if !devOK || !dstOK || dst.family == unix.AF_UNSPEC {
+		return cli.Exit(1, "Device and address are required arguments.")
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	var ifindex uint32
+	if dev != "" {
+		if ifindex, err = devIndex(c, dev); err != nil {
+			return err
+		}
+	}
+	ae := netlink.NewAttributeEncoder()
+	ae.Bytes(unix.NDA_DST, dst.data[:dst.bytelen])
+	attrs, err := ae.Encode()
+	if err != nil {
+		return err
+	}
+	body := append(ndmsg(uint8(dst.family), int32(ifindex), 0, ndmFlags), attrs...)
+	m, err := c.Query(unix.RTM_GETNEIGH, 0, body)
+	if err != nil {
+		var ne *nl.Error
+		if errors.As(err, &ne) {
+			return cli.Exit(2, "%s", err)
+		}
+		return err
+	}
+	// iproute2 prints the answer outside any JSON document, so as text
+	// even under -json.
+	pr := newNeighPrinter(env, &neighFilter{state: ^uint32(0)})
+	pr.p = env.P.Plain()
+	defer pr.links.close()
+	pr.print(uint16(m.Header.Type), m.Header.Flags, m.Data)
+	return nil
+}
