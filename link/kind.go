@@ -63,6 +63,9 @@ var kinds = []*Kind{
 	&greKind,
 	&gretapKind,
 	&erspanKind,
+	&xfrmKind,
+	&vtiKind,
+	&vti6Kind,
 }
 
 // LookupKind returns the kind called name, or nil.

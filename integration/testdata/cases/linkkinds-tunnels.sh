@@ -1,0 +1,25 @@
+# Tunnel kinds this kernel lacks (xfrm, vti, vti6, ip6tnl, ip6gre, ip6gretap, ip6erspan, bareudp, hsr, amt): parse errors and the kernel's refusal.
+ip link add e0 type veth peer name e1
+ip link add x0 type xfrm dev e0 if_id 5
+ip link add x0 type xfrm external
+ip link add x0 type xfrm external if_id 3
+ip link add x0 type xfrm dev e0
+ip link add x0 type xfrm if_id 0
+ip link add x0 type xfrm if_id x
+ip link add x0 type xfrm dev nosuch if_id 1
+ip link add x0 type xfrm foo
+ip link help xfrm >/dev/null
+ip link add v0 type vti remote 1.2.3.4 local 1.2.3.5 key 5 dev e0 fwmark 0x9
+ip link add v0 type vti ikey 1.2.3.4 okey 77 remote any
+ip link add v0 type vti key foo
+ip link add v0 type vti remote 1.2.3.x
+ip link add v0 type vti fwmark x
+ip link add v0 type vti dev nosuch
+ip link add v0 type vti foo
+ip link set e0 type vti key 5
+ip link help vti >/dev/null
+ip link add v0 type vti6 remote 2001:db8::1 local 2001:db8::2 key 1.2.3.4 dev e0 fwmark 7
+ip link add v0 type vti6 remote 1.2.3.4
+ip link add v0 type vti6 okey -1
+ip link add v0 type vti6 foo
+ip link help vti6 >/dev/null
