@@ -66,6 +66,7 @@ var kinds = []*Kind{
 	&xfrmKind,
 	&vtiKind,
 	&vti6Kind,
+	&ip6tnlKind,
 }
 
 // LookupKind returns the kind called name, or nil.

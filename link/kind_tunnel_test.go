@@ -33,5 +33,18 @@ func TestTunnelKindErrors(t *testing.T) {
 		{"link add v0 type vti6 foo", 1, ""},
 		{"link add v0 type vti6 help", 1, ""},
 		{"link add v0 type vti6 dev nosuch", 255, "Cannot find device \"nosuch\""},
+		{"link add t6 type ip6tnl mode ipip", 255, "Error: argument \"ipip\" is wrong: Cannot guess tunnel mode."},
+		{"link add t6 type ip6tnl remote 1.2.3.4", 1, "Error: inet6 address is expected rather than \"1.2.3.4\"."},
+		{"link add t6 type ip6tnl hoplimit 256", 255, "Error: argument \"256\" is wrong: invalid HLIM\n"},
+		{"link add t6 type ip6tnl tclass 100", 255, "Error: argument \"100\" is wrong: invalid TClass"},
+		{"link add t6 type ip6tnl flowlabel 100000", 255, "Error: argument \"100000\" is wrong: invalid Flowlabel"},
+		{"link add t6 type ip6tnl dscp 5", 255, "Error: argument \"5\" is wrong: not inherit"},
+		{"link add t6 type ip6tnl fwmark -x", 255, "Error: argument \"-x\" is wrong: invalid fwmark\n"},
+		{"link add t6 type ip6tnl dev nosuch", 255, "Cannot find device \"nosuch\""},
+		{"link add t6 type ip6tnl foo", 1, ""},
+		{"link set e0 type ip6tnl hoplimit 3", 1, "Failed to get existing tunnel info."},
+		{"link add t6 type ip6tnl encap foo", 255, "Error: argument \"foo\" is wrong: Invalid encap type."},
+		{"link add t6 type ip6tnl encap-sport x", 255, "Error: argument \"x\" is wrong: Invalid source port."},
+		{"link add t6 type ip6tnl help", 1, ""},
 	})
 }

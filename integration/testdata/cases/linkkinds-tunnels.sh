@@ -23,3 +23,18 @@ ip link add v0 type vti6 remote 1.2.3.4
 ip link add v0 type vti6 okey -1
 ip link add v0 type vti6 foo
 ip link help vti6 >/dev/null
+ip link add t6 type ip6tnl
+ip link add t6 type ip6tnl remote 2001:db8::1 local 2001:db8::2 dev e0 hoplimit 33 encaplimit 7 tclass 0x12 flowlabel abcde dscp inherit fwmark 9 allow-localremote mode ipip6
+ip link add t6 type ip6tnl ttl inherit encaplimit none tos inherit fl inherit fwmark inherit mode any encap gue encap-sport 1000
+ip link add t6 type ip6tnl external
+ip link add t6 type ip6tnl encaplimit foo
+ip link add t6 type ip6tnl mode ipip
+ip link add t6 type ip6tnl remote 1.2.3.4
+ip link add t6 type ip6tnl hoplimit 256
+ip link add t6 type ip6tnl tclass 100
+ip link add t6 type ip6tnl flowlabel 100000
+ip link add t6 type ip6tnl dscp 5
+ip link add t6 type ip6tnl dev nosuch
+ip link add t6 type ip6tnl foo
+ip link set e0 type ip6tnl hoplimit 3
+ip link help ip6tnl >/dev/null
