@@ -67,6 +67,9 @@ var kinds = []*Kind{
 	&vtiKind,
 	&vti6Kind,
 	&ip6tnlKind,
+	&ip6greKind,
+	&ip6gretapKind,
+	&ip6erspanKind,
 }
 
 // LookupKind returns the kind called name, or nil.

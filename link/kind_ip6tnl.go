@@ -54,6 +54,9 @@ func ip6tnlHelp(w io.Writer) {
 // traffic class and flow label (flowinfo, in host order) and the
 // ip6_tunnel flags they set.
 type ip6Tunnel struct {
+	// gre: the ip6gre grammar, where remote, local, ttl, hoplimit, hlim,
+	// tos and tclass may be abbreviated and a bad encaplimit is an error.
+	gre          bool
 	saddr, daddr netip.Addr
 	hopLimit     uint8
 	encapLimit   uint8
@@ -62,8 +65,8 @@ type ip6Tunnel struct {
 	link, fwmark uint32
 }
 
-func newIP6Tunnel() ip6Tunnel {
-	return ip6Tunnel{hopLimit: ip6tnlDefaultHopLimit, encapLimit: ip6tnlDefaultEncapLimit}
+func newIP6Tunnel(gre bool) ip6Tunnel {
+	return ip6Tunnel{gre: gre, hopLimit: ip6tnlDefaultHopLimit, encapLimit: ip6tnlDefaultEncapLimit}
 }
 
 // parse takes w if it is one of the shared words (remote, local, dev,
@@ -71,10 +74,12 @@ func newIP6Tunnel() ip6Tunnel {
 // [no]allow-localremote), reading its value from a; it reports whether it
 // took it.
 func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
+	is := func(kw string) bool { return w == kw || t.gre && cli.Matches(w, kw) }
+	remote, local := is("remote"), is("local")
+	hlim := is("ttl") || is("hoplimit") || is("hlim")
+	tclass := is("tos") || is("tclass") || w == "tc" || cli.Matches(w, "dsfield")
 	switch {
-	case w == "remote", w == "local", cli.Matches(w, "dev"),
-		w == "ttl", w == "hoplimit", w == "hlim", w == "encaplimit",
-		w == "tos", w == "tclass", w == "tc", cli.Matches(w, "dsfield"),
+	case remote, local, cli.Matches(w, "dev"), hlim, tclass, w == "encaplimit",
 		w == "flowlabel", w == "fl", w == "dscp", w == "fwmark":
 	case w == "allow-localremote":
 		t.flags |= ip6tnlAllowLocalRemote
@@ -90,12 +95,12 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		return true, err
 	}
 	switch {
-	case w == "remote", w == "local":
+	case remote, local:
 		addr, err := tunnelAddr6(v)
 		if err != nil {
 			return true, err
 		}
-		if w == "remote" {
+		if remote {
 			t.daddr = addr
 		} else {
 			t.saddr = addr
@@ -104,7 +109,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		if t.link = uint32(p.Index(v)); t.link == 0 {
 			return true, cli.Fatal(255, "Cannot find device \"%s\"", v)
 		}
-	case w == "ttl", w == "hoplimit", w == "hlim":
+	case hlim:
 		t.hopLimit = 0
 		if v != "inherit" {
 			n, ok := getUnsigned(v, 255)
@@ -118,9 +123,12 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 			t.flags |= ip6tnlIgnEncapLimit
 			break
 		}
-		// iproute2 never rejects a limit (its check can't fail): a bad
-		// one leaves its variable unset, which iproute2 6.1 sends as 0.
-		n, _ := getUnsigned(v, 255)
+		// ip6tnl never rejects a limit (its check can't fail): a bad one
+		// leaves its variable unset, which iproute2 6.1 sends as 0.
+		n, ok := getUnsigned(v, 255)
+		if !ok && t.gre {
+			return true, cli.InvalidArg("invalid ELIM", v)
+		}
 		t.encapLimit = uint8(n)
 		t.flags &^= ip6tnlIgnEncapLimit
 	case w == "flowlabel", w == "fl":
@@ -152,7 +160,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		}
 		t.fwmark = uint32(n)
 		t.flags &^= ip6tnlUseOrigFwmark
-	default: // tclass
+	case tclass:
 		t.flowinfo &^= ip6FlowinfoTclass
 		if v == "inherit" {
 			t.flags |= ip6tnlUseOrigTclass
@@ -168,6 +176,11 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 	return true, nil
 }
 
+// parser is parse as a wordParser.
+func (t *ip6Tunnel) parser(p *Parser) wordParser {
+	return func(w string, a *cli.Args) (bool, error) { return t.parse(p, w, a) }
+}
+
 // flowinfoBytes is the flowinfo as the kernel takes it, in network order.
 func (t *ip6Tunnel) flowinfoBytes() []byte {
 	return binary.BigEndian.AppendUint32(nil, t.flowinfo)
@@ -177,19 +190,13 @@ func parseIP6Tunnel(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 	if err := existingTunnel(p); err != nil {
 		return err
 	}
-	t := newIP6Tunnel()
+	t := newIP6Tunnel(false)
 	encap := tunnelEncap{flags: tunnelEncapCsum6}
 	var proto uint8
 	metadata := false
 	for a.More() {
 		w := a.Next()
-		if took, err := t.parse(p, w, a); took {
-			if err != nil {
-				return err
-			}
-			continue
-		}
-		if took, err := encap.parse(w, a); took {
+		if took, err := takeWord(w, a, t.parser(p), encap.parse); took {
 			if err != nil {
 				return err
 			}

@@ -76,30 +76,25 @@ func parseVTI(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 		for a.More() {
 			w := a.Next()
 			m := func(kw string) bool { return cli.Matches(w, kw) }
-			if w == "fwmark" || m("key") || m("ikey") || m("okey") ||
-				m("remote") || m("local") || m("dev") {
+			if name := keyWord(w); name != "" {
+				key, in, out, err := readKey(name, a)
+				if err != nil {
+					return err
+				}
+				if in {
+					ikey = key
+				}
+				if out {
+					okey = key
+				}
+				continue
+			}
+			if w == "fwmark" || m("remote") || m("local") || m("dev") {
 				v, err := a.Value()
 				if err != nil {
 					return err
 				}
 				switch {
-				case m("key"), m("ikey"), m("okey"):
-					name := "okey"
-					if m("key") {
-						name = "key"
-					} else if m("ikey") {
-						name = "ikey"
-					}
-					k, err := greKey(name, v)
-					if err != nil {
-						return err
-					}
-					if name != "okey" {
-						ikey = k
-					}
-					if name != "ikey" {
-						okey = k
-					}
 				case m("remote"), m("local"):
 					addr, err := addrOf(v)
 					if err != nil {

@@ -80,3 +80,18 @@ func (e *tunnelEncap) encode(ae *netlink.AttributeEncoder, typeAttr uint16) {
 	ae.Bytes(typeAttr+2, binary.BigEndian.AppendUint16(nil, e.sport))
 	ae.Bytes(typeAttr+3, binary.BigEndian.AppendUint16(nil, e.dport))
 }
+
+// wordParser is the parser of a group of words that several tunnel kinds
+// share: it takes w (reading any value from a) or reports that w is not
+// one of its words.
+type wordParser func(w string, a *cli.Args) (took bool, err error)
+
+// takeWord offers w to each parser in turn; it reports whether one took it.
+func takeWord(w string, a *cli.Args, parsers ...wordParser) (bool, error) {
+	for _, parse := range parsers {
+		if took, err := parse(w, a); took {
+			return true, err
+		}
+	}
+	return false, nil
+}

@@ -38,3 +38,26 @@ ip link add t6 type ip6tnl dev nosuch
 ip link add t6 type ip6tnl foo
 ip link set e0 type ip6tnl hoplimit 3
 ip link help ip6tnl >/dev/null
+ip link add g6 type ip6gre remote 2001:db8::1 local 2001:db8::2 key 5 icsum seq dev e0 hoplimit 10 encaplimit 3 tclass 0x20 flowlabel 0x12345
+ip link add g6 type ip6gre r 2001:db8::1 l 2001:db8::2 i 1.2.3.4 o 9 t 5 ds 11 d e1 nos ic
+ip link add g6 type ip6gre ttl inherit tos inherit fl inherit dscp inherit fwmark inherit allow-localremote encaplimit none encap fou
+ip link add g6 type ip6gre external
+ip link add g6 type ip6gretap remote 2001:db8::1 okey 1.2.3.4 fwmark 7
+ip link add g6 type ip6erspan remote 2001:db8::1 erspan_ver 2 erspan_dir egress erspan_hwid 7
+ip link add g6 type ip6erspan remote 2001:db8::1 erspan 100
+ip link add g6 type ip6gre encaplimit foo
+ip link add g6 type ip6gre key foo
+ip link add g6 type ip6gre remote 1.2.3.4
+ip link add g6 type ip6gre hlim 300
+ip link add g6 type ip6gre tclass 1ff
+ip link add g6 type ip6gre flowlabel x
+ip link add g6 type ip6gre dev nosuch
+ip link add g6 type ip6gre foo
+ip link set e0 type ip6gre key 5
+ip link add g6 type ip6erspan erspan 0
+ip link add g6 type ip6erspan erspan_ver 3
+ip link add g6 type ip6erspan erspan_dir up
+ip link add g6 type ip6gretap erspan_hwid 65536
+ip link help ip6gre >/dev/null
+ip link help ip6gretap >/dev/null
+ip link help ip6erspan >/dev/null
