@@ -70,6 +70,7 @@ var kinds = []*Kind{
 	&ip6greKind,
 	&ip6gretapKind,
 	&ip6erspanKind,
+	&bareudpKind,
 }
 
 // LookupKind returns the kind called name, or nil.

@@ -64,5 +64,15 @@ func TestTunnelKindErrors(t *testing.T) {
 		{"link add g6 type ip6erspan erspan_hwid 65536", 255, "Error: argument \"65536\" is wrong: invalid erspan hwid\n"},
 		{"link add g6 type ip6erspan erspan x", 255, "Error: argument \"x\" is wrong: invalid erspan index\n"},
 		{"link add g6 type ip6gretap help", 1, ""},
+		{"link add b0 type bareudp ethertype ipv4", 255, "Error: argument \"dstport\" is required"},
+		{"link add b0 type bareudp dstport 5", 255, "Error: argument \"ethertype\" is required"},
+		{"link add b0 type bareudp dstport 65536 ethertype ipv4", 255, "Error: argument \"65536\" is wrong: dstport"},
+		{"link add b0 type bareudp dstport 5 ethertype foo", 255, "Error: argument \"foo\" is wrong: ethertype"},
+		{"link add b0 type bareudp dstport 5 ethertype ip srcportmin x", 255, "Error: argument \"x\" is wrong: srcportmin"},
+		{"link add b0 type bareudp dstport 5 dstport 6", 255, "Error: either \"dstport\" is duplicate, or \"6\" is a garbage."},
+		{"link add b0 type bareudp dstport x dstport 6", 255, "Error: argument \"x\" is wrong: dstport"},
+		{"link add b0 type bareudp multiproto nomultiproto", 255, "Error: either \"nomultiproto\" is duplicate, or \"nomultiproto\" is a garbage."},
+		{"link add b0 type bareudp foo", 1, ""},
+		{"link add b0 type bareudp help", 1, ""},
 	})
 }

@@ -61,3 +61,16 @@ ip link add g6 type ip6gretap erspan_hwid 65536
 ip link help ip6gre >/dev/null
 ip link help ip6gretap >/dev/null
 ip link help ip6erspan >/dev/null
+ip link add b0 type bareudp dstport 6635 ethertype ipv4
+ip link add b0 type bareudp d 6635 e mpls_uc s 1000 m
+ip link add b0 type bareudp dstport 0x1000 ethertype 0x86dd nomultiproto
+ip link add b0 type bareudp ethertype ipv4
+ip link add b0 type bareudp dstport 5
+ip link add b0 type bareudp dstport 65536 ethertype ipv4
+ip link add b0 type bareudp dstport 5 ethertype foo
+ip link add b0 type bareudp dstport 5 ethertype ip srcportmin x
+ip link add b0 type bareudp dstport 5 dstport 6
+ip link add b0 type bareudp multiproto nomultiproto
+ip link add b0 type bareudp foo
+ip link help bareudp >/dev/null
+ip link add link e0 name e0.5 type vlan id 5 protocol ip
