@@ -33,14 +33,8 @@ Note: ETHERTYPE can be given as number or as protocol name ("ipv4", "ipv6",
 }
 
 func parseBareUDP(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
-	seen := map[uint16]bool{}
-	once := func(attr uint16, key, arg string) error {
-		if seen[attr] {
-			return cli.Duplicate2(key, arg)
-		}
-		seen[attr] = true
-		return nil
-	}
+	seen := seenAttrs{}
+	once := seen.once
 	var dstport, ethertype, srcportmin uint16
 	multiproto := false
 	port := func(v string) (uint16, bool) {
