@@ -71,6 +71,7 @@ var kinds = []*Kind{
 	&ip6gretapKind,
 	&ip6erspanKind,
 	&bareudpKind,
+	&hsrKind,
 }
 
 // LookupKind returns the kind called name, or nil.

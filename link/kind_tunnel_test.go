@@ -74,5 +74,13 @@ func TestTunnelKindErrors(t *testing.T) {
 		{"link add b0 type bareudp multiproto nomultiproto", 255, "Error: either \"nomultiproto\" is duplicate, or \"nomultiproto\" is a garbage."},
 		{"link add b0 type bareudp foo", 1, ""},
 		{"link add b0 type bareudp help", 1, ""},
+		{"link add h0 type hsr supervision 256", 255, "Error: argument \"256\" is wrong: ADDR-BYTE is invalid"},
+		{"link add h0 type hsr version x", 255, "Error: argument \"x\" is wrong: version is invalid"},
+		{"link add h0 type hsr proto -1", 255, "Error: argument \"-1\" is wrong: protocol is invalid"},
+		{"link add h0 type hsr slave1 nosuch", 255, "Error: argument \"nosuch\" is wrong: No such interface"},
+		{"link add h0 type hsr slave2 nosuch", 255, "Error: argument \"nosuch\" is wrong: No such interface"},
+		{"link add h0 type hsr foo", 1, ""},
+		{"link add h0 type hsr help", 1, ""},
+		{"link add h0 type hsr slave1", 255, "Command line is not complete. Try option \"help\""},
 	})
 }

@@ -74,3 +74,13 @@ ip link add b0 type bareudp multiproto nomultiproto
 ip link add b0 type bareudp foo
 ip link help bareudp >/dev/null
 ip link add link e0 name e0.5 type vlan id 5 protocol ip
+ip link add h0 type hsr slave1 e0 slave2 e1
+ip link add h0 type hsr slave1 e0 slave2 e1 supervision 45 version 1 proto 1
+ip link add h0 type hsr sl e0 slave2 e1 s 0x10 v 7 p 200
+ip link add h0 type hsr supervision 256
+ip link add h0 type hsr version x
+ip link add h0 type hsr proto -1
+ip link add h0 type hsr slave1 nosuch
+ip link add h0 type hsr foo
+ip link add h0 type hsr help
+ip link help hsr >/dev/null
