@@ -72,6 +72,7 @@ var kinds = []*Kind{
 	&ip6erspanKind,
 	&bareudpKind,
 	&hsrKind,
+	&amtKind,
 }
 
 // LookupKind returns the kind called name, or nil.

@@ -84,3 +84,16 @@ ip link add h0 type hsr slave1 nosuch
 ip link add h0 type hsr foo
 ip link add h0 type hsr help
 ip link help hsr >/dev/null
+ip link add a0 type amt mode gateway discovery 1.2.3.4 local 1.2.3.5 dev e0 relay_port 2268 gateway_port 2269 max_tunnels 10
+ip link add a0 type amt mode relay local 2001:db8::1 discovery 2001:db8::2
+ip link add a0 type amt discovery 1.2.3.4 local any
+ip link add a0 type amt discovery 1.2.3.4 local 2001:db8::1
+ip link add a0 type amt discovery 1.2.3.x
+ip link add a0 type amt discovery 1.2.3.4 discovery 1.2.3.5
+ip link add a0 type amt mode foo
+ip link add a0 type amt relay_port 65536
+ip link add a0 type amt max_tunnels -x
+ip link add a0 type amt dev nosuch
+ip link add a0 type amt mo relay
+ip link add a0 type amt foo
+ip link help amt >/dev/null
