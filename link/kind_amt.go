@@ -14,7 +14,7 @@ import (
 // amt_parse_opt does: each word's attribute as it is read, no word
 // abbreviated. This kernel has no amt: a well-formed request gets
 // "Unknown device type".
-var amtKind = Kind{Name: "amt", Parse: parseAMT, Help: amtHelp}
+var amtKind = Kind{Name: "amt", Parse: parseAMT, Print: printAMT, Help: amtHelp}
 
 // IFLA_AMT_* (linux/amt.h), which x/sys/unix lacks.
 const (
@@ -23,6 +23,7 @@ const (
 	amtGatewayPort = 3
 	amtLink        = 4
 	amtLocalIP     = 5
+	amtRemoteIP    = 6
 	amtDiscoveryIP = 7
 	amtMaxTunnels  = 8
 )

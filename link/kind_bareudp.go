@@ -14,7 +14,7 @@ import (
 // iproute2's bareudp_parse_opt does; dstport and ethertype are required,
 // and no word may be given twice. This kernel has no bareudp: a
 // well-formed request gets "Unknown device type".
-var bareudpKind = Kind{Name: "bareudp", Parse: parseBareUDP, Help: bareudpHelp}
+var bareudpKind = Kind{Name: "bareudp", Parse: parseBareUDP, Print: printBareUDP, Help: bareudpHelp}
 
 // bareudpHelp is iproute2's text, which follows "unknown command" on
 // stderr and so must read the same.

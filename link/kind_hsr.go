@@ -14,7 +14,7 @@ import (
 // iproute2 means version and proto to be 0 or 1 but its check takes any
 // byte, and so does gip. This kernel has no hsr: a well-formed request
 // gets "Unknown device type".
-var hsrKind = Kind{Name: "hsr", Parse: parseHSR, Help: hsrHelp}
+var hsrKind = Kind{Name: "hsr", Parse: parseHSR, Print: printHSR, Help: hsrHelp}
 
 // hsrHelp is iproute2's text, which follows "what is" on stderr and so
 // must read the same.

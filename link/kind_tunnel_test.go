@@ -1,6 +1,12 @@
 package link
 
-import "testing"
+import (
+	"bytes"
+	"encoding/hex"
+	"testing"
+
+	"github.com/gipnet/gip/format"
+)
 
 // TestTunnelKindErrors checks the failures of the tunnel kinds' parsers
 // (xfrm, vti, vti6, ip6tnl, ip6gre…, bareudp, hsr, amt) with the messages
@@ -97,4 +103,64 @@ func TestTunnelKindErrors(t *testing.T) {
 		{"link add a0 type amt help", 1, ""},
 		{"link add a0 type amt mode", 255, "Command line is not complete. Try option \"help\""},
 	})
+}
+
+// TestTunnelKindPrint compares the -d text of the tunnel kinds with what
+// iproute2 6.1 printed for the same IFLA_INFO_DATA (hand-made, replayed
+// with `ip -d monitor file` in a sandbox where e1 was ifindex 2 and e0 3).
+func TestTunnelKindPrint(t *testing.T) {
+	names := func(idx uint32) (string, bool) {
+		name, ok := map[uint32]string{2: "e1", 3: "e0"}[idx]
+		return name, ok
+	}
+	tests := []struct{ kind, data, text string }{
+		{"xfrm", "040003000800020005000000", "external "},
+		{"xfrm", "08000100030000000800020010000000", "if_id 0x10 "},
+		{"xfrm", "0800010003000000", ""},
+		{"vti", "", "remote any local any "},
+		{"vti", "080002000000000508000300010203040800040001020305080005000a00000108000600090000000800010002000000", "remote 10.0.0.1 local 1.2.3.5 dev e1 ikey 0.0.0.5 okey 1.2.3.4 fwmark 0x9 "},
+		{"vti", "0800020000000000080003000000000008000400000000001400050020010db800000000000000000000000108000600000000000800010000000000", "remote unknown local any "},
+		{"vti", "080001004d0000000600050001020000", "remote unknown local any dev if77 "},
+		{"vti6", "1400040020010db80000000000000000000000021400050000000000000000000000000000000000080002000000010008000600bc0a00000800010002000000", "remote any local 2001:db8::2 dev e1 ikey 0.0.1.0 fwmark 0xabc "},
+		{"vti6", "0800040001020304", "remote any local unknown "},
+		{"bareudp", "0600010019eb00000600020008000000", "dstport 6635 ethertype ip nomultiproto "},
+		{"bareudp", "0600010000010000060002008847000006000300e803000004000400", "dstport 1 ethertype mpls_uc srcportmin 1000 multiproto "},
+		{"bareudp", "0600020012340000", "ethertype [4660] nomultiproto "},
+		{"bareudp", "", "nomultiproto "},
+		{"hsr", "0800010002000000080002000300000006000500ffff00000a00040001154e00010000000500070001000000", "slave1 e1 slave2 e0 sequence 65535 supervision 01:15:4e:00:01:00 proto 1 "},
+		{"hsr", "08000100000000000500070000000000", "slave1 * slave2 <none> proto 0 "},
+		{"hsr", "", "slave1 <none> slave2 <none> "},
+		{"hsr", "08000100020000000500050001000000", ""},
+		{"hsr", "08000200630000000c0004000102030405060708", "slave1 <none> slave2 if99 supervision 01:02:03:04:05:06:07:08 "},
+		{"amt", "08000100000000000600030008dc00000600020008dd000008000500010203040800060005060708080007000909090908000400020000000800080080000000", "gateway gateway_port 2268 relay_port 2269 local 1.2.3.4 remote 5.6.7.8 discovery 9.9.9.9 dev e1 max_tunnels 128 "},
+		{"amt", "080001000100000008000400000000001400050020010db8000000000000000000000001", "relay local 32.1.13.184 dev * "},
+		{"amt", "", ""},
+	}
+	for _, tt := range tests {
+		data, err := hex.DecodeString(tt.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if data == nil {
+			data = []byte{} // an empty IFLA_INFO_DATA, not none
+		}
+		var buf bytes.Buffer
+		p := format.New(&buf, format.Options{})
+		if err := LookupKind(tt.kind).Print(p, names, data); err != nil {
+			t.Fatal(err)
+		}
+		p.Flush()
+		if buf.String() != tt.text {
+			t.Errorf("%s %s: printed %q, iproute2 %q", tt.kind, tt.data, buf.String(), tt.text)
+		}
+	}
+	for _, k := range []string{"xfrm", "vti", "vti6", "bareudp", "hsr", "amt"} {
+		var buf bytes.Buffer
+		p := format.New(&buf, format.Options{})
+		_ = LookupKind(k).Print(p, names, nil)
+		p.Flush()
+		if buf.Len() != 0 {
+			t.Errorf("%s without IFLA_INFO_DATA printed %q", k, buf.String())
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
 )
 
 // vti and vti6: IPsec virtual tunnel interfaces over IPv4 and IPv6
@@ -15,8 +16,8 @@ import (
 // "any", the device when given. This kernel has neither kind; see
 // kind_iptnl.go for what the user sees.
 var (
-	vtiKind  = Kind{Name: "vti", Parse: parseVTI("vti"), Help: vtiHelp("vti")}
-	vti6Kind = Kind{Name: "vti6", Parse: parseVTI("vti6"), Help: vtiHelp("vti6")}
+	vtiKind  = Kind{Name: "vti", Parse: parseVTI("vti"), Print: printVTI(unix.AF_INET), Help: vtiHelp("vti")}
+	vti6Kind = Kind{Name: "vti6", Parse: parseVTI("vti6"), Print: printVTI(unix.AF_INET6), Help: vtiHelp("vti6")}
 )
 
 // IFLA_VTI_* (linux/if_tunnel.h), which x/sys/unix lacks.

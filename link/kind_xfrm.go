@@ -13,7 +13,7 @@ import (
 // `external`, as iproute2's xfrm_parse_opt encodes them: each if_id is
 // sent as it is read, the device after them. This kernel has no xfrm
 // interfaces: a well-formed request gets "Unknown device type".
-var xfrmKind = Kind{Name: "xfrm", Parse: parseXFRM, Help: xfrmHelp}
+var xfrmKind = Kind{Name: "xfrm", Parse: parseXFRM, Print: printXFRM, Help: xfrmHelp}
 
 func xfrmHelp(w io.Writer) {
 	fmt.Fprint(w, "Usage: ... xfrm dev [ PHYS_DEV ] [ if_id IF-ID ]\n"+
