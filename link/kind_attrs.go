@@ -72,6 +72,13 @@ func (t kindAttrs) u32(typ uint16) uint32 {
 	return 0
 }
 
+func (t kindAttrs) be32(typ uint16) uint32 {
+	if b := t[typ]; len(b) >= 4 {
+		return binary.BigEndian.Uint32(b)
+	}
+	return 0
+}
+
 func (t kindAttrs) u64(typ uint16) uint64 {
 	if b := t[typ]; len(b) >= 8 {
 		return binary.NativeEndian.Uint64(b)

@@ -15,13 +15,14 @@ import (
 // defaults (hop limit 64, encapsulation limit 4, udp6 checksums on) where
 // none is given. This kernel has no ip6tnl; see kind_iptnl.go for what the
 // user sees.
-var ip6tnlKind = Kind{Name: "ip6tnl", Parse: parseIP6Tunnel, Help: ip6tnlHelp}
+var ip6tnlKind = Kind{Name: "ip6tnl", Parse: parseIP6Tunnel, Print: printIP6Tunnel, Help: ip6tnlHelp}
 
 // linux/ip6_tunnel.h: the flags (IFLA_IPTUN_FLAGS) and defaults.
 const (
 	ip6tnlIgnEncapLimit    = 0x1
 	ip6tnlUseOrigTclass    = 0x2
 	ip6tnlUseOrigFlowlabel = 0x4
+	ip6tnlMIP6Dev          = 0x8
 	ip6tnlRcvDSCPCopy      = 0x10
 	ip6tnlUseOrigFwmark    = 0x20
 	ip6tnlAllowLocalRemote = 0x40

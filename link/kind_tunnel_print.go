@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"net/netip"
 
 	"github.com/gipnet/gip/format"
@@ -179,5 +180,86 @@ func printAMT(p *format.Printer, names IndexNamer, data []byte) error {
 	if t.has(amtMaxTunnels) {
 		p.Uint(format.Any, "max_tunnels", "max_tunnels %u ", uint64(t.u32(amtMaxTunnels)))
 	}
+	return nil
+}
+
+// ip6tnlFlagWords are the ip6_tnl flags that print as a word of their own
+// (in this order, after the traffic class and flow label).
+var ip6tnlFlagWords = []struct {
+	flag      uint32
+	key, text string
+}{
+	{ip6tnlRcvDSCPCopy, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit "},
+	{ip6tnlMIP6Dev, "ip6_tnl_f_mip6_dev", "mip6 "},
+	{ip6tnlAllowLocalRemote, "ip6_tnl_f_allow_local_remote", "allow-localremote "},
+}
+
+// printIP6TunnelCommon prints what ip6tnl and the ip6gre family share
+// after their endpoints and device: the hop limit, encapsulation limit,
+// traffic class, flow label, flag words and fwmark (attribute numbers
+// limit, the rest from a).
+func printIP6TunnelCommon(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
+	flags, flowinfo := t.u32(a.flags), t.be32(a.flowinfo)
+	if ttl := t.u8(a.ttl); p.IsJSON() || ttl != 0 {
+		p.Uint(format.Any, "ttl", "hoplimit %u ", uint64(ttl))
+	} else {
+		p.Text("hoplimit inherit ")
+	}
+	if flags&ip6tnlIgnEncapLimit != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_ign_encap_limit", "encaplimit none ", true)
+	} else if t.has(a.encapLimit) {
+		p.Uint(format.Any, "encap_limit", "encaplimit %u ", uint64(t.u8(a.encapLimit)))
+	}
+	if flags&ip6tnlUseOrigTclass != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_use_orig_tclass", "tclass inherit ", true)
+	} else if t.has(a.flowinfo) {
+		p.String(format.Any, "tclass", "tclass %s ", fmt.Sprintf("0x%02x", flowinfo&ip6FlowinfoTclass>>20))
+	}
+	if flags&ip6tnlUseOrigFlowlabel != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ", true)
+	} else if t.has(a.flowinfo) {
+		p.String(format.Any, "flowlabel", "flowlabel %s ", fmt.Sprintf("0x%05x", flowinfo&ip6FlowinfoFlowlabel))
+	}
+	for _, f := range ip6tnlFlagWords {
+		if flags&f.flag != 0 {
+			p.Bool(format.Any, f.key, f.text, true)
+		}
+	}
+	if flags&ip6tnlUseOrigFwmark != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", true)
+	} else if fwmark := t.u32(a.fwmark); fwmark != 0 {
+		print0xHex(p, "fwmark", "fwmark %#llx ", uint64(fwmark))
+	}
+}
+
+// ip6TunnelAttrs numbers the attributes printIP6TunnelCommon reads, which
+// IFLA_IPTUN_* and IFLA_GRE_* number differently.
+type ip6TunnelAttrs struct {
+	ttl, encapLimit, flowinfo, flags, fwmark uint16
+}
+
+func printIP6Tunnel(p *format.Printer, names IndexNamer, data []byte) error {
+	if data == nil {
+		return nil
+	}
+	t := parseKindAttrs(data)
+	if t.has(iptunCollectMetadata) {
+		p.Bool(format.Any, "external", "external ", true)
+	}
+	if t.has(iptunProto) {
+		if proto, ok := map[uint8]string{ipprotoIPIP: "ipip6", ipprotoIPv6: "ip6ip6", 0: "any"}[t.u8(iptunProto)]; ok {
+			p.String(format.Any, "proto", "%s ", proto)
+		}
+	}
+	printTunnelEndpoint(p, "remote", t[iptunRemote], t.has(iptunRemote), unix.AF_INET6)
+	printTunnelEndpoint(p, "local", t[iptunLocal], t.has(iptunLocal), unix.AF_INET6)
+	if link := t.u32(iptunLink); link != 0 {
+		p.String(format.Any, "link", "dev %s ", llIndexName(names, link))
+	}
+	printIP6TunnelCommon(p, t, ip6TunnelAttrs{
+		ttl: iptunTtl, encapLimit: iptunEncapLimit, flowinfo: iptunFlowinfo,
+		flags: iptunFlags, fwmark: iptunFwmark,
+	})
+	printTunnelEncap(p, t, iptunEncapType)
 	return nil
 }

@@ -135,6 +135,12 @@ func TestTunnelKindPrint(t *testing.T) {
 		{"amt", "08000100000000000600030008dc00000600020008dd000008000500010203040800060005060708080007000909090908000400020000000800080080000000", "gateway gateway_port 2268 relay_port 2269 local 1.2.3.4 remote 5.6.7.8 discovery 9.9.9.9 dev e1 max_tunnels 128 "},
 		{"amt", "080001000100000008000400000000001400050020010db8000000000000000000000001", "relay local 32.1.13.184 dev * "},
 		{"amt", "", ""},
+		{"ip6tnl", "05000900290000001400030020010db80000000000000000000000011400020020010db800000000000000000000000205000400400000000500060004000000080007000000000008000800000000000800010000000000080014000000000006000f0000000000060010000200000006001100000000000600120000000000", "ip6ip6 remote 2001:db8::1 local 2001:db8::2 hoplimit 64 encaplimit 4 tclass 0x00 flowlabel 0x00000 "},
+		{"ip6tnl", "050009000400000008000100020000000500040000000000050006000700000008000700012abcde0800080058000000080014000900000006000f000100000006001000070000000600110003e800000600120007d00000", "ipip6 remote any local any dev e1 hoplimit inherit encaplimit 7 tclass 0x12 flowlabel 0xabcde dscp inherit mip6 allow-localremote fwmark 0x9 encap fou encap-sport 1000 encap-dport 2000 encap-csum encap-csum6 encap-remcsum "},
+		{"ip6tnl", "050009000000000008000800270000000800070001234567080014000900000006000f00020000000600100000000000060011000000000006001200004d0000", "any remote any local any hoplimit inherit encaplimit none tclass inherit flowlabel inherit fwmark inherit encap gue encap-sport auto encap-dport 77 noencap-csum noencap-csum6 noencap-remcsum "},
+		{"ip6tnl", "050009000000000004001300", "external any remote any local any hoplimit inherit "},
+		{"ip6tnl", "05000900070000000800030001020304080001006300000006000f0009000000060010000100000006001100000500000600120000060000", "remote unknown local any dev if99 hoplimit inherit encap unknown encap-sport 5 encap-dport 6 encap-csum noencap-csum6 noencap-remcsum "},
+		{"ip6tnl", "", "remote any local any hoplimit inherit "},
 	}
 	for _, tt := range tests {
 		data, err := hex.DecodeString(tt.data)
@@ -154,7 +160,7 @@ func TestTunnelKindPrint(t *testing.T) {
 			t.Errorf("%s %s: printed %q, iproute2 %q", tt.kind, tt.data, buf.String(), tt.text)
 		}
 	}
-	for _, k := range []string{"xfrm", "vti", "vti6", "bareudp", "hsr", "amt"} {
+	for _, k := range []string{"xfrm", "vti", "vti6", "bareudp", "hsr", "amt", "ip6tnl"} {
 		var buf bytes.Buffer
 		p := format.New(&buf, format.Options{})
 		_ = LookupKind(k).Print(p, names, nil)
