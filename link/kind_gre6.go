@@ -13,9 +13,9 @@ import (
 // and send IFLA_GRE_ERSPAN_VER (1 unless given). This kernel has none of
 // them; see kind_iptnl.go for what the user sees.
 var (
-	ip6greKind    = Kind{Name: "ip6gre", Parse: parseGRE6("ip6gre"), Help: gre6Help("ip6gre")}
-	ip6gretapKind = Kind{Name: "ip6gretap", Parse: parseGRE6("ip6gretap"), Help: gre6Help("ip6gretap")}
-	ip6erspanKind = Kind{Name: "ip6erspan", Parse: parseGRE6("ip6erspan"), Help: gre6Help("ip6erspan")}
+	ip6greKind    = Kind{Name: "ip6gre", Parse: parseGRE6("ip6gre"), Print: printGRE6, Help: gre6Help("ip6gre")}
+	ip6gretapKind = Kind{Name: "ip6gretap", Parse: parseGRE6("ip6gretap"), Print: printGRE6, Help: gre6Help("ip6gretap")}
+	ip6erspanKind = Kind{Name: "ip6erspan", Parse: parseGRE6("ip6erspan"), Print: printGRE6, Help: gre6Help("ip6erspan")}
 )
 
 // IFLA_GRE_* for IPv6 tunnels.

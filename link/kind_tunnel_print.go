@@ -8,7 +8,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// The -d printers of xfrm, vti, vti6, bareudp, hsr and amt, after
+// The -d printers of xfrm, vti, vti6, bareudp, hsr, amt, ip6tnl and the
+// ip6gre family, after
 // iproute2 6.1's print_opt functions. This kernel can create none of these
 // devices; their output was checked against iproute2's for hand-made
 // messages (`ip -d monitor file`). Like iproute2's, they print nothing
@@ -183,22 +184,10 @@ func printAMT(p *format.Printer, names IndexNamer, data []byte) error {
 	return nil
 }
 
-// ip6tnlFlagWords are the ip6_tnl flags that print as a word of their own
-// (in this order, after the traffic class and flow label).
-var ip6tnlFlagWords = []struct {
-	flag      uint32
-	key, text string
-}{
-	{ip6tnlRcvDSCPCopy, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit "},
-	{ip6tnlMIP6Dev, "ip6_tnl_f_mip6_dev", "mip6 "},
-	{ip6tnlAllowLocalRemote, "ip6_tnl_f_allow_local_remote", "allow-localremote "},
-}
-
-// printIP6TunnelCommon prints what ip6tnl and the ip6gre family share
+// printIP6TunnelLimits prints what ip6tnl and the ip6gre family share
 // after their endpoints and device: the hop limit, encapsulation limit,
-// traffic class, flow label, flag words and fwmark (attribute numbers
-// limit, the rest from a).
-func printIP6TunnelCommon(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
+// traffic class, flow label and "dscp inherit".
+func printIP6TunnelLimits(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
 	flags, flowinfo := t.u32(a.flags), t.be32(a.flowinfo)
 	if ttl := t.u8(a.ttl); p.IsJSON() || ttl != 0 {
 		p.Uint(format.Any, "ttl", "hoplimit %u ", uint64(ttl))
@@ -220,10 +209,17 @@ func printIP6TunnelCommon(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
 	} else if t.has(a.flowinfo) {
 		p.String(format.Any, "flowlabel", "flowlabel %s ", fmt.Sprintf("0x%05x", flowinfo&ip6FlowinfoFlowlabel))
 	}
-	for _, f := range ip6tnlFlagWords {
-		if flags&f.flag != 0 {
-			p.Bool(format.Any, f.key, f.text, true)
-		}
+	if flags&ip6tnlRcvDSCPCopy != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit ", true)
+	}
+}
+
+// printIP6TunnelFwmark prints "allow-localremote" and the fwmark, which
+// close the IPv6 tunnels' words before their encapsulation.
+func printIP6TunnelFwmark(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
+	flags := t.u32(a.flags)
+	if flags&ip6tnlAllowLocalRemote != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_allow_local_remote", "allow-localremote ", true)
 	}
 	if flags&ip6tnlUseOrigFwmark != 0 {
 		p.Bool(format.Any, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", true)
@@ -232,8 +228,8 @@ func printIP6TunnelCommon(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
 	}
 }
 
-// ip6TunnelAttrs numbers the attributes printIP6TunnelCommon reads, which
-// IFLA_IPTUN_* and IFLA_GRE_* number differently.
+// ip6TunnelAttrs numbers the attributes the IPv6 tunnel printers read,
+// which IFLA_IPTUN_* and IFLA_GRE_* number differently.
 type ip6TunnelAttrs struct {
 	ttl, encapLimit, flowinfo, flags, fwmark uint16
 }
@@ -256,10 +252,77 @@ func printIP6Tunnel(p *format.Printer, names IndexNamer, data []byte) error {
 	if link := t.u32(iptunLink); link != 0 {
 		p.String(format.Any, "link", "dev %s ", llIndexName(names, link))
 	}
-	printIP6TunnelCommon(p, t, ip6TunnelAttrs{
+	attrs := ip6TunnelAttrs{
 		ttl: iptunTtl, encapLimit: iptunEncapLimit, flowinfo: iptunFlowinfo,
 		flags: iptunFlags, fwmark: iptunFwmark,
-	})
+	}
+	printIP6TunnelLimits(p, t, attrs)
+	if t.u32(iptunFlags)&ip6tnlMIP6Dev != 0 {
+		p.Bool(format.Any, "ip6_tnl_f_mip6_dev", "mip6 ", true)
+	}
+	printIP6TunnelFwmark(p, t, attrs)
 	printTunnelEncap(p, t, iptunEncapType)
+	return nil
+}
+
+func printGRE6(p *format.Printer, names IndexNamer, data []byte) error {
+	if data == nil {
+		return nil
+	}
+	t := parseKindAttrs(data)
+	if t.has(greCollectMetadata) {
+		p.Bool(format.Any, "external", "external ", true)
+	}
+	printTunnelEndpoint(p, "remote", t[greRemote], t.has(greRemote), unix.AF_INET6)
+	printTunnelEndpoint(p, "local", t[greLocal], t.has(greLocal), unix.AF_INET6)
+	if link := t.u32(greLink); link != 0 {
+		p.String(format.Any, "link", "dev %s ", llIndexName(names, link))
+	}
+	attrs := ip6TunnelAttrs{
+		ttl: greTTL, encapLimit: greEncapLimit, flowinfo: greFlowinfo,
+		flags: greFlags, fwmark: greFwmark,
+	}
+	printIP6TunnelLimits(p, t, attrs)
+	iflags, oflags := t.be16(greIFlags), t.be16(greOFlags)
+	for _, k := range []struct {
+		name  string
+		flags uint16
+		attr  uint16
+	}{{"ikey", iflags, greIKey}, {"okey", oflags, greOKey}} {
+		// iproute2 reads 4 bytes whatever the attribute's length.
+		if k.flags&greKeyFlag != 0 && t.has(k.attr) {
+			a, _ := netip.AddrFromSlice(pad(t[k.attr], 4))
+			p.String(format.Any, k.name, k.name+" %s ", a.String())
+		}
+	}
+	for _, f := range []struct {
+		name        string
+		flags, flag uint16
+	}{
+		{"iseq", iflags, greSeqFlag}, {"oseq", oflags, greSeqFlag},
+		{"icsum", iflags, greCsumFlag}, {"ocsum", oflags, greCsumFlag},
+	} {
+		if f.flags&f.flag != 0 {
+			p.Bool(format.Any, f.name, f.name+" ", true)
+		}
+	}
+	printIP6TunnelFwmark(p, t, attrs)
+	if t.has(greErspanIndex) {
+		p.Uint(format.Any, "erspan_index", "erspan_index %u ", uint64(t.u32(greErspanIndex)))
+	}
+	if t.has(greErspanVer) {
+		p.Uint(format.Any, "erspan_ver", "erspan_ver %u ", uint64(t.u8(greErspanVer)))
+	}
+	if t.has(greErspanDir) {
+		dir := "egress"
+		if t.u8(greErspanDir) == 0 {
+			dir = "ingress"
+		}
+		p.String(format.Any, "erspan_dir", "erspan_dir %s ", dir)
+	}
+	if t.has(greErspanHWID) {
+		print0xHex(p, "erspan_hwid", "erspan_hwid %#llx ", uint64(t.u16(greErspanHWID)))
+	}
+	printTunnelEncap(p, t, greEncapType)
 	return nil
 }

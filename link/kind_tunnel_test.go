@@ -141,6 +141,12 @@ func TestTunnelKindPrint(t *testing.T) {
 		{"ip6tnl", "050009000000000004001300", "external any remote any local any hoplimit inherit "},
 		{"ip6tnl", "05000900070000000800030001020304080001006300000006000f0009000000060010000100000006001100000500000600120000060000", "remote unknown local any dev if99 hoplimit inherit encap unknown encap-sport 5 encap-dport 6 encap-csum noencap-csum6 noencap-remcsum "},
 		{"ip6tnl", "", "remote any local any hoplimit inherit "},
+		{"ip6gre", "0800040000000005080005000000000506000200b000000006000300300000001400060020010db80000000000000000000000021400070020010db80000000000000000000000010800010003000000050008000a00000005000b000300000008000c000201234508000d00500000000800140007000000050016000100000006000e000000000006000f000200000006001000000000000600110000000000", "remote 2001:db8::1 local 2001:db8::2 dev e0 hoplimit 10 encaplimit 3 tclass 0x20 flowlabel 0x12345 dscp inherit ikey 0.0.0.5 okey 0.0.0.5 iseq oseq icsum allow-localremote fwmark 0x7 erspan_ver 1 "},
+		{"ip6gretap", "08000400000000000800050001020304060002000000000006000300a0000000050008000000000005000b000400000008000c000000000008000d00270000000800140000000000050016000100000006000e000100000006000f000500000006001000000000000600110000630000", "remote any local any hoplimit inherit encaplimit none tclass inherit flowlabel inherit okey 1.2.3.4 ocsum fwmark inherit erspan_ver 1 encap fou encap-sport auto encap-dport 99 encap-csum noencap-csum6 encap-remcsum "},
+		{"ip6erspan", "1400070020010db80000000000000000000000010500160002000000050017000100000006001800070000000800150064000000", "remote 2001:db8::1 local any hoplimit inherit erspan_index 100 erspan_ver 2 erspan_dir egress erspan_hwid 0x7 "},
+		{"ip6erspan", "05001700000000000400120008000400000000010600020020000000", "external remote any local any hoplimit inherit ikey 0.0.0.1 erspan_dir ingress "},
+		{"ip6gre", "080007000102030405000500010000000600030020000000", "remote unknown local any hoplimit inherit okey 1.0.0.0 "},
+		{"ip6gre", "", "remote any local any hoplimit inherit "},
 	}
 	for _, tt := range tests {
 		data, err := hex.DecodeString(tt.data)
@@ -160,7 +166,7 @@ func TestTunnelKindPrint(t *testing.T) {
 			t.Errorf("%s %s: printed %q, iproute2 %q", tt.kind, tt.data, buf.String(), tt.text)
 		}
 	}
-	for _, k := range []string{"xfrm", "vti", "vti6", "bareudp", "hsr", "amt", "ip6tnl"} {
+	for _, k := range []string{"xfrm", "vti", "vti6", "bareudp", "hsr", "amt", "ip6tnl", "ip6gre", "ip6gretap", "ip6erspan"} {
 		var buf bytes.Buffer
 		p := format.New(&buf, format.Options{})
 		_ = LookupKind(k).Print(p, names, nil)
