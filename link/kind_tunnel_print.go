@@ -185,9 +185,14 @@ func printAMT(p *format.Printer, names IndexNamer, data []byte) error {
 }
 
 // printIP6TunnelLimits prints what ip6tnl and the ip6gre family share
-// after their endpoints and device: the hop limit, encapsulation limit,
+// first: the endpoints, the device, the hop limit, encapsulation limit,
 // traffic class, flow label and "dscp inherit".
-func printIP6TunnelLimits(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
+func printIP6TunnelLimits(p *format.Printer, names IndexNamer, t kindAttrs, a ip6TunnelAttrs) {
+	printTunnelEndpoint(p, "remote", t[a.remote], t.has(a.remote), unix.AF_INET6)
+	printTunnelEndpoint(p, "local", t[a.local], t.has(a.local), unix.AF_INET6)
+	if link := t.u32(a.link); link != 0 {
+		p.String(format.Any, "link", "dev %s ", llIndexName(names, link))
+	}
 	flags, flowinfo := t.u32(a.flags), t.be32(a.flowinfo)
 	if ttl := t.u8(a.ttl); p.IsJSON() || ttl != 0 {
 		p.Uint(format.Any, "ttl", "hoplimit %u ", uint64(ttl))
@@ -231,6 +236,7 @@ func printIP6TunnelFwmark(p *format.Printer, t kindAttrs, a ip6TunnelAttrs) {
 // ip6TunnelAttrs numbers the attributes the IPv6 tunnel printers read,
 // which IFLA_IPTUN_* and IFLA_GRE_* number differently.
 type ip6TunnelAttrs struct {
+	remote, local, link                      uint16
 	ttl, encapLimit, flowinfo, flags, fwmark uint16
 }
 
@@ -247,16 +253,12 @@ func printIP6Tunnel(p *format.Printer, names IndexNamer, data []byte) error {
 			p.String(format.Any, "proto", "%s ", proto)
 		}
 	}
-	printTunnelEndpoint(p, "remote", t[iptunRemote], t.has(iptunRemote), unix.AF_INET6)
-	printTunnelEndpoint(p, "local", t[iptunLocal], t.has(iptunLocal), unix.AF_INET6)
-	if link := t.u32(iptunLink); link != 0 {
-		p.String(format.Any, "link", "dev %s ", llIndexName(names, link))
-	}
 	attrs := ip6TunnelAttrs{
+		remote: iptunRemote, local: iptunLocal, link: iptunLink,
 		ttl: iptunTtl, encapLimit: iptunEncapLimit, flowinfo: iptunFlowinfo,
 		flags: iptunFlags, fwmark: iptunFwmark,
 	}
-	printIP6TunnelLimits(p, t, attrs)
+	printIP6TunnelLimits(p, names, t, attrs)
 	if t.u32(iptunFlags)&ip6tnlMIP6Dev != 0 {
 		p.Bool(format.Any, "ip6_tnl_f_mip6_dev", "mip6 ", true)
 	}
@@ -273,16 +275,12 @@ func printGRE6(p *format.Printer, names IndexNamer, data []byte) error {
 	if t.has(greCollectMetadata) {
 		p.Bool(format.Any, "external", "external ", true)
 	}
-	printTunnelEndpoint(p, "remote", t[greRemote], t.has(greRemote), unix.AF_INET6)
-	printTunnelEndpoint(p, "local", t[greLocal], t.has(greLocal), unix.AF_INET6)
-	if link := t.u32(greLink); link != 0 {
-		p.String(format.Any, "link", "dev %s ", llIndexName(names, link))
-	}
 	attrs := ip6TunnelAttrs{
+		remote: greRemote, local: greLocal, link: greLink,
 		ttl: greTTL, encapLimit: greEncapLimit, flowinfo: greFlowinfo,
 		flags: greFlags, fwmark: greFwmark,
 	}
-	printIP6TunnelLimits(p, t, attrs)
+	printIP6TunnelLimits(p, names, t, attrs)
 	iflags, oflags := t.be16(greIFlags), t.be16(greOFlags)
 	for _, k := range []struct {
 		name  string
