@@ -63,6 +63,16 @@ var kinds = []*Kind{
 	&greKind,
 	&gretapKind,
 	&erspanKind,
+	&xfrmKind,
+	&vtiKind,
+	&vti6Kind,
+	&ip6tnlKind,
+	&ip6greKind,
+	&ip6gretapKind,
+	&ip6erspanKind,
+	&bareudpKind,
+	&hsrKind,
+	&amtKind,
 }
 
 // LookupKind returns the kind called name, or nil.

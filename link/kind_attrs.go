@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
 	"github.com/mdlayher/netlink"
 )
 
@@ -27,6 +28,19 @@ func parseKindAttrs(data []byte) kindAttrs {
 }
 
 func (t kindAttrs) has(typ uint16) bool { _, ok := t[typ]; return ok }
+
+// seenAttrs is the attributes a kind's words have set, for the kinds that
+// refuse a word given twice (iproute2's check_duparg).
+type seenAttrs map[uint16]bool
+
+// once marks attr set, or fails as duparg2(key, arg) when it already is.
+func (s seenAttrs) once(attr uint16, key, arg string) error {
+	if s[attr] {
+		return cli.Duplicate2(key, arg)
+	}
+	s[attr] = true
+	return nil
+}
 
 // The getters read a value of the attribute's width, 0 when it is shorter
 // (the kernel never sends that; a corrupt message must not crash gip).
@@ -54,6 +68,13 @@ func (t kindAttrs) be16(typ uint16) uint16 {
 func (t kindAttrs) u32(typ uint16) uint32 {
 	if b := t[typ]; len(b) >= 4 {
 		return binary.NativeEndian.Uint32(b)
+	}
+	return 0
+}
+
+func (t kindAttrs) be32(typ uint16) uint32 {
+	if b := t[typ]; len(b) >= 4 {
+		return binary.BigEndian.Uint32(b)
 	}
 	return 0
 }

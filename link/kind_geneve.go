@@ -27,14 +27,8 @@ DF: unset, set or inherit, LABEL: 0-1048575
 }
 
 func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
-	seen := map[uint16]bool{}
-	once := func(attr uint16, key, arg string) error {
-		if seen[attr] {
-			return cli.Duplicate2(key, arg)
-		}
-		seen[attr] = true
-		return nil
-	}
+	seen := seenAttrs{}
+	once := seen.once
 	var (
 		vni, label                        uint32
 		ttl, tos                          uint8

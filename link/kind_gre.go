@@ -78,6 +78,191 @@ func greKey(name, v string) ([]byte, error) {
 	return binary.BigEndian.AppendUint32(nil, uint32(n)), nil
 }
 
+// keyWord reports which of key, ikey and okey w abbreviates ("" for
+// none).
+func keyWord(w string) string {
+	for _, kw := range []string{"key", "ikey", "okey"} {
+		if cli.Matches(w, kw) {
+			return kw
+		}
+	}
+	return ""
+}
+
+// readKey reads the value of the key word name (key, ikey or okey) from a:
+// the key, and whether it is the input key, the output key or both.
+func readKey(name string, a *cli.Args) (key []byte, in, out bool, err error) {
+	v, err := a.Value()
+	if err != nil {
+		return nil, false, false, err
+	}
+	if key, err = greKey(name, v); err != nil {
+		return nil, false, false, err
+	}
+	return key, name != "okey", name != "ikey", nil
+}
+
+// greKeys is the GRE header words gre and the ip6gre family share: the
+// keys, sequence numbers and checksums, each for both directions or for
+// input (i…) or output (o…) alone. The keys are in network order.
+type greKeys struct {
+	iflags, oflags uint16
+	ikey, okey     []byte
+}
+
+func newGREKeys() greKeys { return greKeys{ikey: make([]byte, 4), okey: make([]byte, 4)} }
+
+// parse takes w if it is a key, sequence or checksum word, reading a key
+// from a; it reports whether it took it. Abbreviations resolve in
+// iproute2's order (key, nokey, ikey, noikey, okey, nookey, seq, …).
+func (k *greKeys) parse(w string, a *cli.Args) (bool, error) {
+	m := func(kw string) bool { return cli.Matches(w, kw) }
+	switch {
+	case keyWord(w) != "":
+		key, in, out, err := readKey(keyWord(w), a)
+		if err != nil {
+			return true, err
+		}
+		if in {
+			k.iflags |= greKeyFlag
+			k.ikey = key
+		}
+		if out {
+			k.oflags |= greKeyFlag
+			k.okey = key
+		}
+	case m("nokey"):
+		k.iflags &^= greKeyFlag
+		k.oflags &^= greKeyFlag
+		k.ikey, k.okey = make([]byte, 4), make([]byte, 4)
+	case m("noikey"):
+		k.iflags &^= greKeyFlag
+		k.ikey = make([]byte, 4)
+	case m("nookey"):
+		k.oflags &^= greKeyFlag
+		k.okey = make([]byte, 4)
+	default:
+		flags := []struct {
+			word    string
+			flag    uint16
+			set     bool
+			in, out bool
+		}{
+			{"seq", greSeqFlag, true, true, true},
+			{"noseq", greSeqFlag, false, true, true},
+			{"iseq", greSeqFlag, true, true, false},
+			{"noiseq", greSeqFlag, false, true, false},
+			{"oseq", greSeqFlag, true, false, true},
+			{"nooseq", greSeqFlag, false, false, true},
+			{"csum", greCsumFlag, true, true, true},
+			{"nocsum", greCsumFlag, false, true, true},
+			{"icsum", greCsumFlag, true, true, false},
+			{"noicsum", greCsumFlag, false, true, false},
+			{"ocsum", greCsumFlag, true, false, true},
+			{"noocsum", greCsumFlag, false, false, true},
+		}
+		for _, f := range flags {
+			if !m(f.word) {
+				continue
+			}
+			for _, dir := range []struct {
+				on    bool
+				flags *uint16
+			}{{f.in, &k.iflags}, {f.out, &k.oflags}} {
+				switch {
+				case !dir.on:
+				case f.set:
+					*dir.flags |= f.flag
+				default:
+					*dir.flags &^= f.flag
+				}
+			}
+			return true, nil
+		}
+		return false, nil
+	}
+	return true, nil
+}
+
+// encode writes the keys and flags (IFLA_GRE_IKEY, OKEY, IFLAGS, OFLAGS).
+func (k *greKeys) encode(ae *netlink.AttributeEncoder) {
+	ae.Bytes(greIKey, k.ikey)
+	ae.Bytes(greOKey, k.okey)
+	ae.Bytes(greIFlags, binary.BigEndian.AppendUint16(nil, k.iflags))
+	ae.Bytes(greOFlags, binary.BigEndian.AppendUint16(nil, k.oflags))
+}
+
+// erspanOpts is the ERSPAN words (erspan, erspan_ver, erspan_dir,
+// erspan_hwid) of erspan and the ip6gre family.
+type erspanOpts struct {
+	idx  uint32
+	ver  uint8
+	dir  uint8
+	hwid uint16
+}
+
+// parse takes w if it is an ERSPAN word, reading its value from a; it
+// reports whether it took it.
+func (e *erspanOpts) parse(w string, a *cli.Args) (bool, error) {
+	switch w {
+	case "erspan", "erspan_ver", "erspan_dir", "erspan_hwid":
+	default:
+		return false, nil
+	}
+	v, err := a.Value()
+	if err != nil {
+		return true, err
+	}
+	switch w {
+	case "erspan":
+		n, ok := getUnsigned(v, 1<<32-1)
+		if !ok {
+			return true, cli.InvalidArg("invalid erspan index\n", v)
+		}
+		if n >= 1<<20 || n == 0 {
+			return true, cli.InvalidArg("erspan index must be > 0 and <= 20-bit\n", v)
+		}
+		e.idx = uint32(n)
+	case "erspan_ver":
+		n, ok := getUnsigned(v, 255)
+		if !ok {
+			return true, cli.InvalidArg("invalid erspan version\n", v)
+		}
+		if n > 2 {
+			return true, cli.InvalidArg("erspan version must be 0/1/2\n", v)
+		}
+		e.ver = uint8(n)
+	case "erspan_dir":
+		switch {
+		case cli.Matches(v, "ingress"):
+			e.dir = 0
+		case cli.Matches(v, "egress"):
+			e.dir = 1
+		default:
+			return true, cli.InvalidArg("Invalid erspan direction.", v)
+		}
+	default: // erspan_hwid
+		n, ok := getUnsigned(v, 1<<16-1)
+		if !ok {
+			return true, cli.InvalidArg("invalid erspan hwid\n", v)
+		}
+		e.hwid = uint16(n)
+	}
+	return true, nil
+}
+
+// encode writes the version, then the index (version 1) or the direction
+// and hardware id (version 2).
+func (e *erspanOpts) encode(ae *netlink.AttributeEncoder) {
+	ae.Uint8(greErspanVer, e.ver)
+	if e.ver == 1 && e.idx != 0 {
+		ae.Uint32(greErspanIndex, e.idx)
+	} else if e.ver == 2 {
+		ae.Uint8(greErspanDir, e.dir)
+		ae.Uint16(greErspanHWID, e.hwid)
+	}
+}
+
 func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	isErspan := kind == "erspan"
 	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
@@ -85,23 +270,22 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 			return err
 		}
 		var (
-			iflags, oflags     uint16
-			ikey, okey         = make([]byte, 4), make([]byte, 4)
+			keys               = newGREKeys()
 			saddr, daddr       netip.Addr
 			pmtudisc           uint8 = 1
 			ignoreDF, tos, ttl uint8
 			link, fwmark       uint32
 			encap              tunnelEncap
 			metadata           bool
-			erspanIdx          uint32
-			erspanVer          uint8 = 1
-			erspanDir          uint8
-			erspanHWID         uint16
+			erspan             = erspanOpts{ver: 1}
 		)
-		zero := func() []byte { return make([]byte, 4) }
+		parsers := []wordParser{keys.parse, encap.parse}
+		if isErspan {
+			parsers = append(parsers, erspan.parse)
+		}
 		for a.More() {
 			w := a.Next()
-			if took, err := encap.parse(w, a); took {
+			if took, err := takeWord(w, a, parsers...); took {
 				if err != nil {
 					return err
 				}
@@ -112,66 +296,6 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 			var err error
 			next := func() bool { v, err = a.Value(); return err == nil }
 			switch {
-			case m("key"), m("ikey"), m("okey"):
-				if !next() {
-					return err
-				}
-				name := "key"
-				if m("ikey") {
-					name = "ikey"
-				} else if m("okey") {
-					name = "okey"
-				}
-				k, err := greKey(name, v)
-				if err != nil {
-					return err
-				}
-				if name != "okey" {
-					iflags |= greKeyFlag
-					ikey = k
-				}
-				if name != "ikey" {
-					oflags |= greKeyFlag
-					okey = k
-				}
-			case m("nokey"):
-				iflags &^= greKeyFlag
-				oflags &^= greKeyFlag
-				ikey, okey = zero(), zero()
-			case m("noikey"):
-				iflags &^= greKeyFlag
-				ikey = zero()
-			case m("nookey"):
-				oflags &^= greKeyFlag
-				okey = zero()
-			case m("seq"):
-				iflags |= greSeqFlag
-				oflags |= greSeqFlag
-			case m("noseq"):
-				iflags &^= greSeqFlag
-				oflags &^= greSeqFlag
-			case m("iseq"):
-				iflags |= greSeqFlag
-			case m("noiseq"):
-				iflags &^= greSeqFlag
-			case m("oseq"):
-				oflags |= greSeqFlag
-			case m("nooseq"):
-				oflags &^= greSeqFlag
-			case m("csum"):
-				iflags |= greCsumFlag
-				oflags |= greCsumFlag
-			case m("nocsum"):
-				iflags &^= greCsumFlag
-				oflags &^= greCsumFlag
-			case m("icsum"):
-				iflags |= greCsumFlag
-			case m("noicsum"):
-				iflags &^= greCsumFlag
-			case m("ocsum"):
-				oflags |= greCsumFlag
-			case m("noocsum"):
-				oflags &^= greCsumFlag
 			case m("nopmtudisc"):
 				pmtudisc = 0
 			case m("pmtudisc"):
@@ -236,64 +360,19 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 					return cli.InvalidArg("invalid fwmark\n", v)
 				}
 				fwmark = uint32(n)
-			case isErspan && w == "erspan":
-				if !next() {
-					return err
-				}
-				n, ok := getUnsigned(v, 1<<32-1)
-				if !ok {
-					return cli.InvalidArg("invalid erspan index\n", v)
-				}
-				if n >= 1<<20 || n == 0 {
-					return cli.InvalidArg("erspan index must be > 0 and <= 20-bit\n", v)
-				}
-				erspanIdx = uint32(n)
-			case isErspan && w == "erspan_ver":
-				if !next() {
-					return err
-				}
-				n, ok := getUnsigned(v, 255)
-				if !ok {
-					return cli.InvalidArg("invalid erspan version\n", v)
-				}
-				if n > 2 {
-					return cli.InvalidArg("erspan version must be 0/1/2\n", v)
-				}
-				erspanVer = uint8(n)
-			case isErspan && w == "erspan_dir":
-				if !next() {
-					return err
-				}
-				switch {
-				case cli.Matches(v, "ingress"):
-					erspanDir = 0
-				case cli.Matches(v, "egress"):
-					erspanDir = 1
-				default:
-					return cli.InvalidArg("Invalid erspan direction.", v)
-				}
-			case isErspan && w == "erspan_hwid":
-				if !next() {
-					return err
-				}
-				n, ok := getUnsigned(v, 1<<16-1)
-				if !ok {
-					return cli.InvalidArg("invalid erspan hwid\n", v)
-				}
-				erspanHWID = uint16(n)
 			default:
 				greHelp(kind)(p.Stderr)
 				return cli.Silent(1)
 			}
 		}
 		if daddr.IsMulticast() {
-			if string(ikey) == "\x00\x00\x00\x00" {
-				ikey = daddr.AsSlice()
-				iflags |= greKeyFlag
+			if string(keys.ikey) == "\x00\x00\x00\x00" {
+				keys.ikey = daddr.AsSlice()
+				keys.iflags |= greKeyFlag
 			}
-			if string(okey) == "\x00\x00\x00\x00" {
-				okey = daddr.AsSlice()
-				oflags |= greKeyFlag
+			if string(keys.okey) == "\x00\x00\x00\x00" {
+				keys.okey = daddr.AsSlice()
+				keys.oflags |= greKeyFlag
 			}
 			if !saddr.IsValid() {
 				return cli.Exit(1, "A broadcast tunnel requires a source address.")
@@ -303,11 +382,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 			ae.Bytes(greCollectMetadata, nil)
 			return nil
 		}
-		be16 := func(v uint16) []byte { return binary.BigEndian.AppendUint16(nil, v) }
-		ae.Bytes(greIKey, ikey)
-		ae.Bytes(greOKey, okey)
-		ae.Bytes(greIFlags, be16(iflags))
-		ae.Bytes(greOFlags, be16(oflags))
+		keys.encode(ae)
 		if saddr.IsValid() {
 			ae.Bytes(greLocal, saddr.AsSlice())
 		}
@@ -325,13 +400,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 		ae.Uint8(greTTL, ttl)
 		ae.Uint32(greFwmark, fwmark)
 		if isErspan {
-			ae.Uint8(greErspanVer, erspanVer)
-			if erspanVer == 1 && erspanIdx != 0 {
-				ae.Uint32(greErspanIndex, erspanIdx)
-			} else if erspanVer == 2 {
-				ae.Uint8(greErspanDir, erspanDir)
-				ae.Uint16(greErspanHWID, erspanHWID)
-			}
+			erspan.encode(ae)
 		}
 		encap.encode(ae, greEncapType)
 		return nil

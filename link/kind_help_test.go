@@ -7,8 +7,8 @@ import (
 
 // TestKindHelp checks that every kind iproute2 has help for prints some on
 // stdout for `ip link help TYPE`, and that gip's own kinds with options
-// describe themselves (their usage starts with "Usage: ..." and names the
-// kind).
+// describe themselves (their usage starts with "Usage: ..." or, as hsr's
+// does, "Usage:\t…", and names the kind).
 func TestKindHelp(t *testing.T) {
 	for name, has := range iproute2Kinds {
 		k := LookupKind(name)
@@ -23,7 +23,8 @@ func TestKindHelp(t *testing.T) {
 		}
 		var b strings.Builder
 		k.Help(&b)
-		if !strings.HasPrefix(b.String(), "Usage: ") || !strings.Contains(b.String(), name) {
+		usage := strings.HasPrefix(b.String(), "Usage: ") || strings.HasPrefix(b.String(), "Usage:\t")
+		if !usage || !strings.Contains(b.String(), name) {
 			t.Errorf("help for %s = %q", name, b.String())
 		}
 	}
