@@ -1,6 +1,7 @@
 package route
 
 import (
+	"bufio"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -35,22 +36,27 @@ func save(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	var hdr [unix.SizeofNlMsghdr]byte
 	err = dumpMsgs(env, s.family, &s.f, func(m netlink.Message, r *route) error {
-		body := m.Data
-		binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(body)))
-		binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
-		binary.NativeEndian.PutUint16(hdr[6:], uint16(m.Header.Flags))
-		binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
-		binary.NativeEndian.PutUint32(hdr[12:], m.Header.PID)
-		w.Write(hdr[:])
-		w.Write(body)
+		writeSavedMsg(w, m)
 		return nil
 	})
 	if err != nil {
 		return dumpError(err, &s.f, "Dump terminated")
 	}
 	return nil
+}
+
+// writeSavedMsg writes a dumped message as the kernel sent it, header
+// included, as the save commands do.
+func writeSavedMsg(w *bufio.Writer, m netlink.Message) {
+	var hdr [unix.SizeofNlMsghdr]byte
+	binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(m.Data)))
+	binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
+	binary.NativeEndian.PutUint16(hdr[6:], uint16(m.Header.Flags))
+	binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
+	binary.NativeEndian.PutUint32(hdr[12:], m.Header.PID)
+	w.Write(hdr[:])
+	w.Write(m.Data)
 }
 
 // checkMagic is route_dump_check_magic: stdin must not be a terminal and

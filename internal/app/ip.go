@@ -34,7 +34,7 @@ var objects = []object{
 	{"addrlabel", nil},
 	{"maddress", nil},
 	{"route", route.Run},
-	{"rule", nil},
+	{"rule", route.RunRule},
 	{"neighbor", route.RunNeigh},
 	{"neighbour", route.RunNeigh},
 	{"ntable", nil},
