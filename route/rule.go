@@ -57,6 +57,21 @@ func RunRule(env *cli.Env, args *cli.Args) error {
 	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip rule help\".", w)
 }
 
+// RunMRule is `ip mrule`: `ip rule` on the multicast routing rules, whose
+// families stand for IPv4 and IPv6.
+func RunMRule(env *cli.Env, args *cli.Args) error {
+	switch env.Opts.Family {
+	case unix.AF_UNSPEC, unix.AF_INET:
+		env.Opts.Family = familyIPMR
+	case unix.AF_INET6:
+		env.Opts.Family = familyIP6MR
+	case familyIPMR, familyIP6MR:
+	default:
+		return cli.Fatal(255, "Multicast rules are only supported for IPv4/IPv6, was: %d", env.Opts.Family)
+	}
+	return RunRule(env, args)
+}
+
 // ruleUsage prints iproute2's summary of `ip rule` and fails with 255.
 func ruleUsage(env *cli.Env) error {
 	env.P.Flush()

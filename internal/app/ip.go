@@ -54,7 +54,7 @@ var objects = []object{
 	{"monitor", nil},
 	{"xfrm", nil},
 	{"mroute", nil},
-	{"mrule", nil},
+	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
 	{"netconf", nil},
 	{"vrf", nil},
