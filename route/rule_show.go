@@ -3,14 +3,12 @@ package route
 import (
 	"encoding/binary"
 	"errors"
-	"io"
 	"os"
 	"strconv"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
-	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -534,12 +532,7 @@ func (pr *rulePrinter) entry(typ uint16, e *ruleEntry) {
 
 // host is format_host_rta for the NAT gateway.
 func (pr *rulePrinter) host(family uint8, b []byte) string {
-	if pr.resolve {
-		if name := rtnames.HostName(int(family), b); name != "" {
-			return name
-		}
-	}
-	return pr.addr(family, b)
+	return hostText(&pr.buf, pr.resolve, int(family), b)
 }
 
 // ruleList is show, flush and save.
@@ -611,37 +604,23 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 // ruleRestore is `ip rule restore`: each rule of a saved stream is added
 // again; rules that exist already are no error.
 func ruleRestore(env *cli.Env) error {
-	if f, ok := env.Stdin.(*os.File); ok && isTerminal(f) {
-		return cli.Fatal(255, "Can't restore rule dump from a terminal")
-	}
-	var magic [4]byte
-	n, _ := io.ReadFull(env.Stdin, magic[:])
-	elems := 0
-	if n == 4 {
-		elems = 1
-	}
-	if m := binary.NativeEndian.Uint32(magic[:]); n < 4 || m != ruleDumpMagic {
-		return cli.Fatal(255, "Magic mismatch (%d elems, %x magic)", elems, m)
+	err := checkMagic(env, ruleDumpMagic, "rule", func(format string, a ...any) error {
+		return cli.Fatal(255, format, a...)
+	})
+	if err != nil {
+		return err
 	}
 	c, err := env.Conn()
 	if err != nil {
 		return err
 	}
-	err = nl.ReadSaved(env.Stdin, func(h netlink.Header, body []byte) error {
+	return cli.RestoreSaved(env.Stdin, func(h netlink.Header, body []byte) error {
 		err := c.Exec(h.Type, h.Flags|nl.Create, body)
 		if err != nil && !errors.Is(err, unix.EEXIST) {
 			return cli.Fatal(255, "%s", err)
 		}
 		return nil
 	})
-	var se *nl.SavedError
-	if errors.As(err, &se) {
-		return cli.Fatal(255, "%s", se.Msg)
-	}
-	if err != nil {
-		return err
-	}
-	return cli.Exited(0)
 }
 
 // ruleEcho is rtnl_echo_talk with print_rule, for `ip -echo rule add|del`.
