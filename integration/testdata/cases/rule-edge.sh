@@ -68,3 +68,49 @@ ip mrule flush
 ip mrule
 ip -0 mrule
 ip -M mrule show
+ip rule add pref 50 table 5
+ip rule add pref 50 table 5
+ip rule add pref 51 l3mdev
+ip rule add pref 52 goto 52
+ip rule add pref 53 goto 0
+ip rule add from 10.0.0.0/8 to 2001::/16
+ip -6 rule add from 10.0.0.1
+ip -6 rule add pref 54 nat 10.0.0.1
+ip -j rule add pref 55 nat 10.0.0.2
+ip -6 rule add pref 56 tos 0x10 table 5
+ip rule add pref 57 sport 0 table 5
+ip rule add pref 58 dport 0-0 table 5
+ip rule add pref 59 uidrange 5-1 table 5
+ip rule add pref 60 fwmark 0x10/0 table 5
+ip rule add pref 61 from 10.0.0.0/8 to 10.0.0.0/8 table 5 protocol boot
+ip rule add pref 62 iif aaaaaaaaaaaaaaa table 5
+ip rule add pref 63 iif aaaaaaaaaaaaaaaa table 5
+ip rule add pref 64 suppress_prefixlength 2147483648 table 5
+ip rule add pref 65 tun_id 18446744073709551616 table 5
+ip rule add pref 66 pref 67 table 5
+ip rule add pref 68 table 5 table 9
+ip rule add pref 69 not not table 5
+ip rule add pref 70 blackhole table 5
+ip rule add pref 71 table 5 blackhole
+ip rule add pref 72 broadcast
+ip rule add pref 73 0
+ip rule add pref 74 nop table 5
+ip -s rule
+ip -d -N rule
+ip -j -d rule show table 5
+ip rule show fwmark 5/0
+ip rule show sport 0
+ip rule show dport 5-3
+ip rule show all
+ip rule show iif aaaaaaaaaaaaaaaa
+ip rule show from 10.0.0.0/8 to 10.0.0.0/8
+ip rule show from 10.0.0.0/8 protocol boot
+ip -echo rule add pref 75 from 10.0.0.5 table 5
+ip -echo -p -j rule del pref 75 from 10.0.0.5
+ip -s rule flush protocol boot
+ip rule
+/usr/sbin/ip route save > rs; ip rule restore < rs
+ip rule del nop
+ip rule del blackhole
+ip rule
+ip rule flush
