@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"golang.org/x/sys/unix"
 )
@@ -22,7 +23,7 @@ type listFilter struct {
 	flagMask  uint32
 	label     string
 	hasLabel  bool
-	pfx       Prefix
+	pfx       cnum.Prefix
 	group     int64 // -1: any
 	master    int32 // 0: any, -1: none (nomaster)
 	kind      string
@@ -41,7 +42,7 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 			if err != nil {
 				return err
 			}
-			p, err := getPrefix(v, f.family)
+			p, err := cnum.GetPrefix(v, f.family)
 			if err != nil {
 				return err
 			}
@@ -160,8 +161,9 @@ func (f *listFilter) addFlagFilter(w string) bool {
 	return true
 }
 
-// nameToIndex is ll_name_to_index: the device's index, or 0 when there is
-// no such device ("ifN" names index N, as iproute2 accepts).
+// nameToIndex is ll_name_to_index: the device's index, else the index a
+// name "ifN" stands for, else 0. Like iproute2's, the "ifN" index may be
+// negative as an int: the listing commands refuse it, modify passes it on.
 func nameToIndex(env *cli.Env, name string) (int32, error) {
 	c, err := env.Conn()
 	if err != nil {
@@ -171,18 +173,7 @@ func nameToIndex(env *cli.Env, name string) (int32, error) {
 	if err == nil {
 		return idx, nil
 	}
-	idx, _ = ifIndexName(name)
-	return idx, nil
-}
-
-// ifIndexName reads "ifN" as index N (ll_idx_a2n, sscanf "if%u").
-func ifIndexName(name string) (int32, bool) {
-	if rest, ok := strings.CutPrefix(name, "if"); ok {
-		if v, _, ok := cUlong(rest); ok && v != 0 && v <= 1<<31-1 {
-			return int32(v), true
-		}
-	}
-	return 0, false
+	return int32(link.IndexFromIfN(name)), nil
 }
 
 // matchAddr applies the address part of the filter (scope, flags, label,
@@ -218,5 +209,5 @@ func (f *listFilter) matchAddr(a *Addr, devName func(uint32) string) bool {
 			return false
 		}
 	}
-	return f.pfx.matches(a.Local)
+	return prefixMatches(&f.pfx, a.Local)
 }

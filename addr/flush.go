@@ -38,7 +38,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		if idx == 0 {
+		if idx <= 0 {
 			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		ls.f.ifindex = idx

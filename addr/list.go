@@ -62,7 +62,7 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 		if err != nil {
 			return err
 		}
-		if idx == 0 {
+		if idx <= 0 {
 			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		ls.f.ifindex = idx
@@ -129,7 +129,7 @@ func (ls *lister) showOne(c *nl.Conn) error {
 		if byName {
 			// iproute2 resolved the name first, accepting "ifN" for
 			// index N, and only then asked for the link by name.
-			if _, ok := ifIndexName(ls.f.dev); !ok {
+			if int32(link.IndexFromIfN(ls.f.dev)) <= 0 {
 				return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
 			}
 		}

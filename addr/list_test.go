@@ -3,14 +3,13 @@ package addr
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/hex"
 	"os"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"golang.org/x/sys/unix"
 )
@@ -102,48 +101,8 @@ func TestListGolden(t *testing.T) {
 	}
 }
 
-func TestParseInetPrefix(t *testing.T) {
-	tests := []struct {
-		in       string
-		family   int
-		ok       bool
-		want     string // family/bits/addr
-		lenGiven bool
-	}{
-		{"10.0.0.1/24", 0, true, "2/24/0a000001", true},
-		{"10.0.0.1", 0, true, "2/32/0a000001", false},
-		{"10", 0, true, "2/32/0a000000", false},
-		{"0x0a.1", 0, true, "2/32/0a010000", false},
-		{"10.0.0.1/255.255.0.0", 0, true, "2/16/0a000001", true},
-		{"10.0.0.1/255.0.255.0", 0, false, "", false},
-		{"10.0.0.1/33", 0, false, "", false},
-		{"256.0.0.1", 0, false, "", false},
-		{"1.2.3.4.5", 0, false, "", false},
-		{"2001:db8::1/64", 0, true, "10/64/20010db8000000000000000000000001", true},
-		{"2001:db8::1", 2, false, "", false},
-		{"fe80::1%eth0", 0, false, "", false},
-		{"default", 0, true, "0/0/", false},
-		{"default/8", 0, false, "", false},
-		{"foo", 0, false, "", false},
-	}
-	for _, tt := range tests {
-		p, ok := parseInetPrefix(tt.in, tt.family)
-		if ok != tt.ok {
-			t.Errorf("parseInetPrefix(%q, %d) ok = %v, want %v", tt.in, tt.family, ok, tt.ok)
-			continue
-		}
-		if !ok {
-			continue
-		}
-		got := strings.Join([]string{strconv.Itoa(p.Family), strconv.Itoa(p.Bits), hex.EncodeToString(p.Addr)}, "/")
-		if got != tt.want || p.LenGiven != tt.lenGiven {
-			t.Errorf("parseInetPrefix(%q, %d) = %s given %v, want %s given %v", tt.in, tt.family, got, p.LenGiven, tt.want, tt.lenGiven)
-		}
-	}
-}
-
 func TestPrefixMatches(t *testing.T) {
-	pfx, _ := parseInetPrefix("10.1.0.0/15", 0)
+	pfx, _ := cnum.ParsePrefix("10.1.0.0/15", 0)
 	tests := []struct {
 		addr []byte
 		want bool
@@ -154,7 +113,7 @@ func TestPrefixMatches(t *testing.T) {
 		{make([]byte, 16), false},
 	}
 	for _, tt := range tests {
-		if got := pfx.matches(tt.addr); got != tt.want {
+		if got := prefixMatches(&pfx, tt.addr); got != tt.want {
 			t.Errorf("10.1.0.0/15 matches(%v) = %v, want %v", tt.addr, got, tt.want)
 		}
 	}
@@ -245,10 +204,10 @@ func TestParseListArgsFilters(t *testing.T) {
 		flags: 0, flagMask: unix.IFA_F_SECONDARY | unix.IFA_F_TENTATIVE,
 		label: "eth*", hasLabel: true, group: -1, master: -1, slaveKind: "bridge", hasSlave: true,
 	}
-	if f.pfx.Bits != 8 || f.pfx.Family != unix.AF_INET {
+	if f.pfx.BitLen != 8 || f.pfx.Family != unix.AF_INET {
 		t.Errorf("parseListArgs(%q) prefix = %+v, want 10.0.0.0/8", words, f.pfx)
 	}
-	f.pfx = Prefix{}
+	f.pfx = cnum.Prefix{}
 	if !reflect.DeepEqual(f, want) {
 		t.Errorf("parseListArgs(%q) = %+v, want %+v", words, f, want)
 	}

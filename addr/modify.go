@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -15,10 +16,10 @@ type addrRequest struct {
 	hdr      nl.IfAddrmsg
 	attrs    []addrAttr // in the order the words gave them
 	dev      string
-	local    Prefix
+	local    cnum.Prefix
 	localArg string
 	hasLocal bool
-	peer     Prefix
+	peer     cnum.Prefix
 	hasPeer  bool
 	brd      int // 0 none, 1 given, -1 "+", -2 "-"
 	hasAny   bool
@@ -88,22 +89,22 @@ func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest,
 			env.Warnf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"+
 				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"+
 				"         This special behaviour is likely to disappear in further releases,\n"+
-				"         fix your scripts!\n", r.localArg, len(r.local.Addr)*8)
+				"         fix your scripts!\n", r.localArg, r.local.ByteLen*8)
 		} else {
 			r.peer = r.local
-			r.add(unix.IFA_ADDRESS, r.local.Addr)
+			r.add(unix.IFA_ADDRESS, r.local.Bytes())
 		}
 	}
 	if r.hdr.Prefixlen == 0 {
-		r.hdr.Prefixlen = uint8(max(r.local.Bits, 0))
+		r.hdr.Prefixlen = uint8(max(r.local.BitLen, 0))
 	}
 	if r.brd < 0 && msgType != unix.RTM_DELADDR {
 		if r.hdr.Family != unix.AF_INET {
 			return nil, cli.Exit(1, "Broadcast can be set only for IPv4 addresses")
 		}
-		if b := r.peer; b.Bits <= 30 && len(b.Addr) == 4 {
-			v := binary.BigEndian.Uint32(b.Addr)
-			host := uint32(1)<<(32-b.Bits) - 1
+		if b := r.peer; b.BitLen <= 30 && b.ByteLen == 4 {
+			v := binary.BigEndian.Uint32(b.Data[:4])
+			host := uint32(1)<<(32-b.BitLen) - 1
 			if r.brd == -1 {
 				v |= host
 			} else {
@@ -164,14 +165,14 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if r.hasPeer {
 				return cli.Duplicate("peer", v)
 			}
-			p, err := getPrefix(v, family())
+			p, err := cnum.GetPrefix(v, family())
 			if err != nil {
 				return err
 			}
 			r.peer, r.hasPeer = p, true
 			setFamily(p.Family)
-			r.add(unix.IFA_ADDRESS, p.Addr)
-			r.hdr.Prefixlen = uint8(max(p.Bits, 0))
+			r.add(unix.IFA_ADDRESS, p.Bytes())
+			r.hdr.Prefixlen = uint8(max(p.BitLen, 0))
 		case m("broadcast") || w == "brd":
 			v, err := args.Value()
 			if err != nil {
@@ -186,12 +187,12 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			case "-":
 				r.brd = -2
 			default:
-				a, err := getAddr(v, family())
+				a, err := cnum.GetAddr(v, family())
 				if err != nil {
 					return err
 				}
 				setFamily(a.Family)
-				r.add(unix.IFA_BROADCAST, a.Addr)
+				r.add(unix.IFA_BROADCAST, a.Bytes())
 				r.brd = 1
 			}
 		case w == "anycast":
@@ -202,12 +203,12 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if r.hasAny {
 				return cli.Duplicate("anycast", v)
 			}
-			a, err := getAddr(v, family())
+			a, err := cnum.GetAddr(v, family())
 			if err != nil {
 				return err
 			}
 			setFamily(a.Family)
-			r.add(unix.IFA_ANYCAST, a.Addr)
+			r.add(unix.IFA_ANYCAST, a.Bytes())
 			r.hasAny = true
 		case w == "scope":
 			v, err := args.Value()
@@ -236,11 +237,11 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			n, tail, ok := cUlong(v)
-			if !ok || tail != "" || n > 0xffffffff {
+			n, ok := cnum.Uint32(v, 0)
+			if !ok {
 				return cli.InvalidArg("\"metric\" value is invalid\n", v)
 			}
-			r.add(unix.IFA_RT_PRIORITY, u32bytes(uint32(n)))
+			r.add(unix.IFA_RT_PRIORITY, u32bytes(n))
 		case m("valid_lft"):
 			if r.validArg != "" {
 				return cli.Duplicate("valid_lft", w)
@@ -289,13 +290,13 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if r.hasLocal {
 				return cli.Duplicate2("local", w)
 			}
-			p, err := getPrefix(w, family())
+			p, err := cnum.GetPrefix(w, family())
 			if err != nil {
 				return err
 			}
 			r.local, r.localArg, r.hasLocal = p, w, true
 			setFamily(p.Family)
-			r.add(unix.IFA_LOCAL, p.Addr)
+			r.add(unix.IFA_LOCAL, p.Bytes())
 		}
 	}
 	return nil
@@ -308,27 +309,27 @@ func lifetime(s string) (uint32, error) {
 	if s == "forever" {
 		return infinityLife, nil
 	}
-	n, tail, ok := cUlong(s)
-	if !ok || tail != "" || n > 0xffffffff {
+	n, ok := cnum.Uint32(s, 0)
+	if !ok {
 		return 0, errLifetime
 	}
-	return uint32(n), nil
+	return n, nil
 }
 
 // defaultScope is host for 127/8 and global otherwise.
-func defaultScope(p *Prefix) uint8 {
-	if p.Family == unix.AF_INET && len(p.Addr) >= 1 && p.Addr[0] == 127 {
+func defaultScope(p *cnum.Prefix) uint8 {
+	if p.Family == unix.AF_INET && p.ByteLen >= 1 && p.Data[0] == 127 {
 		return unix.RT_SCOPE_HOST
 	}
 	return 0
 }
 
-func isMulticast(p *Prefix) bool {
+func isMulticast(p *cnum.Prefix) bool {
 	switch {
-	case p.Family == unix.AF_INET && len(p.Addr) == 4:
-		return p.Addr[0]&0xf0 == 0xe0
-	case p.Family == unix.AF_INET6 && len(p.Addr) == 16:
-		return p.Addr[0] == 0xff
+	case p.Family == unix.AF_INET && p.ByteLen == 4:
+		return p.Data[0]&0xf0 == 0xe0
+	case p.Family == unix.AF_INET6 && p.ByteLen == 16:
+		return p.Data[0] == 0xff
 	}
 	return false
 }

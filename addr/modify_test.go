@@ -169,15 +169,3 @@ func TestShowdumpFilter(t *testing.T) {
 		}
 	}
 }
-
-// TestBadPrefixIsFatal: iproute2's get_prefix and get_addr exit(1), so a
-// bad address ends a -batch instead of printing "Command failed".
-func TestBadPrefixIsFatal(t *testing.T) {
-	for _, f := range []func(string, int) (Prefix, error){getPrefix, getAddr} {
-		_, err := f("1.2.3.4/40", unix.AF_UNSPEC)
-		var ce *cli.Error
-		if !errors.As(err, &ce) || ce.Code != 1 || !ce.Fatal {
-			t.Errorf("error for 1.2.3.4/40 = %#v, want a fatal *cli.Error with code 1", err)
-		}
-	}
-}

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"golang.org/x/sys/unix"
 )
@@ -61,7 +62,7 @@ func (ap *addrPrinter) print(a *Addr, deleted bool) {
 				p.String(format.Text, "", "%s", dev)
 			}
 		}
-		if name := familyName(a.Family); name != "???" {
+		if name := cnum.FamilyName(int(a.Family)); name != "???" {
 			p.String(format.Any, "family", "    %s ", name)
 		} else {
 			p.Int(format.Any, "family_index", "    family %d ", int64(a.Family))
@@ -129,22 +130,6 @@ func sameAddr(family uint8, a, b []byte) bool {
 		return string(a) == string(b)
 	}
 	return string(a[:n]) == string(b[:n])
-}
-
-func familyName(f uint8) string {
-	switch f {
-	case unix.AF_INET:
-		return "inet"
-	case unix.AF_INET6:
-		return "inet6"
-	case unix.AF_PACKET:
-		return "link"
-	case unix.AF_MPLS:
-		return "mpls"
-	case unix.AF_BRIDGE:
-		return "bridge"
-	}
-	return "???"
 }
 
 func familyColor(f uint8) format.Color {

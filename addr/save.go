@@ -34,7 +34,7 @@ func save(env *cli.Env, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		if idx == 0 {
+		if idx <= 0 {
 			return cli.Exit(1, "Device \"%s\" does not exist.", f.dev)
 		}
 		f.ifindex = idx

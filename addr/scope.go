@@ -1,6 +1,9 @@
 package addr
 
-import "github.com/gipnet/gip/internal/rtnames"
+import (
+	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/rtnames"
+)
 
 // ScopeName is rtnl_rtscope_n2a: a route/address scope's name or number.
 func ScopeName(id uint8, numeric bool) string {
@@ -12,9 +15,6 @@ func ParseScope(s string) (uint8, bool) {
 	if id, ok := rtnames.Scopes.ID(s); ok {
 		return uint8(id), true
 	}
-	v, tail, ok := cUlong(s)
-	if !ok || tail != "" || v > 255 {
-		return 0, false
-	}
-	return uint8(v), true
+	v, ok := cnum.Uint(s, 0, 255)
+	return uint8(v), ok
 }

@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -77,8 +76,8 @@ func parseState(s string) (uint16, bool) {
 	case s == "all":
 		return 0xffff, true
 	}
-	n, err := strconv.ParseUint(s, 0, 32)
-	return uint16(n), err == nil
+	n, ok := cnum.Uint32(s, 0)
+	return uint16(n), ok
 }
 
 func fdbShow(env *cli.Env, args *cli.Args) error {
@@ -107,7 +106,7 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 			if f.vlan != 0 {
 				return cli.Duplicate("vlan", v)
 			}
-			f.vlan = uint16(atoi(v))
+			f.vlan = uint16(cnum.Atoi(v))
 		case "state":
 			v, err := args.Value()
 			if err != nil {
@@ -182,25 +181,6 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 	}
 	p.End()
 	return nil
-}
-
-// atoi is C's atoi: leading space, a sign, decimal digits; 0 for none.
-func atoi(s string) int32 {
-	t := strings.TrimLeft(s, cSpace)
-	neg := false
-	if t != "" && (t[0] == '+' || t[0] == '-') {
-		neg, t = t[0] == '-', t[1:]
-	}
-	var v int64
-	for i := 0; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
-		if v < 1<<40 {
-			v = v*10 + int64(t[i]-'0')
-		}
-	}
-	if neg {
-		v = -v
-	}
-	return int32(v)
 }
 
 // printFDB prints one entry as `bridge fdb show` does.

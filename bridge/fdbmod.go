@@ -2,12 +2,12 @@ package bridge
 
 import (
 	"bufio"
-	"net/netip"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -20,40 +20,12 @@ const (
 	ndaNHID   = 13 // NDA_NH_ID
 )
 
-// strtoul is C's strtoul(s, &end, 0) reporting whether all of s was read;
-// a minus sign negates modulo 2^64 as C does.
-func strtoul(s string) (uint64, bool) {
-	t := strings.TrimLeft(s, cSpace)
-	neg := false
-	if t != "" && (t[0] == '+' || t[0] == '-') {
-		neg, t = t[0] == '-', t[1:]
-	}
-	base := 10
-	switch {
-	case len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && digitVal(t[2]) < 16:
-		base, t = 16, t[2:]
-	case len(t) > 1 && t[0] == '0':
-		base = 8
-	}
-	var v uint64
-	over := false
-	i := 0
-	for ; i < len(t) && digitVal(t[i]) < base; i++ {
-		nv := v*uint64(base) + uint64(digitVal(t[i]))
-		if nv/uint64(base) != v {
-			over = true
-		}
-		v = nv
-	}
-	if i == 0 && s != "" && strings.TrimLeft(s, cSpace+"+-") != "" {
-		return 0, false
-	}
-	if over {
-		v = ^uint64(0)
-	} else if neg {
-		v = -v
-	}
-	return v, i == len(t)
+// strtoulEnd is strtoul(s, &end, 0) for a caller that tests only *end:
+// the value, and whether nothing is left after it. Without digits end is
+// s itself, so "" reads as 0 but " " and "+" are refused.
+func strtoulEnd(s string) (uint64, bool) {
+	v, rest, _, _ := cnum.Strtoul(s, 0)
+	return v, rest == ""
 }
 
 // udpService is getservbyname(name, "udp") from /etc/services.
@@ -84,39 +56,23 @@ func udpService(name string) (uint64, bool) {
 	return 0, false
 }
 
-// parseMAC is sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx") == 6.
+// parseMAC is sscanf(s, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx") == 6: each byte
+// is what ScanUint reads cut to 8 bits, and only the last may be followed
+// by other text.
 func parseMAC(s string) ([]byte, bool) {
-	parts := strings.SplitN(s, ":", 6)
-	if len(parts) != 6 {
-		return nil, false
-	}
 	mac := make([]byte, 6)
-	for i, part := range parts {
-		t := strings.TrimLeft(part, cSpace)
-		neg := false
-		if t != "" && (t[0] == '+' || t[0] == '-') {
-			neg, t = t[0] == '-', t[1:]
-		}
-		if len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') {
-			t = t[2:]
-		}
-		n := 0
-		var v uint64
-		for n < len(t) && digitVal(t[n]) < 16 {
-			v = v*16 + uint64(digitVal(t[n]))
-			n++
-		}
-		if n == 0 {
+	for i := range mac {
+		v, rest, ok := cnum.ScanUint(s, 16)
+		if !ok {
 			return nil, false
-		}
-		// Only the last field may have text after its digits.
-		if i < 5 && n != len(t) {
-			return nil, false
-		}
-		if neg {
-			v = -v
 		}
 		mac[i] = byte(v)
+		if i < len(mac)-1 {
+			if rest == "" || rest[0] != ':' {
+				return nil, false
+			}
+			s = rest[1:]
+		}
 	}
 	return mac, true
 }
@@ -124,7 +80,7 @@ func parseMAC(s string) ([]byte, bool) {
 func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
 	var (
 		addr, dev      string
-		dst            netip.Addr
+		dst            cnum.Prefix
 		dstOK          bool
 		port           uint64
 		vni, srcVNI    uint64 = ^uint64(0), ^uint64(0)
@@ -152,27 +108,26 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			if dstOK {
 				return cli.Duplicate2("dst", v)
 			}
-			a, perr := netip.ParseAddr(v)
-			if perr != nil || a.Zone() != "" {
-				return cli.Exit(1, "Error: any valid address is expected rather than \"%s\".", v)
+			if dst, err = cnum.GetAddr(v, env.Opts.Family); err != nil {
+				return err
 			}
-			dst, dstOK = a, true
+			dstOK = true
 		case w == "nhid":
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
-			n, ok := strtoul(v)
-			if !ok || n > 0xffffffff || strings.HasPrefix(strings.TrimLeft(v, cSpace), "-") || v == "" {
+			n, ok := cnum.Uint32(v, 0)
+			if !ok {
 				return cli.InvalidArg("\"id\" value is invalid\n", v)
 			}
-			nhid = n
+			nhid = uint64(n)
 		case w == "port":
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
-			n, ok := strtoul(v)
+			n, ok := strtoulEnd(v)
 			if !ok {
 				if n, ok = udpService(v); !ok {
 					return cli.InvalidArg("invalid port\n", v)
@@ -186,7 +141,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			if err != nil {
 				return err
 			}
-			n, ok := strtoul(v)
+			n, ok := strtoulEnd(v)
 			if !ok || n>>24 != 0 {
 				if w == "vni" {
 					return cli.InvalidArg("invalid VNI\n", v)
@@ -234,7 +189,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			if err != nil {
 				return err
 			}
-			vid = int(int16(atoi(v)))
+			vid = int(int16(cnum.Atoi(v)))
 		case cli.Matches(w, "use"):
 			ndmFlags |= ntfUse
 		case cli.Matches(w, "extern_learn"):
@@ -300,7 +255,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 	body, err := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		ae.Bytes(unix.NDA_LLADDR, mac)
 		if dstOK {
-			ae.Bytes(unix.NDA_DST, dst.AsSlice())
+			ae.Bytes(unix.NDA_DST, dst.Bytes())
 		}
 		if vid >= 0 {
 			ae.Uint16(unix.NDA_VLAN, uint16(vid))

@@ -3,67 +3,21 @@ package bridge
 import (
 	"strconv"
 	"strings"
+
+	"github.com/gipnet/gip/internal/cnum"
 )
 
-const cSpace = " \t\n\v\f\r"
-
-// scanInt is sscanf(s, "%i", &int): leading space, a sign, then a decimal,
-// 0x hexadecimal or 0 octal number; anything after it is ignored. The value
-// is truncated to a C int.
+// scanInt is sscanf(s, "%i", &int): ScanInt's value cut to a C int;
+// anything after the number is ignored.
 func scanInt(s string) (int32, bool) {
-	t := strings.TrimLeft(s, cSpace)
-	neg := false
-	if t != "" && (t[0] == '+' || t[0] == '-') {
-		neg = t[0] == '-'
-		t = t[1:]
-	}
-	base := 10
-	switch {
-	case len(t) >= 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'):
-		if len(t) > 2 && digitVal(t[2]) < 16 {
-			base, t = 16, t[2:]
-		} else {
-			// "0x" with no hex digit: the 0 is the number.
-			t = "0"
-		}
-	case len(t) >= 1 && t[0] == '0':
-		base = 8
-	}
-	n := 0
-	var v uint64
-	for n < len(t) && digitVal(t[n]) < base {
-		if v < 1<<60 {
-			v = v*uint64(base) + uint64(digitVal(t[n]))
-		} else {
-			v = 1 << 63 // saturates as strtol does
-		}
-		n++
-	}
-	if n == 0 {
-		return 0, false
-	}
-	if neg {
-		return int32(-int64(v)), true
-	}
-	return int32(int64(v)), true
-}
-
-func digitVal(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return 99
+	v, _, ok := cnum.ScanInt(s, 0)
+	return int32(v), ok
 }
 
 // scanFloat is sscanf(s, "%lf", &d): the longest prefix (after leading
 // space) that reads as a number.
 func scanFloat(s string) (float64, bool) {
-	t := strings.TrimLeft(s, cSpace)
+	t := cnum.TrimLeftSpace(s)
 	end := 0
 	i := 0
 	if i < len(t) && (t[i] == '+' || t[i] == '-') {

@@ -48,13 +48,20 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 				return bridgeUsage(env.Stderr)
 			}
 			switch v := args.Next(); v {
-			case "inet", "inet6":
+			case "inet":
+				o.Family = unix.AF_INET
+			case "inet6":
+				o.Family = unix.AF_INET6
 			case "help":
 				return bridgeUsage(env.Stderr)
 			default:
 				return cli.InvalidArg("invalid protocol family", v)
 			}
-		case opt == "-4", opt == "-6":
+		case opt == "-4":
+			// Only fdb's dst address reads the family (get_addr).
+			o.Family = unix.AF_INET
+		case opt == "-6":
+			o.Family = unix.AF_INET6
 		case m("-netns"):
 			if !args.More() {
 				return cli.IncompleteCommand()

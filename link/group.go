@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/gipnet/gip/internal/cnum"
 )
 
 // groupDB is iproute2's device group table (/etc/iproute2/group) as
@@ -102,38 +103,11 @@ func (db *groupDB) lookup(s string) (int32, bool) {
 			}
 		}
 	}
-	v, ok := strtol(s)
-	if !ok || int32(v) < 0 {
+	v, rest, digits, _ := cnum.Strtol(s, 0)
+	if !digits || rest != "" || int32(v) < 0 {
 		return 0, false
 	}
 	return int32(v), true
-}
-
-// strtol is C's strtol(s, &end, 0) on a whole word: false when no digits
-// were read or something follows them. Out-of-range values saturate.
-func strtol(s string) (int64, bool) {
-	t := strings.TrimLeft(s, " \t\n\v\f\r")
-	neg := false
-	if t != "" && (t[0] == '+' || t[0] == '-') {
-		neg = t[0] == '-'
-		t = t[1:]
-	}
-	if t == "" || t[0] == '+' || t[0] == '-' || isCSpace(t[0]) {
-		return 0, false
-	}
-	u, rest, overflow, ok := strtoull(t)
-	if !ok || rest != "" {
-		return 0, false
-	}
-	switch {
-	case !neg && (overflow || u > math.MaxInt64):
-		return math.MaxInt64, true
-	case neg && (overflow || u > 1<<63):
-		return math.MinInt64, true
-	case neg:
-		return -int64(u), true
-	}
-	return int64(u), true
 }
 
 // groupNumber is rtnl_group_a2n with the table; warn receives the

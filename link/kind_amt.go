@@ -7,6 +7,7 @@ import (
 	"net/netip"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
 
@@ -75,7 +76,7 @@ func parseAMT(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			ae.Uint32(amtMode, mode)
 		case "relay_port", "gateway_port":
-			n, ok := getUnsigned(v, 1<<16-1)
+			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
 				return cli.InvalidArg(w, v)
 			}
@@ -85,7 +86,7 @@ func parseAMT(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			ae.Bytes(attr, binary.BigEndian.AppendUint16(nil, uint16(n)))
 		case "max_tunnels":
-			n, ok := getUnsigned(v, 1<<32-1)
+			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok {
 				return cli.InvalidArg(w, v)
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -38,7 +39,7 @@ func parseBareUDP(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	var dstport, ethertype, srcportmin uint16
 	multiproto := false
 	port := func(v string) (uint16, bool) {
-		n, ok := getUnsigned(v, 1<<16-1)
+		n, ok := cnum.Uint(v, 0, 1<<16-1)
 		return uint16(n), ok
 	}
 	values := []struct {

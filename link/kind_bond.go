@@ -3,11 +3,10 @@ package link
 import (
 	"encoding/binary"
 	"fmt"
-	"net/netip"
-	"strconv"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -140,7 +139,7 @@ func (o *bondOption) parse(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder)
 		n = uint64(i)
 	} else {
 		var ok bool
-		if n, ok = getUnsigned(v, 1<<bits-1); !ok {
+		if n, ok = cnum.Uint(v, 0, 1<<bits-1); !ok {
 			return cli.InvalidArg(msg, v)
 		}
 	}
@@ -151,7 +150,7 @@ func (o *bondOption) parse(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder)
 // nameIndex is iplink_bond.c's get_index: a decimal index into names, or a
 // name.
 func nameIndex(names []string, v string) int {
-	if i, err := strconv.ParseInt(strings.TrimLeft(v, " \t\n\v\f\r"), 10, 32); err == nil && i >= 0 && int(i) < len(names) {
+	if i, ok := cnum.Int(v, 10); ok && i >= 0 && int(i) < len(names) {
 		return int(i)
 	}
 	for i, n := range names {
@@ -177,14 +176,9 @@ func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
 		if ipv6 {
 			family = unix.AF_INET6
 		}
-		addr, ok := inetAddr(t, family)
-		if t == "default" || t == "any" || t == "all" {
-			// get_addr_1 reads these as the zero address.
-			addr, ok = netip.IPv4Unspecified(), true
-			if ipv6 {
-				addr = netip.IPv6Unspecified()
-			}
-		}
+		// ns_ip6_target reads get_addr, arp_ip_target get_addr32 (its
+		// own message); default, any and all are the zero address.
+		addr, ok := cnum.ParseAddr(t, family)
 		switch {
 		case ipv6 && !ok:
 			return cli.Fatal(1, "Error: inet6 address is expected rather than \"%s\".", t)
@@ -192,9 +186,9 @@ func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
 			return cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", t)
 		}
 		if ipv6 {
-			list.Bytes(uint16(i), addr.AsSlice())
+			list.Bytes(uint16(i), addr.Data[:16])
 		} else {
-			list.Uint32(uint16(i), binary.NativeEndian.Uint32(addr.AsSlice()))
+			list.Uint32(uint16(i), binary.NativeEndian.Uint32(addr.Data[:4]))
 		}
 		i++
 	}

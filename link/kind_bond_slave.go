@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -23,7 +24,7 @@ func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 			if err != nil {
 				return err
 			}
-			n, ok := getUnsigned(v, 1<<16-1)
+			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
 				return cli.InvalidArg("queue_id is invalid", v)
 			}
@@ -33,7 +34,7 @@ func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 			if err != nil {
 				return err
 			}
-			n, ok := getInteger(v)
+			n, ok := cnum.Int(v, 0)
 			if !ok {
 				return cli.InvalidArg("prio is invalid", v)
 			}

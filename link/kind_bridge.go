@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -102,7 +103,7 @@ func parseBridge(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		invalid := cli.InvalidArg("invalid "+o.word, v)
 		switch {
 		case o.exact: // the multi-boolopt bits, read as u8
-			n, ok := getUnsigned(v, 0xff)
+			n, ok := cnum.Uint(v, 0, 0xff)
 			if !ok {
 				return invalid
 			}
@@ -125,9 +126,9 @@ func parseBridge(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			ae.Bytes(o.attr, addr)
 		default:
-			n, ok := getUnsigned(v, 1<<o.bits-1)
+			n, ok := cnum.Uint(v, 0, 1<<o.bits-1)
 			if o.bits == 64 {
-				n, ok = getUnsigned(v, 1<<64-1)
+				n, ok = cnum.Uint(v, 0, 1<<64-1)
 			}
 			if !ok {
 				return invalid
@@ -185,7 +186,7 @@ func llProto(s string) (uint16, bool) {
 			return pr.id, true
 		}
 	}
-	n, ok := getUnsigned(s, 0xffff)
+	n, ok := cnum.Uint(s, 0, 0xffff)
 	return uint16(n), ok
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -102,7 +103,7 @@ func parseBridgeSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) erro
 			ae.Uint32(o.attr, uint32(idx))
 		default:
 			bits := map[string]int{"u8": 8, "u16": 16, "u32": 32}[o.value]
-			n, ok := getUnsigned(v, 1<<bits-1)
+			n, ok := cnum.Uint(v, 0, 1<<bits-1)
 			if !ok {
 				return cli.InvalidArg(portNumberErrors[o.word], v)
 			}

@@ -7,6 +7,7 @@ import (
 	"net/netip"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -67,7 +68,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if err != nil {
 				return err
 			}
-			n, ok := getUnsigned(v, 1<<32-1)
+			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok || n >= 1<<24 {
 				return cli.InvalidArg("invalid id", v)
 			}
@@ -93,7 +94,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 				ae.Uint8(unix.IFLA_GENEVE_TTL_INHERIT, 1)
 			case "auto":
 			default:
-				n, ok := getUnsigned(v, 1<<32-1)
+				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
 					return cli.InvalidArg("invalid TTL", v)
 				}
@@ -131,7 +132,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if err != nil {
 				return err
 			}
-			n, ok := getUnsigned(v, 1<<32-1)
+			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok || n&^0xfffff != 0 {
 				return cli.InvalidArg("invalid flowlabel", v)
 			}
@@ -141,7 +142,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if err != nil {
 				return err
 			}
-			n, ok := getUnsigned(v, 1<<16-1)
+			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
 				return cli.InvalidArg("dstport", v)
 			}

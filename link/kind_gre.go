@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -65,13 +66,13 @@ func greHelp(kind string) func(io.Writer) {
 // network order.
 func greKey(name, v string) ([]byte, error) {
 	if strings.Contains(v, ".") {
-		a, ok := inetAddr(v, unix.AF_INET)
+		a, ok := cnum.ParseAddr(v, unix.AF_INET)
 		if !ok {
 			return nil, cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", v)
 		}
-		return a.AsSlice(), nil
+		return a.Data[:4], nil
 	}
-	n, ok := getUnsigned(v, 1<<32-1)
+	n, ok := cnum.Uint(v, 0, 1<<32-1)
 	if !ok {
 		return nil, cli.Fatal(255, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer", name, v)
 	}
@@ -215,7 +216,7 @@ func (e *erspanOpts) parse(w string, a *cli.Args) (bool, error) {
 	}
 	switch w {
 	case "erspan":
-		n, ok := getUnsigned(v, 1<<32-1)
+		n, ok := cnum.Uint(v, 0, 1<<32-1)
 		if !ok {
 			return true, cli.InvalidArg("invalid erspan index\n", v)
 		}
@@ -224,7 +225,7 @@ func (e *erspanOpts) parse(w string, a *cli.Args) (bool, error) {
 		}
 		e.idx = uint32(n)
 	case "erspan_ver":
-		n, ok := getUnsigned(v, 255)
+		n, ok := cnum.Uint(v, 0, 255)
 		if !ok {
 			return true, cli.InvalidArg("invalid erspan version\n", v)
 		}
@@ -242,7 +243,7 @@ func (e *erspanOpts) parse(w string, a *cli.Args) (bool, error) {
 			return true, cli.InvalidArg("Invalid erspan direction.", v)
 		}
 	default: // erspan_hwid
-		n, ok := getUnsigned(v, 1<<16-1)
+		n, ok := cnum.Uint(v, 0, 1<<16-1)
 		if !ok {
 			return true, cli.InvalidArg("invalid erspan hwid\n", v)
 		}
@@ -327,7 +328,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				}
 				ttl = 0
 				if v != "inherit" {
-					n, ok := getUnsigned(v, 255)
+					n, ok := cnum.Uint(v, 0, 255)
 					if !ok {
 						return cli.InvalidArg("invalid TTL\n", v)
 					}
@@ -355,7 +356,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				if !next() {
 					return err
 				}
-				n, ok := getUnsigned(v, 1<<32-1)
+				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
 					return cli.InvalidArg("invalid fwmark\n", v)
 				}

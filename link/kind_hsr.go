@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -58,7 +59,7 @@ next:
 				if err != nil {
 					return err
 				}
-				n, ok := getUnsigned(v, 255)
+				n, ok := cnum.Uint(v, 0, 255)
 				if !ok {
 					return cli.InvalidArg(b.msg, v)
 				}

@@ -7,6 +7,7 @@ import (
 	"net/netip"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
 
@@ -113,7 +114,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 	case hlim:
 		t.hopLimit = 0
 		if v != "inherit" {
-			n, ok := getUnsigned(v, 255)
+			n, ok := cnum.Uint(v, 0, 255)
 			if !ok {
 				return true, cli.InvalidArg("invalid HLIM\n", v)
 			}
@@ -126,7 +127,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		}
 		// ip6tnl never rejects a limit (its check can't fail): a bad one
 		// leaves its variable unset, which iproute2 6.1 sends as 0.
-		n, ok := getUnsigned(v, 255)
+		n, ok := cnum.Uint(v, 0, 255)
 		if !ok && t.gre {
 			return true, cli.InvalidArg("invalid ELIM", v)
 		}
@@ -138,8 +139,8 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 			t.flags |= ip6tnlUseOrigFlowlabel
 			break
 		}
-		n, rest, overflow, ok := strtoullBase16(v)
-		if !ok || rest != "" || overflow || n > ip6FlowinfoFlowlabel {
+		n, ok := cnum.Uint(v, 16, ip6FlowinfoFlowlabel)
+		if !ok {
 			return true, cli.InvalidArg("invalid Flowlabel", v)
 		}
 		t.flowinfo |= uint32(n)
@@ -155,7 +156,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 			t.fwmark = 0
 			break
 		}
-		n, ok := getUnsigned(v, 1<<32-1)
+		n, ok := cnum.Uint(v, 0, 1<<32-1)
 		if !ok {
 			return true, cli.InvalidArg("invalid fwmark\n", v)
 		}

@@ -1,15 +1,12 @@
 package link
 
 import (
-	"encoding/binary"
 	"fmt"
 	"io"
-	"math"
-	"math/bits"
 	"net/netip"
-	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -167,7 +164,7 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				}
 				ttl = 0
 				if v != "inherit" {
-					n, ok := getUnsigned(v, 255)
+					n, ok := cnum.Uint(v, 0, 255)
 					if !ok {
 						return cli.InvalidArg("invalid TTL\n", v)
 					}
@@ -198,15 +195,11 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 					return err
 				}
 				six := w == "6rd-prefix"
-				pfx, ok := tunnelPrefix(v, six)
-				if !ok {
-					// get_prefix exits before iproute2's own
-					// "invalid 6rd_prefix" could be printed.
-					fam := "inet"
-					if six {
-						fam = "inet6"
-					}
-					return cli.Fatal(1, "Error: %s prefix is expected rather than \"%s\".", fam, v)
+				// get_prefix exits before iproute2's own "invalid
+				// 6rd_prefix" could be printed.
+				pfx, err := tunnelPrefix(v, six)
+				if err != nil {
+					return err
 				}
 				if six {
 					prefix6rd = pfx
@@ -220,7 +213,7 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				if !needValue() {
 					return err
 				}
-				n, ok := getUnsigned(v, 1<<32-1)
+				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
 					return cli.InvalidArg("invalid fwmark\n", v)
 				}
@@ -265,42 +258,17 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 	}
 }
 
-// tunnelPrefix is get_prefix for an IPv6 (six) or IPv4 prefix; an address
-// without a length is a host prefix. iproute2 keeps the address as given.
-func tunnelPrefix(v string, six bool) (netip.Prefix, bool) {
+// tunnelPrefix is get_prefix for an IPv6 (six) or IPv4 prefix: an address
+// without a length is a host prefix, and default/any/all the zero prefix.
+// iproute2 keeps the address as given.
+func tunnelPrefix(v string, six bool) (netip.Prefix, error) {
 	family := unix.AF_INET
 	if six {
 		family = unix.AF_INET6
 	}
-	addr, length, slash := strings.Cut(v, "/")
-	a, ok := inetAddr(addr, family)
-	if !ok {
-		return netip.Prefix{}, false
+	p, err := cnum.GetPrefix(v, family)
+	if err != nil {
+		return netip.Prefix{}, err
 	}
-	plen := uint64(a.BitLen())
-	if slash {
-		n, ok := netmask(length)
-		if !ok || n > plen {
-			return netip.Prefix{}, false
-		}
-		plen = n
-	}
-	return netip.PrefixFrom(a, int(plen)), true
-}
-
-// netmask is get_netmask: a prefix length, or a dotted IPv4 mask of
-// leading ones ("255.255.0.0" is 16).
-func netmask(s string) (uint64, bool) {
-	if n, ok := getUnsigned(s, math.MaxUint32); ok {
-		return n, true
-	}
-	a, ok := inetAddr(s, unix.AF_INET)
-	if !ok {
-		return 0, false
-	}
-	mask := binary.BigEndian.Uint32(a.AsSlice())
-	if host := ^mask; host&(host+1) != 0 {
-		return 0, false
-	}
-	return uint64(bits.OnesCount32(mask)), true
+	return netip.PrefixFrom(p.IP(), p.BitLen), nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -96,7 +97,7 @@ func parseMacvlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribut
 				if err != nil {
 					return err
 				}
-				n, ok := getUnsigned(v, 1<<32-1)
+				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
 					return cli.Exit(1, "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"%s\"", v)
 				}

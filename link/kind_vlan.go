@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -44,7 +45,7 @@ func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if err != nil {
 				return err
 			}
-			id, ok := getUnsigned(v, 0xffff)
+			id, ok := cnum.Uint(v, 0, 0xffff)
 			if !ok {
 				return cli.InvalidArg("id is invalid", v)
 			}
@@ -118,8 +119,8 @@ func parseQoSMap(a *cli.Args, q *netlink.AttributeEncoder, key string) error {
 		if !ok {
 			break
 		}
-		f, ok1 := getUnsigned(from, 1<<32-1)
-		t, ok2 := getUnsigned(to, 1<<32-1)
+		f, ok1 := cnum.Uint(from, 0, 1<<32-1)
+		t, ok2 := cnum.Uint(to, 0, 1<<32-1)
 		if !ok1 || !ok2 {
 			return cli.InvalidArg("invalid "+key, from)
 		}

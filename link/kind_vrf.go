@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -52,9 +53,5 @@ func routeTable(v string) (uint32, bool) {
 	if id, ok := rtnames.Tables.ID(v); ok {
 		return id, true
 	}
-	n, rest, overflow, ok := strtoull(v)
-	if !ok || rest != "" || overflow || n > 1<<32-1 {
-		return 0, false
-	}
-	return uint32(n), true
+	return cnum.Uint32(v, 0)
 }

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -111,7 +112,7 @@ func parseVTI(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 						return cli.Fatal(255, "Cannot find device \"%s\"", v)
 					}
 				default: // fwmark
-					n, ok := getUnsigned(v, 1<<32-1)
+					n, ok := cnum.Uint(v, 0, 1<<32-1)
 					if !ok {
 						return cli.InvalidArg("invalid fwmark\n", v)
 					}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -63,31 +64,11 @@ func (s *vxlanState) once(attr uint16, key, arg string) error {
 	return nil
 }
 
-// family is the family the other address fixed, for get_addr.
-func addrFamily(a netip.Addr) string {
-	switch {
-	case !a.IsValid():
-		return "any valid"
-	case a.Is4():
-		return "inet"
-	}
-	return "inet6"
-}
-
 // vxlanAddr is get_addr restricted to the family of other, if it is set.
 // "default", "any" and "all" are the zero address of that family, or no
 // address at all (of no type, so no option takes it) when other has none;
 // "any" and "all" also have no bytes: noData, an empty attribute.
 func vxlanAddr(v string, other netip.Addr) (a netip.Addr, noData bool, err error) {
-	if v == "default" || v == "any" || v == "all" {
-		switch {
-		case other.Is4():
-			a = netip.IPv4Unspecified()
-		case other.Is6():
-			a = netip.IPv6Unspecified()
-		}
-		return a, v != "default" && a.IsValid(), nil
-	}
 	family := unix.AF_UNSPEC
 	switch {
 	case other.Is4():
@@ -95,11 +76,12 @@ func vxlanAddr(v string, other netip.Addr) (a netip.Addr, noData bool, err error
 	case other.Is6():
 		family = unix.AF_INET6
 	}
-	a, ok := inetAddr(v, family)
-	if !ok {
-		return netip.Addr{}, false, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", addrFamily(other), v)
+	p, err := cnum.GetAddr(v, family)
+	if err != nil {
+		return netip.Addr{}, false, err
 	}
-	return a, false, nil
+	a = p.IP()
+	return a, a.IsValid() && p.ByteLen == 0, nil
 }
 
 func parseVXLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
@@ -188,7 +170,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if err != nil {
 			return err
 		}
-		n, ok := getUnsigned(v, 1<<24-1)
+		n, ok := cnum.Uint(v, 0, 1<<24-1)
 		if !ok {
 			return cli.InvalidArg("invalid id", v)
 		}
@@ -249,7 +231,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		case "auto":
 			ae.Uint8(unix.IFLA_VXLAN_TTL, 0)
 		default:
-			n, ok := getUnsigned(v, 1<<32-1)
+			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok {
 				return cli.InvalidArg("invalid TTL", v)
 			}
@@ -286,7 +268,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if err != nil {
 			return err
 		}
-		n, ok := getUnsigned(v, labelMaxMask)
+		n, ok := cnum.Uint(v, 0, labelMaxMask)
 		if !ok {
 			return cli.InvalidArg("invalid flowlabel", v)
 		}
@@ -303,7 +285,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		var n uint64
 		if v != none {
 			var ok bool
-			if n, ok = getUnsigned(v, 1<<32-1); !ok {
+			if n, ok = cnum.Uint(v, 0, 1<<32-1); !ok {
 				return cli.InvalidArg(msg, v)
 			}
 		}
@@ -313,7 +295,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if err != nil {
 			return err
 		}
-		low, ok := getUnsigned(v, 0xffff)
+		low, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
 			return cli.InvalidArg("min port", v)
 		}
@@ -321,7 +303,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if err != nil {
 			return err
 		}
-		high, ok := getUnsigned(v, 0xffff)
+		high, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
 			return cli.InvalidArg("max port", v)
 		}
@@ -334,7 +316,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if err != nil {
 			return err
 		}
-		n, ok := getUnsigned(v, 0xffff)
+		n, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
 			return cli.InvalidArg("dst port", v)
 		}
@@ -397,20 +379,10 @@ func (s *vxlanState) parseSwitch(p *Parser, word string, ae *netlink.AttributeEn
 }
 
 // dsfield is rtnl_dsfield_a2n for numbers (the names file is empty by
-// default): a hex byte.
+// default): a byte as strtoul(v, &end, 16) reads it, "0x" prefix, blanks
+// and sign included.
 func dsfield(v string) (uint64, bool) {
-	n, rest, overflow, ok := strtoullBase16(v)
-	if !ok || rest != "" || overflow || n > 255 {
-		return 0, false
-	}
-	return n, true
-}
-
-func strtoullBase16(v string) (uint64, string, bool, bool) {
-	if len(v) > 1 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X') {
-		return strtoull(v)
-	}
-	return strtoull("0x" + v)
+	return cnum.Uint(v, 16, 255)
 }
 
 func vxlanUsage(p *Parser, msg string) error {

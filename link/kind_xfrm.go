@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -40,7 +41,7 @@ func parseXFRM(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if err != nil {
 				return err
 			}
-			n, ok := getUnsigned(v, 1<<32-1)
+			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok || n == 0 {
 				return cli.InvalidArg("if_id value is invalid", v)
 			}

@@ -1,7 +1,10 @@
 package link
 
 import (
+	"strings"
+
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -75,4 +78,20 @@ func NameByIndex(c *nl.Conn, idx int32) (string, error) {
 		}
 	}
 	return "", ad.Err()
+}
+
+// IndexFromIfN is ll_idx_a2n: the ifindex a name "ifN" stands for, read
+// as sscanf(name, "if%u") does (blanks, a sign and text after the number
+// are let through, the value is cut to 32 bits: "if 1", "if+1" and "if1x"
+// are 1, "if-1" is 2^32-1), or 0 for a name of any other form.
+func IndexFromIfN(name string) uint32 {
+	rest, ok := strings.CutPrefix(name, "if")
+	if !ok {
+		return 0
+	}
+	v, _, ok := cnum.ScanUint(rest, 10)
+	if !ok {
+		return 0
+	}
+	return uint32(v)
 }

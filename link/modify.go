@@ -1,8 +1,6 @@
 package link
 
 import (
-	"fmt"
-
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
@@ -80,12 +78,7 @@ func indexOrZero(c *nl.Conn, name string) int32 {
 	if idx, err := IndexByName(c, name); err == nil && idx > 0 {
 		return idx
 	}
-	var n uint32
-	var rest string
-	if k, _ := fmt.Sscanf(name, "if%d%s", &n, &rest); k == 1 && fmt.Sprintf("if%d", n) == name {
-		return int32(n)
-	}
-	return 0
+	return int32(IndexFromIfN(name))
 }
 
 // addrLen is the length of the named link's hardware address, or -1.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -233,7 +234,7 @@ func validIfname(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] == '/' || isCSpace(s[i]) {
+		if s[i] == '/' || cnum.IsSpace(s[i]) {
 			return false
 		}
 	}

@@ -2,10 +2,10 @@ package link
 
 import (
 	"encoding/binary"
-	"strconv"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
 
@@ -179,7 +179,7 @@ func vfUnsigned(a *cli.Args, msg string) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, ok := getUnsigned(v, 1<<32-1)
+	n, ok := cnum.Uint(v, 0, 1<<32-1)
 	if !ok {
 		return 0, cli.InvalidArg(msg, v)
 	}
@@ -248,7 +248,7 @@ func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	n, ok := getUnsigned(v, 1<<32-1)
+	n, ok := cnum.Uint(v, 0, 1<<32-1)
 	if !ok || n > 4095 {
 		return 0, 0, 0, cli.InvalidArg("Invalid \"vlan\" value\n", v)
 	}
@@ -259,7 +259,7 @@ func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
 		if err != nil {
 			return 0, 0, 0, err
 		}
-		q, ok := getUnsigned(v, 1<<32-1)
+		q, ok := cnum.Uint(v, 0, 1<<32-1)
 		if !ok {
 			return 0, 0, 0, cli.InvalidArg("Invalid \"qos\" value\n", v)
 		}
@@ -291,23 +291,25 @@ func vlanProto(v string) (uint16, bool) {
 	case "802.1ad":
 		return ethP8021AD, true
 	}
-	n, err := strconv.ParseUint(v, 0, 16)
-	return uint16(n), err == nil
+	n, ok := cnum.Uint(v, 0, 0xffff)
+	return uint16(n), ok
 }
 
-// parseGUID is get_guid: exactly xx:xx:xx:xx:xx:xx:xx:xx in hex.
+// parseGUID is get_guid: exactly xx:xx:xx:xx:xx:xx:xx:xx, each xx a
+// strtoul number of base 16 up to 255.
 func parseGUID(s string) (uint64, bool) {
 	if len(s) != 23 {
 		return 0, false
 	}
 	var g uint64
 	for i := 0; i < 8; i++ {
-		part := s[i*3 : i*3+2]
 		if i < 7 && s[i*3+2] != ':' {
 			return 0, false
 		}
-		n, err := strconv.ParseUint(part, 16, 8)
-		if err != nil {
+		// strtoul(s + 3*i, &end, 16) must end at the next colon (blanks
+		// and a sign may take the place of digits, as in C).
+		n, rest, _, _ := cnum.Strtoul(s[i*3:], 16)
+		if len(rest) != len(s)-i*3-2 || n > 255 {
 			return 0, false
 		}
 		g |= n << (56 - 8*i)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -59,7 +60,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		if w.index != 0 {
 			return "", false, cli.Duplicate("index", v)
 		}
-		w.index = atoi(v)
+		w.index = cnum.Atoi(v)
 		if w.index <= 0 {
 			return "", false, cli.InvalidArg("Invalid \"index\" value", v)
 		}
@@ -116,7 +117,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		w.seen["netns"] = true
 		if fd, err := p.NetNS(v); err == nil {
 			ae.Uint32(unix.IFLA_NET_NS_FD, uint32(fd))
-		} else if pid, ok := getInteger(v); ok {
+		} else if pid, ok := cnum.Int(v, 0); ok {
 			ae.Uint32(unix.IFLA_NET_NS_PID, uint32(pid))
 		} else {
 			return "", false, cli.InvalidArg("Invalid \"netns\" value\n", v)
@@ -150,7 +151,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		if err != nil {
 			return "", false, err
 		}
-		vf, ok := getInteger(v)
+		vf, ok := cnum.Int(v, 0)
 		if !ok {
 			return "", false, cli.InvalidArg("Invalid \"vf\" value\n", v)
 		}
@@ -297,7 +298,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 			}
 		} else {
 			var ok bool
-			if id, ok = getInteger(v); !ok {
+			if id, ok = cnum.Int(v, 0); !ok {
 				return "", false, cli.InvalidArg("Invalid \"link-netnsid\" value\n", v)
 			}
 		}
@@ -307,7 +308,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		if err != nil {
 			return "", false, err
 		}
-		reason, ok := getUnsigned(v, 31)
+		reason, ok := cnum.Uint(v, 0, 31)
 		if !ok {
 			return "", false, cli.InvalidArg("invalid protodown reason\n", v)
 		}
@@ -342,7 +343,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		case "gro_max_size":
 			typ = unix.IFLA_GRO_MAX_SIZE
 		}
-		n, ok := getUnsigned(v, max)
+		n, ok := cnum.Uint(v, 0, max)
 		if !ok {
 			return "", false, cli.InvalidArg("Invalid \""+word+"\" value\n", v)
 		}
@@ -386,7 +387,7 @@ func intAttr(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWords, typ uint16
 		return cli.Duplicate(key, v)
 	}
 	w.seen[key] = true
-	n, ok := getInteger(v)
+	n, ok := cnum.Int(v, 0)
 	if !ok {
 		return cli.InvalidArg(msg, v)
 	}
@@ -429,27 +430,6 @@ func addrGenMode(v string) int {
 		return in6AddrGenModeRandom
 	}
 	return -1
-}
-
-// atoi is C's atoi: leading digits, 0 when there are none.
-func atoi(s string) int32 {
-	s = strings.TrimLeft(s, " \t\n\v\f\r")
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg = s[0] == '-'
-		s = s[1:]
-	}
-	var n int64
-	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		n = n*10 + int64(s[i]-'0')
-		if n > 1<<32 {
-			break
-		}
-	}
-	if neg {
-		n = -n
-	}
-	return int32(n)
 }
 
 func b2u8(b bool) uint8 {

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/format"
-
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
 
@@ -40,7 +40,7 @@ func (e *tunnelEncap) parse(w string, a *cli.Args) (bool, error) {
 		}
 		e.sport = 0
 		if v != "auto" {
-			n, ok := getUnsigned(v, 1<<16-1)
+			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
 				return true, cli.InvalidArg("Invalid source port.", v)
 			}
@@ -51,7 +51,7 @@ func (e *tunnelEncap) parse(w string, a *cli.Args) (bool, error) {
 		if err != nil {
 			return true, err
 		}
-		n, ok := getUnsigned(v, 1<<16-1)
+		n, ok := cnum.Uint(v, 0, 1<<16-1)
 		if !ok {
 			return true, cli.InvalidArg("Invalid destination port.", v)
 		}

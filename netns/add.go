@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
 
@@ -65,7 +66,7 @@ func add(env *cli.Env, words []string, create bool) error {
 		if len(words) < 2 {
 			return fail(env, 1, "No netns name and PID specified")
 		}
-		v, ok := parseInt(words[1])
+		v, ok := cnum.Int(words[1], 0)
 		if !ok || v == 0 {
 			return fail(env, 1, "Invalid PID: %s", words[1])
 		}

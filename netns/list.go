@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -81,7 +82,7 @@ func listID(env *cli.Env, words []string) error {
 			return cli.IncompleteCommand()
 		}
 		i++
-		v, ok := parseInt(words[i])
+		v, ok := cnum.Int(words[i], 0)
 		if !ok {
 			return cli.InvalidArg("\""+key+"\" value is invalid", words[i])
 		}
@@ -234,7 +235,7 @@ func set(env *cli.Env, words []string) error {
 	name := words[0]
 	nsid := int32(-1)
 	if words[1] != "auto" {
-		v, ok := parseInt(words[1])
+		v, ok := cnum.Int(words[1], 0)
 		if !ok {
 			return cli.InvalidArg("Invalid \"netnsid\" value", words[1])
 		}

@@ -20,24 +20,6 @@ func TestValidName(t *testing.T) {
 	}
 }
 
-func TestParseInt(t *testing.T) {
-	ok := map[string]int32{
-		"0": 0, "7": 7, "-1": -1, "+5": 5, " 12": 12, "0x10": 16, "0X1f": 31,
-		"010": 8, "2147483647": 2147483647, "-2147483648": -2147483648,
-	}
-	for s, want := range ok {
-		got, good := parseInt(s)
-		if !good || got != want {
-			t.Errorf("parseInt(%q) = %d, %v; want %d, true", s, got, good, want)
-		}
-	}
-	for _, s := range []string{"", "x", "1x", "5 ", "0x", "08", "-", "2147483648", "-2147483649", "99999999999999999999", "auto"} {
-		if v, good := parseInt(s); good {
-			t.Errorf("parseInt(%q) = %d, true; want failure", s, v)
-		}
-	}
-}
-
 func TestIsPID(t *testing.T) {
 	for s, want := range map[string]bool{"1": true, "123": true, "": true, "self": false, "1a": false, "-1": false} {
 		if got := isPID(s); got != want {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
 
@@ -167,8 +168,8 @@ func u8Arg(args *cli.Args, msg string) (uint8, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, ok := strtoulAll(v, 0)
-	if !ok || n > 0xff {
+	n, ok := cnum.Uint(v, 0, 0xff)
+	if !ok {
 		return 0, cli.InvalidArg(msg, v)
 	}
 	return uint8(n), nil
@@ -226,7 +227,7 @@ func parseEncapMPLS(args *cli.Args) ([]byte, error) {
 func parseMPLS(s string) ([]byte, bool) {
 	var out []byte
 	for count := 0; count < 64; count++ {
-		v, rest, digits, overflow := strtoul(s, 0)
+		v, rest, digits, overflow := cnum.Strtoul(s, 0)
 		if overflow || v >= 1<<20 || !digits {
 			return nil, false
 		}
@@ -266,7 +267,7 @@ loop:
 			if err != nil {
 				return nil, err
 			}
-			id, rest, digits, overflow := strtoul(v, 0)
+			id, rest, digits, overflow := cnum.Strtoul(v, 0)
 			if !digits || rest != "" || overflow {
 				return nil, cli.InvalidArg("\"id\" value is invalid\n", v)
 			}
@@ -279,7 +280,7 @@ loop:
 			if err := once(seen, w, v); err != nil {
 				return nil, err
 			}
-			a, err := getAddr(v, family)
+			a, err := cnum.GetAddr(v, family)
 			if err != nil {
 				return nil, err
 			}
@@ -287,7 +288,7 @@ loop:
 			if w == "src" {
 				t = lwtIPSrc
 			}
-			b = rtattr(b, t, a.data[:a.bytelen])
+			b = rtattr(b, t, a.Bytes())
 		case tosWord:
 			v, err := args.Value()
 			if err != nil {
@@ -354,12 +355,12 @@ func parseSRH(segs string, hmac uint32, encap bool) ([]byte, error) {
 		if s == "" {
 			continue // strtok skips empty fields
 		}
-		a, err := getAddr(s, unix.AF_INET6)
+		a, err := cnum.GetAddr(s, unix.AF_INET6)
 		if err != nil {
 			return nil, err
 		}
 		if i >= 0 {
-			copy(srh[8+16*i:], a.data[:16])
+			copy(srh[8+16*i:], a.Data[:16])
 		}
 		i--
 	}
@@ -432,11 +433,8 @@ func truncate(s string, n int) string {
 
 // getU32Lax is get_u32 whose failure is ignored: the value is left 0.
 func getU32Lax(v string) uint32 {
-	n, ok := strtoulAll(v, 0)
-	if !ok || n > 0xffffffff {
-		return 0
-	}
-	return uint32(n)
+	n, _ := cnum.Uint32(v, 0)
+	return n
 }
 
 // parseEncapSeg6Local is parse_encap_seg6local (without flavors and BPF
@@ -500,11 +498,11 @@ loop:
 			if w == "nh6" {
 				fam, t = unix.AF_INET6, seg6LocalNH6
 			}
-			a, err := getAddr(v, fam)
+			a, err := cnum.GetAddr(v, fam)
 			if err != nil {
 				return nil, err
 			}
-			b = rtattr(b, t, a.data[:a.bytelen])
+			b = rtattr(b, t, a.Bytes())
 		case "iif", "oif":
 			v, err := args.Value()
 			if err != nil {
@@ -599,7 +597,7 @@ loop:
 			if err != nil {
 				return nil, err
 			}
-			n, ok := getUnsigned(v, 0)
+			n, ok := cnum.Uint32(v, 0)
 			if !ok || n == 0 {
 				return nil, cli.InvalidArg("headroom is invalid\n", v)
 			}

@@ -1,6 +1,9 @@
 package route
 
-import "golang.org/x/sys/unix"
+import (
+	"github.com/gipnet/gip/internal/cnum"
+	"golang.org/x/sys/unix"
+)
 
 // filter is what `ip route show|flush|get` selects, with iproute2's
 // value/mask pairs: a field is compared only under its mask, and a mask of
@@ -22,10 +25,10 @@ type filter struct {
 	realm, realmMask       uint32
 	metric, metricMask     uint32
 
-	rdst, mdst prefix // root and match destination
-	rsrc, msrc prefix
-	rvia       prefix
-	prefsrc    prefix
+	rdst, mdst cnum.Prefix // root and match destination
+	rsrc, msrc cnum.Prefix
+	rvia       cnum.Prefix
+	prefsrc    cnum.Prefix
 }
 
 // What a filter's cloned field selects.
@@ -38,8 +41,8 @@ const (
 // newFilter is iproute2's iproute_reset_filter plus the default of table main.
 func newFilter(family int) filter {
 	f := filter{family: family, table: unix.RT_TABLE_MAIN, cloned: fibRoutes}
-	f.mdst.bitlen = -1
-	f.msrc.bitlen = -1
+	f.mdst.BitLen = -1
+	f.msrc.BitLen = -1
 	return f
 }
 
@@ -90,52 +93,52 @@ func (f *filter) match(r *route) bool {
 		!lenFilter(&f.msrc, fam, func(b int) bool { return b >= 0 && b < int(h.SrcLen) }) {
 		return false
 	}
-	if f.rvia.family != 0 {
+	if f.rvia.Family != 0 {
 		vf := fam
 		if v := r.attr(unix.RTA_VIA); r.has(unix.RTA_VIA) && len(v) >= 2 {
 			vf = int(uint16(v[0]) | uint16(v[1])<<8)
 		}
-		if vf != f.rvia.family {
+		if vf != f.rvia.Family {
 			return false
 		}
 	}
-	if f.prefsrc.family != 0 && fam != f.prefsrc.family {
+	if f.prefsrc.Family != 0 && fam != f.prefsrc.Family {
 		return false
 	}
-	hostLen := afBitLen(fam)
+	hostLen := cnum.AddrBits(fam)
 	var dst, src, via, psrc [16]byte
 	copyBits(&dst, r.attr(unix.RTA_DST), (int(h.DstLen)+7)/8)
-	if f.rdst.specified() && !addrMatch(&dst, &f.rdst.data, f.rdst.bitlen) {
+	if specified(&f.rdst) && !addrMatch(&dst, &f.rdst.Data, f.rdst.BitLen) {
 		return false
 	}
-	if f.mdst.specified() && !addrMatch(&dst, &f.mdst.data, int(h.DstLen)) {
+	if specified(&f.mdst) && !addrMatch(&dst, &f.mdst.Data, int(h.DstLen)) {
 		return false
 	}
-	if f.rsrc.specified() || f.msrc.specified() {
+	if specified(&f.rsrc) || specified(&f.msrc) {
 		copyBits(&src, r.attr(unix.RTA_SRC), (int(h.SrcLen)+7)/8)
-		if f.rsrc.specified() && !addrMatch(&src, &f.rsrc.data, f.rsrc.bitlen) {
+		if specified(&f.rsrc) && !addrMatch(&src, &f.rsrc.Data, f.rsrc.BitLen) {
 			return false
 		}
-		if f.msrc.specified() && f.msrc.bitlen >= 0 && !addrMatch(&src, &f.msrc.data, int(h.SrcLen)) {
+		if specified(&f.msrc) && f.msrc.BitLen >= 0 && !addrMatch(&src, &f.msrc.Data, int(h.SrcLen)) {
 			return false
 		}
 	}
-	if f.rvia.family != 0 {
-		if f.rvia.bitlen > 0 {
+	if f.rvia.Family != 0 {
+		if f.rvia.BitLen > 0 {
 			copyBits(&via, r.attr(unix.RTA_GATEWAY), hostLen/8)
 			if v := r.attr(unix.RTA_VIA); len(v) > 2 {
 				copyBits(&via, v[2:], len(v)-2)
 			}
 		}
-		if !addrMatch(&via, &f.rvia.data, f.rvia.bitlen) {
+		if !addrMatch(&via, &f.rvia.Data, f.rvia.BitLen) {
 			return false
 		}
 	}
-	if f.prefsrc.family != 0 {
-		if f.prefsrc.bitlen > 0 {
+	if f.prefsrc.Family != 0 {
+		if f.prefsrc.BitLen > 0 {
 			copyBits(&psrc, r.attr(unix.RTA_PREFSRC), hostLen/8)
 		}
-		if !addrMatch(&psrc, &f.prefsrc.data, f.prefsrc.bitlen) {
+		if !addrMatch(&psrc, &f.prefsrc.Data, f.prefsrc.BitLen) {
 			return false
 		}
 	}
@@ -163,15 +166,15 @@ func (f *filter) match(r *route) bool {
 }
 
 // specified reports whether a selector prefix was given.
-func (p *prefix) specified() bool { return p.family != 0 || p.lenGiven }
+func specified(p *cnum.Prefix) bool { return p.Family != 0 || p.LenGiven }
 
 // lenFilter applies a selector's family and prefix-length test.
-func lenFilter(p *prefix, fam int, rejectLen func(int) bool) bool {
-	if p.family != 0 {
-		return fam == p.family && !rejectLen(p.bitlen)
+func lenFilter(p *cnum.Prefix, fam int, rejectLen func(int) bool) bool {
+	if p.Family != 0 {
+		return fam == p.Family && !rejectLen(p.BitLen)
 	}
-	if p.lenGiven {
-		return !rejectLen(p.bitlen)
+	if p.LenGiven {
+		return !rejectLen(p.BitLen)
 	}
 	return true
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -70,15 +71,15 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 			return usage(env)
 		}
 		q.fromOK = true
-		a, err := getPrefix(v, int(q.hdr.Family))
+		a, err := cnum.GetPrefix(v, int(q.hdr.Family))
 		if err != nil {
 			return err
 		}
-		q.setFamily(a.family)
-		if a.bytelen > 0 {
-			q.ae.Bytes(unix.RTA_SRC, a.data[:a.bytelen])
+		q.setFamily(a.Family)
+		if a.ByteLen > 0 {
+			q.ae.Bytes(unix.RTA_SRC, a.Bytes())
 		}
-		q.hdr.SrcLen = uint8(a.bitlen)
+		q.hdr.SrcLen = uint8(a.BitLen)
 	case m("iif"):
 		v, err := args.Value()
 		if err != nil {
@@ -90,7 +91,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		n, ok := getUnsigned(v, 0)
+		n, ok := cnum.Uint32(v, 0)
 		if !ok {
 			return cli.InvalidArg("invalid mark value", v)
 		}
@@ -116,7 +117,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		n, ok := getUnsigned(v, 0)
+		n, ok := cnum.Uint32(v, 0)
 		if !ok {
 			return cli.InvalidArg("invalid UID\n", v)
 		}
@@ -133,12 +134,12 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 				return err
 			}
 		}
-		a, err := getAddr(v, int(q.hdr.Family))
+		a, err := cnum.GetAddr(v, int(q.hdr.Family))
 		if err != nil {
 			return err
 		}
-		q.setFamily(a.family)
-		q.ae.Bytes(unix.RTA_NEWDST, a.data[:a.bytelen])
+		q.setFamily(a.Family)
+		q.ae.Bytes(unix.RTA_NEWDST, a.Bytes())
 	case m("sport"):
 		return q.port(args, rtaSport, "invalid sport\n")
 	case m("dport"):
@@ -165,8 +166,8 @@ func (q *getRequest) port(args *cli.Args, typ uint16, msg string) error {
 	if err != nil {
 		return err
 	}
-	n, ok := strtoulAll(v, 0)
-	if !ok || n > 0xffff {
+	n, ok := cnum.Uint(v, 0, 0xffff)
+	if !ok {
 		return cli.InvalidArg(msg, v)
 	}
 	q.ae.Bytes(typ, binary.BigEndian.AppendUint16(nil, uint16(n)))
@@ -185,23 +186,23 @@ func (q *getRequest) destination(env *cli.Env, w string, args *cli.Args) error {
 	if cli.Matches(w, "help") {
 		return usage(env)
 	}
-	a, err := getPrefix(w, int(q.hdr.Family))
+	a, err := cnum.GetPrefix(w, int(q.hdr.Family))
 	if err != nil {
 		return err
 	}
-	q.setFamily(a.family)
-	if a.bytelen > 0 {
-		q.ae.Bytes(unix.RTA_DST, a.data[:a.bytelen])
+	q.setFamily(a.Family)
+	if a.ByteLen > 0 {
+		q.ae.Bytes(unix.RTA_DST, a.Bytes())
 	}
 	switch {
-	case q.hdr.Family == unix.AF_INET && a.bitlen != 32:
-		env.Warnf("Warning: /%d as prefix is invalid, only /32 (or none) is supported.\n", a.bitlen)
+	case q.hdr.Family == unix.AF_INET && a.BitLen != 32:
+		env.Warnf("Warning: /%d as prefix is invalid, only /32 (or none) is supported.\n", a.BitLen)
 		q.hdr.DstLen = 32
-	case q.hdr.Family == unix.AF_INET6 && a.bitlen != 128:
-		env.Warnf("Warning: /%d as prefix is invalid, only /128 (or none) is supported.\n", a.bitlen)
+	case q.hdr.Family == unix.AF_INET6 && a.BitLen != 128:
+		env.Warnf("Warning: /%d as prefix is invalid, only /128 (or none) is supported.\n", a.BitLen)
 		q.hdr.DstLen = 128
 	default:
-		q.hdr.DstLen = uint8(a.bitlen)
+		q.hdr.DstLen = uint8(a.BitLen)
 	}
 	q.haveAddress = true
 	return nil
@@ -225,8 +226,8 @@ func ipProtocol(s string) (uint8, bool) {
 	case "gre":
 		return unix.IPPROTO_GRE, true
 	}
-	n, ok := strtoulAll(s, 10)
-	return uint8(n), ok && n <= 255
+	n, ok := cnum.Uint(s, 10, 255)
+	return uint8(n), ok
 }
 
 // body completes the request: devices, mark and the family's flags.

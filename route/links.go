@@ -2,7 +2,6 @@ package route
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
@@ -15,10 +14,8 @@ func devIndex(c *nl.Conn, name string) (uint32, error) {
 	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
 		return uint32(idx), nil
 	}
-	if rest, ok := strings.CutPrefix(name, "if"); ok {
-		if v, err := strconv.ParseUint(rest, 10, 32); err == nil && v > 0 {
-			return uint32(v), nil
-		}
+	if idx := link.IndexFromIfN(name); idx != 0 {
+		return idx, nil
 	}
 	return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
 }

@@ -88,36 +88,6 @@ func TestParseModifyErrors(t *testing.T) {
 	}
 }
 
-func TestParsePrefix(t *testing.T) {
-	for _, tc := range []struct {
-		in     string
-		family int
-		ok     bool
-		bitlen int
-		bytes  string
-	}{
-		{"10.0.0.0/8", 0, true, 8, "0a000000"},
-		{"10/8", 0, true, 8, "0a000000"},
-		{"0x0a.1.2.3", 0, true, 32, "0a010203"},
-		{"10.0.0.0/255.255.0.0", 0, true, 16, "0a000000"},
-		{"10.0.0.0/255.0.255.0", 0, false, 0, ""},
-		{"default", 0, true, 0, ""},
-		{"default", unix.AF_INET6, true, 0, "00000000000000000000000000000000"},
-		{"default/0", 0, false, 0, ""},
-		{"2001:db8::/32", 0, true, 32, "20010db8000000000000000000000000"},
-		{"2001:db8::/129", 0, false, 0, ""},
-		{"fe80::1%eth0", 0, false, 0, ""},
-		{"1.2.3.4", unix.AF_INET6, false, 0, ""},
-		{"256.1.1.1", 0, false, 0, ""},
-		{"1.2.3.4.5", 0, false, 0, ""},
-	} {
-		p, ok := parsePrefix1(tc.in, tc.family)
-		if ok != tc.ok || ok && (p.bitlen != tc.bitlen || hex.EncodeToString(p.data[:p.bytelen]) != tc.bytes) {
-			t.Errorf("parsePrefix1(%q) = %v %d %x, want %v %d %s", tc.in, ok, p.bitlen, p.data[:p.bytelen], tc.ok, tc.bitlen, tc.bytes)
-		}
-	}
-}
-
 func TestAppendIPv6(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"00000000000000000000000000000000", "::"},

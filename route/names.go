@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 )
 
@@ -44,11 +45,7 @@ func parseTable(s string) (uint32, bool) {
 	if id, ok := rtnames.Tables.ID(s); ok {
 		return id, true
 	}
-	v, ok := strtoulAll(s, 0)
-	if !ok || v > 0xffffffff {
-		return 0, false
-	}
-	return uint32(v), true
+	return cnum.Uint32(s, 0)
 }
 
 // parseByte8 reads a name from db or a number up to 255 (rtnl_*_a2n).
@@ -56,11 +53,8 @@ func parseByte8(db *rtnames.DB, s string, base int) (uint8, bool) {
 	if id, ok := db.ID(s); ok {
 		return uint8(id), true
 	}
-	v, ok := strtoulAll(s, base)
-	if !ok || v > 255 {
-		return 0, false
-	}
-	return uint8(v), true
+	v, ok := cnum.Uint(s, base, 255)
+	return uint8(v), ok
 }
 
 func parseProtocol(s string) (uint8, bool) { return parseByte8(rtnames.Protocols, s, 0) }
@@ -94,11 +88,8 @@ func parseRouteType(s string) (uint8, bool) {
 	case s == "throw":
 		return 9, true
 	}
-	v, ok := strtoulAll(s, 0)
-	if !ok || v > 255 {
-		return 0, false
-	}
-	return uint8(v), true
+	v, ok := cnum.Uint(s, 0, 255)
+	return uint8(v), ok
 }
 
 // parseRealms is get_rt_realms_or_raw: "[FROM/]TO" realm names or numbers,
@@ -108,8 +99,8 @@ func parseRealms(s string) (uint32, bool) {
 		if id, ok := rtnames.Realms.ID(r); ok {
 			return id, true
 		}
-		v, ok := strtoulAll(r, 0)
-		return uint32(v), ok && v <= 255
+		v, ok := cnum.Uint(r, 0, 255)
+		return uint32(v), ok
 	}
 	var out uint32
 	ok := true
@@ -128,5 +119,5 @@ func parseRealms(s string) (uint32, bool) {
 	if ok {
 		return out, true
 	}
-	return getUnsigned(s, 0)
+	return cnum.Uint32(s, 0)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
@@ -99,7 +100,7 @@ func parseNUD(s string) (uint32, bool) {
 	case cli.Matches(s, "failed"):
 		return unix.NUD_FAILED, true
 	}
-	v, ok := getUnsigned(s, 0)
+	v, ok := cnum.Uint32(s, 0)
 	if !ok || v >= 0x100 || v&(v-1) != 0 {
 		return 0, false
 	}
@@ -117,38 +118,38 @@ func ndmsg(family uint8, ifindex int32, state uint16, flags uint8) []byte {
 }
 
 // neighProxy reads the address after "proxy" (have: one was given already).
-func neighProxy(family int, args *cli.Args, have bool) (prefix, error) {
+func neighProxy(family int, args *cli.Args, have bool) (cnum.Prefix, error) {
 	v, err := args.Value()
 	if err != nil {
-		return prefix{}, err
+		return cnum.Prefix{}, err
 	}
 	if cli.Matches(v, "help") {
-		return prefix{}, errNeighUsage
+		return cnum.Prefix{}, errNeighUsage
 	}
 	if have {
-		return prefix{}, cli.Duplicate("address", v)
+		return cnum.Prefix{}, cli.Duplicate("address", v)
 	}
-	return getAddr(v, family)
+	return cnum.GetAddr(v, family)
 }
 
 // neighDest reads the destination word of add/del/get: "to" and a word
 // abbreviating "help" each take the next word instead, as iproute2 does.
-func neighDest(family int, args *cli.Args, w string, have bool) (prefix, error) {
+func neighDest(family int, args *cli.Args, w string, have bool) (cnum.Prefix, error) {
 	var err error
 	if w == "to" {
 		if w, err = args.Value(); err != nil {
-			return prefix{}, err
+			return cnum.Prefix{}, err
 		}
 	}
 	if cli.Matches(w, "help") {
 		if w, err = args.Value(); err != nil {
-			return prefix{}, err
+			return cnum.Prefix{}, err
 		}
 	}
 	if have {
-		return prefix{}, cli.Duplicate2("to", w)
+		return cnum.Prefix{}, cli.Duplicate2("to", w)
 	}
-	return getAddr(w, family)
+	return cnum.GetAddr(w, family)
 }
 
 // neighModify is add, change, replace and delete.
@@ -186,7 +187,7 @@ var errNeighUsage = errors.New("usage")
 // device, after the words are read, as iproute2 does.
 func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, error)) ([]byte, error) {
 	var (
-		dst                 prefix
+		dst                 cnum.Prefix
 		dstOK, devOK, llaOK bool
 		dev, lla            string
 		state               = uint16(unix.NUD_PERMANENT)
@@ -256,7 +257,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 			dstOK = true
 		}
 	}
-	if !devOK || !dstOK || dst.family == unix.AF_UNSPEC {
+	if !devOK || !dstOK || dst.Family == unix.AF_UNSPEC {
 		return nil, cli.Fatal(255, "Device and destination are required arguments.")
 	}
 	ae := netlink.NewAttributeEncoder()
@@ -264,7 +265,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		// iproute2 adds the protocol where it reads it: before NDA_DST.
 		ae.Uint8(ndaProtocol, uint8(protocol))
 	}
-	ae.Bytes(unix.NDA_DST, dst.data[:dst.bytelen])
+	ae.Bytes(unix.NDA_DST, dst.Bytes())
 	if extFlags != 0 {
 		ae.Uint32(ndaFlagsExt, extFlags)
 	}
@@ -286,13 +287,13 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 	if err != nil {
 		return nil, err
 	}
-	return append(ndmsg(uint8(dst.family), int32(ifindex), state, ndmFlags), attrs...), nil
+	return append(ndmsg(uint8(dst.Family), int32(ifindex), state, ndmFlags), attrs...), nil
 }
 
 // neighGet is `ip neigh get ADDR dev DEV`: one entry, asked of the kernel.
 func neighGet(env *cli.Env, args *cli.Args) error {
 	var (
-		dst          prefix
+		dst          cnum.Prefix
 		dstOK, devOK bool
 		dev          string
 		ndmFlags     uint8
@@ -331,13 +332,13 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 				return cli.Duplicate2("to", w)
 			}
 			var err error
-			if dst, err = getAddr(w, env.Opts.Family); err != nil {
+			if dst, err = cnum.GetAddr(w, env.Opts.Family); err != nil {
 				return err
 			}
 			dstOK = true
 		}
 	}
-	if !devOK || !dstOK || dst.family == unix.AF_UNSPEC {
+	if !devOK || !dstOK || dst.Family == unix.AF_UNSPEC {
 		return cli.Exit(1, "Device and address are required arguments.")
 	}
 	c, err := env.Conn()
@@ -351,12 +352,12 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 		}
 	}
 	ae := netlink.NewAttributeEncoder()
-	ae.Bytes(unix.NDA_DST, dst.data[:dst.bytelen])
+	ae.Bytes(unix.NDA_DST, dst.Bytes())
 	attrs, err := ae.Encode()
 	if err != nil {
 		return err
 	}
-	body := append(ndmsg(uint8(dst.family), int32(ifindex), 0, ndmFlags), attrs...)
+	body := append(ndmsg(uint8(dst.Family), int32(ifindex), 0, ndmFlags), attrs...)
 	m, err := c.Query(unix.RTM_GETNEIGH, 0, body)
 	if err != nil {
 		var ne *nl.Error

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/link"
@@ -21,11 +22,11 @@ const nudNoneBit = 0x100
 // neighFilter selects the entries show and flush act on.
 type neighFilter struct {
 	family   int
-	index    uint32 // dev: also left out of the printed lines
-	state    uint32 // NUD_* mask, nudNoneBit for no state
-	unused   bool   // only entries nobody references
-	pfx      prefix // to PREFIX; family 0: any
-	master   uint32 // NDA_MASTER for the kernel; ^0 is nomaster
+	index    uint32      // dev: also left out of the printed lines
+	state    uint32      // NUD_* mask, nudNoneBit for no state
+	unused   bool        // only entries nobody references
+	pfx      cnum.Prefix // to PREFIX; family 0: any
+	master   uint32      // NDA_MASTER for the kernel; ^0 is nomaster
 	hasMastr bool
 	protocol uint8
 	ndmFlags uint8 // NTF_PROXY: the proxy table
@@ -129,13 +130,13 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			}
 			// get_prefix exits with its own message before iproute2's
 			// "to value is invalid" could be printed.
-			p, err := getPrefix(w, f.family)
+			p, err := cnum.GetPrefix(w, f.family)
 			if err != nil {
 				return err
 			}
 			f.pfx = p
 			if f.family == unix.AF_UNSPEC {
-				f.family = p.family
+				f.family = p.Family
 			}
 		}
 	}
@@ -255,7 +256,7 @@ func (f *neighFilter) match(e *neighEntry, msgFlags netlink.HeaderFlags) bool {
 		e.flags&unix.NTF_EXT_LEARNED == 0 && (e.state != 0 || f.state&nudNoneBit == 0) {
 		return false
 	}
-	if f.pfx.family != unix.AF_UNSPEC && f.pfx.bitlen > 0 && e.dst != nil {
+	if f.pfx.Family != unix.AF_UNSPEC && f.pfx.BitLen > 0 && e.dst != nil {
 		dstFamily := unix.AF_UNSPEC
 		switch len(e.dst) {
 		case 4:
@@ -263,12 +264,12 @@ func (f *neighFilter) match(e *neighEntry, msgFlags netlink.HeaderFlags) bool {
 		case 16:
 			dstFamily = unix.AF_INET6
 		}
-		if dstFamily != f.pfx.family {
+		if dstFamily != f.pfx.Family {
 			return false
 		}
 		var d [16]byte
 		copy(d[:], e.dst)
-		if !addrMatch(&d, &f.pfx.data, f.pfx.bitlen) {
+		if !addrMatch(&d, &f.pfx.Data, f.pfx.BitLen) {
 			return false
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
 
@@ -150,9 +151,9 @@ func TestNeighPrint(t *testing.T) {
 		{"nud none", cli.Options{}, neighFilter{state: nudNoneBit}, neighMsg(unix.AF_INET, 1, 0, 0, "08000100"+"0a00000a"), "10.0.0.10 \n"},
 		{"several states", cli.Options{}, neighFilter{state: ^uint32(0)}, neighMsg(unix.AF_INET6, 1, unix.NUD_NOARP|unix.NUD_PERMANENT, unix.NTF_PROXY, "14000100"+"20010db8000000000000000000000005"),
 			"2001:db8::5 proxy NOARP PERMANENT \n"},
-		{"to prefix", cli.Options{}, neighFilter{state: ^uint32(0), pfx: prefix{family: unix.AF_INET, bitlen: 29, data: [16]byte{10, 0, 0, 8}}}, stale,
+		{"to prefix", cli.Options{}, neighFilter{state: ^uint32(0), pfx: cnum.Prefix{Family: unix.AF_INET, BitLen: 29, Data: [16]byte{10, 0, 0, 8}}}, stale,
 			"10.0.0.11 lladdr 02:00:00:00:00:0b router extern_learn STALE proto static \n"},
-		{"outside to prefix", cli.Options{}, neighFilter{state: ^uint32(0), pfx: prefix{family: unix.AF_INET, bitlen: 30, data: [16]byte{10, 0, 0, 12}}}, stale, ""},
+		{"outside to prefix", cli.Options{}, neighFilter{state: ^uint32(0), pfx: cnum.Prefix{Family: unix.AF_INET, BitLen: 30, Data: [16]byte{10, 0, 0, 12}}}, stale, ""},
 		{"short message", cli.Options{}, neighFilter{state: ^uint32(0)}, []byte{2, 0, 0}, ""},
 	} {
 		var out bytes.Buffer

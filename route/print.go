@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"golang.org/x/sys/unix"
 )
@@ -91,7 +92,7 @@ func (pr *printer) prefixText(family int, b []byte, plen uint8, hostLen int) str
 func (pr *printer) print(r *route) {
 	p, f, h := pr.p, pr.f, &r.hdr
 	fam := int(h.Family)
-	hostLen := afBitLen(fam)
+	hostLen := cnum.AddrBits(fam)
 
 	p.OpenObject("")
 	if r.msgType == unix.RTM_DELROUTE {
@@ -129,7 +130,7 @@ func (pr *printer) print(r *route) {
 	if h.Tos != 0 && f.tosMask != 0xff {
 		p.String(format.Any, "tos", "tos %s ", pr.names.dsfield(h.Tos))
 	}
-	if r.has(unix.RTA_GATEWAY) && f.rvia.bitlen != hostLen {
+	if r.has(unix.RTA_GATEWAY) && f.rvia.BitLen != hostLen {
 		pr.gateway(fam, r.attr(unix.RTA_GATEWAY))
 	}
 	if r.has(unix.RTA_VIA) {
@@ -149,7 +150,7 @@ func (pr *printer) print(r *route) {
 			p.String(format.Any, "scope", "scope %s ", pr.names.scope(h.Scope))
 		}
 	}
-	if r.has(unix.RTA_PREFSRC) && f.prefsrc.bitlen != hostLen {
+	if r.has(unix.RTA_PREFSRC) && f.prefsrc.BitLen != hostLen {
 		src := pr.addr(fam, r.attr(unix.RTA_PREFSRC))
 		p.Text("src ")
 		p.ColorString(format.Any, familyColor(fam), "prefsrc", "%s ", src)
@@ -243,12 +244,12 @@ func (pr *printer) via(b []byte) {
 	p := pr.p
 	if p.IsJSON() {
 		p.OpenObject("via")
-		p.String(format.JSON, "family", "", familyName(vf))
+		p.String(format.JSON, "family", "", cnum.FamilyName(vf))
 		p.String(format.JSON, "host", "", host)
 		p.CloseObject()
 		return
 	}
-	p.String(format.Text, "", "via %s ", familyName(vf))
+	p.String(format.Text, "", "via %s ", cnum.FamilyName(vf))
 	p.ColorString(format.Text, familyColor(vf), "", "%s ", host)
 }
 

@@ -5,12 +5,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
@@ -113,24 +115,9 @@ func fibRuleHdr(family, dstLen, srcLen, tos, table, action uint8, flags uint32) 
 // how many numbers it read.
 func scanRange(s string, bits uint) (start, end uint32, n int) {
 	num := func() (uint32, bool) {
-		s = strings.TrimLeft(s, " \t\n\v\f\r")
-		neg := false
-		if s != "" && (s[0] == '+' || s[0] == '-') {
-			neg = s[0] == '-'
-			s = s[1:]
-		}
-		v, rest, digits, overflow := strtoul(s, 10)
-		if !digits {
-			return 0, false
-		}
+		v, rest, ok := cnum.ScanUint(s, 10)
 		s = rest
-		if overflow {
-			v = ^uint64(0)
-		}
-		if neg {
-			v = -v
-		}
-		return uint32(v & (1<<bits - 1)), true
+		return uint32(v & (1<<bits - 1)), ok
 	}
 	var ok bool
 	if start, ok = num(); !ok {
@@ -179,11 +166,11 @@ func uidRange(v string) ([]byte, error) {
 func fwmarkValue(v string) (mark, mask uint32, hasMask bool, err error) {
 	markText, maskText, hasMask := strings.Cut(v, "/")
 	var ok bool
-	if mark, ok = getUnsigned(markText, 0); !ok {
+	if mark, ok = cnum.Uint32(markText, 0); !ok {
 		return 0, 0, false, cli.InvalidArg("fwmark value is invalid\n", markText)
 	}
 	if hasMask {
-		if mask, ok = getUnsigned(maskText, 0); !ok {
+		if mask, ok = cnum.Uint32(maskText, 0); !ok {
 			return 0, 0, false, cli.InvalidArg("fwmask value is invalid\n", maskText)
 		}
 	}
@@ -233,7 +220,7 @@ var ipProtocols = sync.OnceValue(func() (db struct {
 // parseIPProto is inet_proto_a2n: a decimal number up to 255 or a name
 // from /etc/protocols.
 func parseIPProto(s string) (uint8, bool) {
-	if v, ok := strtoulAll(s, 10); ok && v <= 255 {
+	if v, ok := cnum.Uint(s, 10, 255); ok {
 		return uint8(v), true
 	}
 	v, ok := ipProtocols().byName[s]
@@ -309,19 +296,19 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 		case "not":
 			flags |= unix.FIB_RULE_INVERT
 		case "from", "to":
-			p, err := getPrefix(v, family)
+			p, err := cnum.GetPrefix(v, family)
 			if err != nil {
 				return nil, err
 			}
 			attr := uint16(unix.FRA_SRC)
 			if kw == "from" {
-				srcLen = uint8(p.bitlen)
+				srcLen = uint8(p.BitLen)
 			} else {
-				attr, dstLen = unix.FRA_DST, uint8(p.bitlen)
+				attr, dstLen = unix.FRA_DST, uint8(p.BitLen)
 			}
-			ae.Bytes(attr, p.data[:p.bytelen])
+			ae.Bytes(attr, p.Data[:p.ByteLen])
 		case "preference":
-			pref, ok := getUnsigned(v, 0)
+			pref, ok := cnum.Uint32(v, 0)
 			if !ok {
 				return nil, cli.InvalidArg("preference value is invalid\n", v)
 			}
@@ -354,7 +341,7 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 			}
 			ae.Uint8(unix.FRA_PROTOCOL, p)
 		case "tun_id":
-			id, ok := strtoulAll(v, 0)
+			id, ok := cnum.Uint(v, 0, math.MaxUint64)
 			if !ok {
 				return nil, cli.InvalidArg("\"tun_id\" value is invalid\n", v)
 			}
@@ -373,8 +360,8 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 			}
 			tableOK = true
 		case "suppress_prefixlength":
-			pl, ok := strtoulAll(v, 0)
-			if !ok || pl > 0x7fffffff {
+			pl, ok := cnum.Uint(v, 0, math.MaxInt32)
+			if !ok {
 				return nil, cli.InvalidArg("suppress_prefixlength value is invalid\n", v)
 			}
 			ae.Uint32(unix.FRA_SUPPRESS_PREFIXLEN, uint32(pl))
@@ -405,11 +392,11 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 		case "nat":
 			env.P.Flush()
 			fmt.Fprintln(env.Stderr, "Warning: route NAT is deprecated")
-			a, ok := parseAddr1(v, unix.AF_INET)
+			a, ok := cnum.ParseAddr(v, unix.AF_INET)
 			if !ok {
 				return nil, cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", v)
 			}
-			ae.Bytes(unix.RTA_GATEWAY, a.data[:4])
+			ae.Bytes(unix.RTA_GATEWAY, a.Data[:4])
 			action = rtnNAT
 		case "ipproto":
 			p, ok := parseIPProto(v)
@@ -505,7 +492,7 @@ func ruleType(w string, args *cli.Args, ae *netlink.AttributeEncoder) (uint8, er
 		if err != nil {
 			return 0, err
 		}
-		target, ok := getUnsigned(v, 0)
+		target, ok := cnum.Uint32(v, 0)
 		if !ok {
 			return 0, cli.InvalidArg("invalid target\n", v)
 		}

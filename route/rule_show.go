@@ -3,11 +3,13 @@ package route
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 	"os"
 	"strconv"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
@@ -44,7 +46,7 @@ type ruleFilter struct {
 	uidStart     uint32
 	uidEnd       uint32
 	hasUID       bool
-	src, dst     prefix
+	src, dst     cnum.Prefix
 	table        uint32
 	protocol     uint8
 	protocolMask bool // flush only: a protocol was given (not "all")
@@ -162,19 +164,19 @@ func decodeRule(b []byte, e *ruleEntry) bool {
 
 // matchPrefix is filter_nlmsg's test of a from/to selector against a
 // rule's address and length.
-func matchPrefix(sel *prefix, family uint8, plen uint8, addr []byte) bool {
-	if sel.family == unix.AF_UNSPEC {
+func matchPrefix(sel *cnum.Prefix, family uint8, plen uint8, addr []byte) bool {
+	if sel.Family == unix.AF_UNSPEC {
 		return true
 	}
-	if sel.family != int(family) || sel.bitlen > int(plen) {
+	if sel.Family != int(family) || sel.BitLen > int(plen) {
 		return false
 	}
-	if addr == nil || sel.bitlen <= 0 {
+	if addr == nil || sel.BitLen <= 0 {
 		return true
 	}
 	var a [16]byte
 	copy(a[:], addr)
-	return addrMatch(&a, &sel.data, sel.bitlen)
+	return addrMatch(&a, &sel.Data, sel.BitLen)
 }
 
 // matchPorts is filter_nlmsg's test of a sport/dport selector.
@@ -232,7 +234,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 		}
 		switch {
 		case m("preference") || m("order") || m("priority"):
-			pref, ok := getUnsigned(v, 0)
+			pref, ok := cnum.Uint32(v, 0)
 			if !ok {
 				return f, cli.InvalidArg("preference value is invalid\n", v)
 			}
@@ -274,7 +276,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 			}
 			f.uidStart, f.uidEnd = start, end
 		case m("tun_id"):
-			id, ok := strtoulAll(v, 0)
+			id, ok := cnum.Uint(v, 0, math.MaxUint64)
 			if !ok {
 				return f, cli.InvalidArg("\"tun_id\" value is invalid\n", v)
 			}
@@ -286,7 +288,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 			}
 			f.table = id
 		case m("from") || m("src"):
-			p, err := getPrefix(v, family)
+			p, err := cnum.GetPrefix(v, family)
 			if err != nil {
 				return f, err
 			}
@@ -323,7 +325,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 				f.dport = sel
 			}
 		default:
-			p, err := getPrefix(v, family)
+			p, err := cnum.GetPrefix(v, family)
 			if err != nil {
 				return f, err
 			}
@@ -413,7 +415,7 @@ func (pr *rulePrinter) ports(key string, r []byte) {
 // endpoint prints the from or to part of a rule.
 func (pr *rulePrinter) endpoint(e *ruleEntry, key, word string, addr []byte, plen uint8) {
 	p := pr.p
-	hostLen := afBitLen(int(e.family))
+	hostLen := cnum.AddrBits(int(e.family))
 	switch {
 	case addr != nil:
 		p.String(format.Text, "", "%s", word)

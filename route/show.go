@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -133,7 +134,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		mark, ok := getUnsigned(v, 0)
+		mark, ok := cnum.Uint32(v, 0)
 		if !ok {
 			return cli.InvalidArg("invalid mark value", v)
 		}
@@ -143,7 +144,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		metric, ok := getUnsigned(v, 0)
+		metric, ok := cnum.Uint32(v, 0)
 		if !ok {
 			return cli.InvalidArg("\"metric\" value is invalid\n", v)
 		}
@@ -153,20 +154,20 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		fam := readFamily(v)
+		fam := cnum.ReadFamily(v)
 		if fam == unix.AF_UNSPEC {
 			fam = s.family
 		} else if v, err = value(); err != nil {
 			return err
 		}
-		f.rvia, err = getPrefix(v, fam)
+		f.rvia, err = cnum.GetPrefix(v, fam)
 		return err
 	case w == "src":
 		v, err := value()
 		if err != nil {
 			return err
 		}
-		f.prefsrc, err = getPrefix(v, s.family)
+		f.prefsrc, err = cnum.GetPrefix(v, s.family)
 		return err
 	case m("realms"):
 		v, err := value()
@@ -200,7 +201,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 }
 
 // parseRootMatch reads "[root|match|exact] PREFIX" from the cursor.
-func parseRootMatch(args *cli.Args, root, match *prefix, family int) error {
+func parseRootMatch(args *cli.Args, root, match *cnum.Prefix, family int) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
@@ -210,19 +211,19 @@ func parseRootMatch(args *cli.Args, root, match *prefix, family int) error {
 		if v, err = args.Value(); err != nil {
 			return err
 		}
-		*root, err = getPrefix(v, family)
+		*root, err = cnum.GetPrefix(v, family)
 	case cli.Matches(v, "match"):
 		if v, err = args.Value(); err != nil {
 			return err
 		}
-		*match, err = getPrefix(v, family)
+		*match, err = cnum.GetPrefix(v, family)
 	default:
 		if cli.Matches(v, "exact") {
 			if v, err = args.Value(); err != nil {
 				return err
 			}
 		}
-		*match, err = getPrefix(v, family)
+		*match, err = cnum.GetPrefix(v, family)
 		*root = *match
 	}
 	return err

@@ -3,6 +3,8 @@ package route
 import (
 	"strconv"
 	"strings"
+
+	"github.com/gipnet/gip/internal/cnum"
 )
 
 // parseTimeRTT is iproute2's get_time_rtt: a number of milliseconds, bare
@@ -22,7 +24,7 @@ func parseTimeRTT(s string) (val uint32, raw, ok bool) {
 		}
 		t, rest = f, s[n:]
 	} else {
-		v, r, digits, overflow := strtoul(s, 0)
+		v, r, digits, overflow := cnum.Strtoul(s, 0)
 		if !digits || overflow {
 			return 0, false, false
 		}

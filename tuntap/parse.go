@@ -3,9 +3,9 @@ package tuntap
 import (
 	"os/user"
 	"strconv"
-	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
 
@@ -143,58 +143,19 @@ func validIfname(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] == '/' || isSpace(s[i]) {
+		if s[i] == '/' || cnum.IsSpace(s[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || (c >= '\t' && c <= '\r')
-}
-
 // cNumber is `strtol(s, &end, 10)` with nothing left over, the value cast
 // to a 32-bit id as C's assignment to uid_t does.
 func cNumber(s string) (uint32, bool) {
-	t := strings.TrimLeft(s, " \t\n\v\f\r")
-	neg := false
-	if t != "" && (t[0] == '+' || t[0] == '-') {
-		neg = t[0] == '-'
-		t = t[1:]
-	}
-	if t == "" {
+	v, rest, digits, _ := cnum.Strtol(s, 10)
+	if !digits || rest != "" {
 		return 0, false
 	}
-	var v uint64
-	over := false
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		if v > (1<<63)/10 {
-			over = true
-		}
-		v = v*10 + uint64(c-'0')
-		if v > 1<<63 {
-			over = true
-		}
-	}
-	var l int64
-	switch {
-	case over && neg:
-		l = -1 << 63
-	case over:
-		l = 1<<63 - 1
-	case neg:
-		l = -int64(v)
-	default:
-		if v == 1<<63 {
-			l = 1<<63 - 1
-		} else {
-			l = int64(v)
-		}
-	}
-	return uint32(l), true
+	return uint32(v), true
 }

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/route"
@@ -156,13 +156,13 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 		switch {
 		case m("-loops"):
 			v, _ := next()
-			o.Loops, _ = strconv.Atoi(v)
+			o.Loops = int(cnum.Atoi(v))
 		case m("-family"):
 			v, ok := next()
 			if !ok || v == "help" {
 				return o, nil, ipUsage(stderr)
 			}
-			f := readFamily(v)
+			f := cnum.ReadFamily(v)
 			if f == unix.AF_UNSPEC {
 				return o, nil, cli.InvalidArg("invalid protocol family", v)
 			}
@@ -212,8 +212,8 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			o.Pretty = true
 		case m("-rcvbuf"):
 			v, ok := next()
-			n, err := strconv.ParseUint(v, 0, 32)
-			if !ok || err != nil {
+			n, valid := cnum.Uint32(v, 0)
+			if !ok || !valid {
 				return o, nil, cli.Exit(255, "Invalid rcvbuf size '%s'", v)
 			}
 			o.RcvBuf = int(n)
@@ -278,24 +278,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
 	return err == nil
-}
-
-func readFamily(s string) int {
-	switch s {
-	case "inet":
-		return unix.AF_INET
-	case "inet6":
-		return unix.AF_INET6
-	case "link":
-		return unix.AF_PACKET
-	case "ipx":
-		return unix.AF_IPX
-	case "mpls":
-		return unix.AF_MPLS
-	case "bridge":
-		return unix.AF_BRIDGE
-	}
-	return unix.AF_UNSPEC
 }
 
 func strerror(err error) string {

@@ -289,18 +289,6 @@ func TestSplitArgs(t *testing.T) {
 	}
 }
 
-func TestReadFamily(t *testing.T) {
-	tests := map[string]int{
-		"inet": unix.AF_INET, "inet6": unix.AF_INET6, "link": unix.AF_PACKET, "bridge": unix.AF_BRIDGE,
-		"mpls": unix.AF_MPLS, "ipx": unix.AF_IPX, "foo": unix.AF_UNSPEC, "": unix.AF_UNSPEC, "i": unix.AF_UNSPEC,
-	}
-	for s, want := range tests {
-		if got := readFamily(s); got != want {
-			t.Errorf("readFamily(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
-
 func FuzzParseGlobal(f *testing.F) {
 	for _, s := range []string{
 		"-4 a", "-f inet a", "-f", "-n ns l", "-n", "-b", "-b -", "-rc", "-rc x", "-l", "-l x",

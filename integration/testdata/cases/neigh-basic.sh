@@ -21,7 +21,8 @@ ip neigh | sort
 ip neighbour show | sort
 ip neigh list | sort
 ip -j neigh show to 10.0.0.11
-ip -p -j neigh show dev v1 to 10.0.0.8/30
+ip -p -j neigh show dev v1 to 10.0.0.8/30  # unstable
+ip neigh show dev v1 to 10.0.0.8/30 | sort
 ip -br neigh | sort
 ip -br -j neigh show 2001:db8::9
 ip -o neigh | sort

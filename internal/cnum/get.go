@@ -1,0 +1,29 @@
+package cnum
+
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"golang.org/x/sys/unix"
+)
+
+// GetAddr is iproute2's get_addr: ParseAddr, or its error message and
+// exit status 1 (a fatal error: it also ends a -batch).
+func GetAddr(s string, family int) (Prefix, error) {
+	p, ok := ParseAddr(s, family)
+	if !ok {
+		return p, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", VerboseFamilyName(family), s)
+	}
+	return p, nil
+}
+
+// GetPrefix is iproute2's get_prefix: ParsePrefix, or its error message
+// and exit status 1 (fatal). A link-layer family is refused whatever s is.
+func GetPrefix(s string, family int) (Prefix, error) {
+	if family == unix.AF_PACKET {
+		return Prefix{}, cli.Fatal(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.", s)
+	}
+	p, ok := ParsePrefix(s, family)
+	if !ok {
+		return p, cli.Fatal(1, "Error: %s prefix is expected rather than \"%s\".", VerboseFamilyName(family), s)
+	}
+	return p, nil
+}
