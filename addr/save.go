@@ -94,15 +94,7 @@ func checkMagic(env *cli.Env) error {
 // readSaved is nl.ReadSaved over stdin. iproute2 exits ip at its end, with
 // status 255 when the stream is broken.
 func readSaved(env *cli.Env, fn func(h netlink.Header, data []byte) error) error {
-	err := nl.ReadSaved(env.Stdin, fn)
-	var se *nl.SavedError
-	if errors.As(err, &se) {
-		return cli.Fatal(255, "%s", se.Msg)
-	}
-	if err != nil {
-		return err
-	}
-	return cli.Exited(0)
+	return cli.RestoreSaved(env.Stdin, fn)
 }
 
 // keepFilter records f, once its device is looked up, as the filter the

@@ -444,7 +444,14 @@ func (pr *neighPrinter) entry(typ uint16, e *neighEntry) {
 
 // host is format_host for a neighbour's destination.
 func (pr *neighPrinter) host(family int, b []byte) string {
-	if pr.resolve {
+	return hostText(&pr.buf, pr.resolve, family, b)
+}
+
+// hostText is format_host: under -resolve the name of the address when it
+// has one, else the address ("???" when its length is not its family's);
+// buf is the caller's scratch buffer.
+func hostText(buf *[]byte, resolve bool, family int, b []byte) string {
+	if resolve {
 		if name := rtnames.HostName(family, b); name != "" {
 			return name
 		}
@@ -452,8 +459,8 @@ func (pr *neighPrinter) host(family int, b []byte) string {
 	if (family == unix.AF_INET && len(b) != 4) || (family == unix.AF_INET6 && len(b) != 16) {
 		return "???"
 	}
-	pr.buf = appendAddr(pr.buf[:0], family, b)
-	return string(pr.buf)
+	*buf = appendAddr((*buf)[:0], family, b)
+	return string(*buf)
 }
 
 // neighFlush is `ip neigh flush`: dump, delete what matches, repeat until

@@ -1,6 +1,7 @@
 package route
 
 import (
+	"bufio"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -35,16 +36,8 @@ func save(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	var hdr [unix.SizeofNlMsghdr]byte
 	err = dumpMsgs(env, s.family, &s.f, func(m netlink.Message, r *route) error {
-		body := m.Data
-		binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(body)))
-		binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
-		binary.NativeEndian.PutUint16(hdr[6:], uint16(m.Header.Flags))
-		binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
-		binary.NativeEndian.PutUint32(hdr[12:], m.Header.PID)
-		w.Write(hdr[:])
-		w.Write(body)
+		writeSavedMsg(w, m)
 		return nil
 	})
 	if err != nil {
@@ -53,11 +46,25 @@ func save(env *cli.Env, args *cli.Args) error {
 	return nil
 }
 
-// checkMagic is route_dump_check_magic: stdin must not be a terminal and
-// must start with the magic.
-func checkMagic(env *cli.Env) error {
+// writeSavedMsg writes a dumped message as the kernel sent it, header
+// included, as the save commands do.
+func writeSavedMsg(w *bufio.Writer, m netlink.Message) {
+	var hdr [unix.SizeofNlMsghdr]byte
+	binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(m.Data)))
+	binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
+	binary.NativeEndian.PutUint16(hdr[6:], uint16(m.Header.Flags))
+	binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
+	binary.NativeEndian.PutUint32(hdr[12:], m.Header.PID)
+	w.Write(hdr[:])
+	w.Write(m.Data)
+}
+
+// checkMagic is route_dump_check_magic and its kin: stdin must not be a
+// terminal and must start with the magic; fail words the refusal with the
+// status the object's command exits with.
+func checkMagic(env *cli.Env, want uint32, object string, fail func(format string, a ...any) error) error {
 	if f, ok := env.Stdin.(*os.File); ok && isTerminal(f) {
-		return cli.Exit(1, "Can't restore route dump from a terminal")
+		return fail("Can't restore %s dump from a terminal", object)
 	}
 	var magic [4]byte
 	n, _ := io.ReadFull(env.Stdin, magic[:])
@@ -65,11 +72,14 @@ func checkMagic(env *cli.Env) error {
 	if n == 4 {
 		elems = 1
 	}
-	if m := binary.NativeEndian.Uint32(magic[:]); n < 4 || m != dumpMagic {
-		return cli.Exit(1, "Magic mismatch (%d elems, %x magic)", elems, m)
+	if m := binary.NativeEndian.Uint32(magic[:]); n < 4 || m != want {
+		return fail("Magic mismatch (%d elems, %x magic)", elems, m)
 	}
 	return nil
 }
+
+// routeMagicError is how `ip route` refuses a stream: status 1.
+func routeMagicError(format string, a ...any) error { return cli.Exit(1, format, a...) }
 
 // readSaved is nl.ReadSaved; a broken stream fails with status 2.
 func readSaved(r io.Reader, fn func(h netlink.Header, body []byte) error) error {
@@ -85,7 +95,7 @@ func readSaved(r io.Reader, fn func(h netlink.Header, body []byte) error) error 
 // would, with a zeroed filter (every table, no cache entries). iproute2
 // opens no JSON document here, so even under -json the text is printed.
 func showdump(env *cli.Env) error {
-	if err := checkMagic(env); err != nil {
+	if err := checkMagic(env, dumpMagic, "route", routeMagicError); err != nil {
 		return err
 	}
 	// iproute2 prints through the filter the last route listing, flush,
@@ -145,7 +155,7 @@ func restorePrio(r *route) int {
 // routes, then local networks, then gatewayed routes. A route that exists
 // already is reported and skipped.
 func restore(env *cli.Env) error {
-	if err := checkMagic(env); err != nil {
+	if err := checkMagic(env, dumpMagic, "route", routeMagicError); err != nil {
 		return err
 	}
 	f, ok := env.Stdin.(*os.File)

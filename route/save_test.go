@@ -35,7 +35,7 @@ func TestShowdumpGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		env := cli.NewEnv(cli.Options{}, bytes.NewReader(stream), nil, nil)
-		if err := checkMagic(env); err != nil {
+		if err := checkMagic(env, dumpMagic, "route", routeMagicError); err != nil {
 			t.Fatalf("checkMagic: %v", err)
 		}
 		var got bytes.Buffer
@@ -90,7 +90,7 @@ func TestSavedStreamErrors(t *testing.T) {
 	} {
 		env := cli.NewEnv(cli.Options{}, bytes.NewReader(tc.in), nil, nil)
 		var got, warned bytes.Buffer
-		err := checkMagic(env)
+		err := checkMagic(env, dumpMagic, "route", routeMagicError)
 		if err == nil {
 			var f filter
 			pr := &printer{p: format.New(&got, format.Options{}), f: &f, links: testLinks()}

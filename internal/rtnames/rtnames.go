@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // confDir is where iproute2 reads its name databases.
@@ -26,10 +27,16 @@ type DB struct {
 	withDir bool     // also read FILE.d/*.conf
 	maxID   uint32   // ids above are ignored (255 for the fixed-size tables)
 	builtin []idName // a slice, not a map: laid out at compile time, no start-up work
+	// arrayTable: iproute2 keeps these names in a 256-entry array that the
+	// files overwrite once read, so from then on a file's name replaces a
+	// builtin one when printing (rt_realms' "0 cosmos" replaces "unknown").
+	// rt_tables is a hash instead, whose builtin entries keep printing.
+	arrayTable bool
 
-	once  sync.Once
-	names map[uint32]string
-	order []idName // lookup order for name → id
+	once   sync.Once
+	loaded atomic.Bool // the files are read
+	names  map[uint32]string
+	order  []idName // lookup order for name → id
 }
 
 type idName struct {
@@ -83,6 +90,7 @@ func (db *DB) load() {
 		for _, id := range ids {
 			db.order = append(db.order, idName{id, db.names[id]})
 		}
+		db.loaded.Store(true)
 	})
 }
 
@@ -117,8 +125,13 @@ func readIDNames(r io.Reader, path string) []idName {
 	return out
 }
 
-// Name returns the name of id, or "" when it has none.
+// Name returns the name of id, or "" when it has none. As in iproute2,
+// a builtin name is answered without reading the files (see arrayTable for
+// what changes once they are read).
 func (db *DB) Name(id uint32) string {
+	if db.arrayTable && db.loaded.Load() {
+		return db.names[id]
+	}
 	for _, e := range db.builtin {
 		if e.id == id {
 			return e.name
@@ -142,15 +155,15 @@ func (db *DB) ID(s string) (uint32, bool) {
 // The databases iproute2 knows, with its builtin names.
 var (
 	Tables    = &DB{file: "rt_tables", withDir: true, maxID: ^uint32(0), builtin: []idName{{253, "default"}, {254, "main"}, {255, "local"}}}
-	Protocols = &DB{file: "rt_protos", withDir: true, maxID: 255, builtin: []idName{
+	Protocols = &DB{file: "rt_protos", withDir: true, maxID: 255, arrayTable: true, builtin: []idName{
 		{0, "unspec"}, {1, "redirect"}, {2, "kernel"}, {3, "boot"}, {4, "static"},
 		{8, "gated"}, {9, "ra"}, {10, "mrt"}, {11, "zebra"}, {12, "bird"}, {13, "dnrouted"},
 		{14, "xorp"}, {15, "ntk"}, {16, "dhcp"}, {18, "keepalived"}, {42, "babel"},
 		{186, "bgp"}, {187, "isis"}, {188, "ospf"}, {189, "rip"}, {192, "eigrp"},
 	}}
-	Scopes   = &DB{file: "rt_scopes", maxID: 255, builtin: []idName{{0, "global"}, {255, "nowhere"}, {254, "host"}, {253, "link"}, {200, "site"}}}
-	DSFields = &DB{file: "rt_dsfield", maxID: 255, builtin: []idName{}}
-	Realms   = &DB{file: "rt_realms", maxID: 255, builtin: []idName{{0, "unknown"}}}
+	Scopes   = &DB{file: "rt_scopes", maxID: 255, arrayTable: true, builtin: []idName{{0, "global"}, {255, "nowhere"}, {254, "host"}, {253, "link"}, {200, "site"}}}
+	DSFields = &DB{file: "rt_dsfield", maxID: 255, arrayTable: true, builtin: []idName{}}
+	Realms   = &DB{file: "rt_realms", maxID: 255, arrayTable: true, builtin: []idName{{0, "unknown"}}}
 )
 
 // Format is the name of id, or its decimal number when it has none or

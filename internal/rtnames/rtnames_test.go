@@ -51,3 +51,23 @@ func TestDB(t *testing.T) {
 		t.Errorf("Format(100, true) = %q, want 100", got)
 	}
 }
+
+// In iproute2's array tables a builtin name prints until the files are
+// read; then the files' names replace it.
+func TestDBArrayTable(t *testing.T) {
+	dir := t.TempDir()
+	old := confDir
+	confDir = dir
+	defer func() { confDir = old }()
+	os.WriteFile(filepath.Join(dir, "rt_realms"), []byte("0\tcosmos\n1\tone\n"), 0o644)
+	db := &DB{file: "rt_realms", maxID: 255, arrayTable: true, builtin: []idName{{0, "unknown"}}}
+	if got := db.Name(0); got != "unknown" {
+		t.Errorf("Name(0) before the file is read = %q, want unknown", got)
+	}
+	if got := db.Name(1); got != "one" {
+		t.Errorf("Name(1) = %q, want one", got)
+	}
+	if got := db.Name(0); got != "cosmos" {
+		t.Errorf("Name(0) after the file is read = %q, want cosmos", got)
+	}
+}

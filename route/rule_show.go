@@ -1,0 +1,642 @@
+package route
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"os"
+	"strconv"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// ruleAction is what a rule listing does with the rules it selects.
+type ruleAction int
+
+const (
+	ruleShow ruleAction = iota
+	ruleFlush
+	ruleSave
+)
+
+// portRangeSel is a fib_rule_port_range to match; start 0 matches any.
+type portRangeSel struct{ start, end uint16 }
+
+// ruleFilter selects the rules show, flush and save act on; zero fields
+// match anything, as in iproute2.
+type ruleFilter struct {
+	family       int // the -family option, not the dump's
+	not          bool
+	l3mdev       bool
+	pref         uint32
+	hasPref      bool
+	tos          uint8
+	hasTOS       bool
+	fwmark       uint32
+	fwmask       uint32
+	iif, oif     string
+	hasIif       bool
+	hasOif       bool
+	uidStart     uint32
+	uidEnd       uint32
+	hasUID       bool
+	src, dst     cnum.Prefix
+	table        uint32
+	protocol     uint8
+	protocolMask bool // flush only: a protocol was given (not "all")
+	ipproto      uint8
+	sport, dport portRangeSel
+	tunID        uint64
+}
+
+// ruleEntry is a decoded rule message; its slices point into the message.
+type ruleEntry struct {
+	family, dstLen, srcLen, tos, action uint8
+	flags                               uint32
+	table                               uint32
+	prio                                uint32
+	hasPrio                             bool
+	src, dst, gateway                   []byte
+	iif, oif                            string
+	hasIif, hasOif                      bool
+	goTo                                uint32
+	hasGoto                             bool
+	fwmark, fwmask                      uint32
+	hasMark, hasMask                    bool
+	flow                                uint32
+	hasFlow                             bool
+	tunID                               uint64
+	hasTunID                            bool
+	suppressPL, suppressGroup           uint32
+	hasSuppressPL, hasSuppressGroup     bool
+	l3mdev                              uint8
+	hasL3mdev                           bool
+	uid                                 []byte // struct fib_rule_uid_range
+	protocol                            uint8
+	hasProtocol                         bool
+	ipproto                             uint8
+	hasIPProto                          bool
+	sport, dport                        []byte // struct fib_rule_port_range
+}
+
+func decodeRule(b []byte, e *ruleEntry) bool {
+	if len(b) < fibRuleHdrLen {
+		return false
+	}
+	*e = ruleEntry{
+		family: b[0], dstLen: b[1], srcLen: b[2], tos: b[3], table: uint32(b[4]),
+		action: b[7], flags: binary.NativeEndian.Uint32(b[8:]),
+	}
+	u32 := func(a *nl.Attrs) uint32 {
+		if len(a.Data()) < 4 {
+			return 0
+		}
+		return a.Uint32()
+	}
+	a := nl.NewAttrs(b[fibRuleHdrLen:])
+	for a.Next() {
+		d := a.Data()
+		switch a.Type() {
+		case unix.FRA_DST:
+			e.dst = d
+		case unix.FRA_SRC:
+			e.src = d
+		case unix.FRA_IIFNAME:
+			e.iif, e.hasIif = cString(d), true
+		case unix.FRA_OIFNAME:
+			e.oif, e.hasOif = cString(d), true
+		case unix.FRA_GOTO:
+			e.goTo, e.hasGoto = u32(&a), true
+		case unix.FRA_PRIORITY:
+			e.prio, e.hasPrio = u32(&a), true
+		case unix.FRA_FWMARK:
+			e.fwmark, e.hasMark = u32(&a), true
+		case unix.FRA_FWMASK:
+			e.fwmask, e.hasMask = u32(&a), true
+		case unix.FRA_FLOW:
+			e.flow, e.hasFlow = u32(&a), true
+		case unix.FRA_TUN_ID:
+			if len(d) >= 8 {
+				e.tunID, e.hasTunID = binary.BigEndian.Uint64(d), true
+			}
+		case unix.FRA_SUPPRESS_IFGROUP:
+			e.suppressGroup, e.hasSuppressGroup = u32(&a), true
+		case unix.FRA_SUPPRESS_PREFIXLEN:
+			e.suppressPL, e.hasSuppressPL = u32(&a), true
+		case unix.FRA_TABLE:
+			e.table = u32(&a)
+		case unix.FRA_L3MDEV:
+			if len(d) >= 1 {
+				e.l3mdev, e.hasL3mdev = d[0], true
+			}
+		case unix.FRA_UID_RANGE:
+			if len(d) >= 8 {
+				e.uid = d
+			}
+		case unix.FRA_PROTOCOL:
+			if len(d) >= 1 {
+				e.protocol, e.hasProtocol = d[0], true
+			}
+		case unix.FRA_IP_PROTO:
+			if len(d) >= 1 {
+				e.ipproto, e.hasIPProto = d[0], true
+			}
+		case unix.FRA_SPORT_RANGE:
+			if len(d) >= 4 {
+				e.sport = d
+			}
+		case unix.FRA_DPORT_RANGE:
+			if len(d) >= 4 {
+				e.dport = d
+			}
+		case unix.RTA_GATEWAY:
+			e.gateway = d
+		}
+	}
+	return true
+}
+
+// matchPrefix is filter_nlmsg's test of a from/to selector against a
+// rule's address and length.
+func matchPrefix(sel *cnum.Prefix, family uint8, plen uint8, addr []byte) bool {
+	if sel.Family == unix.AF_UNSPEC {
+		return true
+	}
+	if sel.Family != int(family) || sel.BitLen > int(plen) {
+		return false
+	}
+	if addr == nil || sel.BitLen <= 0 {
+		return true
+	}
+	var a [16]byte
+	copy(a[:], addr)
+	return addrMatch(&a, &sel.Data, sel.BitLen)
+}
+
+// matchPorts is filter_nlmsg's test of a sport/dport selector.
+func matchPorts(sel portRangeSel, r []byte) bool {
+	if sel.start == 0 {
+		return true
+	}
+	return r != nil && binary.NativeEndian.Uint16(r) == sel.start &&
+		binary.NativeEndian.Uint16(r[2:]) == sel.end
+}
+
+// match is filter_nlmsg.
+func (f *ruleFilter) match(e *ruleEntry) bool {
+	switch {
+	case f.family != unix.AF_UNSPEC && int(e.family) != f.family,
+		f.hasPref && f.pref != e.prio,
+		f.not && e.flags&unix.FIB_RULE_INVERT == 0,
+		!matchPrefix(&f.src, e.family, e.srcLen, e.src),
+		!matchPrefix(&f.dst, e.family, e.dstLen, e.dst),
+		f.hasTOS && f.tos != e.tos,
+		f.fwmark != 0 && f.fwmark != e.fwmark,
+		f.fwmask != 0 && f.fwmask != e.fwmask,
+		f.hasIif && (!e.hasIif || e.iif != f.iif),
+		f.hasOif && (!e.hasOif || e.oif != f.oif),
+		f.l3mdev && e.l3mdev == 0,
+		f.hasUID && (e.uid == nil || binary.NativeEndian.Uint32(e.uid) != f.uidStart ||
+			binary.NativeEndian.Uint32(e.uid[4:]) != f.uidEnd),
+		f.ipproto != 0 && f.ipproto != e.ipproto,
+		!matchPorts(f.sport, e.sport),
+		!matchPorts(f.dport, e.dport),
+		f.tunID != 0 && (!e.hasTunID || f.tunID != e.tunID),
+		f.table != 0 && f.table != e.table:
+		return false
+	}
+	return true
+}
+
+// parseRuleFilter reads the selectors of show, flush and save; family is
+// the one addresses are read in.
+func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
+	var f ruleFilter
+	for args.More() {
+		w := args.Next()
+		m := func(kw string) bool { return cli.Matches(w, kw) }
+		var v string
+		if w != "not" && w != "l3mdev" {
+			if !ruleSelectorTakesValue(w) && !m("dst") && !m("to") {
+				v = w // a bare prefix
+			} else {
+				var err error
+				if v, err = args.Value(); err != nil {
+					return f, err
+				}
+			}
+		}
+		switch {
+		case m("preference") || m("order") || m("priority"):
+			pref, ok := cnum.Uint32(v, 0)
+			if !ok {
+				return f, cli.InvalidArg("preference value is invalid\n", v)
+			}
+			f.pref, f.hasPref = pref, true
+		case w == "not":
+			f.not = true
+		case w == "l3mdev":
+			f.l3mdev = true
+		case w == "tos" || w == "dsfield":
+			t, ok := parseDSField(v)
+			if !ok {
+				return f, cli.InvalidArg("TOS value is invalid\n", v)
+			}
+			f.tos, f.hasTOS = t, true
+		case w == "fwmark":
+			mark, mask, _, err := fwmarkValue(v)
+			if err != nil {
+				return f, err
+			}
+			f.fwmark = mark
+			if mask != 0 {
+				f.fwmask = mask
+			}
+		case w == "dev" || w == "iif":
+			if !ifnameOK(v) {
+				return f, cli.InvalidArg("\"iif\"/\"dev\" not a valid ifname", v)
+			}
+			f.iif, f.hasIif = v, true
+		case w == "oif":
+			if !ifnameOK(v) {
+				return f, cli.InvalidArg("\"oif\" not a valid ifname", v)
+			}
+			f.oif, f.hasOif = v, true
+		case w == "uidrange":
+			f.hasUID = true
+			start, end, n := scanRange(v, 32)
+			if n != 2 {
+				return f, cli.InvalidArg("invalid UID range\n", v)
+			}
+			f.uidStart, f.uidEnd = start, end
+		case m("tun_id"):
+			id, ok := cnum.Uint(v, 0, math.MaxUint64)
+			if !ok {
+				return f, cli.InvalidArg("\"tun_id\" value is invalid\n", v)
+			}
+			f.tunID = id
+		case m("lookup") || m("table"):
+			id, ok := parseTable(v)
+			if !ok {
+				return f, cli.InvalidArg("table id value is invalid\n", v)
+			}
+			f.table = id
+		case m("from") || m("src"):
+			p, err := cnum.GetPrefix(v, family)
+			if err != nil {
+				return f, err
+			}
+			f.src = p
+		case m("protocol"):
+			f.protocolMask = true
+			p, ok := parseProtocol(v)
+			if !ok {
+				if v != "all" {
+					return f, cli.InvalidArg("invalid \"protocol\"\n", v)
+				}
+				p, f.protocolMask = 0, false
+			}
+			f.protocol = p
+		case w == "ipproto":
+			p, ok := parseIPProto(v)
+			if !ok {
+				return f, cli.InvalidArg("Invalid \"ipproto\" value\n", v)
+			}
+			f.ipproto = p
+		case w == "sport" || w == "dport":
+			msg := "invalid port range\n"
+			if w == "dport" {
+				msg = "invalid dport range\n"
+			}
+			r, err := portRange(v, msg)
+			if err != nil {
+				return f, err
+			}
+			sel := portRangeSel{binary.NativeEndian.Uint16(r), binary.NativeEndian.Uint16(r[2:])}
+			if w == "sport" {
+				f.sport = sel
+			} else {
+				f.dport = sel
+			}
+		default:
+			p, err := cnum.GetPrefix(v, family)
+			if err != nil {
+				return f, err
+			}
+			f.dst = p
+		}
+	}
+	return f, nil
+}
+
+// ruleSelectorTakesValue says whether w is a show/flush selector keyword
+// that reads a value (iproute2 tries them before taking w as a prefix).
+func ruleSelectorTakesValue(w string) bool {
+	m := func(kw string) bool { return cli.Matches(w, kw) }
+	return m("preference") || m("order") || m("priority") ||
+		w == "tos" || w == "dsfield" || w == "fwmark" || w == "dev" ||
+		w == "iif" || w == "oif" || w == "uidrange" || m("tun_id") ||
+		m("lookup") || m("table") || m("from") || m("src") ||
+		m("protocol") || w == "ipproto" || w == "sport" || w == "dport"
+}
+
+// rulePrinter prints rules as iproute2's print_rule does.
+type rulePrinter struct {
+	p       *format.Printer
+	f       *ruleFilter
+	names   names
+	details bool
+	resolve bool
+	buf     []byte
+}
+
+func newRulePrinter(env *cli.Env, f *ruleFilter) *rulePrinter {
+	return &rulePrinter{
+		p:       env.P,
+		f:       f,
+		names:   names{numeric: env.Opts.Numeric},
+		details: env.Opts.Details > 0,
+		resolve: env.Opts.Resolve,
+	}
+}
+
+// print prints one message of type typ if it is a rule the filter passes.
+func (pr *rulePrinter) print(typ uint16, body []byte) {
+	var e ruleEntry
+	if typ != unix.RTM_NEWRULE && typ != unix.RTM_DELRULE {
+		return
+	}
+	if !decodeRule(body, &e) || !pr.f.match(&e) {
+		return
+	}
+	pr.entry(typ, &e)
+}
+
+// addr is rt_addr_n2a for a rule's address (never resolved).
+func (pr *rulePrinter) addr(family uint8, b []byte) string {
+	switch {
+	case family == unix.AF_INET && len(b) == 4, family == unix.AF_INET6 && len(b) == 16:
+		pr.buf = appendAddr(pr.buf[:0], int(family), b)
+		return string(pr.buf)
+	}
+	return "???"
+}
+
+// hex0x is print_0xhex: "%#llx" in JSON too (so a zero is "0").
+func (pr *rulePrinter) hex0x(key, textFormat string, v uint64) {
+	if pr.p.IsJSON() {
+		s := "0"
+		if v != 0 {
+			s = "0x" + strconv.FormatUint(v, 16)
+		}
+		pr.p.String(format.JSON, key, "", s)
+		return
+	}
+	pr.p.Uint(format.Text, "", textFormat, v)
+}
+
+// ports prints a sport/dport range: one number when both ends agree.
+func (pr *rulePrinter) ports(key string, r []byte) {
+	start, end := binary.NativeEndian.Uint16(r), binary.NativeEndian.Uint16(r[2:])
+	if start == end {
+		pr.p.Uint(format.Any, key, " "+key+" %u", uint64(start))
+		return
+	}
+	pr.p.Uint(format.Any, key+"_start", " "+key+" %u", uint64(start))
+	pr.p.Uint(format.Any, key+"_end", "-%u", uint64(end))
+}
+
+// endpoint prints the from or to part of a rule.
+func (pr *rulePrinter) endpoint(e *ruleEntry, key, word string, addr []byte, plen uint8) {
+	p := pr.p
+	hostLen := cnum.AddrBits(int(e.family))
+	switch {
+	case addr != nil:
+		p.String(format.Text, "", "%s", word)
+		p.ColorString(format.Any, familyColor(int(e.family)), key, "%s", pr.addr(e.family, addr))
+		if int(plen) != hostLen {
+			p.Uint(format.Any, key+"len", "/%u", uint64(plen))
+		}
+	case plen != 0:
+		p.String(format.Any, key, word+"%s", "0")
+		p.Uint(format.Any, key+"len", "/%u", uint64(plen))
+	case key == "src":
+		p.String(format.Any, key, word+"%s", "all")
+	}
+}
+
+func (pr *rulePrinter) entry(typ uint16, e *ruleEntry) {
+	p := pr.p
+	p.OpenObject("")
+	if typ == unix.RTM_DELRULE {
+		p.Bool(format.Any, "deleted", "Deleted ", true)
+	}
+	p.Uint(format.Any, "priority", "%u:\t", uint64(e.prio))
+	if e.flags&unix.FIB_RULE_INVERT != 0 {
+		p.Null(format.Any, "not", "not ", "")
+	}
+	pr.endpoint(e, "src", "from ", e.src, e.srcLen)
+	pr.endpoint(e, "dst", " to ", e.dst, e.dstLen)
+	if e.tos != 0 {
+		p.String(format.Any, "tos", " tos %s", pr.names.dsfield(e.tos))
+	}
+	if e.hasMark || e.hasMask {
+		pr.hex0x("fwmark", " fwmark %#llx", uint64(e.fwmark))
+		if e.hasMask && e.fwmask != 0xffffffff {
+			pr.hex0x("fwmask", "/%#llx", uint64(e.fwmask))
+		}
+	}
+	if e.hasIif {
+		p.Text(" iif ")
+		p.ColorString(format.Any, format.Ifname, "iif", "%s", e.iif)
+		if e.flags&unix.FIB_RULE_IIF_DETACHED != 0 {
+			p.Null(format.Any, "iif_detached", " [detached]", "")
+		}
+	}
+	if e.hasOif {
+		p.Text(" oif ")
+		p.ColorString(format.Any, format.Ifname, "oif", "%s", e.oif)
+		if e.flags&unix.FIB_RULE_OIF_DETACHED != 0 {
+			p.Null(format.Any, "oif_detached", " [detached]", "")
+		}
+	}
+	if e.l3mdev != 0 {
+		p.Null(format.Any, "l3mdev", " lookup [l3mdev-table]", "")
+	}
+	if e.uid != nil {
+		p.Uint(format.Any, "uid_start", " uidrange %u", uint64(binary.NativeEndian.Uint32(e.uid)))
+		p.Uint(format.Any, "uid_end", "-%u", uint64(binary.NativeEndian.Uint32(e.uid[4:])))
+	}
+	if e.hasIPProto {
+		p.String(format.Any, "ipproto", " ipproto %s", ipProtoName(e.ipproto, pr.names.numeric))
+	}
+	if e.sport != nil {
+		pr.ports("sport", e.sport)
+	}
+	if e.dport != nil {
+		pr.ports("dport", e.dport)
+	}
+	if e.hasTunID {
+		p.Uint(format.Any, "tun_id", " tun_id %llu", e.tunID)
+	}
+	if e.table != 0 {
+		p.String(format.Any, "table", " lookup %s", pr.names.table(e.table))
+		if e.hasSuppressPL && int32(e.suppressPL) != -1 {
+			p.Int(format.Any, "suppress_prefixlen", " suppress_prefixlength %d", int64(int32(e.suppressPL)))
+		}
+		if e.hasSuppressGroup && int32(e.suppressGroup) != -1 {
+			p.String(format.Any, "suppress_ifgroup", " suppress_ifgroup %s", link.GroupName(e.suppressGroup, pr.names.numeric))
+		}
+	}
+	if e.hasFlow {
+		from, to := e.flow>>16, e.flow&0xffff
+		if from != 0 {
+			p.String(format.Any, "flow_from", " realms %s/", pr.names.realm(from))
+		} else {
+			p.Text(" realms ")
+		}
+		p.String(format.Any, "flow_to", "%s", pr.names.realm(to))
+	}
+	switch e.action {
+	case rtnNAT:
+		if e.gateway != nil {
+			p.String(format.Any, "nat_gateway", " map-to %s", pr.host(e.family, e.gateway))
+		} else {
+			p.Null(format.Any, "masquerade", " masquerade", "")
+		}
+	case unix.FR_ACT_GOTO:
+		if e.hasGoto {
+			p.Uint(format.Any, "goto", " goto %u", uint64(e.goTo))
+		} else {
+			p.String(format.Any, "goto", " goto %s", "none")
+		}
+		if e.flags&unix.FIB_RULE_UNRESOLVED != 0 {
+			p.Null(format.Any, "unresolved", " [unresolved]", "")
+		}
+	case unix.FR_ACT_NOP:
+		p.Null(format.Any, "nop", " nop", "")
+	case unix.FR_ACT_TO_TBL:
+	default:
+		p.String(format.Any, "action", " %s", pr.names.routeType(e.action))
+	}
+	if e.hasProtocol && ((e.protocol != 0 && e.protocol != unix.RTPROT_KERNEL) || pr.details) {
+		p.String(format.Any, "protocol", " proto %s", pr.names.protocol(e.protocol))
+	}
+	p.Text("\n")
+	p.CloseObject()
+}
+
+// host is format_host_rta for the NAT gateway.
+func (pr *rulePrinter) host(family uint8, b []byte) string {
+	return hostText(&pr.buf, pr.resolve, int(family), b)
+}
+
+// ruleList is show, flush and save.
+func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
+	dumpFamily := env.Opts.Family
+	if dumpFamily == unix.AF_UNSPEC {
+		dumpFamily = unix.AF_INET
+	}
+	if action == ruleSave {
+		if args.More() {
+			return cli.Exit(1, "\"ip rule save\" does not take any arguments.")
+		}
+		if isTerminal(os.Stdout) {
+			return cli.Exit(1, "Not sending a binary stream to stdout")
+		}
+		env.P.Writer().Write(binary.NativeEndian.AppendUint32(nil, ruleDumpMagic))
+	}
+	f, err := parseRuleFilter(args, dumpFamily)
+	if err != nil {
+		return err
+	}
+	f.family = env.Opts.Family
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	pr := newRulePrinter(env, &f)
+	var dels [][]byte
+	env.P.Begin()
+	req := fibRuleHdr(uint8(dumpFamily), 0, 0, 0, 0, 0, 0)
+	err = c.Dump(unix.RTM_GETRULE, req, func(m netlink.Message) error {
+		typ := uint16(m.Header.Type)
+		switch action {
+		case ruleShow:
+			pr.print(typ, m.Data)
+		case ruleSave:
+			writeSavedMsg(env.P.Writer(), m)
+		case ruleFlush:
+			var e ruleEntry
+			if !decodeRule(m.Data, &e) || !f.match(&e) {
+				return nil
+			}
+			if e.hasProtocol && f.protocolMask && e.protocol != f.protocol {
+				return nil
+			}
+			// The rule without a priority is the local table's, which
+			// cannot be deleted.
+			if e.hasPrio {
+				dels = append(dels, append([]byte(nil), m.Data...))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, nl.ErrDumpInterrupted) {
+			return err
+		}
+		return cli.Fatal(255, "%s\nDump terminated", err)
+	}
+	for _, body := range dels {
+		if err := c.Exec(unix.RTM_DELRULE, 0, body); err != nil {
+			return cli.Exit(255, "%s\nDump terminated", err)
+		}
+	}
+	env.P.End()
+	return nil
+}
+
+// ruleRestore is `ip rule restore`: each rule of a saved stream is added
+// again; rules that exist already are no error.
+func ruleRestore(env *cli.Env) error {
+	err := checkMagic(env, ruleDumpMagic, "rule", func(format string, a ...any) error {
+		return cli.Fatal(255, format, a...)
+	})
+	if err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	return cli.RestoreSaved(env.Stdin, func(h netlink.Header, body []byte) error {
+		err := c.Exec(h.Type, h.Flags|nl.Create, body)
+		if err != nil && !errors.Is(err, unix.EEXIST) {
+			return cli.Fatal(255, "%s", err)
+		}
+		return nil
+	})
+}
+
+// ruleEcho is rtnl_echo_talk with print_rule, for `ip -echo rule add|del`.
+func ruleEcho(env *cli.Env, c *nl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
+	m, err := c.Echo(netlink.HeaderType(cmd), flags, body)
+	if err != nil {
+		return cli.Fatal(2, "%s", err)
+	}
+	f := ruleFilter{family: env.Opts.Family}
+	p := env.P
+	p.Begin()
+	p.OpenObject("")
+	newRulePrinter(env, &f).print(uint16(m.Header.Type), m.Data)
+	p.CloseObject()
+	p.End()
+	return nil
+}
