@@ -71,8 +71,12 @@ func iptunHelp(kind string) func(io.Writer) {
 
 // tunnelAddr is get_addr(…, AF_INET): "any" (and "default", "all") is no
 // address.
-func tunnelAddr(v string) (netip.Addr, error) {
-	a, _, err := vxlanAddr(v, netip.IPv4Unspecified())
+func tunnelAddr(v string) (netip.Addr, error) { return tunnelEndpoint(v, netip.IPv4Unspecified()) }
+
+// tunnelEndpoint reads a tunnel's local or remote address of unspec's
+// family; the unspecified address is none (the zero netip.Addr).
+func tunnelEndpoint(v string, unspec netip.Addr) (netip.Addr, error) {
+	a, _, err := vxlanAddr(v, unspec)
 	if err != nil {
 		return netip.Addr{}, err
 	}

@@ -50,16 +50,7 @@ func vtiHelp(kind string) func(io.Writer) {
 
 // tunnelAddr6 is get_addr(…, AF_INET6) for a tunnel endpoint: "any" and
 // "::" are no address.
-func tunnelAddr6(v string) (netip.Addr, error) {
-	a, _, err := vxlanAddr(v, netip.IPv6Unspecified())
-	if err != nil {
-		return netip.Addr{}, err
-	}
-	if a.IsUnspecified() {
-		return netip.Addr{}, nil
-	}
-	return a, nil
-}
+func tunnelAddr6(v string) (netip.Addr, error) { return tunnelEndpoint(v, netip.IPv6Unspecified()) }
 
 func parseVTI(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	addrOf := tunnelAddr
