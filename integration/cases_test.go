@@ -390,8 +390,13 @@ var seedSummary = regexp.MustCompile(`(?m)^(\d+) passed, (\d+) failed\s*\z`)
 // TestSeedConformance runs the leads' conformance runner on each of their
 // seed cases when shared/ is checked out beside this repository (as in CI),
 // and fails unless it ends with all passed.
+// TestSeedConformance runs first and alone (it does not call t.Parallel,
+// so the parallel TestCases waits for it), one seed file at a time: a line
+// of seed-netns-veth-bridge reads a bridge's carrier right after deleting
+// the namespace that held its port's peer, which races the kernel's
+// asynchronous netns teardown, and under the whole suite's load either
+// tool could lose that race.
 func TestSeedConformance(t *testing.T) {
-	t.Parallel()
 	if _, err := os.Stat(seedRun); err != nil {
 		t.Skipf("%s is not there (shared/ is not beside the checkout): seed conformance not run", seedRun)
 	}
@@ -414,7 +419,6 @@ func TestSeedConformance(t *testing.T) {
 	gip := gipBinary(t)
 	for _, c := range cases {
 		t.Run(filepath.Base(c), func(t *testing.T) {
-			t.Parallel()
 			sandboxes <- struct{}{}
 			defer func() { <-sandboxes }()
 			run := func() (string, []string, error) {
@@ -428,12 +432,9 @@ func TestSeedConformance(t *testing.T) {
 			}
 			out, m, err := run()
 			if m != nil && m[2] != "0" {
-				// Some seed lines race the kernel's asynchronous netns
-				// teardown (seed-netns-veth-bridge reads a bridge's
-				// carrier right after deleting the namespace that held
-				// its port's peer); under the load of the whole suite
-				// either tool can lose that race. One rerun tells a lost
-				// race from a real difference, which fails both times.
+				// The teardown race above can still be lost on a busy
+				// machine; one rerun tells a lost race from a real
+				// difference, which fails both times.
 				t.Logf("first run failed, running again:\n%s", out)
 				out, m, err = run()
 			}
