@@ -177,11 +177,9 @@ func (q *getRequest) port(args *cli.Args, typ uint16, msg string) error {
 // destination reads "[to] ADDRESS"; a prefix length other than the host
 // length draws iproute2's warning and is replaced.
 func (q *getRequest) destination(env *cli.Env, w string, args *cli.Args) error {
-	var err error
-	if w == "to" {
-		if w, err = args.Value(); err != nil {
-			return err
-		}
+	w, err := args.After("to", w)
+	if err != nil {
+		return err
 	}
 	if cli.Matches(w, "help") {
 		return usage(env)

@@ -463,11 +463,9 @@ func (q *modifyRequest) asTo(args *cli.Args) (cnum.Prefix, error) {
 
 // destination reads "[to] [TYPE] PREFIX".
 func (q *modifyRequest) destination(env *cli.Env, w string, args *cli.Args) error {
-	var err error
-	if w == "to" {
-		if w, err = args.Value(); err != nil {
-			return err
-		}
+	w, err := args.After("to", w)
+	if err != nil {
+		return err
 	}
 	if w != "" && (w[0] < '0' || w[0] > '9') {
 		if t, ok := parseRouteType(w); ok {

@@ -135,11 +135,9 @@ func neighProxy(family int, args *cli.Args, have bool) (cnum.Prefix, error) {
 // neighDest reads the destination word of add/del/get: "to" and a word
 // abbreviating "help" each take the next word instead, as iproute2 does.
 func neighDest(family int, args *cli.Args, w string, have bool) (cnum.Prefix, error) {
-	var err error
-	if w == "to" {
-		if w, err = args.Value(); err != nil {
-			return cnum.Prefix{}, err
-		}
+	w, err := args.After("to", w)
+	if err != nil {
+		return cnum.Prefix{}, err
 	}
 	if cli.Matches(w, "help") {
 		if w, err = args.Value(); err != nil {
@@ -318,12 +316,9 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 			dstOK, devOK = true, true
 			ndmFlags |= unix.NTF_PROXY
 		default:
-			if w == "to" {
-				v, err := args.Value()
-				if err != nil {
-					return err
-				}
-				w = v
+			w, err := args.After("to", w)
+			if err != nil {
+				return err
 			}
 			if cli.Matches(w, "help") {
 				return neighUsage(env)
@@ -331,7 +326,6 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 			if dstOK {
 				return cli.Duplicate2("to", w)
 			}
-			var err error
 			if dst, err = cnum.GetAddr(w, env.Opts.Family); err != nil {
 				return err
 			}

@@ -118,12 +118,9 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			}
 			f.protocol = p
 		default:
-			if w == "to" {
-				v, err := args.Value()
-				if err != nil {
-					return err
-				}
-				w = v
+			w, err := args.After("to", w)
+			if err != nil {
+				return err
 			}
 			if cli.Matches(w, "help") {
 				return neighUsage(env)

@@ -84,6 +84,16 @@ func (a *Args) Value() (string, error) {
 	return a.Next(), nil
 }
 
+// After returns w, or, when w is the optional keyword kw, the word after it
+// (iproute2's `if (strcmp(*argv, "to") == 0) NEXT_ARG();`), failing as
+// Value does when there is none.
+func (a *Args) After(kw, w string) (string, error) {
+	if w != kw {
+		return w, nil
+	}
+	return a.Value()
+}
+
 // Error is an error with the exit status main must use. Msg, when set, is
 // printed to stderr followed by one newline.
 //

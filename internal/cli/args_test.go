@@ -178,3 +178,23 @@ func TestNewEnv(t *testing.T) {
 		t.Errorf("oneline token %q", e.P.NewlineToken())
 	}
 }
+
+func TestArgsAfter(t *testing.T) {
+	for _, tc := range []struct {
+		words   []string // the word in hand, then the rest
+		want    string
+		wantErr bool
+		left    int
+	}{
+		{[]string{"10.0.0.1", "dev", "x"}, "10.0.0.1", false, 2},
+		{[]string{"to", "10.0.0.1", "dev"}, "10.0.0.1", false, 1},
+		{[]string{"to"}, "", true, 0},
+		{[]string{"tox", "y"}, "tox", false, 1}, // the keyword is exact
+	} {
+		a := NewArgs(tc.words)
+		got, err := a.After("to", a.Next())
+		if got != tc.want || (err != nil) != tc.wantErr || a.Len() != tc.left {
+			t.Errorf("%q: got %q, %v, %d left; want %q, error %v, %d left", tc.words, got, err, a.Len(), tc.want, tc.wantErr, tc.left)
+		}
+	}
+}
