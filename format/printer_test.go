@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 )
@@ -576,8 +577,44 @@ func TestWriterShared(t *testing.T) {
 	}
 }
 
+// A width or precision beyond maxWidth is not expanded: C would pad
+// "%999999999d" to a gigabyte; gip writes the conversion as it stands.
+func TestTextfWidthBound(t *testing.T) {
+	for _, tt := range []struct{ format, want string }{
+		{"%999999999d|", "%999999999d|"},
+		{"%.999999999u|", "%.999999999u|"},
+		{"%99999999999999999999999s|", "%99999999999999999999999s|"},
+		{"%-0#99999999x", "%-0#99999999x"},
+		{"%4097s", "%4097s"},
+		{"%4096s", strings.Repeat(" ", 4094) + "lo"},
+		{"%.4096d", strings.Repeat("0", 4093) + "255"},
+		{"%#010x", "0x000000ff"},
+		{"%08.5d", "   00255"},
+	} {
+		var b bytes.Buffer
+		p := New(&b, Options{})
+		if strings.HasSuffix(tt.format, "s") || strings.HasSuffix(tt.format, "s|") {
+			p.String(Any, "", tt.format, "lo")
+		} else {
+			p.Uint(Any, "", tt.format, 255)
+		}
+		p.Flush()
+		if b.String() != tt.want {
+			t.Errorf("%q: got %d bytes %.40q…, want %d bytes %.40q…", tt.format, b.Len(), b.String(), len(tt.want), tt.want)
+		}
+	}
+	allocs := testing.AllocsPerRun(10, func() {
+		p := New(io.Discard, Options{})
+		p.Uint(Any, "", "%999999999d", 1)
+		p.Flush()
+	})
+	if allocs > 10 {
+		t.Errorf("a huge width made %v allocations", allocs)
+	}
+}
+
 func FuzzTextf(f *testing.F) {
-	for _, s := range []string{"%-16s", "%#x", "%4i", "%%", "%.3s", "%llu", "%", "%-0#+ 5.3lx", "x%c%"} {
+	for _, s := range []string{"%-16s", "%#x", "%4i", "%%", "%.3s", "%llu", "%", "%-0#+ 5.3lx", "x%c%", "%999999999d", "%.99999999999x", "%#0300x"} {
 		f.Add(s, "lo", uint64(255), int64(-1))
 	}
 	f.Fuzz(func(t *testing.T, format, s string, u uint64, i int64) {
@@ -589,6 +626,11 @@ func FuzzTextf(f *testing.F) {
 		p.Hex(Any, "", format, u)
 		p.ColorString(Any, Ifname, "", format, s)
 		p.Flush()
+		// Each of the five conversions is bounded by maxWidth plus its
+		// value; the rest is the format itself and color escapes.
+		if limit := 5 * (len(format) + len(s) + maxWidth + 64); b.Len() > limit {
+			t.Fatalf("format %q printed %d bytes (limit %d)", format, b.Len(), limit)
+		}
 	})
 }
 

@@ -91,8 +91,16 @@ func (p *Printer) textf1(format string, a arg) {
 	}
 }
 
+// maxWidth bounds a conversion's width and precision. iproute2's formats
+// use two digits at most; C's printf would pad "%999999999d" to a gigabyte
+// (and fail with EOVERFLOW past INT_MAX). A conversion asking for more is
+// written as it stands, like one that ends before its verb, so a mistaken
+// format shows instead of exhausting memory.
+const maxWidth = 4096
+
 // conv writes the conversion at the start of format ("%-16s", "%#x", …)
-// and returns its length; false when format ends before its verb.
+// and returns its length; false when format ends before its verb or its
+// width or precision is over maxWidth.
 func (p *Printer) conv(format string, a arg) (int, bool) {
 	w := p.w
 	var left, zero, alt, plus, space bool
@@ -119,13 +127,17 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 	}
 	width := 0
 	for ; j < len(format) && format[j] >= '0' && format[j] <= '9'; j++ {
-		width = width*10 + int(format[j]-'0')
+		if width = width*10 + int(format[j]-'0'); width > maxWidth {
+			return 0, false
+		}
 	}
 	prec := -1
 	if j < len(format) && format[j] == '.' {
 		prec = 0
 		for j++; j < len(format) && format[j] >= '0' && format[j] <= '9'; j++ {
-			prec = prec*10 + int(format[j]-'0')
+			if prec = prec*10 + int(format[j]-'0'); prec > maxWidth {
+				return 0, false
+			}
 		}
 	}
 	for j < len(format) && (format[j] == 'l' || format[j] == 'h' || format[j] == 'z' || format[j] == 'j' || format[j] == 't' || format[j] == 'q' || format[j] == 'L') {
@@ -135,6 +147,9 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 		return 0, false
 	}
 	b := p.scratch[:0]
+	if prec >= 0 {
+		zero = false // C ignores 0 when a number has a precision
+	}
 	switch verb := format[j]; verb {
 	case 's':
 		s := a.s
@@ -164,9 +179,7 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 		default:
 			b = append(b, a.s...)
 		}
-		for prec > len(b) {
-			b = append([]byte{'0'}, b...)
-		}
+		b = zeroExtend(b, prec)
 		switch {
 		case neg:
 			b = append([]byte{'-'}, b...)
@@ -184,9 +197,7 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 			b = append(b, a.s...)
 		} else {
 			b = strconv.AppendUint(b, v, 16)
-			for prec > len(b) {
-				b = append([]byte{'0'}, b...)
-			}
+			b = zeroExtend(b, prec)
 			if verb == 'X' {
 				for k := range b {
 					if b[k] >= 'a' && b[k] <= 'f' {
@@ -195,10 +206,8 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 				}
 			}
 			if alt && v != 0 {
-				if zero && !left && width > len(b)+2 {
-					for len(b)+2 < width {
-						b = append([]byte{'0'}, b...)
-					}
+				if zero && !left {
+					b = zeroExtend(b, width-2)
 				}
 				b = append([]byte{'0', byte('x' + verb - 'x')}, b...)
 			}
@@ -216,6 +225,19 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 	}
 	padBytes(w, b, width, left, zero && !left)
 	return j + 1, true
+}
+
+// zeroExtend puts zeros before the digits in b until there are n.
+func zeroExtend(b []byte, n int) []byte {
+	if n <= len(b) {
+		return b
+	}
+	out := make([]byte, n)
+	k := copy(out[n-len(b):], b)
+	for i := range n - k {
+		out[i] = '0'
+	}
+	return out
 }
 
 func (a arg) value() any {
