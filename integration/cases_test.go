@@ -72,11 +72,17 @@ var (
 )
 
 // requireSandbox skips the test unless it can build sandboxes: root, unshare
-// and the reference ip (the settle watcher uses it).
+// and the reference ip (the settle watcher uses it). Under CI (CI set to
+// anything but "" or "false") it fails instead: a CI job that cannot make a
+// namespace has tested nothing, and a skip would look like a pass.
 func requireSandbox(t *testing.T) {
 	t.Helper()
+	skip := t.Skip
+	if inCI() {
+		skip = func(args ...any) { t.Fatal(append([]any{"CI is set, so this is a failure, not a skip:"}, args...)...) }
+	}
 	if os.Geteuid() != 0 {
-		t.Skip("integration tests need root: they create network and mount namespaces (run `sudo make test` or `make integration` as root)")
+		skip("integration tests need root: they create network and mount namespaces (run `sudo make test` or `make integration` as root)")
 	}
 	sandboxOnce.Do(func() {
 		if _, err := exec.LookPath("unshare"); err != nil {
@@ -90,8 +96,14 @@ func requireSandbox(t *testing.T) {
 		sandboxErr = probeSandbox()
 	})
 	if sandboxErr != "" {
-		t.Skip("integration tests skipped: " + sandboxErr)
+		skip("integration tests skipped: " + sandboxErr)
 	}
+}
+
+// inCI reports whether a CI system runs the tests (they set CI=true).
+func inCI() bool {
+	v := os.Getenv("CI")
+	return v != "" && v != "false" && v != "0"
 }
 
 // probeTimeout bounds the check that sandboxes can be made. Making a
@@ -403,7 +415,7 @@ func TestSeedConformance(t *testing.T) {
 	requireSandbox(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		if os.Getenv("CI") != "" {
+		if inCI() {
 			t.Fatal("python3 is missing: the leads' runner needs it")
 		}
 		t.Skip("python3 is missing: the leads' runner needs it")

@@ -10,7 +10,8 @@ import (
 // leads' runner's: MAC addresses the case did not write (and the bridge ids
 // and IPv6 link-local addresses made from them) and bridge timers (`*_timer`
 // and, for brctl showstp, `... timer`); and, unlike the leads' runner, values
-// inside -color escapes are masked too.
+// inside -color escapes are masked too, and so are values that count with
+// the clock (finite lifetimes, route expiry, neighbour and fdb ages).
 var (
 	macRE           = regexp.MustCompile(`\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b`)
 	bridgeIDRE      = regexp.MustCompile(`\b([0-9a-f]{4})\.([0-9a-f]{12})\b`)
@@ -18,6 +19,15 @@ var (
 	linkLocalRE     = regexp.MustCompile(`\bfe80::[0-9a-f:]+`)
 	timerRE         = regexp.MustCompile(`\b(\w*timer)(\s+|"\s*:\s*)[\d.]+`)
 	colorRE         = regexp.MustCompile("\x1b\\[[0-9;]*m")
+	// Values that count with the clock. The reference and gip run one after
+	// the other, seconds apart on a loaded machine, so a finite address
+	// lifetime or route expiry has counted down in between, and neighbour
+	// and fdb entries have aged: their numbers are masked, "forever" (and
+	// its JSON 4294967295) is kept.
+	lifetimeRE     = regexp.MustCompile(`\b(valid_lft|preferred_lft|expires) -?\d+sec\b`)
+	lifetimeJSONRE = regexp.MustCompile(`"(valid_life_time|preferred_life_time|expires)"(\s*:\s*)(-?\d+)`)
+	ageRE          = regexp.MustCompile(`\b(used) \d+(/\d+){1,2}\b`)
+	ageJSONRE      = regexp.MustCompile(`"(used|confirmed|updated)"(\s*:\s*)\d+`)
 )
 
 // normalizer hides random values in one case's output. MACs that appear in
@@ -81,6 +91,18 @@ func (n *normalizer) plain(s string) string {
 	s = macRE.ReplaceAllStringFunc(s, n.mac)
 	s = linkLocalRE.ReplaceAllString(s, "fe80::LL")
 	s = timerRE.ReplaceAllString(s, "${1}${2}T")
+	s = lifetimeRE.ReplaceAllString(s, "${1} Nsec")
+	s = lifetimeJSONRE.ReplaceAllStringFunc(s, func(m string) string {
+		g := lifetimeJSONRE.FindStringSubmatch(m)
+		if g[3] == "4294967295" {
+			return m
+		}
+		return `"` + g[1] + `"` + g[2] + "N"
+	})
+	s = ageRE.ReplaceAllStringFunc(s, func(m string) string {
+		return "used " + strings.Repeat("N/", strings.Count(m, "/")) + "N"
+	})
+	s = ageJSONRE.ReplaceAllString(s, `"${1}"${2}N`)
 	return s
 }
 

@@ -78,6 +78,18 @@ func TestNormalizer(t *testing.T) {
 		{"link/ether \x1b[33m6e:11:22:33:44:55\x1b[0m brd \x1b[33mff:ff:ff:ff:ff:ff\x1b[0m", "link/ether \x1b[33mMAC\x1b[0m brd \x1b[33mff:ff:ff:ff:ff:ff\x1b[0m"},
 		{"\x1b[1;33m02:00:00:00:00:01 \x1b[0m", "\x1b[1;33m02:00:00:00:00:01 \x1b[0m"},
 		{"inet6 \x1b[34mfe80::6c11:22ff:fe33:4455\x1b[0m/64", "inet6 \x1b[34mfe80::LL\x1b[0m/64"},
+		// values that count with the clock; "forever" stays
+		{"       valid_lft 998sec preferred_lft 498sec", "       valid_lft Nsec preferred_lft Nsec"},
+		{"       valid_lft forever preferred_lft 0sec", "       valid_lft forever preferred_lft Nsec"},
+		{"\\    valid_lft 1000sec preferred_lft forever", "\\    valid_lft Nsec preferred_lft forever"},
+		{`"valid_life_time":998,"preferred_life_time":4294967295`, `"valid_life_time":N,"preferred_life_time":4294967295`},
+		{`"valid_life_time": 4294967295,"preferred_life_time": 0`, `"valid_life_time": 4294967295,"preferred_life_time": N`},
+		{"2001:db8::/64 dev v1 proto ra metric 1024 expires 1799sec pref medium", "2001:db8::/64 dev v1 proto ra metric 1024 expires Nsec pref medium"},
+		{`"expires":1799,"pref":"medium"`, `"expires":N,"pref":"medium"`},
+		{"10.0.0.2 dev v1 lladdr 02:00:00:00:00:01 used 12/12/9 probes 1 STALE", "10.0.0.2 dev v1 lladdr 02:00:00:00:00:01 used N/N/N probes 1 STALE"},
+		{"02:00:00:00:00:01 dev v1 used 3/3 master br0", "02:00:00:00:00:01 dev v1 used N/N master br0"},
+		{`"used":12,"confirmed":12,"updated":9,"probes":1`, `"used":N,"confirmed":N,"updated":N,"probes":1`},
+		{"valid_lft 300 preferred_lft 300 used", "valid_lft 300 preferred_lft 300 used"},
 	}
 	for _, tt := range tests {
 		if got := n.text(tt.in); got != tt.want {
