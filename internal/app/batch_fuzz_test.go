@@ -95,4 +95,3 @@ func FuzzSplitArgs(f *testing.F) {
 		}
 	})
 }
-
