@@ -359,14 +359,14 @@ func compareRuns(t *testing.T, name, text string, cls []caseLine, ref, ref2, can
 			matched++
 			continue
 		}
-		r.Out, r.Err = n.text(r.Out), n.text(r.Err)
+		r.Out, r.Err = sortAddrconfRoutes(n.text(r.Out)), n.text(r.Err)
 		usage := isUsage(r)
 		a := render(r, usage)
 		if ref2 != nil {
 			var b []string
 			if i < len(ref2) {
 				r2 := ref2[i]
-				r2.Out, r2.Err = n.text(r2.Out), n.text(r2.Err)
+				r2.Out, r2.Err = sortAddrconfRoutes(n.text(r2.Out)), n.text(r2.Err)
 				b = render(r2, usage)
 			}
 			if !reflect.DeepEqual(a, b) {
@@ -379,7 +379,7 @@ func compareRuns(t *testing.T, name, text string, cls []caseLine, ref, ref2, can
 		}
 		var b []string
 		if c, ok := byLine[r.Line]; ok {
-			c.Out, c.Err = n.text(c.Out), n.text(c.Err)
+			c.Out, c.Err = sortAddrconfRoutes(n.text(c.Out)), n.text(c.Err)
 			b = render(c, usage)
 		} else {
 			b = []string{"(not run)"}

@@ -3,6 +3,7 @@ package integration
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -104,6 +105,34 @@ func (n *normalizer) plain(s string) string {
 	})
 	s = ageJSONRE.ReplaceAllString(s, `"${1}"${2}N`)
 	return s
+}
+
+// addrconfRouteRE matches the routes IPv6 addrconf adds for each link on
+// its own (after the link local masking): fe80::/64, the local route of the
+// link-local address and the ff00::/8 multicast route.
+var addrconfRouteRE = regexp.MustCompile(`^(local |multicast )?(fe80::LL|fe80::/64|ff00::/8) `)
+
+// sortAddrconfRoutes sorts each run of consecutive addrconf routes in a
+// route listing. The kernel adds them from each link's addrconf work, so
+// two links brought up together list their routes in whichever order that
+// work ran, which changes from run to run on a loaded machine; the order of
+// every other line is still compared.
+func sortAddrconfRoutes(out string) string {
+	if !strings.Contains(out, "fe80::") && !strings.Contains(out, "ff00::/8") {
+		return out
+	}
+	lines := strings.SplitAfter(out, "\n")
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && addrconfRouteRE.MatchString(lines[j]) && strings.HasSuffix(lines[j], "\n") {
+			j++
+		}
+		if j-i > 1 {
+			sort.Strings(lines[i:j])
+		}
+		i = max(j, i+1)
+	}
+	return strings.Join(lines, "")
 }
 
 // isUsage reports whether a reference result is a failure that prints a

@@ -170,3 +170,24 @@ func TestUsesTool(t *testing.T) {
 		t.Error("usesTool with a path")
 	}
 }
+
+func TestSortAddrconfRoutes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"default via 10.0.0.1 dev eth0\n10.0.0.0/8 dev eth0\n", "default via 10.0.0.1 dev eth0\n10.0.0.0/8 dev eth0\n"},
+		// the two links' addrconf routes in either order read the same;
+		// the lines around them keep their places
+		{"2001:db8::/64 dev eth0\nfe80::/64 dev eth1 proto kernel\nfe80::/64 dev eth0 proto kernel\ndefault via 2001:db8::1 dev eth0\n",
+			"2001:db8::/64 dev eth0\nfe80::/64 dev eth0 proto kernel\nfe80::/64 dev eth1 proto kernel\ndefault via 2001:db8::1 dev eth0\n"},
+		{"local fe80::LL dev eth1 table local\nlocal fe80::LL dev eth0 table local\nmulticast ff00::/8 dev eth1 table local\nmulticast ff00::/8 dev eth0 table local\n",
+			"local fe80::LL dev eth0 table local\nlocal fe80::LL dev eth1 table local\nmulticast ff00::/8 dev eth0 table local\nmulticast ff00::/8 dev eth1 table local\n"},
+		// other lines are never reordered, even between addrconf runs
+		{"fe80::/64 dev b\nx\nfe80::/64 dev a\n", "fe80::/64 dev b\nx\nfe80::/64 dev a\n"},
+		{"b\na\n", "b\na\n"},
+	}
+	for _, tt := range tests {
+		if got := sortAddrconfRoutes(tt.in); got != tt.want {
+			t.Errorf("sortAddrconfRoutes(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -32,12 +32,13 @@ var fuzzFamilies = []int{unix.AF_UNSPEC, unix.AF_INET, unix.AF_INET6, unix.AF_PA
 
 func fuzzFamily(b uint8) int { return fuzzFamilies[int(b)%len(fuzzFamilies)] }
 
-// wantCLIError fails unless err is nil or a *cli.Error (iproute2's words
-// and status, never Go's).
+// wantCLIError fails unless err is nil, a *cli.Error (iproute2's words
+// and status, never Go's) or a parser's request for the usage text, which
+// its caller prints.
 func wantCLIError(t *testing.T, what string, err error) {
 	t.Helper()
 	var ce *cli.Error
-	if err != nil && !errors.As(err, &ce) {
+	if err != nil && !errors.As(err, &ce) && err != errRuleUsage && err != errNeighUsage {
 		t.Fatalf("%s: error %v (%T) is not a *cli.Error", what, err, err)
 	}
 }

@@ -1,9 +1,14 @@
 # ip route add/change/replace/append/prepend/del/flush/get, IPv4 and IPv6.
 /usr/sbin/ip link set lo up
-/usr/sbin/ip link add eth0 address 02:00:00:00:00:01 type veth peer name eth1 address 02:00:00:00:00:02
+# eth1 lives in a namespace of its own: with both ends here the kernel adds
+# their fe80::/64 and multicast routes as each link's addrconf work runs,
+# so the order of the two devices' routes in the dumps below changes from
+# run to run on a loaded machine.
+/usr/sbin/ip netns add peer
+/usr/sbin/ip link add eth0 address 02:00:00:00:00:01 type veth peer name eth1 address 02:00:00:00:00:02 netns peer
 /usr/sbin/ip addr add 172.18.0.2/16 dev eth0
 /usr/sbin/ip link set eth0 up
-/usr/sbin/ip link set eth1 up
+/usr/sbin/ip -n peer link set eth1 up
 /usr/sbin/ip -6 addr add 2001:db8::2/64 dev eth0 nodad
 ip route add default via 172.18.0.1
 ip route add 172.19.0.0 via 172.18.0.4 dev eth0
