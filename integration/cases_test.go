@@ -79,7 +79,10 @@ func requireSandbox(t *testing.T) {
 	t.Helper()
 	skip := t.Skip
 	if inCI() {
-		skip = func(args ...any) { t.Fatal(append([]any{"CI is set, so this is a failure, not a skip:"}, args...)...) }
+		skip = func(args ...any) {
+			t.Helper()
+			t.Fatal(append([]any{"CI is set, so this is a failure, not a skip:"}, args...)...)
+		}
 	}
 	if os.Geteuid() != 0 {
 		skip("integration tests need root: they create network and mount namespaces (run `sudo make test` or `make integration` as root)")

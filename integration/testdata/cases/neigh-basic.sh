@@ -91,8 +91,8 @@ ip neigh help
 ip neigh flush
 ip -s neigh flush dev v1 nud stale | sort
 ip neigh show nud all | sort
-# -s -s prints the entries with their ages, which tick
-ip -s -s neigh flush dev v1 nud all | sort # unstable
+# -s -s prints the entries with their ages, which tick (the harness masks them)
+ip -s -s neigh flush dev v1 nud all | sort
 ip -s neigh flush all | sort
 ip -s neigh flush dev v1 | sort
 ip neigh flush dev v2 nud permanent | sort
