@@ -18,7 +18,7 @@ var (
 	bridgeIDRE      = regexp.MustCompile(`\b([0-9a-f]{4})\.([0-9a-f]{12})\b`)
 	bridgeIDUnpadRE = regexp.MustCompile(`\b([0-9a-f]{4})\.((?:[0-9a-f]{1,2}:){5}[0-9a-f]{1,2})\b`)
 	linkLocalRE     = regexp.MustCompile(`\bfe80::[0-9a-f:]+`)
-	timerRE         = regexp.MustCompile(`\b(\w*timer)(\s+|"\s*:\s*)[\d.]+`)
+	timerRE         = regexp.MustCompile(`\b(\w*timer)([ \t]+|"\s*:\s*)[\d.]+`)
 	colorRE         = regexp.MustCompile("\x1b\\[[0-9;]*m")
 	// Values that count with the clock. The reference and gip run one after
 	// the other, seconds apart on a loaded machine, so a finite address
@@ -29,6 +29,8 @@ var (
 	lifetimeJSONRE = regexp.MustCompile(`"(valid_life_time|preferred_life_time|expires)"(\s*:\s*)(-?\d+)`)
 	ageRE          = regexp.MustCompile(`\b(used) \d+(/\d+){1,2}\b`)
 	ageJSONRE      = regexp.MustCompile(`"(used|confirmed|updated)"(\s*:\s*)\d+`)
+	// brctl showmacs: a learned (not local) entry's ageing timer column.
+	showmacsAgeRE = regexp.MustCompile(`(?m)^(\s*\d+\t\S+\tno\t\t\s*)[\d.]+$`)
 )
 
 // normalizer hides random values in one case's output. MACs that appear in
@@ -104,6 +106,7 @@ func (n *normalizer) plain(s string) string {
 		return "used " + strings.Repeat("N/", strings.Count(m, "/")) + "N"
 	})
 	s = ageJSONRE.ReplaceAllString(s, `"${1}"${2}N`)
+	s = showmacsAgeRE.ReplaceAllString(s, "${1}T")
 	return s
 }
 
