@@ -27,7 +27,7 @@ var (
 	// its JSON 4294967295) is kept.
 	lifetimeRE     = regexp.MustCompile(`\b(valid_lft|preferred_lft|expires) -?\d+sec\b`)
 	lifetimeJSONRE = regexp.MustCompile(`"(valid_life_time|preferred_life_time|expires)"(\s*:\s*)(-?\d+)`)
-	ageRE          = regexp.MustCompile(`\b(used) \d+(/\d+){1,2}\b`)
+	ageRE          = regexp.MustCompile(`\b(used) \d+(/\d+){1,2}`)
 	ageJSONRE      = regexp.MustCompile(`"(used|confirmed|updated)"(\s*:\s*)\d+`)
 	// brctl showmacs: a learned (not local) entry's ageing timer column.
 	showmacsAgeRE = regexp.MustCompile(`(?m)^(\s*\d+\t\S+\tno\t\t\s*)[\d.]+$`)

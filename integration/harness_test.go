@@ -90,6 +90,8 @@ func TestNormalizer(t *testing.T) {
 		{"02:00:00:00:00:01 dev v1 used 3/3 master br0", "02:00:00:00:00:01 dev v1 used N/N master br0"},
 		{`"used":12,"confirmed":12,"updated":9,"probes":1`, `"used":N,"confirmed":N,"updated":N,"probes":1`},
 		{"valid_lft 300 preferred_lft 300 used", "valid_lft 300 preferred_lft 300 used"},
+		// iproute2 6.1 prints no blank between the ages and "probes"
+		{"10.0.0.10  used 2/2/5probes 0 FAILED", "10.0.0.10  used N/N/Nprobes 0 FAILED"},
 		{"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\t6e:11:22:33:44:55\tno\t\t  12.34\n",
 			"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\tMAC\tno\t\t  T\n"},
 	}
