@@ -33,7 +33,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	if ls.f.dev != "" {
+	if ls.f.hasDev {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
 			return err
