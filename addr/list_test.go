@@ -213,7 +213,7 @@ func TestParseListArgsFilters(t *testing.T) {
 	}
 }
 
-// An empty word is a value: `dev ''`, a bare '' and `type ''` are given
+// An empty word is a value: `dev ”`, a bare ” and `type ”` are given
 // (and select nothing), never "no filter".
 func TestParseListArgsEmptyIsGiven(t *testing.T) {
 	tests := []struct {

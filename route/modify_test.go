@@ -145,7 +145,7 @@ func FuzzParseRoute(f *testing.F) {
 	})
 }
 
-// `dev ''` is a device name, one no device has: looked up and refused.
+// `dev ”` is a device name, one no device has: looked up and refused.
 func TestParseModifyEmptyDev(t *testing.T) {
 	_, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cli.NewArgs([]string{"10.7.0.0/16", "dev", ""}), testLookup)
 	ce, ok := err.(*cli.Error)
@@ -154,7 +154,7 @@ func TestParseModifyEmptyDev(t *testing.T) {
 	}
 }
 
-// Selectors given as '' are given: resolveDevices must look them up.
+// Selectors given as ” are given: resolveDevices must look them up.
 func TestParseSelectorEmptyIsGiven(t *testing.T) {
 	for _, words := range [][]string{{"dev", ""}, {"oif", ""}, {"iif", ""}} {
 		s, err := parseSelector(testEnv(0), cli.NewArgs(words))

@@ -188,7 +188,7 @@ func FuzzNeighPrint(f *testing.F) {
 	})
 }
 
-// `dev ''` names a device, one that does not exist: it is looked up (and
+// `dev ”` names a device, one that does not exist: it is looked up (and
 // refused), never taken as "no device".
 func TestNeighRequestEmptyDev(t *testing.T) {
 	looked := false
