@@ -146,3 +146,18 @@ func FuzzScanFloat(f *testing.F) {
 		ScanFloat(s) // must not panic, whatever the bytes
 	})
 }
+
+func TestGetAddrLinkLayer(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"medium", "\"medium\" is invalid lladdr.\nError: link address is expected rather than \"medium\"."},
+		{"aa:zz:1", "\"zz\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
+		{"1.2.x", "\"1.2.x\" is invalid lladdr.\nError: link address is expected rather than \"1.2.x\"."},
+		{"aa:-1", "\"-1\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
+		{"aa:bb", "Error: link address is expected rather than \"aa:bb\"."},
+	} {
+		_, err := GetAddr(tt.in, 17) // AF_PACKET
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("GetAddr(%q, AF_PACKET) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
