@@ -15,6 +15,7 @@ import (
 type listFilter struct {
 	family    int
 	dev       string
+	hasDev    bool // dev was given (an empty name is a name, never "any")
 	ifindex   int32
 	up        bool
 	scope     uint8
@@ -27,6 +28,7 @@ type listFilter struct {
 	group     int64 // -1: any
 	master    int32 // 0: any, -1: none (nomaster)
 	kind      string
+	hasKind   bool
 	slaveKind string
 	hasSlave  bool
 }
@@ -113,7 +115,7 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 			if k, ok := strings.CutSuffix(v, "_slave"); ok {
 				f.slaveKind, f.hasSlave = k, true
 			} else {
-				f.kind = v
+				f.kind, f.hasKind = v, true
 			}
 		default:
 			if w == "dev" {
@@ -126,10 +128,10 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 			if cli.Matches(w, "help") {
 				return usage(env, doLink)
 			}
-			if f.dev != "" {
+			if f.hasDev {
 				return cli.Duplicate2("dev", w)
 			}
-			f.dev = w
+			f.dev, f.hasDev = w, true
 		}
 	}
 	return nil

@@ -33,7 +33,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	if ls.f.dev != "" {
+	if ls.f.hasDev {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
 			return err
@@ -101,7 +101,8 @@ func flush(env *cli.Env, args *cli.Args) error {
 		}
 	}
 	p.Flush()
-	return cli.Exit(1, "*** Flush remains incomplete after %d rounds. ***", loops)
+	// ipaddr_flush returns 1, which ip 6.1's do_cmd negates: exit 255.
+	return cli.Exit(255, "*** Flush remains incomplete after %d rounds. ***", loops)
 }
 
 func flushDone(p interface{ Text(string) }, stats, round int) error {

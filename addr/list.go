@@ -57,7 +57,7 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 	if err != nil {
 		return err
 	}
-	if ls.f.dev != "" && !(doLink && ls.f.group == -1) {
+	if ls.f.hasDev && !(doLink && ls.f.group == -1) {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
 			return err
@@ -70,7 +70,7 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 	ls.setup()
 	defer ls.close()
 
-	if ls.f.dev != "" {
+	if ls.f.hasDev {
 		return ls.showOne(c)
 	}
 	if err := ls.dumpAddrsFor(c); err != nil {
@@ -185,7 +185,7 @@ func (ls *lister) dumpLinks(c *nl.Conn) error {
 		if ls.f.master != 0 {
 			ae.Uint32(unix.IFLA_MASTER, uint32(ls.f.master))
 		}
-		if ls.f.kind != "" {
+		if ls.f.hasKind {
 			ae.Nested(unix.IFLA_LINKINFO, func(nae *netlink.AttributeEncoder) error {
 				nae.Bytes(unix.IFLA_INFO_KIND, []byte(ls.f.kind))
 				return nil
@@ -364,7 +364,7 @@ func (ls *lister) printLink(l *link.Link) int {
 	} else if f.master > 0 {
 		return -1
 	}
-	if f.kind != "" && (!l.Has(unix.IFLA_LINKINFO) || l.Kind != f.kind) {
+	if f.hasKind && (!l.Has(unix.IFLA_LINKINFO) || l.Kind != f.kind) {
 		return -1
 	}
 	if f.hasSlave && (!l.Has(unix.IFLA_LINKINFO) || l.SlaveKind != f.slaveKind) {

@@ -200,7 +200,7 @@ func TestParseListArgsFilters(t *testing.T) {
 		t.Fatalf("parseListArgs(%q): %v", words, err)
 	}
 	want := listFilter{
-		family: unix.AF_INET, dev: "eth0", up: true, scope: unix.RT_SCOPE_LINK, scopeMask: 0xff,
+		family: unix.AF_INET, dev: "eth0", hasDev: true, up: true, scope: unix.RT_SCOPE_LINK, scopeMask: 0xff,
 		flags: 0, flagMask: unix.IFA_F_SECONDARY | unix.IFA_F_TENTATIVE,
 		label: "eth*", hasLabel: true, group: -1, master: -1, slaveKind: "bridge", hasSlave: true,
 	}
@@ -210,5 +210,41 @@ func TestParseListArgsFilters(t *testing.T) {
 	f.pfx = cnum.Prefix{}
 	if !reflect.DeepEqual(f, want) {
 		t.Errorf("parseListArgs(%q) = %+v, want %+v", words, f, want)
+	}
+}
+
+// An empty word is a value: `dev ”`, a bare ” and `type ”` are given
+// (and select nothing), never "no filter".
+func TestParseListArgsEmptyIsGiven(t *testing.T) {
+	tests := []struct {
+		words         []string
+		hasDev, kind  bool
+		dev, wantKind string
+	}{
+		{[]string{"dev", ""}, true, false, "", ""},
+		{[]string{""}, true, false, "", ""},
+		{[]string{"type", ""}, false, true, "", ""},
+		{[]string{"up"}, false, false, "", ""},
+		{[]string{"dev", "lo"}, true, false, "lo", ""},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		env := cli.NewEnv(cli.Options{}, nil, &out, &out)
+		f := listFilter{group: -1}
+		if err := parseListArgs(env, cli.NewArgs(tt.words), &f, false); err != nil {
+			t.Fatalf("parseListArgs(%q): %v", tt.words, err)
+		}
+		if f.hasDev != tt.hasDev || f.dev != tt.dev || f.hasKind != tt.kind || f.kind != tt.wantKind {
+			t.Errorf("parseListArgs(%q) = dev %q (given %v) kind %q (given %v), want dev %q (given %v) kind %q (given %v)",
+				tt.words, f.dev, f.hasDev, f.kind, f.hasKind, tt.dev, tt.hasDev, tt.wantKind, tt.kind)
+		}
+	}
+	// A second device, even an empty one, is a duplicate.
+	var out bytes.Buffer
+	env := cli.NewEnv(cli.Options{}, nil, &out, &out)
+	f := listFilter{group: -1}
+	err := parseListArgs(env, cli.NewArgs([]string{"dev", "", "lo"}), &f, false)
+	if want := `Error: either "dev" is duplicate, or "lo" is a garbage.`; err == nil || err.Error() != want {
+		t.Errorf("parseListArgs(dev '' lo) = %v, want %q", err, want)
 	}
 }

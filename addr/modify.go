@@ -16,6 +16,7 @@ type addrRequest struct {
 	hdr      nl.IfAddrmsg
 	attrs    []addrAttr // in the order the words gave them
 	dev      string
+	hasDev   bool // dev was given, perhaps as ''
 	local    cnum.Prefix
 	localArg string
 	hasLocal bool
@@ -81,7 +82,7 @@ func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest,
 	} else {
 		r.add(unix.IFA_FLAGS, u32bytes(r.flags))
 	}
-	if r.dev == "" {
+	if !r.hasDev {
 		return nil, cli.Exit(1, "Not enough information: \"dev\" argument is required.")
 	}
 	if !r.hasPeer && r.hasLocal {
@@ -225,7 +226,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			r.dev = v
+			r.dev, r.hasDev = v, true
 		case w == "label":
 			v, err := args.Value()
 			if err != nil {

@@ -29,7 +29,7 @@ func save(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	defer keepFilter(env, &f)
-	if f.dev != "" {
+	if f.hasDev {
 		idx, err := nameToIndex(env, f.dev)
 		if err != nil {
 			return err

@@ -44,17 +44,17 @@ func (t *linkTable) name(i int32) string {
 }
 
 func linkShow(env *cli.Env, args *cli.Args) error {
-	dev := ""
+	dev, hasDev := "", false // '' names no device, it is not "any"
 	for args.More() {
 		if w := args.Next(); w == "dev" {
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
-			if dev != "" {
+			if hasDev {
 				return cli.Duplicate("dev", v)
 			}
-			dev = v
+			dev, hasDev = v, true
 		}
 	}
 	c, err := env.Conn()
@@ -70,11 +70,11 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 	for _, l := range links {
 		t.names[l.index] = l.name
 		t.flags[l.index] = l.flags
-		if dev != "" && l.name == dev {
+		if hasDev && l.name == dev {
 			filter = l.index
 		}
 	}
-	if dev != "" && filter == 0 {
+	if hasDev && filter == 0 {
 		return cli.Exit(255, "Cannot find device \"%s\"", dev)
 	}
 	c.SetStrict(true)

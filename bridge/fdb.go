@@ -83,6 +83,7 @@ func parseState(s string) (uint16, bool) {
 func fdbShow(env *cli.Env, args *cli.Args) error {
 	var f fdbFilter
 	var dev, br string
+	var hasDev, hasBr bool // given, maybe as '' (which names no device)
 	for args.More() {
 		w := args.Next()
 		switch w {
@@ -91,13 +92,13 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			dev = v
+			dev, hasDev = v, true
 		case "br":
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
-			br = v
+			br, hasBr = v, true
 		case "vlan":
 			v, err := args.Value()
 			if err != nil {
@@ -139,12 +140,12 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 		names[l.index] = l.name
 		byName[l.name] = l.index
 	}
-	if br != "" {
+	if hasBr {
 		if f.master = byName[br]; f.master == 0 {
 			return cli.Exit(255, "Cannot find bridge device \"%s\"", br)
 		}
 	}
-	if dev != "" {
+	if hasDev {
 		if f.index = byName[dev]; f.index == 0 {
 			return cli.Exit(255, "Cannot find device \"%s\"", dev)
 		}

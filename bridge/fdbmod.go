@@ -80,6 +80,8 @@ func parseMAC(s string) ([]byte, bool) {
 func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
 	var (
 		addr, dev      string
+		hasAddr        bool // a given '' is an address (an invalid one)
+		hasDev         bool // and a device name no device has
 		dst            cnum.Prefix
 		dstOK          bool
 		port           uint64
@@ -100,6 +102,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			if dev, err = args.Value(); err != nil {
 				return err
 			}
+			hasDev = true
 		case w == "dst":
 			v, err := args.Value()
 			if err != nil {
@@ -205,13 +208,13 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			if cli.Matches(w, "help") {
 				return fdbUsage(env)
 			}
-			if addr != "" {
+			if hasAddr {
 				return cli.Duplicate2("to", w)
 			}
-			addr = w
+			addr, hasAddr = w, true
 		}
 	}
-	if dev == "" || addr == "" {
+	if !hasDev || !hasAddr {
 		return cli.Exit(255, "Device and address are required arguments.")
 	}
 	if nhid != 0 && (dstOK || port != 0 || vni != ^uint64(0)) {

@@ -34,7 +34,8 @@ func (b *brctl) setBridge(brName string, enc func(ae *netlink.AttributeEncoder))
 // the port's own sysfs file whatever bridge it names, and only when that
 // fails asks the named bridge, so the errors come in that order: ENODEV for
 // no such device or bridge, EOPNOTSUPP for a bridge that is not one, ENOENT
-// for a device that is not a port.
+// for a device that is not a port, and for a value the kernel refuses the
+// bridge's errors before the kernel's.
 func (b *brctl) setPort(brName, ifname string, enc func(ae *netlink.AttributeEncoder)) (unix.Errno, error) {
 	dev, err := getLink(b.c, ifname)
 	if err != nil {
@@ -62,6 +63,12 @@ func (b *brctl) setPort(brName, ifname string, enc func(ae *netlink.AttributeEnc
 		return nil
 	})
 	if err != nil {
+		// brctl's sysfs write failed: it asks the named bridge by ioctl
+		// next, which fails first for a bridge that is missing or is not
+		// one, else as the kernel did.
+		if _, errno, err := b.bridgeFor(brName); err != nil || errno != 0 {
+			return errno, err
+		}
 		return errnoOf(err), nil
 	}
 	return 0, nil
@@ -142,9 +149,9 @@ func (b *brctl) setpathcost(args []string) error {
 		b.warn("bad path cost value")
 		return failed
 	}
-	if cost < 0 {
-		return b.report(unix.ERANGE, nil, "set path cost failed")
-	}
+	// A negative cost is not refused here: brctl finds the port first
+	// (no such device, not a port), and the kernel then answers ERANGE
+	// for the out-of-range value it becomes.
 	errno, err := b.setPort(args[1], args[2], func(ae *netlink.AttributeEncoder) { ae.Uint32(unix.IFLA_BRPORT_COST, uint32(cost)) })
 	return b.report(errno, err, "set path cost failed")
 }

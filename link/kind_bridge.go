@@ -3,7 +3,6 @@ package link
 import (
 	"encoding/binary"
 	"fmt"
-	"strings"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -182,7 +181,7 @@ var llProtos = []struct {
 // llProto is ll_proto_a2n: a name (in any case) or a number.
 func llProto(s string) (uint16, bool) {
 	for _, pr := range llProtos {
-		if strings.EqualFold(s, pr.name) {
+		if cnum.EqualFold(s, pr.name) {
 			return pr.id, true
 		}
 	}

@@ -22,11 +22,11 @@ func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	// The peer's header is zeroed memory in iproute2's request, family too.
 	var hdr nl.IfInfomsg
 	peer := netlink.NewAttributeEncoder()
-	kind, err := p.parseLink(a, &hdr, peer)
+	kind, typed, err := p.parseLink(a, &hdr, peer)
 	if err != nil {
 		return err
 	}
-	if kind != "" {
+	if typed {
 		return cli.Duplicate("type", kind)
 	}
 	attrs, err := peer.Encode()

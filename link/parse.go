@@ -61,11 +61,11 @@ func (p *Parser) Build(a *cli.Args) ([]byte, error) {
 	var hdr nl.IfInfomsg
 	hdr.Family = p.Family
 	ae := netlink.NewAttributeEncoder()
-	kind, err := p.parseLink(a, &hdr, ae)
+	kind, typed, err := p.parseLink(a, &hdr, ae)
 	if err != nil {
 		return nil, err
 	}
-	if kind != "" {
+	if typed {
 		err := nest(ae, unix.IFLA_LINKINFO, func(li *netlink.AttributeEncoder) error {
 			return p.parseKind(kind, a, li)
 		})
@@ -149,26 +149,29 @@ type linkWords struct {
 }
 
 // parseLink is iplink_parse: it reads the generic words into hdr and ae
-// until `type KIND` (returned) or the end, then resolves the device.
-func (p *Parser) parseLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder) (string, error) {
+// until `type KIND` (returned, typed set: `type ”` is a kind too, one the
+// kernel refuses) or the end, then resolves the device.
+func (p *Parser) parseLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder) (kind string, typed bool, err error) {
 	w := linkWords{seen: map[string]bool{}}
-	kind := ""
 	for a.More() {
 		k, done, err := p.parseWord(a, hdr, ae, &w)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		if done {
-			kind = k
+			kind, typed = k, true
 			break
 		}
 	}
-	return p.finishLink(a, hdr, ae, &w, kind)
+	if typed, err = p.finishLink(a, hdr, ae, &w, typed); err != nil {
+		return "", false, err
+	}
+	return kind, typed, nil
 }
 
 // finishLink is the end of iplink_parse: the checks that need every word,
 // the device's ifindex and the attributes that name devices.
-func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords, kind string) (string, error) {
+func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords, typed bool) (bool, error) {
 	switch {
 	case w.name == nil:
 		w.name = w.dev
@@ -179,28 +182,28 @@ func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribut
 	}
 	if w.dev != nil && w.addrLen > 0 && !p.Create && p.AddrLen != nil {
 		if halen := p.AddrLen(*w.dev); halen >= 0 && halen != w.addrLen {
-			return "", cli.Exit(1, "Invalid address length %d - must be %d bytes", w.addrLen, halen)
+			return false, cli.Exit(1, "Invalid address length %d - must be %d bytes", w.addrLen, halen)
 		}
 	}
 	if w.index != 0 && !p.Create && !w.moveNetNS {
-		return "", cli.Fatal(255, "index can be used only when creating devices or when moving device to another netns.")
+		return false, cli.Fatal(255, "index can be used only when creating devices or when moving device to another netns.")
 	}
 	if w.hasGroup && w.dev == nil {
-		if kind != "" && a.More() {
-			return "", cli.Fatal(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", a.Peek())
+		if typed && a.More() {
+			return false, cli.Fatal(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", a.Peek())
 		}
 		if p.Create {
-			return "", cli.Fatal(255, "group cannot be used when creating devices.")
+			return false, cli.Fatal(255, "group cannot be used when creating devices.")
 		}
-		return "", nil
+		return false, nil // a group: the kind is not used
 	}
 	if !p.Create {
 		if w.dev == nil {
-			return "", cli.Fatal(255, "Not enough information: \"dev\" argument is required.")
+			return false, cli.Fatal(255, "Not enough information: \"dev\" argument is required.")
 		}
 		hdr.Index = p.Index(*w.dev)
 		if hdr.Index == 0 {
-			return "", cli.Exit(1, "Cannot find device \"%s\"", *w.dev)
+			return false, cli.Exit(1, "Cannot find device \"%s\"", *w.dev)
 		}
 		if w.name == w.dev {
 			w.name = nil
@@ -210,12 +213,12 @@ func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribut
 		}
 	} else {
 		if w.name != w.dev {
-			return "", cli.Fatal(255, "both \"name\" and \"dev\" cannot be used when creating devices.")
+			return false, cli.Fatal(255, "both \"name\" and \"dev\" cannot be used when creating devices.")
 		}
 		if w.hasLink {
 			idx := p.Index(w.link)
 			if idx == 0 {
-				return "", cli.Exit(1, "Cannot find device \"%s\"", w.link)
+				return false, cli.Exit(1, "Cannot find device \"%s\"", w.link)
 			}
 			ae.Uint32(unix.IFLA_LINK, uint32(idx))
 		}
@@ -224,7 +227,7 @@ func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribut
 	if w.name != nil {
 		ae.String(unix.IFLA_IFNAME, *w.name)
 	}
-	return kind, nil
+	return typed, nil
 }
 
 // validIfname is iproute2's check_altifname; check_ifname adds the length

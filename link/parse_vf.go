@@ -2,7 +2,6 @@ package link
 
 import (
 	"encoding/binary"
-	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
@@ -285,10 +284,10 @@ func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
 
 // vlanProto is ll_proto_a2n for the names a VF VLAN can take, and numbers.
 func vlanProto(v string) (uint16, bool) {
-	switch strings.ToLower(v) {
-	case "802.1q":
+	switch {
+	case cnum.EqualFold(v, "802.1q"):
 		return ethP8021Q, true
-	case "802.1ad":
+	case cnum.EqualFold(v, "802.1ad"):
 		return ethP8021AD, true
 	}
 	n, ok := cnum.Uint(v, 0, 0xffff)

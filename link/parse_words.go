@@ -1,8 +1,6 @@
 package link
 
 import (
-	"strings"
-
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
@@ -229,9 +227,9 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 			return "", false, err
 		}
 		switch {
-		case strings.EqualFold(v, "default"):
+		case cnum.EqualFold(v, "default"):
 			ae.Uint8(unix.IFLA_LINKMODE, 0)
-		case strings.EqualFold(v, "dormant"):
+		case cnum.EqualFold(v, "dormant"):
 			ae.Uint8(unix.IFLA_LINKMODE, 1)
 		default:
 			return "", false, cli.InvalidArg("Invalid link mode\n", v)
@@ -243,7 +241,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 		}
 		st := -1
 		for i, s := range operStates {
-			if strings.EqualFold(v, s) {
+			if cnum.EqualFold(v, s) {
 				st = i
 				break
 			}
@@ -420,13 +418,13 @@ func flagWord(word string) (flag uint32, inverted bool) {
 
 func addrGenMode(v string) int {
 	switch {
-	case strings.EqualFold(v, "eui64"):
+	case cnum.EqualFold(v, "eui64"):
 		return in6AddrGenModeEUI64
-	case strings.EqualFold(v, "none"):
+	case cnum.EqualFold(v, "none"):
 		return in6AddrGenModeNone
-	case strings.EqualFold(v, "stable_secret"):
+	case cnum.EqualFold(v, "stable_secret"):
 		return in6AddrGenModeStablePrivacy
-	case strings.EqualFold(v, "random"):
+	case cnum.EqualFold(v, "random"):
 		return in6AddrGenModeRandom
 	}
 	return -1

@@ -24,6 +24,8 @@ type getRequest struct {
 	hdr         nl.RtMsg
 	ae          *netlink.AttributeEncoder
 	iif, oif    string
+	hasIif      bool // iif was given ('' names no device)
+	hasOif      bool
 	mark        uint32
 	connected   bool
 	fromOK      bool
@@ -85,7 +87,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		q.iif = v
+		q.iif, q.hasIif = v, true
 	case m("mark"):
 		v, err := args.Value()
 		if err != nil {
@@ -101,7 +103,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		q.oif = v
+		q.oif, q.hasOif = v, true
 	case m("notify"):
 		q.hdr.Flags |= unix.RTM_F_NOTIFY
 	case m("connected"):
@@ -230,14 +232,14 @@ func ipProtocol(s string) (uint8, bool) {
 
 // body completes the request: devices, mark and the family's flags.
 func (q *getRequest) body(c *nl.Conn) ([]byte, error) {
-	if q.iif != "" {
+	if q.hasIif {
 		idx, err := devIndex(c, q.iif)
 		if err != nil {
 			return nil, err
 		}
 		q.ae.Uint32(unix.RTA_IIF, idx)
 	}
-	if q.oif != "" {
+	if q.hasOif {
 		idx, err := devIndex(c, q.oif)
 		if err != nil {
 			return nil, err

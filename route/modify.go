@@ -21,6 +21,8 @@ type modifyRequest struct {
 	mxSet bool
 	lock  uint32
 	dev   string
+	// hasDev: dev was given; '' is a name no device has, not "none".
+	hasDev bool
 
 	lookup devLookup // for the devices an encapsulation names
 
@@ -62,7 +64,7 @@ func parseModify(env *cli.Env, cmd uint16, args *cli.Args, lookup devLookup) ([]
 	if !q.dstOK {
 		return nil, usage(env)
 	}
-	if q.dev != "" {
+	if q.hasDev {
 		idx, err := lookup(q.dev)
 		if err != nil {
 			return nil, err
@@ -400,7 +402,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		q.dev = v
+		q.dev, q.hasDev = v, true
 	case m("pref"):
 		v, err := args.Value()
 		if err != nil {

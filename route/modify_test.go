@@ -144,3 +144,25 @@ func FuzzParseRoute(f *testing.F) {
 		}
 	})
 }
+
+// `dev ”` is a device name, one no device has: looked up and refused.
+func TestParseModifyEmptyDev(t *testing.T) {
+	_, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cli.NewArgs([]string{"10.7.0.0/16", "dev", ""}), testLookup)
+	ce, ok := err.(*cli.Error)
+	if !ok || ce.Code != 1 || ce.Msg != `Cannot find device ""` {
+		t.Errorf("parseModify(10.7.0.0/16 dev '') = %v, want exit 1 Cannot find device \"\"", err)
+	}
+}
+
+// Selectors given as ” are given: resolveDevices must look them up.
+func TestParseSelectorEmptyIsGiven(t *testing.T) {
+	for _, words := range [][]string{{"dev", ""}, {"oif", ""}, {"iif", ""}} {
+		s, err := parseSelector(testEnv(0), cli.NewArgs(words))
+		if err != nil {
+			t.Fatalf("parseSelector(%q): %v", words, err)
+		}
+		if !s.hasIif && !s.hasOif {
+			t.Errorf("parseSelector(%q): device not given", words)
+		}
+	}
+}

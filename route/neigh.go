@@ -187,6 +187,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 	var (
 		dst                 cnum.Prefix
 		dstOK, devOK, llaOK bool
+		hasDev              bool // dev given: '' names no device
 		dev, lla            string
 		state               = uint16(unix.NUD_PERMANENT)
 		ndmFlags            uint8
@@ -236,7 +237,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 			if err != nil {
 				return nil, err
 			}
-			dev, devOK = v, true
+			dev, devOK, hasDev = v, true, true
 		case cli.Matches(w, "protocol"):
 			v, err := args.Value()
 			if err != nil {
@@ -275,7 +276,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		ae.Bytes(unix.NDA_LLADDR, hw)
 	}
 	var ifindex uint32
-	if dev != "" {
+	if hasDev {
 		var err error
 		if ifindex, err = ifindexOf(dev); err != nil {
 			return nil, err
@@ -293,6 +294,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 	var (
 		dst          cnum.Prefix
 		dstOK, devOK bool
+		hasDev       bool // dev given: '' names no device
 		dev          string
 		ndmFlags     uint8
 	)
@@ -304,7 +306,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			dev, devOK = v, true
+			dev, devOK, hasDev = v, true, true
 		case cli.Matches(w, "proxy"):
 			var err error
 			if dst, err = neighProxy(env.Opts.Family, args, dstOK); err != nil {
@@ -340,7 +342,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	var ifindex uint32
-	if dev != "" {
+	if hasDev {
 		if ifindex, err = devIndex(c, dev); err != nil {
 			return err
 		}

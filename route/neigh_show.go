@@ -42,6 +42,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 		f.state = ^uint32(unix.NUD_PERMANENT | unix.NUD_NOARP)
 	}
 	var dev string
+	hasDev := false // '' is a name no device has, not "any device"
 	stateGiven := false
 	for args.More() {
 		w := args.Next()
@@ -51,10 +52,10 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			if err != nil {
 				return err
 			}
-			if dev != "" {
+			if hasDev {
 				return cli.Duplicate("dev", v)
 			}
-			dev = v
+			dev, hasDev = v, true
 		case w == "master":
 			v, err := args.Value()
 			if err != nil {
@@ -141,7 +142,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 	if err != nil {
 		return err
 	}
-	if dev != "" {
+	if hasDev {
 		if f.index, err = devIndex(c, dev); err != nil {
 			return err
 		}

@@ -187,3 +187,17 @@ func FuzzNeighPrint(f *testing.F) {
 		env.P.Flush()
 	})
 }
+
+// `dev ”` names a device, one that does not exist: it is looked up (and
+// refused), never taken as "no device".
+func TestNeighRequestEmptyDev(t *testing.T) {
+	looked := false
+	_, err := neighRequest(unix.AF_UNSPEC, cli.NewArgs([]string{"10.0.0.9", "dev", ""}), func(dev string) (uint32, error) {
+		looked = true
+		return 0, cli.Exit(1, "Cannot find device \"%s\"", dev)
+	})
+	var ce *cli.Error
+	if !looked || !errors.As(err, &ce) || ce.Code != 1 || ce.Msg != `Cannot find device ""` {
+		t.Errorf("neighRequest(10.0.0.9 dev '') = %v (looked up %v), want exit 1 Cannot find device \"\"", err, looked)
+	}
+}

@@ -17,6 +17,9 @@ type selector struct {
 	f        filter
 	family   int
 	iif, oif string
+	// hasIif and hasOif tell that the device was given: '' names no
+	// device, it never means "any".
+	hasIif, hasOif bool
 }
 
 // parseSelector reads `ip route show|flush` selectors, in the order of
@@ -122,13 +125,13 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		s.oif = v
+		s.oif, s.hasOif = v, true
 	case w == "iif":
 		v, err := value()
 		if err != nil {
 			return err
 		}
-		s.iif = v
+		s.iif, s.hasIif = v, true
 	case w == "mark":
 		v, err := value()
 		if err != nil {
@@ -254,21 +257,21 @@ func keepFilter(env *cli.Env, f *filter) {
 
 // resolveDevices turns the iif/oif selectors into filter masks.
 func (s *selector) resolveDevices(env *cli.Env) error {
-	if s.iif == "" && s.oif == "" {
+	if !s.hasIif && !s.hasOif {
 		return nil
 	}
 	c, err := env.Conn()
 	if err != nil {
 		return err
 	}
-	if s.iif != "" {
+	if s.hasIif {
 		idx, err := devIndex(c, s.iif)
 		if err != nil {
 			return err
 		}
 		s.f.iif, s.f.iifMask = idx, 0xffffffff
 	}
-	if s.oif != "" {
+	if s.hasOif {
 		idx, err := devIndex(c, s.oif)
 		if err != nil {
 			return err

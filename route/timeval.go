@@ -33,10 +33,10 @@ func parseTimeRTT(s string) (val uint32, raw, ok bool) {
 	raw = true
 	if rest != "" {
 		raw = false
-		switch strings.ToLower(rest) {
-		case "s", "sec", "secs":
+		switch f := cnum.EqualFold; {
+		case f(rest, "s") || f(rest, "sec") || f(rest, "secs"):
 			t *= 1000
-		case "ms", "msec", "msecs":
+		case f(rest, "ms") || f(rest, "msec") || f(rest, "msecs"):
 		default:
 			return 0, false, false
 		}
