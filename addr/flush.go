@@ -75,7 +75,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 			}
 			return nil
 		})
-		if err != nil && err != nl.ErrDumpInterrupted {
+		if err != nil {
 			return cli.Exit(1, "%s\nFlush terminated", err.Error())
 		}
 		if len(victims) == 0 {

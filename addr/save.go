@@ -2,7 +2,6 @@ package addr
 
 import (
 	"encoding/binary"
-	"errors"
 	"io"
 	"os"
 
@@ -62,7 +61,7 @@ func save(env *cli.Env, args *cli.Args) error {
 		w.Write(m.Data)
 		return nil
 	})
-	if err != nil && !errors.Is(err, nl.ErrDumpInterrupted) {
+	if err != nil {
 		return cli.Fatal(1, "%s\nSave terminated", err.Error())
 	}
 	return cli.Exited(0)

@@ -589,9 +589,6 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 		return nil
 	})
 	if err != nil {
-		if errors.Is(err, nl.ErrDumpInterrupted) {
-			return err
-		}
 		return cli.Fatal(255, "%s\nDump terminated", err)
 	}
 	for _, body := range dels {

@@ -81,6 +81,10 @@ type Env struct {
 	// copy's exit status.
 	ForkedCopy func(failed bool) int
 
+	// QuietInterrupts leaves interrupted dumps unreported: brctl reads
+	// sysfs, where no such warning exists.
+	QuietInterrupts bool
+
 	conn *nl.Conn
 }
 
@@ -107,6 +111,9 @@ func (e *Env) Conn() (*nl.Conn, error) {
 	if e.Strict {
 		// An old kernel without strict checking still works.
 		_ = c.SetStrict(true)
+	}
+	if !e.QuietInterrupts {
+		c.Interrupted = func() { e.Warnf("%s\n", nl.DumpInterruptedText) }
 	}
 	e.conn = c
 	return c, nil
