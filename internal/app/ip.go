@@ -72,7 +72,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	env := cli.NewEnv(opts, stdin, stdout, stderr)
-	env.Strict = opts.Batch == ""
+	env.Strict = !opts.HasBatch
 	defer env.Close()
 	if opts.NetNS != "" {
 		fd, err := openNetNS(opts.NetNS)
@@ -81,7 +81,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		env.NetNSFD = fd
 	}
-	if opts.Batch != "" {
+	if opts.HasBatch {
 		return runBatch(env, opts.Batch)
 	}
 	if len(rest) == 0 {
@@ -203,7 +203,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			if !ok {
 				return o, nil, ipUsage(stderr)
 			}
-			o.Batch = v
+			o.Batch, o.HasBatch = v, true
 		case m("-brief"):
 			o.Brief = true
 		case m("-json"):
@@ -404,6 +404,10 @@ func (b *batchReader) readLine() (string, error) {
 		return "", io.EOF
 	}
 	b.lineNo++
+	// iproute2 reads the line into a C string: a NUL ends it.
+	if i := strings.IndexByte(line, 0); i >= 0 {
+		line = line[:i]
+	}
 	if i := strings.IndexByte(line, '#'); i >= 0 {
 		line = line[:i]
 	}
@@ -425,8 +429,13 @@ func (b *batchReader) next() (string, error) {
 	return line, nil
 }
 
+// maxBatchWords is the size of iproute2's word table for a -batch line (its
+// MAX_ARGS), the terminating NULL included.
+const maxBatchWords = 512
+
 // splitArgs splits a batch line into words; a word that opens with a single
-// or double quote runs to the matching quote.
+// or double quote runs to the matching quote. Like iproute2's, its word
+// table holds maxBatchWords-1 words and a line with more ends ip.
 func splitArgs(line string) ([]string, error) {
 	const ws = " \t\r\n"
 	var words []string
@@ -434,6 +443,9 @@ func splitArgs(line string) ([]string, error) {
 		line = strings.TrimLeft(line, ws)
 		if line == "" {
 			return words, nil
+		}
+		if len(words) >= maxBatchWords-1 {
+			return nil, cli.Fatal(1, "Too many arguments to command")
 		}
 		if q := line[0]; q == '"' || q == '\'' {
 			end := strings.IndexByte(line[1:], q)

@@ -30,6 +30,7 @@ type Options struct {
 	Echo      bool
 	NetNS     string // -n NAME, as given
 	Batch     string // -batch FILE
+	HasBatch  bool   // -batch was given (its FILE may be empty)
 	Loops     int    // -loops N: flush rounds, 0 for no limit (DefaultLoops if not given)
 	RcvBuf    int
 }
