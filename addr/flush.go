@@ -88,7 +88,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 				if ne, ok := err.(*nl.Error); ok {
 					errno = ne.Errno
 				}
-				return cli.Exit(1, "Failed to send flush request: %s", nl.Strerror(errno))
+				return cli.Exit(255, "Failed to send flush request: %s", nl.Strerror(errno))
 			}
 		}
 		if stats > 0 {

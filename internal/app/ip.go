@@ -12,6 +12,7 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/route"
@@ -79,6 +80,13 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return report(stderr, err)
 		}
+		if !mayEnterNetNS() {
+			// iproute2 enters the namespace with setns(2) here, which
+			// needs CAP_SYS_ADMIN; gip dials into it later, and would
+			// fail there in other words.
+			unix.Close(fd)
+			return report(stderr, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", opts.NetNS, nl.Strerror(unix.EPERM)))
+		}
 		env.NetNSFD = fd
 	}
 	if opts.HasBatch {
@@ -129,6 +137,17 @@ OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
 // openNetNS opens the namespace of -n; a variable so that the option
 // tests need no namespaces.
 var openNetNS = netns.OpenNamed
+
+// mayEnterNetNS reports whether setns(2) into a network namespace may
+// succeed: it needs CAP_SYS_ADMIN.
+var mayEnterNetNS = func() bool {
+	hdr := unix.CapUserHeader{Version: unix.LINUX_CAPABILITY_VERSION_3}
+	var data [2]unix.CapUserData
+	if unix.Capget(&hdr, &data[0]) != nil {
+		return true // let the namespace's own refusal speak
+	}
+	return data[0].Effective&(1<<unix.CAP_SYS_ADMIN) != 0
+}
 
 func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string, error) {
 	o := cli.Options{Loops: cli.DefaultLoops}
