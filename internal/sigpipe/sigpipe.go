@@ -1,7 +1,7 @@
 // Package sigpipe keeps a SIGPIPE that gip's caller ignored ignored.
 //
 // iproute2 is a C program: started with SIGPIPE ignored (a systemd service,
-// `trap '' PIPE`), its writes to a closed pipe fail with EPIPE, stdio drops
+// a shell's trap of PIPE with an empty action), its writes to a closed pipe fail with EPIPE, stdio drops
 // them and ip exits 0; started with SIGPIPE at its default, it dies of the
 // signal. The Go runtime installs its own handler before main and dies of
 // SIGPIPE on a write to stdout or stderr in both cases; only the runtime
