@@ -15,7 +15,7 @@ all: build
 
 # bin/gip and the names it answers to (it acts on argv[0]).
 build:
-	$(GO) build -trimpath -ldflags '-s -w' -o bin/gip ./cmd/gip
+	$(GO) build -trimpath -tags giplinkname -ldflags '-s -w -checklinkname=0' -o bin/gip ./cmd/gip
 	cd bin && for l in $(LINKS); do ln -sf gip $$l; done
 
 # Everything, in order: gofmt, go vet, unit tests, integration tests. Each

@@ -75,7 +75,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 			}
 			return nil
 		})
-		if err != nil && err != nl.ErrDumpInterrupted {
+		if err != nil {
 			return cli.Exit(1, "%s\nFlush terminated", err.Error())
 		}
 		if len(victims) == 0 {
@@ -88,7 +88,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 				if ne, ok := err.(*nl.Error); ok {
 					errno = ne.Errno
 				}
-				return cli.Exit(1, "Failed to send flush request: %s", nl.Strerror(errno))
+				return cli.Exit(255, "Failed to send flush request: %s", nl.Strerror(errno))
 			}
 		}
 		if stats > 0 {

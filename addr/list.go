@@ -216,7 +216,7 @@ func (ls *lister) dumpLinks(c *nl.Conn) error {
 
 // dumpError turns a failed dump into iproute2's words for it.
 func dumpError(err error) error {
-	if err == nil || errors.Is(err, nl.ErrDumpInterrupted) {
+	if err == nil {
 		return err
 	}
 	var ne *nl.Error

@@ -47,7 +47,12 @@ func save(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	w := env.P.Writer()
+	// iproute2 writes the magic with write(2) at once and exits when
+	// stdout takes nothing.
 	w.Write(binary.NativeEndian.AppendUint32(nil, saveMagic))
+	if w.Flush() != nil {
+		return cli.Fatal(1, "Can't write magic to dump file")
+	}
 	// The dump asks for the -family of the command line, as iproute2's
 	// save does, not one a "to" prefix implied.
 	body := nl.IfAddrmsg{Family: uint8(env.Opts.Family), Index: uint32(f.ifindex)}.Append(nil)
@@ -59,10 +64,18 @@ func save(env *cli.Env, args *cli.Args) error {
 		h = binary.NativeEndian.AppendUint32(h, m.Header.Sequence)
 		h = binary.NativeEndian.AppendUint32(h, m.Header.PID)
 		w.Write(h)
-		w.Write(m.Data)
-		return nil
+		_, err := w.Write(m.Data)
+		return err
 	})
-	if err != nil && !errors.Is(err, nl.ErrDumpInterrupted) {
+	if err == nil {
+		err = w.Flush()
+	}
+	var ne *nl.Error
+	if err != nil && !errors.As(err, &ne) {
+		// A failed write: iproute2's save callback fails without words.
+		return cli.Fatal(1, "Save terminated")
+	}
+	if err != nil {
 		return cli.Fatal(1, "%s\nSave terminated", err.Error())
 	}
 	return cli.Exited(0)

@@ -184,7 +184,7 @@ func gipBinary(t *testing.T) string {
 			goTool = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
 		}
 		gipPath = filepath.Join(tmpRoot, "gip")
-		cmd := exec.Command(goTool, "build", "-o", gipPath, "./cmd/gip")
+		cmd := exec.Command(goTool, "build", "-tags", "giplinkname", "-ldflags", "-checklinkname=0", "-o", gipPath, "./cmd/gip")
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {

@@ -133,9 +133,6 @@ func listID(env *cli.Env, words []string) error {
 		if errors.As(err, &ce) {
 			return ce
 		}
-		if errors.Is(err, nl.ErrDumpInterrupted) {
-			return err
-		}
 		return fail(env, 1, "%s\nDump terminated", err.Error())
 	}
 	p.End()

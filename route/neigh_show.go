@@ -2,7 +2,6 @@ package route
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 
 	"github.com/gipnet/gip/format"
@@ -165,9 +164,6 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 
 // neighDumpError words a failed dump as iproute2 does.
 func neighDumpError(err error, what string) error {
-	if errors.Is(err, nl.ErrDumpInterrupted) {
-		return err
-	}
 	return cli.Fatal(1, "%s\n%s", err, what)
 }
 

@@ -550,7 +550,9 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 		if isTerminal(os.Stdout) {
 			return cli.Exit(1, "Not sending a binary stream to stdout")
 		}
-		env.P.Writer().Write(binary.NativeEndian.AppendUint32(nil, ruleDumpMagic))
+		if err := writeSavedMagic(env.P.Writer(), ruleDumpMagic); err != nil {
+			return err
+		}
 	}
 	f, err := parseRuleFilter(args, dumpFamily)
 	if err != nil {
@@ -571,7 +573,7 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 		case ruleShow:
 			pr.print(typ, m.Data)
 		case ruleSave:
-			writeSavedMsg(env.P.Writer(), m)
+			return writeSavedMsg(env.P.Writer(), m)
 		case ruleFlush:
 			var e ruleEntry
 			if !decodeRule(m.Data, &e) || !f.match(&e) {
@@ -588,9 +590,12 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 		}
 		return nil
 	})
+	if err == nil && action == ruleSave {
+		err = env.P.Writer().Flush()
+	}
 	if err != nil {
-		if errors.Is(err, nl.ErrDumpInterrupted) {
-			return err
+		if action == ruleSave && isWriteError(err) {
+			return cli.Exit(255, "Dump terminated")
 		}
 		return cli.Fatal(255, "%s\nDump terminated", err)
 	}

@@ -31,24 +31,52 @@ func save(env *cli.Env, args *cli.Args) error {
 		return cli.Exit(1, "Not sending a binary stream to stdout")
 	}
 	w := env.P.Writer()
-	w.Write(binary.NativeEndian.AppendUint32(nil, dumpMagic))
+	if err := writeSavedMagic(w, dumpMagic); err != nil {
+		return err
+	}
 	s, err := parseResolved(env, args)
 	if err != nil {
 		return err
 	}
 	err = dumpMsgs(env, s.family, &s.f, func(m netlink.Message, r *route) error {
-		writeSavedMsg(w, m)
-		return nil
+		return writeSavedMsg(w, m)
 	})
+	if err == nil {
+		err = w.Flush()
+	}
 	if err != nil {
+		// A failed write is what iproute2's save callback reports with
+		// -1 and no words of its own.
+		if isWriteError(err) {
+			return cli.Exit(2, "Dump terminated")
+		}
 		return dumpError(err, &s.f, "Dump terminated")
 	}
 	return nil
 }
 
+// writeSavedMagic starts a save stream. iproute2 writes the magic with
+// write(2) at once, so a stdout that takes nothing (a full disk, a closed
+// pipe with SIGPIPE ignored) fails the save before the dump.
+func writeSavedMagic(w *bufio.Writer, magic uint32) error {
+	w.Write(binary.NativeEndian.AppendUint32(nil, magic))
+	if w.Flush() != nil {
+		return cli.Exit(1, "Can't write magic to dump file")
+	}
+	return nil
+}
+
+// isWriteError reports whether err came from writing the output rather
+// than from the kernel.
+func isWriteError(err error) bool {
+	var ne *nl.Error
+	var ce *cli.Error
+	return !errors.As(err, &ne) && !errors.As(err, &ce)
+}
+
 // writeSavedMsg writes a dumped message as the kernel sent it, header
 // included, as the save commands do.
-func writeSavedMsg(w *bufio.Writer, m netlink.Message) {
+func writeSavedMsg(w *bufio.Writer, m netlink.Message) error {
 	var hdr [unix.SizeofNlMsghdr]byte
 	binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(m.Data)))
 	binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))
@@ -56,7 +84,8 @@ func writeSavedMsg(w *bufio.Writer, m netlink.Message) {
 	binary.NativeEndian.PutUint32(hdr[8:], m.Header.Sequence)
 	binary.NativeEndian.PutUint32(hdr[12:], m.Header.PID)
 	w.Write(hdr[:])
-	w.Write(m.Data)
+	_, err := w.Write(m.Data)
+	return err
 }
 
 // checkMagic is route_dump_check_magic and its kin: stdin must not be a

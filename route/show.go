@@ -307,8 +307,7 @@ func dump(env *cli.Env, family int, f *filter, fn func(r *route, body []byte) er
 }
 
 // dumpMsgs streams the routes matching f to fn with their whole messages
-// (for save); a message is valid only during the call. An interrupted dump
-// is only warned about, as iproute2 does.
+// (for save); a message is valid only during the call.
 func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r *route) error) error {
 	c, err := env.Conn()
 	if err != nil {
@@ -329,10 +328,6 @@ func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r 
 		}
 		return fn(m, &r)
 	})
-	if errors.Is(err, nl.ErrDumpInterrupted) {
-		env.Warnf("Dump was interrupted and may be inconsistent.\n")
-		err = nil
-	}
 	return err
 }
 

@@ -2,7 +2,6 @@ package tuntap
 
 import (
 	"bufio"
-	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -47,9 +46,6 @@ func show(env *cli.Env) error {
 	}
 	devs, err := dumpTun(c)
 	if err != nil {
-		if errors.Is(err, nl.ErrDumpInterrupted) {
-			return err
-		}
 		env.Warnf("%s\n", err.Error())
 		return cli.Exit(1, "Dump terminated")
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/gipnet/gip/internal/app"
+	"github.com/gipnet/gip/internal/sigpipe"
 )
 
 // Goroutines that leave gip's namespaces for good run through
@@ -21,5 +22,6 @@ import (
 // on every run, most of a millisecond here).
 
 func main() {
+	sigpipe.KeepIgnored()
 	os.Exit(app.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }

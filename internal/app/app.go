@@ -56,11 +56,6 @@ func report(stderr io.Writer, err error) int {
 		fmt.Fprintln(stderr, ne.Error())
 		return 2
 	}
-	if errors.Is(err, nl.ErrDumpInterrupted) {
-		fmt.Fprintln(stderr, err.Error())
-		fmt.Fprintln(stderr, "Dump terminated")
-		return 1
-	}
 	fmt.Fprintln(stderr, err.Error())
 	return 1
 }

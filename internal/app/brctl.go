@@ -9,6 +9,7 @@ import (
 
 func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
+	env.QuietInterrupts = true
 	defer env.Close()
 	err := bridge.Brctl(env, cli.NewArgs(args))
 	env.P.Flush()

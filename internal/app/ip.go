@@ -12,6 +12,7 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/route"
@@ -72,16 +73,23 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	env := cli.NewEnv(opts, stdin, stdout, stderr)
-	env.Strict = opts.Batch == ""
+	env.Strict = !opts.HasBatch
 	defer env.Close()
 	if opts.NetNS != "" {
 		fd, err := openNetNS(opts.NetNS)
 		if err != nil {
 			return report(stderr, err)
 		}
+		if !mayEnterNetNS() {
+			// iproute2 enters the namespace with setns(2) here, which
+			// needs CAP_SYS_ADMIN; gip dials into it later, and would
+			// fail there in other words.
+			unix.Close(fd)
+			return report(stderr, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", opts.NetNS, nl.Strerror(unix.EPERM)))
+		}
 		env.NetNSFD = fd
 	}
-	if opts.Batch != "" {
+	if opts.HasBatch {
 		return runBatch(env, opts.Batch)
 	}
 	if len(rest) == 0 {
@@ -129,6 +137,17 @@ OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
 // openNetNS opens the namespace of -n; a variable so that the option
 // tests need no namespaces.
 var openNetNS = netns.OpenNamed
+
+// mayEnterNetNS reports whether setns(2) into a network namespace may
+// succeed: it needs CAP_SYS_ADMIN.
+var mayEnterNetNS = func() bool {
+	hdr := unix.CapUserHeader{Version: unix.LINUX_CAPABILITY_VERSION_3}
+	var data [2]unix.CapUserData
+	if unix.Capget(&hdr, &data[0]) != nil {
+		return true // let the namespace's own refusal speak
+	}
+	return data[0].Effective&(1<<unix.CAP_SYS_ADMIN) != 0
+}
 
 func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string, error) {
 	o := cli.Options{Loops: cli.DefaultLoops}
@@ -203,7 +222,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			if !ok {
 				return o, nil, ipUsage(stderr)
 			}
-			o.Batch = v
+			o.Batch, o.HasBatch = v, true
 		case m("-brief"):
 			o.Brief = true
 		case m("-json"):
@@ -404,6 +423,10 @@ func (b *batchReader) readLine() (string, error) {
 		return "", io.EOF
 	}
 	b.lineNo++
+	// iproute2 reads the line into a C string: a NUL ends it.
+	if i := strings.IndexByte(line, 0); i >= 0 {
+		line = line[:i]
+	}
 	if i := strings.IndexByte(line, '#'); i >= 0 {
 		line = line[:i]
 	}
@@ -425,8 +448,13 @@ func (b *batchReader) next() (string, error) {
 	return line, nil
 }
 
+// maxBatchWords is the size of iproute2's word table for a -batch line (its
+// MAX_ARGS), the terminating NULL included.
+const maxBatchWords = 512
+
 // splitArgs splits a batch line into words; a word that opens with a single
-// or double quote runs to the matching quote.
+// or double quote runs to the matching quote. Like iproute2's, its word
+// table holds maxBatchWords-1 words and a line with more ends ip.
 func splitArgs(line string) ([]string, error) {
 	const ws = " \t\r\n"
 	var words []string
@@ -434,6 +462,9 @@ func splitArgs(line string) ([]string, error) {
 		line = strings.TrimLeft(line, ws)
 		if line == "" {
 			return words, nil
+		}
+		if len(words) >= maxBatchWords-1 {
+			return nil, cli.Fatal(1, "Too many arguments to command")
 		}
 		if q := line[0]; q == '"' || q == '\'' {
 			end := strings.IndexByte(line[1:], q)

@@ -51,9 +51,10 @@ func TestParseGlobal(t *testing.T) {
 		{[]string{"-ts"}, cli.Options{Timestamp: 2}, []string{}},
 		{[]string{"-force"}, cli.Options{Force: true}, []string{}},
 		// -b is -batch; -br is -brief
-		{[]string{"-b", "file"}, cli.Options{Batch: "file"}, []string{}},
-		{[]string{"-batch", "-"}, cli.Options{Batch: "-"}, []string{}},
-		{[]string{"-force", "-b", "f", "x"}, cli.Options{Force: true, Batch: "f"}, []string{"x"}},
+		{[]string{"-b", "file"}, cli.Options{Batch: "file", HasBatch: true}, []string{}},
+		{[]string{"-batch", "-"}, cli.Options{Batch: "-", HasBatch: true}, []string{}},
+		{[]string{"-force", "-b", "f", "x"}, cli.Options{Force: true, Batch: "f", HasBatch: true}, []string{"x"}},
+		{[]string{"-batch", ""}, cli.Options{Batch: "", HasBatch: true}, []string{}},
 		{[]string{"-br", "l"}, cli.Options{Brief: true}, []string{"l"}},
 		{[]string{"-brief", "a"}, cli.Options{Brief: true}, []string{"a"}},
 		{[]string{"-j", "l"}, cli.Options{JSON: true}, []string{"l"}},
@@ -313,4 +314,36 @@ func FuzzParseGlobal(f *testing.F) {
 			t.Fatalf("parseGlobal(%q): color in JSON", argv)
 		}
 	})
+}
+
+// A -batch line holds at most maxBatchWords-1 words, as iproute2's table;
+// one more ends ip with its words.
+func TestSplitArgsWordLimit(t *testing.T) {
+	for _, tc := range []struct {
+		n       int
+		wantErr bool
+	}{{0, false}, {1, false}, {510, false}, {511, false}, {512, true}, {600, true}} {
+		words, err := splitArgs(strings.Repeat("a ", tc.n))
+		if tc.wantErr {
+			var ce *cli.Error
+			if !errors.As(err, &ce) || ce.Msg != "Too many arguments to command" || ce.Code != 1 {
+				t.Errorf("splitArgs(%d words) = %v, want exit 1 \"Too many arguments to command\"", tc.n, err)
+			}
+			continue
+		}
+		if err != nil || len(words) != tc.n {
+			t.Errorf("splitArgs(%d words) = %d words, %v", tc.n, len(words), err)
+		}
+	}
+}
+
+// A NUL ends a -batch line, as the C string iproute2 reads it into.
+func TestBatchReaderNUL(t *testing.T) {
+	b := newBatchReader(strings.NewReader("link show lo\x00 junk\\\nlink\x00\nroute # x\x00y\n"))
+	for _, want := range []string{"link show lo", "link", "route "} {
+		got, err := b.next()
+		if err != nil || got != want {
+			t.Fatalf("next = %q, %v; want %q", got, err, want)
+		}
+	}
 }

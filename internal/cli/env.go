@@ -30,6 +30,7 @@ type Options struct {
 	Echo      bool
 	NetNS     string // -n NAME, as given
 	Batch     string // -batch FILE
+	HasBatch  bool   // -batch was given (its FILE may be empty)
 	Loops     int    // -loops N: flush rounds, 0 for no limit (DefaultLoops if not given)
 	RcvBuf    int
 }
@@ -81,6 +82,10 @@ type Env struct {
 	// copy's exit status.
 	ForkedCopy func(failed bool) int
 
+	// QuietInterrupts leaves interrupted dumps unreported: brctl reads
+	// sysfs, where no such warning exists.
+	QuietInterrupts bool
+
 	conn *nl.Conn
 }
 
@@ -107,6 +112,9 @@ func (e *Env) Conn() (*nl.Conn, error) {
 	if e.Strict {
 		// An old kernel without strict checking still works.
 		_ = c.SetStrict(true)
+	}
+	if !e.QuietInterrupts {
+		c.Interrupted = func() { e.Warnf("%s\n", nl.DumpInterruptedText) }
 	}
 	e.conn = c
 	return c, nil

@@ -25,6 +25,12 @@ type Conn struct {
 	c  *netlink.Conn
 	rc syscall.RawConn
 
+	// Interrupted, when set, is called at the end of every dump the
+	// kernel flagged as inconsistent (NLM_F_DUMP_INTR: the table changed
+	// while it was read). iproute2 only warns about such a dump and uses
+	// it whole, so the dump itself still succeeds.
+	Interrupted func()
+
 	seq  uint32
 	sbuf []byte                  // the request being sent
 	bufs [inlineDatagrams][]byte // receive buffers of requests and a dump's first datagrams
@@ -148,14 +154,15 @@ func (c *Conn) Query(typ netlink.HeaderType, flags netlink.HeaderFlags, body []b
 	}
 }
 
-// ErrDumpInterrupted is returned after a dump the kernel flagged as
-// inconsistent (NLM_F_DUMP_INTR); every message was still delivered.
-var ErrDumpInterrupted = errors.New("Dump was interrupted and may be inconsistent.")
+// DumpInterruptedText is iproute2's warning about a dump the kernel flagged
+// as inconsistent, without its newline.
+const DumpInterruptedText = "Dump was interrupted and may be inconsistent."
 
 // Dump sends a dump request and calls fn for each message as it arrives. The
 // message's Data is only valid during the call. After fn returns an error the
 // rest of the dump is read and dropped, so the socket stays usable, and that
-// error is returned.
+// error is returned. A dump the kernel flagged as interrupted is a
+// successful one, reported through c.Interrupted.
 func (c *Conn) Dump(typ netlink.HeaderType, body []byte, fn func(netlink.Message) error) error {
 	return c.DumpAhead(typ, body, nil, fn)
 }
@@ -209,8 +216,8 @@ func (d *dump) run() error {
 			if err == nil {
 				err = d.fnErr
 			}
-			if err == nil && d.intr {
-				err = ErrDumpInterrupted
+			if err == nil && d.intr && d.c.Interrupted != nil {
+				d.c.Interrupted()
 			}
 			return err
 		}

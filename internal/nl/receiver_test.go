@@ -21,6 +21,16 @@ type fakeDump struct {
 	stale    int // datagrams of another sequence number served first
 	failAt   int // the datagram (1-based) that fails with errFake, 0 none
 	datagram int
+	intrFrom int   // messages from this one (1-based, n+1 the NLMSG_DONE) carry NLM_F_DUMP_INTR; 0 none
+	doneErr  int32 // the errno the NLMSG_DONE carries
+}
+
+// flags are the header flags of message i (1-based) of the dump.
+func (f *fakeDump) flags(i int) netlink.HeaderFlags {
+	if f.intrFrom > 0 && i >= f.intrFrom {
+		return netlink.Multi | netlink.DumpInterrupted
+	}
+	return netlink.Multi
 }
 
 var errFake = errors.New("fake receive error")
@@ -39,11 +49,11 @@ func (f *fakeDump) recv(buf *[]byte) ([]byte, error) {
 		return append(b, msg(unix.RTM_NEWLINK, netlink.Multi, f.seq+1, binary.NativeEndian.AppendUint32(nil, 999))...), nil
 	}
 	for i := 0; i < f.per && f.sent < f.n; i++ {
-		b = append(b, msg(unix.RTM_NEWLINK, netlink.Multi, f.seq, binary.NativeEndian.AppendUint32(nil, uint32(f.sent)))...)
+		b = append(b, msg(unix.RTM_NEWLINK, f.flags(f.sent+1), f.seq, binary.NativeEndian.AppendUint32(nil, uint32(f.sent)))...)
 		f.sent++
 	}
 	if f.sent == f.n {
-		b = append(b, msg(netlink.Done, netlink.Multi, f.seq, errno(0))...)
+		b = append(b, msg(netlink.Done, f.flags(f.n+1), f.seq, errno(f.doneErr))...)
 	}
 	return b, nil
 }
@@ -119,5 +129,56 @@ func TestDumpPipelineReceiveError(t *testing.T) {
 		if err := d.run(); err != errFake {
 			t.Errorf("failing datagram %d: run = %v, want %v", at, err, errFake)
 		}
+	}
+}
+
+// A dump the kernel flagged as interrupted (on any message, the NLMSG_DONE
+// included) is delivered whole and succeeds; the Conn's Interrupted hook
+// is called once, after the last message, as iproute2 prints its warning
+// after the dump. A dump that fails is not reported as interrupted.
+func TestDumpInterrupted(t *testing.T) {
+	for _, tc := range []struct {
+		n, per, intrFrom int
+		doneErr          int32
+		wantCalls        int
+		wantErr          bool
+	}{
+		{n: 10, per: 3, intrFrom: 0, wantCalls: 0},
+		{n: 10, per: 3, intrFrom: 1, wantCalls: 1},
+		{n: 10, per: 3, intrFrom: 5, wantCalls: 1},
+		{n: 10, per: 3, intrFrom: 11, wantCalls: 1}, // only the DONE
+		{n: 1000, per: 7, intrFrom: 600, wantCalls: 1},
+		{n: 0, per: 3, intrFrom: 1, wantCalls: 1},
+		{n: 10, per: 3, intrFrom: 2, doneErr: -int32(unix.EBUSY), wantErr: true},
+	} {
+		t.Run(fmt.Sprintf("n=%d,from=%d,err=%d", tc.n, tc.intrFrom, tc.doneErr), func(t *testing.T) {
+			f := &fakeDump{seq: 9, n: tc.n, per: tc.per, intrFrom: tc.intrFrom, doneErr: tc.doneErr}
+			delivered, calls, deliveredAtCall := 0, 0, -1
+			c := &Conn{}
+			c.Interrupted = func() { calls++; deliveredAtCall = delivered }
+			d := dump{c: c, seq: f.seq, recv: f.recv, fn: func(netlink.Message) error {
+				delivered++
+				return nil
+			}}
+			err := d.run()
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("run = %v, want error %v", err, tc.wantErr)
+			}
+			if delivered != tc.n {
+				t.Errorf("delivered %d messages, want all %d", delivered, tc.n)
+			}
+			if calls != tc.wantCalls {
+				t.Fatalf("Interrupted called %d times, want %d", calls, tc.wantCalls)
+			}
+			if calls == 1 && deliveredAtCall != tc.n {
+				t.Errorf("Interrupted called after %d messages, want after all %d", deliveredAtCall, tc.n)
+			}
+			// Without a hook an interrupted dump is still a good one.
+			f = &fakeDump{seq: 9, n: tc.n, per: tc.per, intrFrom: tc.intrFrom, doneErr: tc.doneErr}
+			d = dump{c: &Conn{}, seq: f.seq, recv: f.recv, fn: func(netlink.Message) error { return nil }}
+			if err := d.run(); (err != nil) != tc.wantErr {
+				t.Errorf("without a hook: run = %v, want error %v", err, tc.wantErr)
+			}
+		})
 	}
 }

@@ -1,0 +1,23 @@
+// Package sigpipe keeps a SIGPIPE that gip's caller ignored ignored.
+//
+// iproute2 is a C program: started with SIGPIPE ignored (a systemd service,
+// a shell's trap of PIPE with an empty action), its writes to a closed pipe fail with EPIPE, stdio drops
+// them and ip exits 0; started with SIGPIPE at its default, it dies of the
+// signal. The Go runtime installs its own handler before main and dies of
+// SIGPIPE on a write to stdout or stderr in both cases; only the runtime
+// knows what the disposition was at exec.
+package sigpipe
+
+import (
+	"os/signal"
+	"syscall"
+)
+
+// KeepIgnored makes a SIGPIPE the caller ignored stay ignored, so writes to
+// a closed stdout fail with EPIPE instead of killing gip. When the inherited
+// disposition cannot be learnt it does nothing (the default's behaviour).
+func KeepIgnored() {
+	if ignoredAtExec() {
+		signal.Ignore(syscall.SIGPIPE)
+	}
+}
