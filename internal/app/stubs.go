@@ -16,7 +16,7 @@ import (
 // do real work is refused as not implemented. When an object gets its run
 // function in the objects table, its stub is no longer used.
 type stub struct {
-	name  string                            // for "not implemented"
+	name  string                             // for "not implemented"
 	usage func(env *cli.Env) func(io.Writer) // picks the usage text
 	// helpOK: the usage text ends with status 0 (ip stats), not 255.
 	helpOK bool
@@ -37,7 +37,7 @@ type stub struct {
 	// unknownCode is the exit status after unknown; 0 means 255 (and
 	// iproute2 exits there).
 	unknownCode int
-	sub     map[string]*stub // verbs that are sub-objects
+	sub         map[string]*stub // verbs that are sub-objects
 }
 
 func usageText(fn func(io.Writer)) func(*cli.Env) func(io.Writer) {
@@ -179,8 +179,8 @@ var stubs = map[string]*stub{
 	"stats": {
 		name: "stats", usage: usageText(usage.Stats), helpOK: true, unknownCode: 1,
 		unknown: `Command "%s" is unknown, try "ip stats help".`,
-		verbs: []string{"=help", "=show", "=set"},
-		sub:   map[string]*stub{"show": statsSub, "set": statsSub},
+		verbs:   []string{"=help", "=show", "=set"},
+		sub:     map[string]*stub{"show": statsSub, "set": statsSub},
 	},
 }
 
