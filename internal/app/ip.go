@@ -103,7 +103,7 @@ func doCmd(env *cli.Env, words []string) error {
 			return ipUsage(env.Stderr)
 		}
 		if o.run == nil && stubs[o.name] != nil {
-			return stubs[o.name].run(env, words[1:])
+			return stubs[o.name].Run(env, words[1:])
 		}
 		if o.run == nil {
 			return cli.Exit(1, "Object \"%s\" is not implemented in gip yet.", o.name)

@@ -1,248 +1,153 @@
 package app
 
+// stubs.go: the fronts of the ip objects gip does not implement yet (see
+// usage.Stub); an object that gets a run function in the objects table
+// no longer uses its row here.
+
 import (
 	"io"
-	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/usage"
 	"golang.org/x/sys/unix"
 )
 
-// stub is the front of an ip object gip does not implement yet: it reads
-// the object's words as iproute2 dispatches them, far enough to answer
-// `help` (its usage text, stream and exit status), the usage iproute2 gives
-// for a missing word, and its error for an unknown one. Anything that would
-// do real work is refused as not implemented. When an object gets its run
-// function in the objects table, its stub is no longer used.
-type stub struct {
-	name  string                             // for "not implemented"
-	usage func(env *cli.Env) func(io.Writer) // picks the usage text
-	// helpOK: the usage text ends with status 0 (ip stats), not 255.
-	helpOK bool
-	// verbs in iproute2's order of tests; the first that the word
-	// abbreviates wins. "=word" must be given whole (strcmp); "word+"
-	// takes a value (in a loop).
-	verbs []string
-	// loop: every word is an option (ip monitor), not one verb.
-	loop bool
-	// noArgs: what iproute2 does without a word: "usage", an error
-	// message (status 255), or "" for the object's default action.
-	noArgs string
-	// unknown is the message for a word that is no verb ("%s" is the
-	// word), exit status 255; "usage" prints the usage text, and "" means
-	// iproute2 asks the kernel first (generic netlink families this
-	// kernel may lack), so gip refuses it as not implemented.
-	unknown string
-	// unknownCode is the exit status after unknown; 0 means 255 (and
-	// iproute2 exits there).
-	unknownCode int
-	sub         map[string]*stub // verbs that are sub-objects
-}
-
-func usageText(fn func(io.Writer)) func(*cli.Env) func(io.Writer) {
-	return func(*cli.Env) func(io.Writer) { return fn }
-}
-
 func unknownCmd(try string) string {
 	return `Command "%s" is unknown, try "` + try + `".`
 }
 
-var xfrmStub = &stub{
-	name: "xfrm", usage: usageText(usage.Xfrm), noArgs: "usage", unknown: "usage",
-	verbs: []string{"state", "sa", "policy", "monitor", "help"},
-	sub: map[string]*stub{
+var xfrmStub = &usage.Stub{
+	Name: "xfrm", Usage: usage.Text(usage.Xfrm), NoArgs: "usage", Unknown: "usage",
+	Verbs: []string{"state", "sa", "policy", "monitor", "help"},
+	Sub: map[string]*usage.Stub{
 		"state": {
-			name: "xfrm state", usage: usageText(usage.XfrmState), unknown: unknownCmd("ip xfrm state help"),
-			verbs: []string{"add", "update", "allocspi", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "help"},
+			Name: "xfrm state", Usage: usage.Text(usage.XfrmState), Unknown: unknownCmd("ip xfrm state help"),
+			Verbs: []string{"add", "update", "allocspi", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "help"},
 		},
 		"policy": {
-			name: "xfrm policy", usage: usageText(usage.XfrmPolicy), unknown: unknownCmd("ip xfrm policy help"),
-			verbs: []string{"add", "update", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "set", "setdefault", "getdefault", "help"},
+			Name: "xfrm policy", Usage: usage.Text(usage.XfrmPolicy), Unknown: unknownCmd("ip xfrm policy help"),
+			Verbs: []string{"add", "update", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "set", "setdefault", "getdefault", "help"},
 		},
 		"monitor": {
-			name: "xfrm monitor", usage: usageText(usage.XfrmMonitor), loop: true,
-			unknown: `Argument "%s" is unknown, try "ip xfrm monitor help".`,
-			verbs:   []string{"file+", "=nokeys", "=all", "all-nsid", "acquire", "expire", "SA", "aevent", "policy", "report", "help"},
+			Name: "xfrm monitor", Usage: usage.Text(usage.XfrmMonitor), Loop: true,
+			Unknown: `Argument "%s" is unknown, try "ip xfrm monitor help".`,
+			Verbs:   []string{"file+", "=nokeys", "=all", "all-nsid", "acquire", "expire", "SA", "aevent", "policy", "report", "help"},
 		},
 	},
 }
 
-func init() { xfrmStub.sub["sa"] = xfrmStub.sub["state"] }
+func init() { xfrmStub.Sub["sa"] = xfrmStub.Sub["state"] }
 
 var mptcpUnknown = unknownCmd("ip mptcp help")
 
-var ioamSub = func(verbs ...string) *stub {
-	return &stub{name: "ioam", usage: usageText(usage.Ioam), verbs: verbs,
-		noArgs: "Command line is not complete. Try option \"help\"", unknown: `Error: argument "%s" is wrong: Unknown`}
+var ioamSub = func(verbs ...string) *usage.Stub {
+	return &usage.Stub{Name: "ioam", Usage: usage.Text(usage.Ioam), Verbs: verbs,
+		NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: Unknown`}
 }
 
-var srSub = &stub{name: "sr", usage: usageText(usage.Sr), verbs: []string{"show", "set"},
-	noArgs: "Command line is not complete. Try option \"help\"", unknown: `Error: argument "%s" is wrong: unknown`}
+var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string{"show", "set"},
+	NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: unknown`}
 
-var statsSub = &stub{name: "stats", usage: usageText(usage.Stats), helpOK: true, verbs: []string{"=help"}}
+var statsSub = &usage.Stub{Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, Verbs: []string{"=help"}}
 
-var tcpMetricsStub = &stub{
-	name: "tcp_metrics", usage: usageText(usage.TCPMetrics), unknown: unknownCmd("ip tcp_metrics help"),
-	verbs: []string{"list", "lst", "show", "delete", "remove", "flush", "help"},
+var tcpMetricsStub = &usage.Stub{
+	Name: "tcp_metrics", Usage: usage.Text(usage.TCPMetrics), Unknown: unknownCmd("ip tcp_metrics help"),
+	Verbs: []string{"list", "lst", "show", "delete", "remove", "flush", "help"},
 }
 
-var tunnelStub = &stub{
-	name: "tunnel", unknown: `Command "%s" is unknown, try "ip tunnel help"`,
-	usage: func(env *cli.Env) func(io.Writer) {
+var tunnelStub = &usage.Stub{
+	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
+	Usage: func(env *cli.Env) func(io.Writer) {
 		if env.Opts.Family == unix.AF_INET6 {
 			return usage.Tunnel6
 		}
 		return usage.Tunnel
 	},
-	verbs: []string{"add", "change", "delete", "show", "lst", "list", "prl", "6rd", "help"},
+	Verbs: []string{"add", "change", "delete", "show", "lst", "list", "prl", "6rd", "help"},
 }
 
-var ntableStub = &stub{
-	name: "ntable", usage: usageText(usage.Ntable), unknown: unknownCmd("ip ntable help"),
-	verbs: []string{"change", "chg", "show", "lst", "list", "help"},
+var ntableStub = &usage.Stub{
+	Name: "ntable", Usage: usage.Text(usage.Ntable), Unknown: unknownCmd("ip ntable help"),
+	Verbs: []string{"change", "chg", "show", "lst", "list", "help"},
 }
 
 // stubs are keyed by the name in the objects table.
-var stubs = map[string]*stub{
+var stubs = map[string]*usage.Stub{
 	"addrlabel": {
-		name: "addrlabel", usage: usageText(usage.Addrlabel), unknown: unknownCmd("ip addrlabel help"),
-		verbs: []string{"list", "lst", "show", "add", "delete", "flush", "help"},
+		Name: "addrlabel", Usage: usage.Text(usage.Addrlabel), Unknown: unknownCmd("ip addrlabel help"),
+		Verbs: []string{"list", "lst", "show", "add", "delete", "flush", "help"},
 	},
 	"maddress": {
-		name: "maddress", usage: usageText(usage.Maddress), unknown: unknownCmd("ip maddr help"),
-		verbs: []string{"add", "delete", "list", "show", "lst", "help"},
+		Name: "maddress", Usage: usage.Text(usage.Maddress), Unknown: unknownCmd("ip maddr help"),
+		Verbs: []string{"add", "delete", "list", "show", "lst", "help"},
 	},
 	"ntable": ntableStub,
 	"ntbl":   ntableStub,
 	"l2tp": {
-		name: "l2tp", usage: usageText(usage.L2tp), noArgs: "usage",
-		verbs: []string{"help", "add", "delete", "show", "lst", "list"},
+		Name: "l2tp", Usage: usage.Text(usage.L2tp), NoArgs: "usage",
+		Verbs: []string{"help", "add", "delete", "show", "lst", "list"},
 	},
 	"fou": {
-		name: "fou", usage: usageText(usage.Fou), noArgs: "usage",
-		verbs: []string{"help", "add", "delete", "show"},
+		Name: "fou", Usage: usage.Text(usage.Fou), NoArgs: "usage",
+		Verbs: []string{"help", "add", "delete", "show"},
 	},
 	"ila": {
-		name: "ila", usage: usageText(usage.Ila), noArgs: "usage",
-		verbs: []string{"help", "add", "delete", "list"},
+		Name: "ila", Usage: usage.Text(usage.Ila), NoArgs: "usage",
+		Verbs: []string{"help", "add", "delete", "list"},
 	},
 	"macsec": {
-		name: "macsec", usage: usageText(usage.Macsec), noArgs: "usage",
-		verbs: []string{"help", "show", "add", "set", "delete", "offload"},
+		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
+		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
 	},
 	"tunnel":      tunnelStub,
 	"tunl":        tunnelStub,
-	"token":       {name: "token", usage: usageText(usage.Token), unknown: unknownCmd("ip token help"), verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
+	"token":       {Name: "token", Usage: usage.Text(usage.Token), Unknown: unknownCmd("ip token help"), Verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
 	"tcpmetrics":  tcpMetricsStub,
 	"tcp_metrics": tcpMetricsStub,
 	"monitor": {
-		name: "monitor", usage: usageText(usage.Monitor), loop: true, unknown: `Argument "%s" is unknown, try "ip monitor help".`,
-		verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
+		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
+		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
 	},
 	"xfrm": xfrmStub,
 	"mroute": {
-		name: "mroute", usage: usageText(usage.Mroute), unknown: unknownCmd("ip mroute help"),
-		verbs: []string{"list", "show", "lst", "help"},
+		Name: "mroute", Usage: usage.Text(usage.Mroute), Unknown: unknownCmd("ip mroute help"),
+		Verbs: []string{"list", "show", "lst", "help"},
 	},
 	"netconf": {
-		name: "netconf", usage: usageText(usage.Netconf), unknown: unknownCmd("ip netconf help"),
-		verbs: []string{"show", "lst", "list", "help"},
+		Name: "netconf", Usage: usage.Text(usage.Netconf), Unknown: unknownCmd("ip netconf help"),
+		Verbs: []string{"show", "lst", "list", "help"},
 	},
 	"vrf": {
-		name: "vrf", usage: usageText(usage.Vrf), unknown: unknownCmd("ip vrf help"),
-		verbs: []string{"identify", "pids", "exec", "show", "lst", "list", "help"},
+		Name: "vrf", Usage: usage.Text(usage.Vrf), Unknown: unknownCmd("ip vrf help"),
+		Verbs: []string{"identify", "pids", "exec", "show", "lst", "list", "help"},
 	},
 	"sr": {
-		name: "sr", usage: usageText(usage.Sr), noArgs: "usage", unknown: `Error: argument "%s" is wrong: unknown`,
-		verbs: []string{"help", "hmac", "tunsrc"},
-		sub:   map[string]*stub{"hmac": srSub, "tunsrc": srSub},
+		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
+		Verbs: []string{"help", "hmac", "tunsrc"},
+		Sub:   map[string]*usage.Stub{"hmac": srSub, "tunsrc": srSub},
 	},
 	"nexthop": {
-		name: "nexthop", usage: usageText(usage.Nexthop), unknown: unknownCmd("ip nexthop help"),
-		verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
+		Name: "nexthop", Usage: usage.Text(usage.Nexthop), Unknown: unknownCmd("ip nexthop help"),
+		Verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
 	},
 	"mptcp": {
-		name: "mptcp", usage: usageText(usage.Mptcp), noArgs: "usage", unknown: mptcpUnknown,
-		verbs: []string{"help", "endpoint", "limits", "monitor"},
-		sub: map[string]*stub{
-			"endpoint": {name: "mptcp endpoint", usage: usageText(usage.Mptcp), unknown: mptcpUnknown, verbs: []string{"add", "change", "delete", "show", "flush"}},
-			"limits":   {name: "mptcp limits", usage: usageText(usage.Mptcp), unknown: mptcpUnknown, verbs: []string{"set", "show"}},
-			"monitor":  {name: "mptcp monitor", usage: usageText(usage.Mptcp), unknown: mptcpUnknown},
+		Name: "mptcp", Usage: usage.Text(usage.Mptcp), NoArgs: "usage", Unknown: mptcpUnknown,
+		Verbs: []string{"help", "endpoint", "limits", "monitor"},
+		Sub: map[string]*usage.Stub{
+			"endpoint": {Name: "mptcp endpoint", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"add", "change", "delete", "show", "flush"}},
+			"limits":   {Name: "mptcp limits", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"set", "show"}},
+			"monitor":  {Name: "mptcp monitor", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown},
 		},
 	},
 	"ioam": {
-		name: "ioam", usage: usageText(usage.Ioam), noArgs: "usage", unknown: `Error: argument "%s" is wrong: Unknown`,
-		verbs: []string{"=help", "=namespace", "=schema"},
-		sub:   map[string]*stub{"namespace": ioamSub("=show", "=add", "=del", "=set"), "schema": ioamSub("=show", "=add", "=del")},
+		Name: "ioam", Usage: usage.Text(usage.Ioam), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: Unknown`,
+		Verbs: []string{"=help", "=namespace", "=schema"},
+		Sub:   map[string]*usage.Stub{"namespace": ioamSub("=show", "=add", "=del", "=set"), "schema": ioamSub("=show", "=add", "=del")},
 	},
 	"stats": {
-		name: "stats", usage: usageText(usage.Stats), helpOK: true, unknownCode: 1,
-		unknown: `Command "%s" is unknown, try "ip stats help".`,
-		verbs:   []string{"=help", "=show", "=set"},
-		sub:     map[string]*stub{"show": statsSub, "set": statsSub},
+		Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, UnknownCode: 1,
+		Unknown: `Command "%s" is unknown, try "ip stats help".`,
+		Verbs:   []string{"=help", "=show", "=set"},
+		Sub:     map[string]*usage.Stub{"show": statsSub, "set": statsSub},
 	},
-}
-
-// matchVerb returns the verb words[0] selects and whether it takes a value.
-func (s *stub) matchVerb(word string) (verb string, value bool) {
-	for _, v := range s.verbs {
-		exact := strings.HasPrefix(v, "=")
-		v = strings.TrimPrefix(v, "=")
-		takes := strings.HasSuffix(v, "+")
-		v = strings.TrimSuffix(v, "+")
-		if (exact && word == v) || (!exact && cli.Matches(word, v)) {
-			return v, takes
-		}
-	}
-	return "", false
-}
-
-func (s *stub) printUsage(env *cli.Env) error {
-	env.P.Flush()
-	s.usage(env)(env.Stderr)
-	if s.helpOK {
-		return nil
-	}
-	return cli.Usage()
-}
-
-func (s *stub) notImplemented() error {
-	return cli.Exit(1, "Object \"%s\" is not implemented in gip yet.", s.name)
-}
-
-// run reads words as the object would.
-func (s *stub) run(env *cli.Env, words []string) error {
-	if len(words) == 0 {
-		switch s.noArgs {
-		case "":
-			return s.notImplemented()
-		case "usage":
-			return s.printUsage(env)
-		default:
-			return cli.Fatal(255, "%s", s.noArgs)
-		}
-	}
-	for i := 0; i < len(words); i++ {
-		verb, value := s.matchVerb(words[i])
-		switch {
-		case verb == "help":
-			return s.printUsage(env)
-		case verb == "" && s.unknown == "usage":
-			return s.printUsage(env)
-		case verb == "" && s.unknown == "":
-			return s.notImplemented()
-		case verb == "" && s.unknownCode != 0:
-			return cli.Exit(s.unknownCode, s.unknown, words[i])
-		case verb == "":
-			return cli.Fatal(255, s.unknown, words[i])
-		case s.sub[verb] != nil:
-			return s.sub[verb].run(env, words[i+1:])
-		case !s.loop:
-			return s.notImplemented()
-		case value:
-			i++
-		}
-	}
-	return s.notImplemented()
 }
