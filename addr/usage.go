@@ -18,7 +18,7 @@ func usage(env *cli.Env, doLink bool) error {
        ip address del IFADDR dev IFNAME [ mngtmpaddr ]
        ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ] [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [ up ]
        ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ] [ nomaster ] [ type TYPE ]
-                         [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [ up ] ]
+                         [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [ up ] [ vrf NAME ] ]
        ip address {showdump|restore}
 IFADDR := PREFIX | ADDR peer PREFIX [ broadcast ADDR ] [ anycast ADDR ]
           [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]
@@ -31,5 +31,6 @@ CONFFLAG := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]
 LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]
 LFT := forever | SECONDS
 `)
+	link.WriteTypes(env.Stderr)
 	return cli.Usage()
 }

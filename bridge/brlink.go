@@ -24,8 +24,7 @@ func doLink(env *cli.Env, args *cli.Args) error {
 	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
 		return linkShow(env, args)
 	case cli.Matches(w, "help"):
-		env.Warnf("Usage: bridge link show [ dev DEV ]\n")
-		return cli.Usage()
+		return linkUsage(env)
 	}
 	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge link help\".", w)
 }

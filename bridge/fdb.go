@@ -50,11 +50,6 @@ func doFDB(env *cli.Env, args *cli.Args) error {
 	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge fdb help\".", w)
 }
 
-func fdbUsage(env *cli.Env) error {
-	env.Warnf("Usage: bridge fdb show [ br BRIDGE ] [ brport | dev DEV ] [ vlan VID ] [ state STATE ] [ dynamic ]\n")
-	return cli.Usage()
-}
-
 // fdbFilter is what `bridge fdb show` selects.
 type fdbFilter struct {
 	index, master int32

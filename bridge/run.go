@@ -1,7 +1,6 @@
 package bridge
 
 import (
-	"io"
 	"strings"
 
 	"github.com/gipnet/gip/format"
@@ -117,21 +116,15 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 		if c.name == "help" {
 			return bridgeUsage(env.Stderr)
 		}
+		if c.run == nil && stubs[c.name] != nil {
+			return stubs[c.name].Run(env, args.Rest())
+		}
 		if c.run == nil {
 			return cli.Exit(1, "gip: bridge %s is not implemented yet", c.name)
 		}
 		return c.run(env, args)
 	}
 	return cli.Exit(255, "Object \"%s\" is unknown, try \"bridge help\".", obj)
-}
-
-func bridgeUsage(w io.Writer) error {
-	io.WriteString(w, `Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
-where  OBJECT  is one of: link fdb mdb vlan vni monitor (gip has link show and fdb show)
-       OPTIONS are: -Version -statistics -details -oneline -timestamp
-                    -netns NAME -compressvlans -color -pretty -json
-`)
-	return cli.Usage()
 }
 
 // isColorOpt is matches_color: -color[=always|auto|never], abbreviated.

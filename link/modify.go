@@ -107,45 +107,46 @@ func addrLen(c *nl.Conn, name string, family uint8) int {
 	return -1
 }
 
-// usage is `ip link help`: the syntax of the commands gip implements.
+// usage is `ip link help`: the syntax of ip link, naming every keyword
+// iproute2's names (scripts grep for them), in gip's own layout.
 func usage(env *cli.Env) error {
-	env.Warnf("%s", `Usage: ip link add [link DEV] [ name ] NAME
+	env.Warnf("%s", `Usage: ip link add [ link DEV | parentdev NAME ] [ name ] NAME
                    [ txqueuelen PACKETS ] [ address LLADDR ] [ broadcast LLADDR ]
                    [ mtu MTU ] [ index IDX ] [ numtxqueues QUEUE_COUNT ]
-                   [ numrxqueues QUEUE_COUNT ] [ netns { PID | NETNSNAME } ]
+                   [ numrxqueues QUEUE_COUNT ] [ netns { PID | NAME } ]
                    type TYPE [ ARGS ]
 
        ip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]
 
        ip link { set | change } { DEVICE | dev DEVICE | group DEVGROUP }
-                   [ { up | down } ] [ type TYPE ARGS ] [ arp { on | off } ]
-                   [ dynamic { on | off } ] [ multicast { on | off } ]
-                   [ allmulticast { on | off } ] [ promisc { on | off } ]
-                   [ trailers { on | off } ] [ carrier { on | off } ]
-                   [ txqueuelen PACKETS ] [ name NEWNAME ] [ address LLADDR ]
-                   [ broadcast LLADDR ] [ mtu MTU ] [ netns { PID | NETNSNAME } ]
-                   [ link-netns NAME | link-netnsid ID ] [ alias NAME ]
-                   [ group GROUP ] [ master DEVICE ] [ nomaster ]
+                   [ { up | down } ] [ type TYPE ARGS ] [ name NEWNAME ]
+                   [ { arp | dynamic | multicast | allmulticast | promisc |
+                       trailers | carrier } { on | off } ]
+                   [ txqueuelen PACKETS ] [ address LLADDR ] [ broadcast LLADDR ]
+                   [ mtu MTU ] [ netns { PID | NAME } ] [ alias NAME ]
+                   [ link-netns NAME | link-netnsid ID ]
+                   [ master DEVICE ] [ vrf NAME ] [ nomaster ]
                    [ addrgenmode { eui64 | none | stable_secret | random } ]
                    [ protodown { on | off } ] [ protodown_reason PREASON { on | off } ]
                    [ gso_max_size BYTES ] [ gso_max_segs PACKETS ] [ gro_max_size BYTES ]
-                   [ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off | pinned FILE } ]
-                   [ vf NUM [ mac LLADDR ] [ vlan VLANID [ qos QOS ] [ proto PROTO ] ]
-                            [ rate RATE ] [ max_tx_rate RATE ] [ min_tx_rate RATE ]
+                   [ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off | pinned FILE |
+                       object FILE [ { section | program } NAME ] [ verbose ] } ]
+                   [ vf NUM [ mac LLADDR ] [ vlan VLANID [ qos VLAN-QOS ] [ proto VLAN-PROTO ] ]
+                            [ rate TXRATE ] [ max_tx_rate TXRATE ] [ min_tx_rate TXRATE ]
                             [ { spoofchk | query_rss | trust } { on | off } ]
                             [ state { auto | enable | disable } ]
-                            [ { node_guid | port_guid } EUI64 ] ]
+                            [ node_guid EUI64 ] [ port_guid EUI64 ] ]
 
-       ip link show [ DEVICE | group GROUP ] [ up ] [ master DEV ] [ type TYPE ]
+       ip link show [ DEVICE | group GROUP ] [ up ] [ master DEV ] [ nomaster ]
+                    [ vrf NAME ] [ type TYPE ]
 
-       ip link xstats type { bridge | bridge_slave } [ igmp | stp ] [ dev DEVICE ]
+       ip link xstats type TYPE [ ARGS ]
        ip link afstats [ dev DEVICE ]
-       ip link property { add | del } dev DEVICE [ altname NAME ]...
+       ip link property { add | del } dev DEVICE [ altname NAME .. ]
 
        ip link help [ TYPE ]
 
-TYPE := { bridge | bridge_slave | erspan | geneve | gre | gretap | ifb | ipip |
-          ipvlan | ipvtap | macvlan | macvtap | sit | veth | vlan | vrf | vxlan | ... }
 `)
+	WriteTypes(env.Stderr)
 	return cli.Usage()
 }

@@ -74,10 +74,10 @@ func usage(env *cli.Env) error {
        ip [ -all ] netns delete [ NAME ]
        ip netns identify [ PID ]
        ip netns pids NAME
-       ip [ -all ] netns exec [ NAME ] COMMAND [ ARG... ]
+       ip [ -all ] netns exec [ NAME ] cmd ...
        ip netns monitor
-       ip netns list-id [ target-nsid NSID ] [ nsid NSID ]
-NETNSID is a number >= 0, or auto to let the kernel pick one.
+       ip netns list-id [ target-nsid POSITIVE-INT ] [ nsid POSITIVE-INT ]
+NETNSID := auto | POSITIVE-INT (auto lets the kernel pick one)
 `)
 	return cli.Usage()
 }

@@ -110,6 +110,9 @@ func doCmd(env *cli.Env, words []string) error {
 		if o.name == "help" {
 			return ipUsage(env.Stderr)
 		}
+		if o.run == nil && stubs[o.name] != nil {
+			return stubs[o.name].Run(env, words[1:])
+		}
 		if o.run == nil {
 			return cli.Exit(1, "Object \"%s\" is not implemented in gip yet.", o.name)
 		}
@@ -120,13 +123,20 @@ func doCmd(env *cli.Env, words []string) error {
 
 func ipUsage(w io.Writer) error {
 	fmt.Fprint(w, `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
-       ip [ -force ] -batch FILE
-OBJECT is one of: address link route neighbour netns tuntap
-   (an object may be abbreviated: ip a, ip l, ip r, ip net)
-OPTIONS: -4 -6 -0 -family FAMILY -details -stats -oneline -brief -json -pretty
-         -color[=always|auto|never] -netns NAME -all -force -batch FILE
-         -resolve -Numeric -human -iec -timestamp -loops N -rcvbuf SIZE
-         -echo -Version -help
+       ip [ -force ] -batch filename
+where  OBJECT := { link | address | addrlabel | route | rule | neighbor | neighbour |
+                   ntable | ntbl | netns | netconf | nexthop | tunnel | tuntap | tap |
+                   maddress | mroute | mrule | monitor | xfrm | mptcp | tcpmetrics |
+                   token | l2tp | fou | ila | ioam | macsec | sr | vrf | amt | help }
+       (an object may be abbreviated: ip a, ip l, ip r, ip net)
+       OPTIONS := { -Version (-V) | -statistics (-s) | -details (-d) | -resolve (-r) |
+                    -human-readable (-h) | -iec | -json (-j) | -pretty (-p) |
+                    -family (-f) { inet | inet6 | mpls | bridge | link } |
+                    -4 | -6 | -M | -B | -0 | -loops (-l) { maximum-addr-flush-attempts } |
+                    -brief (-br) | -oneline (-o) | -timestamp (-t) | -tshort (-ts) |
+                    -batch (-b) [filename] | -rcvbuf (-rc) [size] | -netns (-n) name |
+                    -Numeric (-N) | -all (-a) | -color (-c)[=always|auto|never] |
+                    -force | -echo | -help }
 `)
 	return cli.Usage()
 }

@@ -1,0 +1,153 @@
+package app
+
+// stubs.go: the fronts of the ip objects gip does not implement yet (see
+// usage.Stub); an object that gets a run function in the objects table
+// no longer uses its row here.
+
+import (
+	"io"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/usage"
+	"golang.org/x/sys/unix"
+)
+
+func unknownCmd(try string) string {
+	return `Command "%s" is unknown, try "` + try + `".`
+}
+
+var xfrmStub = &usage.Stub{
+	Name: "xfrm", Usage: usage.Text(usage.Xfrm), NoArgs: "usage", Unknown: "usage",
+	Verbs: []string{"state", "sa", "policy", "monitor", "help"},
+	Sub: map[string]*usage.Stub{
+		"state": {
+			Name: "xfrm state", Usage: usage.Text(usage.XfrmState), Unknown: unknownCmd("ip xfrm state help"),
+			Verbs: []string{"add", "update", "allocspi", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "help"},
+		},
+		"policy": {
+			Name: "xfrm policy", Usage: usage.Text(usage.XfrmPolicy), Unknown: unknownCmd("ip xfrm policy help"),
+			Verbs: []string{"add", "update", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "set", "setdefault", "getdefault", "help"},
+		},
+		"monitor": {
+			Name: "xfrm monitor", Usage: usage.Text(usage.XfrmMonitor), Loop: true,
+			Unknown: `Argument "%s" is unknown, try "ip xfrm monitor help".`,
+			Verbs:   []string{"file+", "=nokeys", "=all", "all-nsid", "acquire", "expire", "SA", "aevent", "policy", "report", "help"},
+		},
+	},
+}
+
+func init() { xfrmStub.Sub["sa"] = xfrmStub.Sub["state"] }
+
+var mptcpUnknown = unknownCmd("ip mptcp help")
+
+var ioamSub = func(verbs ...string) *usage.Stub {
+	return &usage.Stub{Name: "ioam", Usage: usage.Text(usage.Ioam), Verbs: verbs,
+		NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: Unknown`}
+}
+
+var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string{"show", "set"},
+	NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: unknown`}
+
+var statsSub = &usage.Stub{Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, Verbs: []string{"=help"}}
+
+var tcpMetricsStub = &usage.Stub{
+	Name: "tcp_metrics", Usage: usage.Text(usage.TCPMetrics), Unknown: unknownCmd("ip tcp_metrics help"),
+	Verbs: []string{"list", "lst", "show", "delete", "remove", "flush", "help"},
+}
+
+var tunnelStub = &usage.Stub{
+	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
+	Usage: func(env *cli.Env) func(io.Writer) {
+		if env.Opts.Family == unix.AF_INET6 {
+			return usage.Tunnel6
+		}
+		return usage.Tunnel
+	},
+	Verbs: []string{"add", "change", "delete", "show", "lst", "list", "prl", "6rd", "help"},
+}
+
+var ntableStub = &usage.Stub{
+	Name: "ntable", Usage: usage.Text(usage.Ntable), Unknown: unknownCmd("ip ntable help"),
+	Verbs: []string{"change", "chg", "show", "lst", "list", "help"},
+}
+
+// stubs are keyed by the name in the objects table.
+var stubs = map[string]*usage.Stub{
+	"addrlabel": {
+		Name: "addrlabel", Usage: usage.Text(usage.Addrlabel), Unknown: unknownCmd("ip addrlabel help"),
+		Verbs: []string{"list", "lst", "show", "add", "delete", "flush", "help"},
+	},
+	"maddress": {
+		Name: "maddress", Usage: usage.Text(usage.Maddress), Unknown: unknownCmd("ip maddr help"),
+		Verbs: []string{"add", "delete", "list", "show", "lst", "help"},
+	},
+	"ntable": ntableStub,
+	"ntbl":   ntableStub,
+	"l2tp": {
+		Name: "l2tp", Usage: usage.Text(usage.L2tp), NoArgs: "usage",
+		Verbs: []string{"help", "add", "delete", "show", "lst", "list"},
+	},
+	"fou": {
+		Name: "fou", Usage: usage.Text(usage.Fou), NoArgs: "usage",
+		Verbs: []string{"help", "add", "delete", "show"},
+	},
+	"ila": {
+		Name: "ila", Usage: usage.Text(usage.Ila), NoArgs: "usage",
+		Verbs: []string{"help", "add", "delete", "list"},
+	},
+	"macsec": {
+		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
+		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
+	},
+	"tunnel":      tunnelStub,
+	"tunl":        tunnelStub,
+	"token":       {Name: "token", Usage: usage.Text(usage.Token), Unknown: unknownCmd("ip token help"), Verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
+	"tcpmetrics":  tcpMetricsStub,
+	"tcp_metrics": tcpMetricsStub,
+	"monitor": {
+		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
+		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
+	},
+	"xfrm": xfrmStub,
+	"mroute": {
+		Name: "mroute", Usage: usage.Text(usage.Mroute), Unknown: unknownCmd("ip mroute help"),
+		Verbs: []string{"list", "show", "lst", "help"},
+	},
+	"netconf": {
+		Name: "netconf", Usage: usage.Text(usage.Netconf), Unknown: unknownCmd("ip netconf help"),
+		Verbs: []string{"show", "lst", "list", "help"},
+	},
+	"vrf": {
+		Name: "vrf", Usage: usage.Text(usage.Vrf), Unknown: unknownCmd("ip vrf help"),
+		Verbs: []string{"identify", "pids", "exec", "show", "lst", "list", "help"},
+	},
+	"sr": {
+		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
+		Verbs: []string{"help", "hmac", "tunsrc"},
+		Sub:   map[string]*usage.Stub{"hmac": srSub, "tunsrc": srSub},
+	},
+	"nexthop": {
+		Name: "nexthop", Usage: usage.Text(usage.Nexthop), Unknown: unknownCmd("ip nexthop help"),
+		Verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
+	},
+	"mptcp": {
+		Name: "mptcp", Usage: usage.Text(usage.Mptcp), NoArgs: "usage", Unknown: mptcpUnknown,
+		Verbs: []string{"help", "endpoint", "limits", "monitor"},
+		Sub: map[string]*usage.Stub{
+			"endpoint": {Name: "mptcp endpoint", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"add", "change", "delete", "show", "flush"}},
+			"limits":   {Name: "mptcp limits", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"set", "show"}},
+			"monitor":  {Name: "mptcp monitor", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown},
+		},
+	},
+	"ioam": {
+		Name: "ioam", Usage: usage.Text(usage.Ioam), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: Unknown`,
+		Verbs: []string{"=help", "=namespace", "=schema"},
+		Sub:   map[string]*usage.Stub{"namespace": ioamSub("=show", "=add", "=del", "=set"), "schema": ioamSub("=show", "=add", "=del")},
+	},
+	"stats": {
+		Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, UnknownCode: 1,
+		Unknown: `Command "%s" is unknown, try "ip stats help".`,
+		Verbs:   []string{"=help", "=show", "=set"},
+		Sub:     map[string]*usage.Stub{"show": statsSub, "set": statsSub},
+	},
+}
