@@ -9,7 +9,7 @@ SHARED   ?= ../shared
 # gip is one static binary.
 export CGO_ENABLED := 0
 
-.PHONY: all build test fmtcheck vet unit integration bench fuzz install uninstall clean conformance
+.PHONY: all build test fmtcheck vet unit integration bench fuzz install uninstall clean conformance randdiff
 
 all: build
 
@@ -48,6 +48,17 @@ unit:
 integration: build
 	@echo "== integration tests"
 	GIP_BIN=$(CURDIR)/bin/gip $(GO) test -count=1 -timeout 30m -v ./integration/
+
+# The random differential run: RANDOM lines generated from iproute2's
+# grammar (integration/randcmd), seed SEED, against the reference; the
+# report and the chunk case files go to RANDOM_DIR (a temporary directory
+# when unset). Needs root.
+RANDOM     ?= 5000
+SEED       ?= 1
+RANDOM_DIR ?=
+randdiff: build
+	GIP_BIN=$(CURDIR)/bin/gip GIP_RANDOM=$(RANDOM) GIP_RANDOM_SEED=$(SEED) GIP_RANDOM_DIR=$(RANDOM_DIR) \
+		$(GO) test -count=1 -timeout 3h -v -run '^TestRandomCommands$$' ./integration/
 
 # Every Fuzz target in the tree, FUZZTIME each; all run, the status is the
 # worst. A bare "context deadline exceeded" with no failing input written is

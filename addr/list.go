@@ -127,9 +127,10 @@ func (ls *lister) showOne(c *nl.Conn) error {
 			return err
 		}
 		if byName {
-			// iproute2 resolved the name first, accepting "ifN" for
-			// index N, and only then asked for the link by name.
-			if int32(link.IndexFromIfN(ls.f.dev)) <= 0 {
+			// iproute2 resolved the name first (ll_name_to_index:
+			// "v0:1" is v0, "ifN" is index N), and only then asked
+			// for the link by name.
+			if idx, _ := nameToIndex(ls.env, ls.f.dev); idx <= 0 {
 				return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
 			}
 		}

@@ -65,13 +65,15 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	t := &linkTable{names: map[int32]string{}, flags: map[int32]uint32{}}
-	var filter int32
+	byName := map[string]int32{}
 	for _, l := range links {
 		t.names[l.index] = l.name
 		t.flags[l.index] = l.flags
-		if hasDev && l.name == dev {
-			filter = l.index
-		}
+		byName[l.name] = l.index
+	}
+	var filter int32
+	if hasDev {
+		filter = nameIndex(byName, dev)
 	}
 	if hasDev && filter == 0 {
 		return cli.Exit(255, "Cannot find device \"%s\"", dev)

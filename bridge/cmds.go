@@ -1,6 +1,8 @@
 package bridge
 
 import (
+	"strings"
+
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
@@ -40,6 +42,12 @@ func (b *brctl) show(args []string) error {
 			l := byName[name]
 			if l == nil && len(name) >= unix.IFNAMSIZ {
 				l = byName[ifrName(name)]
+			}
+			if l == nil {
+				// brctl's ioctl reads "br0:1" as br0
+				if base, _, ok := strings.Cut(ifrName(name), ":"); ok && base != "" {
+					l = byName[base]
+				}
 			}
 			switch {
 			case l == nil:

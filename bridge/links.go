@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -249,7 +250,33 @@ func linkRequest(index int32, name string) ([]byte, error) {
 
 // getLink returns the link called name, or nil when there is none (a name
 // if_nametoindex could not find either: empty or IFNAMSIZ long or more).
+// Like if_nametoindex and brctl's ioctls, it reads "br0:1" as br0.
 func getLink(c *nl.Conn, name string) (*linkInfo, error) {
+	l, err := getLinkExact(c, name)
+	if l == nil && err == nil {
+		if base, ok := link.IoctlName(name); ok {
+			return getLinkExact(c, base)
+		}
+	}
+	return l, err
+}
+
+// nameIndex is ll_name_to_index over a table of dumped names: the link
+// called name, else the one an ioctl reads it as ("br0:1" is br0), else
+// the index a name "ifN" stands for; 0 when none.
+func nameIndex(byName map[string]int32, name string) int32 {
+	if idx, ok := byName[name]; ok {
+		return idx
+	}
+	if base, ok := link.IoctlName(name); ok {
+		if idx, ok := byName[base]; ok {
+			return idx
+		}
+	}
+	return int32(link.IndexFromIfN(name))
+}
+
+func getLinkExact(c *nl.Conn, name string) (*linkInfo, error) {
 	if name == "" || len(name) >= unix.IFNAMSIZ {
 		return nil, nil
 	}

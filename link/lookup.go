@@ -12,8 +12,40 @@ import (
 
 // IndexByName returns the ifindex of the device called name in conn's
 // namespace, asking the kernel for that one link (IFLA_IFNAME, or
-// IFLA_ALT_IFNAME for an alternative name) rather than dumping all.
+// IFLA_ALT_IFNAME for an alternative name) rather than dumping all. As
+// iproute2's ll_name_to_index, which falls back on if_nametoindex, a name
+// the kernel does not know is looked up once more as the SIOCGIFINDEX
+// ioctl reads it: cut at its first ':', so that an address label such as
+// "v0:1" names v0.
 func IndexByName(c *nl.Conn, name string) (int32, error) {
+	idx, err := indexByName(c, name)
+	if err != nil && nl.IsErrno(err, unix.ENODEV) {
+		if base, ok := IoctlName(name); ok {
+			if idx, err2 := indexByName(c, base); err2 == nil {
+				return idx, nil
+			}
+		}
+	}
+	return idx, err
+}
+
+// IoctlName is the device name an interface ioctl (SIOCGIFINDEX and the
+// others glibc's if_nametoindex and brctl use) looks up for name: the part
+// before the first ':' (the kernel's dev_ioctl drops an alias label),
+// when that differs from name, is not empty, and name fits in IFNAMSIZ
+// (glibc refuses longer ones).
+func IoctlName(name string) (string, bool) {
+	if len(name) >= unix.IFNAMSIZ {
+		return "", false
+	}
+	base, _, found := strings.Cut(name, ":")
+	if !found || base == "" {
+		return "", false
+	}
+	return base, true
+}
+
+func indexByName(c *nl.Conn, name string) (int32, error) {
 	if name == "" || len(name) >= unix.IFNAMSIZ+128 {
 		return 0, &nl.Error{Errno: unix.ENODEV}
 	}

@@ -1,0 +1,577 @@
+// Package randcmd generates random command lines for ip, bridge and brctl
+// from a description of iproute2 6.1's and bridge-utils 1.7's grammar, for
+// the differential random run in integration (TestRandomCommands). Lines
+// are mostly well formed, with keywords abbreviated and in other cases,
+// and some are bent: values swapped for edge values (empty words, huge and
+// negative numbers, invalid UTF-8, overlong names, odd addresses), an
+// argument dropped, a keyword repeated, an unknown word put in.
+//
+// The same seed gives the same lines. Nothing it generates may reach
+// outside the sandbox it runs in: network namespaces are named, never given
+// as a pid or a path (pid 1's namespace is the host's), and no line carries
+// a route encap's *_opts words (on kernel 6.18 they trip a kernel bug that
+// holds RTNL until reboot).
+package randcmd
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"strings"
+)
+
+// Line is one generated command.
+type Line struct {
+	Cmd string // the shell command line
+	Tag string // the grammar rule it came from and what was bent: "ip route add", "brctl setfd +edge"
+}
+
+// Prelude is the state every chunk starts from, set up with the reference
+// tools so that it is the same in both runs: two veth pairs (one end in
+// ns1), a bridge with a port, a vxlan, a tap, IPv4 and IPv6 addresses,
+// routes in two tables, neighbours, a rule and an fdb entry.
+var Prelude = []string{
+	"/usr/sbin/ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02",
+	"/usr/sbin/ip link add br0 address 02:00:00:00:00:10 type bridge",
+	"/usr/sbin/ip link set v1 master br0",
+	"/usr/sbin/ip netns add ns1",
+	"/usr/sbin/ip link add v2 address 02:00:00:00:00:03 type veth peer name v3 address 02:00:00:00:00:04 netns ns1",
+	"/usr/sbin/ip tuntap add tap0 mode tap",
+	"/usr/sbin/ip link add vx0 address 02:00:00:00:00:05 type vxlan id 42 dstport 4789 dev v0",
+	"/usr/sbin/ip link set tap0 address 02:00:00:00:00:06",
+	"printf 'link set lo up\\nlink set v0 up\\nlink set v1 up\\nlink set br0 up\\nlink set v2 up\\n" +
+		"addr add 10.0.0.1/24 dev v0\\naddr add 2001:db8::1/64 dev v0 nodad\\naddr add 10.1.0.1/16 brd + dev br0 label br0:1\\naddr add 10.2.0.1/24 dev v2\\n" +
+		"route add 192.168.5.0/24 via 10.0.0.2\\nroute add 10.9.0.0/16 dev v0 table 100\\nroute add 2001:db8:5::/48 via 2001:db8::2 dev v0\\n" +
+		"neigh add 10.0.0.2 lladdr 02:00:00:00:00:07 dev v0\\nneigh add 2001:db8::2 lladdr 02:00:00:00:00:08 dev v0 nud reachable\\n" +
+		"rule add from 10.0.0.0/24 table 100 pref 1000\\n' > prelude; /usr/sbin/ip -batch prelude",
+	"/usr/sbin/bridge fdb add 02:00:00:00:00:aa dev v1 master static",
+}
+
+// Gen generates lines from one seed.
+type Gen struct {
+	r *rand.Rand
+}
+
+// New returns a generator; the same seed gives the same lines.
+func New(seed uint64) *Gen {
+	return &Gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+}
+
+// word is one word of a command being built.
+type word struct {
+	text  string
+	kw    bool   // a keyword: may be abbreviated or case-changed
+	class string // for a value: its class (for edge values), "" for keywords
+}
+
+// rule is one production: a tool, the words that name it, and its slots.
+// A slot is alternatives separated by '|', each a sequence of words; a
+// word "$CLASS" is a value of that class, any other word a keyword. A slot
+// starting with '?' is optional, with '*' repeated 0–3 times (each time a
+// fresh alternative), with '+' 1–3 times.
+type rule struct {
+	tool   string // ip, bridge, brctl
+	name   string // for the tag
+	weight int
+	slots  []string
+}
+
+// The abbreviation rule applies to ip and bridge keywords; brctl compares
+// whole words, so its keywords are only bent, never abbreviated.
+
+var ipRules = []rule{
+	// ip link
+	{"ip", "link show", 6, []string{"link", "?show|list|lst", "*dev $DEV|$DEV|group $GROUP|up|master $DEV|type $KIND|nomaster|vrf $DEV|alias $TEXT"}},
+	{"ip", "link add", 4, []string{"link", "add", "?link $DEV", "?name", "$NEWNAME", "*address $MAC|mtu $NUM|txqueuelen $NUM|numtxqueues $NUM|numrxqueues $NUM|group $GROUP|alias $TEXT|gso_max_size $NUM|gro_max_size $NUM|netns $NS|master $DEV|up|arp off|multicast on",
+		"type", "veth|veth peer name $NEWNAME|veth peer $NEWNAME address $MAC|bridge|bridge stp_state $BOOL forward_delay $NUM|bridge ageing_time $NUM vlan_filtering $BOOL|vxlan id $NUM|vxlan id $NUM dstport $PORT dev $DEV|vxlan id $NUM remote $ADDR4 local $ADDR4|vxlan id $NUM group $ADDR6 dev $DEV ttl $NUM|macvlan mode bridge|macvlan mode private|macvtap mode vepa|ifb|dummy|vlan id $NUM|bond mode $NUM|tun|$KIND"}},
+	{"ip", "link set", 6, []string{"link", "set|change", "?dev", "$DEV", "+up|down|arp $ONOFF|multicast $ONOFF|allmulticast $ONOFF|promisc $ONOFF|dynamic $ONOFF|trailers $ONOFF|txqueuelen $NUM|txqlen $NUM|name $NEWNAME|address $MAC|broadcast $MAC|mtu $NUM|netns $NS|alias $TEXT|group $GROUP|master $DEV|nomaster|addrgenmode $GENMODE|protodown $ONOFF|carrier $ONOFF|state $WORD|link-netnsid $NUM|gso_max_segs $NUM|type bridge_slave cost $NUM|type bridge_slave learning $ONOFF|type bridge forward_delay $NUM|type vxlan ttl $NUM|xdp off"}},
+	{"ip", "link del", 3, []string{"link", "del|delete", "?dev", "$DEV", "?type $KIND|group $GROUP"}},
+	{"ip", "link property", 2, []string{"link", "property", "add|del", "dev", "$DEV", "altname", "$NEWNAME"}},
+	{"ip", "link xstats", 1, []string{"link", "xstats", "?type bridge|type bridge_slave|type $KIND", "?dev $DEV"}},
+	{"ip", "link afstats", 1, []string{"link", "afstats", "?dev $DEV"}},
+	// ip address
+	{"ip", "addr show", 6, []string{"address", "?show|list|lst", "*dev $DEV|$DEV|scope $SCOPE|to $PFX|label $TEXT|dynamic|permanent|tentative|-tentative|deprecated|dadfailed|home|nodad|primary|secondary|up|master $DEV|type $KIND|nomaster|vrf $DEV"}},
+	{"ip", "addr add", 6, []string{"address", "add|change|replace|del|delete", "$PFX", "*peer $PFX|broadcast $ADDR4|broadcast +|broadcast -|brd +|anycast $ADDR|label $TEXT|scope $SCOPE|valid_lft $LFT|preferred_lft $LFT|home|nodad|mngtmpaddr|noprefixroute|autojoin|metric $NUM|proto $PROTO", "?dev", "$DEV", "*valid_lft forever|noprefixroute|metric $NUM"}},
+	{"ip", "addr flush", 3, []string{"address", "flush", "*dev $DEV|scope $SCOPE|to $PFX|label $TEXT|permanent|dynamic|secondary|primary|up"}},
+	{"ip", "addr save", 1, []string{"address", "save", "*dev $DEV|to $PFX|scope $SCOPE", "> saved"}},
+	// ip route
+	{"ip", "route show", 6, []string{"route", "?show|list|lst", "*table $TABLE|type $RTYPE|proto $PROTO|scope $SCOPE|dev $DEV|via $ADDR|src $PFX|root $PFX|match $PFX|exact $PFX|$PFX|tos $NUM|cache|cloned|realm $NUM|metric $NUM"}},
+	{"ip", "route add", 6, []string{"route", "add|del|delete|change|replace|append|prepend|test", "?$RTYPE", "$PFX|default", "*via $ADDR|dev $DEV|src $ADDR|table $TABLE|proto $PROTO|scope $SCOPE|metric $NUM|mtu $NUM|mtu lock $NUM|advmss $NUM|onlink|tos $NUM|realm $NUM|pref low|pref medium|pref high|pref $WORD|expires $NUM|initcwnd $NUM|hoplimit $NUM|congctl reno|nexthop via $ADDR dev $DEV|nexthop via $ADDR dev $DEV weight $NUM nexthop dev $DEV|nhid $NUM|encap mpls $NUM|encap ip id $NUM dst $ADDR4|encap seg6 mode encap segs $ADDR6|ttl-propagate enabled|features ecn|fastopen_no_cookie $BOOL|quickack $BOOL"}},
+	{"ip", "route get", 4, []string{"route", "get", "?to", "$ADDR|$PFX", "*from $ADDR|iif $DEV|oif $DEV|tos $NUM|mark $NUM|uid $NUM|fibmatch|connected|vrf $DEV|sport $PORT|dport $PORT|ipproto $PROTO|as $ADDR"}},
+	{"ip", "route flush", 3, []string{"route", "flush", "*table $TABLE|dev $DEV|proto $PROTO|scope $SCOPE|type $RTYPE|via $ADDR|cache|$PFX|root $PFX"}},
+	{"ip", "route save", 1, []string{"route", "save", "*table $TABLE|dev $DEV", "> saved"}},
+	// ip neighbour
+	{"ip", "neigh show", 4, []string{"neighbour", "?show|list|lst", "*dev $DEV|to $PFX|$ADDR|nud $NUD|proxy|unused|vrf $DEV|nomaster"}},
+	{"ip", "neigh add", 4, []string{"neighbour", "add|change|replace|del|delete", "?to", "$ADDR", "*lladdr $MAC|nud $NUD|router|proxy|extern_learn|managed|protocol $PROTO", "?dev", "$DEV"}},
+	{"ip", "neigh flush", 2, []string{"neighbour", "flush", "*dev $DEV|to $PFX|nud $NUD|proxy|unused"}},
+	{"ip", "neigh get", 2, []string{"neighbour", "get", "$ADDR", "dev", "$DEV", "?proxy"}},
+	// ip rule
+	{"ip", "rule show", 3, []string{"rule", "?show|list|lst", "*from $PFX|to $PFX|iif $DEV|oif $DEV|table $TABLE|lookup $TABLE|pref $NUM|priority $NUM|fwmark $MARK|protocol $PROTO|not|l3mdev|uidrange $RANGE|ipproto $PROTO|sport $PORT|dport $PORT|tos $NUM|dsfield $NUM|all"}},
+	{"ip", "rule add", 4, []string{"rule", "add|del|delete", "*not|from $PFX|to $PFX|iif $DEV|oif $DEV|pref $NUM|priority $NUM|order $NUM|fwmark $MARK|tos $NUM|dsfield $NUM|protocol $PROTO|uidrange $RANGE|ipproto $PROTO|sport $PORTRANGE|dport $PORTRANGE|realms $NUM|goto $NUM|nop|suppress_prefixlength $NUM|suppress_ifgroup $GROUP|type $RULETYPE|l3mdev", "?table $TABLE|lookup $TABLE|unreachable|blackhole|prohibit"}},
+	{"ip", "rule flush", 1, []string{"rule", "flush", "*pref $NUM|table $TABLE|protocol $PROTO"}},
+	{"ip", "rule save", 1, []string{"rule", "save", "> saved"}},
+	// ip netns
+	{"ip", "netns list", 2, []string{"netns", "?list|show|list-id|lst", "*target-nsid $NUM|nsid $NUM"}},
+	{"ip", "netns add", 2, []string{"netns", "add|delete|del", "$NS"}},
+	{"ip", "netns set", 1, []string{"netns", "set", "$NS", "$NSID"}},
+	{"ip", "netns pids", 1, []string{"netns", "pids|identify", "?$NS"}},
+	{"ip", "netns exec", 2, []string{"netns", "exec", "$NS", "ip", "link|addr|-br link|route|neigh|-j addr show dev lo|link set lo up|addr add 10.3.0.1/24 dev lo"}},
+	// ip tuntap
+	{"ip", "tuntap add", 2, []string{"tuntap", "add|del|delete", "?dev", "$NEWNAME", "?mode", "tun|tap|$WORD", "*user $NUM|group $NUM|one_queue|pi|vnet_hdr|multi_queue|name $NEWNAME"}},
+	{"ip", "tuntap show", 2, []string{"tuntap", "?show|list|lst", "?dev $DEV"}},
+	// the front end
+	{"ip", "help", 1, []string{"?link|address|route|neighbour|rule|netns|tuntap|$WORD", "help|$WORD"}},
+}
+
+var bridgeRules = []rule{
+	{"bridge", "fdb show", 4, []string{"fdb", "?show|list", "*dev $DEV|br $DEV|brport $DEV|vlan $NUM|state $WORD|dynamic"}},
+	{"bridge", "fdb add", 4, []string{"fdb", "add|append|del|delete|replace", "$MAC", "dev", "$DEV", "*self|master|local|permanent|static|dynamic|router|use|extern_learn|sticky|dst $ADDR|vlan $NUM|port $PORT|vni $NUM|src_vni $NUM|via $DEV"}},
+	{"bridge", "fdb get", 2, []string{"fdb", "get", "$MAC", "br|dev|brport", "$DEV", "*vlan $NUM|vni $NUM|self|master|dynamic"}},
+	{"bridge", "link show", 3, []string{"link", "?show|list|lst", "?dev $DEV"}},
+	{"bridge", "link set", 2, []string{"link", "set", "dev", "$DEV", "+cost $NUM|priority $NUM|state $NUM|guard $ONOFF|hairpin $ONOFF|fastleave $ONOFF|root_block $ONOFF|learning $ONOFF|flood $ONOFF|mcast_flood $ONOFF|neigh_suppress $ONOFF|isolated $ONOFF|backup_port $DEV|nobackup_port|self|master"}},
+}
+
+var brctlRules = []rule{
+	{"brctl", "brctl show", 4, []string{"show", "*$DEV"}},
+	{"brctl", "brctl addbr", 2, []string{"addbr|delbr", "$NEWNAME|$DEV"}},
+	{"brctl", "brctl addif", 2, []string{"addif|delif", "$DEV", "$DEV"}},
+	{"brctl", "brctl set", 5, []string{"setageing|setfd|sethello|setmaxage|setbridgeprio", "$DEV", "$FLOAT"}},
+	{"brctl", "brctl setport", 3, []string{"setpathcost|setportprio", "$DEV", "$DEV", "$NUM"}},
+	{"brctl", "brctl stp", 2, []string{"stp|hairpin", "$DEV", "?$DEV", "$ONOFF|yes|no|1|0"}},
+	{"brctl", "brctl showmacs", 3, []string{"showmacs|showstp", "$DEV"}},
+	{"brctl", "brctl other", 1, []string{"?$WORD|help|-V|--version"}},
+}
+
+// Global options, each a list of words.
+var ipOptions = [][]string{
+	{"-4"}, {"-6"}, {"-0"}, {"-o"}, {"-oneline"}, {"-br"}, {"-brief"}, {"-j"}, {"-json"}, {"-p"}, {"-pretty"},
+	{"-d"}, {"-details"}, {"-s"}, {"-stats"}, {"-s", "-s"}, {"-n", "ns1"}, {"-netns", "ns1"}, {"-c"}, {"-color=always"},
+	{"-N"}, {"-a"}, {"-h"}, {"-iec"}, {"-f", "inet"}, {"-family", "inet6"}, {"-f", "link"}, {"-f", "bridge"},
+	{"-B"}, {"-M"}, {"-l", "1"}, {"-loops", "0"}, {"-rc", "65536"}, {"-force"}, {"-echo"}, {"-t"}, {"-ts"},
+}
+
+var bridgeOptions = [][]string{
+	{"-s"}, {"-d"}, {"-j"}, {"-p"}, {"-c"}, {"-n", "ns1"}, {"-o"}, {"-4"}, {"-6"}, {"-compressvlans"}, {"-force"}, {"-statistics"},
+}
+
+// Values of each class; edge values are drawn for any class now and then.
+var values = map[string][]string{
+	"DEV":       {"lo", "v0", "v1", "br0", "vx0", "tap0", "v2", "br0:1", "nosuch", "v0", "br0", "v1"},
+	"NEWNAME":   {"n0", "n1", "v9", "br1", "t0", "v0", "lo", "x.y", "a:b", "eth0", "bridgename16chr"},
+	"NS":        {"ns1", "ns2", "ns3", "nosuchns"},
+	"NSID":      {"0", "1", "7", "auto", "-1", "-2", "2147483647", "x"},
+	"MAC":       {"02:00:00:00:00:aa", "02:00:00:00:00:bb", "02:00:00:00:00:01", "ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00", "01:00:5e:00:00:01", "02:00:00:00:00", "2:0:0:0:0:cc", "02-00-00-00-00-dd", "020000000000ee"},
+	"ADDR4":     {"10.0.0.2", "10.0.0.1", "10.0.0.9", "192.168.5.1", "10.1.2.3", "127.0.0.1", "0.0.0.0", "255.255.255.255", "224.0.0.1", "10.0.0", "10.0.0.256", "010.000.000.011", "0x0a000001", "10"},
+	"ADDR6":     {"2001:db8::2", "2001:db8::1", "::1", "::", "fe80::1", "ff02::1", "2001:db8::ffff:1.2.3.4", "2001:db8:::1", "2001:db8::g"},
+	"PFX4":      {"10.0.0.0/24", "10.0.0.5/24", "10.4.0.0/16", "192.168.7.0/24", "10.0.0.7/32", "0.0.0.0/0", "10.5.0.0/33", "10.6.0.0/-1", "10.7.0.0/", "10/8", "default", "all", "any"},
+	"PFX6":      {"2001:db8::/64", "2001:db8:1::5/64", "2001:db8::9/128", "::/0", "2001:db8::/129", "fe80::/10"},
+	"GROUP":     {"0", "1", "default", "42", "4294967295", "nosuchgroup"},
+	"KIND":      {"veth", "bridge", "vxlan", "tun", "macvlan", "dummy", "vlan", "bond", "bridge_slave", "ifb", "nosuchkind"},
+	"TEXT":      {"alias1", "br0:1", "v0", "x y", "*", "br0*", "lbl"},
+	"NUM":       {"0", "1", "2", "7", "42", "100", "1000", "1280", "1500", "65535", "65536", "4294967295", "0x10", "010"},
+	"FLOAT":     {"0", "1", "2", "4", "15", "20", "30", "300", "0.5", "2.75", "1e1", "1.5e2", ".5", "5.", "0x10", "1,5", "  7", "7x"},
+	"PORT":      {"0", "53", "4789", "65535", "65536"},
+	"PORTRANGE": {"53", "1000-2000", "2000-1000", "1-", "-5"},
+	"RANGE":     {"0-0", "1000-2000", "5", "2-1"},
+	"MARK":      {"1", "0x10", "0x10/0xff", "5/", "/5"},
+	"BOOL":      {"0", "1", "2"},
+	"ONOFF":     {"on", "off", "On", "OFF", "yes", "1"},
+	"GENMODE":   {"eui64", "none", "stable_secret", "random", "EUI64"},
+	"SCOPE":     {"global", "link", "host", "site", "nowhere", "0", "253", "255", "256", "univ"},
+	"TABLE":     {"main", "local", "default", "all", "100", "200", "0", "4294967295", "unspec"},
+	"PROTO":     {"kernel", "boot", "static", "dhcp", "ra", "redirect", "zebra", "bird", "0", "255", "256", "tcp", "udp", "icmp", "6"},
+	"RTYPE":     {"unicast", "local", "broadcast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "anycast"},
+	"RULETYPE":  {"unicast", "blackhole", "unreachable", "prohibit", "nat", "goto"},
+	"NUD":       {"permanent", "noarp", "stale", "reachable", "none", "probe", "delay", "failed", "incomplete", "all"},
+	"LFT":       {"forever", "100", "0", "4294967295", "200sec", "-1"},
+	"WORD":      {"testing", "up", "dormant", "x", "help", "foo"},
+	"ADDR":      nil, // ADDR4 or ADDR6
+	"PFX":       nil, // PFX4 or PFX6
+}
+
+// Edge values: what a script gets wrong.
+var edgeValues = []string{
+	"", "", " ", "-1", "-0", "+1", "0", "00", "0x", "0x0", "0xffffffff", "4294967296", "18446744073709551615",
+	"18446744073709551616", "99999999999999999999", "1e9", "1.5", "nan", "inf", "-inf", "NaN", "INF",
+	"\xff", "a\xffb", "nan\xa4\xa1", "INF\xff\xff", "infinity\xff", "te\xc5\xbfting", "\xc3\xa9",
+	"0123456789abcdef", "0123456789abcdefg", strings.Repeat("n", 64), strings.Repeat("x", 300),
+	"/", "a/b", "..", ".", "*", "?", "%s", "%n", "\\", "'", "\"", "a b", "\t", "-", "--", "help",
+	"dev", "all", "any", "default", "none", "1/2", "1.2.3.4/", "::/", "1.2.3.4/24/8",
+}
+
+// Words put in at random: keywords of other commands and plain junk.
+var junkWords = []string{"dev", "to", "from", "via", "table", "type", "up", "down", "name", "foo", "1", "", "--", "-s", "help", "all", "lo", "@", "\xff"}
+
+// namespace-safe classes: never a number, a path or a pid.
+var nsSafe = []string{"", "", "\xff", "ns1", "NS1", strings.Repeat("n", 300), "a b", "-", "nosuchns", ".", ".."}
+
+var unsafeOpts = regexp.MustCompile(`(?i)(vx|ge|er)[a-z]*_?o|_opts`)
+
+// Safe reports whether a generated line may be sent: no route encap line
+// may carry anything that could be read as vxlan_opts, geneve_opts or
+// erspan_opts.
+func Safe(cmd string) bool {
+	l := strings.ToLower(cmd)
+	if strings.Contains(l, "_opts") {
+		return false
+	}
+	if strings.Contains(l, "enc") {
+		for _, w := range strings.Fields(l) {
+			w = strings.Trim(w, `'"$`)
+			if strings.HasPrefix(w, "vx") || strings.HasPrefix(w, "ge") || strings.HasPrefix(w, "er") || unsafeOpts.MatchString(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (g *Gen) pick(s []string) string { return s[g.r.IntN(len(s))] }
+
+func (g *Gen) chance(p float64) bool { return g.r.Float64() < p }
+
+// Lines returns n generated lines.
+func (g *Gen) Lines(n int) []Line {
+	out := make([]Line, 0, n)
+	for len(out) < n {
+		l := g.line()
+		if Safe(l.Cmd) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (g *Gen) line() Line {
+	for {
+		if l, ok := g.try(); ok {
+			return l
+		}
+	}
+}
+
+// try generates one line; ok is false when it must not be sent.
+func (g *Gen) try() (l Line, ok bool) {
+	switch x := g.r.IntN(100); {
+	case x < 70:
+		return g.fromRules("ip", ipRules, ipOptions)
+	case x < 82:
+		return g.fromRules("bridge", bridgeRules, bridgeOptions)
+	case x < 96:
+		return g.fromRules("brctl", brctlRules, nil)
+	default:
+		return g.batch()
+	}
+}
+
+// namedNS is every word the generator may give as a network namespace.
+var namedNS = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range append(values["NS"], nsSafe...) {
+		m[v] = true
+	}
+	return m
+}()
+
+// netnsNamed reports whether every word that could be read as the keyword
+// netns (any abbreviation, any case) is followed by a namespace name the
+// generator made, never by a number or a path: `ip link set v0 netns 1`
+// would move v0 into pid 1's namespace, the host's.
+func netnsNamed(ws []word) bool {
+	for i, w := range ws {
+		k := strings.ToLower(w.text)
+		if k == "" || !(strings.HasPrefix("netns", k) || strings.HasPrefix("link-netns", k) && len(k) > 5) {
+			continue
+		}
+		if i+1 < len(ws) && !namedNS[ws[i+1].text] {
+			return false
+		}
+	}
+	return true
+}
+
+// batch writes a few ip command lines to a file and runs ip -batch on it.
+func (g *Gen) batch() (Line, bool) {
+	var cmds []string
+	tag := "ip -batch"
+	for range 1 + g.r.IntN(4) {
+		ws, t := g.build(g.pickRule(ipRules))
+		if !netnsNamed(ws) {
+			return Line{}, false
+		}
+		cmds = append(cmds, join(ws))
+		if strings.Contains(t, "+") {
+			tag += " +bent"
+		}
+	}
+	file := strings.Join(cmds, "\n") + "\n"
+	opts := ""
+	if g.chance(0.3) {
+		opts = "-force "
+	}
+	return Line{Cmd: "printf '%s' " + quote(file) + " > b1; ip " + opts + "-batch b1", Tag: tag}, true
+}
+
+func (g *Gen) pickRule(rules []rule) rule {
+	total := 0
+	for _, r := range rules {
+		total += r.weight
+	}
+	x := g.r.IntN(total)
+	for _, r := range rules {
+		if x < r.weight {
+			return r
+		}
+		x -= r.weight
+	}
+	return rules[0]
+}
+
+func (g *Gen) fromRules(tool string, rules []rule, opts [][]string) (Line, bool) {
+	r := g.pickRule(rules)
+	ws, tag := g.build(r)
+	if !netnsNamed(ws) {
+		return Line{}, false
+	}
+	var pre []word
+	if opts != nil {
+		for range g.r.IntN(3) {
+			for i, o := range g.pick2(opts) {
+				pre = append(pre, word{text: o, kw: i == 0})
+			}
+		}
+	}
+	all := append(pre, ws...)
+	return Line{Cmd: tool + " " + join(all), Tag: tag}, true
+}
+
+func (g *Gen) pick2(s [][]string) []string { return s[g.r.IntN(len(s))] }
+
+// build expands a rule and bends it now and then.
+func (g *Gen) build(r rule) ([]word, string) {
+	var ws []word
+	for _, s := range r.slots {
+		reps := 1
+		switch s[0] {
+		case '?':
+			s = s[1:]
+			if g.chance(0.5) {
+				reps = 0
+			}
+		case '*':
+			s = s[1:]
+			reps = g.r.IntN(4)
+		case '+':
+			s = s[1:]
+			reps = 1 + g.r.IntN(3)
+		}
+		alts := strings.Split(s, "|")
+		for range reps {
+			for _, w := range strings.Fields(g.pick(alts)) {
+				ws = append(ws, g.expand(w))
+			}
+		}
+	}
+	tag := r.name
+	abbrev := r.tool != "brctl"
+	// Keywords: abbreviated (ip, bridge) and case-changed.
+	for i := range ws {
+		if !ws[i].kw || ws[i].text == ">" {
+			continue
+		}
+		if abbrev && g.chance(0.15) && len(ws[i].text) > 1 {
+			ws[i].text = ws[i].text[:1+g.r.IntN(len(ws[i].text)-1)]
+		}
+		if g.chance(0.05) {
+			ws[i].text = g.recase(ws[i].text)
+			tag += " +case"
+		}
+	}
+	// Bends: at most two per line, on a third of the lines.
+	if g.chance(0.35) {
+		for range 1 + g.r.IntN(2) {
+			switch g.r.IntN(6) {
+			case 0, 1, 2: // a value becomes an edge value
+				var vi []int
+				for i, w := range ws {
+					if !w.kw {
+						vi = append(vi, i)
+					}
+				}
+				if len(vi) > 0 {
+					i := vi[g.r.IntN(len(vi))]
+					ws[i].text = g.edge(ws[i].class)
+					tag += " +edge"
+				}
+			case 3: // drop the last word (a missing argument)
+				if len(ws) > 1 && ws[len(ws)-1].text != "saved" {
+					ws = ws[:len(ws)-1]
+					tag += " +drop"
+				}
+			case 4: // repeat a keyword and its value
+				for range 5 {
+					if len(ws) == 0 {
+						break
+					}
+					i := g.r.IntN(len(ws))
+					if ws[i].kw && i+1 < len(ws) && !ws[i+1].kw && ws[i].text != ">" {
+						ws = append(ws, ws[i], ws[i+1])
+						tag += " +repeat"
+						break
+					}
+				}
+			case 5: // an unknown word somewhere
+				i := g.r.IntN(len(ws) + 1)
+				j := word{text: g.pick(junkWords), kw: true}
+				ws = append(ws[:i], append([]word{j}, ws[i:]...)...)
+				tag += " +junk"
+			}
+		}
+	}
+	// Redirections stay last.
+	for i, w := range ws {
+		if w.text == ">" && i != len(ws)-2 {
+			ws = append(ws[:i], ws[i+1:]...)
+			break
+		}
+	}
+	return ws, tag
+}
+
+func (g *Gen) recase(s string) string {
+	switch g.r.IntN(3) {
+	case 0:
+		return strings.ToUpper(s)
+	case 1:
+		b := []byte(s)
+		for i := range b {
+			if g.chance(0.5) && b[i] >= 'a' && b[i] <= 'z' {
+				b[i] -= 'a' - 'A'
+			}
+		}
+		return string(b)
+	default:
+		// a non-ASCII letter that folds to an ASCII one (ſ → s, K → k)
+		if i := strings.IndexAny(s, "sk"); i >= 0 {
+			r := "\u017f"
+			if s[i] == 'k' {
+				r = "\u212a"
+			}
+			return s[:i] + r + s[i+1:]
+		}
+		return strings.ToUpper(s)
+	}
+}
+
+func (g *Gen) expand(w string) word {
+	if w == ">" {
+		return word{text: ">", kw: true}
+	}
+	if w == "saved" {
+		return word{text: "saved", class: "FILE"}
+	}
+	if !strings.HasPrefix(w, "$") {
+		return word{text: w, kw: true}
+	}
+	class := w[1:]
+	return word{text: g.value(class), class: class}
+}
+
+func (g *Gen) value(class string) string {
+	switch class {
+	case "ADDR":
+		if g.chance(0.7) {
+			class = "ADDR4"
+		} else {
+			class = "ADDR6"
+		}
+	case "PFX":
+		if g.chance(0.7) {
+			class = "PFX4"
+		} else {
+			class = "PFX6"
+		}
+	}
+	if class == "NS" {
+		if g.chance(0.1) {
+			return g.pick(nsSafe)
+		}
+		return g.pick(values[class])
+	}
+	if g.chance(0.05) {
+		return g.edge(class)
+	}
+	v, ok := values[class]
+	if !ok {
+		panic(fmt.Sprintf("randcmd: no values for class %q", class))
+	}
+	return g.pick(v)
+}
+
+// edge returns an edge value for a class; namespaces only get names.
+func (g *Gen) edge(class string) string {
+	if class == "NS" || class == "FILE" {
+		return g.pick(nsSafe)
+	}
+	if class == "DEV" || class == "NEWNAME" {
+		switch g.r.IntN(4) {
+		case 0:
+			return ""
+		case 1:
+			return g.pick([]string{strings.Repeat("d", 15), strings.Repeat("d", 16), strings.Repeat("d", 256), "V0", "v0 ", "lo\xff"})
+		}
+	}
+	return g.pick(edgeValues)
+}
+
+func join(ws []word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if w.text == ">" {
+			b.WriteString(">")
+			continue
+		}
+		b.WriteString(quote(w.text))
+	}
+	return b.String()
+}
+
+// quote makes a word one bash word: bare when it is plain, '…' when it
+// has no quote or control or non-ASCII byte, else $'…' with escapes.
+func quote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:+,=@%", r))
+	}) < 0 {
+		return s
+	}
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '\'' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return "'" + s + "'"
+	}
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
+}

@@ -1,0 +1,87 @@
+package randcmd
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSameSeedSameLines(t *testing.T) {
+	a, b := New(7).Lines(300), New(7).Lines(300)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("seed 7 gave two different sequences")
+	}
+	if reflect.DeepEqual(a, New(8).Lines(300)) {
+		t.Fatal("seeds 7 and 8 gave the same lines")
+	}
+}
+
+// Every line must be safe to send: no encap *_opts, no netns given as a
+// number or a path.
+func TestLinesAreSafe(t *testing.T) {
+	for _, l := range New(1).Lines(20000) {
+		if !Safe(l.Cmd) {
+			t.Errorf("unsafe line: %s", l.Cmd)
+		}
+		f := strings.Fields(l.Cmd)
+		for i, w := range f {
+			if k := strings.ToLower(w); (k == "netns" || k == "netn" || k == "net") && i+1 < len(f) {
+				if n := f[i+1]; strings.Contains(n, "/") || strings.ContainsAny(n, "0123456789") && strings.TrimLeft(n, "+-0123456789x'$ ") == "" {
+					t.Errorf("netns given as a pid or path: %s", l.Cmd)
+				}
+			}
+		}
+	}
+}
+
+func TestSafe(t *testing.T) {
+	for cmd, want := range map[string]bool{
+		"ip route add 10.0.0.0/24 encap ip id 1 dst 10.0.0.2 dev v0":           true,
+		"ip route add 10.0.0.0/24 encap ip id 1 dst 10.0.0.2 vxlan_opts 1 dev": false,
+		"ip route add 10.0.0.0/24 encap ip id 1 geneve_op 1:1:1":               false,
+		"ip r a 10/8 enc ip id 1 er 1":                                         false,
+		"ip link show dev v0":                                                  true,
+	} {
+		if got := Safe(cmd); got != want {
+			t.Errorf("Safe(%q) = %v, want %v", cmd, got, want)
+		}
+	}
+}
+
+func TestNetnsNamed(t *testing.T) {
+	for _, tt := range []struct {
+		ws   []string
+		want bool
+	}{
+		{[]string{"link", "set", "v0", "netns", "ns1"}, true},
+		{[]string{"link", "set", "v0", "netns", "1"}, false},
+		{[]string{"link", "set", "v0", "NETN", "1"}, false},
+		{[]string{"link", "set", "v0", "n", "/proc/1/ns/net"}, false},
+		{[]string{"link", "set", "v0", "netns", ""}, true},
+		{[]string{"link", "set", "v0", "mtu", "1"}, true},
+	} {
+		var ws []word
+		for _, w := range tt.ws {
+			ws = append(ws, word{text: w})
+		}
+		if got := netnsNamed(ws); got != tt.want {
+			t.Errorf("netnsNamed(%q) = %v, want %v", tt.ws, got, tt.want)
+		}
+	}
+}
+
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"v0":        "v0",
+		"":          "''",
+		"a b":       "'a b'",
+		"it's":      `$'it\'s'`,
+		"nan\xa4":   `$'nan\xa4'`,
+		"a\nb":      `$'a\nb'`,
+		"10.0.0/24": "10.0.0/24",
+	} {
+		if got := quote(in); got != want {
+			t.Errorf("quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
