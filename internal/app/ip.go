@@ -14,6 +14,7 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
@@ -59,7 +60,7 @@ var objects = []object{
 	{"netconf", nil},
 	{"vrf", nil},
 	{"sr", nil},
-	{"nexthop", nil},
+	{"nexthop", nexthop.Run},
 	{"mptcp", nil},
 	{"ioam", nil},
 	{"stats", nil},
