@@ -1,12 +1,14 @@
 package nexthop
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
 )
 
 // filter is what list, flush and bucket list select by. The kernel
@@ -148,13 +150,35 @@ func list(env *cli.Env, args *cli.Args, flush bool) error {
 }
 
 // dumpTerminated reports a failed dump as rtnl_dump_filter and its caller
-// do: the kernel's reason (a printer's was printed already), then what,
-// and exit status 2.
+// do: the kernel's reason, then what, and exit status 2. An interrupted
+// dump is only a warning.
 func dumpTerminated(env *cli.Env, err error, what string) error {
-	if err != errBadMessage {
-		env.Warnf("%s\n", err)
+	if !dumpFailed(env, err) {
+		return nil
 	}
 	return cli.Exit(2, "%s", what)
+}
+
+// dumpFailed prints why a dump failed as rtnl_dump_filter does (a
+// printer's complaint was printed already; a dump that ends in ENOENT or
+// EOPNOTSUPP without a message has no reason printed) and reports whether
+// it failed: an interrupted dump only gets its warning.
+func dumpFailed(env *cli.Env, err error) bool {
+	var ne *nl.Error
+	switch {
+	case errors.Is(err, nl.ErrDumpInterrupted):
+		env.Warnf("%s\n", err)
+		return false
+	case err == errBadMessage:
+	case !errors.As(err, &ne) || ne.Msg != "":
+		env.Warnf("%s\n", err)
+	case ne.Errno == unix.ENOENT || ne.Errno == unix.EOPNOTSUPP:
+	case ne.Errno == unix.EMSGSIZE:
+		env.Warnf("Error: Buffer too small for object.\n")
+	default:
+		env.Warnf("%s\n", err)
+	}
+	return true
 }
 
 // deleteRequest is delete_nexthop's request.
@@ -211,10 +235,7 @@ func flushAll(env *cli.Env, c *nl.Conn, f *filter, all bool) error {
 			flushed++
 			return nil
 		})
-		if err != nil {
-			if err != errBadMessage {
-				env.Warnf("%s\n", err)
-			}
+		if err != nil && dumpFailed(env, err) {
 			env.Warnf("Dump terminated. Failed to flush nexthops\n")
 			result = cli.Silent(2)
 			break
