@@ -54,3 +54,16 @@ func ParseProtocol(s string) (uint8, bool) { return parseProtocol(s) }
 func ParseEncap(args *cli.Args, lookup func(name string) (uint32, error)) ([]byte, error) {
 	return parseEncap(args, lookup)
 }
+
+// KnowLink records device idx's name, so printing it asks the kernel
+// nothing (a monitor learns names from link messages; tests print
+// captured messages without the devices they name).
+func (h *Helpers) KnowLink(idx uint32, name string) { h.pr.links.cache[idx] = name }
+
+// NoLookups stops the helpers from asking the kernel for device names:
+// devices not made known with KnowLink print as "ifN" (printers fed
+// captured or fuzzed messages).
+func (h *Helpers) NoLookups() {
+	h.pr.links.close()
+	h.pr.links.dial = nil
+}
