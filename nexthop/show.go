@@ -22,6 +22,18 @@ type filter struct {
 	protocol uint32 // 0: any (a value above 255 matches nothing)
 	id       uint32 // bucket list only
 	nhid     uint32 // bucket list only
+	flushed  int
+}
+
+// envFilter is the filter iproute2 keeps for the whole process (under
+// -batch a command's selector carries over into the next).
+func envFilter(env *cli.Env) *filter {
+	f, ok := env.NexthopFilter.(*filter)
+	if !ok {
+		f = &filter{}
+		env.NexthopFilter = f
+	}
+	return f
 }
 
 // dumpRequest is the RTM_GETNEXTHOP (or bucket) dump request body for f
@@ -77,7 +89,7 @@ func vrfArg(args *cli.Args) error {
 
 // list is ipnh_list_flush: show (or flush) what the selector picks.
 func list(env *cli.Env, args *cli.Args, flush bool) error {
-	var f filter
+	f := envFilter(env)
 	all := !args.More()
 	find := lookup(env)
 	for args.More() {
@@ -131,7 +143,7 @@ func list(env *cli.Env, args *cli.Args, flush bool) error {
 		return err
 	}
 	if flush {
-		return flushAll(env, c, &f, all)
+		return flushAll(env, c, f, all)
 	}
 	pr := NewPrinter(env)
 	defer pr.Close()
@@ -212,7 +224,6 @@ func flushAll(env *cli.Env, c *nl.Conn, f *filter, all bool) error {
 		return cli.Exit(1, "Cannot open rtnetlink")
 	}
 	defer del.Close()
-	flushed := 0
 	var result error
 	for {
 		err := c.Dump(rtmGetNexthop, f.dumpRequest(env.Opts.Family, false), func(m netlink.Message) error {
@@ -232,7 +243,7 @@ func flushAll(env *cli.Env, c *nl.Conn, f *filter, all bool) error {
 				env.Warnf("%s\n", err)
 				return nil
 			}
-			flushed++
+			f.flushed++
 			return nil
 		})
 		if err != nil && dumpFailed(env, err) {
@@ -246,10 +257,10 @@ func flushAll(env *cli.Env, c *nl.Conn, f *filter, all bool) error {
 		f.groups = false
 	}
 	w := env.P.Writer()
-	if flushed == 0 {
+	if f.flushed == 0 {
 		w.WriteString("Nothing to flush\n")
 	} else {
-		fmt.Fprintf(w, "Flushed %d nexthops\n", flushed)
+		fmt.Fprintf(w, "Flushed %d nexthops\n", f.flushed)
 	}
 	return result
 }
@@ -274,7 +285,7 @@ func bucket(env *cli.Env, args *cli.Args) error {
 
 // bucketList is ipnh_bucket_list.
 func bucketList(env *cli.Env, args *cli.Args) error {
-	var f filter
+	f := envFilter(env)
 	find := lookup(env)
 	for args.More() {
 		w := args.Next()

@@ -82,3 +82,15 @@ ip nexthop flush
 ip nexthop flush
 ip nexthop
 ip -j nexthop
+ip nexthop add id 1 via 172.18.0.5 dev eth0 encap ip id 5 dst 1.1.1.1 ttl 4
+ip nexthop add id 2 via 172.18.0.5 dev eth0 encap ip6 id 5 dst 2001:db8::9
+ip nexthop add id 3 via 172.18.0.5 dev eth0 encap seg6 mode encap segs 2001:db8::1
+ip nexthop add id 4 group 1/2
+ip -d nexthop
+ip -j nexthop
+ip -c nexthop
+ip -c -d -o nexthop
+# iproute2 keeps the selector and the flush count for the whole -batch
+printf 'nexthop show groups\nnexthop show\nnexthop bucket show\n' > b1; ip -batch b1
+printf 'nexthop show dev eth0\nnexthop show\nnexthop flush dev eth0\nnexthop add id 30 blackhole\nnexthop flush\n' > b2; ip -batch b2
+ip nexthop
