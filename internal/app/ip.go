@@ -15,6 +15,7 @@ import (
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
@@ -60,7 +61,7 @@ var objects = []object{
 	{"netconf", nil},
 	{"vrf", nil},
 	{"sr", nil},
-	{"nexthop", nil},
+	{"nexthop", nexthop.Run},
 	{"mptcp", nil},
 	{"ioam", nil},
 	{"stats", nil},

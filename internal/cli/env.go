@@ -68,6 +68,11 @@ type Env struct {
 	// flush, save or get left (the route package's type, nil before any).
 	RouteFilter any
 
+	// NexthopFilter is ip nexthop's selector (the nexthop package's type),
+	// which iproute2 keeps as process state: under -batch a command's
+	// selector and flush count carry over into the next nexthop commands.
+	NexthopFilter any
+
 	// Strict makes Conn ask the kernel to check requests strictly (it then
 	// filters dumps by the request header and refuses attributes a request
 	// does not take). iproute2's ip does so, except under -batch, whose

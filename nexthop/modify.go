@@ -1,0 +1,247 @@
+package nexthop
+
+import (
+	"strings"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/route"
+	"golang.org/x/sys/unix"
+)
+
+// devLookup is ll_name_to_index: a device's index, 0 when there is none.
+type devLookup func(name string) uint32
+
+// parseID is ipnh_parse_id.
+func parseID(v string) (uint32, error) {
+	id, ok := cnum.Uint32(v, 0)
+	if !ok {
+		return 0, cli.InvalidArg("invalid id value", v)
+	}
+	return id, nil
+}
+
+// modifyRequest is ipnh_modify's parser: the words of add, replace and
+// delete turned into the request body (struct nhmsg and attributes), in
+// the order iproute2 writes them.
+func modifyRequest(family int, args *cli.Args, lookup devLookup) ([]byte, error) {
+	hdr := header{family: uint8(family)}
+	var attrs []byte
+	for args.More() {
+		w := args.Next()
+		switch {
+		case w == "id":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			id, err := parseID(v)
+			if err != nil {
+				return nil, err
+			}
+			attrs = rtattrU32(attrs, nhaID, id)
+		case w == "dev":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			idx := lookup(v)
+			if idx == 0 {
+				return nil, cli.InvalidArg("Device does not exist\n", v)
+			}
+			attrs = rtattrU32(attrs, nhaOIF, idx)
+			if hdr.family == unix.AF_UNSPEC {
+				hdr.family = unix.AF_INET
+			}
+		case w == "via":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			fam := cnum.ReadFamily(v)
+			if fam == unix.AF_UNSPEC {
+				fam = int(hdr.family)
+			} else if v, err = args.Value(); err != nil {
+				return nil, err
+			}
+			a, err := cnum.GetAddr(v, fam)
+			if err != nil {
+				return nil, err
+			}
+			if hdr.family == unix.AF_UNSPEC {
+				hdr.family = uint8(a.Family)
+			} else if int(hdr.family) != a.Family {
+				return nil, cli.InvalidArg("address family mismatch\n", v)
+			}
+			attrs = rtattr(attrs, nhaGateway, a.Bytes())
+		case w == "encap":
+			b, err := route.ParseEncap(args, func(name string) (uint32, error) {
+				if idx := lookup(name); idx != 0 {
+					return idx, nil
+				}
+				return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+			})
+			if err != nil {
+				return nil, err
+			}
+			attrs = append(attrs, renumberEncap(b)...)
+		case w == "blackhole":
+			attrs = rtattr(attrs, nhaBlackhole, nil)
+			if hdr.family == unix.AF_UNSPEC {
+				hdr.family = unix.AF_INET
+			}
+		case w == "fdb":
+			attrs = rtattr(attrs, nhaFDB, nil)
+		case w == "onlink":
+			hdr.flags |= unix.RTNH_F_ONLINK
+		case w == "group":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			grp, err := groupAttr(v)
+			if err != nil {
+				return nil, err
+			}
+			attrs = append(attrs, grp...)
+		case w == "type":
+			b, err := groupType(args)
+			if err != nil {
+				return nil, err
+			}
+			attrs = append(attrs, b...)
+		case cli.Matches(w, "protocol"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			p, ok := route.ParseProtocol(v)
+			if !ok {
+				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
+			}
+			hdr.protocol = p
+		case w == "help":
+			return nil, errUsage
+		default:
+			return nil, cli.InvalidArg("", w)
+		}
+	}
+	return append(hdr.append(nil), attrs...), nil
+}
+
+// renumberEncap turns the route encap attributes ParseEncap returns
+// (RTA_ENCAP, RTA_ENCAP_TYPE) into NHA_ENCAP and NHA_ENCAP_TYPE.
+func renumberEncap(b []byte) []byte {
+	b = append([]byte(nil), b...)
+	types := []uint16{nhaEncap | nlaFNested, nhaEncapType}
+	for off, i := 0, 0; off+4 <= len(b) && i < len(types); i++ {
+		ne.PutUint16(b[off+2:], types[i])
+		off += (int(ne.Uint16(b[off:])) + 3) &^ 3
+	}
+	return b
+}
+
+// groupAttr is add_nh_group_attr: "ID[,WEIGHT]/ID[,WEIGHT]/…" as an
+// NHA_GROUP attribute. As in iproute2, the word it names in a complaint
+// about an id is the text before the first separator (its parser cuts
+// the word in place).
+func groupAttr(v string) ([]byte, error) {
+	invalid := func() error {
+		head := v
+		if i := strings.IndexAny(head, "/,"); i >= 0 {
+			head = head[:i]
+		}
+		return cli.InvalidArg("\"group\" value is invalid\n", head)
+	}
+	if v == "" {
+		return nil, invalid()
+	}
+	var grps []byte
+	for _, part := range strings.Split(v, "/") {
+		idText, wText, hasWeight := strings.Cut(part, ",")
+		id, ok := cnum.Uint32(idText, 0)
+		if !ok {
+			return nil, invalid()
+		}
+		var weight uint8
+		if hasWeight {
+			w, ok := cnum.Uint32(wText, 0)
+			if !ok || w == 0 || w > 256 {
+				return nil, cli.InvalidArg("\"weight\" is invalid\n", wText)
+			}
+			weight = uint8(w - 1)
+		}
+		grps = ne.AppendUint32(grps, id)
+		grps = append(grps, weight, 0, 0, 0)
+	}
+	return rtattr(nil, nhaGroup, grps), nil
+}
+
+// groupType is parse_nh_group_type, with "type" just read: the type, and
+// for a resilient group the NHA_RES_GROUP nest of its arguments before
+// it.
+func groupType(args *cli.Args) ([]byte, error) {
+	v, err := args.Value()
+	if err != nil {
+		return nil, err
+	}
+	var typ uint16
+	switch v {
+	case "mpath":
+		typ = grpTypeMpath
+	case "resilient":
+		typ = grpTypeRes
+	default:
+		return nil, cli.InvalidArg("\"type\" value is invalid\n", v)
+	}
+	var b []byte
+	if typ == grpTypeRes && args.More() {
+		nest, err := resilientArgs(args)
+		if err != nil {
+			return nil, err
+		}
+		b = rtattr(b, nhaResGroup|nlaFNested, nest)
+	}
+	return rtattrU16(b, nhaGroupType, typ), nil
+}
+
+// resilientArgs is parse_nh_group_type_res: buckets, idle_timer and
+// unbalanced_timer (seconds, sent in hundredths) until another word.
+func resilientArgs(args *cli.Args) ([]byte, error) {
+	var b []byte
+	for args.More() {
+		w := args.Next()
+		var v string
+		switch w {
+		case "buckets", "idle_timer", "unbalanced_timer":
+			var err error
+			if v, err = args.Value(); err != nil {
+				return nil, err
+			}
+		default:
+			args.Back()
+			return b, nil
+		}
+		switch w {
+		case "buckets":
+			n, ok := cnum.Uint(v, 0, 0xffff)
+			if !ok {
+				return nil, cli.InvalidArg("invalid buckets value", v)
+			}
+			b = rtattrU16(b, nhaResGroupBuckets, uint16(n))
+		case "idle_timer":
+			n, ok := cnum.Uint32(v, 0)
+			if !ok || n >= 0xffffffff/100 {
+				return nil, cli.InvalidArg("invalid idle timer value", v)
+			}
+			b = rtattrU32(b, nhaResGroupIdleTimer, n*100)
+		case "unbalanced_timer":
+			n, ok := cnum.Uint32(v, 0)
+			if !ok || n >= 0xffffffff/100 {
+				return nil, cli.InvalidArg("invalid unbalanced timer value", v)
+			}
+			b = rtattrU32(b, nhaResGroupUnbalancedTimer, n*100)
+		}
+	}
+	return b, nil
+}

@@ -1,0 +1,167 @@
+package nexthop
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
+	"github.com/mdlayher/netlink"
+)
+
+// Run is `ip nexthop`. Verbs are tried in iproute2's order, which decides
+// abbreviations ("d" is delete, "l" list, "f" flush).
+func Run(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return list(env, args, false)
+	}
+	w := args.Next()
+	m := func(kw string) bool { return cli.Matches(w, kw) }
+	var err error
+	switch {
+	case m("add"):
+		err = modify(env, rtmNewNexthop, nl.Create|nl.Excl, args)
+	case m("replace"):
+		err = modify(env, rtmNewNexthop, nl.Create|nl.Replace, args)
+	case m("delete"):
+		err = modify(env, rtmDelNexthop, 0, args)
+	case m("list") || m("show") || m("lst"):
+		err = list(env, args, false)
+	case m("get"):
+		err = get(env, args)
+	case m("flush"):
+		err = list(env, args, true)
+	case m("bucket"):
+		err = bucket(env, args)
+	case m("help"):
+		err = errUsage
+	default:
+		return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip nexthop help\".", w)
+	}
+	if errors.Is(err, errUsage) {
+		return usage(env)
+	}
+	return err
+}
+
+// errUsage asks for the usage text (iproute2's parsers call usage() from
+// deep inside, and it exits).
+var errUsage = errors.New("usage")
+
+func usage(env *cli.Env) error {
+	env.P.Flush()
+	fmt.Fprint(env.Stderr, `Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR
+       ip nexthop { add | replace } id ID NH [ protocol ID ]
+       ip nexthop { get | del } id ID
+       ip nexthop bucket list BUCKET_SELECTOR
+       ip nexthop bucket get id ID index INDEX
+SELECTOR := [ id ID ] [ dev DEV ] [ vrf NAME ] [ master DEV ]
+            [ groups ] [ fdb ]
+BUCKET_SELECTOR := SELECTOR | [ nhid ID ]
+NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ]
+        [ encap ENCAPTYPE ENCAPHDR ] |
+        group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }
+GROUP := [ <id[,weight]>/<id[,weight]>/... ]
+TYPE := { mpath | resilient }
+TYPE_ARGS := [ RESILIENT_ARGS ]
+RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]
+                  [ unbalanced_timer UNBALANCED ]
+ENCAPTYPE := [ mpls ]
+ENCAPHDR := [ MPLSLABEL ]
+`)
+	return cli.Usage()
+}
+
+// lookup is ll_name_to_index on env's namespace: 0 for no such device.
+func lookup(env *cli.Env) devLookup {
+	return func(name string) uint32 {
+		c, err := env.Conn()
+		if err != nil {
+			return 0
+		}
+		if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
+			return uint32(idx)
+		}
+		return link.IndexFromIfN(name)
+	}
+}
+
+// modify is add, replace and delete.
+func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args) error {
+	body, err := modifyRequest(env.Opts.Family, args, lookup(env))
+	if err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if !env.Opts.Echo {
+		return c.Exec(netlink.HeaderType(cmd), flags, body)
+	}
+	// rtnl_echo_talk: the kernel's notification, in an object of its own.
+	m, err := c.Echo(netlink.HeaderType(cmd), flags, body)
+	if err != nil {
+		return err
+	}
+	pr := NewPrinter(env)
+	defer pr.Close()
+	env.P.Begin()
+	env.P.OpenObject("")
+	_ = pr.PrintMessage(m)
+	env.P.CloseObject()
+	env.P.End()
+	return nil
+}
+
+// getRequest is the body of an RTM_GETNEXTHOP for one id.
+func getRequest(family int, id uint32) []byte {
+	return rtattrU32(header{family: uint8(family)}.append(nil), nhaID, id)
+}
+
+// getID is ipnh_get_id: ask for one nexthop and print it.
+func getID(env *cli.Env, id uint32) error {
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	m, err := c.Query(rtmGetNexthop, 0, getRequest(env.Opts.Family, id))
+	if err != nil {
+		return err
+	}
+	return printAnswer(env, m)
+}
+
+// printAnswer prints a GET's answer as a listing of one.
+func printAnswer(env *cli.Env, m netlink.Message) error {
+	pr := NewPrinter(env)
+	defer pr.Close()
+	env.P.Begin()
+	if err := pr.PrintMessage(m); err != nil {
+		return cli.Silent(1)
+	}
+	env.P.End()
+	return nil
+}
+
+// get is `ip nexthop get id ID`.
+func get(env *cli.Env, args *cli.Args) error {
+	var id uint32
+	for args.More() {
+		if args.Next() != "id" {
+			return errUsage
+		}
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		if id, err = parseID(v); err != nil {
+			return err
+		}
+	}
+	if id == 0 {
+		return errUsage
+	}
+	return getID(env, id)
+}

@@ -1,0 +1,378 @@
+package nexthop
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// filter is what list, flush and bucket list select by. The kernel
+// filters by device, master, groups and fdb; the protocol is checked
+// here.
+type filter struct {
+	ifindex  uint32
+	master   uint32
+	groups   bool
+	fdb      bool
+	protocol uint32 // 0: any (a value above 255 matches nothing)
+	id       uint32 // bucket list only
+	nhid     uint32 // bucket list only
+	flushed  int
+}
+
+// envFilter is the filter iproute2 keeps for the whole process (under
+// -batch a command's selector carries over into the next).
+func envFilter(env *cli.Env) *filter {
+	f, ok := env.NexthopFilter.(*filter)
+	if !ok {
+		f = &filter{}
+		env.NexthopFilter = f
+	}
+	return f
+}
+
+// dumpRequest is the RTM_GETNEXTHOP (or bucket) dump request body for f
+// (nh_dump_filter, and nh_dump_bucket_filter when buckets is set).
+func (f *filter) dumpRequest(family int, buckets bool) []byte {
+	b := header{family: uint8(family)}.append(nil)
+	if f.ifindex != 0 {
+		b = rtattrU32(b, nhaOIF, f.ifindex)
+	}
+	if f.groups {
+		b = rtattr(b, nhaGroups, nil)
+	}
+	if f.master != 0 {
+		b = rtattrU32(b, nhaMaster, f.master)
+	}
+	if f.fdb {
+		b = rtattr(b, nhaFDB, nil)
+	}
+	if buckets {
+		if f.id != 0 {
+			b = rtattrU32(b, nhaID, f.id)
+		}
+		if f.nhid != 0 {
+			b = rtattr(b, nhaResBucket|nlaFNested, rtattrU32(nil, nhaResBucketNHID, f.nhid))
+		}
+	}
+	return b
+}
+
+// deviceArg reads the device after dev or master: its index, or
+// iproute2's complaint.
+func deviceArg(args *cli.Args, find devLookup) (uint32, error) {
+	v, err := args.Value()
+	if err != nil {
+		return 0, err
+	}
+	idx := find(v)
+	if idx == 0 {
+		return 0, cli.InvalidArg("Device does not exist\n", v)
+	}
+	return idx, nil
+}
+
+// vrfArg reads the name after vrf. This kernel has no VRF devices, so
+// name_is_vrf holds for no name.
+func vrfArg(args *cli.Args) error {
+	v, err := args.Value()
+	if err != nil {
+		return err
+	}
+	return cli.InvalidArg("Invalid VRF\n", v)
+}
+
+// list is ipnh_list_flush: show (or flush) what the selector picks.
+func list(env *cli.Env, args *cli.Args, flush bool) error {
+	f := envFilter(env)
+	all := !args.More()
+	find := lookup(env)
+	for args.More() {
+		w := args.Next()
+		m := func(kw string) bool { return cli.Matches(w, kw) }
+		var err error
+		switch {
+		case m("dev"):
+			f.ifindex, err = deviceArg(args, find)
+		case m("groups"):
+			f.groups = true
+		case m("master"):
+			f.master, err = deviceArg(args, find)
+		case m("vrf"):
+			err = vrfArg(args)
+		case w == "id":
+			v, err := args.Value()
+			if err != nil {
+				return err
+			}
+			id, err := parseID(v)
+			if err != nil {
+				return err
+			}
+			if flush {
+				return flushID(env, id)
+			}
+			return getID(env, id)
+		case m("protocol"):
+			var v string
+			if v, err = args.Value(); err == nil {
+				p, ok := cnum.Uint32(v, 0)
+				if !ok {
+					return cli.InvalidArg("invalid protocol value", v)
+				}
+				f.protocol = p
+			}
+		case m("fdb"):
+			f.fdb = true
+		case m("help"):
+			return errUsage
+		default:
+			return cli.InvalidArg("", w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if flush {
+		return flushAll(env, c, f, all)
+	}
+	pr := NewPrinter(env)
+	defer pr.Close()
+	env.P.Begin()
+	err = c.Dump(rtmGetNexthop, f.dumpRequest(env.Opts.Family, false), func(m netlink.Message) error {
+		if f.protocol != 0 && len(m.Data) >= nhmsgLen && uint32(m.Data[2]) != f.protocol {
+			return nil
+		}
+		return pr.PrintMessage(m)
+	})
+	if err != nil {
+		return dumpTerminated(env, err, "Dump terminated")
+	}
+	env.P.End()
+	return nil
+}
+
+// dumpTerminated reports a failed dump as rtnl_dump_filter and its caller
+// do: the kernel's reason, then what, and exit status 2. An interrupted
+// dump is only a warning.
+func dumpTerminated(env *cli.Env, err error, what string) error {
+	if !dumpFailed(env, err) {
+		return nil
+	}
+	return cli.Exit(2, "%s", what)
+}
+
+// dumpFailed prints why a dump failed as rtnl_dump_filter does (a
+// printer's complaint was printed already; a dump that ends in ENOENT or
+// EOPNOTSUPP without a message has no reason printed) and reports whether
+// it failed. (An interrupted dump is no failure: the Conn warns about it.)
+func dumpFailed(env *cli.Env, err error) bool {
+	var ne *nl.Error
+	switch {
+	case err == errBadMessage:
+	case !errors.As(err, &ne) || ne.Msg != "":
+		env.Warnf("%s\n", err)
+	case ne.Errno == unix.ENOENT || ne.Errno == unix.EOPNOTSUPP:
+	case ne.Errno == unix.EMSGSIZE:
+		env.Warnf("Error: Buffer too small for object.\n")
+	default:
+		env.Warnf("%s\n", err)
+	}
+	return true
+}
+
+// deleteRequest is delete_nexthop's request.
+func deleteRequest(id uint32) []byte {
+	return rtattrU32(header{}.append(nil), nhaID, id)
+}
+
+// flushID is `ip nexthop flush id ID`: that one is deleted, silently.
+func flushID(env *cli.Env, id uint32) error {
+	c, err := nl.Dial(env.NetNSFD)
+	if err != nil {
+		return cli.Exit(1, "Cannot open rtnetlink")
+	}
+	defer c.Close()
+	if err := c.Exec(rtmDelNexthop, 0, deleteRequest(id)); err != nil {
+		env.Warnf("%s\n", err)
+		return cli.Silent(1)
+	}
+	return nil
+}
+
+// flushAll is ipnh_flush: every nexthop the filter selects is deleted as
+// the dump goes (on a second socket, as iproute2 does), and the count
+// reported. Without a selector the groups go first, then the rest.
+func flushAll(env *cli.Env, c *nl.Conn, f *filter, all bool) error {
+	if all {
+		f.groups, f.ifindex, f.master = true, 0, 0
+	}
+	del, err := nl.Dial(env.NetNSFD)
+	if err != nil {
+		return cli.Exit(1, "Cannot open rtnetlink")
+	}
+	defer del.Close()
+	var result error
+	for {
+		err := c.Dump(rtmGetNexthop, f.dumpRequest(env.Opts.Family, false), func(m netlink.Message) error {
+			if len(m.Data) < nhmsgLen {
+				env.Warnf("BUG: wrong nlmsg len %d\n", len(m.Data)-nhmsgLen)
+				return errBadMessage
+			}
+			if f.protocol != 0 && uint32(m.Data[2]) != f.protocol {
+				return nil
+			}
+			tb := attrTable(m.Data[nhmsgLen:], nhaMax)
+			id := u32(tb[nhaID])
+			if id == 0 {
+				return nil
+			}
+			if err := del.Exec(rtmDelNexthop, 0, deleteRequest(id)); err != nil {
+				env.Warnf("%s\n", err)
+				return nil
+			}
+			f.flushed++
+			return nil
+		})
+		if err != nil && dumpFailed(env, err) {
+			env.Warnf("Dump terminated. Failed to flush nexthops\n")
+			result = cli.Silent(2)
+			break
+		}
+		if !(all && f.groups) {
+			break
+		}
+		f.groups = false
+	}
+	w := env.P.Writer()
+	if f.flushed == 0 {
+		w.WriteString("Nothing to flush\n")
+	} else {
+		fmt.Fprintf(w, "Flushed %d nexthops\n", f.flushed)
+	}
+	return result
+}
+
+// bucket is `ip nexthop bucket`.
+func bucket(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return bucketList(env, args)
+	}
+	w := args.Next()
+	m := func(kw string) bool { return cli.Matches(w, kw) }
+	switch {
+	case m("list") || m("show") || m("lst"):
+		return bucketList(env, args)
+	case m("get"):
+		return bucketGet(env, args)
+	case m("help"):
+		return errUsage
+	}
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip nexthop help\".", w)
+}
+
+// bucketList is ipnh_bucket_list.
+func bucketList(env *cli.Env, args *cli.Args) error {
+	f := envFilter(env)
+	find := lookup(env)
+	for args.More() {
+		w := args.Next()
+		m := func(kw string) bool { return cli.Matches(w, kw) }
+		var err error
+		switch {
+		case m("dev"):
+			f.ifindex, err = deviceArg(args, find)
+		case m("master"):
+			f.master, err = deviceArg(args, find)
+		case m("vrf"):
+			err = vrfArg(args)
+		case w == "id" || w == "nhid":
+			var v string
+			if v, err = args.Value(); err == nil {
+				var id uint32
+				if id, err = parseID(v); err == nil {
+					if w == "id" {
+						f.id = id
+					} else {
+						f.nhid = id
+					}
+				}
+			}
+		case m("help"):
+			return errUsage
+		default:
+			return cli.InvalidArg("", w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	pr := NewPrinter(env)
+	defer pr.Close()
+	env.P.Begin()
+	err = c.Dump(rtmGetNexthopBucket, f.dumpRequest(env.Opts.Family, true), pr.PrintMessage)
+	if err != nil {
+		return dumpTerminated(env, err, "Dump terminated")
+	}
+	env.P.End()
+	return nil
+}
+
+// bucketGetRequest is the RTM_GETNEXTHOPBUCKET request for one bucket.
+func bucketGetRequest(family int, id uint32, index uint16) []byte {
+	b := rtattrU32(header{family: uint8(family)}.append(nil), nhaID, id)
+	return rtattr(b, nhaResBucket|nlaFNested, rtattrU16(nil, nhaResBucketIndex, index))
+}
+
+// bucketGet is `ip nexthop bucket get id ID index INDEX`.
+func bucketGet(env *cli.Env, args *cli.Args) error {
+	var id uint32
+	var index uint16
+	haveIndex := false
+	for args.More() {
+		w := args.Next()
+		if w != "id" && w != "index" {
+			return errUsage
+		}
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		if w == "id" {
+			if id, err = parseID(v); err != nil {
+				return err
+			}
+			continue
+		}
+		n, ok := cnum.Uint(v, 0, 0xffff)
+		if !ok {
+			return cli.InvalidArg("invalid bucket index value", v)
+		}
+		index, haveIndex = uint16(n), true
+	}
+	if id == 0 || !haveIndex {
+		return errUsage
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	m, err := c.Query(rtmGetNexthopBucket, 0, bucketGetRequest(env.Opts.Family, id, index))
+	if err != nil {
+		return err
+	}
+	return printAnswer(env, m)
+}
