@@ -31,6 +31,7 @@ type Names struct {
 	loaded bool
 	// volatile: misses are not cached (see Volatile).
 	volatile bool
+	offline  bool // no kernel lookups (see Offline)
 }
 
 type nameEntry struct {
@@ -195,6 +196,9 @@ func (n *Names) Side() (*nl.Conn, error) {
 }
 
 func (n *Names) get(idx uint32) nameEntry {
+	if n.offline {
+		return nameEntry{}
+	}
 	side, err := n.Side()
 	if err != nil {
 		return nameEntry{}
@@ -337,3 +341,8 @@ func (n *Names) Load() {
 // index the kernel does not know is asked about again on its next lookup
 // (ip monitor, where the link may appear later), as iproute2 asks.
 func (n *Names) Volatile() { n.volatile = true }
+
+// Offline makes the cache answer from what it was told only: an index it
+// has not seen is unknown ("ifN"), without asking the kernel (replaying a
+// capture in tests, whatever links the test machine has).
+func (n *Names) Offline() { n.offline = true }
