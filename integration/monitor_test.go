@@ -243,3 +243,34 @@ func maskStamps(s string) string {
 	s = longStamp.ReplaceAllString(s, "Timestamp: TIME usec")
 	return shortStamp.ReplaceAllString(s, "[TIME] ")
 }
+
+// TestNetnsMonitorKeepsOutput: `ip netns monitor` writing to a file and
+// then killed keeps every line it printed (gip writes each event out; the
+// reference's stdio buffer is lost, so this is gip's own behaviour).
+func TestNetnsMonitorKeepsOutput(t *testing.T) {
+	requireSandbox(t)
+	gip := gipBinary(t)
+	out := filepath.Join(t.TempDir(), "netns.out")
+	script := `set -m
+mkdir -p /run/netns; mount -t tmpfs tmpfs /run/netns
+"$1" netns monitor > "$2" & pid=$!
+for i in $(seq 1 100); do
+	"$1" netns add probe$i; "$1" netns del probe$i
+	grep -q "^delete probe$i$" "$2" && break
+	sleep 0.1
+done
+"$1" netns add x; "$1" netns del x
+for i in $(seq 1 100); do grep -q "^delete x$" "$2" && break; sleep 0.1; done
+kill -TERM $pid; wait $pid
+exit 0`
+	sandboxes <- struct{}{}
+	defer func() { <-sandboxes }()
+	cmd := exec.Command("unshare", "--net", "--mount", "--propagation", "private", "--fork", "bash", "-c", script, "netns", gip, out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	got := readFile(t, out)
+	if !strings.HasSuffix(got, "add x\ndelete x\n") {
+		t.Errorf("netns monitor output after SIGTERM = %q, want it to end with the events of x", got)
+	}
+}
