@@ -21,13 +21,10 @@ func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlag
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	if t := m.Header.Type; t == unix.RTM_NEWADDR || t == unix.RTM_DELADDR {
-		if a, err := Decode(m.Data); err == nil {
-			names := link.NewNames(env.NetNSFD)
-			defer names.Close()
-			ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, resolve: env.Opts.Resolve, withDev: true, devName: names.Name}
-			ap.print(a, t == unix.RTM_DELADDR)
-		}
+	if t := uint16(m.Header.Type); t == unix.RTM_NEWADDR || t == unix.RTM_DELADDR {
+		names := link.NewNames(env.NetNSFD)
+		defer names.Close()
+		NewMessagePrinter(env, names.Name).Print(t, m.Data)
 	}
 	p.CloseObject()
 	p.End()

@@ -35,6 +35,7 @@ type Link struct {
 	CarrierChanges                   uint32
 	Event                            uint32
 	LinkNetNSID                      int32
+	NewNetNSID, NewIfIndex           int32 // where a link moved to (RTM_DELLINK)
 	OperState, LinkMode, ProtoDown   uint8
 
 	// LinkInfo (IFLA_LINKINFO): the kind and its raw nested data, and the
@@ -117,9 +118,16 @@ func (l *Link) decode(b []byte) error {
 			continue
 		}
 		switch typ {
-		case unix.IFLA_LINK_NETNSID:
+		case unix.IFLA_LINK_NETNSID, unix.IFLA_NEW_NETNSID, unix.IFLA_NEW_IFINDEX:
 			if v, ok := u32(ad.Data()); ok {
-				l.LinkNetNSID = int32(v)
+				switch typ {
+				case unix.IFLA_LINK_NETNSID:
+					l.LinkNetNSID = int32(v)
+				case unix.IFLA_NEW_NETNSID:
+					l.NewNetNSID = int32(v)
+				default:
+					l.NewIfIndex = int32(v)
+				}
 				l.mark(typ)
 			}
 		case unix.IFLA_OPERSTATE, unix.IFLA_LINKMODE, unix.IFLA_PROTO_DOWN:

@@ -3,7 +3,6 @@ package link
 import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
-	"github.com/gipnet/gip/netns"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -21,31 +20,11 @@ func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlag
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	if t := answer.Header.Type; t == unix.RTM_NEWLINK || t == unix.RTM_DELLINK {
-		if l, err := Decode(answer.Data); err == nil {
-			names := NewNames(env.NetNSFD)
-			defer names.Close()
-			names.Remember(l)
-			var ids *netns.IDNames
-			o := &env.Opts
-			pr := NewPrinter(p, PrintOptions{Details: o.Details, Stats: o.Stats, Brief: o.Brief, Numeric: o.Numeric,
-				Human: o.Human, IEC: o.IEC}, names, func() *netns.IDNames {
-				if ids == nil {
-					if sc, err := names.Side(); err == nil {
-						ids = netns.NewIDNames(sc)
-					}
-				}
-				return ids
-			})
-			pr.Warnf = env.Warnf
-			// iproute2 shows the queue length only in listings
-			// (filter.showqueue); a zero length is not printed.
-			l.TxQLen = 0
-			l.mark(unix.IFLA_TXQLEN)
-			pr.PrintLink(l, t == unix.RTM_DELLINK)
-			// Under -brief the line stays open, without a newline,
-			// as iproute2 leaves it.
-		}
+	if t := uint16(answer.Header.Type); t == unix.RTM_NEWLINK || t == unix.RTM_DELLINK {
+		names := NewNames(env.NetNSFD)
+		defer names.Close()
+		names.RememberMsg(answer)
+		NewMessagePrinter(env, names).Print(t, answer.Data)
 	}
 	p.CloseObject()
 	p.End()

@@ -29,6 +29,9 @@ type Names struct {
 	Bulk   bool
 	misses int
 	loaded bool
+	// volatile: misses are not cached (see Volatile).
+	volatile bool
+	offline  bool // no kernel lookups (see Offline)
 }
 
 type nameEntry struct {
@@ -173,7 +176,9 @@ func (n *Names) lookup(idx uint32) nameEntry {
 		}
 	}
 	e := n.get(idx)
-	n.store(idx, []byte(e.name), e.flags, e.ok)
+	if e.ok || !n.volatile {
+		n.store(idx, []byte(e.name), e.flags, e.ok)
+	}
 	return e
 }
 
@@ -191,6 +196,9 @@ func (n *Names) Side() (*nl.Conn, error) {
 }
 
 func (n *Names) get(idx uint32) nameEntry {
+	if n.offline {
+		return nameEntry{}
+	}
 	side, err := n.Side()
 	if err != nil {
 		return nameEntry{}
@@ -282,3 +290,59 @@ func (n *Names) Close() {
 		n.side = nil
 	}
 }
+
+// Track is ll_remember_index for a stream of link notifications (ip
+// monitor): an RTM_DELLINK forgets its index, an RTM_NEWLINK adds a link
+// not cached yet. A cached link keeps its first name, renames included, as
+// iproute2 6.1's cache does (ll_entry_update never copies the new name);
+// only its flags follow.
+func (n *Names) Track(typ uint16, body []byte) {
+	hdr, attrs, err := nl.ParseIfInfomsg(body)
+	if err != nil {
+		return
+	}
+	idx := uint32(hdr.Index)
+	switch typ {
+	case unix.RTM_DELLINK:
+		n.forget(idx)
+	case unix.RTM_NEWLINK:
+		if e, hit := n.find(idx); hit && e.ok {
+			n.store(idx, []byte(e.name), hdr.Flags, true)
+			return
+		}
+		for ad := nl.NewAttrs(attrs); ad.Next(); {
+			if ad.Type() == unix.IFLA_IFNAME {
+				n.store(idx, trimNUL(ad.Data()), hdr.Flags, true)
+				return
+			}
+		}
+	}
+}
+
+// forget drops idx from the cache, so the next lookup asks the kernel.
+func (n *Names) forget(idx uint32) {
+	if idx >= denseMax {
+		delete(n.more, idx)
+		return
+	}
+	if s := n.slot(idx, false); s != nil {
+		*s = nameSlot{}
+	}
+}
+
+// Load fills the cache with every link's name now (iproute2's
+// ll_init_map), keeping what it holds already.
+func (n *Names) Load() {
+	n.loaded = true
+	n.load()
+}
+
+// Volatile makes the cache keep no answer the kernel did not give: an
+// index the kernel does not know is asked about again on its next lookup
+// (ip monitor, where the link may appear later), as iproute2 asks.
+func (n *Names) Volatile() { n.volatile = true }
+
+// Offline makes the cache answer from what it was told only: an index it
+// has not seen is unknown ("ifN"), without asking the kernel (replaying a
+// capture in tests, whatever links the test machine has).
+func (n *Names) Offline() { n.offline = true }

@@ -112,6 +112,12 @@ func (pr *Printer) PrintLink(l *Link, deleted bool) {
 	if l.Has(unix.IFLA_LINK_NETNSID) {
 		pr.printLinkNetNSID(l.LinkNetNSID)
 	}
+	if l.Has(unix.IFLA_NEW_NETNSID) {
+		pr.printNewNetNSID(l.NewNetNSID)
+	}
+	if l.Has(unix.IFLA_NEW_IFINDEX) {
+		p.Int(format.Text, "", " new-ifindex %d", int64(l.NewIfIndex))
+	}
 	if l.Has(unix.IFLA_PROTO_DOWN) && l.ProtoDown != 0 {
 		p.Bool(format.Any, "proto_down", " protodown on ", true)
 	}
@@ -266,6 +272,22 @@ func (pr *Printer) printLinkNetNSID(id int32) {
 		}
 	}
 	p.Int(format.Text, "", " link-netnsid %d", int64(id))
+}
+
+// printNewNetNSID names the namespace a deleted link moved to (text only,
+// as iproute2 prints it).
+func (pr *Printer) printNewNetNSID(id int32) {
+	p := pr.P
+	if pr.nsIDs == nil && pr.idsOf != nil {
+		pr.nsIDs = pr.idsOf()
+	}
+	if pr.nsIDs != nil {
+		if name, ok := pr.nsIDs.Name(id); ok {
+			p.String(format.Text, "", " new-netns %s", name)
+			return
+		}
+	}
+	p.Int(format.Text, "", " new-netnsid %d", int64(id))
 }
 
 // printDetails is the -details part: counters of the device, its kind's

@@ -400,9 +400,9 @@ func monitor(env *cli.Env) error {
 	if _, err := unix.InotifyAddWatch(fd, RunDir, unix.IN_CREATE|unix.IN_DELETE); err != nil {
 		return fail(env, 1, "inotify_add_watch failed: %s", strerror(err))
 	}
-	// iproute2's stdout is line buffered on a terminal only.
-	_, terr := unix.IoctlGetTermios(1, unix.TCGETS)
-	tty := terr == nil
+	// Each batch of events is written out at once, on a terminal or not,
+	// so a monitor writing to a file or a pipe and then killed keeps
+	// every line it printed (iproute2 leaves them in stdio's buffer).
 	w := env.P.Writer()
 	buf := make([]byte, 4096)
 	for {
@@ -432,9 +432,7 @@ func monitor(env *cli.Env) error {
 			}
 			off += unix.SizeofInotifyEvent + l
 		}
-		if tty {
-			w.Flush()
-		}
+		_ = w.Flush()
 	}
 }
 

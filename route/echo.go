@@ -4,7 +4,6 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
-	"golang.org/x/sys/unix"
 )
 
 // execEcho is rtnl_echo_talk with print_route, for `ip -echo route
@@ -16,25 +15,12 @@ func execEcho(env *cli.Env, c *nl.Conn, cmd uint16, flags netlink.HeaderFlags, b
 	if err != nil {
 		return err
 	}
-	var f filter
-	f.family = env.Opts.Family
-	pr := newPrinter(env, &f)
-	defer pr.links.close()
+	pr := NewMessagePrinter(env, nil, 0)
+	defer pr.Close()
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	t := uint16(m.Header.Type)
-	var r route
-	switch {
-	case t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE:
-		env.Warnf("Not a route: %08x %08x %08x\n", m.Header.Length, t, uint16(m.Header.Flags))
-	case len(m.Data) < unix.SizeofRtMsg:
-		env.Warnf("BUG: wrong nlmsg len %d\n", len(m.Data)-unix.SizeofRtMsg)
-	default:
-		if decodeRoute(t, m.Data, &r) == nil && f.match(&r) {
-			pr.print(&r)
-		}
-	}
+	pr.Print(env, m.Header, m.Data)
 	p.CloseObject()
 	p.End()
 	return nil

@@ -28,6 +28,9 @@ type linkNames struct {
 	dial  func() (*nl.Conn, error)
 	conn  *nl.Conn
 	cache map[uint32]string
+	// lookup, when set, names links instead of the cache: ip monitor
+	// shares one cache that follows link notifications.
+	lookup func(idx uint32) string
 }
 
 func newLinkNames(nsFD int) *linkNames {
@@ -40,6 +43,9 @@ func newLinkNames(nsFD int) *linkNames {
 func (l *linkNames) name(idx uint32) string {
 	if idx == 0 {
 		return "*"
+	}
+	if l.lookup != nil {
+		return l.lookup(idx)
 	}
 	if n, ok := l.cache[idx]; ok {
 		return n

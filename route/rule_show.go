@@ -636,11 +636,10 @@ func ruleEcho(env *cli.Env, c *nl.Conn, cmd uint16, flags netlink.HeaderFlags, b
 	if err != nil {
 		return cli.Fatal(2, "%s", err)
 	}
-	f := ruleFilter{family: env.Opts.Family}
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	newRulePrinter(env, &f).print(uint16(m.Header.Type), m.Data)
+	NewRuleMessagePrinter(env).Print(uint16(m.Header.Type), m.Data)
 	p.CloseObject()
 	p.End()
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/monitor"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
@@ -53,7 +54,7 @@ var objects = []object{
 	{"token", nil},
 	{"tcpmetrics", nil},
 	{"tcp_metrics", nil},
-	{"monitor", nil},
+	{"monitor", monitor.Run},
 	{"xfrm", nil},
 	{"mroute", nil},
 	{"mrule", route.RunMRule},
@@ -223,6 +224,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			o.Timestamp++
 		case m("-tshort"):
 			o.Timestamp += 2
+			o.TShort = true
 		case m("-Version"):
 			fmt.Fprintln(stdout, "ip utility, iproute2-6.1.0, libbpf 1.1.2")
 			return o, nil, cli.Silent(0)

@@ -48,7 +48,7 @@ func TestParseGlobal(t *testing.T) {
 		{[]string{"-o", "l"}, cli.Options{Oneline: true}, []string{"l"}},
 		{[]string{"--oneline"}, cli.Options{Oneline: true}, []string{}},
 		{[]string{"-t"}, cli.Options{Timestamp: 1}, []string{}},
-		{[]string{"-ts"}, cli.Options{Timestamp: 2}, []string{}},
+		{[]string{"-ts"}, cli.Options{Timestamp: 2, TShort: true}, []string{}},
 		{[]string{"-force"}, cli.Options{Force: true}, []string{}},
 		// -b is -batch; -br is -brief
 		{[]string{"-b", "file"}, cli.Options{Batch: "file", HasBatch: true}, []string{}},

@@ -18,6 +18,7 @@ type Options struct {
 	Resolve   bool
 	Oneline   bool
 	Timestamp int
+	TShort    bool // -tshort: time stamps as [YYYY-MM-DDTHH:MM:SS.UUUUUU]
 	Force     bool
 	Brief     bool
 	JSON      bool
