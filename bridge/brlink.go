@@ -20,14 +20,24 @@ func doLink(env *cli.Env, args *cli.Args) error {
 	w := args.Next()
 	switch {
 	case cli.Matches(w, "set"), cli.Matches(w, "change"):
-		return cli.Exit(1, "gip: bridge link %s is not implemented yet", w)
+		return linkSet(env, args)
 	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
 		return linkShow(env, args)
 	case cli.Matches(w, "help"):
-		env.Warnf("Usage: bridge link show [ dev DEV ]\n")
-		return cli.Usage()
+		return linkUsage(env)
 	}
 	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge link help\".", w)
+}
+
+func linkUsage(env *cli.Env) error {
+	env.Warnf("Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]\n" +
+		"                               [ guard | hairpin | fastleave | root_block | learning | learning_sync\n" +
+		"                                 | flood | mcast_flood | bcast_flood | mcast_to_unicast\n" +
+		"                                 | neigh_suppress | vlan_tunnel | isolated | locked {on | off} ]\n" +
+		"                               [ mcast_router MULTICAST_ROUTER ] [ hwmode {vepa | veb} ]\n" +
+		"                               [ backup_port DEVICE ] [ nobackup_port ] [ self ] [ master ]\n" +
+		"       bridge link show [ dev DEV ]\n")
+	return cli.Usage()
 }
 
 // linkTable names links and knows their flags, for "name@peer" and M-DOWN.
