@@ -83,6 +83,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 				color = 0
 			}
 		case m("-compressvlans"):
+			o.CompressVlans = true
 		case m("-force"):
 			o.Force = true
 		case m("-json"):
@@ -109,7 +110,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 		name string
 		run  func(*cli.Env, *cli.Args) error
 	}{
-		{"link", doLink}, {"fdb", doFDB}, {"mdb", nil}, {"vlan", nil}, {"vni", nil}, {"monitor", nil}, {"help", nil},
+		{"link", doLink}, {"fdb", doFDB}, {"mdb", nil}, {"vlan", doVlan}, {"vni", nil}, {"monitor", nil}, {"help", nil},
 	} {
 		if !cli.Matches(obj, c.name) {
 			continue

@@ -32,6 +32,8 @@ type Options struct {
 	Batch     string // -batch FILE
 	Loops     int    // -loops N: flush rounds, 0 for no limit (DefaultLoops if not given)
 	RcvBuf    int
+
+	CompressVlans bool // bridge -compressvlans
 }
 
 // DefaultLoops is how many rounds a flush makes without -loops.
