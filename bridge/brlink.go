@@ -20,7 +20,7 @@ func doLink(env *cli.Env, args *cli.Args) error {
 	w := args.Next()
 	switch {
 	case cli.Matches(w, "set"), cli.Matches(w, "change"):
-		return cli.Exit(1, "gip: bridge link %s is not implemented yet", w)
+		return linkSet(env, args)
 	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
 		return linkShow(env, args)
 	case cli.Matches(w, "help"):

@@ -40,8 +40,10 @@ func doFDB(env *cli.Env, args *cli.Args) error {
 		return fdbModify(env, args, unix.RTM_NEWNEIGH, nl.Create|nl.Replace)
 	case cli.Matches(w, "delete"):
 		return fdbModify(env, args, unix.RTM_DELNEIGH, 0)
-	case cli.Matches(w, "get"), w == "flush":
-		return cli.Exit(1, "gip: bridge fdb %s is not implemented yet", w)
+	case cli.Matches(w, "get"):
+		return fdbGet(env, args)
+	case w == "flush":
+		return fdbFlush(env, args)
 	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
 		return fdbShow(env, args)
 	case cli.Matches(w, "help"):

@@ -15,7 +15,7 @@ import (
 
 // NTF_USE and NTF_STICKY (linux/neighbour.h).
 const (
-	ntfUse    = 0x08
+	ntfUse    = 0x01
 	ntfSticky = 0x40
 	ndaNHID   = 13 // NDA_NH_ID
 )

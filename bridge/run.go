@@ -9,9 +9,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Bridge is the bridge applet: its own global options, then an object.
-// gip has `bridge link show` and `bridge fdb show` so far.
-func Bridge(env *cli.Env, args *cli.Args) error {
+// Options reads the bridge applet's global options from args and sets up
+// env for them; it returns the -batch file when one was given (the words
+// after the options are then ignored, as in iproute2). -Version ends with
+// a status 0 error: nothing more is to be run.
+func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err error) {
 	o := &env.Opts
 	color := 0 // 0 never, 1 auto, 2 always
 	for args.More() {
@@ -30,10 +32,10 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 		m := func(kw string) bool { return cli.Matches(opt, kw) }
 		switch {
 		case m("-help"):
-			return bridgeUsage(env.Stderr)
+			return "", false, bridgeUsage(env.Stderr)
 		case m("-Version"):
 			env.P.Text("bridge utility, 6.1.0\n")
-			return nil
+			return "", false, cli.Silent(0)
 		case m("-stats"), m("-statistics"):
 			o.Stats++
 		case m("-details"):
@@ -44,7 +46,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 			o.Timestamp++
 		case m("-family"):
 			if !args.More() {
-				return bridgeUsage(env.Stderr)
+				return "", false, bridgeUsage(env.Stderr)
 			}
 			switch v := args.Next(); v {
 			case "inet":
@@ -52,9 +54,9 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 			case "inet6":
 				o.Family = unix.AF_INET6
 			case "help":
-				return bridgeUsage(env.Stderr)
+				return "", false, bridgeUsage(env.Stderr)
 			default:
-				return cli.InvalidArg("invalid protocol family", v)
+				return "", false, cli.InvalidArg("invalid protocol family", v)
 			}
 		case opt == "-4":
 			// Only fdb's dst address reads the family (get_addr).
@@ -63,12 +65,12 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 			o.Family = unix.AF_INET6
 		case m("-netns"):
 			if !args.More() {
-				return cli.IncompleteCommand()
+				return "", false, cli.IncompleteCommand()
 			}
 			name := args.Next()
 			fd, err := netns.OpenNamed(name)
 			if err != nil {
-				return err
+				return "", false, err
 			}
 			env.NetNSFD = fd
 		case isColorOpt(opt):
@@ -82,6 +84,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 				color = 0
 			}
 		case m("-compressvlans"):
+			o.CompressVlans = true
 		case m("-force"):
 			o.Force = true
 		case m("-json"):
@@ -90,16 +93,21 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 			o.Pretty = true
 		case m("-batch"):
 			if !args.More() {
-				return bridgeUsage(env.Stderr)
+				return "", false, bridgeUsage(env.Stderr)
 			}
-			return cli.Exit(1, "gip: bridge -batch is not implemented yet")
+			batch, isBatch = args.Next(), true
 		default:
-			return cli.Exit(255, "Option \"%s\" is unknown, try \"bridge help\".", opt)
+			return "", false, cli.Exit(255, "Option \"%s\" is unknown, try \"bridge help\".", opt)
 		}
 	}
 	env.P.Flush()
 	o.Color = !o.JSON && (color == 2 || (color == 1 && isTerminal()))
 	env.P = format.New(env.P.Writer(), format.Options{JSON: o.JSON, Pretty: o.Pretty, Oneline: o.Oneline, Color: o.Color})
+	return batch, isBatch, nil
+}
+
+// Command runs one bridge command: the object word, then its own words.
+func Command(env *cli.Env, args *cli.Args) error {
 	if !args.More() {
 		return bridgeUsage(env.Stderr)
 	}
@@ -108,7 +116,7 @@ func Bridge(env *cli.Env, args *cli.Args) error {
 		name string
 		run  func(*cli.Env, *cli.Args) error
 	}{
-		{"link", doLink}, {"fdb", doFDB}, {"mdb", nil}, {"vlan", nil}, {"vni", nil}, {"monitor", nil}, {"help", nil},
+		{"link", doLink}, {"fdb", doFDB}, {"mdb", nil}, {"vlan", doVlan}, {"vni", nil}, {"monitor", nil}, {"help", nil},
 	} {
 		if !cli.Matches(obj, c.name) {
 			continue

@@ -79,6 +79,13 @@ func vlanUsage(w io.Writer) {
 `)
 }
 
+// vlanHelp prints vlanUsage on env's stderr after what stdout holds.
+func vlanHelp(env *cli.Env) error {
+	env.P.Flush()
+	vlanUsage(env.Stderr)
+	return cli.Usage()
+}
+
 func vniUsage(w io.Writer) {
 	io.WriteString(w, `Usage: bridge vni { show }
        bridge vni { add | del } vni VNI [ { group | remote } IP_ADDRESS ] [ dev DEV ]
@@ -99,8 +106,6 @@ func unknownBridgeCmd(obj string) string {
 var stubs = map[string]*usage.Stub{
 	"mdb": {Name: "bridge mdb", Usage: usage.Text(mdbUsage), Unknown: unknownBridgeCmd("mdb"),
 		Verbs: []string{"add", "delete", "show", "lst", "list", "help"}},
-	"vlan": {Name: "bridge vlan", Usage: usage.Text(vlanUsage), Unknown: unknownBridgeCmd("vlan"),
-		Verbs: []string{"add", "delete", "show", "lst", "list", "tunnelshow", "set", "=global", "help"}},
 	"vni": {Name: "bridge vni", Usage: usage.Text(vniUsage), Unknown: unknownBridgeCmd("vni"),
 		Verbs: []string{"=add", "=delete", "=show", "=lst", "=list", "=help"}},
 	"monitor": {Name: "bridge monitor", Usage: usage.Text(monitorUsage), Loop: true,

@@ -19,7 +19,18 @@ func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func bridgeMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
 	defer env.Close()
-	err := bridge.Bridge(env, cli.NewArgs(args))
+	a := cli.NewArgs(args)
+	batch, isBatch, err := bridge.Options(env, a)
+	if err != nil {
+		env.P.Flush()
+		return report(stderr, err)
+	}
+	if isBatch {
+		return runBatchWith(env, batch, func(env *cli.Env, words []string) error {
+			return bridge.Command(env, cli.NewArgs(words))
+		})
+	}
+	err = bridge.Command(env, a)
 	env.P.Flush()
 	return report(stderr, err)
 }

@@ -331,7 +331,10 @@ func strerror(err error) string {
 // iproute2 reopens its stdin on the batch file and reads lines through
 // stdio: a command that reads stdin (address restore, showdump) reads the
 // rest of the batch input, and so do the programs netns exec runs.
-func runBatch(env *cli.Env, name string) int {
+func runBatch(env *cli.Env, name string) int { return runBatchWith(env, name, doCmd) }
+
+// runBatchWith is runBatch for any applet: do runs one command's words.
+func runBatchWith(env *cli.Env, name string, do func(*cli.Env, []string) error) int {
 	var in io.Reader = env.Stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -347,17 +350,17 @@ func runBatch(env *cli.Env, name string) int {
 	env.InBatch = true
 	lines := newBatchReader(in)
 	env.Stdin = lines.r
-	status, _ := batchLoop(env, name, lines)
+	status, _ := batchLoop(env, name, lines, do)
 	env.P.Flush()
 	return status
 }
 
 // batchLoop runs the commands of lines. It returns ip's exit status and
 // whether a command ended ip (iproute2 exited in it) rather than the input.
-func batchLoop(env *cli.Env, name string, lines *batchReader) (int, bool) {
+func batchLoop(env *cli.Env, name string, lines *batchReader, do func(*cli.Env, []string) error) (int, bool) {
 	outer := env.ForkedCopy
 	defer func() { env.ForkedCopy = outer }()
-	env.ForkedCopy = func(failed bool) int { return forkedCopy(env, name, lines, failed) }
+	env.ForkedCopy = func(failed bool) int { return forkedCopy(env, name, lines, failed, do) }
 	status := 0
 	for {
 		line, err := lines.next()
@@ -375,7 +378,7 @@ func batchLoop(env *cli.Env, name string, lines *batchReader) (int, bool) {
 		if len(words) == 0 {
 			continue
 		}
-		err = doCmd(env, words)
+		err = do(env, words)
 		if err == nil {
 			continue
 		}
@@ -395,7 +398,7 @@ func batchLoop(env *cli.Env, name string, lines *batchReader) (int, bool) {
 }
 
 // forkedCopy is Env.ForkedCopy for the batch being read from lines.
-func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool) int {
+func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool, do func(*cli.Env, []string) error) int {
 	if failed {
 		env.P.Flush()
 		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lines.lineNo)
@@ -407,7 +410,7 @@ func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool) int 
 	copyLines := &batchReader{r: bufio.NewReader(bytes.NewReader(rest)), lineNo: lines.lineNo}
 	linksOnly := env.LinksOnly
 	env.Stdin = copyLines.r
-	code, exited := batchLoop(env, name, copyLines)
+	code, exited := batchLoop(env, name, copyLines, do)
 	env.P.Flush()
 	env.LinksOnly = linksOnly
 	lines.r = bufio.NewReaderSize(bytes.NewReader(rest), 64<<10)

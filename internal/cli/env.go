@@ -34,6 +34,8 @@ type Options struct {
 	HasBatch  bool   // -batch was given (its FILE may be empty)
 	Loops     int    // -loops N: flush rounds, 0 for no limit (DefaultLoops if not given)
 	RcvBuf    int
+
+	CompressVlans bool // bridge -compressvlans
 }
 
 // DefaultLoops is how many rounds a flush makes without -loops.
