@@ -2,12 +2,16 @@ package nexthop
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
 )
 
 // FuzzModifyRequest feeds the add/replace/del parser arbitrary words: it
@@ -60,6 +64,59 @@ func FuzzPrintMessage(f *testing.F) {
 			_ = pr.PrintMessage(m)
 			env.P.End()
 			env.P.Flush()
+		}
+	})
+}
+
+// FuzzRequestPrints checks the printer against the parser: a request
+// that add/replace accepts (words split at single blanks, so empty words
+// occur) is a message the printer reads whole, in text and in JSON, and
+// the JSON is well-formed. Its id and header come back as sent.
+func FuzzRequestPrints(f *testing.F) {
+	for _, s := range []string{
+		"id 5 via 172.18.0.1 dev eth0",
+		"id 6 via inet6 2001:db8::1 dev eth0 onlink protocol 99",
+		"id 11 group 5/6,3 type resilient buckets 8 idle_timer 120 unbalanced_timer 3",
+		"id 12 encap mpls 100/200 via 172.18.0.1 dev eth0 onlink protocol static",
+		"id 13 encap ip id 7 dst 10.0.0.1 ttl 3 dev eth0",
+		"id 9 blackhole fdb", "id 10 group 1,256/2 fdb", "id  5", "dev eth0 id 0x10",
+	} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, fam uint8) {
+		family := []int{unix.AF_UNSPEC, unix.AF_INET, unix.AF_INET6}[int(fam)%3]
+		b, err := modifyRequest(family, cli.NewArgs(strings.Split(s, " ")), testLookup)
+		if err != nil {
+			var ce *cli.Error
+			if !errors.As(err, &ce) && err != errUsage {
+				t.Fatalf("%q: error %v (%T) is not a *cli.Error", s, err, err)
+			}
+			return
+		}
+		var e entry
+		pr := NewPrinter(cli.NewEnv(cli.Options{}, nil, io.Discard, io.Discard))
+		if err := pr.decode(b, &e); err != nil {
+			t.Fatalf("%q: the request does not decode: %v\n%x", s, err, b)
+		}
+		if e.hdr != parseHeader(b) {
+			t.Fatalf("%q: header %+v, sent %x", s, e.hdr, b[:nhmsgLen])
+		}
+		for _, o := range []cli.Options{{}, {JSON: true}, {Details: 1, Oneline: true}} {
+			var out, errOut bytes.Buffer
+			env := cli.NewEnv(o, nil, &out, &errOut)
+			pr := NewPrinter(env)
+			pr.aux.NoLookups()
+			pr.aux.KnowLink(3, "eth0")
+			env.P.Begin()
+			err := pr.PrintMessage(netlink.Message{Header: netlink.Header{Type: rtmNewNexthop, Length: uint32(16 + len(b))}, Data: b})
+			env.P.End()
+			env.P.Flush()
+			if err != nil || errOut.Len() > 0 {
+				t.Fatalf("%q: printing the request: %v %q\n%x", s, err, errOut.String(), b)
+			}
+			if o.JSON && !json.Valid(out.Bytes()) {
+				t.Fatalf("%q: JSON output is not valid: %s", s, out.String())
+			}
 		}
 	})
 }
