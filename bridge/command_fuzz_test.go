@@ -10,7 +10,7 @@ import (
 // FuzzCommand runs arbitrary bridge command lines offline, in every
 // output mode: every object's verbs, show filters (fdb, link, vlan,
 // vlan global, tunnelshow) and modify parsers. Words are split at single
-// blanks, so empty words occur, as `dev ”` gives them. An error is a
+// blanks, so empty words occur (an empty dev, an empty vid). An error is a
 // *cli.Error; nothing reaches the kernel.
 func FuzzCommand(f *testing.F) {
 	for _, s := range []string{
