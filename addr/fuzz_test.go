@@ -49,7 +49,7 @@ func FuzzModifyRequest(f *testing.F) {
 			typ = unix.RTM_DELADDR
 		}
 		env := offlineEnv(cli.Options{Family: fuzzFamilies[int(fam)%len(fuzzFamilies)]})
-		r, err := newAddrRequest(env, cli.NewArgs(strings.Fields(s)), typ)
+		r, err := newAddrRequest(env, cli.NewArgs(strings.Split(s, " ")), typ)
 		if err != nil {
 			var ce *cli.Error
 			if !errors.As(err, &ce) {
@@ -92,7 +92,7 @@ func FuzzListArgs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8, doLink bool) {
 		f := listFilter{family: fuzzFamilies[int(fam)%len(fuzzFamilies)], group: -1}
-		err := parseListArgs(offlineEnv(cli.Options{Family: f.family}), cli.NewArgs(strings.Fields(s)), &f, doLink)
+		err := parseListArgs(offlineEnv(cli.Options{Family: f.family}), cli.NewArgs(strings.Split(s, " ")), &f, doLink)
 		if err != nil {
 			var ce *cli.Error
 			if !errors.As(err, &ce) {

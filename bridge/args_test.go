@@ -74,7 +74,7 @@ func FuzzArgs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		words := strings.Fields(s)
+		words := strings.Split(s, " ")
 		act, rest, msg := getopt("brctl", words)
 		if act == optBad && !strings.HasSuffix(msg, "Unknown option '?'\n") {
 			t.Fatalf("bad option message %q", msg)

@@ -158,7 +158,7 @@ func FuzzFDBArgs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, mode uint8) {
 		env := offlineEnv(cli.Options{JSON: mode&1 != 0, Stats: int(mode >> 1 & 1)})
-		wantCLIError(t, s, doFDB(env, cli.NewArgs(strings.Fields(s))))
+		wantCLIError(t, s, doFDB(env, cli.NewArgs(strings.Split(s, " "))))
 	})
 }
 
@@ -168,6 +168,6 @@ func FuzzBridgeLinkArgs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		wantCLIError(t, s, doLink(offlineEnv(cli.Options{}), cli.NewArgs(strings.Fields(s))))
+		wantCLIError(t, s, doLink(offlineEnv(cli.Options{}), cli.NewArgs(strings.Split(s, " "))))
 	})
 }

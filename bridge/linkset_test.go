@@ -69,7 +69,7 @@ func TestPortSettingsErrors(t *testing.T) {
 func FuzzPortSettings(f *testing.F) {
 	f.Add("dev p1 cost 7 state blocking hairpin on backup_port p2 hwmode veb")
 	f.Fuzz(func(t *testing.T, line string) {
-		s, err := parsePortSettings(cli.NewArgs(strings.Fields(line)), func(string) (uint32, error) { return 3, nil })
+		s, err := parsePortSettings(cli.NewArgs(strings.Split(line, " ")), func(string) (uint32, error) { return 3, nil })
 		if err == nil {
 			s.body(1)
 		}

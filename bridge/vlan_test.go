@@ -263,11 +263,11 @@ func FuzzVlanParsers(f *testing.F) {
 	f.Add("vid 5-7 dev vx0 tunnel_info id 500-502 pvid")
 	f.Add("dev br0 vid 1-10 mcast_querier 1 state 3")
 	f.Fuzz(func(t *testing.T, line string) {
-		if r, err := parseVlanModify(cli.NewArgs(strings.Fields(line))); err == nil && r.check() == nil {
+		if r, err := parseVlanModify(cli.NewArgs(strings.Split(line, " "))); err == nil && r.check() == nil {
 			r.body()
 		}
 		for _, g := range []bool{false, true} {
-			if o, err := parseVlanSet(cli.NewArgs(strings.Fields(line)), g, func(string) (uint32, error) { return 1, nil }); err == nil {
+			if o, err := parseVlanSet(cli.NewArgs(strings.Split(line, " ")), g, func(string) (uint32, error) { return 1, nil }); err == nil {
 				o.body()
 			}
 		}

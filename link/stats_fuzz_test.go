@@ -69,7 +69,7 @@ func FuzzXstatsArgs(f *testing.F) {
 	index := func(name string) int32 { return map[string]int32{"br0": 4}[name] }
 	f.Fuzz(func(t *testing.T, s string) {
 		var out bytes.Buffer
-		fl, err := parseXstats(cli.NewArgs(strings.Fields(s)), index, &out)
+		fl, err := parseXstats(cli.NewArgs(strings.Split(s, " ")), index, &out)
 		var ce *cli.Error
 		if err != nil && !errors.As(err, &ce) {
 			t.Fatalf("%q: error %v is not a *cli.Error", s, err)

@@ -56,7 +56,7 @@ func FuzzNeighRequest(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		body, err := neighRequest(fuzzFamily(fam), cli.NewArgs(strings.Fields(s)), testLookup)
+		body, err := neighRequest(fuzzFamily(fam), cli.NewArgs(strings.Split(s, " ")), testLookup)
 		wantCLIError(t, s, err)
 		if err != nil {
 			return
@@ -84,7 +84,7 @@ func FuzzNeighFilter(f *testing.F) {
 		f.Add(s, uint8(0), false)
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8, flush bool) {
-		wantCLIError(t, s, neighList(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Fields(s)), flush))
+		wantCLIError(t, s, neighList(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Split(s, " ")), flush))
 	})
 }
 
@@ -106,7 +106,7 @@ func FuzzRuleRequest(f *testing.F) {
 		if !add {
 			cmd = unix.RTM_DELRULE
 		}
-		body, err := ruleRequest(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmd, cli.NewArgs(strings.Fields(s)))
+		body, err := ruleRequest(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmd, cli.NewArgs(strings.Split(s, " ")))
 		wantCLIError(t, s, err)
 		if err != nil {
 			return
@@ -130,7 +130,7 @@ func FuzzRuleFilter(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		_, err := parseRuleFilter(cli.NewArgs(strings.Fields(s)), fuzzFamily(fam))
+		_, err := parseRuleFilter(cli.NewArgs(strings.Split(s, " ")), fuzzFamily(fam))
 		wantCLIError(t, s, err)
 	})
 }
@@ -145,7 +145,7 @@ func FuzzGetRequest(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		_, err := parseGet(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Fields(s)))
+		_, err := parseGet(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Split(s, " ")))
 		wantCLIError(t, s, err)
 	})
 }
@@ -160,7 +160,7 @@ func FuzzSelector(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		_, err := parseSelector(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Fields(s)))
+		_, err := parseSelector(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Split(s, " ")))
 		wantCLIError(t, s, err)
 	})
 }

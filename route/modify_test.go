@@ -140,7 +140,7 @@ func FuzzParseRoute(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, cmd := range []uint16{unix.RTM_NEWROUTE, unix.RTM_DELROUTE} {
-			_, _ = parseModify(testEnv(0), cmd, cli.NewArgs(strings.Fields(s)), testLookup)
+			_, _ = parseModify(testEnv(0), cmd, cli.NewArgs(strings.Split(s, " ")), testLookup)
 		}
 	})
 }

@@ -100,7 +100,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, owner bool) {
-		r, err := parse(testEnv(), cli.NewArgs(strings.Fields(s)), owner)
+		r, err := parse(testEnv(), cli.NewArgs(strings.Split(s, " ")), owner)
 		if err != nil {
 			return
 		}

@@ -298,7 +298,7 @@ func FuzzParseGlobal(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		argv := strings.Fields(s)
+		argv := strings.Split(s, " ")
 		o, rest, err := parseGlobal(argv, io.Discard, io.Discard)
 		if err != nil {
 			var ce *cli.Error
