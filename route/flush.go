@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/netns"
 	"golang.org/x/sys/unix"
 )
 
@@ -27,7 +28,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	f.flush = true
 	if f.cloned == cacheEntries {
 		if family != unix.AF_INET6 {
-			if err := flushCache(); err != nil {
+			if err := flushCacheIn(env.NetNSFD); err != nil {
 				return err
 			}
 			if env.Opts.Stats > 0 {
@@ -92,6 +93,17 @@ func plural(n int) string {
 		return "s"
 	}
 	return ""
+}
+
+// flushCacheIn is flushCache in the namespace nsFD (-1: this one). A
+// thread opens /proc/sys/net in its own namespace, so with -n the file is
+// opened on a thread inside that namespace, as iproute2 opens it after
+// its setns.
+func flushCacheIn(nsFD int) error {
+	if nsFD < 0 {
+		return flushCache()
+	}
+	return netns.Do(nsFD, flushCache)
 }
 
 // flushCache empties the IPv4 routing cache through procfs.
