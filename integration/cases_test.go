@@ -44,6 +44,9 @@ func TestMain(m *testing.M) {
 	if jf := os.Getenv(innerEnv); jf != "" {
 		os.Exit(innerMain(jf))
 	}
+	if jf := os.Getenv(killEnv); jf != "" {
+		os.Exit(killMain(jf))
+	}
 	var err error
 	tmpRoot, err = os.MkdirTemp("", "gip-integration-")
 	if err != nil {

@@ -38,9 +38,12 @@ func list(env *cli.Env) error {
 	p := env.P
 	p.Begin()
 	for _, n := range names {
+		// The id first: a refusal it prints comes before the name's
+		// line, where iproute2's stdio buffer puts it.
+		id := idOfName(c, w, n)
 		p.OpenObject("")
 		p.String(format.Any, "name", "%s", n)
-		if id := idOfName(c, w, n); id >= 0 {
+		if id >= 0 {
 			p.Int(format.Any, "id", " (id: %d)", int64(id))
 		}
 		p.Text("\n")
