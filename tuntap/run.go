@@ -4,9 +4,7 @@
 package tuntap
 
 import (
-	"errors"
 	"io"
-	"os"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
@@ -78,20 +76,8 @@ func inNamespace(env *cli.Env, fn func() error) error {
 
 // perror prints what C's perror(what) prints and returns exit status 1.
 func perror(env *cli.Env, what string, err error) error {
-	env.Warnf("%s: %s\n", what, errnoText(err))
+	env.Warnf("%s: %s\n", what, nl.ErrnoText(err))
 	return errFailed
-}
-
-func errnoText(err error) string {
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		return nl.Strerror(errno)
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return errnoText(pe.Err)
-	}
-	return err.Error()
 }
 
 func openTun() (int, error) {
