@@ -16,7 +16,7 @@ var goOnlyPhrases = []string{
 	"no space left on device", "broken pipe", "network is unreachable", "numerical result out of range",
 	"errno ", "unexpected EOF", "strconv.", "exec: ", "fork/exec", "context canceled",
 	"use of closed", "file already closed", "netlink receive", "netlink send", "%!",
-	"panic:", "goroutine ", "runtime error", "[recovered]",
+	"panic:", "goroutine ", "runtime error", "fatal error", "[recovered]",
 }
 
 // goWording lists the Go-only phrases in what gip printed for a command

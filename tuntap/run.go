@@ -4,7 +4,9 @@
 package tuntap
 
 import (
+	"errors"
 	"io"
+	"os"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
@@ -69,7 +71,14 @@ func inNamespace(env *cli.Env, fn func() error) error {
 	var ferr error
 	err := doNS(env.NetNSFD, func() error { ferr = fn(); return nil })
 	if err != nil && ferr == nil {
-		return cli.Exit(1, "%s", err.Error())
+		// Entering the namespace failed (iproute2 ran in it from the
+		// start): perror's line for the call that did.
+		what := "setns"
+		var se *os.SyscallError
+		if errors.As(err, &se) {
+			what = se.Syscall
+		}
+		return perror(env, what, err)
 	}
 	return ferr
 }
