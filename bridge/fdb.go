@@ -1,10 +1,8 @@
 package bridge
 
 import (
-	"errors"
 	"fmt"
 	"net/netip"
-	"os"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -13,18 +11,6 @@ import (
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
-
-func errnoText(err error) string {
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		return nl.Strerror(errno)
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return errnoText(pe.Err)
-	}
-	return err.Error()
-}
 
 func doFDB(env *cli.Env, args *cli.Args) error {
 	if !args.More() {

@@ -44,6 +44,9 @@ func TestMain(m *testing.M) {
 	if jf := os.Getenv(innerEnv); jf != "" {
 		os.Exit(innerMain(jf))
 	}
+	if jf := os.Getenv(killEnv); jf != "" {
+		os.Exit(killMain(jf))
+	}
 	var err error
 	tmpRoot, err = os.MkdirTemp("", "gip-integration-")
 	if err != nil {
@@ -356,6 +359,16 @@ func compareRuns(t *testing.T, name, text string, cls []caseLine, ref, ref2, can
 		byLine[c.Line] = c
 	}
 	matched, unstable := 0, 0
+	for _, r := range ref {
+		// Unstable lines and usage texts too: Go's wording is never
+		// iproute2's, whatever else is compared.
+		if c, ok := byLine[r.Line]; ok {
+			if ph := goWording(r, c); ph != nil {
+				t.Errorf("%s:%d: $ %s\ngip printed Go's wording %q where iproute2 did not:\n%s%s",
+					name, r.Line, r.Cmd, ph, c.Out, c.Err)
+			}
+		}
+	}
 	for i, r := range ref {
 		if i < len(cls) && cls[i].Unstable {
 			unstable++

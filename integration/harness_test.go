@@ -195,3 +195,29 @@ func TestSortAddrconfRoutes(t *testing.T) {
 		}
 	}
 }
+
+func TestGoWording(t *testing.T) {
+	tests := []struct {
+		ref, gip result
+		want     []string
+	}{
+		{result{Err: "Cannot open file \"x\" for reading: No such file or directory\n"},
+			result{Err: "Cannot open file \"x\" for reading: No such file or directory\n"}, nil},
+		{result{Err: "Cannot open file \"x\" for reading: No such file or directory\n"},
+			result{Err: "open x: no such file or directory\n"}, []string{"no such file or directory"}},
+		{result{Err: "RTNETLINK answers: Unknown error 524\n"},
+			result{Err: "RTNETLINK answers: errno 524\n"}, []string{"errno "}},
+		{result{RC: 255, Err: "Usage: ip link\n"},
+			result{RC: 255, Err: "panic: runtime error: index out of range\n\ngoroutine 1 [running]:\n"},
+			[]string{"panic:", "goroutine ", "runtime error"}},
+		{result{Err: "Error: argument \"x\" is wrong: invalid argument\n"},
+			result{Err: "Error: argument \"x\" is wrong: invalid argument\n"}, nil},
+		{result{}, result{Out: "mtu %!d(string=x)\n"}, []string{"%!"}},
+		{result{}, result{Err: "strconv.ParseUint: parsing \"x\": invalid syntax\n"}, []string{"strconv."}},
+	}
+	for _, tt := range tests {
+		if got := goWording(tt.ref, tt.gip); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("goWording(%q, %q) = %q, want %q", tt.ref.Err, tt.gip.Out+tt.gip.Err, got, tt.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -99,7 +100,7 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 		fd, err = p.PinnedProg(file)
 	}
 	if err != nil {
-		return cli.Fatal(255, "Couldn't retrieve pinned program '%s': %s", file, cStrerror(err))
+		return cli.Fatal(255, "Couldn't retrieve pinned program '%s': %s", file, nl.ErrnoText(err))
 	}
 	p.bpfFDs = append(p.bpfFDs, fd)
 	attach(int32(fd))
@@ -155,13 +156,4 @@ func bpfObjGet(path string) (int, error) {
 		return -1, errno
 	}
 	return int(fd), nil
-}
-
-// cStrerror is strerror's text for an errno (capitalised as glibc has it).
-func cStrerror(err error) string {
-	s := err.Error()
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		s = string(s[0]-'a'+'A') + s[1:]
-	}
-	return s
 }

@@ -151,7 +151,7 @@ func (pr *Printer) printQueueLen(l *Link) {
 		var err error
 		if qlen, err = pr.txQueueLen(l.Name); err != nil {
 			if pr.Warnf != nil {
-				pr.Warnf("ioctl(SIOCGIFTXQLEN) failed: %s\n", errnoText(err))
+				pr.Warnf("ioctl(SIOCGIFTXQLEN) failed: %s\n", nl.ErrnoText(err))
 			}
 			return
 		}
@@ -160,13 +160,6 @@ func (pr *Printer) printQueueLen(l *Link) {
 		p := pr.P
 		p.Int(format.Any, "txqlen", "qlen %d", int64(int32(qlen)))
 	}
-}
-
-func errnoText(err error) string {
-	if errno, ok := err.(unix.Errno); ok {
-		return nl.Strerror(errno)
-	}
-	return err.Error()
 }
 
 // printNameAndLink prints the name, as NAME@LINK for a stacked device, and

@@ -328,7 +328,7 @@ func (m *monitor) replay(file string) error {
 	f, err := os.Open(file)
 	if err != nil {
 		m.env.P.Flush()
-		fmt.Fprintf(m.env.Stderr, "Cannot fopen: %s\n", strerror(err))
+		fmt.Fprintf(m.env.Stderr, "Cannot fopen: %s\n", nl.ErrnoText(err))
 		return cli.Exited(255)
 	}
 	defer f.Close()
@@ -353,7 +353,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	env := m.env
 	s, err := nl.Subscribe(env.NetNSFD, groups, env.Opts.RcvBuf)
 	if err != nil {
-		return cli.Exit(1, "Cannot open netlink socket: %s", strerror(err))
+		return cli.Exit(1, "Cannot open netlink socket: %s", nl.ErrnoText(err))
 	}
 	defer s.Close()
 	if lmask&watchNexthop != 0 {
@@ -368,7 +368,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	}
 	if m.allNSID {
 		if err := s.ListenAllNSID(); err != nil {
-			return cli.Exit(1, "NETLINK_LISTEN_ALL_NSID: %s", strerror(err))
+			return cli.Exit(1, "NETLINK_LISTEN_ALL_NSID: %s", nl.ErrnoText(err))
 		}
 	}
 	// ll_init_map: every link's name now, so a link renamed later keeps
@@ -520,13 +520,4 @@ func printStamp(env *cli.Env, body []byte) {
 	}
 	t := time.Unix(int64(sec), 0)
 	fmt.Fprintf(env.P.Writer(), "Timestamp: %s %d us\n", asctime(t), usec)
-}
-
-// strerror is the C text of an errno inside err, else err's own text.
-func strerror(err error) string {
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		return nl.Strerror(errno)
-	}
-	return err.Error()
 }

@@ -6,13 +6,14 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/nl"
 	"golang.org/x/sys/unix"
 )
 
 // makeRunDir creates /run/netns (0755, less the umask) when it is missing.
 func makeRunDir(env *cli.Env) error {
 	if err := unix.Mkdir(RunDir, 0o755); err != nil && err != unix.EEXIST {
-		return fail(env, 1, "mkdir %s failed: %s", RunDir, strerror(err))
+		return fail(env, 1, "mkdir %s failed: %s", RunDir, nl.ErrnoText(err))
 	}
 	return nil
 }
@@ -24,10 +25,10 @@ func makeRunDir(env *cli.Env) error {
 func shareRunDir(env *cli.Env) error {
 	lock, err := unix.Open(RunDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot open netns runtime directory \"%s\": %s", RunDir, strerror(err))
+		return fail(env, 1, "Cannot open netns runtime directory \"%s\": %s", RunDir, nl.ErrnoText(err))
 	}
 	if err := unix.Flock(lock, unix.LOCK_EX); err != nil {
-		env.Warnf("Warning: could not flock netns runtime directory \"%s\": %s\n", RunDir, strerror(err))
+		env.Warnf("Warning: could not flock netns runtime directory \"%s\": %s\n", RunDir, nl.ErrnoText(err))
 		unix.Close(lock)
 		lock = -1
 	}
@@ -44,10 +45,10 @@ func shareRunDir(env *cli.Env) error {
 			return nil
 		}
 		if err != unix.EINVAL || made {
-			return fail(env, 1, "mount --make-shared %s failed: %s", RunDir, strerror(err))
+			return fail(env, 1, "mount --make-shared %s failed: %s", RunDir, nl.ErrnoText(err))
 		}
 		if err := unix.Mount(RunDir, RunDir, "none", unix.MS_BIND|unix.MS_REC, ""); err != nil {
-			return fail(env, 1, "mount --bind %s %s failed: %s", RunDir, RunDir, strerror(err))
+			return fail(env, 1, "mount --bind %s %s failed: %s", RunDir, RunDir, nl.ErrnoText(err))
 		}
 		made = true
 	}
@@ -101,61 +102,85 @@ func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 	if err := shareRunDir(env); err != nil {
 		return err
 	}
-	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return fail(env, 1, "Cannot create namespace file \"%s\": %s", path, strerror(err))
-	}
-	unix.Close(fd)
-
 	if !create {
-		src := "/proc/" + strconv.Itoa(int(pid)) + "/ns/net"
-		if err := unix.Mount(src, path, "none", unix.MS_BIND, ""); err != nil {
-			env.Warnf("Bind %s -> %s failed: %s\n", src, path, strerror(err))
-			if err := unix.Unlink(path); err != nil {
-				env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, strerror(err))
-			}
-			return cli.Silent(1)
-		}
+		return attach(env, path, pid)
+	}
+
+	var r bindResult
+	if here {
+		r = createAndBind(name, path)
+	} else {
+		OnThrowawayThread(func() { r = createAndBind(name, path) })
+	}
+	if r.msg == "" {
 		return nil
 	}
+	env.Warnf("%s\n", r.msg)
+	if !r.created {
+		return cli.Silent(1)
+	}
+	// iproute2 cleans up with its delete command, which under -all
+	// removes every namespace.
+	if env.Opts.All {
+		deleteAll(env)
+	} else {
+		deleteOne(env, name)
+	}
+	return cli.Silent(1)
+}
 
-	if msg := bindNewNetNS(name, path, here); msg != "" {
-		env.Warnf("%s\n", msg)
-		// iproute2 cleans up with its delete command, which under -all
-		// removes every namespace.
-		if env.Opts.All {
-			deleteAll(env)
-		} else {
-			deleteOne(env, name)
+// attach is `ip netns attach`: the namespace file bind-mounted from pid's.
+func attach(env *cli.Env, path string, pid int32) error {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return fail(env, 1, "Cannot create namespace file \"%s\": %s", path, nl.ErrnoText(err))
+	}
+	src := "/proc/" + strconv.Itoa(int(pid)) + "/ns/net"
+	err = unix.Mount(src, path, "none", unix.MS_BIND, "")
+	unix.Close(fd)
+	if err != nil {
+		env.Warnf("Bind %s -> %s failed: %s\n", src, path, nl.ErrnoText(err))
+		if err := unix.Unlink(path); err != nil {
+			env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, nl.ErrnoText(err))
 		}
 		return cli.Silent(1)
 	}
 	return nil
 }
 
-// bindNewNetNS creates a network namespace and bind-mounts it onto path. A
-// throwaway thread unshares and mounts, and ends there. With here set the
-// calling thread, itself a throwaway, does it and stays in the new
-// namespace. It returns iproute2's error text, or "".
-func bindNewNetNS(name, path string, here bool) string {
-	if here {
-		return unshareAndBind(name, path)
-	}
-	var msg string
-	OnThrowawayThread(func() { msg = unshareAndBind(name, path) })
-	return msg
+// bindResult is what createAndBind did: iproute2's error text ("" when the
+// namespace is bound) and whether the namespace file was created, so that a
+// failure after that deletes it again.
+type bindResult struct {
+	msg     string
+	created bool
 }
 
-// unshareAndBind moves the calling thread into a new network namespace and
-// bind-mounts that onto path. It returns iproute2's error text, or "".
-func unshareAndBind(name, path string) string {
-	if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-		return "Failed to create a new network namespace \"" + name + "\": " + strerror(err)
+// createAndBind creates a network namespace on the calling thread, which
+// must be locked and is retired afterwards, and bind-mounts it onto path.
+//
+// A kill between creating the file and mounting onto it leaves an empty
+// file that blocks the name until `ip netns delete`. iproute2 opens that
+// window before its unshare; here everything slow (the thread, the new
+// namespace) comes first, so the file is created right before the mount.
+// The errors are still iproute2's, in its order: a file that cannot be
+// created is reported before a namespace that could not be made.
+func createAndBind(name, path string) bindResult {
+	uerr := unix.Unshare(unix.CLONE_NEWNET)
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return bindResult{msg: "Cannot create namespace file \"" + path + "\": " + nl.ErrnoText(err)}
 	}
-	if err := unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, ""); err != nil {
-		return "Bind /proc/self/ns/net -> " + path + " failed: " + strerror(err)
+	if uerr != nil {
+		unix.Close(fd)
+		return bindResult{msg: "Failed to create a new network namespace \"" + name + "\": " + nl.ErrnoText(uerr), created: true}
 	}
-	return ""
+	err = unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, "")
+	unix.Close(fd)
+	if err != nil {
+		return bindResult{msg: "Bind /proc/self/ns/net -> " + path + " failed: " + nl.ErrnoText(err), created: true}
+	}
+	return bindResult{}
 }
 
 // del is `ip netns delete NAME` and `ip -all netns delete`.
@@ -177,7 +202,7 @@ func deleteOne(env *cli.Env, name string) bool {
 	path := RunDir + "/" + name
 	unix.Unmount(path, unix.MNT_DETACH)
 	if err := unix.Unlink(path); err != nil {
-		env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, strerror(err))
+		env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, nl.ErrnoText(err))
 		return false
 	}
 	return true
@@ -191,7 +216,7 @@ func deleteAll(env *cli.Env) error {
 		if errors.Is(err, unix.ENOENT) {
 			return nil
 		}
-		return fail(env, 1, "Failed to open directory %s: %s", RunDir, strerror(err))
+		return fail(env, 1, "Failed to open directory %s: %s", RunDir, nl.ErrnoText(err))
 	}
 	for _, n := range names {
 		if !deleteOne(env, n) {

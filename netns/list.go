@@ -38,9 +38,12 @@ func list(env *cli.Env) error {
 	p := env.P
 	p.Begin()
 	for _, n := range names {
+		// The id first: a refusal it prints comes before the name's
+		// line, where iproute2's stdio buffer puts it.
+		id := idOfName(c, w, n)
 		p.OpenObject("")
 		p.String(format.Any, "name", "%s", n)
-		if id := idOfName(c, w, n); id >= 0 {
+		if id >= 0 {
 			p.Int(format.Any, "id", " (id: %d)", int64(id))
 		}
 		p.Text("\n")
@@ -243,7 +246,7 @@ func set(env *cli.Env, words []string) error {
 	}
 	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot open network namespace \"%s\": %s", name, strerror(err))
+		return fail(env, 1, "Cannot open network namespace \"%s\": %s", name, nl.ErrnoText(err))
 	}
 	unix.Close(fd)
 	c, err := env.Conn()
@@ -286,24 +289,24 @@ func identify(env *cli.Env, words []string) error {
 	if pid == "self" && env.NetNSFD >= 0 {
 		// ip -n NAME runs iproute2 inside NAME; gip only holds it open.
 		if err := unix.Fstat(env.NetNSFD, &st); err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", strerror(err))
+			return fail(env, 1, "Stat of netns failed: %s", nl.ErrnoText(err))
 		}
 	} else {
 		fd, err := unix.Open("/proc/"+pid+"/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
 		if err != nil {
-			return fail(env, 1, "Cannot open network namespace: %s", strerror(err))
+			return fail(env, 1, "Cannot open network namespace: %s", nl.ErrnoText(err))
 		}
 		err = unix.Fstat(fd, &st)
 		unix.Close(fd)
 		if err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", strerror(err))
+			return fail(env, 1, "Stat of netns failed: %s", nl.ErrnoText(err))
 		}
 	}
 	names, err := Names()
 	found := ""
 	if err != nil {
 		if !errors.Is(err, unix.ENOENT) {
-			return fail(env, 1, "Failed to open directory %s:%s", RunDir, strerror(err))
+			return fail(env, 1, "Failed to open directory %s:%s", RunDir, nl.ErrnoText(err))
 		}
 	}
 	for _, n := range names {
@@ -331,17 +334,17 @@ func pids(env *cli.Env, words []string) error {
 	}
 	fd, err := unix.Open(RunDir+"/"+words[0], unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot open network namespace: %s", strerror(err))
+		return fail(env, 1, "Cannot open network namespace: %s", nl.ErrnoText(err))
 	}
 	var st unix.Stat_t
 	err = unix.Fstat(fd, &st)
 	unix.Close(fd)
 	if err != nil {
-		return fail(env, 1, "Stat of netns failed: %s", strerror(err))
+		return fail(env, 1, "Stat of netns failed: %s", nl.ErrnoText(err))
 	}
 	d, err := os.Open("/proc/")
 	if err != nil {
-		return fail(env, 1, "Open of /proc failed: %s", strerror(err))
+		return fail(env, 1, "Open of /proc failed: %s", nl.ErrnoText(err))
 	}
 	defer d.Close()
 	// Under ip -n NAME iproute2 itself runs in NAME; gip only holds it
@@ -391,14 +394,14 @@ func isPID(s string) bool {
 func monitor(env *cli.Env) error {
 	fd, err := unix.InotifyInit1(unix.IN_CLOEXEC)
 	if err != nil {
-		return fail(env, 1, "inotify_init failed: %s", strerror(err))
+		return fail(env, 1, "inotify_init failed: %s", nl.ErrnoText(err))
 	}
 	defer unix.Close(fd)
 	if err := makeRunDir(env); err != nil {
 		return err
 	}
 	if _, err := unix.InotifyAddWatch(fd, RunDir, unix.IN_CREATE|unix.IN_DELETE); err != nil {
-		return fail(env, 1, "inotify_add_watch failed: %s", strerror(err))
+		return fail(env, 1, "inotify_add_watch failed: %s", nl.ErrnoText(err))
 	}
 	// Each batch of events is written out at once, on a terminal or not,
 	// so a monitor writing to a file or a pipe and then killed keeps
@@ -411,7 +414,7 @@ func monitor(env *cli.Env) error {
 			continue
 		}
 		if err != nil {
-			return fail(env, 1, "read failed: %s", strerror(err))
+			return fail(env, 1, "read failed: %s", nl.ErrnoText(err))
 		}
 		for off := 0; off+unix.SizeofInotifyEvent <= n; {
 			mask := uint32(buf[off+4]) | uint32(buf[off+5])<<8 | uint32(buf[off+6])<<16 | uint32(buf[off+7])<<24
@@ -434,13 +437,4 @@ func monitor(env *cli.Env) error {
 		}
 		_ = w.Flush()
 	}
-}
-
-// strerror is C's strerror for an errno, else the error's own text.
-func strerror(err error) string {
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		return nl.Strerror(errno)
-	}
-	return err.Error()
 }

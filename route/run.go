@@ -109,16 +109,3 @@ XFRMINFO := if_id IF_ID [ link_dev LINK ]
 }
 
 func asCLIError(err error, ce **cli.Error) bool { return errors.As(err, ce) }
-
-// errnoText is strerror of the errno behind err (perror's wording).
-func errnoText(err error) string {
-	var ne *nl.Error
-	if errors.As(err, &ne) {
-		return nl.Strerror(ne.Errno)
-	}
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		return nl.Strerror(errno)
-	}
-	return err.Error()
-}

@@ -193,7 +193,7 @@ func restore(env *cli.Env) error {
 	}
 	pos, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return cli.Exit(1, "Failed to restore: ftell: %s", errnoText(err))
+		return cli.Exit(1, "Failed to restore: ftell: %s", nl.ErrnoText(err))
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -221,7 +221,7 @@ func restore(env *cli.Env) error {
 			return err
 		}
 		if _, err := f.Seek(pos, io.SeekStart); err != nil {
-			return cli.Exit(1, "Failed to restore: fseek: %s", errnoText(err))
+			return cli.Exit(1, "Failed to restore: fseek: %s", nl.ErrnoText(err))
 		}
 	}
 	return nil

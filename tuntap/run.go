@@ -71,27 +71,22 @@ func inNamespace(env *cli.Env, fn func() error) error {
 	var ferr error
 	err := doNS(env.NetNSFD, func() error { ferr = fn(); return nil })
 	if err != nil && ferr == nil {
-		return cli.Exit(1, "%s", err.Error())
+		// Entering the namespace failed (iproute2 ran in it from the
+		// start): perror's line for the call that did.
+		what := "setns"
+		var se *os.SyscallError
+		if errors.As(err, &se) {
+			what = se.Syscall
+		}
+		return perror(env, what, err)
 	}
 	return ferr
 }
 
 // perror prints what C's perror(what) prints and returns exit status 1.
 func perror(env *cli.Env, what string, err error) error {
-	env.Warnf("%s: %s\n", what, errnoText(err))
+	env.Warnf("%s: %s\n", what, nl.ErrnoText(err))
 	return errFailed
-}
-
-func errnoText(err error) string {
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		return nl.Strerror(errno)
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return errnoText(pe.Err)
-	}
-	return err.Error()
 }
 
 func openTun() (int, error) {

@@ -299,7 +299,7 @@ func showProcesses(env *cli.Env, p *format.Printer, name string) {
 			}
 			target, err := os.Readlink("/proc/" + ps + "/fd/" + fs)
 			if err != nil {
-				env.Warnf("readlink: %s\n", errnoText(err))
+				env.Warnf("readlink: %s\n", nl.ErrnoText(err))
 				continue
 			}
 			if target != "/dev/net/tun" {
@@ -307,7 +307,7 @@ func showProcesses(env *cli.Env, p *format.Printer, name string) {
 			}
 			f, err := os.Open("/proc/" + ps + "/fdinfo/" + fs)
 			if err != nil {
-				env.Warnf("fopen: %s\n", errnoText(err))
+				env.Warnf("fopen: %s\n", nl.ErrnoText(err))
 				continue
 			}
 			sc := bufio.NewScanner(f)

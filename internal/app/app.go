@@ -11,6 +11,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
+	"golang.org/x/sys/unix"
 )
 
 // Main runs gip as argv[0] names it and returns the exit status.
@@ -28,6 +29,16 @@ func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "brctl", "gbrctl", "bridge", "gbridge":
 			name, args = args[0], args[1:]
 		}
+	}
+	if !startPoller() {
+		// With this few descriptors the tools' first socket fails:
+		// brctl's ioctl socket, ip's and bridge's netlink one.
+		if name == "brctl" || name == "gbrctl" {
+			fmt.Fprintln(stderr, "can't setup bridge control: "+nl.Strerror(unix.EMFILE))
+		} else {
+			fmt.Fprintln(stderr, "Cannot open netlink socket: "+nl.Strerror(unix.EMFILE))
+		}
+		return 1
 	}
 	switch name {
 	case "brctl", "gbrctl":
@@ -56,6 +67,8 @@ func report(stderr io.Writer, err error) int {
 		fmt.Fprintln(stderr, ne.Error())
 		return 2
 	}
-	fmt.Fprintln(stderr, err.Error())
+	// Nothing should get here; if a system call's error does, it is
+	// worded as C's strerror, never as Go's.
+	fmt.Fprintln(stderr, nl.ErrnoText(err))
 	return 1
 }

@@ -312,17 +312,6 @@ func isTerminal(w io.Writer) bool {
 	return err == nil
 }
 
-func strerror(err error) string {
-	if errno, ok := err.(unix.Errno); ok {
-		s := errno.Error()
-		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-			s = string(s[0]-'a'+'A') + s[1:]
-		}
-		return s
-	}
-	return err.Error()
-}
-
 // runBatch runs each line of file ("-" is stdin) as an ip command on the
 // same connection. A failing command prints "Command failed FILE:LINE" and
 // ends the batch unless -force is given; argument errors end it at once, as
@@ -339,7 +328,7 @@ func runBatchWith(env *cli.Env, name string, do func(*cli.Env, []string) error) 
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return report(env.Stderr, cli.Exit(1, "Cannot open file \"%s\" for reading: %s", name, strerror(unwrapErrno(err))))
+			return report(env.Stderr, cli.Exit(1, "Cannot open file \"%s\" for reading: %s", name, nl.ErrnoText(err)))
 		}
 		defer f.Close()
 		in = f

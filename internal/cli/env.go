@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/nl"
@@ -115,7 +114,7 @@ func (e *Env) Conn() (*nl.Conn, error) {
 	}
 	c, err := nl.Dial(e.NetNSFD)
 	if err != nil {
-		return nil, Exit(1, "Cannot open netlink socket: %s", errText(err))
+		return nil, Exit(1, "Cannot open netlink socket: %s", nl.ErrnoText(err))
 	}
 	if e.Strict {
 		// An old kernel without strict checking still works.
@@ -142,11 +141,4 @@ func (e *Env) Close() {
 func (e *Env) Warnf(format string, args ...any) {
 	e.P.Flush()
 	fmt.Fprintf(e.Stderr, format, args...)
-}
-
-func errText(err error) string {
-	if pe, ok := err.(*os.SyscallError); ok {
-		err = pe.Err
-	}
-	return err.Error()
 }

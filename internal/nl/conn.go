@@ -317,19 +317,6 @@ func (e *Error) Error() string {
 // Unwrap exposes the errno, so errors.Is(err, unix.EEXIST) works.
 func (e *Error) Unwrap() error { return e.Errno }
 
-// Strerror is glibc's strerror text for errno (Go's table is the same text
-// with a lower-case first letter).
-func Strerror(errno unix.Errno) string {
-	s := errno.Error()
-	if s == "" {
-		return s
-	}
-	if c := s[0]; c >= 'a' && c <= 'z' {
-		s = string(c-'a'+'A') + s[1:]
-	}
-	return s
-}
-
 // IsErrno reports whether err is the kernel refusal errno.
 func IsErrno(err error, errno unix.Errno) bool {
 	var e *Error

@@ -51,6 +51,16 @@ func TestReadSaved(t *testing.T) {
 			t.Errorf("%s: ReadSaved = %v, want %q", tt.name, err, tt.want)
 		}
 	}
+	// A stream that cannot be read (a directory) is perror's line.
+	d, err := os.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	err = ReadSaved(d, func(netlink.Header, []byte) error { return nil })
+	if se, ok := err.(*SavedError); !ok || se.Msg != "rtnl_from_file: fread: Is a directory" {
+		t.Errorf("ReadSaved of a directory = %v, want rtnl_from_file: fread: Is a directory", err)
+	}
 	if err := ReadSaved(bytes.NewReader(nil), nil); err != nil {
 		t.Errorf("ReadSaved of an empty stream = %v, want nil", err)
 	}

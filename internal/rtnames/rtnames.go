@@ -97,9 +97,16 @@ func (db *DB) load() {
 // readIDNames parses "ID NAME" lines (ID decimal or 0x hex; '#' comments).
 func readIDNames(r io.Reader, path string) []idName {
 	var out []idName
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		line := strings.TrimLeft(sc.Text(), " \t")
+	br := bufio.NewReader(r)
+	for {
+		// The line keeps its newline: iproute2 prints it in the
+		// warning below as fgets read it.
+		raw, rerr := br.ReadString('\n')
+		if raw == "" && rerr != nil {
+			return out
+		}
+		raw = strings.TrimLeft(raw, " \t")
+		line := strings.TrimSuffix(raw, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -114,7 +121,7 @@ func readIDNames(r io.Reader, path string) []idName {
 			}
 		}
 		if len(fields) < 2 || err != nil {
-			fmt.Fprintf(os.Stderr, "Database %s is corrupted at %s\n", path, line)
+			fmt.Fprintf(os.Stderr, "Database %s is corrupted at %s\n", path, raw)
 			return out
 		}
 		if id < 0 {
@@ -122,7 +129,6 @@ func readIDNames(r io.Reader, path string) []idName {
 		}
 		out = append(out, idName{uint32(id), fields[1]})
 	}
-	return out
 }
 
 // Name returns the name of id, or "" when it has none. As in iproute2,
