@@ -16,3 +16,29 @@ ip -0 neigh add default dev d0
 brctl setfd d0 0x
 brctl addbr br0
 brctl setfd br0 0x
+# Under -0 an address word is a link-layer address (ll_addr_a2n: hex
+# bytes, or a dotted IPv4 form, up to 256 bytes): the kernel, not the
+# parser, refuses the family; an address that does not fit ip neigh's
+# 284-byte request gets addattr_l's line.
+/usr/sbin/ip link add vx0 type vxlan id 5 dstport 4789
+ip -j -0 nei de to 10.0.0 managed lladdr 00:11:22:33:44:55 d vx0
+ip -details -0 neighbour delete to 10.1.2.3 dev nosuch
+ip -0 neigh add aa:bb dev d0
+ip -0 neigh add aa:bb lladdr 02:00:00:00:00:01 dev d0
+ip -0 neigh del 10.1.2.3 dev d0
+ip -0 neigh get aa:bb dev d0
+ip -0 neigh add proxy aa dev d0
+ip -0 neigh add 1.2.3 dev nosuch
+ip -0 neigh add 0x1:0xfg dev d0
+ip -0 neigh add aa: dev d0
+ip -0 neigh add $(printf 'a:%.0s' $(seq 300))1 dev d0
+ip -0 neigh add $(printf 'a:%.0s' $(seq 251))1 dev d0
+ip -0 neigh add $(printf 'a:%.0s' $(seq 252))1 dev d0
+ip -0 neigh add $(printf 'a:%.0s' $(seq 244))1 dev d0 protocol static
+ip -0 neigh add $(printf 'a:%.0s' $(seq 243))1 dev d0 protocol static
+ip -0 neigh add $(printf 'a:%.0s' $(seq 235))1 dev d0 managed lladdr 1:2:3:4
+ip -0 neigh add $(printf "a:%.0s" $(seq 236))1 dev d0 managed lladdr 1:2:3:4
+ip -0 nexthop add id 5 via aa:bb dev d0
+ip route add 10.9.0.0/16 via link aa:bb dev d0
+ip nexthop add id 4 via link aa:bb dev d0
+ip neigh add 10.0.0.7 dev d0 lladdr 02:00:00:00:00:07 protocol static protocol boot; ip neigh show 10.0.0.7 proto boot
