@@ -36,3 +36,17 @@ func ExceededBound(bound int) string {
 }
 
 func align4(n int) int { return (n + 3) &^ 3 }
+
+// ExceedsBound reports whether an attribute with payload bytes would not
+// fit after msgLen bytes in iproute2's buffer of bound bytes and, if so,
+// prints addattr_l's line through Warn (c may be nil: nothing printed):
+// iproute2 then sends the request without the attribute.
+func (c *Conn) ExceedsBound(msgLen, payload, bound int) bool {
+	if AttrFits(msgLen, payload, bound) {
+		return false
+	}
+	if c != nil && c.Warn != nil {
+		c.Warn(ExceededBound(bound))
+	}
+	return true
+}

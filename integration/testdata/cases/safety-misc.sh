@@ -42,3 +42,30 @@ ip -0 nexthop add id 5 via aa:bb dev d0
 ip route add 10.9.0.0/16 via link aa:bb dev d0
 ip nexthop add id 4 via link aa:bb dev d0
 ip neigh add 10.0.0.7 dev d0 lladdr 02:00:00:00:00:07 protocol static protocol boot; ip neigh show 10.0.0.7 proto boot
+# Names too long for iproute2's 1056-byte lookup request: addattr_l's
+# line, then the lookup finds nothing (or the link an "ifN" name stands for).
+ip link show $(head -c 70000 /dev/zero | tr '\0' a)
+ip link show dev $(head -c 2000 /dev/zero | tr '\0' a)
+ip -br link show dev if1$(head -c 2000 /dev/zero | tr '\0' a)
+ip addr show $(head -c 1012 /dev/zero | tr '\0' a)
+ip addr show $(head -c 1011 /dev/zero | tr '\0' a)
+ip addr add 10.0.0.1/24 dev $(head -c 2000 /dev/zero | tr '\0' a)
+ip route show dev $(head -c 2000 /dev/zero | tr '\0' a)
+ip neigh show dev $(head -c 2000 /dev/zero | tr '\0' a)
+ip link set dev $(head -c 2000 /dev/zero | tr '\0' a) up
+ip link del $(head -c 2000 /dev/zero | tr '\0' a)
+ip link set d0 master $(head -c 2000 /dev/zero | tr '\0' a)
+ip addr flush dev $(head -c 2000 /dev/zero | tr '\0' a)
+ip route get 1.1.1.1 oif $(head -c 2000 /dev/zero | tr '\0' a)
+ip link add link $(head -c 2000 /dev/zero | tr '\0' a) name d4 type macvlan
+bridge fdb show dev $(head -c 2000 /dev/zero | tr '\0' a)
+bridge link show dev $(head -c 2000 /dev/zero | tr '\0' a)
+bridge fdb add 02:00:00:00:00:09 dev $(head -c 2000 /dev/zero | tr '\0' a)
+brctl addif br0 $(head -c 2000 /dev/zero | tr '\0' a)
+brctl addbr $(head -c 70000 /dev/zero | tr '\0' a); ip -br link show type bridge
+# brctl's float scanner on 64-bit time values (sysfs takes them whole).
+brctl setageing br0 5e9; brctl showstp br0 | grep ageing
+brctl setageing br0 4294967296; brctl showstp br0 | grep ageing
+brctl setfd br0 5e9; brctl showstp br0 | grep 'forward delay'
+brctl sethello br0 5e7
+ip route add 10.5.0.0/16 dev d0 rtt 0x1p3
