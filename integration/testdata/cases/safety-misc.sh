@@ -69,3 +69,9 @@ brctl setageing br0 4294967296; brctl showstp br0 | grep ageing
 brctl setfd br0 5e9; brctl showstp br0 | grep 'forward delay'
 brctl sethello br0 5e7
 ip route add 10.5.0.0/16 dev d0 rtt 0x1p3
+# ip address's 280-byte request: an attribute that does not fit is left
+# out after addattr_l's line (a label, or what follows a long label).
+ip addr add 10.0.0.2/24 dev d0 label $(head -c 70000 /dev/zero | tr '\0' a); ip -o -4 addr show dev d0
+ip addr add 10.0.0.3/24 dev d0 label d0:$(head -c 240 /dev/zero | tr '\0' a); ip -o -4 addr show dev d0
+ip addr add 10.0.0.5/24 dev d0 label d0:$(head -c 220 /dev/zero | tr '\0' a) valid_lft 100 preferred_lft 50
+ip -o -4 addr show dev d0
