@@ -120,13 +120,23 @@ func (ls *lister) showOne(c *nl.Conn) error {
 	if !ls.doLink && ls.env.Opts.Stats == 0 {
 		mask |= nl.ExtFilterSkipStats
 	}
+	resolved := false
+	if byName && !link.NameFitsLookup(name) {
+		// iproute2 resolves the name first, and a name too long for
+		// its lookup request is a line on stderr there: see it
+		// through before asking for the link.
+		if idx, _ := nameToIndex(ls.env, name); idx <= 0 {
+			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+		}
+		resolved = true
+	}
 	l, err := link.Get(c, ls.f.ifindex, name, family, mask)
 	if err != nil {
 		var ne *nl.Error
 		if !errors.As(err, &ne) {
 			return err
 		}
-		if byName {
+		if byName && !resolved {
 			// iproute2 resolved the name first (ll_name_to_index:
 			// "v0:1" is v0, "ifN" is index N), and only then asked
 			// for the link by name.

@@ -30,6 +30,9 @@ type addrRequest struct {
 	pref     uint32
 	validArg string
 	prefArg  string
+
+	msgLen int               // of iproute2's request so far (see add)
+	warn   func(line string) // prints a line to stderr
 }
 
 type addrAttr struct {
@@ -37,7 +40,24 @@ type addrAttr struct {
 	data []byte
 }
 
-func (r *addrRequest) add(typ uint16, data []byte) { r.attrs = append(r.attrs, addrAttr{typ, data}) }
+// add adds an attribute as addattr_l does in iproute2's 280-byte request:
+// one that does not fit is left out, after addattr_l's line.
+func (r *addrRequest) add(typ uint16, data []byte) {
+	if r.msgLen == 0 {
+		r.msgLen = nl.HeaderLen + ifaddrmsgLen
+	}
+	if !nl.AttrFits(r.msgLen, len(data), nl.AddrReqBound) {
+		if r.warn != nil {
+			r.warn(nl.ExceededBound(nl.AddrReqBound))
+		}
+		return
+	}
+	r.msgLen += nl.AttrLen(len(data))
+	r.attrs = append(r.attrs, addrAttr{typ, data})
+}
+
+// ifaddrmsgLen is the length of struct ifaddrmsg.
+const ifaddrmsgLen = 8
 
 func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFlags) error {
 	r, err := newAddrRequest(env, args, msgType)
@@ -72,7 +92,7 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 // the implied IFA_ADDRESS, the prefix length, a computed broadcast, the
 // default scope. Its checks come in iproute2's order.
 func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest, error) {
-	r := &addrRequest{valid: infinityLife, pref: infinityLife}
+	r := &addrRequest{valid: infinityLife, pref: infinityLife, warn: func(line string) { env.Warnf("%s\n", line) }}
 	r.hdr.Family = uint8(env.Opts.Family)
 	if err := r.parse(env, args); err != nil {
 		return nil, err

@@ -169,3 +169,22 @@ func TestShowdumpFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestAddrRequestBound checks that an attribute that would not fit in
+// iproute2's 280-byte request is left out with addattr_l's line, and the
+// ones after it are measured from what was kept.
+func TestAddrRequestBound(t *testing.T) {
+	var lines []string
+	r := &addrRequest{warn: func(s string) { lines = append(lines, s) }}
+	r.add(1, make([]byte, 4))   // 24 + 8
+	r.add(3, make([]byte, 300)) // does not fit
+	r.add(3, make([]byte, 240)) // 32 + 244 = 276
+	r.add(2, make([]byte, 4))   // 276 + 8 > 280
+	if len(r.attrs) != 2 || r.attrs[1].typ != 3 || len(r.attrs[1].data) != 240 {
+		t.Errorf("kept %d attributes", len(r.attrs))
+	}
+	want := "addattr_l ERROR: message exceeded bound of 280"
+	if len(lines) != 2 || lines[0] != want || lines[1] != want {
+		t.Errorf("printed %q", lines)
+	}
+}

@@ -25,22 +25,22 @@ type command struct {
 
 // commands is brctl's table. Names are matched exactly, never abbreviated.
 var commands = []command{
-	{"addbr", 1, (*brctl).addbr, "BRIDGE                create a bridge"},
-	{"delbr", 1, (*brctl).delbr, "BRIDGE                remove a bridge that is down"},
-	{"addif", 2, (*brctl).addif, "BRIDGE DEVICE...      make devices ports of a bridge"},
-	{"delif", 2, (*brctl).delif, "BRIDGE DEVICE...      release ports from a bridge"},
-	{"hairpin", 3, (*brctl).hairpin, "BRIDGE PORT on|off    hairpin mode of a port"},
-	{"setageing", 2, (*brctl).setageing, "BRIDGE SECONDS        FDB ageing time"},
-	{"setbridgeprio", 2, (*brctl).setbridgeprio, "BRIDGE PRIORITY       bridge priority"},
-	{"setfd", 2, (*brctl).setfd, "BRIDGE SECONDS        forward delay"},
-	{"sethello", 2, (*brctl).sethello, "BRIDGE SECONDS        hello time"},
-	{"setmaxage", 2, (*brctl).setmaxage, "BRIDGE SECONDS        maximum message age"},
-	{"setpathcost", 3, (*brctl).setpathcost, "BRIDGE PORT COST      path cost of a port"},
-	{"setportprio", 3, (*brctl).setportprio, "BRIDGE PORT PRIORITY  priority of a port"},
+	{"addbr", 1, (*brctl).addbr, "BRIDGE                add (create) a bridge"},
+	{"delbr", 1, (*brctl).delbr, "BRIDGE                delete a bridge that is down"},
+	{"addif", 2, (*brctl).addif, "BRIDGE DEVICE...      add each interface (device) to the bridge"},
+	{"delif", 2, (*brctl).delif, "BRIDGE DEVICE...      delete each interface from the bridge"},
+	{"hairpin", 3, (*brctl).hairpin, "BRIDGE PORT on|off    turn hairpin mode of a port on or off"},
+	{"setageing", 2, (*brctl).setageing, "BRIDGE SECONDS        set the FDB ageing time"},
+	{"setbridgeprio", 2, (*brctl).setbridgeprio, "BRIDGE PRIORITY       set the bridge priority (prio)"},
+	{"setfd", 2, (*brctl).setfd, "BRIDGE SECONDS        set the forward delay"},
+	{"sethello", 2, (*brctl).sethello, "BRIDGE SECONDS        set the hello time"},
+	{"setmaxage", 2, (*brctl).setmaxage, "BRIDGE SECONDS        set the max(imum) message age"},
+	{"setpathcost", 3, (*brctl).setpathcost, "BRIDGE PORT COST      set the path cost of a port"},
+	{"setportprio", 3, (*brctl).setportprio, "BRIDGE PORT PRIORITY  set the priority of a port"},
 	{"show", 0, (*brctl).show, "[BRIDGE...]           list bridges and their ports"},
-	{"showmacs", 1, (*brctl).showmacs, "BRIDGE                list learned MAC addresses"},
-	{"showstp", 1, (*brctl).showstp, "BRIDGE                spanning tree details"},
-	{"stp", 2, (*brctl).stp, "BRIDGE on|off         spanning tree on or off"},
+	{"showmacs", 1, (*brctl).showmacs, "BRIDGE                list the learned mac addrs (MAC addresses)"},
+	{"showstp", 1, (*brctl).showstp, "BRIDGE                spanning tree (stp) info"},
+	{"stp", 2, (*brctl).stp, "BRIDGE on|off         turn the spanning tree on or off"},
 }
 
 func lookupCommand(name string) *command {
@@ -54,7 +54,7 @@ func lookupCommand(name string) *command {
 
 // help prints gip's brctl usage to stdout, as brctl prints its own.
 func help(w io.Writer) {
-	io.WriteString(w, "Usage: brctl COMMAND [ARGUMENTS]\nCommands:\n")
+	io.WriteString(w, "Usage: brctl COMMAND [ARGUMENTS]\ncommands:\n")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-14s%s\n", c.name, c.synop)
 	}

@@ -73,7 +73,7 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 	}
 	var filter int32
 	if hasDev {
-		filter = nameIndex(byName, dev)
+		filter = nameIndex(c, byName, dev)
 	}
 	if hasDev && filter == 0 {
 		return cli.Exit(255, "Cannot find device \"%s\"", dev)

@@ -124,12 +124,12 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 		byName[l.name] = l.index
 	}
 	if hasBr {
-		if f.master = nameIndex(byName, br); f.master == 0 {
+		if f.master = nameIndex(c, byName, br); f.master == 0 {
 			return cli.Exit(255, "Cannot find bridge device \"%s\"", br)
 		}
 	}
 	if hasDev {
-		if f.index = nameIndex(byName, dev); f.index == 0 {
+		if f.index = nameIndex(c, byName, dev); f.index == 0 {
 			return cli.Exit(255, "Cannot find device \"%s\"", dev)
 		}
 	}

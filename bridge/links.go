@@ -264,7 +264,12 @@ func getLink(c *nl.Conn, name string) (*linkInfo, error) {
 // nameIndex is ll_name_to_index over a table of dumped names: the link
 // called name, else the one an ioctl reads it as ("br0:1" is br0), else
 // the index a name "ifN" stands for; 0 when none.
-func nameIndex(byName map[string]int32, name string) int32 {
+func nameIndex(c *nl.Conn, byName map[string]int32, name string) int32 {
+	if link.LookupExceedsBound(c, name) {
+		// the lookup request went without the name; if_nametoindex
+		// refuses a name that long
+		return int32(link.IndexFromIfN(name))
+	}
 	if idx, ok := byName[name]; ok {
 		return idx
 	}
@@ -277,6 +282,9 @@ func nameIndex(byName map[string]int32, name string) int32 {
 }
 
 func getLinkExact(c *nl.Conn, name string) (*linkInfo, error) {
+	if link.LookupExceedsBound(c, name) {
+		return nil, nil // ll_name_to_index's request has no room for it
+	}
 	if name == "" || len(name) >= unix.IFNAMSIZ {
 		return nil, nil
 	}

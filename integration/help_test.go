@@ -50,11 +50,6 @@ func helpCommands() []string {
 	return cmds
 }
 
-// helpTodo are the help paths whose words gip does not name completely
-// yet (link kinds whose texts still lack some of iproute2's words, and
-// brctl's descriptions); they are logged, not failed.
-var helpTodo = regexp.MustCompile(`^(ip link (help|add type) (batadv|bond|bond_slave|bridge|bridge_slave|can|dsa|erspan|geneve|gre|gretap|gtp|ip6erspan|ip6gre|ip6gretap|ip6tnl|ipip|ipoib|ipvlan|ipvtap|macsec|macvlan|macvtap|rmnet|sit|vlan|vxcan|vxlan|wwan)( help)?|brctl( help)?)$`)
-
 var (
 	gluedAbbrev = regexp.MustCompile(`([A-Za-z0-9_.-]+)\[([A-Za-z0-9_.-]+)\]`)
 	leadAlt     = regexp.MustCompile(`\[([A-Za-z0-9_|-]+)\]([A-Za-z0-9_.-]+)`)
@@ -140,7 +135,6 @@ func compareHelp(t *testing.T, ref, cand []result) {
 	if len(ref) != len(cand) {
 		t.Fatalf("%d reference results, %d from gip", len(ref), len(cand))
 	}
-	todo := 0
 	for i, r := range ref {
 		c := cand[i]
 		var problems []string
@@ -169,14 +163,9 @@ func compareHelp(t *testing.T, ref, cand []result) {
 		if len(problems) == 0 {
 			continue
 		}
-		if helpTodo.MatchString(r.Cmd) {
-			todo++
-			t.Logf("known gap: $ %s: %s", r.Cmd, strings.Join(problems, "; "))
-			continue
-		}
 		t.Errorf("$ %s: %s", r.Cmd, strings.Join(problems, "; "))
 	}
-	t.Logf("%d help paths compared, %d known gaps", len(ref), todo)
+	t.Logf("%d help paths compared", len(ref))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

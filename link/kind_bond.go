@@ -3,6 +3,7 @@ package link
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -13,7 +14,7 @@ import (
 
 // bond is parse-only: this kernel has no bonding driver, but the request
 // must be iproute2's so the kernel's refusal reads the same.
-var bondKind = Kind{Name: "bond", Parse: parseBond}
+var bondKind = Kind{Name: "bond", Parse: parseBond, Help: func(w io.Writer) { io.WriteString(w, bondUsageText) }}
 
 // bondMaxTargets is BOND_MAX_ARP_TARGETS and BOND_MAX_NS_TARGETS.
 const bondMaxTargets = 16
@@ -81,7 +82,7 @@ func parseBond(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			if !cli.Matches(word, "help") {
 				msg = fmt.Sprintf("bond: unknown command \"%s\"?\n", word)
 			}
-			fmt.Fprint(p.Stderr, msg+"Usage: ... bond [ OPTION VALUE ]... (see the ip-link manual for bond options)\n")
+			fmt.Fprint(p.Stderr, msg+bondUsageText)
 			return cli.Silent(1)
 		}
 		if err := o.parse(p, a, ae); err != nil {
@@ -194,3 +195,31 @@ func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
 	}
 	return nil
 }
+
+// bondUsageText lists every bond option with its value.
+const bondUsageText = `Usage: ... bond [ OPTION VALUE | clear_active_slave ]...
+OPTION VALUE is one of:
+	mode BONDMODE			active_slave SLAVE_DEV
+	miimon MIIMON			updelay UPDELAY
+	downdelay DOWNDELAY		peer_notify_delay DELAY
+	use_carrier USE_CARRIER		arp_interval ARP_INTERVAL
+	arp_validate ARP_VALIDATE	arp_all_targets ARP_ALL_TARGETS
+	arp_ip_target ARP_IP_TARGET[,...]	ns_ip6_target NS_IP6_TARGET[,...]
+	primary SLAVE_DEV		primary_reselect PRIMARY_RESELECT
+	fail_over_mac FAIL_OVER_MAC	xmit_hash_policy XMIT_HASH_POLICY
+	resend_igmp RESEND_IGMP		num_grat_arp NUM_GRAT_ARP
+	num_unsol_na NUM_UNSOL_NA	all_slaves_active ALL_SLAVES_ACTIVE
+	min_links MIN_LINKS		lp_interval LP_INTERVAL
+	packets_per_slave PACKETS_PER_SLAVE	tlb_dynamic_lb TLB_DYNAMIC_LB
+	lacp_rate LACP_RATE		lacp_active LACP_ACTIVE
+	ad_select AD_SELECT		ad_user_port_key PORTKEY
+	ad_actor_sys_prio SYSPRIO	ad_actor_system LLADDR
+	arp_missed_max MISSED_MAX
+
+BONDMODE: balance-rr, active-backup, balance-xor, broadcast, 802.3ad, balance-tlb or balance-alb
+ARP_VALIDATE: none, active, backup, all, filter, filter_active or filter_backup
+ARP_ALL_TARGETS: any or all	PRIMARY_RESELECT: always, better or failure
+FAIL_OVER_MAC: none, active or follow
+XMIT_HASH_POLICY: layer2, layer2+3, layer3+4, encap2+3, encap3+4 or vlan+srcmac
+LACP_ACTIVE: off or on	LACP_RATE: slow or fast	AD_SELECT: stable, bandwidth or count
+`

@@ -50,6 +50,6 @@ func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 
 // bondSlaveUsage prints msg and the bond_slave options to stderr and fails.
 func bondSlaveUsage(p *Parser, msg string) error {
-	fmt.Fprintf(p.Stderr, "%sUsage: ... bond_slave [ queue_id QUEUE_ID ] [ prio PRIO ]\n", msg)
+	fmt.Fprintf(p.Stderr, "%sUsage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n", msg)
 	return cli.Silent(1)
 }

@@ -200,21 +200,44 @@ func llProtoName(id uint16) string {
 
 // bridgeUsage prints msg and the bridge options to stderr and fails.
 func bridgeUsage(p *Parser, msg string) error {
-	fmt.Fprint(p.Stderr, msg)
-	fmt.Fprint(p.Stderr, "Usage: ... bridge [ fdb_flush ] [ OPTION VALUE ]...\n")
-	fmt.Fprint(p.Stderr, "OPTION := {")
-	for i, o := range bridgeOptions {
-		if o.word == "fdb_flush" {
-			continue
-		}
-		if i%4 == 0 {
-			fmt.Fprint(p.Stderr, "\n\t")
-		}
-		fmt.Fprintf(p.Stderr, " %s", o.word)
-	}
-	fmt.Fprint(p.Stderr, " }\n\nWhere: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n")
+	fmt.Fprint(p.Stderr, msg+bridgeUsageText)
 	return cli.Silent(1)
 }
+
+// bridgeUsageText lists every bridge option with its value.
+const bridgeUsageText = `Usage: ... bridge [ fdb_flush ] [ OPTION VALUE ]...
+OPTION VALUE is one of:
+	forward_delay FORWARD_DELAY	hello_time HELLO_TIME
+	max_age MAX_AGE			ageing_time AGEING_TIME
+	stp_state STP_STATE		priority PRIORITY
+	group_fwd_mask MASK		group_address ADDRESS
+	no_linklocal_learn NO_LINKLOCAL_LEARN
+	vlan_filtering VLAN_FILTERING	vlan_protocol VLAN_PROTOCOL
+	vlan_default_pvid VLAN_DEFAULT_PVID
+	vlan_stats_enabled VLAN_STATS_ENABLED
+	vlan_stats_per_port VLAN_STATS_PER_PORT
+	mcast_snooping MULTICAST_SNOOPING
+	mcast_vlan_snooping MULTICAST_VLAN_SNOOPING
+	mcast_router MULTICAST_ROUTER
+	mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR
+	mcast_querier MULTICAST_QUERIER
+	mcast_hash_elasticity HASH_ELASTICITY	mcast_hash_max HASH_MAX
+	mcast_last_member_count LAST_MEMBER_COUNT
+	mcast_startup_query_count STARTUP_QUERY_COUNT
+	mcast_last_member_interval LAST_MEMBER_INTERVAL
+	mcast_membership_interval MEMBERSHIP_INTERVAL
+	mcast_querier_interval QUERIER_INTERVAL
+	mcast_query_interval QUERY_INTERVAL
+	mcast_query_response_interval QUERY_RESPONSE_INTERVAL
+	mcast_startup_query_interval STARTUP_QUERY_INTERVAL
+	mcast_stats_enabled MCAST_STATS_ENABLED
+	mcast_igmp_version IGMP_VERSION	mcast_mld_version MLD_VERSION
+	nf_call_iptables NF_CALL_IPTABLES
+	nf_call_ip6tables NF_CALL_IP6TABLES
+	nf_call_arptables NF_CALL_ARPTABLES
+
+Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }
+`
 
 // bridgeUintFields are the bridge details printed as plain numbers, in
 // iproute2's order; printBridge interleaves the others.

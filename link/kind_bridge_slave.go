@@ -115,22 +115,20 @@ func parseBridgeSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) erro
 
 // portUsage prints msg and the bridge_slave options to stderr and fails.
 func portUsage(p *Parser, msg string) error {
-	fmt.Fprint(p.Stderr, msg)
-	fmt.Fprint(p.Stderr, "Usage: ... bridge_slave [ fdb_flush ] [ nobackup_port ] [ OPTION VALUE ]...\nOPTION := {")
-	n := 0
-	for _, o := range portOptions {
-		if o.value == "flag" || o.value == "zero" {
-			continue
-		}
-		if n%4 == 0 {
-			fmt.Fprint(p.Stderr, "\n\t")
-		}
-		n++
-		fmt.Fprintf(p.Stderr, " %s", o.word)
-	}
-	fmt.Fprint(p.Stderr, " }\n")
+	fmt.Fprint(p.Stderr, msg+portUsageText)
 	return cli.Silent(1)
 }
+
+// portUsageText lists every bridge_slave option with its value.
+const portUsageText = `Usage: ... bridge_slave [ fdb_flush ] [ nobackup_port ] [ OPTION VALUE ]...
+OPTION VALUE is one of:
+	state STATE	priority PRIO	cost COST	group_fwd_mask MASK
+	mcast_router MULTICAST_ROUTER	backup_port DEVICE
+	and, each taking on or off: guard, hairpin, fastleave, root_block,
+	learning, flood, proxy_arp, proxy_arp_wifi, mcast_fast_leave,
+	mcast_flood, bcast_flood, mcast_to_unicast, neigh_suppress,
+	vlan_tunnel, isolated, locked
+`
 
 var portStates = []string{"disabled", "listening", "learning", "forwarding", "blocking"}
 

@@ -22,8 +22,8 @@ func geneveHelp(w io.Writer) {
 	[ flowlabel LABEL ] [ dstport PORT ] [ [no]external ] [ [no]udpcsum ]
 	[ [no]udp6zerocsumtx ] [ [no]udp6zerocsumrx ] [ innerprotoinherit ]
 
-VNI: 0-16777215, TTL: 1..255, auto or inherit, TOS: a number or inherit,
-DF: unset, set or inherit, LABEL: 0-1048575
+Where: VNI is 0-16777215, ADDR an IP_ADDRESS, TTL 1..255, auto or inherit,
+TOS a NUMBER or inherit, DF unset, set or inherit, LABEL 0-1048575
 `)
 }
 

@@ -55,10 +55,12 @@ func greHelp(kind string) func(io.Writer) {
 			"\t[ [i|o]key KEY | no[i|o]key ] [ [no][i|o]csum ] [ ttl TTL ] [ tos TOS ]\n"+
 			"\t[ [no]pmtudisc ] [ [no]ignore-df ] [ dev PHYS_DEV ] [ fwmark MARK ] [ external ]\n"+
 			"\t[ noencap | encap { fou | gue | none } ] [ encap-sport PORT ] [ encap-dport PORT ]\n"+
-			"\t[ [no]encap-csum ] [ [no]encap-udp6-csum ] [ [no]encap-remcsum ]\n", kind)
+			"\t[ [no]encap-csum ] [ [no]encap-csum6 ] [ [no]encap-remcsum ]\n", kind)
 		if kind == "erspan" {
-			fmt.Fprint(w, "\t[ erspan_ver VERSION ] [ erspan IDX ] [ erspan_dir { ingress | egress } ] [ erspan_hwid HWID ]\n")
+			fmt.Fprint(w, "\t[ erspan_ver version ] [ erspan IDX ] [ erspan_dir { ingress | egress } ] [ erspan_hwid hwid ]\n")
 		}
+		fmt.Fprint(w, "\nWhere:\tADDR is an IP_ADDRESS or any; TOS a NUMBER or inherit; TTL 1..255 or inherit;\n"+
+			"\tKEY a DOTTED_QUAD or a NUMBER; MARK 0x0..0xffffffff\n")
 	}
 }
 

@@ -32,8 +32,8 @@ func gre6Help(kind string) func(io.Writer) {
 			"\t[ encaplimit ELIM ] [ tclass TCLASS ] [ flowlabel FLOWLABEL ] [ dscp inherit ]\n"+
 			"\t[ dev PHYS_DEV ] [ fwmark MARK ] [ [no]allow-localremote ] [ external ]\n"+
 			"\t[ noencap | encap { fou | gue | none } ] [ encap-sport PORT ] [ encap-dport PORT ]\n"+
-			"\t[ [no]encap-csum ] [ [no]encap-udp6-csum ] [ [no]encap-remcsum ]\n"+
-			"\t[ erspan_ver VERSION ] [ erspan IDX ] [ erspan_dir { ingress | egress } ] [ erspan_hwid HWID ]\n\n"+
+			"\t[ [no]encap-csum ] [ [no]encap-csum6 ] [ [no]encap-remcsum ]\n"+
+			"\t[ erspan_ver version ] [ erspan IDX ] [ erspan_dir { ingress | egress } ] [ erspan_hwid hwid ]\n\n"+
 			"Where:\tADDR\t  := IPV6_ADDRESS\n"+
 			"\tTTL\t  := { 0..255 } (default=%d)\n"+
 			"\tKEY\t  := { DOTTED_QUAD | NUMBER }\n"+

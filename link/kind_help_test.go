@@ -1,8 +1,11 @@
 package link
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/gipnet/gip/internal/cli"
 )
 
 // TestKindHelp checks that every kind iproute2 has help for prints some on
@@ -31,6 +34,39 @@ func TestKindHelp(t *testing.T) {
 	for _, k := range kinds {
 		if _, ok := iproute2Kinds[k.Name]; !ok {
 			t.Errorf("kind %s is not one iproute2 6.1 knows", k.Name)
+		}
+	}
+}
+
+// TestRequestOnlyKindHelp checks `ip link add type KIND help` for the kinds
+// gip has no parser for: iproute2's module prints its options and fails
+// with 1, on stderr except vxcan's (stdout, as veth's); macsec's parser
+// has no "help" and names it as an unknown command first.
+func TestRequestOnlyKindHelp(t *testing.T) {
+	for kind, text := range requestOnlyHelp {
+		if !strings.HasPrefix(text, "Usage: ") || !strings.Contains(text, kind) {
+			t.Errorf("help for %s = %q", kind, text)
+		}
+		if _, ok := iproute2Kinds[kind]; !ok || LookupKind(kind) != nil {
+			t.Errorf("%s: a request-only help for a kind gip parses or iproute2 lacks", kind)
+		}
+		var out, errOut strings.Builder
+		p := &Parser{MsgType: 16, Create: true, Stdout: &out, Stderr: &errOut}
+		_, err := p.Build(cli.NewArgs([]string{"type", kind, "help"}))
+		var ce *cli.Error
+		if !errors.As(err, &ce) || ce.Code != 1 {
+			t.Errorf("add type %s help: %v, want exit 1", kind, err)
+		}
+		want, other := &errOut, &out
+		if kind == "vxcan" {
+			want, other = &out, &errOut
+		}
+		prefix := ""
+		if kind == "macsec" {
+			prefix = "macsec: unknown command \"help\"?\n"
+		}
+		if want.String() != prefix+text || other.Len() != 0 {
+			t.Errorf("add type %s help: stdout %q, stderr %q", kind, out.String(), errOut.String())
 		}
 	}
 }

@@ -40,7 +40,7 @@ func ip6tnlHelp(w io.Writer) {
 		"\t[ hoplimit HLIM ] [ tclass TCLASS ] [ flowlabel FLOWLABEL ] [ dscp inherit ]\n"+
 		"\t[ [no]allow-localremote ] [ dev PHYS_DEV ] [ fwmark MARK ] [ external ]\n"+
 		"\t[ noencap | encap { fou | gue | none } ] [ encap-sport PORT ] [ encap-dport PORT ]\n"+
-		"\t[ [no]encap-csum ] [ [no]encap-udp6-csum ] [ [no]encap-remcsum ]\n"+
+		"\t[ [no]encap-csum ] [ [no]encap-csum6 ] [ [no]encap-remcsum ]\n"+
 		"\t[ mode { ip6ip6 | ipip6 | any } ]\n\n"+
 		"Where:\tADDR\t  := IPV6_ADDRESS\n"+
 		"\tELIM\t  := { none | 0..255 }(default=%d)\n"+

@@ -65,7 +65,9 @@ func iptunHelp(kind string) func(io.Writer) {
 			"\t[ [no]pmtudisc ] [ dev PHYS_DEV ] [ fwmark MARK ] [ external ]\n"+
 			"\t[ 6rd-prefix ADDR ] [ 6rd-relay_prefix ADDR ] [ 6rd-reset ]\n"+
 			"\t[ noencap | encap { fou | gue | none } ] [ encap-sport PORT ] [ encap-dport PORT ]\n"+
-			"\t[ [no]encap-csum ] [ [no]encap-udp6-csum ] [ [no]encap-remcsum ] [ mode { %s } ]\n", kind, modes)
+			"\t[ [no]encap-csum ] [ [no]encap-csum6 ] [ [no]encap-remcsum ] [ mode { %s } ]\n\n"+
+			"Where:\tADDR is an IP_ADDRESS or any; TOS a NUMBER or inherit; TTL 1..255 or inherit;\n"+
+			"\tMARK 0x0..0xffffffff\n", kind, modes)
 	}
 }
 

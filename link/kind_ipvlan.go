@@ -24,7 +24,7 @@ const (
 
 func ipvlanHelp(kind string) func(io.Writer) {
 	return func(w io.Writer) {
-		fmt.Fprintf(w, "Usage: ... %s [ mode MODE ] [ FLAGS ]\n\nMODE: l3 | l3s | l2\nFLAGS: bridge | private | vepa\n(without them: mode l3, flag bridge)\n", kind)
+		fmt.Fprintf(w, "Usage: ... %s [ mode MODE ] [ FLAGS ]\n\nMODE: l3 | l3s | l2\nFLAGS: bridge | private | vepa\n(if nothing is specified, the first values are the defaults: l3, bridge).\n", kind)
 	}
 }
 

@@ -181,7 +181,7 @@ MODE: private | vepa | bridge | passthru | source
 MODE_FLAG: null | nopromisc | nodst
 MODE_OPTS: for mode "source":
 	macaddr { { add | del } <macaddr> | set [ <macaddr> ... ] | flush }
-BC_QUEUE_LEN: broadcast/multicast receive queue length, 0-4294967295
+BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast, 0-4294967295
 `, kind)
 	return cli.Silent(1)
 }

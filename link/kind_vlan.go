@@ -3,6 +3,7 @@ package link
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -13,7 +14,7 @@ import (
 
 // vlan is parse-only: this kernel has no 802.1Q devices, but the request
 // must be iproute2's so the kernel's refusal reads the same.
-var vlanKind = Kind{Name: "vlan", Parse: parseVLAN}
+var vlanKind = Kind{Name: "vlan", Parse: parseVLAN, Help: func(w io.Writer) { io.WriteString(w, vlanUsageText) }}
 
 // VLAN_FLAG_* (linux/if_vlan.h), by keyword in iproute2's order.
 var vlanFlags = []struct {
@@ -86,9 +87,7 @@ func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		if !m("help") {
 			msg = fmt.Sprintf("vlan: unknown command \"%s\"?\n", word)
 		}
-		fmt.Fprint(p.Stderr, msg+"Usage: ... vlan id VLANID [ protocol { 802.1Q | 802.1ad } ]\n"+
-			"\t[ { reorder_hdr | gvrp | mvrp | loose_binding | bridge_binding } { on | off } ]\n"+
-			"\t[ { ingress-qos-map | egress-qos-map } FROM:TO ... ]\n")
+		fmt.Fprint(p.Stderr, msg+vlanUsageText)
 		return cli.Silent(1)
 	}
 	if mask != 0 {
@@ -130,3 +129,10 @@ func parseQoSMap(a *cli.Args, q *netlink.AttributeEncoder, key string) error {
 	}
 	return nil
 }
+
+// vlanUsageText lists the vlan options and their values.
+const vlanUsageText = "Usage: ... vlan id VLANID [ protocol VLANPROTO ]\n" +
+	"\t[ { reorder_hdr | gvrp | mvrp | loose_binding | bridge_binding } { on | off } ]\n" +
+	"\t[ { ingress-qos-map | egress-qos-map } QOS-MAP ]\n\n" +
+	"VLANID: 0-4095    VLANPROTO: 802.1Q | 802.1ad\n" +
+	"QOS-MAP: one QOS-MAPPING or more, each FROM:TO\n"

@@ -394,6 +394,13 @@ func vxlanUsage(p *Parser, msg string) error {
 	[ [no]udpcsum ] [ [no]udp6zerocsumtx ] [ [no]udp6zerocsumrx ]
 	[ [no]remcsumtx ] [ [no]remcsumrx ] [ [no]external ] [ gbp ] [ gpe ]
 	[ [no]vnifilter ]
+
+Where:	VNI	:= 0-16777215
+	ADDR	:= { IP_ADDRESS | any }
+	TOS	:= { NUMBER | inherit }
+	TTL	:= { 1..255 | auto | inherit }
+	DF	:= { unset | set | inherit }
+	LABEL	:= 0-1048575
 `)
 	return cli.Silent(1)
 }

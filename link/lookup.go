@@ -45,7 +45,32 @@ func IoctlName(name string) (string, bool) {
 	return base, true
 }
 
+// lookupAttrsLen is what ll_link_get's request holds before the name:
+// header, ifinfomsg and IFLA_EXT_MASK.
+const lookupAttrsLen = nl.HeaderLen + ifinfomsgLen + 8
+
+// NameFitsLookup reports whether name fits in iproute2's request for a
+// link by name (ll_link_get): a longer one gets addattr_l's line there.
+func NameFitsLookup(name string) bool {
+	return nl.AttrFits(lookupAttrsLen, len(name)+1, nl.LinkReqBound)
+}
+
+// LookupExceedsBound is NameFitsLookup's negation, printing addattr_l's
+// line through c.Warn when the name does not fit.
+func LookupExceedsBound(c *nl.Conn, name string) bool {
+	return c.ExceedsBound(lookupAttrsLen, len(name)+1, nl.LinkReqBound)
+}
+
+// ifinfomsgLen is the length of struct ifinfomsg.
+const ifinfomsgLen = 16
+
 func indexByName(c *nl.Conn, name string) (int32, error) {
+	// ll_link_get puts IFLA_EXT_MASK and then the name in a 1056-byte
+	// request: a name that does not fit gets addattr_l's line and is
+	// left out, so the kernel finds nothing.
+	if LookupExceedsBound(c, name) {
+		return 0, &nl.Error{Errno: unix.ENODEV}
+	}
 	if name == "" || len(name) >= unix.IFNAMSIZ+128 {
 		return 0, &nl.Error{Errno: unix.ENODEV}
 	}

@@ -92,6 +92,20 @@ func (p *Parser) parseKind(kind string, a *cli.Args, li *netlink.AttributeEncode
 	}
 	if k == nil {
 		if cli.Matches(a.Peek(), "help") {
+			if text, ok := requestOnlyHelp[kind]; ok {
+				// iproute2's module for the kind explains its
+				// options and fails (vxcan, as veth, on stdout).
+				w := p.Stderr
+				switch kind {
+				case "vxcan":
+					w = p.Stdout
+				case "macsec":
+					// its parser has no "help": an unknown word
+					fmt.Fprintf(w, "macsec: unknown command \"%s\"?\n", a.Peek())
+				}
+				io.WriteString(w, text)
+				return cli.Silent(1)
+			}
 			if iproute2Parses(kind) {
 				// iproute2's module for the kind explains its
 				// options and fails.

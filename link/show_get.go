@@ -11,6 +11,11 @@ import (
 // when name is "" the one with ifindex index. extMask is the IFLA_EXT_MASK
 // (RTEXT_FILTER_* bits). A missing device is an *nl.Error with ENODEV.
 func Get(c *nl.Conn, index int32, name string, family uint8, extMask uint32) (*Link, error) {
+	// iplink_get's request is 1056 bytes: a name that does not fit gets
+	// addattr_l's line and the request goes without it.
+	if name != "" && c.ExceedsBound(nl.HeaderLen+ifinfomsgLen, len(name)+1, nl.LinkReqBound) {
+		name = ""
+	}
 	body, err := nl.Body(nl.IfInfomsg{Family: family, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		switch {
 		case name == "":

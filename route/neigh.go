@@ -192,7 +192,10 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		state               = uint16(unix.NUD_PERMANENT)
 		ndmFlags            uint8
 		extFlags            uint32
-		protocol            = -1
+		// iproute2 adds NDA_PROTOCOL as each word is read, once per
+		// word, into a request of NeighReqBound bytes.
+		attrs  = netlink.NewAttributeEncoder()
+		msgLen = nl.HeaderLen + ndmsgLen
 	)
 	for args.More() {
 		w := args.Next()
@@ -247,7 +250,11 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 			if !ok {
 				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
 			}
-			protocol = int(p)
+			if !nl.AttrFits(msgLen, 1, nl.NeighReqBound) {
+				return nil, cli.Exit(1, "%s", nl.ExceededBound(nl.NeighReqBound))
+			}
+			attrs.Uint8(ndaProtocol, uint8(p))
+			msgLen += nl.AttrLen(1)
 		default:
 			var err error
 			if dst, err = neighDest(family, args, w, dstOK); err != nil {
@@ -259,21 +266,33 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 	if !devOK || !dstOK || dst.Family == unix.AF_UNSPEC {
 		return nil, cli.Fatal(255, "Device and destination are required arguments.")
 	}
-	ae := netlink.NewAttributeEncoder()
-	if protocol >= 0 {
-		// iproute2 adds the protocol where it reads it: before NDA_DST.
-		ae.Uint8(ndaProtocol, uint8(protocol))
+	ae := attrs
+	// add adds an attribute as addattr_l does: one that does not fit the
+	// request makes iproute2 give up with its line and exit status 1.
+	add := func(typ uint16, b []byte) error {
+		if !nl.AttrFits(msgLen, len(b), nl.NeighReqBound) {
+			return cli.Exit(1, "%s", nl.ExceededBound(nl.NeighReqBound))
+		}
+		ae.Bytes(typ, b)
+		msgLen += nl.AttrLen(len(b))
+		return nil
 	}
-	ae.Bytes(unix.NDA_DST, dst.Bytes())
+	if err := add(unix.NDA_DST, dst.Bytes()); err != nil {
+		return nil, err
+	}
 	if extFlags != 0 {
-		ae.Uint32(ndaFlagsExt, extFlags)
+		if err := add(ndaFlagsExt, binary.NativeEndian.AppendUint32(nil, extFlags)); err != nil {
+			return nil, err
+		}
 	}
 	if llaOK && lla != "null" {
 		hw, err := link.ParseLLAddr(lla, 20)
 		if err != nil {
 			return nil, cli.Exit(1, "%s", err)
 		}
-		ae.Bytes(unix.NDA_LLADDR, hw)
+		if err := add(unix.NDA_LLADDR, hw); err != nil {
+			return nil, err
+		}
 	}
 	var ifindex uint32
 	if hasDev {
@@ -282,11 +301,11 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 			return nil, err
 		}
 	}
-	attrs, err := ae.Encode()
+	b, err := ae.Encode()
 	if err != nil {
 		return nil, err
 	}
-	return append(ndmsg(uint8(dst.Family), int32(ifindex), state, ndmFlags), attrs...), nil
+	return append(ndmsg(uint8(dst.Family), int32(ifindex), state, ndmFlags), b...), nil
 }
 
 // neighGet is `ip neigh get ADDR dev DEV`: one entry, asked of the kernel.

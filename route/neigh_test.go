@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -199,5 +200,46 @@ func TestNeighRequestEmptyDev(t *testing.T) {
 	var ce *cli.Error
 	if !looked || !errors.As(err, &ce) || ce.Code != 1 || ce.Msg != `Cannot find device ""` {
 		t.Errorf("neighRequest(10.0.0.9 dev '') = %v (looked up %v), want exit 1 Cannot find device \"\"", err, looked)
+	}
+}
+
+// TestNeighRequestLinkLayer checks `ip -0 neigh`: the destination is a
+// link-layer address sent as it is read (the kernel refuses the family),
+// each protocol word adds its attribute, and what does not fit iproute2's
+// 284-byte request fails with addattr_l's line.
+func TestNeighRequestLinkLayer(t *testing.T) {
+	dev := func(string) (uint32, error) { return 7, nil }
+	for _, tc := range []struct {
+		args string
+		want string // hex, or the error
+	}{
+		{"aa:bb dev v1", "11000000" + "07000000" + "8000" + "00" + "00" + "06000100" + "aabb" + "0000"},
+		{"to 10.0.0 dev v1 protocol static protocol 9", "11000000" + "07000000" + "8000" + "00" + "00" +
+			"05000c00" + "04000000" + "05000c00" + "09000000" + "08000100" + "0a000000"},
+		{strings.Repeat("1:", 251) + "2 dev v1", ""},
+		{strings.Repeat("1:", 252) + "2 dev v1", "1 addattr_l ERROR: message exceeded bound of 284"},
+		{strings.Repeat("1:", 243) + "2 dev v1 protocol static", ""},
+		{strings.Repeat("1:", 244) + "2 dev v1 protocol static", "1 addattr_l ERROR: message exceeded bound of 284"},
+		{strings.Repeat("1:", 235) + "2 dev v1 managed lladdr 1:2:3:4", ""},
+		{strings.Repeat("1:", 236) + "2 dev v1 managed lladdr 1:2:3:4", "1 addattr_l ERROR: message exceeded bound of 284"},
+		{strings.Repeat("1:", 300) + "2 dev v1", "1 addattr_l ERROR: message exceeded bound of 284"},
+		{"aa: dev v1", "1 \"\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
+	} {
+		got, err := neighRequest(unix.AF_PACKET, cli.NewArgs(strings.Fields(tc.args)), dev)
+		var ce *cli.Error
+		switch {
+		case err != nil && errors.As(err, &ce):
+			if s := fmt.Sprintf("%d %s", ce.Code, ce.Msg); s != tc.want {
+				t.Errorf("%.40s: error %q, want %q", tc.args, s, tc.want)
+			}
+		case err != nil:
+			t.Errorf("%.40s: %v", tc.args, err)
+		case tc.want == "":
+			if len(got) > 284-16 {
+				t.Errorf("%.40s: %d bytes do not fit iproute2's request", tc.args, len(got))
+			}
+		case hex.EncodeToString(got) != tc.want:
+			t.Errorf("%.40s:\n got %x\nwant %s", tc.args, got, tc.want)
+		}
 	}
 }

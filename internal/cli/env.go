@@ -89,8 +89,9 @@ type Env struct {
 	// copy's exit status.
 	ForkedCopy func(failed bool) int
 
-	// QuietInterrupts leaves interrupted dumps unreported: brctl reads
-	// sysfs, where no such warning exists.
+	// QuietInterrupts leaves interrupted dumps and libnetlink's warnings
+	// (Conn.Warn) unreported: brctl reads sysfs and uses ioctls, where no
+	// such warning exists.
 	QuietInterrupts bool
 
 	conn *nl.Conn
@@ -122,6 +123,7 @@ func (e *Env) Conn() (*nl.Conn, error) {
 	}
 	if !e.QuietInterrupts {
 		c.Interrupted = func() { e.Warnf("%s\n", nl.DumpInterruptedText) }
+		c.Warn = func(line string) { e.Warnf("%s\n", line) }
 	}
 	e.conn = c
 	return c, nil

@@ -2,7 +2,10 @@ package cnum
 
 import (
 	"math"
+	"strings"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // scanFloatGlibc holds what glibc's sscanf(s, "%lf", &d) gave (whether it
@@ -153,11 +156,24 @@ func TestGetAddrLinkLayer(t *testing.T) {
 		{"aa:zz:1", "\"zz\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
 		{"1.2.x", "\"1.2.x\" is invalid lladdr.\nError: link address is expected rather than \"1.2.x\"."},
 		{"aa:-1", "\"-1\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
-		{"aa:bb", "Error: link address is expected rather than \"aa:bb\"."},
+		{"aa:", "\"\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
+		{"::", "\"\" is invalid lladdr.\nError: link address is expected rather than \"\"."},
+		{"1.2.3.4.5", "\"1.2.3.4.5\" is invalid lladdr.\nError: link address is expected rather than \"1.2.3.4.5\"."},
 	} {
 		_, err := GetAddr(tt.in, 17) // AF_PACKET
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("GetAddr(%q, AF_PACKET) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+	// What ll_addr_a2n reads is an address of the family: up to 256
+	// bytes, and one byte more (0) when the word has more pieces.
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{{"aa:bb", 2}, {"10.0.0", 4}, {strings.Repeat("1:", 255) + "2", 256}, {strings.Repeat("1:", 300) + "2", 257}} {
+		p, err := GetAddr(tt.in, unix.AF_PACKET)
+		if err != nil || p.Family != unix.AF_PACKET || len(p.Bytes()) != tt.want || p.BitLen != 8*tt.want {
+			t.Errorf("GetAddr(%.20q, AF_PACKET) = %d bytes, family %d, %v; want %d bytes", tt.in, len(p.Bytes()), p.Family, err, tt.want)
 		}
 	}
 }

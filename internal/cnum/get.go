@@ -15,14 +15,13 @@ func GetAddr(s string, family int) (Prefix, error) {
 		// For a link-layer family get_addr_1 read s with ll_addr_a2n
 		// first, which says what it could not read before get_addr does.
 		if family == unix.AF_PACKET {
-			if bad, isBad := invalidLLAddrWord(s); isBad {
-				// ll_addr_a2n cut the word at its colons as it
-				// read: get_addr then names the first piece.
-				if strings.IndexByte(s, '.') < 0 {
-					s, _, _ = strings.Cut(s, ":")
-				}
-				return p, cli.Fatal(1, "\"%s\" is invalid lladdr.\nError: %s address is expected rather than \"%s\".", bad, VerboseFamilyName(family), s)
+			_, bad, _ := LLAddr(s, LLAddrMax)
+			// ll_addr_a2n cut the word at its colons as it read:
+			// get_addr then names the first piece.
+			if strings.IndexByte(s, '.') < 0 {
+				s, _, _ = strings.Cut(s, ":")
 			}
+			return p, cli.Fatal(1, "\"%s\" is invalid lladdr.\nError: %s address is expected rather than \"%s\".", bad, VerboseFamilyName(family), s)
 		}
 		return p, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", VerboseFamilyName(family), s)
 	}
@@ -40,25 +39,4 @@ func GetPrefix(s string, family int) (Prefix, error) {
 		return p, cli.Fatal(1, "Error: %s prefix is expected rather than \"%s\".", VerboseFamilyName(family), s)
 	}
 	return p, nil
-}
-
-// invalidLLAddrWord is ll_addr_a2n's verdict on s: the word it names as an
-// invalid lladdr (the whole of a dotted s that is no IPv4 address, else the
-// colon-separated piece that is no hex byte), and whether there is one.
-func invalidLLAddrWord(s string) (string, bool) {
-	if strings.IndexByte(s, '.') >= 0 {
-		var a [4]byte
-		return s, !parseIPv4(s, &a)
-	}
-	for {
-		piece, rest, more := strings.Cut(s, ":")
-		v, _, ok := ScanUint(piece, 16)
-		if b := int32(uint32(v)); !ok || b < 0 || b > 255 {
-			return piece, true
-		}
-		if !more {
-			return "", false
-		}
-		s = rest
-	}
 }

@@ -14,12 +14,13 @@ import (
 // lengths. It holds the address in a fixed array so that reading one
 // allocates nothing (a route batch reads hundreds of thousands).
 type Prefix struct {
-	// Family is AF_INET or AF_INET6; for default, any and all it is the
-	// family that was asked for, AF_UNSPEC included.
+	// Family is AF_INET, AF_INET6 or (for a link-layer address)
+	// AF_PACKET; for default, any and all it is the family that was asked
+	// for, AF_UNSPEC included.
 	Family int
-	// ByteLen is how many bytes of Data are the address, what goes into
-	// a netlink attribute: 4 or 16; for default the length of an address
-	// of Family, for any and all 0.
+	// ByteLen is how many bytes of the address there are, what goes into
+	// a netlink attribute: 4 or 16 (up to LLAddrMax+1 for AF_PACKET); for
+	// default the length of an address of Family, for any and all 0.
 	ByteLen int
 	// BitLen is the prefix length. From ParseAddr it is PlainAddr or
 	// AnyAddr; ParsePrefix sets it to the length written, or to the
@@ -29,7 +30,9 @@ type Prefix struct {
 	// the word was "default".
 	LenGiven bool
 	// Data is the address, in network order; zero for default/any/all.
+	// A link-layer address longer than Data is in long instead.
 	Data [16]byte
+	long []byte
 }
 
 // The BitLen values ParseAddr gives instead of a length.
@@ -40,8 +43,25 @@ const (
 	AnyAddr = -2
 )
 
-// Bytes returns the address bytes, Data[:ByteLen].
-func (p *Prefix) Bytes() []byte { return p.Data[:p.ByteLen] }
+// Bytes returns the address bytes, Data[:ByteLen] (or the long
+// link-layer address that does not fit Data).
+func (p *Prefix) Bytes() []byte {
+	if p.long != nil {
+		return p.long
+	}
+	return p.Data[:p.ByteLen]
+}
+
+// setBytes sets the address to b, in Data when it fits.
+func (p *Prefix) setBytes(b []byte) {
+	p.ByteLen = len(b)
+	if len(b) > len(p.Data) {
+		p.long = b
+		return
+	}
+	p.long = nil
+	copy(p.Data[:], b)
+}
 
 // IP returns the address as a netip.Addr, the zero Addr unless Family is
 // AF_INET or AF_INET6.
@@ -63,9 +83,9 @@ func (p *Prefix) IP() netip.Addr {
 // "default", "any" and "all" are the zero address of family (refused for
 // AF_MPLS) with BitLen AnyAddr.
 //
-// Link-layer and MPLS addresses are not read: only default, any and all
-// are taken for AF_PACKET and AF_MPLS. Neither fits the 16 bytes of a
-// Prefix in general, and no caller takes them.
+// For AF_PACKET any other word is a link-layer address as LLAddr reads it
+// (what `ip -0 neigh` sends). MPLS labels are not read: only default, any
+// and all are taken for AF_MPLS.
 func ParseAddr(s string, family int) (Prefix, bool) {
 	var p Prefix
 	switch {
@@ -78,6 +98,8 @@ func ParseAddr(s string, family int) (Prefix, bool) {
 			p.ByteLen, p.LenGiven = AddrBits(family)/8, true
 		}
 		return p, true
+	case family == unix.AF_PACKET:
+		return parseLLAddr(s)
 	case strings.IndexByte(s, ':') >= 0:
 		if (family != unix.AF_UNSPEC && family != unix.AF_INET6) || strings.IndexByte(s, '%') >= 0 {
 			return p, false
@@ -124,8 +146,10 @@ func parseIPv4(s string, out *[4]byte) bool {
 func ParsePrefix(s string, family int) (Prefix, bool) {
 	addr, length, slash := strings.Cut(s, "/")
 	p, ok := ParseAddr(addr, family)
-	if !ok {
-		return p, false
+	if !ok || (p.Family == unix.AF_PACKET && p.BitLen != AnyAddr) {
+		// get_prefix refuses a link-layer family before it reads the
+		// word; only default, any and all pass here.
+		return Prefix{}, false
 	}
 	bitLen := AddrBits(p.Family)
 	switch {

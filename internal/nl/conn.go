@@ -31,6 +31,10 @@ type Conn struct {
 	// it whole, so the dump itself still succeeds.
 	Interrupted func()
 
+	// Warn, when set, prints a line to stderr: what libnetlink prints
+	// on its way (addattr_l's "message exceeded bound") and goes on.
+	Warn func(line string)
+
 	seq  uint32
 	sbuf []byte                  // the request being sent
 	bufs [inlineDatagrams][]byte // receive buffers of requests and a dump's first datagrams
