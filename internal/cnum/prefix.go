@@ -30,6 +30,9 @@ type Prefix struct {
 	LenGiven bool
 	// Data is the address, in network order; zero for default/any/all.
 	Data [16]byte
+	// long holds an MPLS label stack of more than four labels (iproute2
+	// reads up to 64), which does not fit Data; "" otherwise.
+	long string
 }
 
 // The BitLen values ParseAddr gives instead of a length.
@@ -40,8 +43,14 @@ const (
 	AnyAddr = -2
 )
 
-// Bytes returns the address bytes, Data[:ByteLen].
-func (p *Prefix) Bytes() []byte { return p.Data[:p.ByteLen] }
+// Bytes returns the address bytes, Data[:ByteLen] (or the long MPLS label
+// stack that does not fit Data).
+func (p *Prefix) Bytes() []byte {
+	if p.ByteLen > len(p.Data) {
+		return []byte(p.long)
+	}
+	return p.Data[:p.ByteLen]
+}
 
 // IP returns the address as a netip.Addr, the zero Addr unless Family is
 // AF_INET or AF_INET6.
@@ -61,11 +70,12 @@ func (p *Prefix) IP() netip.Addr {
 // reads it: one to four Strtoul numbers of any base separated by dots, the
 // missing bytes zero ("10.1" is 10.1.0.0, "010.0.0.1" is 8.0.0.1).
 // "default", "any" and "all" are the zero address of family (refused for
-// AF_MPLS) with BitLen AnyAddr.
+// AF_MPLS) with BitLen AnyAddr. For AF_MPLS any other word without a colon
+// is a label stack as mpls_pton reads it ("16/17"), with BitLen 20 as
+// get_addr_1 gives it.
 //
-// Link-layer and MPLS addresses are not read: only default, any and all
-// are taken for AF_PACKET and AF_MPLS. Neither fits the 16 bytes of a
-// Prefix in general, and no caller takes them.
+// Link-layer addresses are not read: only default, any and all are taken
+// for AF_PACKET.
 func ParseAddr(s string, family int) (Prefix, bool) {
 	var p Prefix
 	switch {
@@ -88,6 +98,18 @@ func ParseAddr(s string, family int) (Prefix, bool) {
 		}
 		p.Family, p.ByteLen, p.BitLen, p.Data = unix.AF_INET6, 16, PlainAddr, a.As16()
 		return p, true
+	case family == unix.AF_MPLS:
+		stack, ok := mplsLabels(s)
+		if !ok {
+			return p, false
+		}
+		p.Family, p.ByteLen, p.BitLen = unix.AF_MPLS, len(stack), AddrBits(unix.AF_MPLS)
+		if len(stack) > len(p.Data) {
+			p.long = string(stack)
+		} else {
+			copy(p.Data[:], stack)
+		}
+		return p, true
 	case family != unix.AF_UNSPEC && family != unix.AF_INET:
 		return p, false
 	case !parseIPv4(s, (*[4]byte)(p.Data[:4])):
@@ -95,6 +117,47 @@ func ParseAddr(s string, family int) (Prefix, bool) {
 	}
 	p.Family, p.ByteLen, p.BitLen = unix.AF_INET, 4, PlainAddr
 	return p, true
+}
+
+// MaxLabels is how many MPLS labels an address may have: what fits the
+// 256 bytes of iproute2's inet_prefix.
+const MaxLabels = 64
+
+// mplsLabels is mpls_pton: labels separated by "/", each a strtoul number
+// of any base below 2^20, as label stack entries in network order with the
+// bottom-of-stack bit on the last; at most MaxLabels of them.
+func mplsLabels(s string) ([]byte, bool) {
+	var stack [MaxLabels * 4]byte
+	for n := 0; n < MaxLabels; n++ {
+		v, rest, digits, overflow := Strtoul(s, 0)
+		if overflow || v >= 1<<20 || !digits {
+			return nil, false
+		}
+		entry := uint32(v) << 12
+		if rest == "" {
+			binary.BigEndian.PutUint32(stack[n*4:], entry|1<<8)
+			return stack[:n*4+4], true
+		}
+		if rest[0] != '/' {
+			return nil, false
+		}
+		binary.BigEndian.PutUint32(stack[n*4:], entry)
+		s = rest[1:]
+	}
+	return nil, false
+}
+
+// tooManyLabels reports whether mpls_pton gives up on s only because it
+// has more labels than MaxLabels (it then says so on stderr first).
+func tooManyLabels(s string) bool {
+	for range MaxLabels {
+		v, rest, digits, overflow := Strtoul(s, 0)
+		if overflow || v >= 1<<20 || !digits || rest == "" || rest[0] != '/' {
+			return false
+		}
+		s = rest[1:]
+	}
+	return true
 }
 
 // parseIPv4 is get_addr_ipv4 into out: one to four Strtoul numbers of any
