@@ -260,18 +260,31 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		return nil, cli.Fatal(255, "Device and destination are required arguments.")
 	}
 	ae := netlink.NewAttributeEncoder()
+	// iproute2's request is a struct ndmsg and 256 bytes: a long MPLS
+	// label stack does not fit (the protocol always does).
+	bound := nl.ReqBound{Len: 16 + 12, Max: 16 + 12 + 256}
 	if protocol >= 0 {
 		// iproute2 adds the protocol where it reads it: before NDA_DST.
 		ae.Uint8(ndaProtocol, uint8(protocol))
+		bound.Fits(1)
+	}
+	if !bound.Fits(dst.ByteLen) {
+		return nil, cli.Exit(1, "%s", bound.Exceeded())
 	}
 	ae.Bytes(unix.NDA_DST, dst.Bytes())
 	if extFlags != 0 {
+		if !bound.Fits(4) {
+			return nil, cli.Exit(1, "%s", bound.Exceeded())
+		}
 		ae.Uint32(ndaFlagsExt, extFlags)
 	}
 	if llaOK && lla != "null" {
 		hw, err := link.ParseLLAddr(lla, 20)
 		if err != nil {
 			return nil, cli.Exit(1, "%s", err)
+		}
+		if !bound.Fits(len(hw)) {
+			return nil, cli.Exit(1, "%s", bound.Exceeded())
 		}
 		ae.Bytes(unix.NDA_LLADDR, hw)
 	}
