@@ -99,7 +99,9 @@ func (ls *lister) setup() {
 		return ids
 	})
 	ls.lp.Warnf = ls.env.Warnf
-	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, resolve: o.Resolve, withDev: o.Oneline, devName: ls.names.Name}
+	// iproute2 prefixes "INDEX: DEV" under -echo too (its echo_request is
+	// global), even in a plain listing.
+	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, resolve: o.Resolve, withDev: o.Oneline || o.Echo, devName: ls.names.Name}
 }
 
 func (ls *lister) close() {

@@ -19,10 +19,10 @@ type addrRequest struct {
 	hasDev   bool // dev was given, perhaps as ''
 	local    cnum.Prefix
 	localArg string
-	hasLocal bool
+	hasLocal bool // a local address with bytes (iproute2: local_len != 0)
 	peer     cnum.Prefix
-	hasPeer  bool
-	brd      int // 0 none, 1 given, -1 "+", -2 "-"
+	hasPeer  bool // a peer address with bytes (iproute2: peer_len != 0)
+	brd      int  // 0 none, 1 given, -1 "+", -2 "-"
 	hasAny   bool
 	scoped   bool
 	flags    uint32
@@ -30,9 +30,12 @@ type addrRequest struct {
 	pref     uint32
 	validArg string
 	prefArg  string
-
-	msgLen int               // of iproute2's request so far (see add)
-	warn   func(line string) // prints a line to stderr
+	// bound is iproute2's request buffer, a struct ifaddrmsg and 256
+	// bytes: an attribute that does not fit (a long label or MPLS label
+	// stack) is left out with addattr_l's complaint, and the request goes
+	// on without it.
+	bound nl.ReqBound
+	warnf func(format string, a ...any)
 }
 
 type addrAttr struct {
@@ -40,24 +43,13 @@ type addrAttr struct {
 	data []byte
 }
 
-// add adds an attribute as addattr_l does in iproute2's 280-byte request:
-// one that does not fit is left out, after addattr_l's line.
 func (r *addrRequest) add(typ uint16, data []byte) {
-	if r.msgLen == 0 {
-		r.msgLen = nl.HeaderLen + ifaddrmsgLen
-	}
-	if !nl.AttrFits(r.msgLen, len(data), nl.AddrReqBound) {
-		if r.warn != nil {
-			r.warn(nl.ExceededBound(nl.AddrReqBound))
-		}
+	if !r.bound.Fits(len(data)) {
+		r.warnf("%s\n", r.bound.Exceeded())
 		return
 	}
-	r.msgLen += nl.AttrLen(len(data))
 	r.attrs = append(r.attrs, addrAttr{typ, data})
 }
-
-// ifaddrmsgLen is the length of struct ifaddrmsg.
-const ifaddrmsgLen = 8
 
 func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFlags) error {
 	r, err := newAddrRequest(env, args, msgType)
@@ -92,7 +84,8 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 // the implied IFA_ADDRESS, the prefix length, a computed broadcast, the
 // default scope. Its checks come in iproute2's order.
 func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest, error) {
-	r := &addrRequest{valid: infinityLife, pref: infinityLife, warn: func(line string) { env.Warnf("%s\n", line) }}
+	r := &addrRequest{valid: infinityLife, pref: infinityLife, warnf: env.Warnf}
+	r.bound = nl.ReqBound{Len: 16 + 8, Max: 16 + 8 + 256}
 	r.hdr.Family = uint8(env.Opts.Family)
 	if err := r.parse(env, args); err != nil {
 		return nil, err
@@ -190,7 +183,9 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			r.peer, r.hasPeer = p, true
+			// iproute2 keeps the peer's byte length as its "given": "any"
+			// and "all" (no bytes) leave room for another peer.
+			r.peer, r.hasPeer = p, p.ByteLen != 0
 			setFamily(p.Family)
 			r.add(unix.IFA_ADDRESS, p.Bytes())
 			r.hdr.Prefixlen = uint8(max(p.BitLen, 0))
@@ -214,7 +209,9 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 				}
 				setFamily(a.Family)
 				r.add(unix.IFA_BROADCAST, a.Bytes())
-				r.brd = 1
+				if a.ByteLen != 0 { // iproute2's brd_len: "any" leaves it unset
+					r.brd = 1
+				}
 			}
 		case w == "anycast":
 			v, err := args.Value()
@@ -230,7 +227,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			}
 			setFamily(a.Family)
 			r.add(unix.IFA_ANYCAST, a.Bytes())
-			r.hasAny = true
+			r.hasAny = a.ByteLen != 0 // iproute2's any_len
 		case w == "scope":
 			v, err := args.Value()
 			if err != nil {
@@ -315,7 +312,9 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			r.local, r.localArg, r.hasLocal = p, w, true
+			// As iproute2's local_len: "any" and "all" carry no bytes, so
+			// a second local word after them is read, not a duplicate.
+			r.local, r.localArg, r.hasLocal = p, w, p.ByteLen != 0
 			setFamily(p.Family)
 			r.add(unix.IFA_LOCAL, p.Bytes())
 		}

@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
 	"golang.org/x/sys/unix"
 )
 
@@ -175,7 +177,8 @@ func TestShowdumpFilter(t *testing.T) {
 // ones after it are measured from what was kept.
 func TestAddrRequestBound(t *testing.T) {
 	var lines []string
-	r := &addrRequest{warn: func(s string) { lines = append(lines, s) }}
+	r := &addrRequest{bound: nl.ReqBound{Len: 16 + 8, Max: 280},
+		warnf: func(f string, a ...any) { lines = append(lines, strings.TrimSuffix(fmt.Sprintf(f, a...), "\n")) }}
 	r.add(1, make([]byte, 4))   // 24 + 8
 	r.add(3, make([]byte, 300)) // does not fit
 	r.add(3, make([]byte, 240)) // 32 + 244 = 276

@@ -1,8 +1,6 @@
 package bridge
 
 import (
-	"strings"
-
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/mdlayher/netlink"
@@ -20,10 +18,6 @@ func (b *brctl) show(args []string) error {
 	if err != nil {
 		return fatal(err)
 	}
-	byName := map[string]*linkInfo{}
-	for _, l := range links {
-		byName[l.name] = l
-	}
 	var shown []showEntry
 	errs := 0
 	if len(args) == 1 {
@@ -39,27 +33,23 @@ func (b *brctl) show(args []string) error {
 		}
 	} else {
 		for _, name := range args[1:] {
-			l := byName[name]
-			if l == nil && len(name) >= unix.IFNAMSIZ {
-				l = byName[ifrName(name)]
+			if l := sysfsBridge(links, name); l != nil {
+				shown = append(shown, showEntry{name: name, br: l, ports: names(portsOf(links, l.index))})
+				continue
 			}
-			if l == nil {
-				// brctl's ioctl reads "br0:1" as br0
-				if base, _, ok := strings.Cut(ifrName(name), ":"); ok && base != "" {
-					l = byName[base]
-				}
-			}
-			switch {
-			case l == nil:
+			// brctl's fallback: the ioctls, on the device they reach
+			// (the id and STP state they give are what sysfs shows).
+			l, errno := ioctlBridge(links, name)
+			switch errno {
+			case 0:
+				shown = append(shown, showEntry{name: name, br: l, ports: names(portsByNumber(links, l.index))})
+			case unix.ENODEV:
 				b.warn("bridge %s does not exist!", name)
 				errs++
-				continue
-			case !l.isBridge():
+			default:
 				b.warn("device %s is not a bridge!", name)
 				errs++
-				continue
 			}
-			shown = append(shown, showEntry{name: name, br: l, ports: names(portsOf(links, l.index))})
 		}
 	}
 	b.env.P.Text(formatShow(shown))
@@ -119,7 +109,9 @@ func (b *brctl) addbr(args []string) error {
 }
 
 func (b *brctl) delbr(args []string) error {
-	l, err := getLink(b.c, ifrName(args[1]))
+	// SIOCBRDELBR takes a bare name, not a struct ifreq: the kernel looks
+	// it up as it is, so "br0:1" is no bridge there.
+	l, err := getLinkExact(b.c, ifrName(args[1]))
 	if err != nil {
 		return fatal(err)
 	}

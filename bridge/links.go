@@ -29,11 +29,15 @@ func (id bridgeID) String() string {
 // brInfo is what brctl shows of a bridge (IFLA_BR_*); timers and times are
 // in centiseconds (clock_t).
 type brInfo struct {
-	bridgeID, rootID                  bridgeID
-	rootPort                          uint16
-	rootPathCost                      uint32
-	maxAge, helloTime, forwardDelay   uint64
-	ageingTime                        uint64
+	bridgeID, rootID                bridgeID
+	rootPort                        uint16
+	rootPathCost                    uint32
+	maxAge, helloTime, forwardDelay uint64
+	ageingTime                      uint64
+	// The "bridge ..." column of brctl showstp: sysfs shows the three
+	// values above again, the old ioctl its own (see ioctlBridgeInfo).
+	bridgeMaxAge, bridgeHelloTime     uint64
+	bridgeForwardDelay                uint64
 	helloTimer, tcnTimer, tcTimer     uint64
 	gcTimer                           uint64
 	stpState                          uint32
@@ -196,6 +200,7 @@ func decodeBr(b []byte, br *brInfo) {
 			br.topologyChangeDet = u8(v) != 0
 		}
 	}
+	br.bridgeMaxAge, br.bridgeHelloTime, br.bridgeForwardDelay = br.maxAge, br.helloTime, br.forwardDelay
 }
 
 func decodePort(b []byte, p *portInfo) {

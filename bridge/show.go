@@ -60,9 +60,9 @@ func formatSTP(name string, br *brInfo, ports []*linkInfo) string {
 	w(" bridge id\t\t%s\n", br.bridgeID)
 	w(" designated root\t%s\n", br.rootID)
 	w(" root port\t\t%4d\t\t\tpath cost\t\t%4d\n", br.rootPort, int32(br.rootPathCost))
-	w(" max age\t\t%s\t\t\tbridge max age\t\t%s\n", timer(br.maxAge), timer(br.maxAge))
-	w(" hello time\t\t%s\t\t\tbridge hello time\t%s\n", timer(br.helloTime), timer(br.helloTime))
-	w(" forward delay\t\t%s\t\t\tbridge forward delay\t%s\n", timer(br.forwardDelay), timer(br.forwardDelay))
+	w(" max age\t\t%s\t\t\tbridge max age\t\t%s\n", timer(br.maxAge), timer(br.bridgeMaxAge))
+	w(" hello time\t\t%s\t\t\tbridge hello time\t%s\n", timer(br.helloTime), timer(br.bridgeHelloTime))
+	w(" forward delay\t\t%s\t\t\tbridge forward delay\t%s\n", timer(br.forwardDelay), timer(br.bridgeForwardDelay))
 	w(" ageing time\t\t%s\n", timer(br.ageingTime))
 	w(" hello timer\t\t%s\t\t\ttcn timer\t\t%s\n", timer(br.helloTimer), timer(br.tcnTimer))
 	w(" topology change timer\t%s\t\t\tgc timer\t\t%s\n", timer(br.tcTimer), timer(br.gcTimer))
@@ -103,26 +103,25 @@ func (b *brctl) showstp(args []string) error {
 	if err != nil {
 		return fatal(err)
 	}
-	var br *linkInfo
-	var other bool
-	for _, l := range links {
-		if l.name == ifrName(name) || l.name == name {
-			if l.isBridge() {
-				br = l
-			} else {
-				other = true
-			}
-		}
+	if br := sysfsBridge(links, name); br != nil {
+		b.env.P.Text(formatSTP(name, &br.br, portsOf(links, br.index)))
+		return nil
 	}
-	if br == nil {
-		if other {
-			b.warn("device %s is not a bridge!", name)
-		} else {
-			b.warn("bridge %s does not exist!", name)
-		}
+	// brctl's fallback: the ioctls, on the device they reach.
+	br, errno := ioctlBridge(links, name)
+	var info brInfo
+	if errno == 0 {
+		info, errno = ioctlBridgeInfo(name)
+	}
+	switch {
+	case errno == unix.ENODEV:
+		b.warn("bridge %s does not exist!", name)
+		return failed
+	case errno != 0:
+		b.warn("device %s is not a bridge!", name)
 		return failed
 	}
-	b.env.P.Text(formatSTP(name, &br.br, portsOf(links, br.index)))
+	b.env.P.Text(formatSTP(name, &info, portsByNumber(links, br.index)))
 	return nil
 }
 

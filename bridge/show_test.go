@@ -1,7 +1,10 @@
 package bridge
 
 import (
+	"strings"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 func TestFormatShow(t *testing.T) {
@@ -53,6 +56,7 @@ func TestPortOrder(t *testing.T) {
 func TestFormatSTP(t *testing.T) {
 	id := bridgeID{0x80, 0, 2, 0, 0, 0, 0, 1}
 	br := &brInfo{bridgeID: id, rootID: id, maxAge: 2000, helloTime: 200, forwardDelay: 1500,
+		bridgeMaxAge: 2000, bridgeHelloTime: 200, bridgeForwardDelay: 1500,
 		ageingTime: 30000, gcTimer: 29895}
 	ports := []*linkInfo{{name: "lan1", port: portInfo{no: 2, id: 0x8002, designatedPort: 0x8002,
 		state: 3, pathCost: 2, designatedRoot: id, designatedBridge: id, forwardDelayTimer: 1396, hairpin: 1}}}
@@ -92,5 +96,43 @@ func TestFormatMACs(t *testing.T) {
 		"  1\t9e:97:06:1f:b0:a5\tyes\t\t   0.00\n"
 	if got := formatMACs(e); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestIoctlFallback checks which device brctl's ioctl fallback reaches for
+// a name sysfs does not know, and the order it lists the ports in.
+func TestIoctlFallback(t *testing.T) {
+	br0 := &linkInfo{index: 4, name: "br0", kind: "bridge"}
+	v0 := &linkInfo{index: 3, name: "v0", kind: "veth"}
+	pa := &linkInfo{index: 7, name: "a9", master: 4, slaveKind: "bridge", port: portInfo{no: 3}}
+	pb := &linkInfo{index: 8, name: "v1", master: 4, slaveKind: "bridge", port: portInfo{no: 1}}
+	links := []*linkInfo{v0, br0, pa, pb}
+	for _, tt := range []struct {
+		name  string
+		sysfs bool
+		want  *linkInfo
+		errno unix.Errno
+	}{
+		{"br0", true, br0, 0},
+		{"br0:1", false, br0, 0},
+		{"br0:", false, br0, 0},
+		{":1", false, nil, unix.ENODEV},
+		{"v0:x", false, v0, unix.EOPNOTSUPP},
+		{"nosuch:1", false, nil, unix.ENODEV},
+		{"br0xxxxxxxxxxxxxxxxxx", false, nil, unix.ENODEV},
+		{"", false, nil, unix.ENODEV},
+	} {
+		if got := sysfsBridge(links, tt.name) != nil; got != tt.sysfs {
+			t.Errorf("sysfsBridge(%q) = %v, want %v", tt.name, got, tt.sysfs)
+		}
+		if got, errno := ioctlBridge(links, tt.name); got != tt.want || errno != tt.errno {
+			t.Errorf("ioctlBridge(%q) = %v, %v; want %v, %v", tt.name, got, errno, tt.want, tt.errno)
+		}
+	}
+	if got := names(portsByNumber(links, 4)); strings.Join(got, " ") != "v1 a9" {
+		t.Errorf("portsByNumber = %v, want by port number: v1 a9", got)
+	}
+	if got := names(portsOf(links, 4)); strings.Join(got, " ") != "a9 v1" {
+		t.Errorf("portsOf = %v, want by name: a9 v1", got)
 	}
 }

@@ -18,8 +18,11 @@ var (
 	bridgeIDRE      = regexp.MustCompile(`\b([0-9a-f]{4})\.([0-9a-f]{12})\b`)
 	bridgeIDUnpadRE = regexp.MustCompile(`\b([0-9a-f]{4})\.((?:[0-9a-f]{1,2}:){5}[0-9a-f]{1,2})\b`)
 	linkLocalRE     = regexp.MustCompile(`\bfe80::[0-9a-f:]+`)
-	timerRE         = regexp.MustCompile(`\b(\w*timer)([ \t]+|"\s*:\s*)[\d.]+`)
-	colorRE         = regexp.MustCompile("\x1b\\[[0-9;]*m")
+	// A timer's value and the blanks that pad it to a width (a timer of
+	// 12.34 is padded one blank less than one of 2.34): the separator is
+	// kept, the padding goes with the value.
+	timerRE = regexp.MustCompile(`\b(\w*timer)(\t+|"\s*:| )\s*[\d.]+`)
+	colorRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
 	// Values that count with the clock. The reference and gip run one after
 	// the other, seconds apart on a loaded machine, so a finite address
 	// lifetime or route expiry has counted down in between, and neighbour
@@ -30,7 +33,7 @@ var (
 	ageRE          = regexp.MustCompile(`\b(used) \d+(/\d+){1,2}`)
 	ageJSONRE      = regexp.MustCompile(`"(used|confirmed|updated)"(\s*:\s*)\d+`)
 	// brctl showmacs: a learned (not local) entry's ageing timer column.
-	showmacsAgeRE = regexp.MustCompile(`(?m)^(\s*\d+\t\S+\tno\t\t\s*)[\d.]+$`)
+	showmacsAgeRE = regexp.MustCompile(`(?m)^(\s*\d+\t\S+\tno\t\t)\s*[\d.]+$`)
 )
 
 // normalizer hides random values in one case's output. MACs that appear in

@@ -69,10 +69,13 @@ func TestNormalizer(t *testing.T) {
 		// ip -d link: unpadded bridge ids
 		{"bridge_id 8000.a:4:4c:7:1:ff designated_root 8000.2:0:0:0:0:1", "bridge_id 8000.MAC designated_root 8000.02:00:00:00:00:01"},
 		{"inet6 fe80::6c11:22ff:fe33:4455/64 scope link", "inet6 fe80::LL/64 scope link"},
-		{"hello_timer    0.00 tcn_timer    1.99 topology_change_timer 0.00 gc_timer  227.37", "hello_timer    T tcn_timer    T topology_change_timer T gc_timer  T"},
-		{`"hello_timer":0.5,"gc_timer": 12.34`, `"hello_timer":T,"gc_timer": T`},
-		{" hello timer\t\t   0.00\t\t\ttcn timer\t\t   0.00", " hello timer\t\t   T\t\t\ttcn timer\t\t   T"},
-		{" topology change timer\t   0.00\t\t\tgc timer\t\t 122.61", " topology change timer\t   T\t\t\tgc timer\t\t T"},
+		{"hello_timer    0.00 tcn_timer    1.99 topology_change_timer 0.00 gc_timer  227.37", "hello_timer T tcn_timer T topology_change_timer T gc_timer T"},
+		{`"hello_timer":0.5,"gc_timer": 12.34`, `"hello_timer":T,"gc_timer":T`},
+		{" hello timer\t\t   0.00\t\t\ttcn timer\t\t   0.00", " hello timer\t\tT\t\t\ttcn timer\t\tT"},
+		{" topology change timer\t   0.00\t\t\tgc timer\t\t 122.61", " topology change timer\tT\t\t\tgc timer\t\tT"},
+		// a timer's padding depends on its value: it goes with it
+		{" designated port\t8001\t\t\tforward delay timer\t  12.50", " designated port\t8001\t\t\tforward delay timer\tT"},
+		{" designated port\t8001\t\t\tforward delay timer\t   2.50", " designated port\t8001\t\t\tforward delay timer\tT"},
 		{"timers 5 ageing time 300.00", "timers 5 ageing time 300.00"},
 		// colored values
 		{"link/ether \x1b[33m6e:11:22:33:44:55\x1b[0m brd \x1b[33mff:ff:ff:ff:ff:ff\x1b[0m", "link/ether \x1b[33mMAC\x1b[0m brd \x1b[33mff:ff:ff:ff:ff:ff\x1b[0m"},
@@ -93,7 +96,7 @@ func TestNormalizer(t *testing.T) {
 		// iproute2 6.1 prints no blank between the ages and "probes"
 		{"10.0.0.10  used 2/2/5probes 0 FAILED", "10.0.0.10  used N/N/Nprobes 0 FAILED"},
 		{"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\t6e:11:22:33:44:55\tno\t\t  12.34\n",
-			"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\tMAC\tno\t\t  T\n"},
+			"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\tMAC\tno\t\tT\n"},
 	}
 	for _, tt := range tests {
 		if got := n.text(tt.in); got != tt.want {
@@ -218,6 +221,30 @@ func TestGoWording(t *testing.T) {
 	for _, tt := range tests {
 		if got := goWording(tt.ref, tt.gip); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("goWording(%q, %q) = %q, want %q", tt.ref.Err, tt.gip.Out+tt.gip.Err, got, tt.want)
+		}
+	}
+}
+
+// TestCarrierPending checks the settle watcher's reading of link flags: a
+// carrier its operstate does not show yet (linkwatch runs up to a second
+// later) is not settled; a link without carrier, down, or in step is.
+func TestCarrierPending(t *testing.T) {
+	for _, tt := range []struct {
+		snap string
+		want bool
+	}{
+		{"1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN\n", false},
+		{"4: br0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 state DOWN\n", false},
+		{"6: tap0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN\n", false},
+		{"3: v0@v1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 state UP\n", false},
+		// carrier lost, operstate still UP
+		{"1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536\n4: br0: <BROADCAST,MULTICAST,UP> mtu 1500 state UP\n", true},
+		// carrier back, operstate still DOWN
+		{"3: v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 state DOWN\n", true},
+		{"ns1 link\n2: v3@if5: <BROADCAST,MULTICAST,UP> mtu 1500 state UP\n", true},
+	} {
+		if got := carrierPending([]byte(tt.snap)); got != tt.want {
+			t.Errorf("carrierPending(%q) = %v, want %v", tt.snap, got, tt.want)
 		}
 	}
 }

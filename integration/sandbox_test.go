@@ -26,6 +26,10 @@ const (
 	runTimeout  = 5 * time.Minute         // one case in one sandbox
 	settleMax   = 3 * time.Second
 	settleEvery = 100 * time.Millisecond
+	// linkwatchMax is how long the kernel may take to bring a link's
+	// operstate in line with its carrier: linkwatch runs a carrier loss
+	// up to a second (HZ jiffies) after it.
+	linkwatchMax = 1500 * time.Millisecond
 	// refIP is used to watch the sandbox settle, in both runs, as the
 	// leads' runner does: the watcher must not depend on the candidate.
 	refIP = "/usr/sbin/ip"
@@ -207,16 +211,20 @@ func runCmd(cl caseLine, env []string, dir string) result {
 }
 
 // settle waits until the sandbox is quiet: no tentative address left in any
-// namespace (IPv6 duplicate address detection) and links and addresses
-// unchanged over one poll (carrier and operstate changes after a link comes
-// up). It gives up after settleMax.
+// namespace (IPv6 duplicate address detection), no link whose operstate
+// linkwatch has yet to bring in line with its carrier (for up to
+// linkwatchMax), and links and addresses unchanged over one poll (carrier
+// and operstate changes after a link comes up). It gives up after
+// settleMax.
 func settle() {
-	deadline := time.Now().Add(settleMax)
+	start := time.Now()
+	deadline := start.Add(settleMax)
 	var last []byte
 	for time.Now().Before(deadline) {
 		time.Sleep(settleEvery)
 		snap := snapshot()
-		if bytes.Contains(snap, []byte("tentative")) {
+		if bytes.Contains(snap, []byte("tentative")) ||
+			time.Since(start) < linkwatchMax && carrierPending(snap) {
 			last = nil
 			continue
 		}
@@ -225,6 +233,34 @@ func settle() {
 		}
 		last = snap
 	}
+}
+
+var linkFlags = regexp.MustCompile(`(?m)^\d+: [^<\n]*<([^>\n]*)>`)
+
+// carrierPending reports whether a link in an `ip -o link` snapshot is up
+// with a carrier that its operstate does not show yet: LOWER_UP (the
+// carrier, at once) without RUNNING (the operstate, from linkwatch) prints
+// both LOWER_UP and NO-CARRIER; a lost carrier whose operstate is still up
+// prints neither. A link set dormant by hand (ip link set … state dormant)
+// looks the same for good, which is why settle waits only linkwatchMax.
+func carrierPending(snap []byte) bool {
+	for _, m := range linkFlags.FindAllSubmatch(snap, -1) {
+		up, lower, noCarrier := false, false, false
+		for _, f := range bytes.Split(m[1], []byte(",")) {
+			switch string(f) {
+			case "UP":
+				up = true
+			case "LOWER_UP":
+				lower = true
+			case "NO-CARRIER":
+				noCarrier = true
+			}
+		}
+		if up && lower == noCarrier {
+			return true
+		}
+	}
+	return false
 }
 
 func snapshot() []byte {

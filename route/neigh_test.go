@@ -243,3 +243,38 @@ func TestNeighRequestLinkLayer(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighRequestMPLS checks an MPLS destination (a label stack read as
+// mpls_pton does) and iproute2's 284-byte request buffer, which a long
+// stack overflows: addattr_l's complaint, exit 1 (not fatal under -batch).
+func TestNeighRequestMPLS(t *testing.T) {
+	lookup := func(dev string) (uint32, error) { return 7, nil }
+	got, err := neighRequest(unix.AF_MPLS, cli.NewArgs(strings.Fields("16/17 dev v1 lladdr 02:00:00:00:00:09")), lookup)
+	want := "1c000000" + "07000000" + "8000" + "00" + "00" + // AF_MPLS, NUD_PERMANENT
+		"0c000100" + "00010000" + "00011100" + // NDA_DST: 16, 17 with the S bit
+		"0a000200" + "020000000009" + "0000" // NDA_LLADDR
+	if err != nil || hex.EncodeToString(got) != want {
+		t.Errorf("16/17: got %x, %v; want %s", got, err, want)
+	}
+	labels := func(n int) string { return strings.Repeat("1/", n-1) + "1" }
+	for _, tc := range []struct {
+		args string
+		ok   bool
+	}{
+		{labels(63) + " dev v1", true},
+		{labels(64) + " dev v1", false},
+		{labels(62) + " dev v1 lladdr 02:00:00:00:00:09", false},
+		{labels(61) + " dev v1 lladdr 02:00:00:00:00:09", false},
+		{labels(60) + " dev v1 lladdr 02:00:00:00:00:09", true},
+		{labels(62) + " dev v1 managed", false},
+	} {
+		_, err := neighRequest(unix.AF_MPLS, cli.NewArgs(strings.Fields(tc.args)), lookup)
+		var ce *cli.Error
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%.20s…: %v", tc.args, err)
+		case !tc.ok && (!errors.As(err, &ce) || ce.Code != 1 || ce.Fatal || ce.Msg != "addattr_l ERROR: message exceeded bound of 284"):
+			t.Errorf("%.20s…: got %v; want addattr_l's complaint, exit 1", tc.args, err)
+		}
+	}
+}

@@ -256,8 +256,10 @@ func ruleModify(env *cli.Env, cmd uint16, args *cli.Args) error {
 	if env.Opts.Echo {
 		return ruleEcho(env, c, cmd, flags, body)
 	}
+	// iproute2 returns -2 here (it does not exit), so under -batch a
+	// refused rule is "Command failed" and ends ip with 1.
 	if err := c.Exec(netlink.HeaderType(cmd), flags, body); err != nil {
-		return cli.Fatal(2, "%s", err)
+		return cli.Exit(2, "%s", err)
 	}
 	return nil
 }

@@ -634,7 +634,7 @@ func ruleRestore(env *cli.Env) error {
 func ruleEcho(env *cli.Env, c *nl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
 	m, err := c.Echo(netlink.HeaderType(cmd), flags, body)
 	if err != nil {
-		return cli.Fatal(2, "%s", err)
+		return cli.Exit(2, "%s", err)
 	}
 	p := env.P
 	p.Begin()

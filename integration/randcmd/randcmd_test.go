@@ -85,3 +85,21 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectAbbrev checks that an abbreviated object never lands on an ip
+// object gip does not implement.
+func TestObjectAbbrev(t *testing.T) {
+	for _, tt := range []struct{ full, ab, want string }{
+		{"tuntap", "t", "tunt"},
+		{"tuntap", "tun", "tunt"},
+		{"tuntap", "tunta", "tunta"},
+		{"link", "l", "l"},
+		{"rule", "r", "r"}, // route: implemented, so left as it is
+		{"netns", "n", "n"},
+		{"address", "a", "a"},
+	} {
+		if got := objectAbbrev(tt.full, tt.ab); got != tt.want {
+			t.Errorf("objectAbbrev(%q, %q) = %q, want %q", tt.full, tt.ab, got, tt.want)
+		}
+	}
+}

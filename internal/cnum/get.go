@@ -23,7 +23,11 @@ func GetAddr(s string, family int) (Prefix, error) {
 			}
 			return p, cli.Fatal(1, "\"%s\" is invalid lladdr.\nError: %s address is expected rather than \"%s\".", bad, VerboseFamilyName(family), s)
 		}
-		return p, cli.Fatal(1, "Error: %s address is expected rather than \"%s\".", VerboseFamilyName(family), s)
+		msg := ""
+		if family == unix.AF_MPLS && tooManyLabels(s) {
+			msg = "Error: too many labels.\n"
+		}
+		return p, cli.Fatal(1, "%sError: %s address is expected rather than \"%s\".", msg, VerboseFamilyName(family), s)
 	}
 	return p, nil
 }

@@ -30,7 +30,8 @@ type Prefix struct {
 	// the word was "default".
 	LenGiven bool
 	// Data is the address, in network order; zero for default/any/all.
-	// A link-layer address longer than Data is in long instead.
+	// A link-layer address or MPLS label stack longer than Data is in
+	// long instead.
 	Data [16]byte
 	long []byte
 }
@@ -81,11 +82,12 @@ func (p *Prefix) IP() netip.Addr {
 // reads it: one to four Strtoul numbers of any base separated by dots, the
 // missing bytes zero ("10.1" is 10.1.0.0, "010.0.0.1" is 8.0.0.1).
 // "default", "any" and "all" are the zero address of family (refused for
-// AF_MPLS) with BitLen AnyAddr.
+// AF_MPLS) with BitLen AnyAddr. For AF_MPLS any other word without a colon
+// is a label stack as mpls_pton reads it ("16/17"), with BitLen 20 as
+// get_addr_1 gives it.
 //
 // For AF_PACKET any other word is a link-layer address as LLAddr reads it
-// (what `ip -0 neigh` sends). MPLS labels are not read: only default, any
-// and all are taken for AF_MPLS.
+// (what `ip -0 neigh` sends).
 func ParseAddr(s string, family int) (Prefix, bool) {
 	var p Prefix
 	switch {
@@ -110,6 +112,14 @@ func ParseAddr(s string, family int) (Prefix, bool) {
 		}
 		p.Family, p.ByteLen, p.BitLen, p.Data = unix.AF_INET6, 16, PlainAddr, a.As16()
 		return p, true
+	case family == unix.AF_MPLS:
+		stack, ok := mplsLabels(s)
+		if !ok {
+			return p, false
+		}
+		p.Family, p.ByteLen, p.BitLen = unix.AF_MPLS, len(stack), AddrBits(unix.AF_MPLS)
+		p.setBytes(stack)
+		return p, true
 	case family != unix.AF_UNSPEC && family != unix.AF_INET:
 		return p, false
 	case !parseIPv4(s, (*[4]byte)(p.Data[:4])):
@@ -117,6 +127,47 @@ func ParseAddr(s string, family int) (Prefix, bool) {
 	}
 	p.Family, p.ByteLen, p.BitLen = unix.AF_INET, 4, PlainAddr
 	return p, true
+}
+
+// MaxLabels is how many MPLS labels an address may have: what fits the
+// 256 bytes of iproute2's inet_prefix.
+const MaxLabels = 64
+
+// mplsLabels is mpls_pton: labels separated by "/", each a strtoul number
+// of any base below 2^20, as label stack entries in network order with the
+// bottom-of-stack bit on the last; at most MaxLabels of them.
+func mplsLabels(s string) ([]byte, bool) {
+	var stack [MaxLabels * 4]byte
+	for n := 0; n < MaxLabels; n++ {
+		v, rest, digits, overflow := Strtoul(s, 0)
+		if overflow || v >= 1<<20 || !digits {
+			return nil, false
+		}
+		entry := uint32(v) << 12
+		if rest == "" {
+			binary.BigEndian.PutUint32(stack[n*4:], entry|1<<8)
+			return stack[:n*4+4], true
+		}
+		if rest[0] != '/' {
+			return nil, false
+		}
+		binary.BigEndian.PutUint32(stack[n*4:], entry)
+		s = rest[1:]
+	}
+	return nil, false
+}
+
+// tooManyLabels reports whether mpls_pton gives up on s only because it
+// has more labels than MaxLabels (it then says so on stderr first).
+func tooManyLabels(s string) bool {
+	for range MaxLabels {
+		v, rest, digits, overflow := Strtoul(s, 0)
+		if overflow || v >= 1<<20 || !digits || rest == "" || rest[0] != '/' {
+			return false
+		}
+		s = rest[1:]
+	}
+	return true
 }
 
 // parseIPv4 is get_addr_ipv4 into out: one to four Strtoul numbers of any

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -110,6 +111,32 @@ func TestGrammar(t *testing.T) {
 		{"addr", "default", mpls, "-"},
 		{"addr", "any", mpls, "-"},
 		{"addr", "Default", unspec, "-"},
+		// MPLS label stacks as mpls_pton reads them: strtoul labels of any
+		// base below 2^20, "/" between them, the last with the S bit.
+		{"addr", "16", mpls, "mpls/4/20/00010100"},
+		{"addr", "0x0", mpls, "mpls/4/20/00000100"},
+		{"addr", "-0", mpls, "mpls/4/20/00000100"},
+		{"addr", " 010", mpls, "mpls/4/20/00008100"},
+		{"addr", "1048575", mpls, "mpls/4/20/fffff100"},
+		{"addr", "16/17", mpls, "mpls/8/20/0001000000011100"},
+		{"addr", "1/2/3/4/5", mpls, "mpls/20/20/0000100000002000000030000000400000005100"},
+		{"addr", "1048576", mpls, "-"},
+		{"addr", "-1", mpls, "-"},
+		{"addr", "16/", mpls, "-"},
+		{"addr", "/16", mpls, "-"},
+		{"addr", "0x", mpls, "-"},
+		{"addr", "16x", mpls, "-"},
+		{"addr", "1:2", mpls, "-"},
+		{"addr", "", mpls, "-"},
+		{"addr", strings.Repeat("1/", 63) + "1", mpls, "mpls/256/20/" + strings.Repeat("00001000", 63) + "00001100"},
+		{"addr", strings.Repeat("1/", 64) + "1", mpls, "-"},
+		// A prefix is cut at its first "/": one label and a length up to 20.
+		{"prefix", "16", mpls, "mpls/4/20/00010100"},
+		{"prefix", "16/20", mpls, "mpls/4/20/00010100/given"},
+		{"prefix", "16/8", mpls, "mpls/4/8/00010100/given"},
+		{"prefix", "16/21", mpls, "-"},
+		{"prefix", "16/17/18", mpls, "-"},
+		{"prefix", "default", mpls, "-"},
 		// Prefix lengths: get_netmask's number, at most the address's bits.
 		{"prefix", "10.0.0.0/8", unspec, "inet/4/8/0a000000/given"},
 		{"prefix", "10/8", unspec, "inet/4/8/0a000000/given"},
@@ -185,7 +212,10 @@ func TestGetErrors(t *testing.T) {
 	}{
 		{GetAddr, "foo", unspec, `Error: any valid address is expected rather than "foo".`},
 		{GetAddr, "2001:db8::1", inet, `Error: inet address is expected rather than "2001:db8::1".`},
-		{GetAddr, "1", mpls, `Error: mpls address is expected rather than "1".`},
+		{GetAddr, "x", mpls, `Error: mpls address is expected rather than "x".`},
+		{GetAddr, strings.Repeat("1/", 64) + "1", mpls, "Error: too many labels.\nError: mpls address is expected rather than \"" + strings.Repeat("1/", 64) + "1\"."},
+		{GetAddr, strings.Repeat("1/", 63) + "x", mpls, "Error: mpls address is expected rather than \"" + strings.Repeat("1/", 63) + "x\"."},
+		{GetPrefix, "16/21", mpls, `Error: mpls prefix is expected rather than "16/21".`},
 		{GetPrefix, "1.2.3.0/33", unspec, `Error: any valid prefix is expected rather than "1.2.3.0/33".`},
 		{GetPrefix, "1.2.3.4", inet6, `Error: inet6 prefix is expected rather than "1.2.3.4".`},
 		{GetPrefix, "1.2.3.4", packet, `Error: "1.2.3.4" may be inet prefix, but it is not allowed in this context.`},

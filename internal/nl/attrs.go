@@ -124,3 +124,25 @@ func (a *Attrs) CString() []byte {
 	}
 	return a.data
 }
+
+// ReqBound is the fixed buffer an iproute2 command builds its request in
+// (a struct with the header and, say, 256 bytes for attributes). Its
+// addattr_l refuses an attribute that would take the message past Max
+// bytes; only a long MPLS label stack (up to 256 bytes) gets there.
+type ReqBound struct {
+	Len int // the message so far: the headers, then each attribute
+	Max int // sizeof the request struct
+}
+
+// Fits adds an attribute with an n-byte payload as addattr_l does and
+// reports whether it fitted; one that does not fit is not counted.
+func (b *ReqBound) Fits(n int) bool {
+	if !AttrFits(b.Len, n, b.Max) {
+		return false
+	}
+	b.Len = align4(b.Len) + AttrLen(n)
+	return true
+}
+
+// Exceeded is addattr_l's complaint about an attribute that did not fit.
+func (b *ReqBound) Exceeded() string { return ExceededBound(b.Max) }
