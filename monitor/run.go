@@ -14,6 +14,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
@@ -62,8 +63,6 @@ const (
 	rtmNewPrefix      = 52
 	rtmNewAddrLabel   = 72
 	rtmDelAddrLabel   = 73
-	rtmNewNetconf     = 80
-	rtmDelNetconf     = 81
 	rtmNewNSID        = 88
 	rtmDelNSID        = 89
 	rtmNewStats       = 92
@@ -114,7 +113,7 @@ type monitor struct {
 	neighs   *route.NeighMessagePrinter
 	rules    *route.RuleMessagePrinter
 	nsids    *netns.NSIDMessagePrinter
-	netconf  *netconfPrinter
+	netconf  *netconf.Printer
 	nexthops *nexthop.Printer
 }
 
@@ -317,7 +316,8 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.routes = route.NewMessagePrinter(env, name, ifindex)
 	m.neighs = route.NewNeighMessagePrinter(env, name, ifindex)
 	m.rules = route.NewRuleMessagePrinter(env)
-	m.netconf = &netconfPrinter{p: env.P, name: name, index: ifindex}
+	m.netconf = netconf.NewPrinter(env.P, name, env.Warnf)
+	m.netconf.Index = ifindex
 	m.nexthops = nexthop.NewPrinter(env)
 }
 
@@ -487,9 +487,9 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		m.rules.Print(typ, body)
 	case nlmsgTstamp:
 		printStamp(env, body)
-	case rtmNewNetconf, rtmDelNetconf:
+	case netconf.RTMNewNetconf, netconf.RTMDelNetconf:
 		m.headers("[NETCONF]", nsid)
-		m.netconf.print(env, h, body)
+		_ = m.netconf.Print(h, body)
 	case rtmNewNSID, rtmDelNSID:
 		m.headers("[NSID]", nsid)
 		if m.nsids != nil {

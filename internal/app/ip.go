@@ -15,6 +15,7 @@ import (
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/monitor"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
@@ -59,7 +60,7 @@ var objects = []object{
 	{"mroute", nil},
 	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
-	{"netconf", nil},
+	{"netconf", netconf.Run},
 	{"vrf", nil},
 	{"sr", nil},
 	{"nexthop", nexthop.Run},

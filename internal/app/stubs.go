@@ -113,10 +113,6 @@ var stubs = map[string]*usage.Stub{
 		Name: "mroute", Usage: usage.Text(usage.Mroute), Unknown: unknownCmd("ip mroute help"),
 		Verbs: []string{"list", "show", "lst", "help"},
 	},
-	"netconf": {
-		Name: "netconf", Usage: usage.Text(usage.Netconf), Unknown: unknownCmd("ip netconf help"),
-		Verbs: []string{"show", "lst", "list", "help"},
-	},
 	"vrf": {
 		Name: "vrf", Usage: usage.Text(usage.Vrf), Unknown: unknownCmd("ip vrf help"),
 		Verbs: []string{"identify", "pids", "exec", "show", "lst", "list", "help"},
