@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/addr"
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
@@ -35,7 +36,7 @@ type object struct {
 // is address, `ip n` neighbor, `ip net` netns, `ip t` tunnel.
 var objects = []object{
 	{"address", addr.Run},
-	{"addrlabel", nil},
+	{"addrlabel", addrlabel.Run},
 	{"maddress", nil},
 	{"route", route.Run},
 	{"rule", route.RunRule},
