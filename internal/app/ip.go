@@ -20,6 +20,7 @@ import (
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/token"
 	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
 )
@@ -53,7 +54,7 @@ var objects = []object{
 	{"tunl", nil},
 	{"tuntap", tuntap.Run},
 	{"tap", tuntap.Run},
-	{"token", nil},
+	{"token", token.Run},
 	{"tcpmetrics", nil},
 	{"tcp_metrics", nil},
 	{"monitor", monitor.Run},

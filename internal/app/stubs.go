@@ -97,7 +97,6 @@ var stubs = map[string]*usage.Stub{
 	},
 	"tunnel":      tunnelStub,
 	"tunl":        tunnelStub,
-	"token":       {Name: "token", Usage: usage.Text(usage.Token), Unknown: unknownCmd("ip token help"), Verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
 	"tcpmetrics":  tcpMetricsStub,
 	"tcp_metrics": tcpMetricsStub,
 	"monitor": {
