@@ -15,6 +15,7 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/maddr"
 	"github.com/gipnet/gip/monitor"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
@@ -38,7 +39,7 @@ type object struct {
 var objects = []object{
 	{"address", addr.Run},
 	{"addrlabel", addrlabel.Run},
-	{"maddress", nil},
+	{"maddress", maddr.Run},
 	{"route", route.Run},
 	{"rule", route.RunRule},
 	{"neighbor", route.RunNeigh},

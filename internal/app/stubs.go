@@ -73,10 +73,6 @@ var ntableStub = &usage.Stub{
 
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
-	"maddress": {
-		Name: "maddress", Usage: usage.Text(usage.Maddress), Unknown: unknownCmd("ip maddr help"),
-		Verbs: []string{"add", "delete", "list", "show", "lst", "help"},
-	},
 	"ntable": ntableStub,
 	"ntbl":   ntableStub,
 	"l2tp": {
