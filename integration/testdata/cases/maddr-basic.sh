@@ -94,3 +94,12 @@ printf 'maddr bogus\nmaddr\n' > b4
 ip -force -batch b4
 ip -j -batch b2
 ip maddr show dev eth0
+# -netns: the lists are read, and the ioctls made, inside the namespace.
+/usr/sbin/ip netns add ns1
+/usr/sbin/ip link set eth1 netns ns1
+/usr/sbin/ip -n ns1 link set eth1 up
+ip -n ns1 maddr
+ip -n ns1 maddr add 01:00:5e:00:00:0c dev eth1
+ip -n ns1 maddr show dev eth1
+ip -n ns1 maddr add 01:00:5e:00:00:0c dev eth0
+ip maddr show dev eth0
