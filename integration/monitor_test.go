@@ -30,6 +30,7 @@ var monitorVariants = []struct {
 	{"tshort", "-ts monitor all", "INT"},
 	{"details", "-d monitor link rule", "TERM"},
 	{"objects", "monitor route neigh rule", "INT"},
+	{"netconf", "monitor netconf rule label", "TERM"},
 	{"abbrev", "monitor l a r ru", "TERM"},
 	{"dev", "monitor link address route neigh rule dev v0", "INT"},
 	{"inet", "-4 monitor", "TERM"},
@@ -113,6 +114,7 @@ ip neigh add 2001:db8::9 lladdr 02:00:00:00:00:29 dev v0
 ip rule add pref 100 from 10.3.0.0/16 table 7
 ip rule add pref 101 to 10.4.0.0/16 iif v0 goto 200
 ip -6 rule add pref 102 from 2001:db8::/32 table 8
+sysctl -qw net.ipv4.conf.v0.forwarding=1 net.ipv4.conf.v0.rp_filter=2 net.ipv6.conf.v0.forwarding=1
 ip rule del pref 100
 ip neigh del 10.1.0.9 dev v0
 ip route del 10.2.0.0/24

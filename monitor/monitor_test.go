@@ -101,3 +101,37 @@ func TestReplayErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayObjects replays the address label and netconf dumps captured
+// for those packages' tests and compares with what iproute2 6.1's ip
+// monitor printed for them in a namespace that had only lo (the other
+// devices print as ifN; lo's lines are filtered out, since offline names
+// would print it as if1).
+func TestReplayObjects(t *testing.T) {
+	offlineNames = true
+	defer func() { offlineNames = false }()
+	for _, tc := range []struct {
+		golden, capture string
+		opts            cli.Options
+		words           []string
+	}{
+		{"addrlabel-label.txt", "../addrlabel/testdata/dump.bin", cli.Options{}, []string{"label"}},
+		{"netconf-label.txt", "../netconf/testdata/dump.bin", cli.Options{Oneline: true}, []string{"label", "netconf", "dev", "if2"}},
+		{"netconf-dev.txt", "../netconf/testdata/dump.bin", cli.Options{}, []string{"dev", "if3", "netconf"}},
+	} {
+		want, err := os.ReadFile(filepath.Join("testdata", tc.golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		env := cli.NewEnv(tc.opts, nil, &out, &errOut)
+		err = Run(env, cli.NewArgs(append([]string{"file", tc.capture}, tc.words...)))
+		env.Close()
+		if err != nil || errOut.Len() > 0 {
+			t.Errorf("%s: %v, stderr %q", tc.golden, err, errOut.String())
+		}
+		if got := out.String(); got != string(want) {
+			t.Errorf("%s: replay differs\n got: %s\nwant: %s", tc.golden, firstDiff(got, string(want)), firstDiff(string(want), got))
+		}
+	}
+}

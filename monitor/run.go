@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/addr"
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
@@ -60,10 +62,6 @@ var words = []struct {
 const (
 	nlmsgTstamp       = 15 // NLMSG_TSTAMP, rtmon's time stamps
 	rtmNewPrefix      = 52
-	rtmNewAddrLabel   = 72
-	rtmDelAddrLabel   = 73
-	rtmNewNetconf     = 80
-	rtmDelNetconf     = 81
 	rtmNewNSID        = 88
 	rtmDelNSID        = 89
 	rtmNewStats       = 92
@@ -85,7 +83,7 @@ const (
 )
 
 // Printer prints one message of an object ip monitor shows but gip
-// prints elsewhere (mroute, stats, addrlabel): the hooks below
+// prints elsewhere (mroute, stats): the hooks below
 // are where their packages' message printers plug in. A nil hook prints
 // the message's header line only.
 type Printer func(env *cli.Env, h netlink.Header, body []byte)
@@ -93,9 +91,8 @@ type Printer func(env *cli.Env, h netlink.Header, body []byte)
 // Hooks for the objects whose printers live outside this package's
 // imports; set them before Run.
 var (
-	MRoutePrinter    Printer // routes of RTNL_FAMILY_IPMR and IP6MR
-	StatsPrinter     Printer // RTM_NEWSTATS
-	AddrLabelPrinter Printer // RTM_NEWADDRLABEL, RTM_DELADDRLABEL
+	MRoutePrinter Printer // routes of RTNL_FAMILY_IPMR and IP6MR
+	StatsPrinter  Printer // RTM_NEWSTATS
 )
 
 // monitor is one run: options, the printers and the link name cache they
@@ -114,7 +111,8 @@ type monitor struct {
 	neighs   *route.NeighMessagePrinter
 	rules    *route.RuleMessagePrinter
 	nsids    *netns.NSIDMessagePrinter
-	netconf  *netconfPrinter
+	netconf  *netconf.Printer
+	labels   *addrlabel.Printer
 	nexthops *nexthop.Printer
 }
 
@@ -317,8 +315,10 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.routes = route.NewMessagePrinter(env, name, ifindex)
 	m.neighs = route.NewNeighMessagePrinter(env, name, ifindex)
 	m.rules = route.NewRuleMessagePrinter(env)
-	m.netconf = &netconfPrinter{p: env.P, name: name, index: ifindex}
+	m.netconf = netconf.NewPrinter(env.P, name, env.Warnf)
+	m.netconf.Index = ifindex
 	m.nexthops = nexthop.NewPrinter(env)
+	m.labels = addrlabel.NewPrinter(env.P, name, env.Opts.Resolve)
 }
 
 // replay prints the messages of a capture (rtmon's file), as iproute2's
@@ -470,9 +470,9 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 	case unix.RTM_NEWADDR, unix.RTM_DELADDR:
 		m.headers("[ADDR]", nsid)
 		m.addrs.Print(typ, body)
-	case rtmNewAddrLabel, rtmDelAddrLabel:
+	case addrlabel.RTMNewAddrLabel, addrlabel.RTMDelAddrLabel:
 		m.headers("[ADDRLABEL]", nsid)
-		m.hook(AddrLabelPrinter, h, body)
+		_ = m.labels.Print(h, body)
 	case unix.RTM_NEWNEIGH, unix.RTM_DELNEIGH, unix.RTM_GETNEIGH:
 		if f := env.Opts.Family; f != 0 && (len(body) < 1 || int(body[0]) != f) {
 			return nil
@@ -487,9 +487,9 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		m.rules.Print(typ, body)
 	case nlmsgTstamp:
 		printStamp(env, body)
-	case rtmNewNetconf, rtmDelNetconf:
+	case netconf.RTMNewNetconf, netconf.RTMDelNetconf:
 		m.headers("[NETCONF]", nsid)
-		m.netconf.print(env, h, body)
+		_ = m.netconf.Print(h, body)
 	case rtmNewNSID, rtmDelNSID:
 		m.headers("[NSID]", nsid)
 		if m.nsids != nil {

@@ -67,3 +67,11 @@ func (h *Helpers) NoLookups() {
 	h.pr.links.close()
 	h.pr.links.dial = nil
 }
+
+// HostText is iproute2's format_host for other objects' printers: under
+// resolve the name of the address when it has one, else the address as
+// inet_ntop writes it ("???" when its length is not its family's).
+func HostText(resolve bool, family int, b []byte) string {
+	var buf []byte
+	return hostText(&buf, resolve, family, b)
+}

@@ -10,14 +10,18 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/addr"
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/maddr"
 	"github.com/gipnet/gip/monitor"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/token"
 	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
 )
@@ -34,8 +38,8 @@ type object struct {
 // is address, `ip n` neighbor, `ip net` netns, `ip t` tunnel.
 var objects = []object{
 	{"address", addr.Run},
-	{"addrlabel", nil},
-	{"maddress", nil},
+	{"addrlabel", addrlabel.Run},
+	{"maddress", maddr.Run},
 	{"route", route.Run},
 	{"rule", route.RunRule},
 	{"neighbor", route.RunNeigh},
@@ -51,7 +55,7 @@ var objects = []object{
 	{"tunl", nil},
 	{"tuntap", tuntap.Run},
 	{"tap", tuntap.Run},
-	{"token", nil},
+	{"token", token.Run},
 	{"tcpmetrics", nil},
 	{"tcp_metrics", nil},
 	{"monitor", monitor.Run},
@@ -59,7 +63,7 @@ var objects = []object{
 	{"mroute", nil},
 	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
-	{"netconf", nil},
+	{"netconf", netconf.Run},
 	{"vrf", nil},
 	{"sr", nil},
 	{"nexthop", nexthop.Run},

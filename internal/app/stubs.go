@@ -73,14 +73,6 @@ var ntableStub = &usage.Stub{
 
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
-	"addrlabel": {
-		Name: "addrlabel", Usage: usage.Text(usage.Addrlabel), Unknown: unknownCmd("ip addrlabel help"),
-		Verbs: []string{"list", "lst", "show", "add", "delete", "flush", "help"},
-	},
-	"maddress": {
-		Name: "maddress", Usage: usage.Text(usage.Maddress), Unknown: unknownCmd("ip maddr help"),
-		Verbs: []string{"add", "delete", "list", "show", "lst", "help"},
-	},
 	"ntable": ntableStub,
 	"ntbl":   ntableStub,
 	"l2tp": {
@@ -101,7 +93,6 @@ var stubs = map[string]*usage.Stub{
 	},
 	"tunnel":      tunnelStub,
 	"tunl":        tunnelStub,
-	"token":       {Name: "token", Usage: usage.Text(usage.Token), Unknown: unknownCmd("ip token help"), Verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
 	"tcpmetrics":  tcpMetricsStub,
 	"tcp_metrics": tcpMetricsStub,
 	"monitor": {
@@ -112,10 +103,6 @@ var stubs = map[string]*usage.Stub{
 	"mroute": {
 		Name: "mroute", Usage: usage.Text(usage.Mroute), Unknown: unknownCmd("ip mroute help"),
 		Verbs: []string{"list", "show", "lst", "help"},
-	},
-	"netconf": {
-		Name: "netconf", Usage: usage.Text(usage.Netconf), Unknown: unknownCmd("ip netconf help"),
-		Verbs: []string{"show", "lst", "list", "help"},
 	},
 	"vrf": {
 		Name: "vrf", Usage: usage.Text(usage.Vrf), Unknown: unknownCmd("ip vrf help"),

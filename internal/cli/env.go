@@ -75,6 +75,11 @@ type Env struct {
 	// selector and flush count carry over into the next nexthop commands.
 	NexthopFilter any
 
+	// MaddrFilter is ip maddress's device filter (the maddr package's
+	// type): iproute2 never resets it, so under -batch a listing's `dev`
+	// filters the later listings too, and a second `dev` is refused.
+	MaddrFilter any
+
 	// Strict makes Conn ask the kernel to check requests strictly (it then
 	// filters dumps by the request header and refuses attributes a request
 	// does not take). iproute2's ip does so, except under -batch, whose

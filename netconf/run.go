@@ -1,0 +1,115 @@
+package netconf
+
+import (
+	"encoding/binary"
+	"errors"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/internal/usage"
+	"github.com/gipnet/gip/link"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// Run is `ip netconf [ show | list | lst ] [ dev DEV ]`.
+func Run(env *cli.Env, args *cli.Args) error {
+	if !args.More() {
+		return show(env, args)
+	}
+	w := args.Next()
+	switch {
+	case cli.Matches(w, "show") || cli.Matches(w, "lst") || cli.Matches(w, "list"):
+		return show(env, args)
+	case cli.Matches(w, "help"):
+		return printUsage(env)
+	}
+	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip netconf help\".", w)
+}
+
+func printUsage(env *cli.Env) error {
+	env.P.Flush()
+	usage.Netconf(env.Stderr)
+	return cli.Usage()
+}
+
+// show lists the settings of every device, or asks for one device's when
+// both a device and a family are given (iproute2 prints that answer with
+// no JSON context open, so it is text whatever -json says, and a refusal
+// prints nothing).
+func show(env *cli.Env, args *cli.Args) error {
+	var ifindex uint32
+	for args.More() {
+		if args.Next() != "dev" {
+			continue // iproute2 skips other words
+		}
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		if ifindex = lookup(env, v); ifindex == 0 {
+			return cli.Exit(1, "Device \"%s\" does not exist.", v)
+		}
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	names := link.NewNames(env.NetNSFD)
+	defer names.Close()
+	family := env.Opts.Family
+	if ifindex != 0 && family != unix.AF_UNSPEC {
+		np := NewPrinter(env.P.Plain(), names.Name, env.Warnf)
+		np.Family, np.Index = family, ifindex
+		m, err := c.Query(rtmGetNetconf, netlink.Acknowledge, getRequest(family, ifindex))
+		if err == nil {
+			_ = np.Print(m.Header, m.Data)
+		}
+		return nil
+	}
+	np := NewPrinter(env.P, names.Name, env.Warnf)
+	np.Family, np.Index = family, ifindex
+	env.P.Begin()
+	err = c.Dump(rtmGetNetconf, dumpRequest(family), func(m netlink.Message) error {
+		return np.Print(m.Header, m.Data)
+	})
+	var ne *nl.Error
+	switch {
+	case errors.As(err, &ne):
+		env.P.Flush()
+		return cli.Fatal(1, "RTNETLINK answers: %s\nDump terminated", nl.Strerror(ne.Errno))
+	case errors.As(err, new(errStop)):
+		// iproute2 leaves the listing there, its JSON open.
+		env.P.Flush()
+		return cli.Fatal(1, "Dump terminated")
+	case err != nil:
+		return err
+	}
+	env.P.End()
+	return nil
+}
+
+// dumpRequest is the body of rtnl_netconfdump_req: struct netconfmsg.
+func dumpRequest(family int) []byte {
+	return []byte{byte(family), 0, 0, 0}
+}
+
+// getRequest is the body of the RTM_GETNETCONF for one device.
+func getRequest(family int, ifindex uint32) []byte {
+	b := dumpRequest(family)
+	b = binary.NativeEndian.AppendUint16(b, 8)
+	b = binary.NativeEndian.AppendUint16(b, attrIfindex)
+	return binary.NativeEndian.AppendUint32(b, ifindex)
+}
+
+// lookup is ll_name_to_index on env's namespace: 0 for no such device.
+func lookup(env *cli.Env, name string) uint32 {
+	c, err := env.Conn()
+	if err != nil {
+		return 0
+	}
+	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
+		return uint32(idx)
+	}
+	return link.IndexFromIfN(name)
+}
