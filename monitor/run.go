@@ -14,6 +14,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
@@ -93,7 +94,6 @@ type Printer func(env *cli.Env, h netlink.Header, body []byte)
 // Hooks for the objects whose printers live outside this package's
 // imports; set them before Run.
 var (
-	MRoutePrinter    Printer // routes of RTNL_FAMILY_IPMR and IP6MR
 	StatsPrinter     Printer // RTM_NEWSTATS
 	AddrLabelPrinter Printer // RTM_NEWADDRLABEL, RTM_DELADDRLABEL
 )
@@ -116,6 +116,7 @@ type monitor struct {
 	nsids    *netns.NSIDMessagePrinter
 	netconf  *netconfPrinter
 	nexthops *nexthop.Printer
+	mroutes  *mroute.Printer
 }
 
 // offlineNames keeps the link cache from asking the kernel (tests replay
@@ -319,6 +320,8 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.rules = route.NewRuleMessagePrinter(env)
 	m.netconf = &netconfPrinter{p: env.P, name: name, index: ifindex}
 	m.nexthops = nexthop.NewPrinter(env)
+	m.mroutes = mroute.NewPrinter(env, name)
+	m.mroutes.Filter.Iif = ifindex
 }
 
 // replay prints the messages of a capture (rtmon's file), as iproute2's
@@ -452,7 +455,9 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		}
 		if f := body[0]; f == rtnlFamilyIPMR || f == rtnlFamilyIP6MR {
 			m.headers("[MROUTE]", nsid)
-			m.hook(MRoutePrinter, h, body)
+			if m.mroutes.Print(env, h, body) != nil {
+				return errStop
+			}
 			return nil
 		}
 		m.headers("[ROUTE]", nsid)

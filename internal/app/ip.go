@@ -15,6 +15,7 @@ import (
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/monitor"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
@@ -56,7 +57,7 @@ var objects = []object{
 	{"tcp_metrics", nil},
 	{"monitor", monitor.Run},
 	{"xfrm", nil},
-	{"mroute", nil},
+	{"mroute", mroute.Run},
 	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
 	{"netconf", nil},

@@ -109,10 +109,6 @@ var stubs = map[string]*usage.Stub{
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
 	},
 	"xfrm": xfrmStub,
-	"mroute": {
-		Name: "mroute", Usage: usage.Text(usage.Mroute), Unknown: unknownCmd("ip mroute help"),
-		Verbs: []string{"list", "show", "lst", "help"},
-	},
 	"netconf": {
 		Name: "netconf", Usage: usage.Text(usage.Netconf), Unknown: unknownCmd("ip netconf help"),
 		Verbs: []string{"show", "lst", "list", "help"},
