@@ -20,6 +20,7 @@ import (
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/tuntap"
+	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
 )
 
@@ -61,7 +62,7 @@ var objects = []object{
 	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
 	{"netconf", nil},
-	{"vrf", nil},
+	{"vrf", vrf.Run},
 	{"sr", nil},
 	{"nexthop", nexthop.Run},
 	{"mptcp", nil},

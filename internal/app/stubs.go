@@ -113,10 +113,6 @@ var stubs = map[string]*usage.Stub{
 		Name: "netconf", Usage: usage.Text(usage.Netconf), Unknown: unknownCmd("ip netconf help"),
 		Verbs: []string{"show", "lst", "list", "help"},
 	},
-	"vrf": {
-		Name: "vrf", Usage: usage.Text(usage.Vrf), Unknown: unknownCmd("ip vrf help"),
-		Verbs: []string{"identify", "pids", "exec", "show", "lst", "list", "help"},
-	},
 	"sr": {
 		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
 		Verbs: []string{"help", "hmac", "tunsrc"},
