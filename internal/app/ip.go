@@ -18,6 +18,7 @@ import (
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
+	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/tuntap"
 	"github.com/gipnet/gip/vrf"
@@ -42,8 +43,8 @@ var objects = []object{
 	{"rule", route.RunRule},
 	{"neighbor", route.RunNeigh},
 	{"neighbour", route.RunNeigh},
-	{"ntable", nil},
-	{"ntbl", nil},
+	{"ntable", ntable.Run},
+	{"ntbl", ntable.Run},
 	{"link", link.Run},
 	{"l2tp", nil},
 	{"fou", nil},

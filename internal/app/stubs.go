@@ -66,11 +66,6 @@ var tunnelStub = &usage.Stub{
 	Verbs: []string{"add", "change", "delete", "show", "lst", "list", "prl", "6rd", "help"},
 }
 
-var ntableStub = &usage.Stub{
-	Name: "ntable", Usage: usage.Text(usage.Ntable), Unknown: unknownCmd("ip ntable help"),
-	Verbs: []string{"change", "chg", "show", "lst", "list", "help"},
-}
-
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
 	"addrlabel": {
@@ -81,8 +76,6 @@ var stubs = map[string]*usage.Stub{
 		Name: "maddress", Usage: usage.Text(usage.Maddress), Unknown: unknownCmd("ip maddr help"),
 		Verbs: []string{"add", "delete", "list", "show", "lst", "help"},
 	},
-	"ntable": ntableStub,
-	"ntbl":   ntableStub,
 	"l2tp": {
 		Name: "l2tp", Usage: usage.Text(usage.L2tp), NoArgs: "usage",
 		Verbs: []string{"help", "add", "delete", "show", "lst", "list"},
