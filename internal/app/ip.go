@@ -20,6 +20,7 @@ import (
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/gipnet/gip/tuntap"
 	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
@@ -55,8 +56,8 @@ var objects = []object{
 	{"tuntap", tuntap.Run},
 	{"tap", tuntap.Run},
 	{"token", nil},
-	{"tcpmetrics", nil},
-	{"tcp_metrics", nil},
+	{"tcpmetrics", tcpmetrics.Run},
+	{"tcp_metrics", tcpmetrics.Run},
 	{"monitor", monitor.Run},
 	{"xfrm", nil},
 	{"mroute", mroute.Run},

@@ -50,11 +50,6 @@ var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string
 
 var statsSub = &usage.Stub{Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, Verbs: []string{"=help"}}
 
-var tcpMetricsStub = &usage.Stub{
-	Name: "tcp_metrics", Usage: usage.Text(usage.TCPMetrics), Unknown: unknownCmd("ip tcp_metrics help"),
-	Verbs: []string{"list", "lst", "show", "delete", "remove", "flush", "help"},
-}
-
 var tunnelStub = &usage.Stub{
 	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
 	Usage: func(env *cli.Env) func(io.Writer) {
@@ -92,11 +87,9 @@ var stubs = map[string]*usage.Stub{
 		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
 		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
 	},
-	"tunnel":      tunnelStub,
-	"tunl":        tunnelStub,
-	"token":       {Name: "token", Usage: usage.Text(usage.Token), Unknown: unknownCmd("ip token help"), Verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
-	"tcpmetrics":  tcpMetricsStub,
-	"tcp_metrics": tcpMetricsStub,
+	"tunnel": tunnelStub,
+	"tunl":   tunnelStub,
+	"token":  {Name: "token", Usage: usage.Text(usage.Token), Unknown: unknownCmd("ip token help"), Verbs: []string{"list", "lst", "show", "set", "add", "delete", "get", "help"}},
 	"monitor": {
 		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
