@@ -71,7 +71,7 @@ func TestParseErrors(t *testing.T) {
 // TestPrint prints an entry as process_msg lays it out, in text and JSON.
 func TestPrint(t *testing.T) {
 	var vals []byte
-	vals = attr(vals, metricRTTUs+1, []byte{0x40, 1, 0, 0})   // 320 → rtt 40us
+	vals = attr(vals, metricRTTUs+1, []byte{0x40, 1, 0, 0})    // 320 → rtt 40us
 	vals = attr(vals, metricRTTVarUs+1, []byte{0x50, 0, 0, 0}) // 80 → rttvar 20us
 	vals = attr(vals, metricCwnd+1, []byte{12, 0, 0, 0})
 	b := []byte{cmdGet, 1, 0, 0}
