@@ -214,7 +214,7 @@ func objectBit(w string) int {
 func usage(env *cli.Env) error {
 	env.P.Flush()
 	fmt.Fprint(env.Stderr, `Usage: ip monitor [ all | OBJECTS ] [ file FILE ] [ label ] [ all-nsid ]
-                  [ dev DEV ]
+                  [ dev DEVICE ]
 OBJECTS := address | link | mroute | neigh | netconf | nexthop | nsid |
            prefix | route | rule | stats   (several may be given)
 FILE    := file FILENAME   (replays messages captured by rtmon)
