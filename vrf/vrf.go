@@ -99,11 +99,10 @@ func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errn
 		env.Warnf("BUG: Invalid response to link query.\n")
 		return 0, 0, 0, nil
 	}
-	kind, table, isVRF := linkInfo(attrs)
+	kind, table, _ := linkInfo(attrs)
 	if kind != "vrf" {
 		return 0, 0, 0, nil
 	}
-	_ = isVRF
 	return ifi.Index, table, 0, nil
 }
 
