@@ -15,6 +15,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
@@ -91,8 +92,7 @@ type Printer func(env *cli.Env, h netlink.Header, body []byte)
 // Hooks for the objects whose printers live outside this package's
 // imports; set them before Run.
 var (
-	MRoutePrinter Printer // routes of RTNL_FAMILY_IPMR and IP6MR
-	StatsPrinter  Printer // RTM_NEWSTATS
+	StatsPrinter Printer // RTM_NEWSTATS
 )
 
 // monitor is one run: options, the printers and the link name cache they
@@ -114,6 +114,7 @@ type monitor struct {
 	netconf  *netconf.Printer
 	labels   *addrlabel.Printer
 	nexthops *nexthop.Printer
+	mroutes  *mroute.Printer
 }
 
 // offlineNames keeps the link cache from asking the kernel (tests replay
@@ -319,6 +320,8 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.netconf.Index = ifindex
 	m.nexthops = nexthop.NewPrinter(env)
 	m.labels = addrlabel.NewPrinter(env.P, name, env.Opts.Resolve)
+	m.mroutes = mroute.NewPrinter(env, name)
+	m.mroutes.Filter.Iif = ifindex
 }
 
 // replay prints the messages of a capture (rtmon's file), as iproute2's
@@ -452,7 +455,9 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		}
 		if f := body[0]; f == rtnlFamilyIPMR || f == rtnlFamilyIP6MR {
 			m.headers("[MROUTE]", nsid)
-			m.hook(MRoutePrinter, h, body)
+			if m.mroutes.Print(env, h, body) != nil {
+				return errStop
+			}
 			return nil
 		}
 		m.headers("[ROUTE]", nsid)

@@ -17,12 +17,16 @@ import (
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/maddr"
 	"github.com/gipnet/gip/monitor"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
+	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/gipnet/gip/token"
 	"github.com/gipnet/gip/tuntap"
+	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
 )
 
@@ -44,8 +48,8 @@ var objects = []object{
 	{"rule", route.RunRule},
 	{"neighbor", route.RunNeigh},
 	{"neighbour", route.RunNeigh},
-	{"ntable", nil},
-	{"ntbl", nil},
+	{"ntable", ntable.Run},
+	{"ntbl", ntable.Run},
 	{"link", link.Run},
 	{"l2tp", nil},
 	{"fou", nil},
@@ -56,15 +60,15 @@ var objects = []object{
 	{"tuntap", tuntap.Run},
 	{"tap", tuntap.Run},
 	{"token", token.Run},
-	{"tcpmetrics", nil},
-	{"tcp_metrics", nil},
+	{"tcpmetrics", tcpmetrics.Run},
+	{"tcp_metrics", tcpmetrics.Run},
 	{"monitor", monitor.Run},
 	{"xfrm", nil},
-	{"mroute", nil},
+	{"mroute", mroute.Run},
 	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
 	{"netconf", netconf.Run},
-	{"vrf", nil},
+	{"vrf", vrf.Run},
 	{"sr", nil},
 	{"nexthop", nexthop.Run},
 	{"mptcp", nil},

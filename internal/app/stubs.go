@@ -50,11 +50,6 @@ var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string
 
 var statsSub = &usage.Stub{Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, Verbs: []string{"=help"}}
 
-var tcpMetricsStub = &usage.Stub{
-	Name: "tcp_metrics", Usage: usage.Text(usage.TCPMetrics), Unknown: unknownCmd("ip tcp_metrics help"),
-	Verbs: []string{"list", "lst", "show", "delete", "remove", "flush", "help"},
-}
-
 var tunnelStub = &usage.Stub{
 	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
 	Usage: func(env *cli.Env) func(io.Writer) {
@@ -66,15 +61,8 @@ var tunnelStub = &usage.Stub{
 	Verbs: []string{"add", "change", "delete", "show", "lst", "list", "prl", "6rd", "help"},
 }
 
-var ntableStub = &usage.Stub{
-	Name: "ntable", Usage: usage.Text(usage.Ntable), Unknown: unknownCmd("ip ntable help"),
-	Verbs: []string{"change", "chg", "show", "lst", "list", "help"},
-}
-
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
-	"ntable": ntableStub,
-	"ntbl":   ntableStub,
 	"l2tp": {
 		Name: "l2tp", Usage: usage.Text(usage.L2tp), NoArgs: "usage",
 		Verbs: []string{"help", "add", "delete", "show", "lst", "list"},
@@ -91,23 +79,13 @@ var stubs = map[string]*usage.Stub{
 		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
 		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
 	},
-	"tunnel":      tunnelStub,
-	"tunl":        tunnelStub,
-	"tcpmetrics":  tcpMetricsStub,
-	"tcp_metrics": tcpMetricsStub,
+	"tunnel": tunnelStub,
+	"tunl":   tunnelStub,
 	"monitor": {
 		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
 	},
 	"xfrm": xfrmStub,
-	"mroute": {
-		Name: "mroute", Usage: usage.Text(usage.Mroute), Unknown: unknownCmd("ip mroute help"),
-		Verbs: []string{"list", "show", "lst", "help"},
-	},
-	"vrf": {
-		Name: "vrf", Usage: usage.Text(usage.Vrf), Unknown: unknownCmd("ip vrf help"),
-		Verbs: []string{"identify", "pids", "exec", "show", "lst", "list", "help"},
-	},
 	"sr": {
 		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
 		Verbs: []string{"help", "hmac", "tunsrc"},

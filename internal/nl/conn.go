@@ -44,12 +44,15 @@ type Conn struct {
 // Dial opens an rtnetlink socket in the network namespace nsFD refers to, or
 // in the calling thread's namespace when nsFD is negative. Extended acks are
 // on, so kernel error text reaches the user.
-func Dial(nsFD int) (*Conn, error) {
+func Dial(nsFD int) (*Conn, error) { return DialProto(nsFD, unix.NETLINK_ROUTE) }
+
+// DialProto is Dial for another netlink protocol (NETLINK_GENERIC).
+func DialProto(nsFD, proto int) (*Conn, error) {
 	cfg := &netlink.Config{}
 	if nsFD >= 0 {
 		cfg.NetNS = nsFD
 	}
-	c, err := netlink.Dial(unix.NETLINK_ROUTE, cfg)
+	c, err := netlink.Dial(proto, cfg)
 	if err != nil {
 		return nil, err
 	}
