@@ -76,6 +76,11 @@ type Env struct {
 	// selector and flush count carry over into the next nexthop commands.
 	NexthopFilter any
 
+	// BridgeState is what the bridge command keeps from one command of a
+	// -batch to the next (iproute2's static filters; the bridge package's
+	// type, nil before any).
+	BridgeState any
+
 	// Strict makes Conn ask the kernel to check requests strictly (it then
 	// filters dumps by the request header and refuses attributes a request
 	// does not take). iproute2's ip does so, except under -batch, whose
