@@ -491,10 +491,10 @@ func (m *mdbPrinter) routerPortStats(d []byte) {
 
 // mdbRequest is what `bridge mdb add|del` read.
 type mdbRequest struct {
-	dev, port, grp, src            string
+	dev, port, grp, src             string
 	hasDev, hasPort, hasGrp, hasSrc bool
-	permanent                      bool
-	vid                            int16
+	permanent                       bool
+	vid                             int16
 }
 
 // errUsageMDB asks for the usage text.
