@@ -58,6 +58,9 @@ type fdbFilter struct {
 	vlan          uint16
 	state         uint16
 	dynamic       bool
+	// headers, when set, prints what precedes each entry (print_headers:
+	// -timestamp's line, bridge monitor's label).
+	headers func(label string)
 }
 
 func parseState(s string) (uint16, bool) {
@@ -243,6 +246,9 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 	}
 	if f.dynamic && state&unix.NUD_PERMANENT != 0 {
 		return
+	}
+	if f.headers != nil {
+		f.headers("[NEIGH]")
 	}
 	p.OpenObject("")
 	if m.Header.Type == unix.RTM_DELNEIGH {

@@ -116,7 +116,7 @@ func Command(env *cli.Env, args *cli.Args) error {
 		name string
 		run  func(*cli.Env, *cli.Args) error
 	}{
-		{"link", doLink}, {"fdb", doFDB}, {"mdb", doMDB}, {"vlan", doVlan}, {"vni", nil}, {"monitor", nil}, {"help", nil},
+		{"link", doLink}, {"fdb", doFDB}, {"mdb", doMDB}, {"vlan", doVlan}, {"vni", doVNI}, {"monitor", nil}, {"help", nil},
 	} {
 		if !cli.Matches(obj, c.name) {
 			continue

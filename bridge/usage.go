@@ -104,8 +104,6 @@ func unknownBridgeCmd(obj string) string {
 // stubs are the fronts of the bridge objects gip does not implement yet:
 // they answer help, and an unknown word, as iproute2 does.
 var stubs = map[string]*usage.Stub{
-	"vni": {Name: "bridge vni", Usage: usage.Text(vniUsage), Unknown: unknownBridgeCmd("vni"),
-		Verbs: []string{"=add", "=delete", "=show", "=lst", "=list", "=help"}},
 	"monitor": {Name: "bridge monitor", Usage: usage.Text(monitorUsage), Loop: true,
 		Unknown: `Argument "%s" is unknown, try "bridge monitor help".`,
 		Verbs:   []string{"file+", "link", "fdb", "mdb", "vlan", "=vni", "=all", "help"}},
