@@ -86,13 +86,16 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 		t.flags[l.index] = l.flags
 		byName[l.name] = l.index
 	}
-	var filter int32
+	// The filter is a static in iproute2: under -batch a later link show
+	// (and bridge monitor) keeps it; a device not found clears it.
+	st := stateOf(env)
 	if hasDev {
-		filter = nameIndex(byName, dev)
+		st.linkIndex = nameIndex(byName, dev)
+		if st.linkIndex == 0 {
+			return cli.Exit(255, "Cannot find device \"%s\"", dev)
+		}
 	}
-	if hasDev && filter == 0 {
-		return cli.Exit(255, "Cannot find device \"%s\"", dev)
-	}
+	filter := st.linkIndex
 	c.SetStrict(true)
 	defer c.SetStrict(false)
 	body := nl.IfInfomsg{Family: unix.AF_BRIDGE}.Append(nil)

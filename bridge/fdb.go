@@ -81,7 +81,9 @@ func parseState(s string) (uint16, bool) {
 }
 
 func fdbShow(env *cli.Env, args *cli.Args) error {
-	var f fdbFilter
+	// iproute2 keeps fdb show's filters in statics: under -batch they
+	// carry over into the next fdb listings (and bridge monitor).
+	f := &stateOf(env).fdb
 	var dev, br string
 	var hasDev, hasBr bool // given, maybe as '' (which names no device)
 	for args.More() {
@@ -141,14 +143,18 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 		byName[l.name] = l.index
 	}
 	if hasBr {
-		if f.master = nameIndex(byName, br); f.master == 0 {
+		i := nameIndex(byName, br)
+		if i == 0 {
 			return cli.Exit(255, "Cannot find bridge device \"%s\"", br)
 		}
+		f.master = i
 	}
 	if hasDev {
-		if f.index = nameIndex(byName, dev); f.index == 0 {
+		i := nameIndex(byName, dev)
+		if i == 0 {
 			return cli.Exit(255, "Cannot find device \"%s\"", dev)
 		}
+		f.index = i
 	}
 	c.SetStrict(true)
 	defer c.SetStrict(false)
@@ -173,7 +179,7 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 	p := env.P
 	p.Begin()
 	err = c.Dump(unix.RTM_GETNEIGH, body, func(m netlink.Message) error {
-		printFDB(p, env.Opts.Stats > 0, &f, name, m)
+		printFDB(p, env.Opts.Stats > 0, f, name, m)
 		return nil
 	})
 	if err != nil {

@@ -54,6 +54,8 @@ const (
 // the same object (a second `mdb show vid N` even finds its vid given
 // twice).
 type batchState struct {
+	fdb               fdbFilter
+	linkIndex         int32 // bridge link show's dev
 	mdbIndex, mdbVlan uint32
 	vniIndex          uint32
 }

@@ -103,7 +103,10 @@ func newBrMonitor(env *cli.Env, banner bool) *brMonitor {
 	m.names.Volatile()
 	name := func(i int32) string { return m.names.Name(uint32(i)) }
 	m.links = &linkTable{cache: m.names}
-	m.fdb = &fdbFilter{headers: m.headers}
+	// print_fdb filters with what the last fdb show of a -batch left.
+	f := stateOf(env).fdb
+	f.headers = m.headers
+	m.fdb = &f
 	m.mdb = &mdbPrinter{p: p, warn: env.Warnf, details: env.Opts.Details > 0, stats: env.Opts.Stats > 0, name: name}
 	m.vlan = &vlanDBPrinter{cur: -1, names: name, stats: env.Opts.Stats > 0, headers: m.headers}
 	m.vni = &vniPrinter{p: p, warn: env.Warnf, name: name, headers: m.headers}
@@ -134,7 +137,7 @@ func (m *brMonitor) accept(h netlink.Header, body []byte) error {
 			m.env.Warnf("Message too short!\n")
 			return errStopDump
 		}
-		printBrLink(m.p, m.env.Opts.Details > 0, 0, m.links, msg, m.headers)
+		printBrLink(m.p, m.env.Opts.Details > 0, stateOf(m.env).linkIndex, m.links, msg, m.headers)
 	case unix.RTM_NEWNEIGH, unix.RTM_DELNEIGH:
 		if len(body) < unix.SizeofNdMsg {
 			m.env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofNdMsg)
