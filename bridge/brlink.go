@@ -6,6 +6,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/link"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -29,17 +30,31 @@ func doLink(env *cli.Env, args *cli.Args) error {
 	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge link help\".", w)
 }
 
-// linkTable names links and knows their flags, for "name@peer" and M-DOWN.
+// linkTable names links and knows their flags, for "name@peer" and M-DOWN:
+// from one dump (show), or from a cache that asks the kernel on a miss
+// (monitor).
 type linkTable struct {
 	names map[int32]string
 	flags map[int32]uint32
+	cache *link.Names
 }
 
 func (t *linkTable) name(i int32) string {
+	if t.cache != nil {
+		return t.cache.Name(uint32(i))
+	}
 	if n, ok := t.names[i]; ok {
 		return n
 	}
 	return fmt.Sprintf("if%d", i)
+}
+
+func (t *linkTable) flag(i int32) (uint32, bool) {
+	if t.cache != nil {
+		return t.cache.Flags(uint32(i))
+	}
+	f, ok := t.flags[i]
+	return f, ok
 }
 
 func linkShow(env *cli.Env, args *cli.Args) error {
@@ -71,20 +86,23 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 		t.flags[l.index] = l.flags
 		byName[l.name] = l.index
 	}
-	var filter int32
+	// The filter is a static in iproute2: under -batch a later link show
+	// (and bridge monitor) keeps it; a device not found clears it.
+	st := stateOf(env)
 	if hasDev {
-		filter = nameIndex(c, byName, dev)
+		st.linkIndex = nameIndex(c, byName, dev)
+		if st.linkIndex == 0 {
+			return cli.Exit(255, "Cannot find device \"%s\"", dev)
+		}
 	}
-	if hasDev && filter == 0 {
-		return cli.Exit(255, "Cannot find device \"%s\"", dev)
-	}
+	filter := st.linkIndex
 	c.SetStrict(true)
 	defer c.SetStrict(false)
 	body := nl.IfInfomsg{Family: unix.AF_BRIDGE}.Append(nil)
 	p := env.P
 	p.Begin()
 	err = c.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
-		printBrLink(p, env.Opts.Details > 0, filter, t, m)
+		printBrLink(p, env.Opts.Details > 0, filter, t, m, nil)
 		return nil
 	})
 	if err != nil {
@@ -143,7 +161,8 @@ func printSTPState(p *format.Printer, s uint8) {
 }
 
 // printBrLink prints one AF_BRIDGE link message as `bridge link` does.
-func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m netlink.Message) {
+// headers, when set, prints what precedes an event (bridge monitor).
+func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m netlink.Message, headers func(string)) {
 	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return
@@ -185,6 +204,9 @@ func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m 
 	if name == "" {
 		name = t.name(hdr.Index)
 	}
+	if headers != nil {
+		headers("[LINK]")
+	}
 	p.OpenObject("")
 	if m.Header.Type == unix.RTM_DELLINK {
 		p.Bool(format.Any, "deleted", "Deleted ", true)
@@ -207,7 +229,7 @@ func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m 
 					peer = ""
 				}
 				// An unknown index has flags -1 in iproute2: never M-DOWN.
-				if f, ok := t.flags[int32(link)]; ok {
+				if f, ok := t.flag(int32(link)); ok {
 					mdown = f&unix.IFF_UP == 0
 				}
 			}

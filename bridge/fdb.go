@@ -44,6 +44,9 @@ type fdbFilter struct {
 	vlan          uint16
 	state         uint16
 	dynamic       bool
+	// headers, when set, prints what precedes each entry (print_headers:
+	// -timestamp's line, bridge monitor's label).
+	headers func(label string)
 }
 
 func parseState(s string) (uint16, bool) {
@@ -64,7 +67,9 @@ func parseState(s string) (uint16, bool) {
 }
 
 func fdbShow(env *cli.Env, args *cli.Args) error {
-	var f fdbFilter
+	// iproute2 keeps fdb show's filters in statics: under -batch they
+	// carry over into the next fdb listings (and bridge monitor).
+	f := &stateOf(env).fdb
 	var dev, br string
 	var hasDev, hasBr bool // given, maybe as '' (which names no device)
 	for args.More() {
@@ -124,14 +129,18 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 		byName[l.name] = l.index
 	}
 	if hasBr {
-		if f.master = nameIndex(c, byName, br); f.master == 0 {
+		i := nameIndex(c, byName, br)
+		if i == 0 {
 			return cli.Exit(255, "Cannot find bridge device \"%s\"", br)
 		}
+		f.master = i
 	}
 	if hasDev {
-		if f.index = nameIndex(c, byName, dev); f.index == 0 {
+		i := nameIndex(c, byName, dev)
+		if i == 0 {
 			return cli.Exit(255, "Cannot find device \"%s\"", dev)
 		}
+		f.index = i
 	}
 	c.SetStrict(true)
 	defer c.SetStrict(false)
@@ -156,7 +165,7 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 	p := env.P
 	p.Begin()
 	err = c.Dump(unix.RTM_GETNEIGH, body, func(m netlink.Message) error {
-		printFDB(p, env.Opts.Stats > 0, &f, name, m)
+		printFDB(p, env.Opts.Stats > 0, f, name, m)
 		return nil
 	})
 	if err != nil {
@@ -229,6 +238,9 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 	}
 	if f.dynamic && state&unix.NUD_PERMANENT != 0 {
 		return
+	}
+	if f.headers != nil {
+		f.headers("[NEIGH]")
 	}
 	p.OpenObject("")
 	if m.Header.Type == unix.RTM_DELNEIGH {

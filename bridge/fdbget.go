@@ -168,7 +168,12 @@ func fdbGet(env *cli.Env, args *cli.Args) error {
 	}
 	p := env.P
 	p.Begin()
-	printFDB(p, env.Opts.Stats > 0, &fdbFilter{dynamic: r.dynamic}, names, m)
+	// print_fdb filters with fdb show's statics, which `dynamic` sets too.
+	f := &stateOf(env).fdb
+	if r.dynamic {
+		f.dynamic = true
+	}
+	printFDB(p, env.Opts.Stats > 0, f, names, m)
 	p.End()
 	return nil
 }

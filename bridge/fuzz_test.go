@@ -106,7 +106,7 @@ func FuzzLinkDecoders(f *testing.F) {
 		}
 		for _, filter := range filters {
 			for _, b := range msgs {
-				printBrLink(p, mode&4 != 0, filter, tbl, netlink.Message{Header: netlink.Header{Type: unix.RTM_NEWLINK}, Data: b})
+				printBrLink(p, mode&4 != 0, filter, tbl, netlink.Message{Header: netlink.Header{Type: unix.RTM_NEWLINK}, Data: b}, nil)
 			}
 		}
 		p.End()

@@ -116,16 +116,13 @@ func Command(env *cli.Env, args *cli.Args) error {
 		name string
 		run  func(*cli.Env, *cli.Args) error
 	}{
-		{"link", doLink}, {"fdb", doFDB}, {"mdb", nil}, {"vlan", doVlan}, {"vni", nil}, {"monitor", nil}, {"help", nil},
+		{"link", doLink}, {"fdb", doFDB}, {"mdb", doMDB}, {"vlan", doVlan}, {"vni", doVNI}, {"monitor", doMonitor}, {"help", nil},
 	} {
 		if !cli.Matches(obj, c.name) {
 			continue
 		}
 		if c.name == "help" {
 			return bridgeUsage(env.Stderr)
-		}
-		if c.run == nil && stubs[c.name] != nil {
-			return stubs[c.name].Run(env, args.Rest())
 		}
 		if c.run == nil {
 			return cli.Exit(1, "gip: bridge %s is not implemented yet", c.name)

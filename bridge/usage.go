@@ -4,7 +4,6 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/usage"
 )
 
 // The bridge command's usage texts, in gip's own words, naming every
@@ -95,20 +94,4 @@ Where: VNI := 0-16777215
 
 func monitorUsage(w io.Writer) {
 	io.WriteString(w, "Usage: bridge monitor [ link | fdb | mdb | vlan | vni | all | file ]\n")
-}
-
-func unknownBridgeCmd(obj string) string {
-	return `Command "%s" is unknown, try "bridge ` + obj + ` help".`
-}
-
-// stubs are the fronts of the bridge objects gip does not implement yet:
-// they answer help, and an unknown word, as iproute2 does.
-var stubs = map[string]*usage.Stub{
-	"mdb": {Name: "bridge mdb", Usage: usage.Text(mdbUsage), Unknown: unknownBridgeCmd("mdb"),
-		Verbs: []string{"add", "delete", "show", "lst", "list", "help"}},
-	"vni": {Name: "bridge vni", Usage: usage.Text(vniUsage), Unknown: unknownBridgeCmd("vni"),
-		Verbs: []string{"=add", "=delete", "=show", "=lst", "=list", "=help"}},
-	"monitor": {Name: "bridge monitor", Usage: usage.Text(monitorUsage), Loop: true,
-		Unknown: `Argument "%s" is unknown, try "bridge monitor help".`,
-		Verbs:   []string{"file+", "link", "fdb", "mdb", "vlan", "=vni", "=all", "help"}},
 }

@@ -820,6 +820,8 @@ type vlanDBPrinter struct {
 	filter vlanFilter
 	names  func(int32) string
 	stats  bool
+	// headers, when set, prints what precedes an event (bridge monitor).
+	headers func(label string)
 }
 
 func (v *vlanDBPrinter) finish(p *format.Printer) {
@@ -838,6 +840,9 @@ func (v *vlanDBPrinter) print(p *format.Printer, m netlink.Message, monitor, glo
 	ifindex := int32(ne.Uint32(m.Data[4:8]))
 	if v.filter.index != 0 && v.filter.index != ifindex {
 		return
+	}
+	if v.headers != nil {
+		v.headers("[VLAN]")
 	}
 	if t == rtmDelVLAN {
 		p.Bool(format.Any, "deleted", "Deleted ", true)

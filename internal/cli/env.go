@@ -79,6 +79,10 @@ type Env struct {
 	// type): iproute2 never resets it, so under -batch a listing's `dev`
 	// filters the later listings too, and a second `dev` is refused.
 	MaddrFilter any
+	// BridgeState is what the bridge command keeps from one command of a
+	// -batch to the next (iproute2's static filters; the bridge package's
+	// type, nil before any).
+	BridgeState any
 
 	// Strict makes Conn ask the kernel to check requests strictly (it then
 	// filters dumps by the request header and refuses attributes a request
