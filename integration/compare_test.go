@@ -1,6 +1,8 @@
 package integration
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"sort"
@@ -116,7 +118,7 @@ func (n *normalizer) plain(s string) string {
 // addrconfRouteRE matches the routes IPv6 addrconf adds for each link on
 // its own (after the link local masking): fe80::/64, the local route of the
 // link-local address and the ff00::/8 multicast route.
-var addrconfRouteRE = regexp.MustCompile(`^(local |multicast )?(fe80::LL|fe80::/64|ff00::/8) `)
+var addrconfRouteRE = regexp.MustCompile(`^([0-9]+ )?(local |multicast )?(fe80::LL|fe80::/64|ff00::/8) `)
 
 // sortAddrconfRoutes sorts each run of consecutive addrconf routes in a
 // route listing. The kernel adds them from each link's addrconf work, so
@@ -126,6 +128,9 @@ var addrconfRouteRE = regexp.MustCompile(`^(local |multicast )?(fe80::LL|fe80::/
 func sortAddrconfRoutes(out string) string {
 	if !strings.Contains(out, "fe80::") && !strings.Contains(out, "ff00::/8") {
 		return out
+	}
+	if strings.HasPrefix(out, "[") {
+		return sortAddrconfJSON(out)
 	}
 	lines := strings.SplitAfter(out, "\n")
 	for i := 0; i < len(lines); {
@@ -139,6 +144,68 @@ func sortAddrconfRoutes(out string) string {
 		i = max(j, i+1)
 	}
 	return strings.Join(lines, "")
+}
+
+// sortAddrconfJSON is sortAddrconfRoutes for a -j (or -j -p) listing:
+// runs of consecutive addrconf route objects are sorted by their text,
+// each object keeping its own bytes and the separators staying in place,
+// so the layout is still compared. Output that is no JSON array is left
+// as it is.
+func sortAddrconfJSON(out string) string {
+	dec := json.NewDecoder(strings.NewReader(out))
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return out
+	}
+	type elem struct {
+		start, end int
+		addrconf   bool
+	}
+	var elems []elem
+	for dec.More() {
+		before := int(dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return out
+		}
+		end := int(dec.InputOffset())
+		start := end - len(raw)
+		if start < before {
+			return out
+		}
+		var r struct {
+			Dst string `json:"dst"`
+		}
+		json.Unmarshal(raw, &r)
+		ac := strings.HasPrefix(r.Dst, "fe80::") || r.Dst == "ff00::/8"
+		elems = append(elems, elem{start, end, ac})
+	}
+	var b bytes.Buffer
+	last := 0
+	for i := 0; i < len(elems); {
+		j := i
+		for j < len(elems) && elems[j].addrconf {
+			j++
+		}
+		if j-i < 2 {
+			b.WriteString(out[last:elems[i].end])
+			last = elems[i].end
+			i++
+			continue
+		}
+		texts := make([]string, 0, j-i)
+		for _, e := range elems[i:j] {
+			texts = append(texts, out[e.start:e.end])
+		}
+		sort.Strings(texts)
+		for k, e := range elems[i:j] {
+			b.WriteString(out[last:e.start])
+			b.WriteString(texts[k])
+			last = e.end
+		}
+		i = j
+	}
+	b.WriteString(out[last:])
+	return b.String()
 }
 
 // isUsage reports whether a reference result is a failure that prints a

@@ -191,6 +191,9 @@ func TestSortAddrconfRoutes(t *testing.T) {
 		// other lines are never reordered, even between addrconf runs
 		{"fe80::/64 dev b\nx\nfe80::/64 dev a\n", "fe80::/64 dev b\nx\nfe80::/64 dev a\n"},
 		{"b\na\n", "b\na\n"},
+		// -N prints the route type as a number first
+		{"5 ff00::/8 dev veth1 table 255\n5 ff00::/8 dev veth0 table 255\n",
+			"5 ff00::/8 dev veth0 table 255\n5 ff00::/8 dev veth1 table 255\n"},
 	}
 	for _, tt := range tests {
 		if got := sortAddrconfRoutes(tt.in); got != tt.want {
@@ -245,6 +248,24 @@ func TestCarrierPending(t *testing.T) {
 	} {
 		if got := carrierPending([]byte(tt.snap)); got != tt.want {
 			t.Errorf("carrierPending(%q) = %v, want %v", tt.snap, got, tt.want)
+		}
+	}
+}
+
+// TestSortAddrconfJSON checks that runs of addrconf route objects in a -j
+// or -j -p listing are sorted and the rest, layout included, is kept.
+func TestSortAddrconfJSON(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`[{"dst":"10.0.0.0/8"},{"dst":"fe80::/64","dev":"b"},{"dst":"fe80::/64","dev":"a"},{"dst":"::1"}]` + "\n",
+			`[{"dst":"10.0.0.0/8"},{"dst":"fe80::/64","dev":"a"},{"dst":"fe80::/64","dev":"b"},{"dst":"::1"}]` + "\n"},
+		{"[ {\n        \"dst\": \"ff00::/8\",\n        \"dev\": \"v1\"\n    },{\n        \"dst\": \"ff00::/8\",\n        \"dev\": \"v0\"\n    } ]\n",
+			"[ {\n        \"dst\": \"ff00::/8\",\n        \"dev\": \"v0\"\n    },{\n        \"dst\": \"ff00::/8\",\n        \"dev\": \"v1\"\n    } ]\n"},
+		{`[{"dst":"fe80::/64","dev":"b"},{"dst":"10.0.0.0/8"},{"dst":"fe80::/64","dev":"a"}]`,
+			`[{"dst":"fe80::/64","dev":"b"},{"dst":"10.0.0.0/8"},{"dst":"fe80::/64","dev":"a"}]`},
+		{"[broken fe80::", "[broken fe80::"},
+	} {
+		if got := sortAddrconfRoutes(tt.in); got != tt.want {
+			t.Errorf("sortAddrconfRoutes(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
 }
