@@ -29,8 +29,8 @@ var (
 	// the other, seconds apart on a loaded machine, so a finite address
 	// lifetime or route expiry has counted down in between, and neighbour
 	// and fdb entries have aged: their numbers are masked, "forever" (and
-	// its JSON 4294967295) is kept.
-	lifetimeRE     = regexp.MustCompile(`\b(valid_lft|preferred_lft|expires) -?\d+sec\b`)
+	// its JSON 4294967295) is kept; so have the route cache's ages.
+	lifetimeRE     = regexp.MustCompile(`\b(valid_lft|preferred_lft|expires|age) -?\d+sec\b`)
 	lifetimeJSONRE = regexp.MustCompile(`"(valid_life_time|preferred_life_time|expires)"(\s*:\s*)(-?\d+)`)
 	ageRE          = regexp.MustCompile(`\b(used) \d+(/\d+){1,2}`)
 	ageJSONRE      = regexp.MustCompile(`"(used|confirmed|updated)"(\s*:\s*)\d+`)

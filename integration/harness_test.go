@@ -269,3 +269,14 @@ func TestSortAddrconfJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskCounters(t *testing.T) {
+	in := "4: v0: <UP>\n    RX:  bytes packets errors dropped  missed   mcast\n           469       6      0       0       0       0\n    TX:  bytes packets\n  1.22k  14\nx 5 6\n"
+	want := "4: v0: <UP>\n    RX:  bytes packets errors dropped  missed   mcast\nCOUNTS\n    TX:  bytes packets\nCOUNTS\nx 5 6\n"
+	if got := maskCounters(in); got != want {
+		t.Errorf("maskCounters:\n got %q\nwant %q", got, want)
+	}
+	if got := newNormalizer("").text("    cache expires 3sec age 6sec\n"); got != "    cache expires Nsec age Nsec\n" {
+		t.Errorf("route cache age not masked: %q", got)
+	}
+}

@@ -185,6 +185,29 @@ func runChunk(t *testing.T, self, file, text string, tags map[int]string, c int,
 	return stable, len(fs) - len(stable)
 }
 
+// counterHeadRE is the header line of a -s counter block (RX:/TX: and
+// the column names); the line under it holds the counts.
+var counterHeadRE = regexp.MustCompile(`^\s*[RT]X: +bytes `)
+
+// maskCounters hides the counts under each -s header. A random chunk's
+// prelude brings links up, and IPv6 autoconfiguration then sends packets
+// (solicitations, MLD reports) at the kernel's pace, so a link's counters
+// grow between the reference's run and gip's. Case files, which do not
+// race with that traffic the same way, still compare counts.
+func maskCounters(out string) string {
+	if !strings.Contains(out, "X: ") {
+		return out
+	}
+	lines := strings.Split(out, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if counterHeadRE.MatchString(lines[i]) {
+			lines[i+1] = "COUNTS"
+			i++
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // diffRuns compares the generated lines of one chunk. With ref2, lines
 // whose reference output changed between the two reference runs are left
 // out.
@@ -205,7 +228,7 @@ func diffRuns(text string, tags map[int]string, c int, ref, ref2, cand []result)
 		if !generated {
 			continue
 		}
-		r.Out, r.Err = n.text(r.Out), n.text(r.Err)
+		r.Out, r.Err = maskCounters(n.text(r.Out)), n.text(r.Err)
 		usage := isUsage(r)
 		cut := !usage && r.RC != 0 && (usageLine.MatchString(r.Out) || usageLine.MatchString(r.Err))
 		if cut {
@@ -214,7 +237,7 @@ func diffRuns(text string, tags map[int]string, c int, ref, ref2, cand []result)
 		a := render(r, usage)
 		if ref2 != nil {
 			r2 := ref2By[r.Line]
-			r2.Out, r2.Err = n.text(r2.Out), n.text(r2.Err)
+			r2.Out, r2.Err = maskCounters(n.text(r2.Out)), n.text(r2.Err)
 			if cut {
 				r2.Out, r2.Err = cutUsage(r2.Out), cutUsage(r2.Err)
 			}
@@ -226,7 +249,7 @@ func diffRuns(text string, tags map[int]string, c int, ref, ref2, cand []result)
 		if !ok {
 			continue
 		}
-		cr.Out, cr.Err = n.text(cr.Out), n.text(cr.Err)
+		cr.Out, cr.Err = maskCounters(n.text(cr.Out)), n.text(cr.Err)
 		if cut {
 			cr.Out, cr.Err = cutUsage(cr.Out), cutUsage(cr.Err)
 		}
