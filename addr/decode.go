@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -46,12 +46,12 @@ func Decode(b []byte) (*Addr, error) {
 // decodeInto is Decode into an Addr the caller reuses, allocating nothing:
 // everything in *a, the label too, borrows b.
 func decodeInto(a *Addr, b []byte) error {
-	hdr, attrs, err := nl.ParseIfAddrmsg(b)
+	hdr, attrs, err := rtnl.ParseIfAddrmsg(b)
 	if err != nil {
 		return err
 	}
 	*a = Addr{Family: hdr.Family, Prefixlen: hdr.Prefixlen, Scope: hdr.Scope, Index: hdr.Index, Flags: uint32(hdr.Flags)}
-	ad := nl.NewAttrs(attrs)
+	ad := rtnl.NewAttrs(attrs)
 	for ad.Next() {
 		switch ad.Type() {
 		case unix.IFA_LOCAL:

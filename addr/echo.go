@@ -2,8 +2,8 @@ package addr
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -13,7 +13,7 @@ import (
 // prints an address, after "INDEX: DEV". When the kernel echoes nothing
 // (IPv6 addresses) the answer is the acknowledgement, which prints nothing
 // (an empty object in JSON).
-func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
+func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
 	m, err := c.Echo(netlink.HeaderType(msgType), flags, body)
 	if err != nil {
 		return cli.Exit(2, "%s", err.Error())

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -54,7 +54,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	stats := env.Opts.Stats
 	for round := 0; round < loops; {
 		var victims [][]byte
-		body := nl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
+		body := rtnl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
 		err := c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
 			if m.Header.Type != unix.RTM_NEWADDR {
 				return nil
@@ -83,12 +83,12 @@ func flush(env *cli.Env, args *cli.Args) error {
 		}
 		round++
 		for _, v := range victims {
-			if err := c.Exec(unix.RTM_DELADDR, 0, v); err != nil && !nl.IsErrno(err, unix.EADDRNOTAVAIL) {
+			if err := c.Exec(unix.RTM_DELADDR, 0, v); err != nil && !rtnl.IsErrno(err, unix.EADDRNOTAVAIL) {
 				var errno unix.Errno
-				if ne, ok := err.(*nl.Error); ok {
+				if ne, ok := err.(*rtnl.Error); ok {
 					errno = ne.Errno
 				}
-				return cli.Exit(255, "Failed to send flush request: %s", nl.Strerror(errno))
+				return cli.Exit(255, "Failed to send flush request: %s", rtnl.Strerror(errno))
 			}
 		}
 		if stats > 0 {

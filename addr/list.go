@@ -7,9 +7,9 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -112,15 +112,15 @@ func (ls *lister) close() {
 // showOne prints the link named by dev, fetched alone as iproute2 does:
 // by name for ip link (iplink_get), by the index resolved already for ip
 // address and for ip link with a group filter (ipaddr_link_get).
-func (ls *lister) showOne(c *nl.Conn) error {
-	family, mask := uint8(ls.f.family), uint32(nl.ExtFilterVF)
+func (ls *lister) showOne(c *rtnl.Conn) error {
+	family, mask := uint8(ls.f.family), uint32(rtnl.ExtFilterVF)
 	byName := ls.doLink && ls.f.group == -1
 	name := ls.f.dev
 	if !byName {
 		name = ""
 	}
 	if !ls.doLink && ls.env.Opts.Stats == 0 {
-		mask |= nl.ExtFilterSkipStats
+		mask |= rtnl.ExtFilterSkipStats
 	}
 	resolved := false
 	if byName && !link.NameFitsLookup(name) {
@@ -134,7 +134,7 @@ func (ls *lister) showOne(c *nl.Conn) error {
 	}
 	l, err := link.Get(c, ls.f.ifindex, name, family, mask)
 	if err != nil {
-		var ne *nl.Error
+		var ne *rtnl.Error
 		if !errors.As(err, &ne) {
 			return err
 		}
@@ -150,10 +150,10 @@ func (ls *lister) showOne(c *nl.Conn) error {
 		ls.p.Begin()
 		ls.p.End()
 		if byName {
-			return cli.Fatal(1, "%s\nCannot send link get request: %s", ne.Error(), nl.Strerror(ne.Errno))
+			return cli.Fatal(1, "%s\nCannot send link get request: %s", ne.Error(), rtnl.Strerror(ne.Errno))
 		}
 		// ipaddr_link_get's failure ends the listing, not the command.
-		ls.env.Warnf("%s\nCannot send link request: %s\n", ne.Error(), nl.Strerror(ne.Errno))
+		ls.env.Warnf("%s\nCannot send link request: %s\n", ne.Error(), rtnl.Strerror(ne.Errno))
 		return nil
 	}
 	// The addresses are asked for only once the link is there.
@@ -176,23 +176,23 @@ func (ls *lister) showOne(c *nl.Conn) error {
 	return nil
 }
 
-func (ls *lister) dumpLinks(c *nl.Conn) error {
+func (ls *lister) dumpLinks(c *rtnl.Conn) error {
 	// The dump asks for the family of the command line (-4, -6), not
 	// the one a "to" prefix may have set in the filter.
 	family := ls.env.Opts.Family
 	if ls.f.family == unix.AF_PACKET {
 		family = unix.AF_PACKET
 	}
-	body, err := nl.Body(nl.IfInfomsg{Family: uint8(family)}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: uint8(family)}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if family != unix.AF_UNSPEC && family != unix.AF_PACKET {
 			return nil
 		}
 		// Without -s no counter is printed: the kernel may then skip
 		// the IPv6 and VF counters (it still sends the link's own),
 		// which spares it summing per-CPU counters for every link.
-		mask := uint32(nl.ExtFilterVF)
+		mask := uint32(rtnl.ExtFilterVF)
 		if ls.env.Opts.Stats == 0 {
-			mask |= nl.ExtFilterSkipStats
+			mask |= rtnl.ExtFilterSkipStats
 		}
 		ae.Uint32(unix.IFLA_EXT_MASK, mask)
 		if ls.f.master != 0 {
@@ -232,7 +232,7 @@ func dumpError(err error) error {
 	if err == nil {
 		return err
 	}
-	var ne *nl.Error
+	var ne *rtnl.Error
 	if errors.As(err, &ne) {
 		return cli.Exit(1, "%s\nDump terminated", err.Error())
 	}
@@ -241,7 +241,7 @@ func dumpError(err error) error {
 
 // dumpAddrsFor reads the addresses when the listing shows them (not for
 // ip link, whose family is AF_PACKET); -oneline then prints no link line.
-func (ls *lister) dumpAddrsFor(c *nl.Conn) error {
+func (ls *lister) dumpAddrsFor(c *rtnl.Conn) error {
 	if ls.f.family == unix.AF_PACKET {
 		return nil
 	}
@@ -250,8 +250,8 @@ func (ls *lister) dumpAddrsFor(c *nl.Conn) error {
 }
 
 // dumpAddrs fills the per-link address index.
-func (ls *lister) dumpAddrs(c *nl.Conn) error {
-	body := nl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
+func (ls *lister) dumpAddrs(c *rtnl.Conn) error {
+	body := rtnl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
 	err := c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
 		if m.Header.Type == unix.RTM_NEWADDR {
 			ls.addrs.add(m.Data)
@@ -277,7 +277,7 @@ type addrEnt struct {
 
 // add stores one RTM_NEWADDR payload.
 func (x *addrIndex) add(b []byte) {
-	hdr, _, err := nl.ParseIfAddrmsg(b)
+	hdr, _, err := rtnl.ParseIfAddrmsg(b)
 	if err != nil {
 		return
 	}

@@ -6,14 +6,14 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
 // addrRequest is the request `ip address add|change|replace|delete` builds.
 type addrRequest struct {
-	hdr      nl.IfAddrmsg
+	hdr      rtnl.IfAddrmsg
 	attrs    []addrAttr // in the order the words gave them
 	dev      string
 	hasDev   bool // dev was given, perhaps as ''
@@ -34,7 +34,7 @@ type addrRequest struct {
 	// bytes: an attribute that does not fit (a long label or MPLS label
 	// stack) is left out with addattr_l's complaint, and the request goes
 	// on without it.
-	bound nl.ReqBound
+	bound rtnl.ReqBound
 	warnf func(format string, a ...any)
 }
 
@@ -85,7 +85,7 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 // default scope. Its checks come in iproute2's order.
 func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest, error) {
 	r := &addrRequest{valid: infinityLife, pref: infinityLife, warnf: env.Warnf}
-	r.bound = nl.ReqBound{Len: 16 + 8, Max: 16 + 8 + 256}
+	r.bound = rtnl.ReqBound{Len: 16 + 8, Max: 16 + 8 + 256}
 	r.hdr.Family = uint8(env.Opts.Family)
 	if err := r.parse(env, args); err != nil {
 		return nil, err
@@ -152,7 +152,7 @@ func (r *addrRequest) body(idx int32) ([]byte, error) {
 	if r.flags&unix.IFA_F_MCAUTOJOIN != 0 && !isMulticast(&r.local) {
 		return nil, cli.Exit(1, "autojoin needs multicast address")
 	}
-	return nl.Body(r.hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	return rtnl.Body(r.hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		for _, a := range r.attrs {
 			ae.Bytes(a.typ, a.data)
 		}

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -177,7 +177,7 @@ func TestShowdumpFilter(t *testing.T) {
 // ones after it are measured from what was kept.
 func TestAddrRequestBound(t *testing.T) {
 	var lines []string
-	r := &addrRequest{bound: nl.ReqBound{Len: 16 + 8, Max: 280},
+	r := &addrRequest{bound: rtnl.ReqBound{Len: 16 + 8, Max: 280},
 		warnf: func(f string, a ...any) { lines = append(lines, strings.TrimSuffix(fmt.Sprintf(f, a...), "\n")) }}
 	r.add(1, make([]byte, 4))   // 24 + 8
 	r.add(3, make([]byte, 300)) // does not fit

@@ -2,7 +2,7 @@ package addr
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -16,11 +16,11 @@ func Run(env *cli.Env, args *cli.Args) error {
 	m := func(kw string) bool { return cli.Matches(verb, kw) }
 	switch {
 	case m("add"):
-		return modify(env, args, unix.RTM_NEWADDR, nl.Create|nl.Excl)
+		return modify(env, args, unix.RTM_NEWADDR, rtnl.Create|rtnl.Excl)
 	case m("change"), verb == "chg":
-		return modify(env, args, unix.RTM_NEWADDR, nl.Replace)
+		return modify(env, args, unix.RTM_NEWADDR, rtnl.Replace)
 	case m("replace"):
-		return modify(env, args, unix.RTM_NEWADDR, nl.Create|nl.Replace)
+		return modify(env, args, unix.RTM_NEWADDR, rtnl.Create|rtnl.Replace)
 	case m("delete"):
 		return modify(env, args, unix.RTM_DELADDR, 0)
 	case m("list"), m("show"), m("lst"):

@@ -8,8 +8,8 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -55,7 +55,7 @@ func save(env *cli.Env, args *cli.Args) error {
 	}
 	// The dump asks for the -family of the command line, as iproute2's
 	// save does, not one a "to" prefix implied.
-	body := nl.IfAddrmsg{Family: uint8(env.Opts.Family), Index: uint32(f.ifindex)}.Append(nil)
+	body := rtnl.IfAddrmsg{Family: uint8(env.Opts.Family), Index: uint32(f.ifindex)}.Append(nil)
 	err = c.Dump(unix.RTM_GETADDR, body, func(m netlink.Message) error {
 		h := make([]byte, 0, nlmsgHdrLen)
 		h = binary.NativeEndian.AppendUint32(h, uint32(nlmsgHdrLen+len(m.Data)))
@@ -70,7 +70,7 @@ func save(env *cli.Env, args *cli.Args) error {
 	if err == nil {
 		err = w.Flush()
 	}
-	var ne *nl.Error
+	var ne *rtnl.Error
 	if err != nil && !errors.As(err, &ne) {
 		// A failed write: iproute2's save callback fails without words.
 		return cli.Fatal(1, "Save terminated")
@@ -104,7 +104,7 @@ func checkMagic(env *cli.Env) error {
 	return nil
 }
 
-// readSaved is nl.ReadSaved over stdin. iproute2 exits ip at its end, with
+// readSaved is rtnl.ReadSaved over stdin. iproute2 exits ip at its end, with
 // status 255 when the stream is broken.
 func readSaved(env *cli.Env, fn func(h netlink.Header, data []byte) error) error {
 	return cli.RestoreSaved(env.Stdin, fn)
@@ -171,7 +171,7 @@ func restore(env *cli.Env) error {
 		err := c.Exec(h.Type, flags, data)
 		switch {
 		case err == nil:
-		case nl.IsErrno(err, unix.EEXIST):
+		case rtnl.IsErrno(err, unix.EEXIST):
 			// iproute2 reports the refusal but carries on.
 			env.Warnf("%s\n", err.Error())
 		default:

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -29,7 +29,7 @@ func TestCaptureDump(t *testing.T) {
 	if os.Getenv("GIP_CAPTURE") == "" {
 		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace (testdata/capture.sh)")
 	}
-	c, err := nl.Dial(-1)
+	c, err := rtnl.Dial(-1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func FuzzModifyRequest(f *testing.F) {
 		if len(b) < hdrLen {
 			t.Fatalf("%q: request of %d bytes", s, len(b))
 		}
-		a := nl.NewAttrs(b[hdrLen:])
+		a := rtnl.NewAttrs(b[hdrLen:])
 		for a.Next() {
 		}
 		if a.Err() != nil {

@@ -7,8 +7,8 @@ import (
 	"encoding/binary"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -71,7 +71,7 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 	}
 	family := int(body[0])
 	var addr, label []byte
-	for ad := nl.NewAttrs(body[hdrLen:]); ad.Next(); {
+	for ad := rtnl.NewAttrs(body[hdrLen:]); ad.Next(); {
 		switch ad.Type() {
 		case ifalAddress:
 			addr = ad.Data()

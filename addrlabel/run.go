@@ -6,9 +6,9 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -25,7 +25,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("list") || m("lst") || m("show"):
 		return list(env, args)
 	case m("add"):
-		return modify(env, RTMNewAddrLabel, nl.Create|nl.Excl, args)
+		return modify(env, RTMNewAddrLabel, rtnl.Create|rtnl.Excl, args)
 	case m("delete"):
 		return modify(env, RTMDelAddrLabel, 0, args)
 	case m("flush"):
@@ -75,7 +75,7 @@ func list(env *cli.Env, args *cli.Args) error {
 // ended, then the tool's last words.
 func dumpFailed(env *cli.Env, err error, last string, code int) error {
 	env.P.Flush()
-	var ne *nl.Error
+	var ne *rtnl.Error
 	if errors.As(err, &ne) {
 		return cli.Exit(code, "%s\n%s", ne.Error(), last)
 	}
@@ -182,7 +182,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	var side *nl.Conn
+	var side *rtnl.Conn
 	defer func() {
 		if side != nil {
 			side.Close()
@@ -197,7 +197,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 		}
 		if side == nil {
 			var err error
-			if side, err = nl.Dial(env.NetNSFD); err != nil {
+			if side, err = rtnl.Dial(env.NetNSFD); err != nil {
 				return err
 			}
 		}
@@ -210,7 +210,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 }
 
 func hasAddress(attrs []byte) bool {
-	for ad := nl.NewAttrs(attrs); ad.Next(); {
+	for ad := rtnl.NewAttrs(attrs); ad.Next(); {
 		if ad.Type() == ifalAddress {
 			return true
 		}

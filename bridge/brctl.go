@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -62,7 +62,7 @@ func help(w io.Writer) {
 
 type brctl struct {
 	env *cli.Env
-	c   *nl.Conn
+	c   *rtnl.Conn
 }
 
 // warn prints one line to stderr.
@@ -189,11 +189,11 @@ func ifrName(s string) string {
 	return s
 }
 
-func strerror(errno unix.Errno) string { return nl.Strerror(errno) }
+func strerror(errno unix.Errno) string { return rtnl.Strerror(errno) }
 
 // errnoOf is the errno a kernel refusal carries (EINVAL for anything else).
 func errnoOf(err error) unix.Errno {
-	var e *nl.Error
+	var e *rtnl.Error
 	if ok := asNL(err, &e); ok {
 		return e.Errno
 	}

@@ -5,8 +5,8 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -98,7 +98,7 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 	filter := st.linkIndex
 	c.SetStrict(true)
 	defer c.SetStrict(false)
-	body := nl.IfInfomsg{Family: unix.AF_BRIDGE}.Append(nil)
+	body := rtnl.IfInfomsg{Family: unix.AF_BRIDGE}.Append(nil)
 	p := env.P
 	p.Begin()
 	err = c.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
@@ -163,7 +163,7 @@ func printSTPState(p *format.Printer, s uint8) {
 // printBrLink prints one AF_BRIDGE link message as `bridge link` does.
 // headers, when set, prints what precedes an event (bridge monitor).
 func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m netlink.Message, headers func(string)) {
-	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return
 	}
@@ -173,7 +173,7 @@ func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m 
 	if filter != 0 && filter != hdr.Index {
 		return
 	}
-	ad, err := nl.Decoder(attrs)
+	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return
 	}
@@ -258,7 +258,7 @@ func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m 
 		}
 	}
 	if afspec != nil {
-		if sd, err := nl.Decoder(afspec); err == nil {
+		if sd, err := rtnl.Decoder(afspec); err == nil {
 			for sd.Next() {
 				if sd.Type() == iflaBridgeMode {
 					mode := sd.Uint16()
@@ -279,7 +279,7 @@ func printBrLink(p *format.Printer, details bool, filter int32, t *linkTable, m 
 }
 
 func printProtinfo(p *format.Printer, details bool, t *linkTable, b []byte) {
-	ad, err := nl.Decoder(b)
+	ad, err := rtnl.Decoder(b)
 	if err != nil {
 		return
 	}

@@ -2,7 +2,7 @@ package bridge
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -70,7 +70,7 @@ func names(ls []*linkInfo) []string {
 // setLink sends RTM_NEWLINK for an existing link with the attributes fn
 // encodes.
 func (b *brctl) setLink(index int32, fn func(ae *netlink.AttributeEncoder) error) error {
-	body, err := nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), fn)
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), fn)
 	if err != nil {
 		return err
 	}
@@ -82,10 +82,10 @@ func (b *brctl) addbr(args []string) error {
 	var err error
 	if name == "" {
 		// Netlink would pick a name for an empty one; the ioctl refuses it.
-		err = &nl.Error{Errno: unix.EINVAL}
+		err = &rtnl.Error{Errno: unix.EINVAL}
 	} else {
 		var body []byte
-		body, err = nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		body, err = rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 			ae.String(unix.IFLA_IFNAME, name)
 			ae.Nested(unix.IFLA_LINKINFO, func(nae *netlink.AttributeEncoder) error {
 				nae.String(unix.IFLA_INFO_KIND, "bridge")
@@ -94,7 +94,7 @@ func (b *brctl) addbr(args []string) error {
 			return nil
 		})
 		if err == nil {
-			err = b.c.Exec(unix.RTM_NEWLINK, nl.Create|nl.Excl, body)
+			err = b.c.Exec(unix.RTM_NEWLINK, rtnl.Create|rtnl.Excl, body)
 		}
 	}
 	if err == nil {
@@ -124,7 +124,7 @@ func (b *brctl) delbr(args []string) error {
 	case l.flags&unix.IFF_UP != 0:
 		errno = unix.EBUSY
 	default:
-		body := nl.IfInfomsg{Family: unix.AF_UNSPEC, Index: l.index}.Append(nil)
+		body := rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: l.index}.Append(nil)
 		if err := b.c.Exec(unix.RTM_DELLINK, 0, body); err != nil {
 			errno = errnoOf(err)
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -19,11 +19,11 @@ func doFDB(env *cli.Env, args *cli.Args) error {
 	w := args.Next()
 	switch {
 	case cli.Matches(w, "add"):
-		return fdbModify(env, args, unix.RTM_NEWNEIGH, nl.Create|nl.Excl)
+		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Excl)
 	case cli.Matches(w, "append"):
-		return fdbModify(env, args, unix.RTM_NEWNEIGH, nl.Create|nl.Append)
+		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Append)
 	case cli.Matches(w, "replace"):
-		return fdbModify(env, args, unix.RTM_NEWNEIGH, nl.Create|nl.Replace)
+		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Replace)
 	case cli.Matches(w, "delete"):
 		return fdbModify(env, args, unix.RTM_DELNEIGH, 0)
 	case cli.Matches(w, "get"):
@@ -147,7 +147,7 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 	hdr := make([]byte, unix.SizeofNdMsg)
 	hdr[0] = unix.AF_BRIDGE
 	ne.PutUint32(hdr[4:8], uint32(f.index))
-	body, err := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		if f.master != 0 {
 			ae.Uint32(unix.NDA_MASTER, uint32(f.master))
 		}
@@ -194,7 +194,7 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 	if f.state != 0 && state&f.state == 0 {
 		return
 	}
-	ad, err := nl.Decoder(d[unix.SizeofNdMsg:])
+	ad, err := rtnl.Decoder(d[unix.SizeofNdMsg:])
 	if err != nil {
 		return
 	}

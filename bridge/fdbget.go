@@ -5,7 +5,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -107,7 +107,7 @@ func (r *fdbGetRequest) body() []byte {
 	hdr[0] = unix.AF_BRIDGE
 	ne.PutUint32(hdr[4:8], uint32(r.index))
 	hdr[10] = r.ndmFlags
-	b, _ := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	b, _ := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		ae.Bytes(unix.NDA_LLADDR, r.mac)
 		if r.vlan >= 0 {
 			ae.Uint16(unix.NDA_VLAN, uint16(r.vlan))
@@ -179,7 +179,7 @@ func fdbGet(env *cli.Env, args *cli.Args) error {
 }
 
 // linkNames returns ll_index_to_name over one link dump.
-func linkNames(c *nl.Conn) (func(int32) string, error) {
+func linkNames(c *rtnl.Conn) (func(int32) string, error) {
 	links, err := dumpLinks(c)
 	if err != nil {
 		return nil, err
@@ -322,7 +322,7 @@ func (r *fdbFlushRequest) body() []byte {
 	ne.PutUint32(hdr[4:8], uint32(r.index))
 	ne.PutUint16(hdr[8:10], r.state)
 	hdr[10] = uint8(flags)
-	b, _ := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	b, _ := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		if r.portIndex > -1 {
 			ae.Uint32(unix.NDA_IFINDEX, uint32(r.portIndex))
 		}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -91,7 +91,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 		nhid           uint64
 		ndmFlags       uint8
 		ndmState       uint16 = unix.NUD_NOARP
-		c              *nl.Conn
+		c              *rtnl.Conn
 		err            error
 		needConnForVia bool
 	)
@@ -255,7 +255,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 	ne.PutUint32(hdr[4:8], uint32(d.index))
 	ne.PutUint16(hdr[8:10], ndmState)
 	hdr[10] = ndmFlags
-	body, err := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		ae.Bytes(unix.NDA_LLADDR, mac)
 		if dstOK {
 			ae.Bytes(unix.NDA_DST, dst.Bytes())

@@ -4,8 +4,8 @@ import (
 	"encoding/binary"
 	"sort"
 
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -76,12 +76,12 @@ func parseLink(m netlink.Message) (*linkInfo, bool) {
 	if m.Header.Type != unix.RTM_NEWLINK {
 		return nil, false
 	}
-	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return nil, false
 	}
 	l := &linkInfo{index: hdr.Index, flags: hdr.Flags, typ: hdr.Type}
-	ad, err := nl.Decoder(attrs)
+	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return nil, false
 	}
@@ -244,11 +244,11 @@ func decodePort(b []byte, p *portInfo) {
 }
 
 func linkRequest(index int32, name string) ([]byte, error) {
-	return nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	return rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if name != "" {
 			ae.String(unix.IFLA_IFNAME, name)
 		}
-		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
 }
@@ -256,7 +256,7 @@ func linkRequest(index int32, name string) ([]byte, error) {
 // getLink returns the link called name, or nil when there is none (a name
 // if_nametoindex could not find either: empty or IFNAMSIZ long or more).
 // Like if_nametoindex and brctl's ioctls, it reads "br0:1" as br0.
-func getLink(c *nl.Conn, name string) (*linkInfo, error) {
+func getLink(c *rtnl.Conn, name string) (*linkInfo, error) {
 	l, err := getLinkExact(c, name)
 	if l == nil && err == nil {
 		if base, ok := link.IoctlName(name); ok {
@@ -269,7 +269,7 @@ func getLink(c *nl.Conn, name string) (*linkInfo, error) {
 // nameIndex is ll_name_to_index over a table of dumped names: the link
 // called name, else the one an ioctl reads it as ("br0:1" is br0), else
 // the index a name "ifN" stands for; 0 when none.
-func nameIndex(c *nl.Conn, byName map[string]int32, name string) int32 {
+func nameIndex(c *rtnl.Conn, byName map[string]int32, name string) int32 {
 	if link.LookupExceedsBound(c, name) {
 		// the lookup request went without the name; if_nametoindex
 		// refuses a name that long
@@ -286,7 +286,7 @@ func nameIndex(c *nl.Conn, byName map[string]int32, name string) int32 {
 	return int32(link.IndexFromIfN(name))
 }
 
-func getLinkExact(c *nl.Conn, name string) (*linkInfo, error) {
+func getLinkExact(c *rtnl.Conn, name string) (*linkInfo, error) {
 	if link.LookupExceedsBound(c, name) {
 		return nil, nil // ll_name_to_index's request has no room for it
 	}
@@ -299,7 +299,7 @@ func getLinkExact(c *nl.Conn, name string) (*linkInfo, error) {
 	}
 	m, err := c.Query(unix.RTM_GETLINK, 0, body)
 	if err != nil {
-		if nl.IsErrno(err, unix.ENODEV) || nl.IsErrno(err, unix.EINVAL) {
+		if rtnl.IsErrno(err, unix.ENODEV) || rtnl.IsErrno(err, unix.EINVAL) {
 			return nil, nil
 		}
 		return nil, err
@@ -312,7 +312,7 @@ func getLinkExact(c *nl.Conn, name string) (*linkInfo, error) {
 }
 
 // dumpLinks returns every link, in the kernel's order.
-func dumpLinks(c *nl.Conn) ([]*linkInfo, error) {
+func dumpLinks(c *rtnl.Conn) ([]*linkInfo, error) {
 	body, err := linkRequest(0, "")
 	if err != nil {
 		return nil, err

@@ -5,8 +5,8 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -204,7 +204,7 @@ var errUsage = errors.New("usage")
 // IFLA_PROTINFO (always there, empty or not) and IFLA_AF_SPEC when a mode or
 // self/master was given.
 func (s *portSettings) body(index int32) []byte {
-	b, _ := nl.Body(nl.IfInfomsg{Family: unix.AF_BRIDGE, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_BRIDGE, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		ae.Nested(unix.IFLA_PROTINFO, func(ae *netlink.AttributeEncoder) error {
 			for _, f := range portOnOff {
 				if v, ok := s.flag[f.attr]; ok && v >= 0 {
@@ -256,7 +256,7 @@ func (s *portSettings) body(index int32) []byte {
 
 // llIndex is ll_name_to_index: the link called name, else the index an
 // "ifN" name stands for, else 0.
-func llIndex(c *nl.Conn, name string) (uint32, error) {
+func llIndex(c *rtnl.Conn, name string) (uint32, error) {
 	l, err := getLink(c, name)
 	if err != nil {
 		return 0, err

@@ -7,8 +7,8 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/rtnames"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -79,7 +79,7 @@ func doMDB(env *cli.Env, args *cli.Args) error {
 	w := args.Next()
 	switch {
 	case cli.Matches(w, "add"):
-		return mdbModify(env, args, unix.RTM_NEWMDB, nl.Create|nl.Excl)
+		return mdbModify(env, args, unix.RTM_NEWMDB, rtnl.Create|rtnl.Excl)
 	case cli.Matches(w, "delete"):
 		return mdbModify(env, args, unix.RTM_DELMDB, 0)
 	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
@@ -253,8 +253,8 @@ func (m *mdbPrinter) printMonitor(msg netlink.Message, headers func(string)) err
 // entries prints every entry of every MDBA_MDB_ENTRY in mdb (of any type,
 // as iproute2 walks them).
 func (m *mdbPrinter) entries(ifindex int32, mdb []byte) {
-	for outer := nl.NewAttrs(mdb); outer.Next(); {
-		for a := nl.NewAttrs(outer.Data()); a.Next(); {
+	for outer := rtnl.NewAttrs(mdb); outer.Next(); {
+		for a := rtnl.NewAttrs(outer.Data()); a.Next(); {
 			d := a.Data()
 			if len(d) < sizeofMDBEntry {
 				continue
@@ -365,7 +365,7 @@ func (m *mdbPrinter) entry(ifindex int32, e []byte, tb map[uint16][]byte) {
 			}
 			p.OpenArray(format.Any, key, "")
 			sep := " "
-			for a := nl.NewAttrs(v); a.Next(); {
+			for a := rtnl.NewAttrs(v); a.Next(); {
 				m.source(a.Data(), af, sep)
 				sep = ","
 			}
@@ -422,7 +422,7 @@ func (m *mdbPrinter) routers(typ netlink.HeaderType, ifindex int32, router []byt
 		}
 		return
 	}
-	a := nl.NewAttrs(router)
+	a := rtnl.NewAttrs(router)
 	var port int32
 	if a.Next() {
 		port = int32(u32(a.Data()))
@@ -447,7 +447,7 @@ func (m *mdbPrinter) routerPorts(br string, router []byte) {
 	} else if !m.stats {
 		p.Text("router ports on " + br + ": ")
 	}
-	for a := nl.NewAttrs(router); a.Next(); {
+	for a := rtnl.NewAttrs(router); a.Next(); {
 		d := a.Data()
 		name := m.name(int32(u32(d)))
 		switch {
@@ -706,7 +706,7 @@ func (r *mdbRequest) body(index func(string) (uint32, error), warn func(string, 
 	hdr := make([]byte, sizeofBrPortMsg)
 	hdr[0] = unix.AF_BRIDGE
 	ne.PutUint32(hdr[4:8], brIndex)
-	return nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	return rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		ae.Bytes(mdbaSetEntry, e)
 		if src != nil {
 			ae.Nested(mdbaSetEntryAttrs|unix.NLA_F_NESTED, func(nae *netlink.AttributeEncoder) error {

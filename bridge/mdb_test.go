@@ -12,7 +12,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -139,7 +139,7 @@ func TestMonitorReplayGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_ = nl.ReadSaved(f, func(h netlink.Header, body []byte) error {
+		_ = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
 			if h.Type == unix.RTM_NEWLINK || h.Type == unix.RTM_DELLINK {
 				m.names.Track(uint16(h.Type), body)
 			}
@@ -222,7 +222,7 @@ func FuzzMDBVNIPrinters(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	_ = nl.ReadSaved(bytes.NewReader(capture), func(h netlink.Header, body []byte) error {
+	_ = rtnl.ReadSaved(bytes.NewReader(capture), func(h netlink.Header, body []byte) error {
 		if h.Type == unix.RTM_NEWMDB || h.Type == unix.RTM_DELMDB {
 			f.Add(append([]byte(nil), body...), uint8(0))
 		}

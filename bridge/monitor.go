@@ -8,8 +8,8 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -169,13 +169,13 @@ func (m *brMonitor) accept(h netlink.Header, body []byte) error {
 func (m *brMonitor) replay(file string) error {
 	f, err := os.Open(file)
 	if err != nil {
-		m.env.Warnf("Cannot fopen: %s\n", nl.ErrnoText(err))
+		m.env.Warnf("Cannot fopen: %s\n", rtnl.ErrnoText(err))
 		return cli.Exited(255)
 	}
 	defer f.Close()
-	err = nl.ReadSaved(f, m.accept)
+	err = rtnl.ReadSaved(f, m.accept)
 	m.p.Flush()
-	var se *nl.SavedError
+	var se *rtnl.SavedError
 	switch {
 	case errors.As(err, &se):
 		return cli.Exit(255, "%s", se.Msg)
@@ -188,9 +188,9 @@ func (m *brMonitor) replay(file string) error {
 // listen subscribes and prints notifications until killed (rtnl_listen).
 func (m *brMonitor) listen(groups uint32, vlan, vni bool) error {
 	env := m.env
-	s, err := nl.Subscribe(env.NetNSFD, groups, 0)
+	s, err := rtnl.Subscribe(env.NetNSFD, groups, 0)
 	if err != nil {
-		return cli.Exit(1, "Cannot open netlink socket: %s", nl.ErrnoText(err))
+		return cli.Exit(1, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
 	}
 	defer s.Close()
 	if vlan {
@@ -209,18 +209,18 @@ func (m *brMonitor) listen(groups uint32, vlan, vni bool) error {
 	for {
 		err := s.Receive(func(h netlink.Header, body []byte, _ int) error { return m.accept(h, body) })
 		var errno unix.Errno
-		var mal *nl.MalformedError
-		var rem *nl.RemnantError
+		var mal *rtnl.MalformedError
+		var rem *rtnl.RemnantError
 		switch {
 		case err == nil:
 		case errors.As(err, &errno):
-			env.Warnf("netlink receive error %s (%d)\n", nl.Strerror(errno), int(errno))
+			env.Warnf("netlink receive error %s (%d)\n", rtnl.Strerror(errno), int(errno))
 			if errno != unix.ENOBUFS {
 				return cli.Silent(2)
 			}
-		case errors.Is(err, nl.ErrMessageTruncated):
+		case errors.Is(err, rtnl.ErrMessageTruncated):
 			env.Warnf("%s\n", err)
-		case errors.Is(err, nl.ErrTruncatedMessage):
+		case errors.Is(err, rtnl.ErrTruncatedMessage):
 			env.Warnf("%s\n", err)
 			return cli.Silent(2)
 		case errors.As(err, &mal), errors.As(err, &rem):

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -208,7 +208,7 @@ func parseFDB(m netlink.Message, brIndex int32, portNo map[int32]uint16) (fdbEnt
 	if !ok {
 		return e, false
 	}
-	ad, err := nl.Decoder(d[unix.SizeofNdMsg:])
+	ad, err := rtnl.Decoder(d[unix.SizeofNdMsg:])
 	if err != nil {
 		return e, false
 	}

@@ -3,7 +3,7 @@ package bridge
 import (
 	"errors"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 )
 
-func asNL(err error, e **nl.Error) bool { return errors.As(err, e) }
+func asNL(err error, e **rtnl.Error) bool { return errors.As(err, e) }

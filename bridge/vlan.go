@@ -7,7 +7,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -230,7 +230,7 @@ func vlanInfoBytes(flags, vid uint16) []byte {
 
 // body is the RTM_SETLINK/RTM_DELLINK request after the header.
 func (r *vlanRequest) body() []byte {
-	b, _ := nl.Body(nl.IfInfomsg{Family: unix.AF_BRIDGE, Index: r.index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_BRIDGE, Index: r.index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		sub := netlink.NewAttributeEncoder()
 		if r.flags != 0 {
 			sub.Uint16(iflaBridgeFlags, r.flags)
@@ -459,7 +459,7 @@ func (o *vlanOptions) body() []byte {
 	hdr := make([]byte, 8)
 	hdr[0] = unix.AF_BRIDGE
 	ne.PutUint32(hdr[4:8], uint32(o.index))
-	b, _ := nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	b, _ := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		typ := uint16(vlandbEntry)
 		if o.global {
 			typ = vlandbGlobalOptions
@@ -596,11 +596,11 @@ func vlanShow(env *cli.Env, args *cli.Args, subject vlanSubject) error {
 		}
 		vp.finish(p)
 	case env.Opts.Stats == 0:
-		mask := uint32(nl.ExtFilterBrVLAN)
+		mask := uint32(rtnl.ExtFilterBrVLAN)
 		if env.Opts.CompressVlans {
 			mask = extFilterBrVLANCompressed
 		}
-		body, _ := nl.Body(nl.IfInfomsg{Family: unix.AF_BRIDGE}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		body, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_BRIDGE}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 			ae.Uint32(unix.IFLA_EXT_MASK, mask)
 			return nil
 		})
@@ -629,7 +629,7 @@ func vlanShow(env *cli.Env, args *cli.Args, subject vlanSubject) error {
 }
 
 func vlanDumpRequest(flags uint32) []byte {
-	b, _ := nl.Body(make([]byte, 8), func(ae *netlink.AttributeEncoder) error {
+	b, _ := rtnl.Body(make([]byte, 8), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(vlandbDumpFlags, flags)
 		return nil
 	})
@@ -732,12 +732,12 @@ func printVlanLink(p *format.Printer, subject vlanSubject, f *vlanFilter, name f
 	if m.Header.Type != unix.RTM_NEWLINK {
 		return
 	}
-	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil || hdr.Family != unix.AF_BRIDGE || (f.index != 0 && f.index != hdr.Index) {
 		return
 	}
 	var afspec []byte
-	for a := nl.NewAttrs(attrs); a.Next(); {
+	for a := rtnl.NewAttrs(attrs); a.Next(); {
 		if a.Type()&^uint16(unix.NLA_F_NESTED|unix.NLA_F_NET_BYTEORDER) == unix.IFLA_AF_SPEC {
 			afspec = a.Data()
 		}
@@ -748,7 +748,7 @@ func printVlanLink(p *format.Printer, subject vlanSubject, f *vlanFilter, name f
 	opened := false
 	var lastVid uint16
 	var lastTun uint32
-	for a := nl.NewAttrs(afspec); a.Next(); {
+	for a := rtnl.NewAttrs(afspec); a.Next(); {
 		var vid, flags uint16
 		var tun uint32
 		switch {
@@ -760,7 +760,7 @@ func printVlanLink(p *format.Printer, subject vlanSubject, f *vlanFilter, name f
 			flags, vid = ne.Uint16(d[0:2]), ne.Uint16(d[2:4])
 		case subject == showTunnel && a.Type() == iflaBridgeVlanTunnelInfo:
 			haveVid := false
-			for t := nl.NewAttrs(a.Data()); t.Next(); {
+			for t := rtnl.NewAttrs(a.Data()); t.Next(); {
 				switch t.Type() {
 				case tunnelVID:
 					vid, haveVid = t.Uint16(), true
@@ -854,7 +854,7 @@ func (v *vlanDBPrinter) print(p *format.Printer, m netlink.Message, monitor, glo
 		closeVlanPort(p)
 		v.cur = -1
 	}
-	for a := nl.NewAttrs(m.Data[8:]); a.Next(); {
+	for a := rtnl.NewAttrs(m.Data[8:]); a.Next(); {
 		typ := a.Type() &^ uint16(unix.NLA_F_NESTED|unix.NLA_F_NET_BYTEORDER)
 		if globalOnly && typ != vlandbGlobalOptions {
 			continue
@@ -871,7 +871,7 @@ func (v *vlanDBPrinter) print(p *format.Printer, m netlink.Message, monitor, glo
 // attrTable is parse_rtattr: the last attribute of each type.
 func attrTable(b []byte) map[uint16][]byte {
 	tb := map[uint16][]byte{}
-	for a := nl.NewAttrs(b); a.Next(); {
+	for a := rtnl.NewAttrs(b); a.Next(); {
 		tb[a.Type()&^uint16(unix.NLA_F_NESTED|unix.NLA_F_NET_BYTEORDER)] = a.Data()
 	}
 	return tb
@@ -1009,9 +1009,9 @@ func printVlanRouterPorts(p *format.Printer, b []byte, names func(int32) string)
 	} else {
 		p.OpenArray(format.Any, "", "router ports: ")
 	}
-	first := nl.NewAttrs(b)
+	first := rtnl.NewAttrs(b)
 	if first.Next() {
-		for a := nl.NewAttrs(first.Data()); a.Next(); {
+		for a := rtnl.NewAttrs(first.Data()); a.Next(); {
 			var idx uint32
 			if d := a.Data(); len(d) >= 4 {
 				idx = ne.Uint32(d)
@@ -1047,7 +1047,7 @@ func printVlanStats(p *format.Printer, f *vlanFilter, names func(int32) string, 
 			continue
 		}
 		found := false
-		for a := nl.NewAttrs(br); a.Next(); {
+		for a := rtnl.NewAttrs(br); a.Next(); {
 			s := a.Data()
 			if a.Type() != bridgeXstatsVLAN || len(s) < 36 {
 				continue

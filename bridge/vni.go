@@ -7,7 +7,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -177,7 +177,7 @@ func (r *vniRequest) body(ifindex uint32) ([]byte, error) {
 	hdr := make([]byte, sizeofTunnelMsg)
 	hdr[0] = unix.AF_BRIDGE
 	ne.PutUint32(hdr[4:8], ifindex)
-	return nl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+	return rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
 		r.entries(ae)
 		return nil
 	})
@@ -304,7 +304,7 @@ func (v *vniPrinter) print(m netlink.Message) error {
 		p.Bool(format.Any, "deleted", "Deleted ", true)
 	}
 	first := true
-	for a := nl.NewAttrs(m.Data[sizeofTunnelMsg:]); a.Next(); {
+	for a := rtnl.NewAttrs(m.Data[sizeofTunnelMsg:]); a.Next(); {
 		if a.Type()&^uint16(unix.NLA_F_NESTED|unix.NLA_F_NET_BYTEORDER) != vniFilterEntry {
 			continue
 		}

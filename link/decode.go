@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"unsafe"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -102,12 +102,12 @@ func (l *Link) str(b []byte) string {
 }
 
 func (l *Link) decode(b []byte) error {
-	hdr, attrs, err := nl.ParseIfInfomsg(b)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(b)
 	if err != nil {
 		return err
 	}
 	l.Family, l.Type, l.Index, l.Flags = hdr.Family, hdr.Type, hdr.Index, hdr.Flags
-	ad := nl.NewAttrs(attrs)
+	ad := rtnl.NewAttrs(attrs)
 	for ad.Next() {
 		typ := ad.Type()
 		if dst := l.u32Field(typ); dst != nil {
@@ -231,7 +231,7 @@ func (l *Link) decodeBytes(typ uint16, raw []byte) {
 // dropped (iproute2 reads what it can).
 
 func (l *Link) decodeLinkInfo(b []byte) {
-	for ad := nl.NewAttrs(b); ad.Next(); {
+	for ad := rtnl.NewAttrs(b); ad.Next(); {
 		switch ad.Type() {
 		case unix.IFLA_INFO_KIND:
 			l.Kind = l.intern(ad.Data(), kindName)
@@ -248,11 +248,11 @@ func (l *Link) decodeLinkInfo(b []byte) {
 // AddrGenMode returns IFLA_AF_SPEC/AF_INET6/IFLA_INET6_ADDR_GEN_MODE and
 // whether the message had it.
 func (l *Link) AddrGenMode() (mode uint8, ok bool) {
-	for ad := nl.NewAttrs(l.afSpec); ad.Next(); {
+	for ad := rtnl.NewAttrs(l.afSpec); ad.Next(); {
 		if ad.Type() != unix.AF_INET6 {
 			continue
 		}
-		for in6 := nl.NewAttrs(ad.Data()); in6.Next(); {
+		for in6 := rtnl.NewAttrs(ad.Data()); in6.Next(); {
 			if in6.Type() == unix.IFLA_INET6_ADDR_GEN_MODE {
 				if v := in6.Data(); len(v) >= 1 {
 					mode, ok = v[0], true
@@ -264,7 +264,7 @@ func (l *Link) AddrGenMode() (mode uint8, ok bool) {
 }
 
 func (l *Link) decodePropList(b []byte) {
-	for ad := nl.NewAttrs(b); ad.Next(); {
+	for ad := rtnl.NewAttrs(b); ad.Next(); {
 		if ad.Type() == unix.IFLA_ALT_IFNAME {
 			l.AltNames = append(l.AltNames, l.str(ad.Data()))
 		}

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -20,7 +20,7 @@ func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		return cli.Silent(1)
 	}
 	// The peer's header is zeroed memory in iproute2's request, family too.
-	var hdr nl.IfInfomsg
+	var hdr rtnl.IfInfomsg
 	peer := netlink.NewAttributeEncoder()
 	kind, typed, err := p.parseLink(a, &hdr, peer)
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -17,9 +17,9 @@ import (
 // the kernel does not know is looked up once more as the SIOCGIFINDEX
 // ioctl reads it: cut at its first ':', so that an address label such as
 // "v0:1" names v0.
-func IndexByName(c *nl.Conn, name string) (int32, error) {
+func IndexByName(c *rtnl.Conn, name string) (int32, error) {
 	idx, err := indexByName(c, name)
-	if err != nil && nl.IsErrno(err, unix.ENODEV) {
+	if err != nil && rtnl.IsErrno(err, unix.ENODEV) {
 		if base, ok := IoctlName(name); ok {
 			if idx, err2 := indexByName(c, base); err2 == nil {
 				return idx, nil
@@ -47,40 +47,40 @@ func IoctlName(name string) (string, bool) {
 
 // lookupAttrsLen is what ll_link_get's request holds before the name:
 // header, ifinfomsg and IFLA_EXT_MASK.
-const lookupAttrsLen = nl.HeaderLen + ifinfomsgLen + 8
+const lookupAttrsLen = rtnl.HeaderLen + ifinfomsgLen + 8
 
 // NameFitsLookup reports whether name fits in iproute2's request for a
 // link by name (ll_link_get): a longer one gets addattr_l's line there.
 func NameFitsLookup(name string) bool {
-	return nl.AttrFits(lookupAttrsLen, len(name)+1, nl.LinkReqBound)
+	return rtnl.AttrFits(lookupAttrsLen, len(name)+1, rtnl.LinkReqBound)
 }
 
 // LookupExceedsBound is NameFitsLookup's negation, printing addattr_l's
 // line through c.Warn when the name does not fit.
-func LookupExceedsBound(c *nl.Conn, name string) bool {
-	return c.ExceedsBound(lookupAttrsLen, len(name)+1, nl.LinkReqBound)
+func LookupExceedsBound(c *rtnl.Conn, name string) bool {
+	return c.ExceedsBound(lookupAttrsLen, len(name)+1, rtnl.LinkReqBound)
 }
 
 // ifinfomsgLen is the length of struct ifinfomsg.
 const ifinfomsgLen = 16
 
-func indexByName(c *nl.Conn, name string) (int32, error) {
+func indexByName(c *rtnl.Conn, name string) (int32, error) {
 	// ll_link_get puts IFLA_EXT_MASK and then the name in a 1056-byte
 	// request: a name that does not fit gets addattr_l's line and is
 	// left out, so the kernel finds nothing.
 	if LookupExceedsBound(c, name) {
-		return 0, &nl.Error{Errno: unix.ENODEV}
+		return 0, &rtnl.Error{Errno: unix.ENODEV}
 	}
 	if name == "" || len(name) >= unix.IFNAMSIZ+128 {
-		return 0, &nl.Error{Errno: unix.ENODEV}
+		return 0, &rtnl.Error{Errno: unix.ENODEV}
 	}
-	body, err := nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if len(name) < unix.IFNAMSIZ {
 			ae.String(unix.IFLA_IFNAME, name)
 		} else {
 			ae.String(unix.IFLA_ALT_IFNAME, name)
 		}
-		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
 	if err != nil {
@@ -90,7 +90,7 @@ func indexByName(c *nl.Conn, name string) (int32, error) {
 	if err != nil {
 		return 0, err
 	}
-	hdr, _, err := nl.ParseIfInfomsg(m.Data)
+	hdr, _, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return 0, err
 	}
@@ -99,10 +99,10 @@ func indexByName(c *nl.Conn, name string) (int32, error) {
 
 // MustIndex is IndexByName failing as iproute2 does for a device that does
 // not exist: `Cannot find device "NAME"`, exit 1.
-func MustIndex(c *nl.Conn, name string) (int32, error) {
+func MustIndex(c *rtnl.Conn, name string) (int32, error) {
 	idx, err := IndexByName(c, name)
 	if err != nil {
-		if nl.IsErrno(err, unix.ENODEV) {
+		if rtnl.IsErrno(err, unix.ENODEV) {
 			return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
 		}
 		return 0, err
@@ -111,21 +111,21 @@ func MustIndex(c *nl.Conn, name string) (int32, error) {
 }
 
 // NameByIndex returns the name of the link with ifindex idx.
-func NameByIndex(c *nl.Conn, idx int32) (string, error) {
-	body := nl.IfInfomsg{Family: unix.AF_UNSPEC, Index: idx}.Append(nil)
-	body, _ = nl.Body(body, func(ae *netlink.AttributeEncoder) error {
-		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+func NameByIndex(c *rtnl.Conn, idx int32) (string, error) {
+	body := rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: idx}.Append(nil)
+	body, _ = rtnl.Body(body, func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
 	m, err := c.Query(unix.RTM_GETLINK, 0, body)
 	if err != nil {
 		return "", err
 	}
-	_, attrs, err := nl.ParseIfInfomsg(m.Data)
+	_, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return "", err
 	}
-	ad, err := nl.Decoder(attrs)
+	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return "", err
 	}

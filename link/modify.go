@@ -2,14 +2,14 @@ package link
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
 const (
-	createExcl    = nl.Create | nl.Excl
-	createReplace = nl.Create | nl.Replace
+	createExcl    = rtnl.Create | rtnl.Excl
+	createReplace = rtnl.Create | rtnl.Replace
 )
 
 // modify is `ip link add|set|change|replace|delete`: the words become one
@@ -38,11 +38,11 @@ type sysParser struct {
 	fds []int // namespaces opened for IFLA_NET_NS_FD, closed after sending
 }
 
-func newParser(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlags) *sysParser {
+func newParser(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFlags) *sysParser {
 	sp := &sysParser{}
 	sp.Parser = Parser{
 		MsgType: msgType,
-		Create:  flags&nl.Create != 0,
+		Create:  flags&rtnl.Create != 0,
 		Family:  uint8(env.Opts.Family),
 		Stdout:  env.P.Writer(),
 		Stderr:  env.Stderr,
@@ -74,7 +74,7 @@ func (sp *sysParser) closeNetNS() {
 
 // indexOrZero is ll_name_to_index: the kernel's answer, else a name of the
 // form "ifN" read as index N, else 0.
-func indexOrZero(c *nl.Conn, name string) int32 {
+func indexOrZero(c *rtnl.Conn, name string) int32 {
 	if idx, err := IndexByName(c, name); err == nil && idx > 0 {
 		return idx
 	}
@@ -82,20 +82,20 @@ func indexOrZero(c *nl.Conn, name string) int32 {
 }
 
 // addrLen is the length of the named link's hardware address, or -1.
-func addrLen(c *nl.Conn, name string, family uint8) int {
+func addrLen(c *rtnl.Conn, name string, family uint8) int {
 	idx := indexOrZero(c, name)
 	if idx == 0 {
 		return -1
 	}
-	m, err := c.Query(unix.RTM_GETLINK, 0, nl.IfInfomsg{Family: family, Index: idx}.Append(nil))
+	m, err := c.Query(unix.RTM_GETLINK, 0, rtnl.IfInfomsg{Family: family, Index: idx}.Append(nil))
 	if err != nil {
 		return -1
 	}
-	_, attrs, err := nl.ParseIfInfomsg(m.Data)
+	_, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return -1
 	}
-	ad, err := nl.Decoder(attrs)
+	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return -1
 	}

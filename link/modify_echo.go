@@ -2,7 +2,7 @@ package link
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -12,7 +12,7 @@ import (
 // (without the link mode and queue length, as ip monitor prints it). When
 // the kernel echoes nothing (a change to an existing link), the answer is
 // the acknowledgement, which prints nothing (an empty object in JSON).
-func execEcho(env *cli.Env, c *nl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
+func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
 	answer, err := c.Echo(netlink.HeaderType(msgType), flags, body)
 	if err != nil {
 		return err

@@ -1,8 +1,8 @@
 package link
 
 import (
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -19,7 +19,7 @@ func openNetNS(name string) (int, error) { return netns.Open(name) }
 // netnsID is what `link-netns NAME` needs: the id the namespace has in c's
 // namespace, assigned first when it has none (iproute2 asks the kernel to
 // pick one with RTM_NEWNSID and NETNSA_NSID -1), or -1.
-func netnsID(c *nl.Conn, name string) int32 {
+func netnsID(c *rtnl.Conn, name string) int32 {
 	fd, err := openNetNS(name)
 	if err != nil {
 		return -1
@@ -28,7 +28,7 @@ func netnsID(c *nl.Conn, name string) int32 {
 	if id, err := netns.IDOf(c, fd); err == nil && id >= 0 {
 		return id
 	}
-	body, err := nl.Body([]byte{unix.AF_UNSPEC, 0, 0, 0}, func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body([]byte{unix.AF_UNSPEC, 0, 0, 0}, func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(netnsaFD, uint32(fd))
 		ae.Int32(netnsaNSID, -1)
 		return nil

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -58,7 +58,7 @@ const (
 // Build parses a whole command line into a request body: the ifinfomsg and
 // its attributes, with IFLA_LINKINFO last when a type is given.
 func (p *Parser) Build(a *cli.Args) ([]byte, error) {
-	var hdr nl.IfInfomsg
+	var hdr rtnl.IfInfomsg
 	hdr.Family = p.Family
 	ae := netlink.NewAttributeEncoder()
 	kind, typed, err := p.parseLink(a, &hdr, ae)
@@ -165,7 +165,7 @@ type linkWords struct {
 // parseLink is iplink_parse: it reads the generic words into hdr and ae
 // until `type KIND` (returned, typed set: `type ”` is a kind too, one the
 // kernel refuses) or the end, then resolves the device.
-func (p *Parser) parseLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder) (kind string, typed bool, err error) {
+func (p *Parser) parseLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder) (kind string, typed bool, err error) {
 	w := linkWords{seen: map[string]bool{}}
 	for a.More() {
 		k, done, err := p.parseWord(a, hdr, ae, &w)
@@ -185,7 +185,7 @@ func (p *Parser) parseLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.Attribute
 
 // finishLink is the end of iplink_parse: the checks that need every word,
 // the device's ifindex and the attributes that name devices.
-func (p *Parser) finishLink(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords, typed bool) (bool, error) {
+func (p *Parser) finishLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords, typed bool) (bool, error) {
 	switch {
 	case w.name == nil:
 		w.name = w.dev
@@ -260,7 +260,7 @@ func validIfname(s string) bool {
 
 // setFlag records an on|off word for a flag of ifinfomsg; inverted flags
 // (NOARP, NOTRAILERS) are set by "off".
-func setFlag(hdr *nl.IfInfomsg, flag uint32, inverted bool, key, val string) error {
+func setFlag(hdr *rtnl.IfInfomsg, flag uint32, inverted bool, key, val string) error {
 	hdr.Change |= flag
 	on := val == "on"
 	if !on && val != "off" {

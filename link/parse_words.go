@@ -3,7 +3,7 @@ package link
 import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -24,7 +24,7 @@ var operStates = []string{"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TE
 // parseWord reads one generic word (and its value) of iplink_parse. It
 // returns done with the kind when the word was `type KIND`. The keyword
 // order is iproute2's: it is the abbreviation rule.
-func (p *Parser) parseWord(a *cli.Args, hdr *nl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords) (string, bool, error) {
+func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords) (string, bool, error) {
 	word := a.Next()
 	m := func(kw string) bool { return cli.Matches(word, kw) }
 	value := a.Value

@@ -7,7 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -100,7 +100,7 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 		fd, err = p.PinnedProg(file)
 	}
 	if err != nil {
-		return cli.Fatal(255, "Couldn't retrieve pinned program '%s': %s", file, nl.ErrnoText(err))
+		return cli.Fatal(255, "Couldn't retrieve pinned program '%s': %s", file, rtnl.ErrnoText(err))
 	}
 	p.bpfFDs = append(p.bpfFDs, fd)
 	attach(int32(fd))

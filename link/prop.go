@@ -2,7 +2,7 @@ package link
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -44,7 +44,7 @@ func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
 	switch op := a.Next(); {
 	case cli.Matches(op, "add"):
 		req.msgType = unix.RTM_NEWLINKPROP
-		req.flags = nl.Excl | nl.Create | nl.Append
+		req.flags = rtnl.Excl | rtnl.Create | rtnl.Append
 	case cli.Matches(op, "del"):
 		req.msgType = unix.RTM_DELLINKPROP
 	case cli.Matches(op, "help"):
@@ -105,7 +105,7 @@ func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
 	if dev == nil {
 		return nil, cli.Fatal(255, "Not enough of information: \"dev\" argument is required.")
 	}
-	hdr := nl.IfInfomsg{Family: p.Family, Index: p.Index(*dev)}
+	hdr := rtnl.IfInfomsg{Family: p.Family, Index: p.Index(*dev)}
 	if hdr.Index == 0 {
 		return nil, cli.Exit(1, "Cannot find device \"%s\"", *dev)
 	}

@@ -1,7 +1,7 @@
 package link
 
 import (
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -9,14 +9,14 @@ import (
 // Get asks the kernel for one link: the one called name (an alternative
 // name when too long for IFLA_IFNAME) as iproute2's iplink_get does, or
 // when name is "" the one with ifindex index. extMask is the IFLA_EXT_MASK
-// (RTEXT_FILTER_* bits). A missing device is an *nl.Error with ENODEV.
-func Get(c *nl.Conn, index int32, name string, family uint8, extMask uint32) (*Link, error) {
+// (RTEXT_FILTER_* bits). A missing device is an *rtnl.Error with ENODEV.
+func Get(c *rtnl.Conn, index int32, name string, family uint8, extMask uint32) (*Link, error) {
 	// iplink_get's request is 1056 bytes: a name that does not fit gets
 	// addattr_l's line and the request goes without it.
-	if name != "" && c.ExceedsBound(nl.HeaderLen+ifinfomsgLen, len(name)+1, nl.LinkReqBound) {
+	if name != "" && c.ExceedsBound(rtnl.HeaderLen+ifinfomsgLen, len(name)+1, rtnl.LinkReqBound) {
 		name = ""
 	}
-	body, err := nl.Body(nl.IfInfomsg{Family: family, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: family, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		switch {
 		case name == "":
 		case len(name) < unix.IFNAMSIZ:

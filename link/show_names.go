@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"unsafe"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -23,7 +23,7 @@ type Names struct {
 	pages [][]nameSlot         // pages[idx/pageSize][idx%pageSize], idx < denseMax
 	more  map[uint32]nameEntry // larger indexes
 	arena []byte
-	side  *nl.Conn
+	side  *rtnl.Conn
 	// Bulk makes a listing with many misses load every link's name with
 	// one dump instead of one request per miss.
 	Bulk   bool
@@ -150,11 +150,11 @@ func (n *Names) RememberMsg(m netlink.Message) {
 	if m.Header.Type != unix.RTM_NEWLINK {
 		return
 	}
-	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return
 	}
-	for ad := nl.NewAttrs(attrs); ad.Next(); {
+	for ad := rtnl.NewAttrs(attrs); ad.Next(); {
 		if ad.Type() == unix.IFLA_IFNAME {
 			n.store(uint32(hdr.Index), trimNUL(ad.Data()), hdr.Flags, true)
 			return
@@ -184,9 +184,9 @@ func (n *Names) lookup(idx uint32) nameEntry {
 
 // Side returns the second socket, dialing it on first use: requests made
 // while a dump on the first one is being read go here.
-func (n *Names) Side() (*nl.Conn, error) {
+func (n *Names) Side() (*rtnl.Conn, error) {
 	if n.side == nil {
-		c, err := nl.Dial(n.nsFD)
+		c, err := rtnl.Dial(n.nsFD)
 		if err != nil {
 			return nil, err
 		}
@@ -203,9 +203,9 @@ func (n *Names) get(idx uint32) nameEntry {
 	if err != nil {
 		return nameEntry{}
 	}
-	body, err := nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC, Index: int32(idx)}.Append(nil),
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: int32(idx)}.Append(nil),
 		func(ae *netlink.AttributeEncoder) error {
-			ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterVF|nl.ExtFilterSkipStats)
+			ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterVF|rtnl.ExtFilterSkipStats)
 			return nil
 		})
 	if err != nil {
@@ -229,22 +229,22 @@ func (n *Names) load() {
 	if err != nil {
 		return
 	}
-	body, err := nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
 	if err != nil {
 		return
 	}
 	_ = side.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
-		hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+		hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 		if err != nil {
 			return nil
 		}
 		if _, hit := n.find(uint32(hdr.Index)); hit {
 			return nil
 		}
-		for ad := nl.NewAttrs(attrs); ad.Next(); {
+		for ad := rtnl.NewAttrs(attrs); ad.Next(); {
 			if ad.Type() == unix.IFLA_IFNAME {
 				n.store(uint32(hdr.Index), trimNUL(ad.Data()), hdr.Flags, true)
 				break
@@ -297,7 +297,7 @@ func (n *Names) Close() {
 // iproute2 6.1's cache does (ll_entry_update never copies the new name);
 // only its flags follow.
 func (n *Names) Track(typ uint16, body []byte) {
-	hdr, attrs, err := nl.ParseIfInfomsg(body)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(body)
 	if err != nil {
 		return
 	}
@@ -310,7 +310,7 @@ func (n *Names) Track(typ uint16, body []byte) {
 			n.store(idx, []byte(e.name), hdr.Flags, true)
 			return
 		}
-		for ad := nl.NewAttrs(attrs); ad.Next(); {
+		for ad := rtnl.NewAttrs(attrs); ad.Next(); {
 			if ad.Type() == unix.IFLA_IFNAME {
 				n.store(idx, trimNUL(ad.Data()), hdr.Flags, true)
 				return

@@ -7,8 +7,8 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -151,7 +151,7 @@ func (pr *Printer) printQueueLen(l *Link) {
 		var err error
 		if qlen, err = pr.txQueueLen(l.Name); err != nil {
 			if pr.Warnf != nil {
-				pr.Warnf("ioctl(SIOCGIFTXQLEN) failed: %s\n", nl.ErrnoText(err))
+				pr.Warnf("ioctl(SIOCGIFTXQLEN) failed: %s\n", rtnl.ErrnoText(err))
 			}
 			return
 		}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -156,7 +156,7 @@ func printBridgeXstats(p *format.Printer, ifname string, xs []byte, only uint16)
 	}
 	p.OpenObject("")
 	p.String(format.Any, "ifname", "%-16s\n", ifname)
-	ad, err := nl.Decoder(list)
+	ad, err := rtnl.Decoder(list)
 	if err == nil {
 		for ad.Next() {
 			if only != 0 && ad.Type() != only {
@@ -320,7 +320,7 @@ func afstats(env *cli.Env, args *cli.Args) error {
 // printAFStats is print_af_stats_attr for one link.
 func printAFStats(env *cli.Env, names *Names, idx int32, b []byte) {
 	p := env.P
-	ad, err := nl.Decoder(b)
+	ad, err := rtnl.Decoder(b)
 	if err != nil {
 		return
 	}
@@ -379,16 +379,16 @@ func printMPLSStats(p *format.Printer, s []uint64, indent string) {
 	}
 	size(rxB, rxP, rxE, rxD, rxN)
 	size(txB, txP, txE, txD, 0)
-	nl := p.NewlineToken()
+	eol := p.NewlineToken()
 	p.Text(fmt.Sprintf("%sRX: %*s %*s %*s %*s %*s%s", indent, cols[0]-4, "bytes", cols[1], "packets",
-		cols[2], "errors", cols[3], "dropped", cols[4], "noroute", nl))
+		cols[2], "errors", cols[3], "dropped", cols[4], "noroute", eol))
 	p.Text(indent)
 	for i, v := range []uint64{rxB, rxP, rxE, rxD, rxN} {
 		p.Text(fmt.Sprintf("%*d ", cols[i], v))
 	}
 	p.NL()
 	p.Text(fmt.Sprintf("%sTX: %*s %*s %*s %*s%s", indent, cols[0]-4, "bytes", cols[1], "packets",
-		cols[2], "errors", cols[3], "dropped", nl))
+		cols[2], "errors", cols[3], "dropped", eol))
 	p.Text(indent)
 	for i, v := range []uint64{txB, txP, txE, txD} {
 		p.Text(fmt.Sprintf("%*d ", cols[i], v))

@@ -5,10 +5,10 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -167,11 +167,11 @@ func modify(env *cli.Env, args *cli.Args, op uint) error {
 	do := func() error {
 		fd, err := unix.Socket(family, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
 		if err != nil {
-			return cli.Fatal(1, "Cannot create socket: %s", nl.Strerror(err.(unix.Errno)))
+			return cli.Fatal(1, "Cannot create socket: %s", rtnl.Strerror(err.(unix.Errno)))
 		}
 		defer unix.Close(fd)
 		if _, _, e := unix.Syscall(unix.SYS_IOCTL, uintptr(fd), uintptr(op), uintptr(unsafe.Pointer(req))); e != 0 {
-			return cli.Fatal(1, "ioctl: %s", nl.Strerror(e))
+			return cli.Fatal(1, "ioctl: %s", rtnl.Strerror(e))
 		}
 		return nil
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -48,7 +48,7 @@ func printPrefix(env *cli.Env, name func(uint32) string, h netlink.Header, body 
 	plen, flags := body[9], body[10]
 	ifindex := binary.NativeEndian.Uint32(body[4:])
 	var addr, ci []byte
-	for ad := nl.NewAttrs(body[prefixmsgLen:]); ad.Next(); {
+	for ad := rtnl.NewAttrs(body[prefixmsgLen:]); ad.Next(); {
 		switch ad.Type() {
 		case prefixAddress:
 			addr = ad.Data()

@@ -13,13 +13,13 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -331,16 +331,16 @@ func (m *monitor) replay(file string) error {
 	f, err := os.Open(file)
 	if err != nil {
 		m.env.P.Flush()
-		fmt.Fprintf(m.env.Stderr, "Cannot fopen: %s\n", nl.ErrnoText(err))
+		fmt.Fprintf(m.env.Stderr, "Cannot fopen: %s\n", rtnl.ErrnoText(err))
 		return cli.Exited(255)
 	}
 	defer f.Close()
 	m.nsids, _ = netns.NewNSIDMessagePrinter(m.env, false)
-	err = nl.ReadSaved(f, func(h netlink.Header, body []byte) error {
-		return m.accept(h, body, nl.NSIDCurrent)
+	err = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
+		return m.accept(h, body, rtnl.NSIDCurrent)
 	})
 	m.env.P.Flush()
-	var se *nl.SavedError
+	var se *rtnl.SavedError
 	switch {
 	case errors.As(err, &se):
 		return cli.Exit(1, "%s", se.Msg)
@@ -354,9 +354,9 @@ func (m *monitor) replay(file string) error {
 // rtnl_listen does.
 func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	env := m.env
-	s, err := nl.Subscribe(env.NetNSFD, groups, env.Opts.RcvBuf)
+	s, err := rtnl.Subscribe(env.NetNSFD, groups, env.Opts.RcvBuf)
 	if err != nil {
-		return cli.Exit(1, "Cannot open netlink socket: %s", nl.ErrnoText(err))
+		return cli.Exit(1, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
 	}
 	defer s.Close()
 	if lmask&watchNexthop != 0 {
@@ -371,7 +371,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	}
 	if m.allNSID {
 		if err := s.ListenAllNSID(); err != nil {
-			return cli.Exit(1, "NETLINK_LISTEN_ALL_NSID: %s", nl.ErrnoText(err))
+			return cli.Exit(1, "NETLINK_LISTEN_ALL_NSID: %s", rtnl.ErrnoText(err))
 		}
 	}
 	// ll_init_map: every link's name now, so a link renamed later keeps
@@ -384,18 +384,18 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	for {
 		err := s.Receive(m.accept)
 		var errno unix.Errno
-		var mal *nl.MalformedError
-		var rem *nl.RemnantError
+		var mal *rtnl.MalformedError
+		var rem *rtnl.RemnantError
 		switch {
 		case err == nil:
 		case errors.As(err, &errno):
-			env.Warnf("netlink receive error %s (%d)\n", nl.Strerror(errno), int(errno))
+			env.Warnf("netlink receive error %s (%d)\n", rtnl.Strerror(errno), int(errno))
 			if errno != unix.ENOBUFS {
 				return cli.Silent(2)
 			}
-		case errors.Is(err, nl.ErrMessageTruncated):
+		case errors.Is(err, rtnl.ErrMessageTruncated):
 			env.Warnf("%s\n", err)
-		case errors.Is(err, nl.ErrTruncatedMessage):
+		case errors.Is(err, rtnl.ErrTruncatedMessage):
 			env.Warnf("%s\n", err)
 			return cli.Silent(2)
 		case errors.As(err, &mal), errors.As(err, &rem):

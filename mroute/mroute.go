@@ -12,10 +12,10 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -65,7 +65,7 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 		env.Warnf("Not a multicast route: %08x %08x %08x\n", h.Length, typ, uint16(h.Flags))
 		return nil
 	}
-	rt, attrs, err := nl.ParseRtMsg(body)
+	rt, attrs, err := rtnl.ParseRtMsg(body)
 	if err != nil {
 		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
 		return errNotMulticast
@@ -78,7 +78,7 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 	var iif uint32
 	hasExpires := false
 	table := uint32(rt.Table)
-	a := nl.NewAttrs(attrs)
+	a := rtnl.NewAttrs(attrs)
 	for a.Next() {
 		switch a.Type() {
 		case unix.RTA_TABLE:
@@ -341,7 +341,7 @@ func list(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		env.P.End()
 		if err != errNotMulticast {
-			var ne *nl.Error
+			var ne *rtnl.Error
 			if !errors.As(err, &ne) || ne.Msg != "" || (ne.Errno != unix.ENOENT && ne.Errno != unix.EOPNOTSUPP) {
 				env.Warnf("%s\n", err)
 			}
@@ -355,7 +355,7 @@ func list(env *cli.Env, args *cli.Args) error {
 // DumpRequest is rtnl_routedump_req's body for family, with the table
 // asked for when there is one.
 func DumpRequest(family int, table uint32) []byte {
-	b := nl.RtMsg{Family: uint8(family)}.Append(nil)
+	b := rtnl.RtMsg{Family: uint8(family)}.Append(nil)
 	if table != 0 {
 		b = binary.NativeEndian.AppendUint16(b, 8)
 		b = binary.NativeEndian.AppendUint16(b, unix.RTA_TABLE)

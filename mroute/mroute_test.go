@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -45,7 +45,7 @@ func TestPrintGolden(t *testing.T) {
 		var out, errOut bytes.Buffer
 		env := cli.NewEnv(tc.opts, nil, &out, &errOut)
 		pr := NewPrinter(env, names)
-		err = nl.ReadSaved(f, func(h netlink.Header, body []byte) error {
+		err = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
 			return pr.Print(env, h, body)
 		})
 		f.Close()
@@ -84,7 +84,7 @@ func TestNotMulticast(t *testing.T) {
 	var out, errOut bytes.Buffer
 	env := cli.NewEnv(cli.Options{}, nil, &out, &errOut)
 	pr := NewPrinter(env, names)
-	body := nl.RtMsg{Family: FamilyIPMR, Type: unix.RTN_UNICAST}.Append(nil)
+	body := rtnl.RtMsg{Family: FamilyIPMR, Type: unix.RTN_UNICAST}.Append(nil)
 	err := pr.Print(env, netlink.Header{Type: unix.RTM_NEWROUTE}, body)
 	env.Close()
 	if err != errNotMulticast || errOut.String() != "Non multicast route received, kernel does support IP multicast?\n" {
@@ -101,7 +101,7 @@ func TestNotMulticast(t *testing.T) {
 func FuzzPrint(f *testing.F) {
 	b, err := os.ReadFile(filepath.Join("testdata", "mroute.nl"))
 	if err == nil {
-		nl.ReadSaved(bytes.NewReader(b), func(h netlink.Header, body []byte) error {
+		rtnl.ReadSaved(bytes.NewReader(b), func(h netlink.Header, body []byte) error {
 			f.Add(uint16(h.Type), body)
 			return nil
 		})

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -27,7 +27,7 @@ func TestCaptureDump(t *testing.T) {
 	if os.Getenv("GIP_CAPTURE") == "" {
 		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace (testdata/capture.sh)")
 	}
-	c, err := nl.Dial(-1)
+	c, err := rtnl.Dial(-1)
 	if err != nil {
 		t.Fatal(err)
 	}

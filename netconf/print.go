@@ -9,7 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -84,7 +84,7 @@ func (np *Printer) Print(h netlink.Header, body []byte) error {
 	}
 	var vals [attrInput + 1]uint32
 	var has [attrInput + 1]bool
-	for ad := nl.NewAttrs(body[msgLen:]); ad.Next(); {
+	for ad := rtnl.NewAttrs(body[msgLen:]); ad.Next(); {
 		t := ad.Type()
 		if t > attrInput || len(ad.Data()) < 4 {
 			continue

@@ -5,9 +5,9 @@ import (
 	"errors"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -73,11 +73,11 @@ func show(env *cli.Env, args *cli.Args) error {
 	err = c.Dump(rtmGetNetconf, dumpRequest(family), func(m netlink.Message) error {
 		return np.Print(m.Header, m.Data)
 	})
-	var ne *nl.Error
+	var ne *rtnl.Error
 	switch {
 	case errors.As(err, &ne):
 		env.P.Flush()
-		return cli.Fatal(1, "RTNETLINK answers: %s\nDump terminated", nl.Strerror(ne.Errno))
+		return cli.Fatal(1, "RTNETLINK answers: %s\nDump terminated", rtnl.Strerror(ne.Errno))
 	case errors.As(err, new(errStop)):
 		// iproute2 leaves the listing there, its JSON open.
 		env.P.Flush()

@@ -6,14 +6,14 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
 // makeRunDir creates /run/netns (0755, less the umask) when it is missing.
 func makeRunDir(env *cli.Env) error {
 	if err := unix.Mkdir(RunDir, 0o755); err != nil && err != unix.EEXIST {
-		return fail(env, 1, "mkdir %s failed: %s", RunDir, nl.ErrnoText(err))
+		return fail(env, 1, "mkdir %s failed: %s", RunDir, rtnl.ErrnoText(err))
 	}
 	return nil
 }
@@ -25,10 +25,10 @@ func makeRunDir(env *cli.Env) error {
 func shareRunDir(env *cli.Env) error {
 	lock, err := unix.Open(RunDir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot open netns runtime directory \"%s\": %s", RunDir, nl.ErrnoText(err))
+		return fail(env, 1, "Cannot open netns runtime directory \"%s\": %s", RunDir, rtnl.ErrnoText(err))
 	}
 	if err := unix.Flock(lock, unix.LOCK_EX); err != nil {
-		env.Warnf("Warning: could not flock netns runtime directory \"%s\": %s\n", RunDir, nl.ErrnoText(err))
+		env.Warnf("Warning: could not flock netns runtime directory \"%s\": %s\n", RunDir, rtnl.ErrnoText(err))
 		unix.Close(lock)
 		lock = -1
 	}
@@ -45,10 +45,10 @@ func shareRunDir(env *cli.Env) error {
 			return nil
 		}
 		if err != unix.EINVAL || made {
-			return fail(env, 1, "mount --make-shared %s failed: %s", RunDir, nl.ErrnoText(err))
+			return fail(env, 1, "mount --make-shared %s failed: %s", RunDir, rtnl.ErrnoText(err))
 		}
 		if err := unix.Mount(RunDir, RunDir, "none", unix.MS_BIND|unix.MS_REC, ""); err != nil {
-			return fail(env, 1, "mount --bind %s %s failed: %s", RunDir, RunDir, nl.ErrnoText(err))
+			return fail(env, 1, "mount --bind %s %s failed: %s", RunDir, RunDir, rtnl.ErrnoText(err))
 		}
 		made = true
 	}
@@ -133,15 +133,15 @@ func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 func attach(env *cli.Env, path string, pid int32) error {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot create namespace file \"%s\": %s", path, nl.ErrnoText(err))
+		return fail(env, 1, "Cannot create namespace file \"%s\": %s", path, rtnl.ErrnoText(err))
 	}
 	src := "/proc/" + strconv.Itoa(int(pid)) + "/ns/net"
 	err = unix.Mount(src, path, "none", unix.MS_BIND, "")
 	unix.Close(fd)
 	if err != nil {
-		env.Warnf("Bind %s -> %s failed: %s\n", src, path, nl.ErrnoText(err))
+		env.Warnf("Bind %s -> %s failed: %s\n", src, path, rtnl.ErrnoText(err))
 		if err := unix.Unlink(path); err != nil {
-			env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, nl.ErrnoText(err))
+			env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, rtnl.ErrnoText(err))
 		}
 		return cli.Silent(1)
 	}
@@ -169,16 +169,16 @@ func createAndBind(name, path string) bindResult {
 	uerr := unix.Unshare(unix.CLONE_NEWNET)
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return bindResult{msg: "Cannot create namespace file \"" + path + "\": " + nl.ErrnoText(err)}
+		return bindResult{msg: "Cannot create namespace file \"" + path + "\": " + rtnl.ErrnoText(err)}
 	}
 	if uerr != nil {
 		unix.Close(fd)
-		return bindResult{msg: "Failed to create a new network namespace \"" + name + "\": " + nl.ErrnoText(uerr), created: true}
+		return bindResult{msg: "Failed to create a new network namespace \"" + name + "\": " + rtnl.ErrnoText(uerr), created: true}
 	}
 	err = unix.Mount("/proc/thread-self/ns/net", path, "none", unix.MS_BIND, "")
 	unix.Close(fd)
 	if err != nil {
-		return bindResult{msg: "Bind /proc/self/ns/net -> " + path + " failed: " + nl.ErrnoText(err), created: true}
+		return bindResult{msg: "Bind /proc/self/ns/net -> " + path + " failed: " + rtnl.ErrnoText(err), created: true}
 	}
 	return bindResult{}
 }
@@ -202,7 +202,7 @@ func deleteOne(env *cli.Env, name string) bool {
 	path := RunDir + "/" + name
 	unix.Unmount(path, unix.MNT_DETACH)
 	if err := unix.Unlink(path); err != nil {
-		env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, nl.ErrnoText(err))
+		env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, rtnl.ErrnoText(err))
 		return false
 	}
 	return true
@@ -216,7 +216,7 @@ func deleteAll(env *cli.Env) error {
 		if errors.Is(err, unix.ENOENT) {
 			return nil
 		}
-		return fail(env, 1, "Failed to open directory %s: %s", RunDir, nl.ErrnoText(err))
+		return fail(env, 1, "Failed to open directory %s: %s", RunDir, rtnl.ErrnoText(err))
 	}
 	for _, n := range names {
 		if !deleteOne(env, n) {

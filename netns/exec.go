@@ -8,7 +8,7 @@ import (
 	"syscall"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -59,7 +59,7 @@ func execAll(env *cli.Env, argv []string) error {
 		if errors.Is(err, unix.ENOENT) {
 			return nil
 		}
-		return fail(env, 1, "Failed to open directory %s: %s", RunDir, nl.ErrnoText(err))
+		return fail(env, 1, "Failed to open directory %s: %s", RunDir, rtnl.ErrnoText(err))
 	}
 	if execEach(env, names, argv) {
 		return cli.Exited(1)
@@ -109,7 +109,7 @@ func execIn(env *cli.Env, name string, argv []string) error {
 		return cli.Silent(255)
 	}
 	err := execvp(argv)
-	env.Warnf("exec of \"%s\" failed: %s\n", argv[0], nl.ErrnoText(err))
+	env.Warnf("exec of \"%s\" failed: %s\n", argv[0], rtnl.ErrnoText(err))
 	return cli.Silent(1)
 }
 
@@ -139,7 +139,7 @@ func runIn(env *cli.Env, name string, argv []string) result {
 				return
 			}
 		}
-		env.Warnf("exec of \"%s\" failed: %s\n", argv[0], nl.ErrnoText(err))
+		env.Warnf("exec of \"%s\" failed: %s\n", argv[0], rtnl.ErrnoText(err))
 		r = result{status: syscall.WaitStatus(1 << 8)} // exited 1, as the forked ip does
 	})
 	return r
@@ -163,22 +163,22 @@ func switchFromN(env *cli.Env, name string) bool {
 func switchTo(env *cli.Env, name string) bool {
 	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		env.Warnf("Cannot open network namespace \"%s\": %s\n", name, nl.ErrnoText(err))
+		env.Warnf("Cannot open network namespace \"%s\": %s\n", name, rtnl.ErrnoText(err))
 		return false
 	}
 	err = unix.Setns(fd, unix.CLONE_NEWNET)
 	unix.Close(fd)
 	if err != nil {
-		env.Warnf("setting the network namespace \"%s\" failed: %s\n", name, nl.ErrnoText(err))
+		env.Warnf("setting the network namespace \"%s\" failed: %s\n", name, rtnl.ErrnoText(err))
 		return false
 	}
 	if err := unix.Unshare(unix.CLONE_NEWNS); err != nil {
-		env.Warnf("unshare failed: %s\n", nl.ErrnoText(err))
+		env.Warnf("unshare failed: %s\n", rtnl.ErrnoText(err))
 		return false
 	}
 	// Keep mounts made here from propagating back.
 	if err := unix.Mount("", "/", "none", unix.MS_SLAVE|unix.MS_REC, ""); err != nil {
-		env.Warnf("\"mount --make-rslave /\" failed: %s\n", nl.ErrnoText(err))
+		env.Warnf("\"mount --make-rslave /\" failed: %s\n", rtnl.ErrnoText(err))
 		return false
 	}
 	var flags uintptr
@@ -190,12 +190,12 @@ func switchTo(env *cli.Env, name string) bool {
 		}
 	}
 	if err := unix.Mount(name, "/sys", "sysfs", flags, ""); err != nil {
-		env.Warnf("mount of /sys failed: %s\n", nl.ErrnoText(err))
+		env.Warnf("mount of /sys failed: %s\n", rtnl.ErrnoText(err))
 		return false
 	}
 	for _, b := range etcBinds(name) {
 		if err := unix.Mount(b[0], b[1], "none", unix.MS_BIND, ""); err != nil {
-			env.Warnf("Bind %s -> %s failed: %s\n", b[0], b[1], nl.ErrnoText(err))
+			env.Warnf("Bind %s -> %s failed: %s\n", b[0], b[1], rtnl.ErrnoText(err))
 		}
 	}
 	return true

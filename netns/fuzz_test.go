@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -15,7 +15,7 @@ import (
 // nsidMsg is an RTM_NEWNSID body as the kernel sends it: rtgenmsg, then
 // NETNSA_NSID and, when asked for, NETNSA_CURRENT_NSID.
 func nsidMsg(t testing.TB, id, current int32, hasCurrent bool) []byte {
-	b, err := nl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+	b, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
 		ae.Int32(nsaNSID, id)
 		if hasCurrent {
 			ae.Int32(nsaCurrent, current)

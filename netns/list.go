@@ -8,7 +8,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -100,7 +100,7 @@ func listID(env *cli.Env, words []string) error {
 		*dst = v
 	}
 
-	body, err := nl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
 		if nsid >= 0 {
 			ae.Int32(nsaNSID, nsid)
 		}
@@ -145,9 +145,9 @@ func listID(env *cli.Env, words []string) error {
 // sideConn is the socket the namespace ids are looked up on (iproute2's
 // rtnsh): apart from the main one, which may be in the middle of a dump. It
 // is dialed once, in the namespace of the first command that needs it.
-func sideConn(env *cli.Env) (*nl.Conn, error) {
+func sideConn(env *cli.Env) (*rtnl.Conn, error) {
 	if idConn == nil {
-		c, err := nl.Dial(env.NetNSFD)
+		c, err := rtnl.Dial(env.NetNSFD)
 		if err != nil {
 			return nil, cli.Exit(1, "Cannot open rtnetlink")
 		}
@@ -156,10 +156,10 @@ func sideConn(env *cli.Env) (*nl.Conn, error) {
 	return idConn, nil
 }
 
-var idConn *nl.Conn
+var idConn *rtnl.Conn
 
 // printNSID prints one RTM_NEWNSID as iproute2's print_nsid does.
-func printNSID(env *cli.Env, c *nl.Conn, m netlink.Message) error {
+func printNSID(env *cli.Env, c *rtnl.Conn, m netlink.Message) error {
 	typ := m.Header.Type
 	if typ != unix.RTM_NEWNSID && typ != unix.RTM_DELNSID {
 		return nil
@@ -210,7 +210,7 @@ func printNSID(env *cli.Env, c *nl.Conn, m netlink.Message) error {
 
 // scanName is iproute2's netns_get_name: the first name under /run/netns
 // whose namespace has id.
-func scanName(env *cli.Env, c *nl.Conn, id int32) (string, bool) {
+func scanName(env *cli.Env, c *rtnl.Conn, id int32) (string, bool) {
 	names, err := Names()
 	if err != nil {
 		return "", false
@@ -246,7 +246,7 @@ func set(env *cli.Env, words []string) error {
 	}
 	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot open network namespace \"%s\": %s", name, nl.ErrnoText(err))
+		return fail(env, 1, "Cannot open network namespace \"%s\": %s", name, rtnl.ErrnoText(err))
 	}
 	unix.Close(fd)
 	c, err := env.Conn()
@@ -258,7 +258,7 @@ func set(env *cli.Env, words []string) error {
 		return cli.Silent(1)
 	}
 	defer unix.Close(fd)
-	body, err := nl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(nsaFD, uint32(fd))
 		ae.Int32(nsaNSID, nsid)
 		return nil
@@ -289,24 +289,24 @@ func identify(env *cli.Env, words []string) error {
 	if pid == "self" && env.NetNSFD >= 0 {
 		// ip -n NAME runs iproute2 inside NAME; gip only holds it open.
 		if err := unix.Fstat(env.NetNSFD, &st); err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", nl.ErrnoText(err))
+			return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
 		}
 	} else {
 		fd, err := unix.Open("/proc/"+pid+"/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
 		if err != nil {
-			return fail(env, 1, "Cannot open network namespace: %s", nl.ErrnoText(err))
+			return fail(env, 1, "Cannot open network namespace: %s", rtnl.ErrnoText(err))
 		}
 		err = unix.Fstat(fd, &st)
 		unix.Close(fd)
 		if err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", nl.ErrnoText(err))
+			return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
 		}
 	}
 	names, err := Names()
 	found := ""
 	if err != nil {
 		if !errors.Is(err, unix.ENOENT) {
-			return fail(env, 1, "Failed to open directory %s:%s", RunDir, nl.ErrnoText(err))
+			return fail(env, 1, "Failed to open directory %s:%s", RunDir, rtnl.ErrnoText(err))
 		}
 	}
 	for _, n := range names {
@@ -334,17 +334,17 @@ func pids(env *cli.Env, words []string) error {
 	}
 	fd, err := unix.Open(RunDir+"/"+words[0], unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return fail(env, 1, "Cannot open network namespace: %s", nl.ErrnoText(err))
+		return fail(env, 1, "Cannot open network namespace: %s", rtnl.ErrnoText(err))
 	}
 	var st unix.Stat_t
 	err = unix.Fstat(fd, &st)
 	unix.Close(fd)
 	if err != nil {
-		return fail(env, 1, "Stat of netns failed: %s", nl.ErrnoText(err))
+		return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
 	}
 	d, err := os.Open("/proc/")
 	if err != nil {
-		return fail(env, 1, "Open of /proc failed: %s", nl.ErrnoText(err))
+		return fail(env, 1, "Open of /proc failed: %s", rtnl.ErrnoText(err))
 	}
 	defer d.Close()
 	// Under ip -n NAME iproute2 itself runs in NAME; gip only holds it
@@ -394,14 +394,14 @@ func isPID(s string) bool {
 func monitor(env *cli.Env) error {
 	fd, err := unix.InotifyInit1(unix.IN_CLOEXEC)
 	if err != nil {
-		return fail(env, 1, "inotify_init failed: %s", nl.ErrnoText(err))
+		return fail(env, 1, "inotify_init failed: %s", rtnl.ErrnoText(err))
 	}
 	defer unix.Close(fd)
 	if err := makeRunDir(env); err != nil {
 		return err
 	}
 	if _, err := unix.InotifyAddWatch(fd, RunDir, unix.IN_CREATE|unix.IN_DELETE); err != nil {
-		return fail(env, 1, "inotify_add_watch failed: %s", nl.ErrnoText(err))
+		return fail(env, 1, "inotify_add_watch failed: %s", rtnl.ErrnoText(err))
 	}
 	// Each batch of events is written out at once, on a terminal or not,
 	// so a monitor writing to a file or a pipe and then killed keeps
@@ -414,7 +414,7 @@ func monitor(env *cli.Env) error {
 			continue
 		}
 		if err != nil {
-			return fail(env, 1, "read failed: %s", nl.ErrnoText(err))
+			return fail(env, 1, "read failed: %s", rtnl.ErrnoText(err))
 		}
 		for off := 0; off+unix.SizeofInotifyEvent <= n; {
 			mask := uint32(buf[off+4]) | uint32(buf[off+5])<<8 | uint32(buf[off+6])<<16 | uint32(buf[off+7])<<24

@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -23,8 +23,8 @@ func rtgenmsg() []byte { return []byte{unix.AF_UNSPEC, 0, 0, 0} }
 
 // IDOf returns the id that the namespace open at fd has in c's namespace,
 // or -1 when none is assigned.
-func IDOf(c *nl.Conn, fd int) (int32, error) {
-	body, err := nl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+func IDOf(c *rtnl.Conn, fd int) (int32, error) {
+	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(nsaFD, uint32(fd))
 		return nil
 	})
@@ -46,7 +46,7 @@ func parseNSID(data []byte) (id int32, current int32, hasCurrent bool, err error
 	if len(data) < 4 {
 		return id, current, false, nil
 	}
-	ad, err := nl.Decoder(data[4:])
+	ad, err := rtnl.Decoder(data[4:])
 	if err != nil {
 		return id, current, false, err
 	}
@@ -66,7 +66,7 @@ func hasNSID(data []byte) bool {
 	if len(data) < 4 {
 		return false
 	}
-	ad, err := nl.Decoder(data[4:])
+	ad, err := rtnl.Decoder(data[4:])
 	if err != nil {
 		return false
 	}
@@ -100,7 +100,7 @@ func Names() ([]string, error) {
 // called name in c's namespace, -1 when it has none or cannot be opened. A
 // refusal by the kernel (the file is no namespace) is printed to w, as
 // iproute2 prints it, and also gives -1.
-func idOfName(c *nl.Conn, w io.Writer, name string) int32 {
+func idOfName(c *rtnl.Conn, w io.Writer, name string) int32 {
 	fd, err := unix.Open(Path(name), unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return -1
@@ -127,7 +127,7 @@ var nsidMap struct {
 }
 
 // mapInit fills the cache once; kernel refusals are printed to w.
-func mapInit(c *nl.Conn, w io.Writer) {
+func mapInit(c *rtnl.Conn, w io.Writer) {
 	if nsidMap.initialized {
 		return
 	}
@@ -167,12 +167,12 @@ func mapDel(id int32) { delete(nsidMap.names, id) }
 // /run/netns (iproute2's get_name_from_nsid, which shares the cache of `ip
 // netns list-id`).
 type IDNames struct {
-	c *nl.Conn
+	c *rtnl.Conn
 	w io.Writer
 }
 
 // NewIDNames returns the id→name map for c. The names are read on first use.
-func NewIDNames(c *nl.Conn) *IDNames { return &IDNames{c: c} }
+func NewIDNames(c *rtnl.Conn) *IDNames { return &IDNames{c: c} }
 
 // WithStderr makes the first fill print kernel refusals (a file under
 // /run/netns that is no namespace) to w, as iproute2 does; without it they

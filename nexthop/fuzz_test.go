@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -34,7 +34,7 @@ func FuzzModifyRequest(f *testing.F) {
 		if len(b) < nhmsgLen {
 			t.Fatalf("%q: request of %d bytes", s, len(b))
 		}
-		a := nl.NewAttrs(b[nhmsgLen:])
+		a := rtnl.NewAttrs(b[nhmsgLen:])
 		for a.Next() {
 		}
 		if a.Err() != nil {

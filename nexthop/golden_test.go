@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -30,7 +30,7 @@ func TestCaptureDump(t *testing.T) {
 	if os.Getenv("GIP_CAPTURE") == "" {
 		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace to regenerate testdata/dump.bin")
 	}
-	c, err := nl.Dial(-1)
+	c, err := rtnl.Dial(-1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ package nexthop
 import (
 	"encoding/binary"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 )
 
 // Message types (linux/rtnetlink.h).
@@ -80,7 +80,7 @@ func parseHeader(b []byte) header {
 // nil when absent. Decoding stops at the first malformed attribute.
 func attrTable(b []byte, max int) [][]byte {
 	tb := make([][]byte, max+1)
-	a := nl.NewAttrs(b)
+	a := rtnl.NewAttrs(b)
 	for a.Next() {
 		if t := int(a.Type()); t <= max && tb[t] == nil {
 			tb[t] = a.Data()

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -21,9 +21,9 @@ func Run(env *cli.Env, args *cli.Args) error {
 	var err error
 	switch {
 	case m("add"):
-		err = modify(env, rtmNewNexthop, nl.Create|nl.Excl, args)
+		err = modify(env, rtmNewNexthop, rtnl.Create|rtnl.Excl, args)
 	case m("replace"):
-		err = modify(env, rtmNewNexthop, nl.Create|nl.Replace, args)
+		err = modify(env, rtmNewNexthop, rtnl.Create|rtnl.Replace, args)
 	case m("delete"):
 		err = modify(env, rtmDelNexthop, 0, args)
 	case m("list") || m("show") || m("lst"):

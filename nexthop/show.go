@@ -6,7 +6,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -176,7 +176,7 @@ func dumpTerminated(env *cli.Env, err error, what string) error {
 // EOPNOTSUPP without a message has no reason printed) and reports whether
 // it failed. (An interrupted dump is no failure: the Conn warns about it.)
 func dumpFailed(env *cli.Env, err error) bool {
-	var ne *nl.Error
+	var ne *rtnl.Error
 	switch {
 	case err == errBadMessage:
 	case !errors.As(err, &ne) || ne.Msg != "":
@@ -197,7 +197,7 @@ func deleteRequest(id uint32) []byte {
 
 // flushID is `ip nexthop flush id ID`: that one is deleted, silently.
 func flushID(env *cli.Env, id uint32) error {
-	c, err := nl.Dial(env.NetNSFD)
+	c, err := rtnl.Dial(env.NetNSFD)
 	if err != nil {
 		return cli.Exit(1, "Cannot open rtnetlink")
 	}
@@ -212,11 +212,11 @@ func flushID(env *cli.Env, id uint32) error {
 // flushAll is ipnh_flush: every nexthop the filter selects is deleted as
 // the dump goes (on a second socket, as iproute2 does), and the count
 // reported. Without a selector the groups go first, then the rest.
-func flushAll(env *cli.Env, c *nl.Conn, f *filter, all bool) error {
+func flushAll(env *cli.Env, c *rtnl.Conn, f *filter, all bool) error {
 	if all {
 		f.groups, f.ifindex, f.master = true, 0, 0
 	}
-	del, err := nl.Dial(env.NetNSFD)
+	del, err := rtnl.Dial(env.NetNSFD)
 	if err != nil {
 		return cli.Exit(1, "Cannot open rtnetlink")
 	}

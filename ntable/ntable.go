@@ -13,9 +13,9 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -251,7 +251,7 @@ func change(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		return err
 	}
-	if err := c.Exec(rtmSetNeighTbl, nl.Replace, body); err != nil {
+	if err := c.Exec(rtmSetNeighTbl, rtnl.Replace, body); err != nil {
 		env.Warnf("%s\n", err)
 		return cli.Exited(2)
 	}
@@ -305,7 +305,7 @@ func show(env *cli.Env, args *cli.Args) error {
 	})
 	if err != nil {
 		if err != errBadLen {
-			var ne *nl.Error
+			var ne *rtnl.Error
 			if !errors.As(err, &ne) || ne.Msg != "" || (ne.Errno != unix.ENOENT && ne.Errno != unix.EOPNOTSUPP) {
 				env.Warnf("%s\n", err)
 			}
@@ -336,7 +336,7 @@ var errBadLen = errors.New("bad length")
 type attrs [ndtpaLocktime + 1][]byte
 
 func parse(b []byte) (tb attrs) {
-	a := nl.NewAttrs(b)
+	a := rtnl.NewAttrs(b)
 	for a.Next() {
 		if t := a.Type(); int(t) < len(tb) {
 			tb[t] = a.Data()

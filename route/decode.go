@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -29,7 +29,7 @@ const (
 // route for a whole dump: only the attributes marked present are valid.
 type route struct {
 	msgType uint16
-	hdr     nl.RtMsg
+	hdr     rtnl.RtMsg
 	table   uint32
 	attrs   [rtaMax + 1][]byte // payload of each present attribute (last wins)
 	present uint64             // bit n set: attribute n present
@@ -59,14 +59,14 @@ var errShortRoute = errors.New("BUG: wrong nlmsg len")
 
 // decodeRoute fills r from a route message body.
 func decodeRoute(msgType uint16, b []byte, r *route) error {
-	hdr, attrs, err := nl.ParseRtMsg(b)
+	hdr, attrs, err := rtnl.ParseRtMsg(b)
 	if err != nil {
 		return errShortRoute
 	}
 	r.msgType, r.hdr, r.table, r.present = msgType, hdr, uint32(hdr.Table), 0
 	// Views into the message, not copies: a route lives only as long as
 	// its message, one Dump callback.
-	a := nl.NewAttrs(attrs)
+	a := rtnl.NewAttrs(attrs)
 	for a.Next() {
 		t := int(a.Type())
 		if t > rtaMax {
@@ -105,7 +105,7 @@ func eachNexthop(b []byte, fn func(*nexthop)) {
 		}
 		nh = nexthop{flags: b[2], hops: b[3], ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
 		if l > sizeofRtNexthop {
-			a := nl.NewAttrs(b[sizeofRtNexthop:l])
+			a := rtnl.NewAttrs(b[sizeofRtNexthop:l])
 			for a.Next() {
 				if t := int(a.Type()); t <= rtaMax {
 					nh.attrs[t] = a.Data()
@@ -130,7 +130,7 @@ type metrics struct {
 
 func decodeMetrics(b []byte) metrics {
 	var m metrics
-	a := nl.NewAttrs(b)
+	a := rtnl.NewAttrs(b)
 	for a.Next() {
 		if t := int(a.Type()); t <= rtaxMax {
 			m.vals[t] = a.Data()

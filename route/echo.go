@@ -2,7 +2,7 @@ package route
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -10,7 +10,7 @@ import (
 // add|del|…`: the kernel's answer is printed as ip monitor prints a route,
 // with iproute2's unset filter (every table shown), inside an object of its
 // own (so JSON nests the route's object in another).
-func execEcho(env *cli.Env, c *nl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
+func execEcho(env *cli.Env, c *rtnl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
 	m, err := c.Echo(netlink.HeaderType(cmd), flags, body)
 	if err != nil {
 		return err

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -75,7 +75,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 		round++
 		for _, body := range doomed {
 			if err := c.Exec(unix.RTM_DELROUTE, 0, body); err != nil {
-				return cli.Exit(2, "Failed to send flush request: %s", nl.ErrnoText(err))
+				return cli.Exit(2, "Failed to send flush request: %s", rtnl.ErrnoText(err))
 			}
 		}
 		if elapsed := time.Since(start); elapsed > flushTimeout {
@@ -112,7 +112,7 @@ func flushCache() error {
 	const path = "/proc/sys/net/ipv4/route/flush"
 	fd, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return cli.Exit(1, "Cannot open \"%s\": %s", path, nl.ErrnoText(err))
+		return cli.Exit(1, "Cannot open \"%s\": %s", path, rtnl.ErrnoText(err))
 	}
 	defer fd.Close()
 	if _, err := fd.WriteString("-1"); err != nil {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -21,7 +21,7 @@ const (
 
 // getRequest is what `ip route get` words ask the kernel.
 type getRequest struct {
-	hdr         nl.RtMsg
+	hdr         rtnl.RtMsg
 	ae          *netlink.AttributeEncoder
 	iif, oif    string
 	hasIif      bool // iif was given ('' names no device)
@@ -36,7 +36,7 @@ type getRequest struct {
 // parseGet is iproute_get's parser; the if-chain order decides what an
 // abbreviation means.
 func parseGet(env *cli.Env, args *cli.Args) (*getRequest, error) {
-	q := &getRequest{hdr: nl.RtMsg{Family: uint8(env.Opts.Family)}, ae: netlink.NewAttributeEncoder()}
+	q := &getRequest{hdr: rtnl.RtMsg{Family: uint8(env.Opts.Family)}, ae: netlink.NewAttributeEncoder()}
 	for args.More() {
 		if err := q.word(env, args.Next(), args); err != nil {
 			return nil, err
@@ -231,7 +231,7 @@ func ipProtocol(s string) (uint8, bool) {
 }
 
 // body completes the request: devices, mark and the family's flags.
-func (q *getRequest) body(c *nl.Conn) ([]byte, error) {
+func (q *getRequest) body(c *rtnl.Conn) ([]byte, error) {
 	if q.hasIif {
 		idx, err := devIndex(c, q.iif)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -25,7 +25,7 @@ func TestCaptureDump(t *testing.T) {
 	if os.Getenv("GIP_CAPTURE") == "" {
 		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace to regenerate testdata/dump.hex")
 	}
-	c, err := nl.Dial(-1)
+	c, err := rtnl.Dial(-1)
 	if err != nil {
 		t.Fatal(err)
 	}

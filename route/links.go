@@ -4,13 +4,13 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 )
 
 // devIndex is ll_name_to_index followed by nodev(): the ifindex of a device
 // name, or of "ifN"; `Cannot find device "NAME"` (exit 1) otherwise.
-func devIndex(c *nl.Conn, name string) (uint32, error) {
+func devIndex(c *rtnl.Conn, name string) (uint32, error) {
 	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
 		return uint32(idx), nil
 	}
@@ -25,8 +25,8 @@ func devIndex(c *nl.Conn, name string) (uint32, error) {
 // a second socket, dialed on the first miss: the main one is busy streaming
 // the dump.
 type linkNames struct {
-	dial  func() (*nl.Conn, error)
-	conn  *nl.Conn
+	dial  func() (*rtnl.Conn, error)
+	conn  *rtnl.Conn
 	cache map[uint32]string
 	// lookup, when set, names links instead of the cache: ip monitor
 	// shares one cache that follows link notifications.
@@ -35,7 +35,7 @@ type linkNames struct {
 
 func newLinkNames(nsFD int) *linkNames {
 	return &linkNames{
-		dial:  func() (*nl.Conn, error) { return nl.Dial(nsFD) },
+		dial:  func() (*rtnl.Conn, error) { return rtnl.Dial(nsFD) },
 		cache: make(map[uint32]string),
 	}
 }
@@ -63,7 +63,7 @@ func (l *linkNames) name(idx uint32) string {
 
 // side is the lookup socket, dialed on first use (one attempt); nil when
 // it cannot be had. Nexthop lookups (nhinfo.go) share it.
-func (l *linkNames) side() *nl.Conn {
+func (l *linkNames) side() *rtnl.Conn {
 	if l.conn == nil && l.dial != nil {
 		l.conn, _ = l.dial()
 		l.dial = nil

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -15,7 +15,7 @@ import (
 // words gave them, and the metrics and nexthops that follow them.
 type modifyRequest struct {
 	cmd   uint16
-	hdr   nl.RtMsg
+	hdr   rtnl.RtMsg
 	ae    *netlink.AttributeEncoder
 	mx    *netlink.AttributeEncoder
 	mxSet bool
@@ -39,7 +39,7 @@ type devLookup func(name string) (uint32, error)
 func parseModify(env *cli.Env, cmd uint16, args *cli.Args, lookup devLookup) ([]byte, error) {
 	q := &modifyRequest{
 		cmd: cmd,
-		hdr: nl.RtMsg{Family: uint8(env.Opts.Family), Table: unix.RT_TABLE_MAIN, Scope: unix.RT_SCOPE_NOWHERE},
+		hdr: rtnl.RtMsg{Family: uint8(env.Opts.Family), Table: unix.RT_TABLE_MAIN, Scope: unix.RT_SCOPE_NOWHERE},
 		ae:  netlink.NewAttributeEncoder(),
 		mx:  netlink.NewAttributeEncoder(),
 

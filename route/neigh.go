@@ -7,8 +7,8 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -42,11 +42,11 @@ func RunNeigh(env *cli.Env, args *cli.Args) error {
 	m := func(kw string) bool { return cli.Matches(w, kw) }
 	switch {
 	case m("add"):
-		return neighModify(env, unix.RTM_NEWNEIGH, nl.Create|nl.Excl, args)
+		return neighModify(env, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Excl, args)
 	case m("change") || w == "chg":
-		return neighModify(env, unix.RTM_NEWNEIGH, nl.Replace, args)
+		return neighModify(env, unix.RTM_NEWNEIGH, rtnl.Replace, args)
 	case m("replace"):
-		return neighModify(env, unix.RTM_NEWNEIGH, nl.Create|nl.Replace, args)
+		return neighModify(env, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Replace, args)
 	case m("delete"):
 		return neighModify(env, unix.RTM_DELNEIGH, 0, args)
 	case m("get"):
@@ -152,7 +152,7 @@ func neighDest(family int, args *cli.Args, w string, have bool) (cnum.Prefix, er
 
 // neighModify is add, change, replace and delete.
 func neighModify(env *cli.Env, cmd int, flags netlink.HeaderFlags, args *cli.Args) error {
-	var c *nl.Conn
+	var c *rtnl.Conn
 	body, err := neighRequest(env.Opts.Family, args, func(dev string) (uint32, error) {
 		var err error
 		if c, err = env.Conn(); err != nil {
@@ -195,7 +195,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		// iproute2 adds NDA_PROTOCOL as each word is read, once per
 		// word, into a request of NeighReqBound bytes.
 		attrs  = netlink.NewAttributeEncoder()
-		msgLen = nl.HeaderLen + ndmsgLen
+		msgLen = rtnl.HeaderLen + ndmsgLen
 	)
 	for args.More() {
 		w := args.Next()
@@ -250,11 +250,11 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 			if !ok {
 				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
 			}
-			if !nl.AttrFits(msgLen, 1, nl.NeighReqBound) {
-				return nil, cli.Exit(1, "%s", nl.ExceededBound(nl.NeighReqBound))
+			if !rtnl.AttrFits(msgLen, 1, rtnl.NeighReqBound) {
+				return nil, cli.Exit(1, "%s", rtnl.ExceededBound(rtnl.NeighReqBound))
 			}
 			attrs.Uint8(ndaProtocol, uint8(p))
-			msgLen += nl.AttrLen(1)
+			msgLen += rtnl.AttrLen(1)
 		default:
 			var err error
 			if dst, err = neighDest(family, args, w, dstOK); err != nil {
@@ -270,11 +270,11 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 	// add adds an attribute as addattr_l does: one that does not fit the
 	// request makes iproute2 give up with its line and exit status 1.
 	add := func(typ uint16, b []byte) error {
-		if !nl.AttrFits(msgLen, len(b), nl.NeighReqBound) {
-			return cli.Exit(1, "%s", nl.ExceededBound(nl.NeighReqBound))
+		if !rtnl.AttrFits(msgLen, len(b), rtnl.NeighReqBound) {
+			return cli.Exit(1, "%s", rtnl.ExceededBound(rtnl.NeighReqBound))
 		}
 		ae.Bytes(typ, b)
-		msgLen += nl.AttrLen(len(b))
+		msgLen += rtnl.AttrLen(len(b))
 		return nil
 	}
 	if err := add(unix.NDA_DST, dst.Bytes()); err != nil {
@@ -375,7 +375,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 	body := append(ndmsg(uint8(dst.Family), int32(ifindex), 0, ndmFlags), attrs...)
 	m, err := c.Query(unix.RTM_GETNEIGH, 0, body)
 	if err != nil {
-		var ne *nl.Error
+		var ne *rtnl.Error
 		if errors.As(err, &ne) {
 			return cli.Exit(2, "%s", err)
 		}

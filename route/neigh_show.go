@@ -7,9 +7,9 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -170,7 +170,7 @@ func neighDumpError(err error, what string) error {
 // neighDump asks for the neighbour table, filtered by the kernel where the
 // filter allows (ifindex, master, the proxy table), and passes each entry
 // to fn.
-func neighDump(c *nl.Conn, f *neighFilter, fn func(netlink.Message)) error {
+func neighDump(c *rtnl.Conn, f *neighFilter, fn func(netlink.Message)) error {
 	ae := netlink.NewAttributeEncoder()
 	if f.index != 0 {
 		ae.Uint32(unix.NDA_IFINDEX, f.index)
@@ -216,7 +216,7 @@ func decodeNeigh(b []byte, e *neighEntry) bool {
 		state:   binary.NativeEndian.Uint16(b[8:]),
 		flags:   b[10],
 	}
-	a := nl.NewAttrs(b[ndmsgLen:])
+	a := rtnl.NewAttrs(b[ndmsgLen:])
 	for a.Next() {
 		switch a.Type() {
 		case unix.NDA_DST:
@@ -460,7 +460,7 @@ func hostText(buf *[]byte, resolve bool, family int, b []byte) string {
 // neighFlush is `ip neigh flush`: dump, delete what matches, repeat until
 // a pass finds nothing (at most neighMaxRounds passes). With -s it reports
 // the rounds; with -s -s it also prints each entry it deletes.
-func neighFlush(env *cli.Env, c *nl.Conn, f *neighFilter) error {
+func neighFlush(env *cli.Env, c *rtnl.Conn, f *neighFilter) error {
 	pr := newNeighPrinter(env, f)
 	defer pr.links.close()
 	w := env.P.Writer()

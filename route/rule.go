@@ -13,8 +13,8 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -251,7 +251,7 @@ func ruleModify(env *cli.Env, cmd uint16, args *cli.Args) error {
 	}
 	var flags netlink.HeaderFlags
 	if cmd == unix.RTM_NEWRULE {
-		flags = nl.Create | nl.Excl
+		flags = rtnl.Create | rtnl.Excl
 	}
 	if env.Opts.Echo {
 		return ruleEcho(env, c, cmd, flags, body)

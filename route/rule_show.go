@@ -10,8 +10,8 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -93,13 +93,13 @@ func decodeRule(b []byte, e *ruleEntry) bool {
 		family: b[0], dstLen: b[1], srcLen: b[2], tos: b[3], table: uint32(b[4]),
 		action: b[7], flags: binary.NativeEndian.Uint32(b[8:]),
 	}
-	u32 := func(a *nl.Attrs) uint32 {
+	u32 := func(a *rtnl.Attrs) uint32 {
 		if len(a.Data()) < 4 {
 			return 0
 		}
 		return a.Uint32()
 	}
-	a := nl.NewAttrs(b[fibRuleHdrLen:])
+	a := rtnl.NewAttrs(b[fibRuleHdrLen:])
 	for a.Next() {
 		d := a.Data()
 		switch a.Type() {
@@ -622,7 +622,7 @@ func ruleRestore(env *cli.Env) error {
 		return err
 	}
 	return cli.RestoreSaved(env.Stdin, func(h netlink.Header, body []byte) error {
-		err := c.Exec(h.Type, h.Flags|nl.Create, body)
+		err := c.Exec(h.Type, h.Flags|rtnl.Create, body)
 		if err != nil && !errors.Is(err, unix.EEXIST) {
 			return cli.Fatal(255, "%s", err)
 		}
@@ -631,7 +631,7 @@ func ruleRestore(env *cli.Env) error {
 }
 
 // ruleEcho is rtnl_echo_talk with print_rule, for `ip -echo rule add|del`.
-func ruleEcho(env *cli.Env, c *nl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
+func ruleEcho(env *cli.Env, c *rtnl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
 	m, err := c.Echo(netlink.HeaderType(cmd), flags, body)
 	if err != nil {
 		return cli.Exit(2, "%s", err)

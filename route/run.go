@@ -8,7 +8,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -22,17 +22,17 @@ func Run(env *cli.Env, args *cli.Args) error {
 	m := func(kw string) bool { return cli.Matches(w, kw) }
 	switch {
 	case m("add"):
-		return modify(env, unix.RTM_NEWROUTE, nl.Create|nl.Excl, args)
+		return modify(env, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, args)
 	case m("change") || w == "chg":
-		return modify(env, unix.RTM_NEWROUTE, nl.Replace, args)
+		return modify(env, unix.RTM_NEWROUTE, rtnl.Replace, args)
 	case m("replace"):
-		return modify(env, unix.RTM_NEWROUTE, nl.Create|nl.Replace, args)
+		return modify(env, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Replace, args)
 	case m("prepend"):
-		return modify(env, unix.RTM_NEWROUTE, nl.Create, args)
+		return modify(env, unix.RTM_NEWROUTE, rtnl.Create, args)
 	case m("append"):
-		return modify(env, unix.RTM_NEWROUTE, nl.Create|nl.Append, args)
+		return modify(env, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Append, args)
 	case m("test"):
-		return modify(env, unix.RTM_NEWROUTE, nl.Excl, args)
+		return modify(env, unix.RTM_NEWROUTE, rtnl.Excl, args)
 	case m("delete"):
 		return modify(env, unix.RTM_DELROUTE, 0, args)
 	case m("list") || m("show") || m("lst"):

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -69,7 +69,7 @@ func writeSavedMagic(w *bufio.Writer, magic uint32) error {
 // isWriteError reports whether err came from writing the output rather
 // than from the kernel.
 func isWriteError(err error) bool {
-	var ne *nl.Error
+	var ne *rtnl.Error
 	var ce *cli.Error
 	return !errors.As(err, &ne) && !errors.As(err, &ce)
 }
@@ -110,10 +110,10 @@ func checkMagic(env *cli.Env, want uint32, object string, fail func(format strin
 // routeMagicError is how `ip route` refuses a stream: status 1.
 func routeMagicError(format string, a ...any) error { return cli.Exit(1, format, a...) }
 
-// readSaved is nl.ReadSaved; a broken stream fails with status 2.
+// readSaved is rtnl.ReadSaved; a broken stream fails with status 2.
 func readSaved(r io.Reader, fn func(h netlink.Header, body []byte) error) error {
-	err := nl.ReadSaved(r, fn)
-	var se *nl.SavedError
+	err := rtnl.ReadSaved(r, fn)
+	var se *rtnl.SavedError
 	if errors.As(err, &se) {
 		return cli.Exit(2, "%s", se.Msg)
 	}
@@ -189,11 +189,11 @@ func restore(env *cli.Env) error {
 	}
 	f, ok := env.Stdin.(*os.File)
 	if !ok {
-		return cli.Exit(1, "Failed to restore: ftell: %s", nl.Strerror(unix.ESPIPE))
+		return cli.Exit(1, "Failed to restore: ftell: %s", rtnl.Strerror(unix.ESPIPE))
 	}
 	pos, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return cli.Exit(1, "Failed to restore: ftell: %s", nl.ErrnoText(err))
+		return cli.Exit(1, "Failed to restore: ftell: %s", rtnl.ErrnoText(err))
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -212,7 +212,7 @@ func restore(env *cli.Env) error {
 				return nil
 			}
 			env.Warnf("%s\n", err.Error())
-			if nl.IsErrno(err, unix.EEXIST) {
+			if rtnl.IsErrno(err, unix.EEXIST) {
 				return nil
 			}
 			return cli.Silent(2)
@@ -221,7 +221,7 @@ func restore(env *cli.Env) error {
 			return err
 		}
 		if _, err := f.Seek(pos, io.SeekStart); err != nil {
-			return cli.Exit(1, "Failed to restore: fseek: %s", nl.ErrnoText(err))
+			return cli.Exit(1, "Failed to restore: fseek: %s", rtnl.ErrnoText(err))
 		}
 	}
 	return nil

@@ -6,7 +6,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -285,11 +285,11 @@ func (s *selector) resolveDevices(env *cli.Env) error {
 // checking the kernel itself filters by protocol, cache flag, table and
 // output device.
 func dumpRequest(family int, f *filter) ([]byte, error) {
-	hdr := nl.RtMsg{Family: uint8(family), Protocol: f.protocol}
+	hdr := rtnl.RtMsg{Family: uint8(family), Protocol: f.protocol}
 	if f.cloned == cacheEntries {
 		hdr.Flags |= rtmFClone
 	}
-	return nl.Body(hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	return rtnl.Body(hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if f.table != 0 {
 			ae.Uint32(unix.RTA_TABLE, f.table)
 		}
@@ -335,7 +335,7 @@ func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r 
 // terminated"); it returns nil for a missing table main, which iproute2
 // ignores.
 func dumpError(err error, f *filter, what string) error {
-	var ne *nl.Error
+	var ne *rtnl.Error
 	if !errors.As(err, &ne) {
 		return cli.Exit(2, "%s\n%s", err, what)
 	}
@@ -350,7 +350,7 @@ func dumpError(err error, f *filter, what string) error {
 	case ne.Errno == unix.EMSGSIZE:
 		return cli.Exit(2, "Error: Buffer too small for object.\n%s", what)
 	}
-	return cli.Exit(2, "RTNETLINK answers: %s\n%s", nl.Strerror(ne.Errno), what)
+	return cli.Exit(2, "RTNETLINK answers: %s\n%s", rtnl.Strerror(ne.Errno), what)
 }
 
 func newPrinter(env *cli.Env, f *filter) *printer {

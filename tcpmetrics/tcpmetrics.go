@@ -12,9 +12,9 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -183,7 +183,7 @@ func attr(b []byte, typ uint16, data []byte) []byte {
 }
 
 // resolveFamily is genl_resolve_family: the id of the tcp_metrics family.
-func resolveFamily(c *nl.Conn) (uint16, error) {
+func resolveFamily(c *rtnl.Conn) (uint16, error) {
 	req := attr([]byte{ctrlCmdGetFamily, 0, 0, 0}, ctrlAttrFamilyName, append([]byte(familyName), 0))
 	m, err := c.Query(genlIDCtrl, 0, req)
 	if err != nil {
@@ -192,7 +192,7 @@ func resolveFamily(c *nl.Conn) (uint16, error) {
 	if len(m.Data) < genlHdrLen {
 		return 0, cli.Exit(1, "Error talking to the kernel")
 	}
-	a := nl.NewAttrs(m.Data[genlHdrLen:])
+	a := rtnl.NewAttrs(m.Data[genlHdrLen:])
 	for a.Next() {
 		if a.Type() == ctrlAttrFamilyID && len(a.Data()) >= 2 {
 			return binary.NativeEndian.Uint16(a.Data()), nil
@@ -248,13 +248,13 @@ func do(env *cli.Env, verb int, args *cli.Args) error {
 		return cli.Fatal(255, "Error: argument \"address\" is required")
 	}
 	body, verb, flags, dump := s.request(verb, env.Opts.Family)
-	c, err := nl.DialProto(env.NetNSFD, unix.NETLINK_GENERIC)
+	c, err := rtnl.DialProto(env.NetNSFD, unix.NETLINK_GENERIC)
 	if err != nil {
 		return cli.Exit(1, "Cannot open generic netlink socket")
 	}
 	defer c.Close()
 	if !env.QuietInterrupts {
-		c.Interrupted = func() { env.Warnf("%s\n", nl.DumpInterruptedText) }
+		c.Interrupted = func() { env.Warnf("%s\n", rtnl.DumpInterruptedText) }
 	}
 	id, err := resolveFamily(c)
 	if err != nil {
@@ -301,7 +301,7 @@ func do(env *cli.Env, verb int, args *cli.Args) error {
 
 // dumpFailed prints a failed dump's reason as rtnl_dump_filter does.
 func dumpFailed(env *cli.Env, err error) {
-	var ne *nl.Error
+	var ne *rtnl.Error
 	switch {
 	case err == errBadMessage:
 	case !errors.As(err, &ne) || ne.Msg != "":
@@ -316,7 +316,7 @@ func dumpFailed(env *cli.Env, err error) {
 
 // flush deletes what the dump selects, in rounds until a dump finds
 // nothing, as tcpm_do_cmd does.
-func flush(env *cli.Env, c *nl.Conn, typ netlink.HeaderType, body []byte, pr *Printer) error {
+func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *Printer) error {
 	w := env.P.Writer()
 	for round := 0; ; {
 		pr.pending = pr.pending[:0]
@@ -343,7 +343,7 @@ func flush(env *cli.Env, c *nl.Conn, typ netlink.HeaderType, body []byte, pr *Pr
 			// looks only for errors already queued; a refusal
 			// stops it as here.
 			if err := c.Exec(typ, 0, del); err != nil && !errors.Is(err, unix.ENOENT) {
-				env.Warnf("Failed to send flush request\n: %s\n", nl.Strerror(errnoOf(err)))
+				env.Warnf("Failed to send flush request\n: %s\n", rtnl.Strerror(errnoOf(err)))
 				return cli.Fatal(1, "")
 			}
 		}
@@ -423,7 +423,7 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 		return nil
 	}
 	var tb [attrMax + 1][]byte
-	a := nl.NewAttrs(body[genlHdrLen:])
+	a := rtnl.NewAttrs(body[genlHdrLen:])
 	for a.Next() {
 		if t := a.Type(); int(t) < len(tb) {
 			tb[t] = a.Data()
@@ -550,7 +550,7 @@ func (pr *Printer) float(key, prefix string, v float64, prec int, suffix string)
 // metrics is print_tcp_metrics.
 func (pr *Printer) metrics(b []byte) {
 	var m [metricMax + 2][]byte
-	a := nl.NewAttrs(b)
+	a := rtnl.NewAttrs(b)
 	for a.Next() {
 		if t := a.Type(); int(t) < len(m) {
 			m[t] = a.Data()

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -26,7 +26,7 @@ func TestCaptureDump(t *testing.T) {
 	if os.Getenv("GIP_CAPTURE") == "" {
 		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace (testdata/capture.sh)")
 	}
-	c, err := nl.Dial(-1)
+	c, err := rtnl.Dial(-1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,11 +177,11 @@ func FuzzSetRequest(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_, attrs, err := nl.ParseIfInfomsg(b)
+		_, attrs, err := rtnl.ParseIfInfomsg(b)
 		if err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
-		a := nl.NewAttrs(attrs)
+		a := rtnl.NewAttrs(attrs)
 		for a.Next() {
 		}
 		if a.Err() != nil {

@@ -8,10 +8,10 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -74,7 +74,7 @@ func (pr *Printer) Print(m netlink.Message) error {
 	if uint16(m.Header.Type) != unix.RTM_NEWLINK {
 		return errStop{}
 	}
-	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return errStop{}
 	}
@@ -88,7 +88,7 @@ func (pr *Printer) Print(m netlink.Message) error {
 		return nil
 	}
 	var protinfo []byte
-	for ad := nl.NewAttrs(attrs); ad.Next(); {
+	for ad := rtnl.NewAttrs(attrs); ad.Next(); {
 		if ad.Type() == unix.IFLA_PROTINFO {
 			protinfo = ad.Data()
 		}
@@ -97,7 +97,7 @@ func (pr *Printer) Print(m netlink.Message) error {
 		return errStop{}
 	}
 	var tok []byte
-	for ad := nl.NewAttrs(protinfo); ad.Next(); {
+	for ad := rtnl.NewAttrs(protinfo); ad.Next(); {
 		if ad.Type() == ifla6Token {
 			tok = ad.Data()
 		}
@@ -117,7 +117,7 @@ func (pr *Printer) Print(m netlink.Message) error {
 }
 
 // dumpRequest is rtnl_linkdump_req's body for AF_INET6: the header alone.
-func dumpRequest() []byte { return nl.IfInfomsg{Family: unix.AF_INET6}.Append(nil) }
+func dumpRequest() []byte { return rtnl.IfInfomsg{Family: unix.AF_INET6}.Append(nil) }
 
 // list is list, show and get: `[ dev DEV ]`, other words skipped.
 func list(env *cli.Env, args *cli.Args) error {
@@ -147,7 +147,7 @@ func list(env *cli.Env, args *cli.Args) error {
 	env.P.End()
 	if err != nil {
 		env.P.Flush()
-		if ne, ok := err.(*nl.Error); ok {
+		if ne, ok := err.(*rtnl.Error); ok {
 			return cli.Exit(1, "%s\nDump terminated", ne.Error())
 		}
 		return cli.Exit(1, "Dump terminated")
@@ -159,7 +159,7 @@ func list(env *cli.Env, args *cli.Args) error {
 // takes no token and sets ::) into the body of an RTM_SETLINK.
 func setRequest(args *cli.Args, del bool, index func(string) uint32) ([]byte, error) {
 	haveToken, haveDev := del, false
-	var hdr nl.IfInfomsg
+	var hdr rtnl.IfInfomsg
 	hdr.Family = unix.AF_INET6
 	tok := make([]byte, 16)
 	for args.More() {

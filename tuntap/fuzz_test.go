@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -15,7 +15,7 @@ import (
 // linkMsg encodes d as the kernel reports a tun device: ifinfomsg,
 // IFLA_IFNAME, and IFLA_LINKINFO with kind "tun" and its IFLA_TUN_* data.
 func linkMsg(t testing.TB, d device) []byte {
-	b, err := nl.Body(nl.IfInfomsg{Index: d.index, Type: unix.ARPHRD_NONE}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+	b, err := rtnl.Body(rtnl.IfInfomsg{Index: d.index, Type: unix.ARPHRD_NONE}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		ae.String(unix.IFLA_IFNAME, d.name)
 		ae.Nested(unix.IFLA_LINKINFO, func(nae *netlink.AttributeEncoder) error {
 			nae.String(unix.IFLA_INFO_KIND, "tun")

@@ -9,7 +9,7 @@ import (
 	"os"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -85,7 +85,7 @@ func inNamespace(env *cli.Env, fn func() error) error {
 
 // perror prints what C's perror(what) prints and returns exit status 1.
 func perror(env *cli.Env, what string, err error) error {
-	env.Warnf("%s: %s\n", what, nl.ErrnoText(err))
+	env.Warnf("%s: %s\n", what, rtnl.ErrnoText(err))
 	return errFailed
 }
 

@@ -8,8 +8,8 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -61,8 +61,8 @@ func show(env *cli.Env) error {
 
 // tunFilter is the dump request: links of kind "tun" only.
 func tunFilter() ([]byte, error) {
-	return nl.Body(nl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		ae.Uint32(unix.IFLA_EXT_MASK, nl.ExtFilterSkipStats)
+	return rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		ae.Nested(unix.IFLA_LINKINFO, func(nae *netlink.AttributeEncoder) error {
 			nae.Bytes(unix.IFLA_INFO_KIND, []byte("tun"))
 			return nil
@@ -71,7 +71,7 @@ func tunFilter() ([]byte, error) {
 	})
 }
 
-func dumpTun(c *nl.Conn) ([]device, error) {
+func dumpTun(c *rtnl.Conn) ([]device, error) {
 	body, err := tunFilter()
 	if err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func parseLink(m netlink.Message) (device, bool) {
 	if m.Header.Type != unix.RTM_NEWLINK && m.Header.Type != unix.RTM_DELLINK {
 		return device{}, false
 	}
-	hdr, attrs, err := nl.ParseIfInfomsg(m.Data)
+	hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		return device{}, false
 	}
@@ -102,7 +102,7 @@ func parseLink(m netlink.Message) (device, bool) {
 	d := device{index: hdr.Index, owner: -1, group: -1}
 	var kind string
 	var data []byte
-	ad, err := nl.Decoder(attrs)
+	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return device{}, false
 	}
@@ -129,7 +129,7 @@ func parseLink(m netlink.Message) (device, bool) {
 	}
 	d.flags = unix.IFF_NO_PI
 	if data != nil {
-		dd, err := nl.Decoder(data)
+		dd, err := rtnl.Decoder(data)
 		if err != nil {
 			return device{}, false
 		}
@@ -299,7 +299,7 @@ func showProcesses(env *cli.Env, p *format.Printer, name string) {
 			}
 			target, err := os.Readlink("/proc/" + ps + "/fd/" + fs)
 			if err != nil {
-				env.Warnf("readlink: %s\n", nl.ErrnoText(err))
+				env.Warnf("readlink: %s\n", rtnl.ErrnoText(err))
 				continue
 			}
 			if target != "/dev/net/tun" {
@@ -307,7 +307,7 @@ func showProcesses(env *cli.Env, p *format.Printer, name string) {
 			}
 			f, err := os.Open("/proc/" + ps + "/fdinfo/" + fs)
 			if err != nil {
-				env.Warnf("fopen: %s\n", nl.ErrnoText(err))
+				env.Warnf("fopen: %s\n", rtnl.ErrnoText(err))
 				continue
 			}
 			sc := bufio.NewScanner(f)

@@ -15,8 +15,8 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/internal/usage"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -58,7 +58,7 @@ func usageText(env *cli.Env) error {
 // linkRequest is the RTM_GETLINK for one name that name_is_vrf and
 // ipvrf_get_table send.
 func linkRequest(family int, name string) []byte {
-	b := nl.IfInfomsg{Family: uint8(family)}.Append(nil)
+	b := rtnl.IfInfomsg{Family: uint8(family)}.Append(nil)
 	return appendAttr(b, unix.IFLA_IFNAME, append([]byte(name), 0))
 }
 
@@ -74,7 +74,7 @@ func appendAttr(b []byte, typ uint16, data []byte) []byte {
 
 // showRequest is ip_link_list's dump request filtered by kind "vrf".
 func showRequest() []byte {
-	b := nl.IfInfomsg{}.Append(nil)
+	b := rtnl.IfInfomsg{}.Append(nil)
 	kind := appendAttr(nil, unix.IFLA_INFO_KIND, []byte("vrf"))
 	return appendAttr(b, unix.IFLA_LINKINFO, kind)
 }
@@ -89,12 +89,12 @@ func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errn
 	}
 	m, err := c.Query(unix.RTM_GETLINK, 0, linkRequest(env.Opts.Family, name))
 	if err != nil {
-		if ne, ok := err.(*nl.Error); ok {
+		if ne, ok := err.(*rtnl.Error); ok {
 			return 0, 0, ne.Errno, nil
 		}
 		return 0, 0, 0, nil
 	}
-	ifi, attrs, err := nl.ParseIfInfomsg(m.Data)
+	ifi, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		env.Warnf("BUG: Invalid response to link query.\n")
 		return 0, 0, 0, nil
@@ -109,19 +109,19 @@ func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errn
 // linkInfo reads a link's kind and, for a VRF, its table, from its
 // attributes; hasData reports IFLA_INFO_DATA.
 func linkInfo(attrs []byte) (kind string, table uint32, hasData bool) {
-	a := nl.NewAttrs(attrs)
+	a := rtnl.NewAttrs(attrs)
 	for a.Next() {
 		if a.Type() != unix.IFLA_LINKINFO {
 			continue
 		}
-		li := nl.NewAttrs(a.Data())
+		li := rtnl.NewAttrs(a.Data())
 		for li.Next() {
 			switch li.Type() {
 			case unix.IFLA_INFO_KIND:
 				kind = li.String()
 			case unix.IFLA_INFO_DATA:
 				hasData = true
-				d := nl.NewAttrs(li.Data())
+				d := rtnl.NewAttrs(li.Data())
 				for d.Next() {
 					if d.Type() == iflaVRFTable && len(d.Data()) >= 4 {
 						table = binary.NativeEndian.Uint32(d.Data())
@@ -184,13 +184,13 @@ func show(env *cli.Env, words []string) error {
 // printLink is ipvrf_print: a VRF's name and table; it reports whether
 // it printed one.
 func printLink(env *cli.Env, b []byte) bool {
-	ifi, attrs, err := nl.ParseIfInfomsg(b)
+	ifi, attrs, err := rtnl.ParseIfInfomsg(b)
 	if err != nil {
 		return false
 	}
 	var name string
 	hasName := false
-	a := nl.NewAttrs(attrs)
+	a := rtnl.NewAttrs(attrs)
 	for a.Next() {
 		if a.Type() == unix.IFLA_IFNAME {
 			name, hasName = a.String(), true
@@ -232,7 +232,7 @@ func identify(env *cli.Env, words []string) error {
 	}
 	f, err := os.Open("/proc/" + strconv.FormatInt(int64(int32(uint32(pid))), 10) + "/cgroup")
 	if err != nil {
-		return cli.Exit(1, "Failed to lookup vrf association: %s", nl.Strerror(errnoOf(err)))
+		return cli.Exit(1, "Failed to lookup vrf association: %s", rtnl.Strerror(errnoOf(err)))
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -34,9 +34,9 @@ func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// With this few descriptors the tools' first socket fails:
 		// brctl's ioctl socket, ip's and bridge's netlink one.
 		if name == "brctl" || name == "gbrctl" {
-			fmt.Fprintln(stderr, "can't setup bridge control: "+nl.Strerror(unix.EMFILE))
+			fmt.Fprintln(stderr, "can't setup bridge control: "+rtnl.Strerror(unix.EMFILE))
 		} else {
-			fmt.Fprintln(stderr, "Cannot open netlink socket: "+nl.Strerror(unix.EMFILE))
+			fmt.Fprintln(stderr, "Cannot open netlink socket: "+rtnl.Strerror(unix.EMFILE))
 		}
 		return 1
 	}
@@ -62,13 +62,13 @@ func report(stderr io.Writer, err error) int {
 		}
 		return ce.Code
 	}
-	var ne *nl.Error
+	var ne *rtnl.Error
 	if errors.As(err, &ne) {
 		fmt.Fprintln(stderr, ne.Error())
 		return 2
 	}
 	// Nothing should get here; if a system call's error does, it is
 	// worded as C's strerror, never as Go's.
-	fmt.Fprintln(stderr, nl.ErrnoText(err))
+	fmt.Fprintln(stderr, rtnl.ErrnoText(err))
 	return 1
 }

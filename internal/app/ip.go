@@ -13,7 +13,6 @@ import (
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/nl"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/maddr"
 	"github.com/gipnet/gip/monitor"
@@ -23,6 +22,7 @@ import (
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/gipnet/gip/token"
 	"github.com/gipnet/gip/tuntap"
@@ -95,7 +95,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			// needs CAP_SYS_ADMIN; gip dials into it later, and would
 			// fail there in other words.
 			unix.Close(fd)
-			return report(stderr, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", opts.NetNS, nl.Strerror(unix.EPERM)))
+			return report(stderr, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", opts.NetNS, rtnl.Strerror(unix.EPERM)))
 		}
 		env.NetNSFD = fd
 	}
@@ -336,7 +336,7 @@ func runBatchWith(env *cli.Env, name string, do func(*cli.Env, []string) error) 
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return report(env.Stderr, cli.Exit(1, "Cannot open file \"%s\" for reading: %s", name, nl.ErrnoText(err)))
+			return report(env.Stderr, cli.Exit(1, "Cannot open file \"%s\" for reading: %s", name, rtnl.ErrnoText(err)))
 		}
 		defer f.Close()
 		in = f

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 )
 
 // Options are ip's global options (ip -h lists them). Counters stay ints
@@ -103,7 +103,7 @@ type Env struct {
 	// such warning exists.
 	QuietInterrupts bool
 
-	conn *nl.Conn
+	conn *rtnl.Conn
 }
 
 // NewEnv returns an Env printing to stdout with the given options.
@@ -118,20 +118,20 @@ func NewEnv(o Options, stdin io.Reader, stdout, stderr io.Writer) *Env {
 }
 
 // Conn returns the rtnetlink connection, dialing it on first use.
-func (e *Env) Conn() (*nl.Conn, error) {
+func (e *Env) Conn() (*rtnl.Conn, error) {
 	if e.conn != nil {
 		return e.conn, nil
 	}
-	c, err := nl.Dial(e.NetNSFD)
+	c, err := rtnl.Dial(e.NetNSFD)
 	if err != nil {
-		return nil, Exit(1, "Cannot open netlink socket: %s", nl.ErrnoText(err))
+		return nil, Exit(1, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
 	}
 	if e.Strict {
 		// An old kernel without strict checking still works.
 		_ = c.SetStrict(true)
 	}
 	if !e.QuietInterrupts {
-		c.Interrupted = func() { e.Warnf("%s\n", nl.DumpInterruptedText) }
+		c.Interrupted = func() { e.Warnf("%s\n", rtnl.DumpInterruptedText) }
 		c.Warn = func(line string) { e.Warnf("%s\n", line) }
 	}
 	e.conn = c

@@ -4,15 +4,15 @@ import (
 	"errors"
 	"io"
 
-	"github.com/gipnet/gip/internal/nl"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
-// RestoreSaved is nl.ReadSaved for the restore commands that iproute2 ends
+// RestoreSaved is rtnl.ReadSaved for the restore commands that iproute2 ends
 // by exiting ip: status 0 at the stream's end, 255 when it is broken.
 func RestoreSaved(r io.Reader, fn func(h netlink.Header, data []byte) error) error {
-	err := nl.ReadSaved(r, fn)
-	var se *nl.SavedError
+	err := rtnl.ReadSaved(r, fn)
+	var se *rtnl.SavedError
 	if errors.As(err, &se) {
 		return Fatal(255, "%s", se.Msg)
 	}

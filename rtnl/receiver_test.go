@@ -1,4 +1,4 @@
-package nl
+package rtnl
 
 import (
 	"encoding/binary"

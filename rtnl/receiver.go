@@ -1,4 +1,4 @@
-package nl
+package rtnl
 
 // inlineDatagrams is how many datagrams of a dump are received on the
 // caller's goroutine before a receiver takes over. A dump ends with a

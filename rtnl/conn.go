@@ -1,7 +1,7 @@
-// Package nl is gip's thin layer over mdlayher/netlink for rtnetlink: dial in
+// Package rtnl is gip's thin layer over mdlayher/netlink for rtnetlink: dial in
 // a namespace, send a request and wait for its acknowledgement, stream a dump
 // one message at a time, and turn kernel errors into iproute2's wording.
-package nl
+package rtnl
 
 import (
 	"errors"
