@@ -2,6 +2,7 @@ package addr
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -16,7 +17,7 @@ import (
 func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
 	m, err := c.Echo(netlink.HeaderType(msgType), flags, body)
 	if err != nil {
-		return cli.Exit(2, "%s", err.Error())
+		return cmdline.Exit(cmdline.StatusRefused, "%s", err.Error())
 	}
 	p := env.P
 	p.Begin()

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"golang.org/x/sys/unix"
@@ -35,7 +36,7 @@ type listFilter struct {
 
 // parseListArgs reads the words of show/flush. Keywords are compared
 // exactly, as iproute2 does here; any other word names the device.
-func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) error {
+func parseListArgs(env *cli.Env, args *cmdline.Args, f *listFilter, doLink bool) error {
 	for args.More() {
 		w := args.Next()
 		switch {
@@ -61,7 +62,7 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 			s, ok := ParseScope(v)
 			if !ok {
 				if v != "all" {
-					return cli.InvalidArg("invalid \"scope\"\n", v)
+					return cmdline.InvalidArg("invalid \"scope\"\n", v)
 				}
 				s, f.scopeMask = unix.RT_SCOPE_NOWHERE, 0
 			}
@@ -82,7 +83,7 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 			}
 			g, ok := link.ParseGroup(v)
 			if !ok {
-				return cli.InvalidArg("Invalid \"group\" value\n", v)
+				return cmdline.InvalidArg("Invalid \"group\" value\n", v)
 			}
 			f.group = int64(g)
 		case w == "master":
@@ -95,7 +96,7 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 				return err
 			}
 			if idx == 0 {
-				return cli.InvalidArg("Device does not exist\n", v)
+				return cmdline.InvalidArg("Device does not exist\n", v)
 			}
 			f.master = idx
 		case w == "vrf":
@@ -104,7 +105,7 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 				return err
 			}
 			// This kernel has no VRF devices, so no name is one.
-			return cli.InvalidArg("Not a valid VRF name\n", v)
+			return cmdline.InvalidArg("Not a valid VRF name\n", v)
 		case w == "nomaster":
 			f.master = -1
 		case w == "type":
@@ -125,11 +126,11 @@ func parseListArgs(env *cli.Env, args *cli.Args, f *listFilter, doLink bool) err
 				}
 				w = v
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return usage(env, doLink)
 			}
 			if f.hasDev {
-				return cli.Duplicate2("dev", w)
+				return cmdline.Duplicate2("dev", w)
 			}
 			f.dev, f.hasDev = w, true
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -13,9 +14,9 @@ import (
 // flush is `ip address flush`: delete every address the filter selects,
 // dumping again until a round finds none (deleting a primary IPv4 address
 // can promote a secondary).
-func flush(env *cli.Env, args *cli.Args) error {
+func flush(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
-		return cli.Exit(1, "Flush requires arguments.")
+		return cmdline.Exit(cmdline.StatusFailed, "Flush requires arguments.")
 	}
 	// iproute2 flushes with no JSON context: -json prints text here.
 	p := env.P.Plain()
@@ -23,7 +24,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	ls.f.family = env.Opts.Family
 	ls.f.group = -1
 	if ls.f.family == unix.AF_PACKET {
-		return cli.Exit(1, "Cannot flush link addresses.")
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot flush link addresses.")
 	}
 	if err := parseListArgs(env, args, &ls.f, false); err != nil {
 		return err
@@ -39,7 +40,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if idx <= 0 {
-			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		ls.f.ifindex = idx
 	}
@@ -76,7 +77,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 			return nil
 		})
 		if err != nil {
-			return cli.Exit(1, "%s\nFlush terminated", err.Error())
+			return cmdline.Exit(cmdline.StatusFailed, "%s\nFlush terminated", err.Error())
 		}
 		if len(victims) == 0 {
 			return flushDone(p, stats, round)
@@ -88,7 +89,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 				if ne, ok := err.(*rtnl.Error); ok {
 					errno = ne.Errno
 				}
-				return cli.Exit(255, "Failed to send flush request: %s", rtnl.Strerror(errno))
+				return cmdline.Exit(cmdline.StatusUsage, "Failed to send flush request: %s", rtnl.Strerror(errno))
 			}
 		}
 		if stats > 0 {
@@ -102,7 +103,7 @@ func flush(env *cli.Env, args *cli.Args) error {
 	}
 	p.Flush()
 	// ipaddr_flush returns 1, which ip 6.1's do_cmd negates: exit 255.
-	return cli.Exit(255, "*** Flush remains incomplete after %d rounds. ***", loops)
+	return cmdline.Exit(cmdline.StatusUsage, "*** Flush remains incomplete after %d rounds. ***", loops)
 }
 
 func flushDone(p interface{ Text(string) }, stats, round int) error {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -49,11 +50,11 @@ func FuzzModifyRequest(f *testing.F) {
 			typ = unix.RTM_DELADDR
 		}
 		env := offlineEnv(cli.Options{Family: fuzzFamilies[int(fam)%len(fuzzFamilies)]})
-		r, err := newAddrRequest(env, cli.NewArgs(strings.Split(s, " ")), typ)
+		r, err := newAddrRequest(env, cmdline.NewArgs(strings.Split(s, " ")), typ)
 		if err != nil {
-			var ce *cli.Error
+			var ce *cmdline.Error
 			if !errors.As(err, &ce) {
-				t.Fatalf("%q: error %v is not a *cli.Error", s, err)
+				t.Fatalf("%q: error %v is not a *cmdline.Error", s, err)
 			}
 			return
 		}
@@ -81,7 +82,7 @@ func FuzzModifyRequest(f *testing.F) {
 }
 
 // FuzzListArgs parses arbitrary `ip address show|flush` and `ip link show`
-// filter words; a refusal is a *cli.Error.
+// filter words; a refusal is a *cmdline.Error.
 func FuzzListArgs(f *testing.F) {
 	for _, s := range []string{
 		"dev v0", "v0 up", "to 10.0.0.0/8 scope link", "scope all label v0:* -tentative primary",
@@ -92,11 +93,11 @@ func FuzzListArgs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8, doLink bool) {
 		f := listFilter{family: fuzzFamilies[int(fam)%len(fuzzFamilies)], group: -1}
-		err := parseListArgs(offlineEnv(cli.Options{Family: f.family}), cli.NewArgs(strings.Split(s, " ")), &f, doLink)
+		err := parseListArgs(offlineEnv(cli.Options{Family: f.family}), cmdline.NewArgs(strings.Split(s, " ")), &f, doLink)
 		if err != nil {
-			var ce *cli.Error
+			var ce *cmdline.Error
 			if !errors.As(err, &ce) {
-				t.Fatalf("%q: error %v is not a *cli.Error", s, err)
+				t.Fatalf("%q: error %v is not a *cmdline.Error", s, err)
 			}
 		}
 	})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
@@ -41,7 +42,7 @@ type lister struct {
 // alone, without its addresses. do_link stays set for the rest of a
 // -batch (env.LinksOnly), so an `address show` after a `link show` keeps
 // those three while still listing addresses.
-func List(env *cli.Env, args *cli.Args, linkShow bool) error {
+func List(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 	doLink := linkShow || env.LinksOnly
 	ls := &lister{env: env, p: env.P, doLink: doLink}
 	ls.f.family = env.Opts.Family
@@ -63,7 +64,7 @@ func List(env *cli.Env, args *cli.Args, linkShow bool) error {
 			return err
 		}
 		if idx <= 0 {
-			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		ls.f.ifindex = idx
 	}
@@ -128,7 +129,7 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 		// its lookup request is a line on stderr there: see it
 		// through before asking for the link.
 		if idx, _ := nameToIndex(ls.env, name); idx <= 0 {
-			return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		resolved = true
 	}
@@ -143,14 +144,14 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 			// "v0:1" is v0, "ifN" is index N), and only then asked
 			// for the link by name.
 			if idx, _ := nameToIndex(ls.env, ls.f.dev); idx <= 0 {
-				return cli.Exit(1, "Device \"%s\" does not exist.", ls.f.dev)
+				return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", ls.f.dev)
 			}
 		}
 		// The JSON array was open already: iproute2 closes it empty.
 		ls.p.Begin()
 		ls.p.End()
 		if byName {
-			return cli.Fatal(1, "%s\nCannot send link get request: %s", ne.Error(), rtnl.Strerror(ne.Errno))
+			return cmdline.Fatal(cmdline.StatusFailed, "%s\nCannot send link get request: %s", ne.Error(), rtnl.Strerror(ne.Errno))
 		}
 		// ipaddr_link_get's failure ends the listing, not the command.
 		ls.env.Warnf("%s\nCannot send link request: %s\n", ne.Error(), rtnl.Strerror(ne.Errno))
@@ -234,7 +235,7 @@ func dumpError(err error) error {
 	}
 	var ne *rtnl.Error
 	if errors.As(err, &ne) {
-		return cli.Exit(1, "%s\nDump terminated", err.Error())
+		return cmdline.Exit(cmdline.StatusFailed, "%s\nDump terminated", err.Error())
 	}
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"golang.org/x/sys/unix"
@@ -63,7 +64,7 @@ func TestListGolden(t *testing.T) {
 			ls := &lister{env: env, p: env.P}
 			ls.f.family = tt.opts.Family
 			ls.f.group = -1
-			if err := parseListArgs(env, cli.NewArgs(strings.Fields(tt.words)), &ls.f, false); err != nil {
+			if err := parseListArgs(env, cmdline.NewArgs(strings.Fields(tt.words)), &ls.f, false); err != nil {
 				t.Fatalf("parseListArgs(%q): %v", tt.words, err)
 			}
 			ls.setup()
@@ -184,7 +185,7 @@ func TestParseListArgsErrors(t *testing.T) {
 		var out bytes.Buffer
 		env := cli.NewEnv(cli.Options{}, nil, &out, &out)
 		f := listFilter{group: -1}
-		err := parseListArgs(env, cli.NewArgs(strings.Fields(tt.words)), &f, false)
+		err := parseListArgs(env, cmdline.NewArgs(strings.Fields(tt.words)), &f, false)
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("parseListArgs(%q) = %v, want %q", tt.words, err, tt.want)
 		}
@@ -196,7 +197,7 @@ func TestParseListArgsFilters(t *testing.T) {
 	env := cli.NewEnv(cli.Options{}, nil, &out, &out)
 	f := listFilter{group: -1}
 	words := "up primary -tentative label eth* type bridge_slave scope link to 10.0.0.0/8 nomaster dev eth0"
-	if err := parseListArgs(env, cli.NewArgs(strings.Fields(words)), &f, false); err != nil {
+	if err := parseListArgs(env, cmdline.NewArgs(strings.Fields(words)), &f, false); err != nil {
 		t.Fatalf("parseListArgs(%q): %v", words, err)
 	}
 	want := listFilter{
@@ -231,7 +232,7 @@ func TestParseListArgsEmptyIsGiven(t *testing.T) {
 		var out bytes.Buffer
 		env := cli.NewEnv(cli.Options{}, nil, &out, &out)
 		f := listFilter{group: -1}
-		if err := parseListArgs(env, cli.NewArgs(tt.words), &f, false); err != nil {
+		if err := parseListArgs(env, cmdline.NewArgs(tt.words), &f, false); err != nil {
 			t.Fatalf("parseListArgs(%q): %v", tt.words, err)
 		}
 		if f.hasDev != tt.hasDev || f.dev != tt.dev || f.hasKind != tt.kind || f.kind != tt.wantKind {
@@ -243,7 +244,7 @@ func TestParseListArgsEmptyIsGiven(t *testing.T) {
 	var out bytes.Buffer
 	env := cli.NewEnv(cli.Options{}, nil, &out, &out)
 	f := listFilter{group: -1}
-	err := parseListArgs(env, cli.NewArgs([]string{"dev", "", "lo"}), &f, false)
+	err := parseListArgs(env, cmdline.NewArgs([]string{"dev", "", "lo"}), &f, false)
 	if want := `Error: either "dev" is duplicate, or "lo" is a garbage.`; err == nil || err.Error() != want {
 		t.Errorf("parseListArgs(dev '' lo) = %v, want %q", err, want)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -51,7 +52,7 @@ func (r *addrRequest) add(typ uint16, data []byte) {
 	r.attrs = append(r.attrs, addrAttr{typ, data})
 }
 
-func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFlags) error {
+func modify(env *cli.Env, args *cmdline.Args, msgType uint16, flags netlink.HeaderFlags) error {
 	r, err := newAddrRequest(env, args, msgType)
 	if err != nil {
 		return err
@@ -61,7 +62,7 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 		return err
 	}
 	if idx == 0 {
-		return cli.Exit(1, "Cannot find device \"%s\"", r.dev)
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", r.dev)
 	}
 	body, err := r.body(idx)
 	if err != nil {
@@ -75,7 +76,7 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 		return execEcho(env, c, msgType, flags, body)
 	}
 	if err := c.Exec(netlink.HeaderType(msgType), flags, body); err != nil {
-		return cli.Exit(2, "%s", err.Error())
+		return cmdline.Exit(cmdline.StatusRefused, "%s", err.Error())
 	}
 	return nil
 }
@@ -83,7 +84,7 @@ func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFl
 // newAddrRequest parses the words and completes what needs no kernel:
 // the implied IFA_ADDRESS, the prefix length, a computed broadcast, the
 // default scope. Its checks come in iproute2's order.
-func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest, error) {
+func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequest, error) {
 	r := &addrRequest{valid: infinityLife, pref: infinityLife, warnf: env.Warnf}
 	r.bound = rtnl.ReqBound{Len: 16 + 8, Max: 16 + 8 + 256}
 	r.hdr.Family = uint8(env.Opts.Family)
@@ -96,7 +97,7 @@ func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest,
 		r.add(unix.IFA_FLAGS, u32bytes(r.flags))
 	}
 	if !r.hasDev {
-		return nil, cli.Exit(1, "Not enough information: \"dev\" argument is required.")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"dev\" argument is required.")
 	}
 	if !r.hasPeer && r.hasLocal {
 		if msgType == unix.RTM_DELADDR && r.local.Family == unix.AF_INET && !r.local.LenGiven {
@@ -114,7 +115,7 @@ func newAddrRequest(env *cli.Env, args *cli.Args, msgType uint16) (*addrRequest,
 	}
 	if r.brd < 0 && msgType != unix.RTM_DELADDR {
 		if r.hdr.Family != unix.AF_INET {
-			return nil, cli.Exit(1, "Broadcast can be set only for IPv4 addresses")
+			return nil, cmdline.Exit(cmdline.StatusFailed, "Broadcast can be set only for IPv4 addresses")
 		}
 		if b := r.peer; b.BitLen <= 30 && b.ByteLen == 4 {
 			v := binary.BigEndian.Uint32(b.Data[:4])
@@ -139,10 +140,10 @@ func (r *addrRequest) body(idx int32) ([]byte, error) {
 	r.hdr.Index = uint32(idx)
 	if r.validArg != "" || r.prefArg != "" {
 		if r.valid == 0 {
-			return nil, cli.Exit(1, "valid_lft is zero")
+			return nil, cmdline.Exit(cmdline.StatusFailed, "valid_lft is zero")
 		}
 		if r.valid < r.pref {
-			return nil, cli.Exit(1, "preferred_lft is greater than valid_lft")
+			return nil, cmdline.Exit(cmdline.StatusFailed, "preferred_lft is greater than valid_lft")
 		}
 		ci := binary.NativeEndian.AppendUint32(nil, r.pref)
 		ci = binary.NativeEndian.AppendUint32(ci, r.valid)
@@ -150,7 +151,7 @@ func (r *addrRequest) body(idx int32) ([]byte, error) {
 		r.add(unix.IFA_CACHEINFO, ci)
 	}
 	if r.flags&unix.IFA_F_MCAUTOJOIN != 0 && !isMulticast(&r.local) {
-		return nil, cli.Exit(1, "autojoin needs multicast address")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "autojoin needs multicast address")
 	}
 	return rtnl.Body(r.hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		for _, a := range r.attrs {
@@ -160,7 +161,7 @@ func (r *addrRequest) body(idx int32) ([]byte, error) {
 	})
 }
 
-func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
+func (r *addrRequest) parse(env *cli.Env, args *cmdline.Args) error {
 	family := func() int { return int(r.hdr.Family) }
 	setFamily := func(f int) {
 		if r.hdr.Family == unix.AF_UNSPEC {
@@ -169,7 +170,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 	}
 	for args.More() {
 		w := args.Next()
-		m := func(kw string) bool { return cli.Matches(w, kw) }
+		m := func(kw string) bool { return cmdline.Matches(w, kw) }
 		switch {
 		case w == "peer" || w == "remote":
 			v, err := args.Value()
@@ -177,7 +178,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if r.hasPeer {
-				return cli.Duplicate("peer", v)
+				return cmdline.Duplicate("peer", v)
 			}
 			p, err := cnum.GetPrefix(v, family())
 			if err != nil {
@@ -195,7 +196,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if r.brd != 0 {
-				return cli.Duplicate("broadcast", v)
+				return cmdline.Duplicate("broadcast", v)
 			}
 			switch v {
 			case "+":
@@ -219,7 +220,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if r.hasAny {
-				return cli.Duplicate("anycast", v)
+				return cmdline.Duplicate("anycast", v)
 			}
 			a, err := cnum.GetAddr(v, family())
 			if err != nil {
@@ -235,7 +236,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			}
 			s, ok := ParseScope(v)
 			if !ok {
-				return cli.InvalidArg("invalid scope value.", v)
+				return cmdline.InvalidArg("invalid scope value.", v)
 			}
 			r.hdr.Scope, r.scoped = s, true
 		case w == "dev":
@@ -257,12 +258,12 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			}
 			n, ok := cnum.Uint32(v, 0)
 			if !ok {
-				return cli.InvalidArg("\"metric\" value is invalid\n", v)
+				return cmdline.InvalidArg("\"metric\" value is invalid\n", v)
 			}
 			r.add(unix.IFA_RT_PRIORITY, u32bytes(n))
 		case m("valid_lft"):
 			if r.validArg != "" {
-				return cli.Duplicate("valid_lft", w)
+				return cmdline.Duplicate("valid_lft", w)
 			}
 			v, err := args.Value()
 			if err != nil {
@@ -270,11 +271,11 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			}
 			r.validArg = v
 			if r.valid, err = lifetime(v); err != nil {
-				return cli.InvalidArg("valid_lft value", v)
+				return cmdline.InvalidArg("valid_lft value", v)
 			}
 		case m("preferred_lft"):
 			if r.prefArg != "" {
-				return cli.Duplicate("preferred_lft", w)
+				return cmdline.Duplicate("preferred_lft", w)
 			}
 			v, err := args.Value()
 			if err != nil {
@@ -282,7 +283,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 			}
 			r.prefArg = v
 			if r.pref, err = lifetime(v); err != nil {
-				return cli.InvalidArg("preferred_lft value", v)
+				return cmdline.InvalidArg("preferred_lft value", v)
 			}
 		case lookupIfaFlag(w) != nil:
 			f := lookupIfaFlag(w)
@@ -302,11 +303,11 @@ func (r *addrRequest) parse(env *cli.Env, args *cli.Args) error {
 				}
 				w = v
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return usage(env, false)
 			}
 			if r.hasLocal {
-				return cli.Duplicate2("local", w)
+				return cmdline.Duplicate2("local", w)
 			}
 			p, err := cnum.GetPrefix(w, family())
 			if err != nil {

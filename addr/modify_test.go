@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -41,7 +42,7 @@ func TestRequestGolden(t *testing.T) {
 		}
 		var out bytes.Buffer
 		env := cli.NewEnv(opts, nil, &out, &out)
-		r, err := newAddrRequest(env, cli.NewArgs(words[2:]), msgType)
+		r, err := newAddrRequest(env, cmdline.NewArgs(words[2:]), msgType)
 		if err != nil {
 			t.Errorf("%s: %v", cmd, err)
 			continue
@@ -73,7 +74,7 @@ func TestRequestErrors(t *testing.T) {
 	for _, tt := range tests {
 		var out bytes.Buffer
 		env := cli.NewEnv(cli.Options{}, nil, &out, &out)
-		_, err := newAddrRequest(env, cli.NewArgs(strings.Fields(tt.words)), unix.RTM_NEWADDR)
+		_, err := newAddrRequest(env, cmdline.NewArgs(strings.Fields(tt.words)), unix.RTM_NEWADDR)
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("newAddrRequest(%q) = %v, want %q", tt.words, err, tt.want)
 		}
@@ -113,7 +114,7 @@ func TestShowdumpGolden(t *testing.T) {
 // isExit0 reports whether err ends ip with status 0 (iproute2's showdump
 // and restore exit at their end).
 func isExit0(err error) bool {
-	var ce *cli.Error
+	var ce *cmdline.Error
 	return errors.As(err, &ce) && ce.Code == 0 && ce.Fatal
 }
 

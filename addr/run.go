@@ -2,18 +2,19 @@ package addr
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
 // Run is the `ip address` command. Verbs are tried in iproute2's order,
 // which is the abbreviation rule (`ip a a` is add, `ip a d` delete).
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return List(env, args, false)
 	}
 	verb := args.Next()
-	m := func(kw string) bool { return cli.Matches(verb, kw) }
+	m := func(kw string) bool { return cmdline.Matches(verb, kw) }
 	switch {
 	case m("add"):
 		return modify(env, args, unix.RTM_NEWADDR, rtnl.Create|rtnl.Excl)
@@ -36,5 +37,5 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return usage(env, false)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip address help\".", verb)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip address help\".", verb)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -22,7 +23,7 @@ const nlmsgHdrLen = 16
 // save is `ip address save`: the magic, then every message of the address
 // dump (of the -family and dev given) as raw netlink messages. Like
 // iproute2 it ends ip once it has begun (under -batch too).
-func save(env *cli.Env, args *cli.Args) error {
+func save(env *cli.Env, args *cmdline.Args) error {
 	var f listFilter
 	f.family, f.group = env.Opts.Family, -1
 	if err := parseListArgs(env, args, &f, false); err != nil {
@@ -35,12 +36,12 @@ func save(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if idx <= 0 {
-			return cli.Exit(1, "Device \"%s\" does not exist.", f.dev)
+			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", f.dev)
 		}
 		f.ifindex = idx
 	}
 	if isTerminal(os.Stdout) {
-		return cli.Fatal(1, "Not sending a binary stream to stdout")
+		return cmdline.Fatal(cmdline.StatusFailed, "Not sending a binary stream to stdout")
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -51,7 +52,7 @@ func save(env *cli.Env, args *cli.Args) error {
 	// stdout takes nothing.
 	w.Write(binary.NativeEndian.AppendUint32(nil, saveMagic))
 	if w.Flush() != nil {
-		return cli.Fatal(1, "Can't write magic to dump file")
+		return cmdline.Fatal(cmdline.StatusFailed, "Can't write magic to dump file")
 	}
 	// The dump asks for the -family of the command line, as iproute2's
 	// save does, not one a "to" prefix implied.
@@ -73,12 +74,12 @@ func save(env *cli.Env, args *cli.Args) error {
 	var ne *rtnl.Error
 	if err != nil && !errors.As(err, &ne) {
 		// A failed write: iproute2's save callback fails without words.
-		return cli.Fatal(1, "Save terminated")
+		return cmdline.Fatal(cmdline.StatusFailed, "Save terminated")
 	}
 	if err != nil {
-		return cli.Fatal(1, "%s\nSave terminated", err.Error())
+		return cmdline.Fatal(cmdline.StatusFailed, "%s\nSave terminated", err.Error())
 	}
-	return cli.Exited(0)
+	return cmdline.Exited(0)
 }
 
 func isTerminal(f *os.File) bool {
@@ -90,7 +91,7 @@ func isTerminal(f *os.File) bool {
 // -batch the rest of the batch input, as iproute2 reads it).
 func checkMagic(env *cli.Env) error {
 	if f, ok := env.Stdin.(*os.File); ok && isTerminal(f) {
-		return cli.Fatal(255, "Can't restore address dump from a terminal")
+		return cmdline.Fatal(cmdline.StatusUsage, "Can't restore address dump from a terminal")
 	}
 	var magic [4]byte
 	n, _ := io.ReadFull(env.Stdin, magic[:])
@@ -99,7 +100,7 @@ func checkMagic(env *cli.Env) error {
 		if n == 4 {
 			elems = 1
 		}
-		return cli.Fatal(255, "Magic mismatch (%d elems, %x magic)", elems, m)
+		return cmdline.Fatal(cmdline.StatusUsage, "Magic mismatch (%d elems, %x magic)", elems, m)
 	}
 	return nil
 }
@@ -175,7 +176,7 @@ func restore(env *cli.Env) error {
 			// iproute2 reports the refusal but carries on.
 			env.Warnf("%s\n", err.Error())
 		default:
-			return cli.Fatal(255, "%s", err.Error())
+			return cmdline.Fatal(cmdline.StatusUsage, "%s", err.Error())
 		}
 		return nil
 	})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 )
 
@@ -32,5 +33,5 @@ LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]
 LFT := forever | SECONDS
 `)
 	link.WriteTypes(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -123,7 +124,7 @@ var goldenRequests = []struct {
 
 func TestModifyRequestGolden(t *testing.T) {
 	for _, tc := range goldenRequests {
-		b, err := modifyRequest(tc.family, cli.NewArgs(strings.Fields(tc.words)), func(string) uint32 { return 3 })
+		b, err := modifyRequest(tc.family, cmdline.NewArgs(strings.Fields(tc.words)), func(string) uint32 { return 3 })
 		if err != nil {
 			t.Fatalf("%q: %v", tc.words, err)
 		}
@@ -157,14 +158,14 @@ func TestModifyRequestErrors(t *testing.T) {
 		{"prefix zz label 1", `Error: any valid prefix is expected rather than "zz".`, 1},
 		{"prefix", `Command line is not complete. Try option "help"`, 255},
 	} {
-		_, err := modifyRequest(0, cli.NewArgs(strings.Fields(tc.words)), func(string) uint32 { return 0 })
-		ce, ok := err.(*cli.Error)
+		_, err := modifyRequest(0, cmdline.NewArgs(strings.Fields(tc.words)), func(string) uint32 { return 0 })
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Msg != tc.msg || ce.Code != tc.code {
 			t.Errorf("%q: got %v, want %q (%d)", tc.words, err, tc.msg, tc.code)
 		}
 	}
-	_, err := modifyRequest(0, cli.NewArgs([]string{"prefix", "::/0", "dev", "x", "label", "1"}), func(string) uint32 { return 0 })
-	if ce, ok := err.(*cli.Error); !ok || ce.Msg != "Error: argument \"x\" is wrong: dev is invalid\n" {
+	_, err := modifyRequest(0, cmdline.NewArgs([]string{"prefix", "::/0", "dev", "x", "label", "1"}), func(string) uint32 { return 0 })
+	if ce, ok := err.(*cmdline.Error); !ok || ce.Msg != "Error: argument \"x\" is wrong: dev is invalid\n" {
 		t.Errorf("dev x: got %v", err)
 	}
 }
@@ -177,7 +178,7 @@ func FuzzModifyRequest(f *testing.F) {
 	}
 	f.Add("prefix default label 0x10 foo")
 	f.Fuzz(func(t *testing.T, s string) {
-		b, err := modifyRequest(0, cli.NewArgs(strings.Split(s, " ")), func(string) uint32 { return 1 })
+		b, err := modifyRequest(0, cmdline.NewArgs(strings.Split(s, " ")), func(string) uint32 { return 1 })
 		if err != nil {
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
@@ -15,12 +16,12 @@ import (
 
 // Run is `ip addrlabel`. Verbs are tried in iproute2's order, which
 // decides abbreviations ("l" is list, "d" delete, "f" flush).
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return list(env, args)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("list") || m("lst") || m("show"):
 		return list(env, args)
@@ -33,9 +34,9 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		env.P.Flush()
 		usage.Addrlabel(env.Stderr)
-		return cli.Usage()
+		return cmdline.Usage()
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip addrlabel help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip addrlabel help\".", w)
 }
 
 // dumpFamily is the family a listing or flush asks for: IPv6 unless one
@@ -48,9 +49,9 @@ func dumpFamily(env *cli.Env) int {
 }
 
 // list is `ip addrlabel list`.
-func list(env *cli.Env, args *cli.Args) error {
+func list(env *cli.Env, args *cmdline.Args) error {
 	if args.More() {
-		return cli.Exit(1, "\"ip addrlabel show\" does not take any arguments.")
+		return cmdline.Exit(cmdline.StatusFailed, "\"ip addrlabel show\" does not take any arguments.")
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -77,19 +78,19 @@ func dumpFailed(env *cli.Env, err error, last string, code int) error {
 	env.P.Flush()
 	var ne *rtnl.Error
 	if errors.As(err, &ne) {
-		return cli.Exit(code, "%s\n%s", ne.Error(), last)
+		return cmdline.Exit(code, "%s\n%s", ne.Error(), last)
 	}
-	var ce *cli.Error
+	var ce *cmdline.Error
 	if errors.As(err, &ce) {
 		return err
 	}
-	return cli.Exit(code, "%s", last)
+	return cmdline.Exit(code, "%s", last)
 }
 
 // modifyRequest reads `prefix PREFIX [ dev DEV ] [ label LABEL ]` (other
 // words are skipped, as iproute2 does) into the body of a request; index
 // is ll_name_to_index.
-func modifyRequest(family int, args *cli.Args, index func(string) uint32) ([]byte, error) {
+func modifyRequest(family int, args *cmdline.Args, index func(string) uint32) ([]byte, error) {
 	var h header
 	var prefix cnum.Prefix
 	label := uint32(0xffffffff)
@@ -111,7 +112,7 @@ func modifyRequest(family int, args *cli.Args, index func(string) uint32) ([]byt
 				return nil, err
 			}
 			if h.index = index(v); h.index == 0 {
-				return nil, cli.InvalidArg("dev is invalid\n", v)
+				return nil, cmdline.InvalidArg("dev is invalid\n", v)
 			}
 		case "label":
 			v, err := args.Value()
@@ -120,16 +121,16 @@ func modifyRequest(family int, args *cli.Args, index func(string) uint32) ([]byt
 			}
 			var ok bool
 			if label, ok = cnum.Uint32(v, 0); !ok || label == 0xffffffff {
-				return nil, cli.InvalidArg("label is invalid\n", v)
+				return nil, cmdline.InvalidArg("label is invalid\n", v)
 			}
 			haveLabel = true
 		}
 	}
 	if !havePrefix {
-		return nil, cli.Exit(1, "Not enough information: \"prefix\" argument is required.")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"prefix\" argument is required.")
 	}
 	if !haveLabel {
-		return nil, cli.Exit(1, "Not enough information: \"label\" argument is required.")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"label\" argument is required.")
 	}
 	h.family = uint8(family)
 	if family == unix.AF_UNSPEC {
@@ -159,7 +160,7 @@ func appendAttr(b []byte, typ uint16, data []byte) []byte {
 }
 
 // modify is add and delete.
-func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args) error {
+func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
 	body, err := modifyRequest(env.Opts.Family, args, lookup(env))
 	if err != nil {
 		return err
@@ -174,9 +175,9 @@ func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args)
 // flush deletes every label the kernel lists, each as it arrives, with
 // the listed message itself as the request (over a second socket, the
 // first being busy with the dump), as iproute2 does.
-func flush(env *cli.Env, args *cli.Args) error {
+func flush(env *cli.Env, args *cmdline.Args) error {
 	if args.More() {
-		return cli.Exit(1, "\"ip addrlabel flush\" does not allow extra arguments")
+		return cmdline.Exit(cmdline.StatusFailed, "\"ip addrlabel flush\" does not allow extra arguments")
 	}
 	c, err := env.Conn()
 	if err != nil {

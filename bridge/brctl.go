@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -82,7 +83,7 @@ func progName() string {
 }
 
 // Brctl is the brctl applet.
-func Brctl(env *cli.Env, args *cli.Args) error {
+func Brctl(env *cli.Env, args *cmdline.Args) error {
 	words := args.Rest()
 	p := env.P
 	act, rest, msg := getopt(progName(), words)
@@ -96,22 +97,22 @@ func Brctl(env *cli.Env, args *cli.Args) error {
 	case optBad:
 		env.Warnf("%s", msg)
 		help(p.Writer())
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	if len(rest) == 0 {
 		help(p.Writer())
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	cmd := lookupCommand(rest[0])
 	if cmd == nil {
 		env.Warnf("never heard of command [%s]\n", rest[0])
 		help(p.Writer())
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	if len(rest) < cmd.nargs+1 {
 		p.Text("Incorrect number of arguments for command\n")
 		fmt.Fprintf(p.Writer(), "Usage: brctl %s %s\n", cmd.name, strings.TrimRight(cmd.synop[:22], " "))
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	c, err := env.Conn()
 	if err != nil {

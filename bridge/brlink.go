@@ -5,6 +5,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -14,20 +15,20 @@ import (
 // iflaBridgeMode is IFLA_BRIDGE_MODE, in IFLA_AF_SPEC of a bridge link.
 const iflaBridgeMode = 1
 
-func doLink(env *cli.Env, args *cli.Args) error {
+func doLink(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return linkShow(env, args)
 	}
 	w := args.Next()
 	switch {
-	case cli.Matches(w, "set"), cli.Matches(w, "change"):
+	case cmdline.Matches(w, "set"), cmdline.Matches(w, "change"):
 		return linkSet(env, args)
-	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
+	case cmdline.Matches(w, "show"), cmdline.Matches(w, "lst"), cmdline.Matches(w, "list"):
 		return linkShow(env, args)
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "help"):
 		return linkUsage(env)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge link help\".", w)
+	return cmdline.Exit(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"bridge link help\".", w)
 }
 
 // linkTable names links and knows their flags, for "name@peer" and M-DOWN:
@@ -57,7 +58,7 @@ func (t *linkTable) flag(i int32) (uint32, bool) {
 	return f, ok
 }
 
-func linkShow(env *cli.Env, args *cli.Args) error {
+func linkShow(env *cli.Env, args *cmdline.Args) error {
 	dev, hasDev := "", false // '' names no device, it is not "any"
 	for args.More() {
 		if w := args.Next(); w == "dev" {
@@ -66,7 +67,7 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if hasDev {
-				return cli.Duplicate("dev", v)
+				return cmdline.Duplicate("dev", v)
 			}
 			dev, hasDev = v, true
 		}
@@ -92,7 +93,7 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 	if hasDev {
 		st.linkIndex = nameIndex(c, byName, dev)
 		if st.linkIndex == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", dev)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
 	}
 	filter := st.linkIndex
@@ -107,7 +108,7 @@ func linkShow(env *cli.Env, args *cli.Args) error {
 	})
 	if err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Exit(1, "Dump terminated")
+		return cmdline.Exit(cmdline.StatusFailed, "Dump terminated")
 	}
 	p.End()
 	return nil

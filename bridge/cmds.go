@@ -1,13 +1,13 @@
 package bridge
 
 import (
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-var failed = cli.Silent(1)
+var failed = cmdline.Silent(cmdline.StatusFailed)
 
 // fatal reports a failure that is not the kernel refusing: a netlink
 // socket error. brctl has no such case; it is reported as it is.

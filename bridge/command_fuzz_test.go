@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // FuzzCommand runs arbitrary bridge command lines offline, in every
 // output mode: every object's verbs, show filters (fdb, link, vlan,
 // vlan global, tunnelshow) and modify parsers. Words are split at single
 // blanks, so empty words occur (an empty dev, an empty vid). An error is a
-// *cli.Error; nothing reaches the kernel.
+// *cmdline.Error; nothing reaches the kernel.
 func FuzzCommand(f *testing.F) {
 	for _, s := range []string{
 		"fdb show dev v1 vlan 3", "fdb show br ", "fdb show brport  state permanent", "fdb get 1:2:3:4:5:6 dev v1 vlan 2",
@@ -27,7 +28,7 @@ func FuzzCommand(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, mode uint8) {
 		env := offlineEnv(cli.Options{JSON: mode&1 != 0, Pretty: mode&2 != 0, Details: int(mode >> 2 & 1), Stats: int(mode >> 3 & 1),
 			Oneline: mode&16 != 0, CompressVlans: mode&32 != 0, Family: []int{0, 2, 10, 7}[mode>>6]})
-		wantCLIError(t, s, Command(env, cli.NewArgs(strings.Split(s, " "))))
+		wantCLIError(t, s, Command(env, cmdline.NewArgs(strings.Split(s, " "))))
 		env.Close()
 	})
 }

@@ -6,36 +6,37 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-func doFDB(env *cli.Env, args *cli.Args) error {
+func doFDB(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return fdbShow(env, args)
 	}
 	w := args.Next()
 	switch {
-	case cli.Matches(w, "add"):
+	case cmdline.Matches(w, "add"):
 		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Excl)
-	case cli.Matches(w, "append"):
+	case cmdline.Matches(w, "append"):
 		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Append)
-	case cli.Matches(w, "replace"):
+	case cmdline.Matches(w, "replace"):
 		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Replace)
-	case cli.Matches(w, "delete"):
+	case cmdline.Matches(w, "delete"):
 		return fdbModify(env, args, unix.RTM_DELNEIGH, 0)
-	case cli.Matches(w, "get"):
+	case cmdline.Matches(w, "get"):
 		return fdbGet(env, args)
 	case w == "flush":
 		return fdbFlush(env, args)
-	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
+	case cmdline.Matches(w, "show"), cmdline.Matches(w, "lst"), cmdline.Matches(w, "list"):
 		return fdbShow(env, args)
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "help"):
 		return fdbUsage(env)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge fdb help\".", w)
+	return cmdline.Exit(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"bridge fdb help\".", w)
 }
 
 // fdbFilter is what `bridge fdb show` selects.
@@ -51,13 +52,13 @@ type fdbFilter struct {
 
 func parseState(s string) (uint16, bool) {
 	switch {
-	case cli.Matches(s, "permanent"):
+	case cmdline.Matches(s, "permanent"):
 		return unix.NUD_PERMANENT, true
-	case cli.Matches(s, "static"), cli.Matches(s, "temp"):
+	case cmdline.Matches(s, "static"), cmdline.Matches(s, "temp"):
 		return unix.NUD_NOARP, true
-	case cli.Matches(s, "stale"):
+	case cmdline.Matches(s, "stale"):
 		return unix.NUD_STALE, true
-	case cli.Matches(s, "reachable"), cli.Matches(s, "dynamic"):
+	case cmdline.Matches(s, "reachable"), cmdline.Matches(s, "dynamic"):
 		return unix.NUD_REACHABLE, true
 	case s == "all":
 		return 0xffff, true
@@ -66,7 +67,7 @@ func parseState(s string) (uint16, bool) {
 	return uint16(n), ok
 }
 
-func fdbShow(env *cli.Env, args *cli.Args) error {
+func fdbShow(env *cli.Env, args *cmdline.Args) error {
 	// iproute2 keeps fdb show's filters in statics: under -batch they
 	// carry over into the next fdb listings (and bridge monitor).
 	f := &stateOf(env).fdb
@@ -93,7 +94,7 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if f.vlan != 0 {
-				return cli.Duplicate("vlan", v)
+				return cmdline.Duplicate("vlan", v)
 			}
 			f.vlan = uint16(cnum.Atoi(v))
 		case "state":
@@ -103,13 +104,13 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 			}
 			s, ok := parseState(v)
 			if !ok {
-				return cli.InvalidArg("invalid state", v)
+				return cmdline.InvalidArg("invalid state", v)
 			}
 			f.state |= s
 		case "dynamic":
 			f.dynamic = true
 		default:
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return fdbUsage(env)
 			}
 		}
@@ -131,14 +132,14 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 	if hasBr {
 		i := nameIndex(c, byName, br)
 		if i == 0 {
-			return cli.Exit(255, "Cannot find bridge device \"%s\"", br)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", br)
 		}
 		f.master = i
 	}
 	if hasDev {
 		i := nameIndex(c, byName, dev)
 		if i == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", dev)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
 		f.index = i
 	}
@@ -170,7 +171,7 @@ func fdbShow(env *cli.Env, args *cli.Args) error {
 	})
 	if err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Exit(1, "Dump terminated")
+		return cmdline.Exit(cmdline.StatusFailed, "Dump terminated")
 	}
 	p.End()
 	return nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -34,7 +35,7 @@ type fdbGetRequest struct {
 	brIndex  int32
 }
 
-func parseFDBGet(args *cli.Args) (*fdbGetRequest, error) {
+func parseFDBGet(args *cmdline.Args) (*fdbGetRequest, error) {
 	r := &fdbGetRequest{vni: ^uint64(0), vlan: -1}
 	for args.More() {
 		w := args.Next()
@@ -58,44 +59,44 @@ func parseFDBGet(args *cli.Args) (*fdbGetRequest, error) {
 			}
 			n, ok := strtoulEnd(v)
 			if !ok || n>>24 != 0 {
-				return nil, cli.InvalidArg("invalid VNI\n", v)
+				return nil, cmdline.InvalidArg("invalid VNI\n", v)
 			}
 			r.vni = n
 		case w == "self":
 			r.ndmFlags |= unix.NTF_SELF
-		case cli.Matches(w, "master"):
+		case cmdline.Matches(w, "master"):
 			r.ndmFlags |= unix.NTF_MASTER
-		case cli.Matches(w, "vlan"):
+		case cmdline.Matches(w, "vlan"):
 			if r.vlan >= 0 {
-				return nil, cli.Duplicate2("vlan", w)
+				return nil, cmdline.Duplicate2("vlan", w)
 			}
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			r.vlan = int16(cnum.Atoi(v))
-		case cli.Matches(w, "dynamic"):
+		case cmdline.Matches(w, "dynamic"):
 			r.dynamic = true
 		default:
 			w, err := args.After("to", w)
 			if err != nil {
 				return nil, err
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return nil, errUsage
 			}
 			if r.haveAddr {
-				return nil, cli.Duplicate2("to", w)
+				return nil, cmdline.Duplicate2("to", w)
 			}
 			r.addr, r.haveAddr = w, true
 		}
 	}
 	if (!r.haveDev && !r.haveBr) || !r.haveAddr {
-		return nil, cli.Exit(255, "Device or master and address are required arguments.")
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Device or master and address are required arguments.")
 	}
 	mac, ok := parseMAC(r.addr)
 	if !ok {
-		return nil, cli.Exit(255, "Invalid mac address %s", r.addr)
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Invalid mac address %s", r.addr)
 	}
 	r.mac = mac
 	return r, nil
@@ -125,7 +126,7 @@ func (r *fdbGetRequest) body() []byte {
 
 // fdbGet is `bridge fdb get`: one RTM_GETNEIGH, its answer printed as
 // `fdb show` prints an entry.
-func fdbGet(env *cli.Env, args *cli.Args) error {
+func fdbGet(env *cli.Env, args *cmdline.Args) error {
 	r, err := parseFDBGet(args)
 	if err == errUsage {
 		return fdbUsage(env)
@@ -143,7 +144,7 @@ func fdbGet(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if idx == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", r.dev)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", r.dev)
 		}
 		r.index = int32(idx)
 	}
@@ -153,14 +154,14 @@ func fdbGet(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if idx == 0 {
-			return cli.Exit(255, "Cannot find bridge device \"%s\"", r.br)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", r.br)
 		}
 		r.brIndex = int32(idx)
 	}
 	m, err := c.Query(unix.RTM_GETNEIGH, 0, r.body())
 	if err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(254)
+		return cmdline.Silent(254)
 	}
 	names, err := linkNames(c)
 	if err != nil {
@@ -206,7 +207,7 @@ type fdbFlushRequest struct {
 	index, portIndex  int32
 }
 
-func parseFDBFlush(args *cli.Args) (*fdbFlushRequest, error) {
+func parseFDBFlush(args *cmdline.Args) (*fdbFlushRequest, error) {
 	r := &fdbFlushRequest{vid: -1, portIndex: -1}
 	for args.More() {
 		w := args.Next()
@@ -252,7 +253,7 @@ func parseFDBFlush(args *cli.Args) (*fdbFlushRequest, error) {
 			switch w {
 			case "brport":
 				if r.havePort {
-					return nil, cli.Duplicate2("brport", w)
+					return nil, cmdline.Duplicate2("brport", w)
 				}
 				v, err := args.Value()
 				if err != nil {
@@ -261,7 +262,7 @@ func parseFDBFlush(args *cli.Args) (*fdbFlushRequest, error) {
 				r.port, r.havePort = v, true
 			case "vlan":
 				if r.vid >= 0 {
-					return nil, cli.Duplicate2("vlan", w)
+					return nil, cmdline.Duplicate2("vlan", w)
 				}
 				v, err := args.Value()
 				if err != nil {
@@ -278,7 +279,7 @@ func parseFDBFlush(args *cli.Args) (*fdbFlushRequest, error) {
 		}
 	}
 	if !r.haveDev {
-		return nil, cli.Exit(255, "Device is a required argument.")
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Device is a required argument.")
 	}
 	return r, nil
 }
@@ -306,7 +307,7 @@ func fdbFlushFlag(w string) (bit uint16, no, ok bool) {
 // check is the part of fdb flush's checks that follows the device look-ups.
 func (r *fdbFlushRequest) check() error {
 	if r.vid >= 4096 {
-		return cli.Exit(255, "Invalid VLAN ID \"%d\"", uint16(r.vid))
+		return cmdline.Exit(cmdline.StatusUsage, "Invalid VLAN ID \"%d\"", uint16(r.vid))
 	}
 	return nil
 }
@@ -341,7 +342,7 @@ func (r *fdbFlushRequest) body() []byte {
 }
 
 // fdbFlush is `bridge fdb flush`: one bulk RTM_DELNEIGH.
-func fdbFlush(env *cli.Env, args *cli.Args) error {
+func fdbFlush(env *cli.Env, args *cmdline.Args) error {
 	r, err := parseFDBFlush(args)
 	if err != nil {
 		return err
@@ -355,7 +356,7 @@ func fdbFlush(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	if idx == 0 {
-		return cli.Exit(255, "Cannot find bridge device \"%s\"", r.dev)
+		return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", r.dev)
 	}
 	r.index = int32(idx)
 	if r.havePort {
@@ -365,7 +366,7 @@ func fdbFlush(env *cli.Env, args *cli.Args) error {
 		}
 		// iproute2 keeps the index in a short.
 		if int16(idx) == 0 {
-			return cli.Exit(255, "Cannot find bridge port device \"%s\"", r.port)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge port device \"%s\"", r.port)
 		}
 		r.portIndex = int32(int16(idx))
 	}
@@ -374,7 +375,7 @@ func fdbFlush(env *cli.Env, args *cli.Args) error {
 	}
 	if err := c.Exec(unix.RTM_DELNEIGH, nlmFBulk, r.body()); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // The wanted bodies are iproute2 6.1's requests without the nlmsghdr
@@ -21,7 +21,7 @@ func TestFDBGetGolden(t *testing.T) {
 			"070000000000000000000600" + "0a00020002000000aa010000" + "0600050005000000" + "080007002a000000" + "0800090002000000"},
 		{"02:00:00:00:aa:01 dev p1", 4, 0, "070000000400000000000000" + "0a00020002000000aa010000"},
 	} {
-		r, err := parseFDBGet(cli.NewArgs(strings.Fields(tc.words)))
+		r, err := parseFDBGet(cmdline.NewArgs(strings.Fields(tc.words)))
 		if err != nil {
 			t.Errorf("parseFDBGet(%q) = error %v", tc.words, err)
 			continue
@@ -45,7 +45,7 @@ func TestFDBFlushGolden(t *testing.T) {
 		{"dev br0 dynamic sticky", -1, "070000000200000000004200" + "0500110040000000" + "06001000c0000000"},
 		{"dev br0 permanent nodynamic", -1, "0700000002000000c0000200" + "06001000c0000000"},
 	} {
-		r, err := parseFDBFlush(cli.NewArgs(strings.Fields(tc.words)))
+		r, err := parseFDBFlush(cmdline.NewArgs(strings.Fields(tc.words)))
 		if err != nil {
 			t.Errorf("parseFDBFlush(%q) = error %v", tc.words, err)
 			continue
@@ -74,16 +74,16 @@ func TestFDBGetFlushErrors(t *testing.T) {
 	} {
 		var err error
 		if tc.get {
-			_, err = parseFDBGet(cli.NewArgs(strings.Fields(tc.words)))
+			_, err = parseFDBGet(cmdline.NewArgs(strings.Fields(tc.words)))
 		} else {
-			_, err = parseFDBFlush(cli.NewArgs(strings.Fields(tc.words)))
+			_, err = parseFDBFlush(cmdline.NewArgs(strings.Fields(tc.words)))
 		}
-		ce, ok := err.(*cli.Error)
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Code != 255 || ce.Msg != tc.msg {
 			t.Errorf("%q: got %v, want %q", tc.words, err, tc.msg)
 		}
 	}
-	r, _ := parseFDBFlush(cli.NewArgs(strings.Fields("dev br0 vlan 70000")))
+	r, _ := parseFDBFlush(cmdline.NewArgs(strings.Fields("dev br0 vlan 70000")))
 	if err := r.check(); err == nil || err.Error() != `Invalid VLAN ID "4464"` {
 		t.Errorf("vlan 70000: got %v", err)
 	}
@@ -93,10 +93,10 @@ func FuzzFDBGetFlush(f *testing.F) {
 	f.Add("02:00:00:00:aa:01 br br0 vlan 5 vni 42 self master")
 	f.Add("dev br0 nosticky brport p2 vlan 3 static")
 	f.Fuzz(func(t *testing.T, line string) {
-		if r, err := parseFDBGet(cli.NewArgs(strings.Split(line, " "))); err == nil {
+		if r, err := parseFDBGet(cmdline.NewArgs(strings.Split(line, " "))); err == nil {
 			r.body()
 		}
-		if r, err := parseFDBFlush(cli.NewArgs(strings.Split(line, " "))); err == nil {
+		if r, err := parseFDBFlush(cmdline.NewArgs(strings.Split(line, " "))); err == nil {
 			r.check()
 			r.body()
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -77,7 +78,7 @@ func parseMAC(s string) ([]byte, bool) {
 	return mac, true
 }
 
-func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
+func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
 	var (
 		addr, dev      string
 		hasAddr        bool // a given '' is an address (an invalid one)
@@ -109,7 +110,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 				return err
 			}
 			if dstOK {
-				return cli.Duplicate2("dst", v)
+				return cmdline.Duplicate2("dst", v)
 			}
 			if dst, err = cnum.GetAddr(v, env.Opts.Family); err != nil {
 				return err
@@ -122,7 +123,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			}
 			n, ok := cnum.Uint32(v, 0)
 			if !ok {
-				return cli.InvalidArg("\"id\" value is invalid\n", v)
+				return cmdline.InvalidArg("\"id\" value is invalid\n", v)
 			}
 			nhid = uint64(n)
 		case w == "port":
@@ -133,10 +134,10 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			n, ok := strtoulEnd(v)
 			if !ok {
 				if n, ok = udpService(v); !ok {
-					return cli.InvalidArg("invalid port\n", v)
+					return cmdline.InvalidArg("invalid port\n", v)
 				}
 			} else if n > 0xffff {
-				return cli.InvalidArg("invalid port\n", v)
+				return cmdline.InvalidArg("invalid port\n", v)
 			}
 			port = n
 		case w == "vni", w == "src_vni":
@@ -147,9 +148,9 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 			n, ok := strtoulEnd(v)
 			if !ok || n>>24 != 0 {
 				if w == "vni" {
-					return cli.InvalidArg("invalid VNI\n", v)
+					return cmdline.InvalidArg("invalid VNI\n", v)
 				}
-				return cli.InvalidArg("invalid src VNI\n", v)
+				return cmdline.InvalidArg("invalid src VNI\n", v)
 			}
 			if w == "vni" {
 				vni = n
@@ -169,35 +170,35 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 				return err
 			}
 			if l == nil {
-				return cli.Exit(255, "Cannot find device \"%s\"", viaName)
+				return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", viaName)
 			}
 		case w == "self":
 			ndmFlags |= unix.NTF_SELF
-		case cli.Matches(w, "master"):
+		case cmdline.Matches(w, "master"):
 			ndmFlags |= unix.NTF_MASTER
-		case cli.Matches(w, "router"):
+		case cmdline.Matches(w, "router"):
 			ndmFlags |= unix.NTF_ROUTER
-		case cli.Matches(w, "local"), cli.Matches(w, "permanent"):
+		case cmdline.Matches(w, "local"), cmdline.Matches(w, "permanent"):
 			ndmState |= unix.NUD_PERMANENT
-		case cli.Matches(w, "temp"), cli.Matches(w, "static"):
+		case cmdline.Matches(w, "temp"), cmdline.Matches(w, "static"):
 			ndmState |= unix.NUD_REACHABLE
-		case cli.Matches(w, "dynamic"):
+		case cmdline.Matches(w, "dynamic"):
 			ndmState |= unix.NUD_REACHABLE
 			ndmState &^= unix.NUD_NOARP
-		case cli.Matches(w, "vlan"):
+		case cmdline.Matches(w, "vlan"):
 			if vid >= 0 {
-				return cli.Duplicate2("vlan", w)
+				return cmdline.Duplicate2("vlan", w)
 			}
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
 			vid = int(int16(cnum.Atoi(v)))
-		case cli.Matches(w, "use"):
+		case cmdline.Matches(w, "use"):
 			ndmFlags |= ntfUse
-		case cli.Matches(w, "extern_learn"):
+		case cmdline.Matches(w, "extern_learn"):
 			ndmFlags |= unix.NTF_EXT_LEARNED
-		case cli.Matches(w, "sticky"):
+		case cmdline.Matches(w, "sticky"):
 			ndmFlags |= ntfSticky
 		default:
 			if w == "to" {
@@ -205,20 +206,20 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 					return err
 				}
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return fdbUsage(env)
 			}
 			if hasAddr {
-				return cli.Duplicate2("to", w)
+				return cmdline.Duplicate2("to", w)
 			}
 			addr, hasAddr = w, true
 		}
 	}
 	if !hasDev || !hasAddr {
-		return cli.Exit(255, "Device and address are required arguments.")
+		return cmdline.Exit(cmdline.StatusUsage, "Device and address are required arguments.")
 	}
 	if nhid != 0 && (dstOK || port != 0 || vni != ^uint64(0)) {
-		return cli.Exit(255, "dst, port, vni are mutually exclusive with nhid")
+		return cmdline.Exit(cmdline.StatusUsage, "dst, port, vni are mutually exclusive with nhid")
 	}
 	if ndmFlags&(unix.NTF_SELF|unix.NTF_MASTER) == 0 {
 		ndmFlags |= unix.NTF_SELF
@@ -228,7 +229,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 	}
 	mac, ok := parseMAC(addr)
 	if !ok {
-		return cli.Exit(255, "Invalid mac address %s", addr)
+		return cmdline.Exit(cmdline.StatusUsage, "Invalid mac address %s", addr)
 	}
 	if c == nil {
 		if c, err = env.Conn(); err != nil {
@@ -248,7 +249,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 		return err
 	}
 	if d == nil {
-		return cli.Exit(255, "Cannot find device \"%s\"", dev)
+		return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 	}
 	hdr := make([]byte, unix.SizeofNdMsg)
 	hdr[0] = unix.AF_BRIDGE
@@ -285,7 +286,7 @@ func fdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 	}
 	if err := c.Exec(cmd, flags, body); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }

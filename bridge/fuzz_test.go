@@ -11,6 +11,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -63,9 +64,9 @@ func offlineEnv(o cli.Options) *cli.Env {
 
 func wantCLIError(t *testing.T, what string, err error) {
 	t.Helper()
-	var ce *cli.Error
+	var ce *cmdline.Error
 	if err != nil && !errors.As(err, &ce) && err != failed {
-		t.Fatalf("%s: error %v (%T) is not a *cli.Error", what, err, err)
+		t.Fatalf("%s: error %v (%T) is not a *cmdline.Error", what, err, err)
 	}
 }
 
@@ -158,7 +159,7 @@ func FuzzFDBArgs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, mode uint8) {
 		env := offlineEnv(cli.Options{JSON: mode&1 != 0, Stats: int(mode >> 1 & 1)})
-		wantCLIError(t, s, doFDB(env, cli.NewArgs(strings.Split(s, " "))))
+		wantCLIError(t, s, doFDB(env, cmdline.NewArgs(strings.Split(s, " "))))
 	})
 }
 
@@ -168,6 +169,6 @@ func FuzzBridgeLinkArgs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		wantCLIError(t, s, doLink(offlineEnv(cli.Options{}), cli.NewArgs(strings.Split(s, " "))))
+		wantCLIError(t, s, doLink(offlineEnv(cli.Options{}), cmdline.NewArgs(strings.Split(s, " "))))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
@@ -64,17 +65,17 @@ type portSettings struct {
 // exit status 234.
 func parseOnOff(key, v string) (int8, error) {
 	switch {
-	case cli.Matches(v, "off"):
+	case cmdline.Matches(v, "off"):
 		return 0, nil
-	case cli.Matches(v, "on"):
+	case cmdline.Matches(v, "on"):
 		return 1, nil
 	}
-	return 0, cli.Exit(234, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"", key, v)
+	return 0, cmdline.Exit(234, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"", key, v)
 }
 
 // parsePortSettings reads the words after `bridge link set`; lookup is
 // ll_name_to_index, used for backup_port while the words are read.
-func parsePortSettings(args *cli.Args, lookup func(string) (uint32, error)) (*portSettings, error) {
+func parsePortSettings(args *cmdline.Args, lookup func(string) (uint32, error)) (*portSettings, error) {
 	s := &portSettings{flag: map[uint16]int8{}, priority: -1, state: -1, mode: -1,
 		neighSupp: -1, vlanTunnel: -1, isolated: -1, locked: -1, backupPort: -1}
 	set8 := func(dst *int8, key string) error {
@@ -143,7 +144,7 @@ next:
 				}
 			}
 			if s.state == -1 {
-				return nil, cli.Exit(255, "Error: invalid STP port state")
+				return nil, cmdline.Exit(cmdline.StatusUsage, "Error: invalid STP port state")
 			}
 		case "hwmode":
 			v, err := args.Value()
@@ -157,7 +158,7 @@ next:
 			case "veb":
 				s.mode = bridgeModeVEB
 			default:
-				return nil, cli.Exit(255, "Mode argument must be \"vepa\" or \"veb\".")
+				return nil, cmdline.Exit(cmdline.StatusUsage, "Mode argument must be \"vepa\" or \"veb\".")
 			}
 		case "self":
 			s.flags |= bridgeFlagsSelf
@@ -181,7 +182,7 @@ next:
 				return nil, err
 			}
 			if idx == 0 {
-				return nil, cli.Exit(255, "Error: device %s does not exist", v)
+				return nil, cmdline.Exit(cmdline.StatusUsage, "Error: device %s does not exist", v)
 			}
 			s.backupPort = int64(idx)
 		case "nobackup_port":
@@ -268,7 +269,7 @@ func llIndex(c *rtnl.Conn, name string) (uint32, error) {
 }
 
 // linkSet is `bridge link set|change`: one RTM_SETLINK for a bridge port.
-func linkSet(env *cli.Env, args *cli.Args) error {
+func linkSet(env *cli.Env, args *cmdline.Args) error {
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -281,18 +282,18 @@ func linkSet(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	if !s.haveDev {
-		return cli.Exit(255, "Device is a required argument.")
+		return cmdline.Exit(cmdline.StatusUsage, "Device is a required argument.")
 	}
 	idx, err := llIndex(c, s.dev)
 	if err != nil {
 		return err
 	}
 	if idx == 0 {
-		return cli.Exit(255, "Cannot find bridge device \"%s\"", s.dev)
+		return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", s.dev)
 	}
 	if err := c.Exec(unix.RTM_SETLINK, 0, s.body(int32(idx))); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // TestPortSettingsGolden compares the RTM_SETLINK bodies with iproute2
@@ -31,7 +31,7 @@ func TestPortSettingsGolden(t *testing.T) {
 		{"master self nobackup_port", "07000000040000000000000000000000" + "0c000c80" + "0800220000000000" + "0c001a00" + "0600000003000000"},
 		{"cost -1 priority -1 state 255", "07000000040000000000000000000000" + "0c000c80" + "08000300ffffffff"},
 	} {
-		s, err := parsePortSettings(cli.NewArgs(strings.Fields("dev p1 "+tc.words)), lookup)
+		s, err := parsePortSettings(cmdline.NewArgs(strings.Fields("dev p1 "+tc.words)), lookup)
 		if err != nil {
 			t.Errorf("parsePortSettings(%q) = error %v", tc.words, err)
 			continue
@@ -55,13 +55,13 @@ func TestPortSettingsErrors(t *testing.T) {
 		{"hwmode x", 255, `Mode argument must be "vepa" or "veb".`},
 		{"backup_port nope", 255, "Error: device nope does not exist"},
 	} {
-		_, err := parsePortSettings(cli.NewArgs(strings.Fields(tc.words)), none)
-		ce, ok := err.(*cli.Error)
+		_, err := parsePortSettings(cmdline.NewArgs(strings.Fields(tc.words)), none)
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Code != tc.code || ce.Msg != tc.msg {
 			t.Errorf("parsePortSettings(%q) = %v, want exit %d %q", tc.words, err, tc.code, tc.msg)
 		}
 	}
-	if _, err := parsePortSettings(cli.NewArgs([]string{"mab", "on"}), none); err != errUsage {
+	if _, err := parsePortSettings(cmdline.NewArgs([]string{"mab", "on"}), none); err != errUsage {
 		t.Errorf("parsePortSettings(mab on) = %v, want the usage text", err)
 	}
 }
@@ -69,7 +69,7 @@ func TestPortSettingsErrors(t *testing.T) {
 func FuzzPortSettings(f *testing.F) {
 	f.Add("dev p1 cost 7 state blocking hairpin on backup_port p2 hwmode veb")
 	f.Fuzz(func(t *testing.T, line string) {
-		s, err := parsePortSettings(cli.NewArgs(strings.Split(line, " ")), func(string) (uint32, error) { return 3, nil })
+		s, err := parsePortSettings(cmdline.NewArgs(strings.Split(line, " ")), func(string) (uint32, error) { return 3, nil })
 		if err == nil {
 			s.body(1)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/rtnl"
@@ -70,7 +71,7 @@ func stateOf(env *cli.Env) *batchState {
 	return s
 }
 
-func doMDB(env *cli.Env, args *cli.Args) error {
+func doMDB(env *cli.Env, args *cmdline.Args) error {
 	// do_mdb clears -timestamp for the rest of the process.
 	env.Opts.Timestamp = 0
 	if !args.More() {
@@ -78,28 +79,28 @@ func doMDB(env *cli.Env, args *cli.Args) error {
 	}
 	w := args.Next()
 	switch {
-	case cli.Matches(w, "add"):
+	case cmdline.Matches(w, "add"):
 		return mdbModify(env, args, unix.RTM_NEWMDB, rtnl.Create|rtnl.Excl)
-	case cli.Matches(w, "delete"):
+	case cmdline.Matches(w, "delete"):
 		return mdbModify(env, args, unix.RTM_DELMDB, 0)
-	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
+	case cmdline.Matches(w, "show"), cmdline.Matches(w, "lst"), cmdline.Matches(w, "list"):
 		return mdbShow(env, args)
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "help"):
 		return mdbHelp(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"bridge mdb help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"bridge mdb help\".", w)
 }
 
 func mdbHelp(env *cli.Env) error {
 	env.P.Flush()
 	mdbUsage(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // mdbShowArgs reads `mdb show`'s words into st: dev (returned) and vid,
 // which iproute2 keeps from one command to the next. Other words are
 // ignored.
-func mdbShowArgs(args *cli.Args, st *batchState) (dev string, hasDev bool, err error) {
+func mdbShowArgs(args *cmdline.Args, st *batchState) (dev string, hasDev bool, err error) {
 	for args.More() {
 		switch args.Next() {
 		case "dev":
@@ -108,7 +109,7 @@ func mdbShowArgs(args *cli.Args, st *batchState) (dev string, hasDev bool, err e
 				return "", false, err
 			}
 			if hasDev {
-				return "", false, cli.Duplicate("dev", v)
+				return "", false, cmdline.Duplicate("dev", v)
 			}
 			dev, hasDev = v, true
 		case "vid":
@@ -117,7 +118,7 @@ func mdbShowArgs(args *cli.Args, st *batchState) (dev string, hasDev bool, err e
 				return "", false, err
 			}
 			if st.mdbVlan != 0 {
-				return "", false, cli.Duplicate("vid", v)
+				return "", false, cmdline.Duplicate("vid", v)
 			}
 			st.mdbVlan = uint32(cnum.Atoi(v))
 		}
@@ -125,7 +126,7 @@ func mdbShowArgs(args *cli.Args, st *batchState) (dev string, hasDev bool, err e
 	return dev, hasDev, nil
 }
 
-func mdbShow(env *cli.Env, args *cli.Args) error {
+func mdbShow(env *cli.Env, args *cmdline.Args) error {
 	st := stateOf(env)
 	dev, hasDev, err := mdbShowArgs(args, st)
 	if err != nil {
@@ -141,7 +142,7 @@ func mdbShow(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if idx == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", dev)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
 		st.mdbIndex = idx
 	}
@@ -175,10 +176,10 @@ func mdbShow(env *cli.Env, args *cli.Args) error {
 
 func mdbDumpFailed(env *cli.Env, err error) error {
 	if err == errStopDump {
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	env.Warnf("%s\n", err.Error())
-	return cli.Exit(255, "Dump terminated")
+	return cmdline.Exit(cmdline.StatusUsage, "Dump terminated")
 }
 
 // mdbPrinter prints multicast database messages as `bridge mdb show` and
@@ -505,7 +506,7 @@ var errUsageMDB = fmt.Errorf("usage")
 // parseMDBModify reads the words of `mdb add|del` as mdb_modify does:
 // exact keywords, the last of a repeated one wins, unknown words are
 // ignored.
-func parseMDBModify(args *cli.Args, cmd netlink.HeaderType) (*mdbRequest, error) {
+func parseMDBModify(args *cmdline.Args, cmd netlink.HeaderType) (*mdbRequest, error) {
 	r := &mdbRequest{}
 	for args.More() {
 		w := args.Next()
@@ -533,7 +534,7 @@ func parseMDBModify(args *cli.Args, cmd netlink.HeaderType) (*mdbRequest, error)
 			r.src, err = args.Value()
 			r.hasSrc = true
 		default:
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return nil, errUsageMDB
 			}
 		}
@@ -542,7 +543,7 @@ func parseMDBModify(args *cli.Args, cmd netlink.HeaderType) (*mdbRequest, error)
 		}
 	}
 	if !r.hasDev || !r.hasGrp || !r.hasPort {
-		return nil, cli.Exit(255, "Device, group address and port name are required arguments.")
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Device, group address and port name are required arguments.")
 	}
 	return r, nil
 }
@@ -641,7 +642,7 @@ func inetPton6(s string) ([16]byte, bool) {
 	return a.As16(), true
 }
 
-func mdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
+func mdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags netlink.HeaderFlags) error {
 	r, err := parseMDBModify(args, cmd)
 	if err == errUsageMDB {
 		return mdbHelp(env)
@@ -659,7 +660,7 @@ func mdbModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType, flags netli
 	}
 	if err := c.Exec(cmd, flags, body); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }
@@ -672,14 +673,14 @@ func (r *mdbRequest) body(index func(string) (uint32, error), warn func(string, 
 		return nil, err
 	}
 	if brIndex == 0 {
-		return nil, cli.Exit(255, "Cannot find device \"%s\"", r.dev)
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", r.dev)
 	}
 	portIndex, err := index(r.port)
 	if err != nil {
 		return nil, err
 	}
 	if portIndex == 0 {
-		return nil, cli.Exit(255, "Cannot find device \"%s\"", r.port)
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", r.port)
 	}
 	e := make([]byte, sizeofMDBEntry)
 	ne.PutUint32(e[0:4], portIndex)
@@ -690,7 +691,7 @@ func (r *mdbRequest) body(index func(string) (uint32, error), warn func(string, 
 		if msg != "" {
 			warn("%s\n", msg)
 		}
-		return nil, cli.Exit(255, "Invalid address \"%s\"", bad)
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Invalid address \"%s\"", bad)
 	}
 	ne.PutUint16(e[6:8], uint16(r.vid))
 	var src []byte
@@ -700,7 +701,7 @@ func (r *mdbRequest) body(index func(string) (uint32, error), warn func(string, 
 		} else if a, ok := inetPton6(r.src); ok {
 			src = a[:]
 		} else {
-			return nil, cli.Exit(255, "Invalid source address \"%s\"", r.src)
+			return nil, cmdline.Exit(cmdline.StatusUsage, "Invalid source address \"%s\"", r.src)
 		}
 	}
 	hdr := make([]byte, sizeofBrPortMsg)

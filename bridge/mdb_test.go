@@ -12,6 +12,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -38,7 +39,7 @@ func TestMDBRequestGolden(t *testing.T) {
 		{unix.RTM_NEWMDB, "dev br0 port p1 grp 01:00:5e:01:01:05",
 			"070000000200000020000100040000000000000001005e0101050000000000000000000000000000"},
 	} {
-		r, err := parseMDBModify(cli.NewArgs(strings.Fields(tc.args)), tc.cmd)
+		r, err := parseMDBModify(cmdline.NewArgs(strings.Fields(tc.args)), tc.cmd)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.args, err)
 		}
@@ -65,7 +66,7 @@ func TestMDBRequestErrors(t *testing.T) {
 	} {
 		var warned string
 		warn := func(f string, a ...any) { warned += strings.TrimSuffix(f, "\n") }
-		r, err := parseMDBModify(cli.NewArgs(strings.Fields(tc.args)), unix.RTM_NEWMDB)
+		r, err := parseMDBModify(cmdline.NewArgs(strings.Fields(tc.args)), unix.RTM_NEWMDB)
 		if err == nil {
 			_, err = r.body(testIndex, func(f string, a ...any) {
 				if len(a) > 0 {
@@ -75,7 +76,7 @@ func TestMDBRequestErrors(t *testing.T) {
 				}
 			})
 		}
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Msg != tc.want || ce.Code != 255 {
 			t.Errorf("%s: err = %v, want %q (255)", tc.args, err, tc.want)
 		}
@@ -92,7 +93,7 @@ func TestVNIRequestGolden(t *testing.T) {
 		{"dev vx0 vni 7 remote 2001:db8::2",
 			"07000000050000002000018008000100070000001400040020010db8000000000000000000000002"},
 	} {
-		r, err := parseVNIModify(cli.NewArgs(strings.Fields(tc.args)))
+		r, err := parseVNIModify(cmdline.NewArgs(strings.Fields(tc.args)))
 		if err != nil {
 			t.Fatalf("%s: %v", tc.args, err)
 		}
@@ -204,10 +205,10 @@ func FuzzMDBModify(f *testing.F) {
 	f.Add("dev vx0 vni 1,2-3,,-,x group ff0e::1 remote")
 	f.Fuzz(func(t *testing.T, s string) {
 		words := strings.Fields(s)
-		if r, err := parseMDBModify(cli.NewArgs(words), unix.RTM_NEWMDB); err == nil {
+		if r, err := parseMDBModify(cmdline.NewArgs(words), unix.RTM_NEWMDB); err == nil {
 			_, _ = r.body(func(string) (uint32, error) { return 1, nil }, func(string, ...any) {})
 		}
-		if r, err := parseVNIModify(cli.NewArgs(words)); err == nil {
+		if r, err := parseVNIModify(cmdline.NewArgs(words)); err == nil {
 			if _, err := r.body(1); err != nil {
 				t.Fatalf("%q: %v", s, err)
 			}

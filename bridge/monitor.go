@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -44,38 +45,38 @@ type brMonitor struct {
 // doMonitor is `bridge monitor [ file FILE | link | fdb | mdb | vlan | vni
 // | all ]...`: notifications (or an rtmon capture) printed through the
 // printers show uses.
-func doMonitor(env *cli.Env, args *cli.Args) error {
+func doMonitor(env *cli.Env, args *cmdline.Args) error {
 	groups := ^uint32(rtmgrpTC)
 	var file string
 	var hasFile, lLink, lNeigh, lMDB, lVlan, lVNI, banner bool
 	for args.More() {
 		w := args.Next()
 		switch {
-		case cli.Matches(w, "file"):
+		case cmdline.Matches(w, "file"):
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
 			file, hasFile = v, true
-		case cli.Matches(w, "link"):
+		case cmdline.Matches(w, "link"):
 			lLink, groups = true, 0
-		case cli.Matches(w, "fdb"):
+		case cmdline.Matches(w, "fdb"):
 			lNeigh, groups = true, 0
-		case cli.Matches(w, "mdb"):
+		case cmdline.Matches(w, "mdb"):
 			lMDB, groups = true, 0
-		case cli.Matches(w, "vlan"):
+		case cmdline.Matches(w, "vlan"):
 			lVlan, groups = true, 0
 		case w == "vni":
 			lVNI, groups = true, 0
 		case w == "all":
 			groups = ^uint32(rtmgrpTC)
 			lVlan, lVNI, banner = true, true, true
-		case cli.Matches(w, "help"):
+		case cmdline.Matches(w, "help"):
 			env.P.Flush()
 			monitorUsage(env.Stderr)
-			return cli.Usage()
+			return cmdline.Usage()
 		default:
-			return cli.Fatal(255, "Argument \"%s\" is unknown, try \"bridge monitor help\".", w)
+			return cmdline.Fatal(cmdline.StatusUsage, "Argument \"%s\" is unknown, try \"bridge monitor help\".", w)
 		}
 	}
 	if lLink {
@@ -170,7 +171,7 @@ func (m *brMonitor) replay(file string) error {
 	f, err := os.Open(file)
 	if err != nil {
 		m.env.Warnf("Cannot fopen: %s\n", rtnl.ErrnoText(err))
-		return cli.Exited(255)
+		return cmdline.Exited(cmdline.StatusUsage)
 	}
 	defer f.Close()
 	err = rtnl.ReadSaved(f, m.accept)
@@ -178,9 +179,9 @@ func (m *brMonitor) replay(file string) error {
 	var se *rtnl.SavedError
 	switch {
 	case errors.As(err, &se):
-		return cli.Exit(255, "%s", se.Msg)
+		return cmdline.Exit(cmdline.StatusUsage, "%s", se.Msg)
 	case err != nil:
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }
@@ -190,17 +191,17 @@ func (m *brMonitor) listen(groups uint32, vlan, vni bool) error {
 	env := m.env
 	s, err := rtnl.Subscribe(env.NetNSFD, groups, 0)
 	if err != nil {
-		return cli.Exit(1, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
 	}
 	defer s.Close()
 	if vlan {
 		if err := s.Join(rtnlgrpBrVLAN); err != nil {
-			return cli.Exit(1, "Failed to add bridge vlan group to list")
+			return cmdline.Exit(cmdline.StatusFailed, "Failed to add bridge vlan group to list")
 		}
 	}
 	if vni {
 		if err := s.Join(rtnlgrpTunnel); err != nil {
-			return cli.Exit(1, "Failed to add bridge vni group to list")
+			return cmdline.Exit(cmdline.StatusFailed, "Failed to add bridge vni group to list")
 		}
 	}
 	// ll_init_map: every link's name now; a link renamed later keeps the
@@ -216,23 +217,23 @@ func (m *brMonitor) listen(groups uint32, vlan, vni bool) error {
 		case errors.As(err, &errno):
 			env.Warnf("netlink receive error %s (%d)\n", rtnl.Strerror(errno), int(errno))
 			if errno != unix.ENOBUFS {
-				return cli.Silent(2)
+				return cmdline.Silent(cmdline.StatusRefused)
 			}
 		case errors.Is(err, rtnl.ErrMessageTruncated):
 			env.Warnf("%s\n", err)
 		case errors.Is(err, rtnl.ErrTruncatedMessage):
 			env.Warnf("%s\n", err)
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		case errors.As(err, &mal), errors.As(err, &rem):
 			env.Warnf("%s\n", err)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		default:
 			// errStopDump: a printer's -1 ends rtnl_listen, and bridge
 			// monitor with status 2.
 			if !errors.Is(err, errStopDump) {
 				env.Warnf("netlink receive error %s\n", err)
 			}
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/netns"
 	"golang.org/x/sys/unix"
 )
@@ -13,7 +14,7 @@ import (
 // env for them; it returns the -batch file when one was given (the words
 // after the options are then ignored, as in iproute2). -Version ends with
 // a status 0 error: nothing more is to be run.
-func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err error) {
+func Options(env *cli.Env, args *cmdline.Args) (batch string, isBatch bool, err error) {
 	o := &env.Opts
 	color := 0 // 0 never, 1 auto, 2 always
 	for args.More() {
@@ -29,13 +30,13 @@ func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err erro
 		if strings.HasPrefix(opt, "--") {
 			opt = opt[1:]
 		}
-		m := func(kw string) bool { return cli.Matches(opt, kw) }
+		m := func(kw string) bool { return cmdline.Matches(opt, kw) }
 		switch {
 		case m("-help"):
 			return "", false, bridgeUsage(env.Stderr)
 		case m("-Version"):
 			env.P.Text("bridge utility, 6.1.0\n")
-			return "", false, cli.Silent(0)
+			return "", false, cmdline.Silent(0)
 		case m("-stats"), m("-statistics"):
 			o.Stats++
 		case m("-details"):
@@ -56,7 +57,7 @@ func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err erro
 			case "help":
 				return "", false, bridgeUsage(env.Stderr)
 			default:
-				return "", false, cli.InvalidArg("invalid protocol family", v)
+				return "", false, cmdline.InvalidArg("invalid protocol family", v)
 			}
 		case opt == "-4":
 			// Only fdb's dst address reads the family (get_addr).
@@ -65,7 +66,7 @@ func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err erro
 			o.Family = unix.AF_INET6
 		case m("-netns"):
 			if !args.More() {
-				return "", false, cli.IncompleteCommand()
+				return "", false, cmdline.IncompleteCommand()
 			}
 			name := args.Next()
 			fd, err := netns.OpenNamed(name)
@@ -97,7 +98,7 @@ func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err erro
 			}
 			batch, isBatch = args.Next(), true
 		default:
-			return "", false, cli.Exit(255, "Option \"%s\" is unknown, try \"bridge help\".", opt)
+			return "", false, cmdline.Exit(cmdline.StatusUsage, "Option \"%s\" is unknown, try \"bridge help\".", opt)
 		}
 	}
 	env.P.Flush()
@@ -107,35 +108,35 @@ func Options(env *cli.Env, args *cli.Args) (batch string, isBatch bool, err erro
 }
 
 // Command runs one bridge command: the object word, then its own words.
-func Command(env *cli.Env, args *cli.Args) error {
+func Command(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return bridgeUsage(env.Stderr)
 	}
 	obj := args.Next()
 	for _, c := range []struct {
 		name string
-		run  func(*cli.Env, *cli.Args) error
+		run  func(*cli.Env, *cmdline.Args) error
 	}{
 		{"link", doLink}, {"fdb", doFDB}, {"mdb", doMDB}, {"vlan", doVlan}, {"vni", doVNI}, {"monitor", doMonitor}, {"help", nil},
 	} {
-		if !cli.Matches(obj, c.name) {
+		if !cmdline.Matches(obj, c.name) {
 			continue
 		}
 		if c.name == "help" {
 			return bridgeUsage(env.Stderr)
 		}
 		if c.run == nil {
-			return cli.Exit(1, "gip: bridge %s is not implemented yet", c.name)
+			return cmdline.Exit(cmdline.StatusFailed, "gip: bridge %s is not implemented yet", c.name)
 		}
 		return c.run(env, args)
 	}
-	return cli.Exit(255, "Object \"%s\" is unknown, try \"bridge help\".", obj)
+	return cmdline.Exit(cmdline.StatusUsage, "Object \"%s\" is unknown, try \"bridge help\".", obj)
 }
 
 // isColorOpt is matches_color: -color[=always|auto|never], abbreviated.
 func isColorOpt(opt string) bool {
 	key, val, _ := strings.Cut(opt, "=")
-	if !cli.Matches(key, "-color") {
+	if !cmdline.Matches(key, "-color") {
 		return false
 	}
 	return val == "" || val == "always" || val == "auto" || val == "never"

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // The bridge command's usage texts, in gip's own words, naming every
@@ -19,7 +20,7 @@ where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }
                     -color | -pretty (-p) | -json (-j) | -family { inet | inet6 } |
                     -4 | -6 | -force | -batch filename | -help }
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 func linkUsage(env *cli.Env) error {
@@ -31,7 +32,7 @@ func linkUsage(env *cli.Env) error {
               [ mcast_router MULTICAST_ROUTER ] [ hwmode { vepa | veb } ]
               [ backup_port DEVICE ] [ nobackup_port ] [ self ] [ master ]
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 func fdbUsage(env *cli.Env) error {
@@ -47,7 +48,7 @@ func fdbUsage(env *cli.Env) error {
               [ added_by_user | noadded_by_user ] [ extern_learn | noextern_learn ]
               [ sticky | nosticky ] [ offloaded | nooffloaded ]
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 func mdbUsage(w io.Writer) {
@@ -82,7 +83,7 @@ func vlanUsage(w io.Writer) {
 func vlanHelp(env *cli.Env) error {
 	env.P.Flush()
 	vlanUsage(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 func vniUsage(w io.Writer) {

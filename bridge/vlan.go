@@ -6,6 +6,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -81,21 +82,21 @@ const (
 	showTunnel
 )
 
-func doVlan(env *cli.Env, args *cli.Args) error {
+func doVlan(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return vlanShow(env, args, showVLAN)
 	}
 	w := args.Next()
 	switch {
-	case cli.Matches(w, "add"):
+	case cmdline.Matches(w, "add"):
 		return vlanModify(env, args, unix.RTM_SETLINK)
-	case cli.Matches(w, "delete"):
+	case cmdline.Matches(w, "delete"):
 		return vlanModify(env, args, unix.RTM_DELLINK)
-	case cli.Matches(w, "show"), cli.Matches(w, "lst"), cli.Matches(w, "list"):
+	case cmdline.Matches(w, "show"), cmdline.Matches(w, "lst"), cmdline.Matches(w, "list"):
 		return vlanShow(env, args, showVLAN)
-	case cli.Matches(w, "tunnelshow"):
+	case cmdline.Matches(w, "tunnelshow"):
 		return vlanShow(env, args, showTunnel)
-	case cli.Matches(w, "set"):
+	case cmdline.Matches(w, "set"):
 		return vlanSet(env, args, false)
 	case w == "global":
 		if !args.More() {
@@ -108,10 +109,10 @@ func doVlan(env *cli.Env, args *cli.Args) error {
 			return vlanSet(env, args, true)
 		}
 		return vlanHelp(env)
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "help"):
 		return vlanHelp(env)
 	}
-	return cli.Exit(255, "Command \"%s\" is unknown, try \"bridge vlan help\".", w)
+	return cmdline.Exit(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"bridge vlan help\".", w)
 }
 
 // vidRange reads "VID" or "VID-VID" as iproute2 does: atoi of each part,
@@ -136,7 +137,7 @@ type vlanRequest struct {
 	index            int32
 }
 
-func parseVlanModify(args *cli.Args) (*vlanRequest, error) {
+func parseVlanModify(args *cmdline.Args) (*vlanRequest, error) {
 	r := &vlanRequest{vid: -1, vidEnd: -1}
 	for args.More() {
 		w := args.Next()
@@ -170,8 +171,8 @@ func parseVlanModify(args *cli.Args) (*vlanRequest, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !cli.Matches(v, "id") {
-				return nil, cli.InvalidArg("tunnel id expected", v)
+			if !cmdline.Matches(v, "id") {
+				return nil, cmdline.InvalidArg("tunnel id expected", v)
 			}
 			if v, err = args.Value(); err != nil {
 				return nil, err
@@ -179,19 +180,19 @@ func parseVlanModify(args *cli.Args) (*vlanRequest, error) {
 			start, end, isRange := strings.Cut(v, "-")
 			n, ok := cnum.Uint32(start, 0)
 			if !ok || n >= 1<<24 {
-				return nil, cli.InvalidArg("invalid tun id", start)
+				return nil, cmdline.InvalidArg("invalid tun id", start)
 			}
 			r.tunStart = n
 			if isRange {
 				n, ok := cnum.Uint32(end, 0)
 				if !ok || n >= 1<<24 {
-					return nil, cli.InvalidArg("invalid tun id", start)
+					return nil, cmdline.InvalidArg("invalid tun id", start)
 				}
 				r.tunEnd = n
 			}
 			r.tunnel = true
 		default:
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				// iproute2 skips the word after "help".
 				if _, err := args.Value(); err != nil {
 					return nil, err
@@ -200,7 +201,7 @@ func parseVlanModify(args *cli.Args) (*vlanRequest, error) {
 		}
 	}
 	if !r.haveDev || r.vid == -1 {
-		return nil, cli.Exit(255, "Device and VLAN ID are required arguments.")
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Device and VLAN ID are required arguments.")
 	}
 	return r, nil
 }
@@ -208,14 +209,14 @@ func parseVlanModify(args *cli.Args) (*vlanRequest, error) {
 // check is vlan_modify's checks after the device look-up.
 func (r *vlanRequest) check() error {
 	if r.vid >= 4096 {
-		return cli.Exit(255, "Invalid VLAN ID \"%d\"", uint16(r.vid))
+		return cmdline.Exit(cmdline.StatusUsage, "Invalid VLAN ID \"%d\"", uint16(r.vid))
 	}
 	if r.vinfoFlags&vlanInfoRangeBegin != 0 {
 		if r.vidEnd == -1 || r.vidEnd >= 4096 || r.vid >= r.vidEnd {
-			return cli.Exit(255, "Invalid VLAN range \"%d-%d\"", uint16(r.vid), uint16(r.vidEnd))
+			return cmdline.Exit(cmdline.StatusUsage, "Invalid VLAN range \"%d-%d\"", uint16(r.vid), uint16(r.vidEnd))
 		}
 		if r.vinfoFlags&vlanInfoPVID != 0 {
-			return cli.Exit(255, "pvid cannot be configured for a vlan range")
+			return cmdline.Exit(cmdline.StatusUsage, "pvid cannot be configured for a vlan range")
 		}
 	}
 	return nil
@@ -266,7 +267,7 @@ func (r *vlanRequest) body() []byte {
 	return b
 }
 
-func vlanModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType) error {
+func vlanModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType) error {
 	r, err := parseVlanModify(args)
 	if err != nil {
 		return err
@@ -280,7 +281,7 @@ func vlanModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType) error {
 		return err
 	}
 	if idx == 0 {
-		return cli.Exit(255, "Cannot find bridge device \"%s\"", r.dev)
+		return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", r.dev)
 	}
 	r.index = int32(idx)
 	if err := r.check(); err != nil {
@@ -288,7 +289,7 @@ func vlanModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType) error {
 	}
 	if err := c.Exec(cmd, 0, r.body()); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }
@@ -325,7 +326,7 @@ var globalOptions = []struct {
 
 // parseVlanSet reads `bridge vlan set` (global false) or `bridge vlan
 // global set`; lookup is ll_name_to_index, called as "dev" is read.
-func parseVlanSet(args *cli.Args, global bool, lookup func(string) (uint32, error)) (*vlanOptions, error) {
+func parseVlanSet(args *cmdline.Args, global bool, lookup func(string) (uint32, error)) (*vlanOptions, error) {
 	o := &vlanOptions{attrs: netlink.NewAttributeEncoder(), global: global}
 	haveDev := false
 	vid := int16(-1)
@@ -344,7 +345,7 @@ next:
 				return nil, err
 			}
 			if idx == 0 {
-				return nil, cli.Exit(255, "Cannot find network device \"%s\"", v)
+				return nil, cmdline.Exit(cmdline.StatusUsage, "Cannot find network device \"%s\"", v)
 			}
 			o.index = int32(idx)
 			continue
@@ -357,10 +358,10 @@ next:
 			var isRange bool
 			vid, end, isRange = vidRange(v)
 			if isRange && (vid >= end || end >= 4096) {
-				return nil, cli.Exit(255, "Invalid VLAN range \"%d-%d\"", uint16(vid), uint16(end))
+				return nil, cmdline.Exit(cmdline.StatusUsage, "Invalid VLAN range \"%d-%d\"", uint16(vid), uint16(end))
 			}
 			if vid >= 4096 {
-				return nil, cli.Exit(255, "Invalid VLAN ID \"%d\"", uint16(vid))
+				return nil, cmdline.Exit(cmdline.StatusUsage, "Invalid VLAN ID \"%d\"", uint16(vid))
 			}
 			if global {
 				o.attrs.Uint16(goptsID, uint16(vid))
@@ -393,7 +394,7 @@ next:
 					}
 				}
 				if state == -1 {
-					return nil, cli.Exit(255, "Error: invalid STP state")
+					return nil, cmdline.Exit(cmdline.StatusUsage, "Error: invalid STP state")
 				}
 				o.attrs.Uint8(vlandbEntryState, uint8(state))
 				continue
@@ -404,12 +405,12 @@ next:
 				}
 				n, ok := cnum.Uint(v, 0, 0xff)
 				if !ok {
-					return nil, cli.InvalidArg("invalid mcast_router", v)
+					return nil, cmdline.InvalidArg("invalid mcast_router", v)
 				}
 				o.attrs.Uint8(vlandbEntryMcastRtr, uint8(n))
 				continue
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				if _, err := args.Value(); err != nil {
 					return nil, err
 				}
@@ -429,7 +430,7 @@ next:
 				n, ok = cnum.Uint(v, 0, ^uint64(0))
 			}
 			if !ok {
-				return nil, cli.InvalidArg("invalid "+w, v)
+				return nil, cmdline.InvalidArg("invalid "+w, v)
 			}
 			switch g.size {
 			case 1:
@@ -448,7 +449,7 @@ next:
 		}
 	}
 	if !haveDev || vid == -1 {
-		return nil, cli.Exit(255, "Device and VLAN ID are required arguments.")
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Device and VLAN ID are required arguments.")
 	}
 	return o, nil
 }
@@ -474,7 +475,7 @@ func (o *vlanOptions) body() []byte {
 	return b
 }
 
-func vlanSet(env *cli.Env, args *cli.Args, global bool) error {
+func vlanSet(env *cli.Env, args *cmdline.Args, global bool) error {
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -485,7 +486,7 @@ func vlanSet(env *cli.Env, args *cli.Args, global bool) error {
 	}
 	if err := c.Exec(rtmNewVLAN, 0, o.body()); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }
@@ -496,7 +497,7 @@ type vlanFilter struct {
 	vlan  uint16
 }
 
-func parseVlanShowFilter(env *cli.Env, args *cli.Args) (vlanFilter, error) {
+func parseVlanShowFilter(env *cli.Env, args *cmdline.Args) (vlanFilter, error) {
 	var f vlanFilter
 	dev, haveDev := "", false
 	for args.More() {
@@ -507,7 +508,7 @@ func parseVlanShowFilter(env *cli.Env, args *cli.Args) (vlanFilter, error) {
 				return f, err
 			}
 			if haveDev {
-				return f, cli.Duplicate("dev", v)
+				return f, cmdline.Duplicate("dev", v)
 			}
 			dev, haveDev = v, true
 		case "vid":
@@ -516,7 +517,7 @@ func parseVlanShowFilter(env *cli.Env, args *cli.Args) (vlanFilter, error) {
 				return f, err
 			}
 			if f.vlan != 0 {
-				return f, cli.Duplicate("vid", v)
+				return f, cmdline.Duplicate("vid", v)
 			}
 			f.vlan = uint16(cnum.Atoi(v))
 		}
@@ -531,7 +532,7 @@ func parseVlanShowFilter(env *cli.Env, args *cli.Args) (vlanFilter, error) {
 			return f, err
 		}
 		if idx == 0 {
-			return f, cli.Exit(255, "Cannot find device \"%s\"", dev)
+			return f, cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
 		f.index = int32(idx)
 	}
@@ -560,10 +561,10 @@ func padRight(s string, n int) string {
 // printed stays (iproute2 exits without closing its JSON).
 func dumpFailed(env *cli.Env, err error) error {
 	env.Warnf("%s\n", err.Error())
-	return cli.Fatal(1, "Dump terminated")
+	return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 }
 
-func vlanShow(env *cli.Env, args *cli.Args, subject vlanSubject) error {
+func vlanShow(env *cli.Env, args *cmdline.Args, subject vlanSubject) error {
 	f, err := parseVlanShowFilter(env, args)
 	if err != nil {
 		return err
@@ -643,7 +644,7 @@ func statsRequest(mask uint32) []byte {
 	return b
 }
 
-func vlanGlobalShow(env *cli.Env, args *cli.Args) error {
+func vlanGlobalShow(env *cli.Env, args *cmdline.Args) error {
 	f, err := parseVlanShowFilter(env, args)
 	if err != nil {
 		return err

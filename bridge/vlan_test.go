@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -223,7 +223,7 @@ func TestVlanRequestsGolden(t *testing.T) {
 			"1c000380" + "08000100f4010000" + "0600020005000000" + "0600030008000000" +
 			"1c000380" + "08000100f6010000" + "0600020007000000" + "0600030010000000"},
 	} {
-		r, err := parseVlanModify(cli.NewArgs(strings.Fields(tc.words)))
+		r, err := parseVlanModify(cmdline.NewArgs(strings.Fields(tc.words)))
 		if err != nil {
 			t.Errorf("parseVlanModify(%q) = error %v", tc.words, err)
 			continue
@@ -248,7 +248,7 @@ func TestVlanRequestsGolden(t *testing.T) {
 		{true, "dev br0 vid 1-10 mcast_querier 1 mcast_last_member_count 2 mcast_query_interval 12500", "0700000002000000" +
 			"30000280" + "0600010001000000" + "060002000a000000" + "05000f0001000000" + "0800060002000000" + "0c000c00d430000000000000"},
 	} {
-		o, err := parseVlanSet(cli.NewArgs(strings.Fields(tc.words)), tc.global, lookup)
+		o, err := parseVlanSet(cmdline.NewArgs(strings.Fields(tc.words)), tc.global, lookup)
 		if err != nil {
 			t.Errorf("parseVlanSet(%q) = error %v", tc.words, err)
 			continue
@@ -263,11 +263,11 @@ func FuzzVlanParsers(f *testing.F) {
 	f.Add("vid 5-7 dev vx0 tunnel_info id 500-502 pvid")
 	f.Add("dev br0 vid 1-10 mcast_querier 1 state 3")
 	f.Fuzz(func(t *testing.T, line string) {
-		if r, err := parseVlanModify(cli.NewArgs(strings.Split(line, " "))); err == nil && r.check() == nil {
+		if r, err := parseVlanModify(cmdline.NewArgs(strings.Split(line, " "))); err == nil && r.check() == nil {
 			r.body()
 		}
 		for _, g := range []bool{false, true} {
-			if o, err := parseVlanSet(cli.NewArgs(strings.Split(line, " ")), g, func(string) (uint32, error) { return 1, nil }); err == nil {
+			if o, err := parseVlanSet(cmdline.NewArgs(strings.Split(line, " ")), g, func(string) (uint32, error) { return 1, nil }); err == nil {
 				o.body()
 			}
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -40,7 +41,7 @@ const (
 	vniStatsTxErrors = 8
 )
 
-func doVNI(env *cli.Env, args *cli.Args) error {
+func doVNI(env *cli.Env, args *cmdline.Args) error {
 	// do_vni clears -timestamp for the rest of the process.
 	env.Opts.Timestamp = 0
 	if !args.More() {
@@ -57,14 +58,14 @@ func doVNI(env *cli.Env, args *cli.Args) error {
 	case "help":
 		return vniHelp(env)
 	default:
-		return cli.Fatal(255, "Command \"%s\" is unknown, try \"bridge vni help\".", w)
+		return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"bridge vni help\".", w)
 	}
 }
 
 func vniHelp(env *cli.Env) error {
 	env.P.Flush()
 	vniUsage(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // vniRequest is what `bridge vni add|delete` read.
@@ -90,7 +91,7 @@ func isMulticast(p cnum.Prefix) bool {
 
 // parseVNIModify reads vni_modify's words: exact keywords, unknown words
 // ignored, a group or remote given once.
-func parseVNIModify(args *cli.Args) (*vniRequest, error) {
+func parseVNIModify(args *cmdline.Args) (*vniRequest, error) {
 	r := &vniRequest{}
 	for args.More() {
 		w := args.Next()
@@ -107,12 +108,12 @@ func parseVNIModify(args *cli.Args) (*vniRequest, error) {
 				return nil, err
 			}
 			if r.hasVNI {
-				return nil, cli.InvalidArg("duplicate vni", v)
+				return nil, cmdline.InvalidArg("duplicate vni", v)
 			}
 			r.vni, r.hasVNI = v, true
 		case "group", "remote":
 			if r.group != nil {
-				return nil, cli.InvalidArg("duplicate group", w)
+				return nil, cmdline.InvalidArg("duplicate group", w)
 			}
 			v, err := args.Value()
 			if err != nil {
@@ -125,7 +126,7 @@ func parseVNIModify(args *cli.Args) (*vniRequest, error) {
 			inet := (a.Family == unix.AF_INET || a.Family == unix.AF_INET6) &&
 				v != "default" && v != "any" && v != "all"
 			if w == "group" && !(inet && isMulticast(a)) {
-				return nil, cli.InvalidArg("invalid group address", v)
+				return nil, cmdline.InvalidArg("invalid group address", v)
 			}
 			r.group, r.groupInet = &a, inet
 		case "help":
@@ -133,7 +134,7 @@ func parseVNIModify(args *cli.Args) (*vniRequest, error) {
 		}
 	}
 	if !r.hasDev || !r.hasVNI {
-		return nil, cli.Exit(255, "Device and VNI ID are required arguments.")
+		return nil, cmdline.Exit(cmdline.StatusUsage, "Device and VNI ID are required arguments.")
 	}
 	return r, nil
 }
@@ -183,7 +184,7 @@ func (r *vniRequest) body(ifindex uint32) ([]byte, error) {
 	})
 }
 
-func vniModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType) error {
+func vniModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType) error {
 	r, err := parseVNIModify(args)
 	if err == errUsageVNI {
 		return vniHelp(env)
@@ -200,7 +201,7 @@ func vniModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType) error {
 		return err
 	}
 	if idx == 0 {
-		return cli.Exit(255, "Cannot find vxlan device \"%s\"", r.dev)
+		return cmdline.Exit(cmdline.StatusUsage, "Cannot find vxlan device \"%s\"", r.dev)
 	}
 	body, err := r.body(idx)
 	if err != nil {
@@ -208,12 +209,12 @@ func vniModify(env *cli.Env, args *cli.Args, cmd netlink.HeaderType) error {
 	}
 	if err := c.Exec(cmd, 0, body); err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	return nil
 }
 
-func vniShow(env *cli.Env, args *cli.Args) error {
+func vniShow(env *cli.Env, args *cmdline.Args) error {
 	st := stateOf(env)
 	dev, hasDev := "", false
 	for args.More() {
@@ -223,7 +224,7 @@ func vniShow(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if hasDev {
-				return cli.Duplicate("dev", v)
+				return cmdline.Duplicate("dev", v)
 			}
 			dev, hasDev = v, true
 		}
@@ -238,7 +239,7 @@ func vniShow(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if idx == 0 {
-			return cli.Exit(255, "Cannot find device \"%s\"", dev)
+			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
 		st.vniIndex = idx
 	}
@@ -262,7 +263,7 @@ func vniShow(env *cli.Env, args *cli.Args) error {
 		if err != errStopDump {
 			env.Warnf("%s\n", err.Error())
 		}
-		return cli.Exit(1, "Dump ternminated")
+		return cmdline.Exit(cmdline.StatusFailed, "Dump ternminated")
 	}
 	p.End()
 	return nil

@@ -4,7 +4,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 )
 
@@ -15,7 +15,7 @@ type Kind struct {
 	Name string
 	// Parse reads the kind's own words (everything after `type NAME`) and
 	// encodes them as IFLA_INFO_DATA attributes. nil: the kind takes none.
-	Parse func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error
+	Parse func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error
 	// Print prints the kind's details under -d: the attributes nested in
 	// IFLA_INFO_DATA (data is nil when the kernel sent none). The caller has
 	// printed the kind's name and opened the JSON object "info_data". names

@@ -6,7 +6,7 @@ import (
 	"io"
 	"net/netip"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
@@ -46,7 +46,7 @@ Where: ADDR	:= { IP_ADDRESS }
 `)
 }
 
-func parseAMT(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseAMT(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	seen := seenAttrs{}
 	// discovery is the discovery address, whose family the local address
 	// must then have.
@@ -57,11 +57,11 @@ func parseAMT(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		case "mode", "relay_port", "gateway_port", "max_tunnels", "dev", "local", "discovery":
 		case "help":
 			amtHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		default:
 			fmt.Fprintf(p.Stderr, "amt: unknown command \"%s\"?\n", w)
 			amtHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		v, err := a.Value()
 		if err != nil {
@@ -72,13 +72,13 @@ func parseAMT(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			mode, ok := map[string]uint32{"gateway": 0, "relay": 1}[v]
 			if !ok {
 				amtHelp(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 			ae.Uint32(amtMode, mode)
 		case "relay_port", "gateway_port":
 			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
-				return cli.InvalidArg(w, v)
+				return cmdline.InvalidArg(w, v)
 			}
 			attr := uint16(amtRelayPort)
 			if w == "gateway_port" {
@@ -88,13 +88,13 @@ func parseAMT(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		case "max_tunnels":
 			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok {
-				return cli.InvalidArg(w, v)
+				return cmdline.InvalidArg(w, v)
 			}
 			ae.Uint32(amtMaxTunnels, uint32(n))
 		case "dev":
 			link := uint32(p.Index(v))
 			if link == 0 {
-				return cli.Fatal(255, "Cannot find device \"%s\"", v)
+				return cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 			}
 			ae.Uint32(amtLink, link)
 		default: // local, discovery

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 )
 
@@ -36,7 +36,7 @@ type seenAttrs map[uint16]bool
 // once marks attr set, or fails as duparg2(key, arg) when it already is.
 func (s seenAttrs) once(attr uint16, key, arg string) error {
 	if s[attr] {
-		return cli.Duplicate2(key, arg)
+		return cmdline.Duplicate2(key, arg)
 	}
 	s[attr] = true
 	return nil

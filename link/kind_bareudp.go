@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -33,7 +33,7 @@ Note: ETHERTYPE can be given as number or as protocol name ("ipv4", "ipv6",
 `)
 }
 
-func parseBareUDP(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseBareUDP(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	seen := seenAttrs{}
 	once := seen.once
 	var dstport, ethertype, srcportmin uint16
@@ -54,7 +54,7 @@ func parseBareUDP(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	}
 	for a.More() {
 		w := a.Next()
-		m := func(kw string) bool { return cli.Matches(w, kw) }
+		m := func(kw string) bool { return cmdline.Matches(w, kw) }
 		took := false
 		for _, o := range values {
 			if !m(o.word) {
@@ -70,7 +70,7 @@ func parseBareUDP(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			n, ok := o.read(v)
 			if !ok {
-				return cli.InvalidArg(o.word, v)
+				return cmdline.InvalidArg(o.word, v)
 			}
 			*o.dst, took = n, true
 			break
@@ -86,18 +86,18 @@ func parseBareUDP(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			multiproto = m("multiproto")
 		case m("help"):
 			bareudpHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		default:
 			fmt.Fprintf(p.Stderr, "bareudp: unknown command \"%s\"?\n", w)
 			bareudpHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 	}
 	if !seen[unix.IFLA_BAREUDP_PORT] {
-		return cli.Fatal(255, "Error: argument \"dstport\" is required")
+		return cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"dstport\" is required")
 	}
 	if !seen[unix.IFLA_BAREUDP_ETHERTYPE] {
-		return cli.Fatal(255, "Error: argument \"ethertype\" is required")
+		return cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"ethertype\" is required")
 	}
 	be16 := func(v uint16) []byte { return binary.BigEndian.AppendUint16(nil, v) }
 	ae.Bytes(unix.IFLA_BAREUDP_PORT, be16(dstport))

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -66,24 +66,24 @@ var bondOptions = []bondOption{
 	{word: "tlb_dynamic_lb", attr: unix.IFLA_BOND_TLB_DYNAMIC_LB, value: "u8"},
 }
 
-func parseBond(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseBond(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	for a.More() {
 		word := a.Next()
 		var o *bondOption
 		for i := range bondOptions {
 			b := &bondOptions[i]
-			if word == b.word || (!b.exact && cli.Matches(word, b.word)) {
+			if word == b.word || (!b.exact && cmdline.Matches(word, b.word)) {
 				o = b
 				break
 			}
 		}
 		if o == nil {
 			msg := ""
-			if !cli.Matches(word, "help") {
+			if !cmdline.Matches(word, "help") {
 				msg = fmt.Sprintf("bond: unknown command \"%s\"?\n", word)
 			}
 			fmt.Fprint(p.Stderr, msg+bondUsageText)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		if err := o.parse(p, a, ae); err != nil {
 			return err
@@ -92,7 +92,7 @@ func parseBond(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	return nil
 }
 
-func (o *bondOption) parse(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func (o *bondOption) parse(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	switch o.value {
 	case "zero":
 		ae.Uint32(o.attr, 0)
@@ -118,7 +118,7 @@ func (o *bondOption) parse(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder)
 	case "dev":
 		idx := p.Index(v)
 		if idx == 0 {
-			return cli.Exit(1, "Cannot find device \"%s\"", v)
+			return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", v)
 		}
 		ae.Uint32(o.attr, uint32(idx))
 		return nil
@@ -135,13 +135,13 @@ func (o *bondOption) parse(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder)
 	if o.names != nil {
 		i := nameIndex(o.names, v)
 		if i < 0 {
-			return cli.InvalidArg(msg, v)
+			return cmdline.InvalidArg(msg, v)
 		}
 		n = uint64(i)
 	} else {
 		var ok bool
 		if n, ok = cnum.Uint(v, 0, 1<<bits-1); !ok {
-			return cli.InvalidArg(msg, v)
+			return cmdline.InvalidArg(msg, v)
 		}
 	}
 	putUint(ae, o.attr, bits, n)
@@ -182,9 +182,9 @@ func bondTargets(list *netlink.AttributeEncoder, v string, ipv6 bool) error {
 		addr, ok := cnum.ParseAddr(t, family)
 		switch {
 		case ipv6 && !ok:
-			return cli.Fatal(1, "Error: inet6 address is expected rather than \"%s\".", t)
+			return cmdline.Fatal(cmdline.StatusFailed, "Error: inet6 address is expected rather than \"%s\".", t)
 		case !ok:
-			return cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", t)
+			return cmdline.Fatal(cmdline.StatusFailed, "Error: an IP address is expected rather than \"%s\"", t)
 		}
 		if ipv6 {
 			list.Bytes(uint16(i), addr.Data[:16])

@@ -3,7 +3,7 @@ package link
 import (
 	"fmt"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -15,18 +15,18 @@ import (
 var bondSlaveKind = Kind{Name: "bond_slave", Parse: parseBondSlave,
 	Help: usageHelp(func(p *Parser) error { return bondSlaveUsage(p, "") })}
 
-func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseBondSlave(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	for a.More() {
 		word := a.Next()
 		switch {
-		case cli.Matches(word, "queue_id"):
+		case cmdline.Matches(word, "queue_id"):
 			v, err := a.Value()
 			if err != nil {
 				return err
 			}
 			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
-				return cli.InvalidArg("queue_id is invalid", v)
+				return cmdline.InvalidArg("queue_id is invalid", v)
 			}
 			ae.Uint16(unix.IFLA_BOND_SLAVE_QUEUE_ID, uint16(n))
 		case word == "prio":
@@ -36,10 +36,10 @@ func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 			}
 			n, ok := cnum.Int(v, 0)
 			if !ok {
-				return cli.InvalidArg("prio is invalid", v)
+				return cmdline.InvalidArg("prio is invalid", v)
 			}
 			ae.Uint32(unix.IFLA_BOND_SLAVE_PRIO, uint32(n))
-		case cli.Matches(word, "help"):
+		case cmdline.Matches(word, "help"):
 			return bondSlaveUsage(p, "")
 		default:
 			return bondSlaveUsage(p, fmt.Sprintf("bond_slave: unknown option \"%s\"?\n", word))
@@ -51,5 +51,5 @@ func parseBondSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 // bondSlaveUsage prints msg and the bond_slave options to stderr and fails.
 func bondSlaveUsage(p *Parser, msg string) error {
 	fmt.Fprintf(p.Stderr, "%sUsage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n", msg)
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -73,20 +73,20 @@ var bridgeOptions = []bridgeOption{
 func lookupBridgeOption(word string) *bridgeOption {
 	for i := range bridgeOptions {
 		o := &bridgeOptions[i]
-		if word == o.word || (!o.exact && cli.Matches(word, o.word)) {
+		if word == o.word || (!o.exact && cmdline.Matches(word, o.word)) {
 			return o
 		}
 	}
 	return nil
 }
 
-func parseBridge(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseBridge(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	var optMask, optVal uint32
 	for a.More() {
 		word := a.Next()
 		o := lookupBridgeOption(word)
 		if o == nil {
-			if cli.Matches(word, "help") {
+			if cmdline.Matches(word, "help") {
 				return bridgeUsage(p, "")
 			}
 			return bridgeUsage(p, fmt.Sprintf("bridge: unknown command \"%s\"?\n", word))
@@ -99,7 +99,7 @@ func parseBridge(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		if err != nil {
 			return err
 		}
-		invalid := cli.InvalidArg("invalid "+o.word, v)
+		invalid := cmdline.InvalidArg("invalid "+o.word, v)
 		switch {
 		case o.exact: // the multi-boolopt bits, read as u8
 			n, ok := cnum.Uint(v, 0, 0xff)
@@ -201,7 +201,7 @@ func llProtoName(id uint16) string {
 // bridgeUsage prints msg and the bridge options to stderr and fails.
 func bridgeUsage(p *Parser, msg string) error {
 	fmt.Fprint(p.Stderr, msg+bridgeUsageText)
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 // bridgeUsageText lists every bridge option with its value.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -59,18 +59,18 @@ var portNumberErrors = map[string]string{
 	"group_fwd_mask": "invalid group_fwd_mask",
 }
 
-func parseBridgeSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseBridgeSlave(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	for a.More() {
 		word := a.Next()
 		var o *portOption
 		for i := range portOptions {
-			if cli.Matches(word, portOptions[i].word) {
+			if cmdline.Matches(word, portOptions[i].word) {
 				o = &portOptions[i]
 				break
 			}
 		}
 		if o == nil {
-			if cli.Matches(word, "help") {
+			if cmdline.Matches(word, "help") {
 				return portUsage(p, "")
 			}
 			return portUsage(p, fmt.Sprintf("bridge_slave: unknown option \"%s\"?\n", word))
@@ -92,20 +92,20 @@ func parseBridgeSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) erro
 			on, err := parseOnOff(o.word, v, 1)
 			if err != nil {
 				// bridge_slave_parse_on_off exits: a -batch ends here.
-				return cli.Fatal(1, "%s", err.Error())
+				return cmdline.Fatal(cmdline.StatusFailed, "%s", err.Error())
 			}
 			ae.Uint8(o.attr, b2u8(on))
 		case "dev":
 			idx := p.Index(v)
 			if idx == 0 {
-				return cli.InvalidArg("Device does not exist\n", v)
+				return cmdline.InvalidArg("Device does not exist\n", v)
 			}
 			ae.Uint32(o.attr, uint32(idx))
 		default:
 			bits := map[string]int{"u8": 8, "u16": 16, "u32": 32}[o.value]
 			n, ok := cnum.Uint(v, 0, 1<<bits-1)
 			if !ok {
-				return cli.InvalidArg(portNumberErrors[o.word], v)
+				return cmdline.InvalidArg(portNumberErrors[o.word], v)
 			}
 			putUint(ae, o.attr, bits, n)
 		}
@@ -116,7 +116,7 @@ func parseBridgeSlave(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) erro
 // portUsage prints msg and the bridge_slave options to stderr and fails.
 func portUsage(p *Parser, msg string) error {
 	fmt.Fprint(p.Stderr, msg+portUsageText)
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 // portUsageText lists every bridge_slave option with its value.

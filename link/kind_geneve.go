@@ -6,7 +6,7 @@ import (
 	"io"
 	"net/netip"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -27,7 +27,7 @@ TOS a NUMBER or inherit, DF unset, set or inherit, LABEL 0-1048575
 `)
 }
 
-func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseGeneve(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	seen := seenAttrs{}
 	once := seen.once
 	var (
@@ -54,7 +54,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	}
 	for a.More() {
 		w := a.Next()
-		m := func(kw string) bool { return cli.Matches(w, kw) }
+		m := func(kw string) bool { return cmdline.Matches(w, kw) }
 		value := func(attr uint16, key string) (string, error) {
 			v, err := a.Value()
 			if err != nil {
@@ -70,7 +70,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok || n >= 1<<24 {
-				return cli.InvalidArg("invalid id", v)
+				return cmdline.InvalidArg("invalid id", v)
 			}
 			vni = uint32(n)
 		case m("remote"):
@@ -82,7 +82,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 				return err
 			}
 			if !remote.IsValid() || remote.IsMulticast() {
-				return cli.InvalidArg("invalid remote address", v)
+				return cmdline.InvalidArg("invalid remote address", v)
 			}
 		case m("ttl"), m("hoplimit"):
 			v, err := value(unix.IFLA_GENEVE_TTL, "ttl")
@@ -96,10 +96,10 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			default:
 				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
-					return cli.InvalidArg("invalid TTL", v)
+					return cmdline.InvalidArg("invalid TTL", v)
 				}
 				if n > 255 {
-					return cli.InvalidArg("TTL must be <= 255", v)
+					return cmdline.InvalidArg("TTL must be <= 255", v)
 				}
 				ttl = uint8(n)
 			}
@@ -113,7 +113,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			} else {
 				n, ok := dsfield(v)
 				if !ok {
-					return cli.InvalidArg("bad TOS value", v)
+					return cmdline.InvalidArg("bad TOS value", v)
 				}
 				tos = uint8(n)
 			}
@@ -124,7 +124,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			df, ok := map[string]uint8{"unset": 0, "set": 1, "inherit": 2}[v]
 			if !ok {
-				return cli.InvalidArg("DF must be 'unset', 'set' or 'inherit'", v)
+				return cmdline.InvalidArg("DF must be 'unset', 'set' or 'inherit'", v)
 			}
 			ae.Uint8(unix.IFLA_GENEVE_DF, df)
 		case m("label"), m("flowlabel"):
@@ -134,7 +134,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok || n&^0xfffff != 0 {
-				return cli.InvalidArg("invalid flowlabel", v)
+				return cmdline.InvalidArg("invalid flowlabel", v)
 			}
 			label = uint32(n)
 		case m("dstport"):
@@ -144,7 +144,7 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
-				return cli.InvalidArg("dstport", v)
+				return cmdline.InvalidArg("dstport", v)
 			}
 			dstport = uint16(n)
 		case m("external"), m("noexternal"):
@@ -173,22 +173,22 @@ func parseGeneve(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			if m("help") {
 				geneveHelp(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 			fmt.Fprintf(p.Stderr, "geneve: unknown command \"%s\"?\n", w)
 			geneveHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 	}
 	if metadata && seen[unix.IFLA_GENEVE_ID] {
-		return cli.Exit(1, "geneve: both 'external' and vni cannot be specified")
+		return cmdline.Exit(cmdline.StatusFailed, "geneve: both 'external' and vni cannot be specified")
 	}
 	if !metadata {
 		if !seen[unix.IFLA_GENEVE_ID] {
-			return cli.Exit(1, "geneve: missing virtual network identifier")
+			return cmdline.Exit(cmdline.StatusFailed, "geneve: missing virtual network identifier")
 		}
 		if !setOp && !remote.IsValid() {
-			return cli.Exit(1, "geneve: remote link partner not specified")
+			return cmdline.Exit(cmdline.StatusFailed, "geneve: remote link partner not specified")
 		}
 	}
 	ae.Uint32(unix.IFLA_GENEVE_ID, vni)

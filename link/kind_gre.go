@@ -7,7 +7,7 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -70,13 +70,13 @@ func greKey(name, v string) ([]byte, error) {
 	if strings.Contains(v, ".") {
 		a, ok := cnum.ParseAddr(v, unix.AF_INET)
 		if !ok {
-			return nil, cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", v)
+			return nil, cmdline.Fatal(cmdline.StatusFailed, "Error: an IP address is expected rather than \"%s\"", v)
 		}
 		return a.Data[:4], nil
 	}
 	n, ok := cnum.Uint(v, 0, 1<<32-1)
 	if !ok {
-		return nil, cli.Fatal(255, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer", name, v)
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer", name, v)
 	}
 	return binary.BigEndian.AppendUint32(nil, uint32(n)), nil
 }
@@ -85,7 +85,7 @@ func greKey(name, v string) ([]byte, error) {
 // none).
 func keyWord(w string) string {
 	for _, kw := range []string{"key", "ikey", "okey"} {
-		if cli.Matches(w, kw) {
+		if cmdline.Matches(w, kw) {
 			return kw
 		}
 	}
@@ -94,7 +94,7 @@ func keyWord(w string) string {
 
 // readKey reads the value of the key word name (key, ikey or okey) from a:
 // the key, and whether it is the input key, the output key or both.
-func readKey(name string, a *cli.Args) (key []byte, in, out bool, err error) {
+func readKey(name string, a *cmdline.Args) (key []byte, in, out bool, err error) {
 	v, err := a.Value()
 	if err != nil {
 		return nil, false, false, err
@@ -118,8 +118,8 @@ func newGREKeys() greKeys { return greKeys{ikey: make([]byte, 4), okey: make([]b
 // parse takes w if it is a key, sequence or checksum word, reading a key
 // from a; it reports whether it took it. Abbreviations resolve in
 // iproute2's order (key, nokey, ikey, noikey, okey, nookey, seq, …).
-func (k *greKeys) parse(w string, a *cli.Args) (bool, error) {
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+func (k *greKeys) parse(w string, a *cmdline.Args) (bool, error) {
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case keyWord(w) != "":
 		key, in, out, err := readKey(keyWord(w), a)
@@ -206,7 +206,7 @@ type erspanOpts struct {
 
 // parse takes w if it is an ERSPAN word, reading its value from a; it
 // reports whether it took it.
-func (e *erspanOpts) parse(w string, a *cli.Args) (bool, error) {
+func (e *erspanOpts) parse(w string, a *cmdline.Args) (bool, error) {
 	switch w {
 	case "erspan", "erspan_ver", "erspan_dir", "erspan_hwid":
 	default:
@@ -220,34 +220,34 @@ func (e *erspanOpts) parse(w string, a *cli.Args) (bool, error) {
 	case "erspan":
 		n, ok := cnum.Uint(v, 0, 1<<32-1)
 		if !ok {
-			return true, cli.InvalidArg("invalid erspan index\n", v)
+			return true, cmdline.InvalidArg("invalid erspan index\n", v)
 		}
 		if n >= 1<<20 || n == 0 {
-			return true, cli.InvalidArg("erspan index must be > 0 and <= 20-bit\n", v)
+			return true, cmdline.InvalidArg("erspan index must be > 0 and <= 20-bit\n", v)
 		}
 		e.idx = uint32(n)
 	case "erspan_ver":
 		n, ok := cnum.Uint(v, 0, 255)
 		if !ok {
-			return true, cli.InvalidArg("invalid erspan version\n", v)
+			return true, cmdline.InvalidArg("invalid erspan version\n", v)
 		}
 		if n > 2 {
-			return true, cli.InvalidArg("erspan version must be 0/1/2\n", v)
+			return true, cmdline.InvalidArg("erspan version must be 0/1/2\n", v)
 		}
 		e.ver = uint8(n)
 	case "erspan_dir":
 		switch {
-		case cli.Matches(v, "ingress"):
+		case cmdline.Matches(v, "ingress"):
 			e.dir = 0
-		case cli.Matches(v, "egress"):
+		case cmdline.Matches(v, "egress"):
 			e.dir = 1
 		default:
-			return true, cli.InvalidArg("Invalid erspan direction.", v)
+			return true, cmdline.InvalidArg("Invalid erspan direction.", v)
 		}
 	default: // erspan_hwid
 		n, ok := cnum.Uint(v, 0, 1<<16-1)
 		if !ok {
-			return true, cli.InvalidArg("invalid erspan hwid\n", v)
+			return true, cmdline.InvalidArg("invalid erspan hwid\n", v)
 		}
 		e.hwid = uint16(n)
 	}
@@ -266,9 +266,9 @@ func (e *erspanOpts) encode(ae *netlink.AttributeEncoder) {
 	}
 }
 
-func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseGRE(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	isErspan := kind == "erspan"
-	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	return func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 		if err := existingTunnel(p); err != nil {
 			return err
 		}
@@ -294,7 +294,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				}
 				continue
 			}
-			m := func(kw string) bool { return cli.Matches(w, kw) }
+			m := func(kw string) bool { return cmdline.Matches(w, kw) }
 			var v string
 			var err error
 			next := func() bool { v, err = a.Value(); return err == nil }
@@ -322,7 +322,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 					return err
 				}
 				if link = uint32(p.Index(v)); link == 0 {
-					return cli.Fatal(255, "Cannot find device \"%s\"", v)
+					return cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 				}
 			case m("ttl"), m("hoplimit"), m("hlim"):
 				if !next() {
@@ -332,7 +332,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				if v != "inherit" {
 					n, ok := cnum.Uint(v, 0, 255)
 					if !ok {
-						return cli.InvalidArg("invalid TTL\n", v)
+						return cmdline.InvalidArg("invalid TTL\n", v)
 					}
 					ttl = uint8(n)
 				}
@@ -344,7 +344,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				if v != "inherit" {
 					n, ok := dsfield(v)
 					if !ok {
-						return cli.InvalidArg("bad TOS value", v)
+						return cmdline.InvalidArg("bad TOS value", v)
 					}
 					tos = uint8(n)
 				}
@@ -360,12 +360,12 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				}
 				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
-					return cli.InvalidArg("invalid fwmark\n", v)
+					return cmdline.InvalidArg("invalid fwmark\n", v)
 				}
 				fwmark = uint32(n)
 			default:
 				greHelp(kind)(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 		}
 		if daddr.IsMulticast() {
@@ -378,7 +378,7 @@ func parseGRE(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 				keys.oflags |= greKeyFlag
 			}
 			if !saddr.IsValid() {
-				return cli.Exit(1, "A broadcast tunnel requires a source address.")
+				return cmdline.Exit(cmdline.StatusFailed, "A broadcast tunnel requires a source address.")
 			}
 		}
 		if metadata {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 )
 
@@ -45,8 +45,8 @@ func gre6Help(kind string) func(io.Writer) {
 	}
 }
 
-func parseGRE6(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
-	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseGRE6(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+	return func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 		if err := existingTunnel(p); err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func parseGRE6(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEn
 				metadata = true
 			default:
 				gre6Help(kind)(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 		}
 		if metadata {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // iproute2Kinds are the link types iproute2 6.1 has a module for (its
@@ -25,7 +26,7 @@ var iproute2Kinds = map[string]bool{
 
 // help is `ip link help [TYPE]`: the general usage (exit 255) or, for a
 // type iproute2 has help for, that type's options on stdout (exit 0).
-func help(env *cli.Env, args *cli.Args) error {
+func help(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return usage(env)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // TestKindHelp checks that every kind iproute2 has help for prints some on
@@ -52,8 +52,8 @@ func TestRequestOnlyKindHelp(t *testing.T) {
 		}
 		var out, errOut strings.Builder
 		p := &Parser{MsgType: 16, Create: true, Stdout: &out, Stderr: &errOut}
-		_, err := p.Build(cli.NewArgs([]string{"type", kind, "help"}))
-		var ce *cli.Error
+		_, err := p.Build(cmdline.NewArgs([]string{"type", kind, "help"}))
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != 1 {
 			t.Errorf("add type %s help: %v, want exit 1", kind, err)
 		}

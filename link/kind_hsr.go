@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -37,7 +37,7 @@ PROTOCOL
 `)
 }
 
-func parseHSR(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseHSR(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	byteWords := []struct {
 		word, msg string
 		attr      uint16
@@ -54,38 +54,38 @@ next:
 	for a.More() {
 		w := a.Next()
 		for _, b := range byteWords {
-			if cli.Matches(w, b.word) {
+			if cmdline.Matches(w, b.word) {
 				v, err := a.Value()
 				if err != nil {
 					return err
 				}
 				n, ok := cnum.Uint(v, 0, 255)
 				if !ok {
-					return cli.InvalidArg(b.msg, v)
+					return cmdline.InvalidArg(b.msg, v)
 				}
 				ae.Uint8(b.attr, uint8(n))
 				continue next
 			}
 		}
 		for _, port := range ports {
-			if cli.Matches(w, port.word) {
+			if cmdline.Matches(w, port.word) {
 				v, err := a.Value()
 				if err != nil {
 					return err
 				}
 				index := uint32(p.Index(v))
 				if index == 0 {
-					return cli.InvalidArg("No such interface", v)
+					return cmdline.InvalidArg("No such interface", v)
 				}
 				ae.Uint32(port.attr, index)
 				continue next
 			}
 		}
-		if !cli.Matches(w, "help") {
+		if !cmdline.Matches(w, "help") {
 			fmt.Fprintf(p.Stderr, "hsr: what is \"%s\"?\n", w)
 		}
 		hsrHelp(p.Stderr)
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	return nil
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"net/netip"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
@@ -75,13 +75,13 @@ func newIP6Tunnel(gre bool) ip6Tunnel {
 // hoplimit, encaplimit, tclass, flowlabel, dscp, fwmark,
 // [no]allow-localremote), reading its value from a; it reports whether it
 // took it.
-func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
-	is := func(kw string) bool { return w == kw || t.gre && cli.Matches(w, kw) }
+func (t *ip6Tunnel) parse(p *Parser, w string, a *cmdline.Args) (bool, error) {
+	is := func(kw string) bool { return w == kw || t.gre && cmdline.Matches(w, kw) }
 	remote, local := is("remote"), is("local")
 	hlim := is("ttl") || is("hoplimit") || is("hlim")
-	tclass := is("tos") || is("tclass") || w == "tc" || cli.Matches(w, "dsfield")
+	tclass := is("tos") || is("tclass") || w == "tc" || cmdline.Matches(w, "dsfield")
 	switch {
-	case remote, local, cli.Matches(w, "dev"), hlim, tclass, w == "encaplimit",
+	case remote, local, cmdline.Matches(w, "dev"), hlim, tclass, w == "encaplimit",
 		w == "flowlabel", w == "fl", w == "dscp", w == "fwmark":
 	case w == "allow-localremote":
 		t.flags |= ip6tnlAllowLocalRemote
@@ -107,16 +107,16 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		} else {
 			t.saddr = addr
 		}
-	case cli.Matches(w, "dev"):
+	case cmdline.Matches(w, "dev"):
 		if t.link = uint32(p.Index(v)); t.link == 0 {
-			return true, cli.Fatal(255, "Cannot find device \"%s\"", v)
+			return true, cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 		}
 	case hlim:
 		t.hopLimit = 0
 		if v != "inherit" {
 			n, ok := cnum.Uint(v, 0, 255)
 			if !ok {
-				return true, cli.InvalidArg("invalid HLIM\n", v)
+				return true, cmdline.InvalidArg("invalid HLIM\n", v)
 			}
 			t.hopLimit = uint8(n)
 		}
@@ -129,7 +129,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		// leaves its variable unset, which iproute2 6.1 sends as 0.
 		n, ok := cnum.Uint(v, 0, 255)
 		if !ok && t.gre {
-			return true, cli.InvalidArg("invalid ELIM", v)
+			return true, cmdline.InvalidArg("invalid ELIM", v)
 		}
 		t.encapLimit = uint8(n)
 		t.flags &^= ip6tnlIgnEncapLimit
@@ -141,13 +141,13 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		}
 		n, ok := cnum.Uint(v, 16, ip6FlowinfoFlowlabel)
 		if !ok {
-			return true, cli.InvalidArg("invalid Flowlabel", v)
+			return true, cmdline.InvalidArg("invalid Flowlabel", v)
 		}
 		t.flowinfo |= uint32(n)
 		t.flags &^= ip6tnlUseOrigFlowlabel
 	case w == "dscp":
 		if v != "inherit" {
-			return true, cli.InvalidArg("not inherit", v)
+			return true, cmdline.InvalidArg("not inherit", v)
 		}
 		t.flags |= ip6tnlRcvDSCPCopy
 	case w == "fwmark":
@@ -158,7 +158,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		}
 		n, ok := cnum.Uint(v, 0, 1<<32-1)
 		if !ok {
-			return true, cli.InvalidArg("invalid fwmark\n", v)
+			return true, cmdline.InvalidArg("invalid fwmark\n", v)
 		}
 		t.fwmark = uint32(n)
 		t.flags &^= ip6tnlUseOrigFwmark
@@ -170,7 +170,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 		}
 		n, ok := dsfield(v)
 		if !ok {
-			return true, cli.InvalidArg("invalid TClass", v)
+			return true, cmdline.InvalidArg("invalid TClass", v)
 		}
 		t.flowinfo |= uint32(n) << 20
 		t.flags &^= ip6tnlUseOrigTclass
@@ -180,7 +180,7 @@ func (t *ip6Tunnel) parse(p *Parser, w string, a *cli.Args) (bool, error) {
 
 // parser is parse as a wordParser.
 func (t *ip6Tunnel) parser(p *Parser) wordParser {
-	return func(w string, a *cli.Args) (bool, error) { return t.parse(p, w, a) }
+	return func(w string, a *cmdline.Args) (bool, error) { return t.parse(p, w, a) }
 }
 
 // flowinfoBytes is the flowinfo as the kernel takes it, in network order.
@@ -188,7 +188,7 @@ func (t *ip6Tunnel) flowinfoBytes() []byte {
 	return binary.BigEndian.AppendUint32(nil, t.flowinfo)
 }
 
-func parseIP6Tunnel(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseIP6Tunnel(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	if err := existingTunnel(p); err != nil {
 		return err
 	}
@@ -218,13 +218,13 @@ func parseIP6Tunnel(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error 
 			case "any/ipv6", "any":
 				proto = 0
 			default:
-				return cli.InvalidArg("Cannot guess tunnel mode.", v)
+				return cmdline.InvalidArg("Cannot guess tunnel mode.", v)
 			}
 		case "external":
 			metadata = true
 		default:
 			ip6tnlHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 	}
 	ae.Uint8(iptunProto, proto)

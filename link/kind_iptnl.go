@@ -5,7 +5,7 @@ import (
 	"io"
 	"net/netip"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -93,13 +93,13 @@ func tunnelEndpoint(v string, unspec netip.Addr) (netip.Addr, error) {
 // no IP tunnels); a device of another kind has none either.
 func existingTunnel(p *Parser) error {
 	if !p.Create {
-		return cli.Exit(1, "Failed to get existing tunnel info.")
+		return cmdline.Exit(cmdline.StatusFailed, "Failed to get existing tunnel info.")
 	}
 	return nil
 }
 
-func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
-	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseIPTunnel(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+	return func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 		if err := existingTunnel(p); err != nil {
 			return err
 		}
@@ -142,7 +142,7 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				case v == "any/ipv4" || v == "any":
 					proto = 0
 				default:
-					return cli.InvalidArg("Cannot guess tunnel mode.", v)
+					return cmdline.InvalidArg("Cannot guess tunnel mode.", v)
 				}
 			case w == "remote", w == "local":
 				if !needValue() {
@@ -157,12 +157,12 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				} else {
 					saddr = addr
 				}
-			case cli.Matches(w, "dev"):
+			case cmdline.Matches(w, "dev"):
 				if !needValue() {
 					return err
 				}
 				if link = uint32(p.Index(v)); link == 0 {
-					return cli.Fatal(255, "Cannot find device \"%s\"", v)
+					return cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 				}
 			case w == "ttl", w == "hoplimit", w == "hlim":
 				if !needValue() {
@@ -172,11 +172,11 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				if v != "inherit" {
 					n, ok := cnum.Uint(v, 0, 255)
 					if !ok {
-						return cli.InvalidArg("invalid TTL\n", v)
+						return cmdline.InvalidArg("invalid TTL\n", v)
 					}
 					ttl = uint8(n)
 				}
-			case w == "tos", w == "tclass", w == "tc", cli.Matches(w, "dsfield"):
+			case w == "tos", w == "tclass", w == "tc", cmdline.Matches(w, "dsfield"):
 				if !needValue() {
 					return err
 				}
@@ -184,7 +184,7 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				if v != "inherit" {
 					n, ok := dsfield(v)
 					if !ok {
-						return cli.InvalidArg("bad TOS value", v)
+						return cmdline.InvalidArg("bad TOS value", v)
 					}
 					tos = uint8(n)
 				}
@@ -221,16 +221,16 @@ func parseIPTunnel(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribu
 				}
 				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
-					return cli.InvalidArg("invalid fwmark\n", v)
+					return cmdline.InvalidArg("invalid fwmark\n", v)
 				}
 				fwmark = uint32(n)
 			default:
 				iptunHelp(kind)(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 		}
 		if ttl != 0 && pmtudisc == 0 {
-			return cli.Fatal(255, "ttl != 0 and nopmtudisc are incompatible")
+			return cmdline.Fatal(cmdline.StatusUsage, "ttl != 0 and nopmtudisc are incompatible")
 		}
 		ae.Uint8(iptunProto, proto)
 		if metadata {

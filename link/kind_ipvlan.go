@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -28,13 +28,13 @@ func ipvlanHelp(kind string) func(io.Writer) {
 	}
 }
 
-func parseIPVlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
-	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseIPVlan(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+	return func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 		var flags uint16
 		flagGiven := false
 		for a.More() {
 			w := a.Next()
-			m := func(kw string) bool { return cli.Matches(w, kw) }
+			m := func(kw string) bool { return cmdline.Matches(w, kw) }
 			switch {
 			case m("mode"):
 				v, err := a.Value()
@@ -44,7 +44,7 @@ func parseIPVlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribute
 				mode := map[string]uint16{"l2": 0, "l3": 1, "l3s": 2}
 				md, ok := mode[v]
 				if !ok {
-					return cli.Exit(1, "Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"")
+					return cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"")
 				}
 				ae.Uint16(unix.IFLA_IPVLAN_MODE, md)
 			case m("private") && !flagGiven:
@@ -57,11 +57,11 @@ func parseIPVlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribute
 				flagGiven = true
 			case m("help"):
 				ipvlanHelp(kind)(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			default:
 				fmt.Fprintf(p.Stderr, "%s: unknown option \"%s\"?\n", kind, w)
 				ipvlanHelp(kind)(p.Stderr)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 		}
 		ae.Uint16(unix.IFLA_IPVLAN_FLAGS, flags)

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -44,14 +44,14 @@ var macvlanModes = []struct {
 	{macvlanModePassthru, "passthru"}, {macvlanModeSource, "source"},
 }
 
-func parseMacvlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
-	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseMacvlan(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+	return func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 		var mode uint32
 		var flags uint16
 		hasFlags := false
 		for a.More() {
 			word := a.Next()
-			m := func(kw string) bool { return cli.Matches(word, kw) }
+			m := func(kw string) bool { return cmdline.Matches(word, kw) }
 			switch {
 			case m("mode"):
 				v, err := a.Value()
@@ -65,7 +65,7 @@ func parseMacvlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribut
 					}
 				}
 				if mode == 0 {
-					return cli.Exit(1, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"", v)
+					return cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"", v)
 				}
 			case m("flag"):
 				v, err := a.Value()
@@ -79,7 +79,7 @@ func parseMacvlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribut
 					flags |= macvlanFlagNoDst
 				case "null":
 				default:
-					return cli.Exit(1, "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"%s\"", v)
+					return cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"%s\"", v)
 				}
 				hasFlags = true
 			case m("macaddr"):
@@ -99,7 +99,7 @@ func parseMacvlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribut
 				}
 				n, ok := cnum.Uint(v, 0, 1<<32-1)
 				if !ok {
-					return cli.Exit(1, "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"%s\"", v)
+					return cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"%s\"", v)
 				}
 				ae.Uint32(unix.IFLA_MACVLAN_BC_QUEUE_LEN, uint32(n))
 			case m("help"):
@@ -123,7 +123,7 @@ func parseMacvlan(kind string) func(p *Parser, a *cli.Args, ae *netlink.Attribut
 
 // parseMacaddr reads `macaddr add|del MAC`, `macaddr set [MAC…]` and
 // `macaddr flush` (source mode's allowed senders).
-func parseMacaddr(p *Parser, kind string, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseMacaddr(p *Parser, kind string, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	v, err := a.Value()
 	if err != nil {
 		return err
@@ -141,10 +141,10 @@ func parseMacaddr(p *Parser, kind string, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		mac, bad, err := llAddr(v, 6)
 		if err != nil {
-			return cli.Exit(1, "\"%s\" is invalid lladdr.", bad)
+			return cmdline.Exit(cmdline.StatusFailed, "\"%s\" is invalid lladdr.", bad)
 		}
 		if len(mac) != 6 {
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		ae.Bytes(unix.IFLA_MACVLAN_MACADDR, mac)
 	case macvlanMacaddrSet:
@@ -183,7 +183,7 @@ MODE_OPTS: for mode "source":
 	macaddr { { add | del } <macaddr> | set [ <macaddr> ... ] | flush }
 BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast, 0-4294967295
 `, kind)
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 func printMacvlan(p *format.Printer, _ IndexNamer, data []byte) error {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
@@ -14,10 +14,10 @@ import (
 // under -d.
 var vethKind = Kind{Name: "veth", Parse: parseVeth, Help: vethHelp}
 
-func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseVeth(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	if a.Next() != "peer" {
 		vethHelp(p.Stdout)
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	// The peer's header is zeroed memory in iproute2's request, family too.
 	var hdr rtnl.IfInfomsg
@@ -27,7 +27,7 @@ func parseVeth(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 		return err
 	}
 	if typed {
-		return cli.Duplicate("type", kind)
+		return cmdline.Duplicate("type", kind)
 	}
 	attrs, err := peer.Encode()
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -24,11 +24,11 @@ var vlanFlags = []struct {
 	{"reorder_hdr", 0x1}, {"gvrp", 0x2}, {"mvrp", 0x8}, {"loose_binding", 0x4}, {"bridge_binding", 0x10},
 }
 
-func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseVLAN(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	var flags, mask uint32
 	for a.More() {
 		word := a.Next()
-		m := func(kw string) bool { return cli.Matches(word, kw) }
+		m := func(kw string) bool { return cmdline.Matches(word, kw) }
 		switch {
 		case m("protocol"):
 			v, err := a.Value()
@@ -37,7 +37,7 @@ func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			proto, ok := llProto(v)
 			if !ok {
-				return cli.InvalidArg("protocol is invalid", v)
+				return cmdline.InvalidArg("protocol is invalid", v)
 			}
 			ae.Bytes(unix.IFLA_VLAN_PROTOCOL, binary.BigEndian.AppendUint16(nil, proto))
 			continue
@@ -48,7 +48,7 @@ func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			}
 			id, ok := cnum.Uint(v, 0, 0xffff)
 			if !ok {
-				return cli.InvalidArg("id is invalid", v)
+				return cmdline.InvalidArg("id is invalid", v)
 			}
 			ae.Uint16(unix.IFLA_VLAN_ID, uint16(id))
 			continue
@@ -58,7 +58,7 @@ func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 				attr, key = unix.IFLA_VLAN_EGRESS_QOS, "egress-qos-map"
 			}
 			if !a.More() {
-				return cli.IncompleteCommand()
+				return cmdline.IncompleteCommand()
 			}
 			if err := nest(ae, attr, func(q *netlink.AttributeEncoder) error { return parseQoSMap(a, q, key) }); err != nil {
 				return err
@@ -88,7 +88,7 @@ func parseVLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			msg = fmt.Sprintf("vlan: unknown command \"%s\"?\n", word)
 		}
 		fmt.Fprint(p.Stderr, msg+vlanUsageText)
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	if mask != 0 {
 		b := binary.NativeEndian.AppendUint32(nil, flags)
@@ -105,14 +105,14 @@ func setVLANFlag(flags, mask *uint32, flag uint32, key, v string) error {
 	case "off":
 		*flags &^= flag
 	default:
-		return cli.Exit(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"", key, v)
+		return cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"", key, v)
 	}
 	return nil
 }
 
 // parseQoSMap reads FROM:TO words (parse_mapping) until a word without a
 // colon; a bad pair fails naming the part before its colon, as iproute2.
-func parseQoSMap(a *cli.Args, q *netlink.AttributeEncoder, key string) error {
+func parseQoSMap(a *cmdline.Args, q *netlink.AttributeEncoder, key string) error {
 	for a.More() {
 		from, to, ok := strings.Cut(a.Peek(), ":")
 		if !ok {
@@ -121,7 +121,7 @@ func parseQoSMap(a *cli.Args, q *netlink.AttributeEncoder, key string) error {
 		f, ok1 := cnum.Uint(from, 0, 1<<32-1)
 		t, ok2 := cnum.Uint(to, 0, 1<<32-1)
 		if !ok1 || !ok2 {
-			return cli.InvalidArg("invalid "+key, from)
+			return cmdline.InvalidArg("invalid "+key, from)
 		}
 		a.Next()
 		m := binary.NativeEndian.AppendUint32(nil, uint32(f))

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/mdlayher/netlink"
@@ -21,27 +21,27 @@ var (
 
 func vrfHelp(w io.Writer) { fmt.Fprint(w, "Usage: ... vrf table TABLEID\n") }
 
-func parseVRF(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseVRF(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	for a.More() {
 		w := a.Next()
 		switch {
-		case cli.Matches(w, "table"):
+		case cmdline.Matches(w, "table"):
 			v, err := a.Value()
 			if err != nil {
 				return err
 			}
 			id, ok := routeTable(v)
 			if !ok {
-				return cli.InvalidArg("invalid table ID\n", v)
+				return cmdline.InvalidArg("invalid table ID\n", v)
 			}
 			ae.Uint32(unix.IFLA_VRF_TABLE, id)
-		case cli.Matches(w, "help"):
+		case cmdline.Matches(w, "help"):
 			vrfHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		default:
 			fmt.Fprintf(p.Stderr, "vrf: unknown option \"%s\"?\n", w)
 			vrfHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 	}
 	return nil

@@ -5,7 +5,7 @@ import (
 	"io"
 	"net/netip"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -52,12 +52,12 @@ func vtiHelp(kind string) func(io.Writer) {
 // "::" are no address.
 func tunnelAddr6(v string) (netip.Addr, error) { return tunnelEndpoint(v, netip.IPv6Unspecified()) }
 
-func parseVTI(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseVTI(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	addrOf := tunnelAddr
 	if kind == "vti6" {
 		addrOf = tunnelAddr6
 	}
-	return func(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+	return func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 		if err := existingTunnel(p); err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func parseVTI(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 		)
 		for a.More() {
 			w := a.Next()
-			m := func(kw string) bool { return cli.Matches(w, kw) }
+			m := func(kw string) bool { return cmdline.Matches(w, kw) }
 			if name := keyWord(w); name != "" {
 				key, in, out, err := readKey(name, a)
 				if err != nil {
@@ -100,19 +100,19 @@ func parseVTI(kind string) func(p *Parser, a *cli.Args, ae *netlink.AttributeEnc
 					}
 				case m("dev"):
 					if link = uint32(p.Index(v)); link == 0 {
-						return cli.Fatal(255, "Cannot find device \"%s\"", v)
+						return cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 					}
 				default: // fwmark
 					n, ok := cnum.Uint(v, 0, 1<<32-1)
 					if !ok {
-						return cli.InvalidArg("invalid fwmark\n", v)
+						return cmdline.InvalidArg("invalid fwmark\n", v)
 					}
 					fwmark = uint32(n)
 				}
 				continue
 			}
 			vtiHelp(kind)(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		ae.Bytes(vtiIKey, ikey)
 		ae.Bytes(vtiOKey, okey)

@@ -6,7 +6,7 @@ import (
 	"net/netip"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -58,7 +58,7 @@ type vxlanState struct {
 // once is check_duparg: each attribute may be set once.
 func (s *vxlanState) once(attr uint16, key, arg string) error {
 	if s.seen[attr] {
-		return cli.Duplicate2(key, arg)
+		return cmdline.Duplicate2(key, arg)
 	}
 	s.seen[attr] = true
 	return nil
@@ -84,7 +84,7 @@ func vxlanAddr(v string, other netip.Addr) (a netip.Addr, noData bool, err error
 	return a, a.IsValid() && p.ByteLen == 0, nil
 }
 
-func parseVXLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseVXLAN(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	s := vxlanState{seen: map[uint16]bool{}, learning: 1}
 	setOp := p.MsgType == unix.RTM_NEWLINK && !p.Create
 	for a.More() {
@@ -94,13 +94,13 @@ func parseVXLAN(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 	}
 	switch {
 	case !s.metadata && s.vnifilter:
-		return cli.Exit(1, "vxlan: vnifilter is valid only when 'external' is set")
+		return cmdline.Exit(cmdline.StatusFailed, "vxlan: vnifilter is valid only when 'external' is set")
 	case s.metadata && s.seen[unix.IFLA_VXLAN_ID]:
-		return cli.Exit(1, "vxlan: both 'external' and vni cannot be specified")
+		return cmdline.Exit(cmdline.StatusFailed, "vxlan: both 'external' and vni cannot be specified")
 	case !s.metadata && !s.vnifilter && !s.seen[unix.IFLA_VXLAN_ID] && !setOp:
-		return cli.Exit(1, "vxlan: missing virtual network identifier")
+		return cmdline.Exit(cmdline.StatusFailed, "vxlan: missing virtual network identifier")
 	case s.remote.IsMulticast() && !s.seen[unix.IFLA_VXLAN_LINK]:
-		return cli.Exit(1, "vxlan: 'group' requires 'dev' to be specified")
+		return cmdline.Exit(cmdline.StatusFailed, "vxlan: 'group' requires 'dev' to be specified")
 	}
 	if !s.seen[unix.IFLA_VXLAN_PORT] && s.seen[unix.IFLA_VXLAN_GPE] {
 		s.dstport = 4790
@@ -154,9 +154,9 @@ func putAddr(ae *netlink.AttributeEncoder, attr4, attr6 uint16, a netip.Addr, no
 
 // parseWord reads one vxlan word, in iproute2's order (the abbreviation
 // rule: "l" is local, "no" is nolearning).
-func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func (s *vxlanState) parseWord(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	word := a.Next()
-	m := func(kw string) bool { return cli.Matches(word, kw) }
+	m := func(kw string) bool { return cmdline.Matches(word, kw) }
 	value := func(attr uint16, key string) (string, error) {
 		v, err := a.Value()
 		if err != nil {
@@ -172,13 +172,13 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		n, ok := cnum.Uint(v, 0, 1<<24-1)
 		if !ok {
-			return cli.InvalidArg("invalid id", v)
+			return cmdline.InvalidArg("invalid id", v)
 		}
 		s.vni = uint32(n)
 	case m("group"), m("remote"):
 		group := m("group")
 		if (group && s.remote.IsValid() && !s.remote.IsMulticast()) || (!group && s.remote.IsMulticast()) {
-			return cli.Exit(1, "vxlan: both group and remote cannot be specified")
+			return cmdline.Exit(cmdline.StatusFailed, "vxlan: both group and remote cannot be specified")
 		}
 		key := "remote"
 		if group {
@@ -194,7 +194,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		// The zero address is a remote (not multicast) but no group.
 		if !addr.IsValid() || addr.IsMulticast() != group {
-			return cli.InvalidArg("invalid "+key+" address", v)
+			return cmdline.InvalidArg("invalid "+key+" address", v)
 		}
 		s.remote, s.remoteNoData = addr, noData
 	case m("local"):
@@ -207,7 +207,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 			return err
 		}
 		if !addr.IsValid() || addr.IsMulticast() {
-			return cli.InvalidArg("invalid local address", v)
+			return cmdline.InvalidArg("invalid local address", v)
 		}
 		s.local, s.localNoData = addr, noData
 	case m("dev"):
@@ -217,7 +217,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		idx := p.Index(v)
 		if idx == 0 {
-			return cli.Fatal(255, "Cannot find device \"%s\"", v)
+			return cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 		}
 		ae.Uint32(unix.IFLA_VXLAN_LINK, uint32(idx))
 	case m("ttl"), m("hoplimit"):
@@ -233,10 +233,10 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		default:
 			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok {
-				return cli.InvalidArg("invalid TTL", v)
+				return cmdline.InvalidArg("invalid TTL", v)
 			}
 			if n > 255 {
-				return cli.InvalidArg("TTL must be <= 255", v)
+				return cmdline.InvalidArg("TTL must be <= 255", v)
 			}
 			ae.Uint8(unix.IFLA_VXLAN_TTL, uint8(n))
 		}
@@ -249,7 +249,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if v != "inherit" {
 			var ok bool
 			if tos, ok = dsfield(v); !ok {
-				return cli.InvalidArg("bad TOS value", v)
+				return cmdline.InvalidArg("bad TOS value", v)
 			}
 		}
 		ae.Uint8(unix.IFLA_VXLAN_TOS, uint8(tos))
@@ -260,7 +260,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		df, ok := map[string]uint8{"unset": vxlanDFUnset, "set": vxlanDFSet, "inherit": vxlanDFInherit}[v]
 		if !ok {
-			return cli.InvalidArg("DF must be 'unset', 'set' or 'inherit'", v)
+			return cmdline.InvalidArg("DF must be 'unset', 'set' or 'inherit'", v)
 		}
 		ae.Uint8(unix.IFLA_VXLAN_DF, df)
 	case m("label"), m("flowlabel"):
@@ -270,7 +270,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		n, ok := cnum.Uint(v, 0, labelMaxMask)
 		if !ok {
-			return cli.InvalidArg("invalid flowlabel", v)
+			return cmdline.InvalidArg("invalid flowlabel", v)
 		}
 		ae.Bytes(unix.IFLA_VXLAN_LABEL, binary.BigEndian.AppendUint32(nil, uint32(n)))
 	case m("ageing"), m("maxaddress"):
@@ -286,7 +286,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		if v != none {
 			var ok bool
 			if n, ok = cnum.Uint(v, 0, 1<<32-1); !ok {
-				return cli.InvalidArg(msg, v)
+				return cmdline.InvalidArg(msg, v)
 			}
 		}
 		ae.Uint32(attr, uint32(n))
@@ -297,7 +297,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		low, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
-			return cli.InvalidArg("min port", v)
+			return cmdline.InvalidArg("min port", v)
 		}
 		v, err = a.Value()
 		if err != nil {
@@ -305,7 +305,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		high, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
-			return cli.InvalidArg("max port", v)
+			return cmdline.InvalidArg("max port", v)
 		}
 		if low != 0 || high != 0 {
 			r := binary.BigEndian.AppendUint16(nil, uint16(low))
@@ -318,7 +318,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 		}
 		n, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
-			return cli.InvalidArg("dst port", v)
+			return cmdline.InvalidArg("dst port", v)
 		}
 		s.dstport = uint16(n)
 	case m("nolearning"), m("learning"):
@@ -335,7 +335,7 @@ func (s *vxlanState) parseWord(p *Parser, a *cli.Args, ae *netlink.AttributeEnco
 // parseSwitch reads the value-less words after learning in iproute2's
 // order.
 func (s *vxlanState) parseSwitch(p *Parser, word string, ae *netlink.AttributeEncoder) error {
-	m := func(kw string) bool { return cli.Matches(word, kw) }
+	m := func(kw string) bool { return cmdline.Matches(word, kw) }
 	for _, sw := range vxlanSwitches {
 		if m(sw.word) {
 			if err := s.once(sw.attr, word, word); err != nil {
@@ -402,7 +402,7 @@ Where:	VNI	:= 0-16777215
 	DF	:= { unset | set | inherit }
 	LABEL	:= 0-1048575
 `)
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 func printVXLAN(p *format.Printer, names IndexNamer, data []byte) error {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -22,28 +22,28 @@ func xfrmHelp(w io.Writer) {
 		"Where: IF-ID := { 0x1..0xffffffff }\n")
 }
 
-func parseXFRM(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
+func parseXFRM(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	var link, ifID uint32
 	metadata := false
 	for a.More() {
 		w := a.Next()
 		switch {
-		case cli.Matches(w, "dev"):
+		case cmdline.Matches(w, "dev"):
 			v, err := a.Value()
 			if err != nil {
 				return err
 			}
 			if link = uint32(p.Index(v)); link == 0 {
-				return cli.Fatal(255, "Cannot find device \"%s\"", v)
+				return cmdline.Fatal(cmdline.StatusUsage, "Cannot find device \"%s\"", v)
 			}
-		case cli.Matches(w, "if_id"):
+		case cmdline.Matches(w, "if_id"):
 			v, err := a.Value()
 			if err != nil {
 				return err
 			}
 			n, ok := cnum.Uint(v, 0, 1<<32-1)
 			if !ok || n == 0 {
-				return cli.InvalidArg("if_id value is invalid", v)
+				return cmdline.InvalidArg("if_id value is invalid", v)
 			}
 			ifID = uint32(n)
 			ae.Uint32(unix.IFLA_XFRM_IF_ID, ifID)
@@ -51,18 +51,18 @@ func parseXFRM(p *Parser, a *cli.Args, ae *netlink.AttributeEncoder) error {
 			metadata = true
 		default:
 			xfrmHelp(p.Stderr)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 	}
 	if metadata {
 		if ifID != 0 || link != 0 {
-			return cli.Exit(1, "xfrmi: both 'external' and if_id/link cannot be specified")
+			return cmdline.Exit(cmdline.StatusFailed, "xfrmi: both 'external' and if_id/link cannot be specified")
 		}
 		ae.Bytes(unix.IFLA_XFRM_COLLECT_METADATA, nil)
 		return nil
 	}
 	if ifID == 0 {
-		return cli.Fatal(255, "Error: argument \"IF_ID\" is required")
+		return cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"IF_ID\" is required")
 	}
 	if link != 0 {
 		ae.Uint32(unix.IFLA_XFRM_LINK, link)

@@ -3,7 +3,7 @@ package link
 import (
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -103,7 +103,7 @@ func MustIndex(c *rtnl.Conn, name string) (int32, error) {
 	idx, err := IndexByName(c, name)
 	if err != nil {
 		if rtnl.IsErrno(err, unix.ENODEV) {
-			return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+			return 0, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", name)
 		}
 		return 0, err
 	}

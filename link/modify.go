@@ -2,6 +2,7 @@ package link
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -15,7 +16,7 @@ const (
 // modify is `ip link add|set|change|replace|delete`: the words become one
 // request, sent once, so a failed add leaves nothing behind (the kernel
 // creates a veth pair or a device and its settings atomically).
-func modify(env *cli.Env, args *cli.Args, msgType uint16, flags netlink.HeaderFlags) error {
+func modify(env *cli.Env, args *cmdline.Args, msgType uint16, flags netlink.HeaderFlags) error {
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -148,5 +149,5 @@ func usage(env *cli.Env) error {
 
 `)
 	WriteTypes(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -28,7 +28,7 @@ func testParser(msgType uint16, create bool, family uint8) *Parser {
 		AddrLen: func(string) int { return 6 },
 		NetNS:   func(string) (int, error) { return -1, unix.ENOENT },
 		NetNSID: func(string) int32 { return -1 },
-		Usage:   cli.Usage,
+		Usage:   cmdline.Usage,
 	}
 }
 
@@ -43,12 +43,12 @@ func buildCommand(words []string) ([]byte, error) {
 	}
 	msgType, create := uint16(unix.RTM_NEWLINK), false
 	switch verb := words[1]; {
-	case cli.Matches(verb, "add"), cli.Matches(verb, "replace"):
+	case cmdline.Matches(verb, "add"), cmdline.Matches(verb, "replace"):
 		create = true
-	case cli.Matches(verb, "delete"):
+	case cmdline.Matches(verb, "delete"):
 		msgType = unix.RTM_DELLINK
 	}
-	return testParser(msgType, create, family).Build(cli.NewArgs(words[2:]))
+	return testParser(msgType, create, family).Build(cmdline.NewArgs(words[2:]))
 }
 
 // TestBuildGolden compares request bodies with the ones iproute2 6.1 sent
@@ -172,7 +172,7 @@ func checkBuildErrors(t *testing.T, tests []buildError) {
 	t.Helper()
 	for _, tt := range tests {
 		_, err := buildCommand(strings.Fields(tt.cmd))
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) {
 			t.Errorf("buildCommand(%q) = %v, want exit %d %q", tt.cmd, err, tt.code, tt.msg)
 			continue
@@ -209,9 +209,9 @@ func TestBuildFatal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := buildCommand(strings.Fields(tt.cmd))
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) {
-			t.Errorf("buildCommand(%q) = %v, want a cli.Error", tt.cmd, err)
+			t.Errorf("buildCommand(%q) = %v, want a cmdline.Error", tt.cmd, err)
 			continue
 		}
 		if ce.Fatal != tt.fatal {

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -57,7 +57,7 @@ const (
 
 // Build parses a whole command line into a request body: the ifinfomsg and
 // its attributes, with IFLA_LINKINFO last when a type is given.
-func (p *Parser) Build(a *cli.Args) ([]byte, error) {
+func (p *Parser) Build(a *cmdline.Args) ([]byte, error) {
 	var hdr rtnl.IfInfomsg
 	hdr.Family = p.Family
 	ae := netlink.NewAttributeEncoder()
@@ -73,7 +73,7 @@ func (p *Parser) Build(a *cli.Args) ([]byte, error) {
 			return nil, err
 		}
 	} else if p.Create {
-		return nil, cli.Exit(1, "Not enough information: \"type\" argument is required")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"type\" argument is required")
 	}
 	attrs, err := ae.Encode()
 	if err != nil {
@@ -84,14 +84,14 @@ func (p *Parser) Build(a *cli.Args) ([]byte, error) {
 
 // parseKind fills IFLA_LINKINFO: the kind's name and, when words follow, its
 // data (IFLA_INFO_SLAVE_DATA for a "…_slave" kind).
-func (p *Parser) parseKind(kind string, a *cli.Args, li *netlink.AttributeEncoder) error {
+func (p *Parser) parseKind(kind string, a *cmdline.Args, li *netlink.AttributeEncoder) error {
 	li.Bytes(unix.IFLA_INFO_KIND, []byte(kind))
 	k := LookupKind(kind)
 	if !a.More() {
 		return nil
 	}
 	if k == nil {
-		if cli.Matches(a.Peek(), "help") {
+		if cmdline.Matches(a.Peek(), "help") {
 			if text, ok := requestOnlyHelp[kind]; ok {
 				// iproute2's module for the kind explains its
 				// options and fails (vxcan, as veth, on stdout).
@@ -104,13 +104,13 @@ func (p *Parser) parseKind(kind string, a *cli.Args, li *netlink.AttributeEncode
 					fmt.Fprintf(w, "macsec: unknown command \"%s\"?\n", a.Peek())
 				}
 				io.WriteString(w, text)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 			if iproute2Parses(kind) {
 				// iproute2's module for the kind explains its
 				// options and fails.
 				fmt.Fprintf(p.Stderr, "Usage: ... %s [ OPTIONS ] (gip does not know the %s options; see ip-link(8))\n", kind, kind)
-				return cli.Silent(1)
+				return cmdline.Silent(cmdline.StatusFailed)
 			}
 			return p.Usage()
 		}
@@ -129,7 +129,7 @@ func (p *Parser) parseKind(kind string, a *cli.Args, li *netlink.AttributeEncode
 }
 
 func garbage(word string) error {
-	return cli.Exit(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", word)
+	return cmdline.Exit(cmdline.StatusFailed, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", word)
 }
 
 // nest encodes fn's attributes nested in one attribute of type typ without
@@ -165,7 +165,7 @@ type linkWords struct {
 // parseLink is iplink_parse: it reads the generic words into hdr and ae
 // until `type KIND` (returned, typed set: `type ”` is a kind too, one the
 // kernel refuses) or the end, then resolves the device.
-func (p *Parser) parseLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder) (kind string, typed bool, err error) {
+func (p *Parser) parseLink(a *cmdline.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder) (kind string, typed bool, err error) {
 	w := linkWords{seen: map[string]bool{}}
 	for a.More() {
 		k, done, err := p.parseWord(a, hdr, ae, &w)
@@ -185,7 +185,7 @@ func (p *Parser) parseLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 
 // finishLink is the end of iplink_parse: the checks that need every word,
 // the device's ifindex and the attributes that name devices.
-func (p *Parser) finishLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords, typed bool) (bool, error) {
+func (p *Parser) finishLink(a *cmdline.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords, typed bool) (bool, error) {
 	switch {
 	case w.name == nil:
 		w.name = w.dev
@@ -196,28 +196,28 @@ func (p *Parser) finishLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attrib
 	}
 	if w.dev != nil && w.addrLen > 0 && !p.Create && p.AddrLen != nil {
 		if halen := p.AddrLen(*w.dev); halen >= 0 && halen != w.addrLen {
-			return false, cli.Exit(1, "Invalid address length %d - must be %d bytes", w.addrLen, halen)
+			return false, cmdline.Exit(cmdline.StatusFailed, "Invalid address length %d - must be %d bytes", w.addrLen, halen)
 		}
 	}
 	if w.index != 0 && !p.Create && !w.moveNetNS {
-		return false, cli.Fatal(255, "index can be used only when creating devices or when moving device to another netns.")
+		return false, cmdline.Fatal(cmdline.StatusUsage, "index can be used only when creating devices or when moving device to another netns.")
 	}
 	if w.hasGroup && w.dev == nil {
 		if typed && a.More() {
-			return false, cli.Fatal(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", a.Peek())
+			return false, cmdline.Fatal(cmdline.StatusUsage, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".", a.Peek())
 		}
 		if p.Create {
-			return false, cli.Fatal(255, "group cannot be used when creating devices.")
+			return false, cmdline.Fatal(cmdline.StatusUsage, "group cannot be used when creating devices.")
 		}
 		return false, nil // a group: the kind is not used
 	}
 	if !p.Create {
 		if w.dev == nil {
-			return false, cli.Fatal(255, "Not enough information: \"dev\" argument is required.")
+			return false, cmdline.Fatal(cmdline.StatusUsage, "Not enough information: \"dev\" argument is required.")
 		}
 		hdr.Index = p.Index(*w.dev)
 		if hdr.Index == 0 {
-			return false, cli.Exit(1, "Cannot find device \"%s\"", *w.dev)
+			return false, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", *w.dev)
 		}
 		if w.name == w.dev {
 			w.name = nil
@@ -227,12 +227,12 @@ func (p *Parser) finishLink(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attrib
 		}
 	} else {
 		if w.name != w.dev {
-			return false, cli.Fatal(255, "both \"name\" and \"dev\" cannot be used when creating devices.")
+			return false, cmdline.Fatal(cmdline.StatusUsage, "both \"name\" and \"dev\" cannot be used when creating devices.")
 		}
 		if w.hasLink {
 			idx := p.Index(w.link)
 			if idx == 0 {
-				return false, cli.Exit(1, "Cannot find device \"%s\"", w.link)
+				return false, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", w.link)
 			}
 			ae.Uint32(unix.IFLA_LINK, uint32(idx))
 		}
@@ -264,7 +264,7 @@ func setFlag(hdr *rtnl.IfInfomsg, flag uint32, inverted bool, key, val string) e
 	hdr.Change |= flag
 	on := val == "on"
 	if !on && val != "off" {
-		return cli.Exit(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"", key, val)
+		return cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"", key, val)
 	}
 	if on != inverted {
 		hdr.Flags |= flag
@@ -278,10 +278,10 @@ func setFlag(hdr *rtnl.IfInfomsg, flag uint32, inverted bool, key, val string) e
 // allowed ("o" is off). code is the exit status its callers fail with.
 func parseOnOff(key, val string, code int) (bool, error) {
 	switch {
-	case cli.Matches(val, "off"):
+	case cmdline.Matches(val, "off"):
 		return false, nil
-	case cli.Matches(val, "on"):
+	case cmdline.Matches(val, "on"):
 		return true, nil
 	}
-	return false, cli.Exit(code, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"", key, val)
+	return false, cmdline.Exit(code, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"", key, val)
 }

@@ -3,7 +3,7 @@ package link
 import (
 	"encoding/binary"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
@@ -42,13 +42,13 @@ func u32s(v ...uint32) []byte {
 // IFLA_VF_INFO in ae (IFLA_VFINFO_LIST). Devices without virtual functions
 // (all of this kernel's) make the kernel refuse the request, as with
 // iproute2.
-func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, dev string) error {
+func (p *Parser) parseVF(a *cmdline.Args, ae *netlink.AttributeEncoder, vf uint32, dev string) error {
 	// The rate API is chosen by looking ahead at every word left.
 	newRateAPI, overrideLegacy := false, false
 	for _, w := range a.Rest() {
-		if cli.Matches(w, "max_tx_rate") {
+		if cmdline.Matches(w, "max_tx_rate") {
 			newRateAPI, overrideLegacy = true, true
-		} else if cli.Matches(w, "min_tx_rate") {
+		} else if cmdline.Matches(w, "min_tx_rate") {
 			newRateAPI = true
 		}
 	}
@@ -60,7 +60,7 @@ func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, d
 	loop:
 		for a.More() && err == nil {
 			w := a.Next()
-			m := func(kw string) bool { return cli.Matches(w, kw) }
+			m := func(kw string) bool { return cmdline.Matches(w, kw) }
 			switch {
 			case m("mac"):
 				err = p.vfMAC(a, vi, vf, dev)
@@ -115,13 +115,13 @@ func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, d
 				}
 				st := -1
 				for i, s := range []string{"auto", "enable", "disable"} {
-					if cli.Matches(v, s) {
+					if cmdline.Matches(v, s) {
 						st = vfLinkStateAuto + i
 						break
 					}
 				}
 				if st < 0 {
-					err = cli.InvalidArg("Invalid \"state\" value\n", v)
+					err = cmdline.InvalidArg("Invalid \"state\" value\n", v)
 					break
 				}
 				vi.Bytes(vfLinkState, u32s(vf, uint32(st)))
@@ -136,7 +136,7 @@ func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, d
 				}
 				guid, ok := parseGUID(v)
 				if !ok {
-					err = cli.InvalidArg("Invalid GUID format\n", v)
+					err = cmdline.InvalidArg("Invalid GUID format\n", v)
 					break
 				}
 				b := u32s(vf, 0)
@@ -159,7 +159,7 @@ func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, d
 			maxRate = 0
 		}
 		if maxRate != 0 && minRate > maxRate {
-			return cli.Exit(1, "Invalid min_tx_rate %d - must be <= max_tx_rate %d", minRate, maxRate)
+			return cmdline.Exit(cmdline.StatusFailed, "Invalid min_tx_rate %d - must be <= max_tx_rate %d", minRate, maxRate)
 		}
 		vi.Bytes(vfRate, u32s(rateVF, uint32(minRate), uint32(maxRate)))
 		return nil
@@ -168,24 +168,24 @@ func (p *Parser) parseVF(a *cli.Args, ae *netlink.AttributeEncoder, vf uint32, d
 		return nestErr
 	}
 	if a.Len() == start {
-		return cli.IncompleteCommand()
+		return cmdline.IncompleteCommand()
 	}
 	return nil
 }
 
-func vfUnsigned(a *cli.Args, msg string) (uint64, error) {
+func vfUnsigned(a *cmdline.Args, msg string) (uint64, error) {
 	v, err := a.Value()
 	if err != nil {
 		return 0, err
 	}
 	n, ok := cnum.Uint(v, 0, 1<<32-1)
 	if !ok {
-		return 0, cli.InvalidArg(msg, v)
+		return 0, cmdline.InvalidArg(msg, v)
 	}
 	return n, nil
 }
 
-func (p *Parser) vfMAC(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32, dev string) error {
+func (p *Parser) vfMAC(a *cmdline.Args, vi *netlink.AttributeEncoder, vf uint32, dev string) error {
 	halen := -1
 	if p.AddrLen != nil {
 		halen = p.AddrLen(dev)
@@ -199,7 +199,7 @@ func (p *Parser) vfMAC(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32, dev
 		return err
 	}
 	if halen > 0 && len(addr) != halen {
-		return cli.Exit(1, "Invalid address length %d - must be %d bytes", len(addr), halen)
+		return cmdline.Exit(cmdline.StatusFailed, "Invalid address length %d - must be %d bytes", len(addr), halen)
 	}
 	mac := make([]byte, 32)
 	copy(mac, addr)
@@ -208,7 +208,7 @@ func (p *Parser) vfMAC(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32, dev
 }
 
 // vfVLANs is the `vlan VLANID [qos Q] [proto P]` part, repeated for 802.1ad.
-func (p *Parser) vfVLANs(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32) error {
+func (p *Parser) vfVLANs(a *cmdline.Args, vi *netlink.AttributeEncoder, vf uint32) error {
 	vlan, qos, proto, err := parseVFVLAN(a)
 	if err != nil {
 		return err
@@ -220,7 +220,7 @@ func (p *Parser) vfVLANs(a *cli.Args, vi *netlink.AttributeEncoder, vf uint32) e
 	return nest(vi, vfVLANList, func(l *netlink.AttributeEncoder) error {
 		l.Bytes(vfVLANInfo, vlanInfo(vf, vlan, qos, proto))
 		for a.More() {
-			if !cli.Matches(a.Peek(), "vlan") {
+			if !cmdline.Matches(a.Peek(), "vlan") {
 				break
 			}
 			a.Next()
@@ -242,17 +242,17 @@ func vlanInfo(vf, vlan, qos uint32, proto uint16) []byte {
 }
 
 // parseVFVLAN is iplink_parse_vf_vlan_info.
-func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
+func parseVFVLAN(a *cmdline.Args) (vlan, qos uint32, proto uint16, err error) {
 	v, err := a.Value()
 	if err != nil {
 		return 0, 0, 0, err
 	}
 	n, ok := cnum.Uint(v, 0, 1<<32-1)
 	if !ok || n > 4095 {
-		return 0, 0, 0, cli.InvalidArg("Invalid \"vlan\" value\n", v)
+		return 0, 0, 0, cmdline.InvalidArg("Invalid \"vlan\" value\n", v)
 	}
 	vlan, proto = uint32(n), ethP8021Q
-	if a.More() && cli.Matches(a.Peek(), "qos") {
+	if a.More() && cmdline.Matches(a.Peek(), "qos") {
 		a.Next()
 		v, err := a.Value()
 		if err != nil {
@@ -260,11 +260,11 @@ func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
 		}
 		q, ok := cnum.Uint(v, 0, 1<<32-1)
 		if !ok {
-			return 0, 0, 0, cli.InvalidArg("Invalid \"qos\" value\n", v)
+			return 0, 0, 0, cmdline.InvalidArg("Invalid \"qos\" value\n", v)
 		}
 		qos = uint32(q)
 	}
-	if a.More() && cli.Matches(a.Peek(), "proto") {
+	if a.More() && cmdline.Matches(a.Peek(), "proto") {
 		a.Next()
 		v, err := a.Value()
 		if err != nil {
@@ -272,10 +272,10 @@ func parseVFVLAN(a *cli.Args) (vlan, qos uint32, proto uint16, err error) {
 		}
 		id, ok := vlanProto(v)
 		if !ok {
-			return 0, 0, 0, cli.InvalidArg("protocol is invalid\n", v)
+			return 0, 0, 0, cmdline.InvalidArg("protocol is invalid\n", v)
 		}
 		if id != ethP8021Q && id != ethP8021AD {
-			return 0, 0, 0, cli.InvalidArg("Invalid \"vlan protocol\" value - supported 802.1Q, 802.1ad\n", v)
+			return 0, 0, 0, cmdline.InvalidArg("Invalid \"vlan protocol\" value - supported 802.1Q, 802.1ad\n", v)
 		}
 		proto = id
 	}

@@ -1,7 +1,7 @@
 package link
 
 import (
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -24,9 +24,9 @@ var operStates = []string{"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TE
 // parseWord reads one generic word (and its value) of iplink_parse. It
 // returns done with the kind when the word was `type KIND`. The keyword
 // order is iproute2's: it is the abbreviation rule.
-func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords) (string, bool, error) {
+func (p *Parser) parseWord(a *cmdline.Args, hdr *rtnl.IfInfomsg, ae *netlink.AttributeEncoder, w *linkWords) (string, bool, error) {
 	word := a.Next()
-	m := func(kw string) bool { return cli.Matches(word, kw) }
+	m := func(kw string) bool { return cmdline.Matches(word, kw) }
 	value := a.Value
 	switch {
 	case word == "up":
@@ -41,10 +41,10 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		if w.name != nil {
-			return "", false, cli.Duplicate("name", v)
+			return "", false, cmdline.Duplicate("name", v)
 		}
 		if !validIfname(v) || len(v) >= unix.IFNAMSIZ {
-			return "", false, cli.InvalidArg("\"name\" not a valid ifname", v)
+			return "", false, cmdline.InvalidArg("\"name\" not a valid ifname", v)
 		}
 		w.name = &v
 		if w.dev == nil {
@@ -56,11 +56,11 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		if w.index != 0 {
-			return "", false, cli.Duplicate("index", v)
+			return "", false, cmdline.Duplicate("index", v)
 		}
 		w.index = cnum.Atoi(v)
 		if w.index <= 0 {
-			return "", false, cli.InvalidArg("Invalid \"index\" value", v)
+			return "", false, cmdline.InvalidArg("Invalid \"index\" value", v)
 		}
 	case m("link"):
 		v, err := value()
@@ -110,7 +110,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		if w.seen["netns"] {
-			return "", false, cli.Duplicate("netns", v)
+			return "", false, cmdline.Duplicate("netns", v)
 		}
 		w.seen["netns"] = true
 		if fd, err := p.NetNS(v); err == nil {
@@ -118,7 +118,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		} else if pid, ok := cnum.Int(v, 0); ok {
 			ae.Uint32(unix.IFLA_NET_NS_PID, uint32(pid))
 		} else {
-			return "", false, cli.InvalidArg("Invalid \"netns\" value\n", v)
+			return "", false, cmdline.InvalidArg("Invalid \"netns\" value\n", v)
 		}
 		w.moveNetNS = true
 	case word == "multicast", word == "allmulticast", word == "promisc", word == "trailers", word == "arp":
@@ -151,10 +151,10 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		}
 		vf, ok := cnum.Int(v, 0)
 		if !ok {
-			return "", false, cli.InvalidArg("Invalid \"vf\" value\n", v)
+			return "", false, cmdline.InvalidArg("Invalid \"vf\" value\n", v)
 		}
 		if w.dev == nil {
-			return "", false, cli.Fatal(255, "Error: argument \"dev\" is required")
+			return "", false, cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"dev\" is required")
 		}
 		err = nest(ae, unix.IFLA_VFINFO_LIST, func(l *netlink.AttributeEncoder) error {
 			return p.parseVF(a, l, uint32(vf), *w.dev)
@@ -172,7 +172,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		}
 		idx := p.Index(v)
 		if idx == 0 {
-			return "", false, cli.InvalidArg("Device does not exist\n", v)
+			return "", false, cmdline.InvalidArg("Device does not exist\n", v)
 		}
 		ae.Uint32(unix.IFLA_MASTER, uint32(idx))
 	case word == "vrf":
@@ -181,7 +181,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		// This kernel has no VRF devices, so no name is a valid VRF.
-		return "", false, cli.InvalidArg("Not a valid VRF name\n", v)
+		return "", false, cmdline.InvalidArg("Not a valid VRF name\n", v)
 	case m("nomaster"):
 		ae.Uint32(unix.IFLA_MASTER, 0)
 	case m("dynamic"):
@@ -204,7 +204,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		if len(v) >= ifAliasSize {
-			return "", false, cli.InvalidArg("alias too long\n", v)
+			return "", false, cmdline.InvalidArg("alias too long\n", v)
 		}
 		ae.Bytes(unix.IFLA_IFALIAS, []byte(v))
 	case word == "group":
@@ -213,11 +213,11 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		if w.hasGroup {
-			return "", false, cli.Duplicate("group", v)
+			return "", false, cmdline.Duplicate("group", v)
 		}
 		g, ok := groupNumber(v, p.Stderr)
 		if !ok {
-			return "", false, cli.InvalidArg("Invalid \"group\" value\n", v)
+			return "", false, cmdline.InvalidArg("Invalid \"group\" value\n", v)
 		}
 		w.group, w.hasGroup = g, true
 		ae.Uint32(unix.IFLA_GROUP, uint32(g))
@@ -232,7 +232,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		case cnum.EqualFold(v, "dormant"):
 			ae.Uint8(unix.IFLA_LINKMODE, 1)
 		default:
-			return "", false, cli.InvalidArg("Invalid link mode\n", v)
+			return "", false, cmdline.InvalidArg("Invalid link mode\n", v)
 		}
 	case word == "state":
 		v, err := value()
@@ -247,7 +247,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			}
 		}
 		if st < 0 {
-			return "", false, cli.InvalidArg("Invalid operstate\n", v)
+			return "", false, cmdline.InvalidArg("Invalid operstate\n", v)
 		}
 		ae.Uint8(unix.IFLA_OPERSTATE, uint8(st))
 	case m("numtxqueues"):
@@ -265,7 +265,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		}
 		mode := addrGenMode(v)
 		if mode < 0 {
-			return "", false, cli.InvalidArg("Invalid address generation mode\n", v)
+			return "", false, cmdline.InvalidArg("Invalid address generation mode\n", v)
 		}
 		err = nest(ae, unix.IFLA_AF_SPEC, func(af *netlink.AttributeEncoder) error {
 			return nest(af, unix.AF_INET6, func(in6 *netlink.AttributeEncoder) error {
@@ -282,7 +282,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			return "", false, err
 		}
 		if w.seen["link-netns"] {
-			return "", false, cli.Duplicate("link-netns/link-netnsid", v)
+			return "", false, cmdline.Duplicate("link-netns/link-netnsid", v)
 		}
 		w.seen["link-netns"] = true
 		var id int32
@@ -292,12 +292,12 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 				id = p.NetNSID(v)
 			}
 			if id < 0 {
-				return "", false, cli.InvalidArg("Invalid \"link-netns\" value\n", v)
+				return "", false, cmdline.InvalidArg("Invalid \"link-netns\" value\n", v)
 			}
 		} else {
 			var ok bool
 			if id, ok = cnum.Int(v, 0); !ok {
-				return "", false, cli.InvalidArg("Invalid \"link-netnsid\" value\n", v)
+				return "", false, cmdline.InvalidArg("Invalid \"link-netnsid\" value\n", v)
 			}
 		}
 		ae.Uint32(unix.IFLA_LINK_NETNSID, uint32(id))
@@ -308,7 +308,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		}
 		reason, ok := cnum.Uint(v, 0, 31)
 		if !ok {
-			return "", false, cli.InvalidArg("invalid protodown reason\n", v)
+			return "", false, cmdline.InvalidArg("invalid protodown reason\n", v)
 		}
 		onoff, err := value()
 		if err != nil {
@@ -317,11 +317,11 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		mask := uint32(1) << reason
 		var val uint32
 		switch {
-		case cli.Matches(onoff, "on"):
+		case cmdline.Matches(onoff, "on"):
 			val = mask
-		case cli.Matches(onoff, "off"):
+		case cmdline.Matches(onoff, "off"):
 		default:
-			return "", false, cli.Exit(1, "Error: argument of \"protodown_reason\" must be \"on\" or \"off\", not \"%s\"", onoff)
+			return "", false, cmdline.Exit(cmdline.StatusFailed, "Error: argument of \"protodown_reason\" must be \"on\" or \"off\", not \"%s\"", onoff)
 		}
 		ae.Nested(unix.IFLA_PROTO_DOWN_REASON, func(pr *netlink.AttributeEncoder) error {
 			pr.Uint32(unix.IFLA_PROTO_DOWN_REASON_MASK, mask)
@@ -343,7 +343,7 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 		}
 		n, ok := cnum.Uint(v, 0, max)
 		if !ok {
-			return "", false, cli.InvalidArg("Invalid \""+word+"\" value\n", v)
+			return "", false, cmdline.InvalidArg("Invalid \""+word+"\" value\n", v)
 		}
 		ae.Uint32(typ, uint32(n))
 	case word == "parentdev":
@@ -364,10 +364,10 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 			word = v
 		}
 		if w.dev != w.name {
-			return "", false, cli.Duplicate2("dev", word)
+			return "", false, cmdline.Duplicate2("dev", word)
 		}
 		if !validIfname(word) {
-			return "", false, cli.InvalidArg("\"dev\" not a valid ifname", word)
+			return "", false, cmdline.InvalidArg("\"dev\" not a valid ifname", word)
 		}
 		w.dev = &word
 	}
@@ -376,18 +376,18 @@ func (p *Parser) parseWord(a *cli.Args, hdr *rtnl.IfInfomsg, ae *netlink.Attribu
 
 // intAttr reads the value of a keyword that takes a C int and may be given
 // once (mtu, txqueuelen, numtxqueues, numrxqueues).
-func intAttr(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWords, typ uint16, key, msg string) error {
+func intAttr(a *cmdline.Args, ae *netlink.AttributeEncoder, w *linkWords, typ uint16, key, msg string) error {
 	v, err := a.Value()
 	if err != nil {
 		return err
 	}
 	if w.seen[key] {
-		return cli.Duplicate(key, v)
+		return cmdline.Duplicate(key, v)
 	}
 	w.seen[key] = true
 	n, ok := cnum.Int(v, 0)
 	if !ok {
-		return cli.InvalidArg(msg, v)
+		return cmdline.InvalidArg(msg, v)
 	}
 	ae.Uint32(typ, uint32(n))
 	return nil
@@ -397,7 +397,7 @@ func intAttr(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWords, typ uint16
 func (p *Parser) llAddrArg(v string) ([]byte, error) {
 	addr, bad, err := llAddr(v, llAddrMax)
 	if err != nil {
-		return nil, cli.Exit(1, "\"%s\" is invalid lladdr.", bad)
+		return nil, cmdline.Exit(cmdline.StatusFailed, "\"%s\" is invalid lladdr.", bad)
 	}
 	return addr, nil
 }

@@ -6,7 +6,7 @@ import (
 	"os"
 	"unsafe"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -26,7 +26,7 @@ const (
 // or `none` as the last word detaches the program (IFLA_XDP_FD -1); a
 // pinned program is attached by its bpffs path. Loading an object file
 // needs an ELF loader gip does not have.
-func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWords, word string) error {
+func (p *Parser) parseXDP(a *cmdline.Args, ae *netlink.AttributeEncoder, w *linkWords, word string) error {
 	if _, err := a.Value(); err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 		flags |= xdpDrvMode
 	case "xdpoffload":
 		if w.dev == nil || p.Index(*w.dev) == 0 {
-			return cli.IncompleteCommand()
+			return cmdline.IncompleteCommand()
 		}
 		flags |= xdpHWMode
 	}
@@ -62,25 +62,25 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 	}
 	mode := a.Next()
 	switch {
-	case cli.Matches(mode, "object-file"), mode == "obj":
+	case cmdline.Matches(mode, "object-file"), mode == "obj":
 		file, err := a.Value()
 		if err != nil {
 			return err
 		}
 		if msg := bpfObjectHeaderError(file); msg != "" {
-			return cli.Fatal(255, "%s", msg)
+			return cmdline.Fatal(cmdline.StatusUsage, "%s", msg)
 		}
-		return cli.Fatal(255, "Loading XDP object files is not supported by gip; pin the program and use \"pinned FILE\".")
-	case cli.Matches(mode, "object-pinned"), cli.Matches(mode, "pinned"), cli.Matches(mode, "fd"):
+		return cmdline.Fatal(cmdline.StatusUsage, "Loading XDP object files is not supported by gip; pin the program and use \"pinned FILE\".")
+	case cmdline.Matches(mode, "object-pinned"), cmdline.Matches(mode, "pinned"), cmdline.Matches(mode, "fd"):
 	default:
-		return cli.Fatal(255, "What mode is \"%s\"?", mode)
+		return cmdline.Fatal(cmdline.StatusUsage, "What mode is \"%s\"?", mode)
 	}
 	file, err := a.Value()
 	if err != nil {
 		return err
 	}
 	// The words iproute2 reads after the file for any program kind.
-	if a.More() && cli.Matches(a.Peek(), "section") {
+	if a.More() && cmdline.Matches(a.Peek(), "section") {
 		a.Next()
 		if _, err := a.Value(); err != nil {
 			return err
@@ -92,7 +92,7 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 			return err
 		}
 	}
-	if a.More() && cli.Matches(a.Peek(), "verbose") {
+	if a.More() && cmdline.Matches(a.Peek(), "verbose") {
 		a.Next()
 	}
 	fd, err := -1, error(unix.ENOENT)
@@ -100,7 +100,7 @@ func (p *Parser) parseXDP(a *cli.Args, ae *netlink.AttributeEncoder, w *linkWord
 		fd, err = p.PinnedProg(file)
 	}
 	if err != nil {
-		return cli.Fatal(255, "Couldn't retrieve pinned program '%s': %s", file, rtnl.ErrnoText(err))
+		return cmdline.Fatal(cmdline.StatusUsage, "Couldn't retrieve pinned program '%s': %s", file, rtnl.ErrnoText(err))
 	}
 	p.bpfFDs = append(p.bpfFDs, fd)
 	attach(int32(fd))

@@ -2,6 +2,7 @@ package link
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -18,7 +19,7 @@ type propRequest struct {
 // property is `ip link property add|del dev DEV [altname NAME]…`: alternative
 // names are added with RTM_NEWLINKPROP and removed with RTM_DELLINKPROP, all
 // of them in one IFLA_PROP_LIST.
-func property(env *cli.Env, args *cli.Args) error {
+func property(env *cli.Env, args *cmdline.Args) error {
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -36,21 +37,21 @@ func property(env *cli.Env, args *cli.Args) error {
 
 // BuildProp parses the words after `ip link property` into a request, as
 // iproute2's iplink_prop and iplink_prop_mod do.
-func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
+func (p *Parser) BuildProp(a *cmdline.Args) (*propRequest, error) {
 	if !a.More() {
 		return nil, p.Usage()
 	}
 	req := &propRequest{}
 	switch op := a.Next(); {
-	case cli.Matches(op, "add"):
+	case cmdline.Matches(op, "add"):
 		req.msgType = unix.RTM_NEWLINKPROP
 		req.flags = rtnl.Excl | rtnl.Create | rtnl.Append
-	case cli.Matches(op, "del"):
+	case cmdline.Matches(op, "del"):
 		req.msgType = unix.RTM_DELLINKPROP
-	case cli.Matches(op, "help"):
+	case cmdline.Matches(op, "help"):
 		return nil, p.Usage()
 	default:
-		return nil, cli.Fatal(255, "Operator required")
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Operator required")
 	}
 	var dev *string
 	ae := netlink.NewAttributeEncoder()
@@ -59,18 +60,18 @@ func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
 		for a.More() {
 			w := a.Next()
 			switch {
-			case cli.Matches(w, "altname"):
+			case cmdline.Matches(w, "altname"):
 				v, err := a.Value()
 				if err != nil {
 					perr = err
 					return err
 				}
 				if !validIfname(v) {
-					perr = cli.InvalidArg("not a valid altname", v)
+					perr = cmdline.InvalidArg("not a valid altname", v)
 					return perr
 				}
 				pl.String(unix.IFLA_ALT_IFNAME, v)
-			case cli.Matches(w, "help"):
+			case cmdline.Matches(w, "help"):
 				perr = p.Usage()
 				return perr
 			default:
@@ -83,11 +84,11 @@ func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
 					w = v
 				}
 				if dev != nil {
-					perr = cli.Duplicate2("dev", w)
+					perr = cmdline.Duplicate2("dev", w)
 					return perr
 				}
 				if !validIfname(w) {
-					perr = cli.InvalidArg("\"dev\" not a valid ifname", w)
+					perr = cmdline.InvalidArg("\"dev\" not a valid ifname", w)
 					return perr
 				}
 				dev = &w
@@ -103,11 +104,11 @@ func (p *Parser) BuildProp(a *cli.Args) (*propRequest, error) {
 		return nil, err
 	}
 	if dev == nil {
-		return nil, cli.Fatal(255, "Not enough of information: \"dev\" argument is required.")
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Not enough of information: \"dev\" argument is required.")
 	}
 	hdr := rtnl.IfInfomsg{Family: p.Family, Index: p.Index(*dev)}
 	if hdr.Index == 0 {
-		return nil, cli.Exit(1, "Cannot find device \"%s\"", *dev)
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", *dev)
 	}
 	req.body = append(hdr.Append(nil), attrs...)
 	return req, nil

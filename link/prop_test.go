@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -27,7 +27,7 @@ func TestBuildPropGolden(t *testing.T) {
 			"000000000300000000000000000000000c00348008003500666f6f00"},
 	}
 	for _, tt := range tests {
-		req, err := testParser(0, false, 0).BuildProp(cli.NewArgs(strings.Fields(tt.cmd)))
+		req, err := testParser(0, false, 0).BuildProp(cmdline.NewArgs(strings.Fields(tt.cmd)))
 		if err != nil {
 			t.Errorf("BuildProp(%q) failed: %v", tt.cmd, err)
 			continue
@@ -58,8 +58,8 @@ func TestBuildPropErrors(t *testing.T) {
 		{"add a/b", 255, "Error: argument \"a/b\" is wrong: \"dev\" not a valid ifname", true},
 	}
 	for _, tt := range tests {
-		_, err := testParser(0, false, 0).BuildProp(cli.NewArgs(strings.Fields(tt.cmd)))
-		var ce *cli.Error
+		_, err := testParser(0, false, 0).BuildProp(cmdline.NewArgs(strings.Fields(tt.cmd)))
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != tt.code || ce.Msg != tt.msg || ce.Fatal != tt.fatal {
 			t.Errorf("BuildProp(%q) = %#v, want exit %d %q fatal %v", tt.cmd, err, tt.code, tt.msg, tt.fatal)
 		}

@@ -2,17 +2,18 @@ package link
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
 // Run is the `ip link` command. Its verbs are tried in iproute2's order, so
 // `ip link s` is set and `ip link sh` is show.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return Show(env, args)
 	}
 	verb := args.Next()
-	m := func(kw string) bool { return cli.Matches(verb, kw) }
+	m := func(kw string) bool { return cmdline.Matches(verb, kw) }
 	switch {
 	case m("add"):
 		return modify(env, args, unix.RTM_NEWLINK, createExcl)
@@ -33,5 +34,5 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return help(env, args)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip link help\".", verb)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip link help\".", verb)
 }

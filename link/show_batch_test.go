@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // TestShowMarksLinksOnly: after `ip link show`, iproute2 lists links only
@@ -13,7 +14,7 @@ func TestShowMarksLinksOnly(t *testing.T) {
 	saved := Lister
 	defer func() { Lister = saved }()
 	var gotDoLink bool
-	Lister = func(env *cli.Env, args *cli.Args, doLink bool) error {
+	Lister = func(env *cli.Env, args *cmdline.Args, doLink bool) error {
 		gotDoLink = doLink
 		return nil
 	}
@@ -21,7 +22,7 @@ func TestShowMarksLinksOnly(t *testing.T) {
 	if env.LinksOnly {
 		t.Fatal("a new Env is LinksOnly")
 	}
-	if err := Show(env, cli.NewArgs(nil)); err != nil {
+	if err := Show(env, cmdline.NewArgs(nil)); err != nil {
 		t.Fatal(err)
 	}
 	if !gotDoLink || !env.LinksOnly {

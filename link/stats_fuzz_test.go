@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -69,10 +70,10 @@ func FuzzXstatsArgs(f *testing.F) {
 	index := func(name string) int32 { return map[string]int32{"br0": 4}[name] }
 	f.Fuzz(func(t *testing.T, s string) {
 		var out bytes.Buffer
-		fl, err := parseXstats(cli.NewArgs(strings.Split(s, " ")), index, &out)
-		var ce *cli.Error
+		fl, err := parseXstats(cmdline.NewArgs(strings.Split(s, " ")), index, &out)
+		var ce *cmdline.Error
 		if err != nil && !errors.As(err, &ce) {
-			t.Fatalf("%q: error %v is not a *cli.Error", s, err)
+			t.Fatalf("%q: error %v is not a *cmdline.Error", s, err)
 		}
 		if err == nil && fl != nil && fl.index != 0 && fl.index != 4 {
 			t.Fatalf("%q: index %d", s, fl.index)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
 )
@@ -19,7 +19,7 @@ type tunnelEncap struct {
 
 // parse takes w if it is an encapsulation word, reading its value from a;
 // it reports whether it took it.
-func (e *tunnelEncap) parse(w string, a *cli.Args) (bool, error) {
+func (e *tunnelEncap) parse(w string, a *cmdline.Args) (bool, error) {
 	switch w {
 	case "noencap":
 		e.typ = tunnelEncapNone
@@ -30,7 +30,7 @@ func (e *tunnelEncap) parse(w string, a *cli.Args) (bool, error) {
 		}
 		t, ok := map[string]uint16{"fou": tunnelEncapFOU, "gue": tunnelEncapGUE, "none": tunnelEncapNone}[v]
 		if !ok {
-			return true, cli.InvalidArg("Invalid encap type.", v)
+			return true, cmdline.InvalidArg("Invalid encap type.", v)
 		}
 		e.typ = t
 	case "encap-sport":
@@ -42,7 +42,7 @@ func (e *tunnelEncap) parse(w string, a *cli.Args) (bool, error) {
 		if v != "auto" {
 			n, ok := cnum.Uint(v, 0, 1<<16-1)
 			if !ok {
-				return true, cli.InvalidArg("Invalid source port.", v)
+				return true, cmdline.InvalidArg("Invalid source port.", v)
 			}
 			e.sport = uint16(n)
 		}
@@ -53,7 +53,7 @@ func (e *tunnelEncap) parse(w string, a *cli.Args) (bool, error) {
 		}
 		n, ok := cnum.Uint(v, 0, 1<<16-1)
 		if !ok {
-			return true, cli.InvalidArg("Invalid destination port.", v)
+			return true, cmdline.InvalidArg("Invalid destination port.", v)
 		}
 		e.dport = uint16(n)
 	case "encap-csum":
@@ -87,10 +87,10 @@ func (e *tunnelEncap) encode(ae *netlink.AttributeEncoder, typeAttr uint16) {
 // wordParser is the parser of a group of words that several tunnel kinds
 // share: it takes w (reading any value from a) or reports that w is not
 // one of its words.
-type wordParser func(w string, a *cli.Args) (took bool, err error)
+type wordParser func(w string, a *cmdline.Args) (took bool, err error)
 
 // takeWord offers w to each parser in turn; it reports whether one took it.
-func takeWord(w string, a *cli.Args, parsers ...wordParser) (bool, error) {
+func takeWord(w string, a *cmdline.Args, parsers ...wordParser) (bool, error) {
 	for _, parse := range parsers {
 		if took, err := parse(w, a); took {
 			return true, err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -36,9 +37,9 @@ type xstatsFilter struct {
 
 // xstats is `ip link xstats type TYPE [ARGS]` (iplink_ifla_xstats): the
 // kind's extended statistics from an RTM_GETSTATS dump.
-func xstats(env *cli.Env, args *cli.Args) error {
+func xstats(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
-		return cli.Exit(1, "xstats: missing argument")
+		return cmdline.Exit(cmdline.StatusFailed, "xstats: missing argument")
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -73,21 +74,21 @@ func xstats(env *cli.Env, args *cli.Args) error {
 
 // parseXstats reads the words of `ip link xstats`. It returns nil and no
 // error when it printed help and the command is done.
-func parseXstats(a *cli.Args, index func(string) int32, stdout interface{ WriteString(string) (int, error) }) (*xstatsFilter, error) {
+func parseXstats(a *cmdline.Args, index func(string) int32, stdout interface{ WriteString(string) (int, error) }) (*xstatsFilter, error) {
 	switch w := a.Next(); {
-	case cli.Matches(w, "type"):
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "type"):
+	case cmdline.Matches(w, "help"):
 		stdout.WriteString("Usage: ... xstats type TYPE [ ARGS ]\n")
 		return nil, nil
 	default:
-		return nil, cli.InvalidArg("unknown argument", w)
+		return nil, cmdline.InvalidArg("unknown argument", w)
 	}
 	kind, err := a.Value()
 	if err != nil {
 		return nil, err
 	}
 	if _, known := iproute2Kinds[kind]; !known {
-		return nil, cli.InvalidArg("invalid type", kind)
+		return nil, cmdline.InvalidArg("invalid type", kind)
 	}
 	f := &xstatsFilter{kind: kind, stats: 1 << (statsLinkXstats - 1)}
 	switch kind {
@@ -95,7 +96,7 @@ func parseXstats(a *cli.Args, index func(string) int32, stdout interface{ WriteS
 		f.bridge = true
 	case "bond", "bond_slave":
 	default:
-		return nil, cli.Exit(1, "xstats: link type %s doesn't support xstats", kind)
+		return nil, cmdline.Exit(cmdline.StatusFailed, "xstats: link type %s doesn't support xstats", kind)
 	}
 	if strings.Contains(kind, "_slave") {
 		f.stats = 1 << (statsLinkXstatsSlave - 1)
@@ -114,7 +115,7 @@ func parseXstats(a *cli.Args, index func(string) int32, stdout interface{ WriteS
 				return nil, err
 			}
 			if f.index = index(v); f.index == 0 {
-				return nil, cli.Exit(1, "Cannot find device \"%s\"", v)
+				return nil, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", v)
 			}
 		case w == "help":
 			if f.bridge {
@@ -122,9 +123,9 @@ func parseXstats(a *cli.Args, index func(string) int32, stdout interface{ WriteS
 			} else {
 				stdout.WriteString("Usage: ... " + kind + " [ 802.3ad ] [ dev DEVICE ]\n")
 			}
-			return nil, &cli.Error{Code: 0, Fatal: true}
+			return nil, &cmdline.Error{Code: 0, Fatal: true}
 		default:
-			return nil, cli.InvalidArg("unknown attribute", w)
+			return nil, cmdline.InvalidArg("unknown attribute", w)
 		}
 	}
 	return f, nil
@@ -265,7 +266,7 @@ func printBridgeSTPStats(p *format.Printer, b []byte) {
 // afstats is `ip link afstats [dev DEV]` (iplink_afstats): per-family
 // statistics (only MPLS has any) from an RTM_GETSTATS dump. Like iproute2
 // it succeeds even when the device does not exist.
-func afstats(env *cli.Env, args *cli.Args) error {
+func afstats(env *cli.Env, args *cmdline.Args) error {
 	var dev *string
 	for args.More() {
 		w := args.Next()
@@ -276,13 +277,13 @@ func afstats(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if dev != nil {
-				return cli.Duplicate2("dev", v)
+				return cmdline.Duplicate2("dev", v)
 			}
 			dev = &v
-		case cli.Matches(w, "help"):
+		case cmdline.Matches(w, "help"):
 			return usage(env)
 		default:
-			return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip link help\".", w)
+			return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip link help\".", w)
 		}
 	}
 	c, err := env.Conn()

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 func TestParseXstats(t *testing.T) {
@@ -39,11 +39,11 @@ func TestParseXstats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
-		f, err := parseXstats(cli.NewArgs(strings.Fields(tt.cmd)), index, &out)
+		f, err := parseXstats(cmdline.NewArgs(strings.Fields(tt.cmd)), index, &out)
 		if out.String() != tt.out {
 			t.Errorf("parseXstats(%q) printed %q, want %q", tt.cmd, out.String(), tt.out)
 		}
-		var ce *cli.Error
+		var ce *cmdline.Error
 		switch {
 		case tt.msg != "":
 			if !errors.As(err, &ce) || ce.Code != tt.code || ce.Msg != tt.msg {

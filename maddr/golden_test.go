@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -48,7 +48,7 @@ func TestShowGolden(t *testing.T) {
 }
 
 func TestModifyRequest(t *testing.T) {
-	req, err := modifyRequest(cli.NewArgs(strings.Fields("address 01:00:5e:00:00:05 dev eth0")))
+	req, err := modifyRequest(cmdline.NewArgs(strings.Fields("address 01:00:5e:00:00:05 dev eth0")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +71,8 @@ func TestModifyRequest(t *testing.T) {
 		{"address", `Command line is not complete. Try option "help"`, 255},
 		{"h", "", 255},
 	} {
-		_, err := modifyRequest(cli.NewArgs(strings.Fields(tc.words)))
-		ce, ok := err.(*cli.Error)
+		_, err := modifyRequest(cmdline.NewArgs(strings.Fields(tc.words)))
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Msg != tc.msg || ce.Code != tc.code {
 			t.Errorf("%q: got %v, want %q (%d)", tc.words, err, tc.msg, tc.code)
 		}
@@ -108,7 +108,7 @@ func FuzzModifyRequest(f *testing.F) {
 	f.Add("01:00:5e:00:00:05 dev eth0")
 	f.Add("address 1.2.3.4 dev x")
 	f.Fuzz(func(t *testing.T, s string) {
-		req, err := modifyRequest(cli.NewArgs(strings.Split(s, " ")))
+		req, err := modifyRequest(cmdline.NewArgs(strings.Split(s, " ")))
 		if err == nil && req.name[0] == 0 {
 			t.Fatalf("%q: a request without a device", s)
 		}

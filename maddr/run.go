@@ -4,6 +4,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
@@ -14,12 +15,12 @@ import (
 
 // Run is `ip maddress`. Verbs are tried in iproute2's order ("a" is add,
 // "d" delete, "l" list, "s" show).
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return list(env, args)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("add"):
 		return modify(env, args, unix.SIOCADDMULTI)
@@ -30,13 +31,13 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return printUsage(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip maddr help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip maddr help\".", w)
 }
 
 func printUsage(env *cli.Env) error {
 	env.P.Flush()
 	usage.Maddress(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // filter is ip maddress's process state (see cli.Env.MaddrFilter).
@@ -46,7 +47,7 @@ type filter struct {
 }
 
 // list is `ip maddress show [ [ dev ] DEV ]`.
-func list(env *cli.Env, args *cli.Args) error {
+func list(env *cli.Env, args *cmdline.Args) error {
 	f, _ := env.MaddrFilter.(*filter)
 	if f == nil {
 		f = &filter{}
@@ -63,11 +64,11 @@ func list(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			w = v
-		} else if cli.Matches(w, "help") {
+		} else if cmdline.Matches(w, "help") {
 			return printUsage(env)
 		}
 		if f.dev != nil {
-			return cli.Duplicate2("dev", w)
+			return cmdline.Duplicate2("dev", w)
 		}
 		f.dev = &w
 	}
@@ -100,7 +101,7 @@ type ifreq struct {
 }
 
 // modifyRequest reads `[ address ] LLADDR dev DEV` into an ifreq.
-func modifyRequest(args *cli.Args) (*ifreq, error) {
+func modifyRequest(args *cmdline.Args) (*ifreq, error) {
 	var req ifreq
 	for args.More() {
 		w := args.Next()
@@ -110,48 +111,48 @@ func modifyRequest(args *cli.Args) (*ifreq, error) {
 				return nil, err
 			}
 			if req.name[0] != 0 {
-				return nil, cli.Duplicate("dev", v)
+				return nil, cmdline.Duplicate("dev", v)
 			}
 			if !validIfname(v) {
-				return nil, cli.InvalidArg("\"dev\" not a valid ifname", v)
+				return nil, cmdline.InvalidArg("\"dev\" not a valid ifname", v)
 			}
 			copy(req.name[:], v)
 			continue
 		}
-		if cli.Matches(w, "address") {
+		if cmdline.Matches(w, "address") {
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			w = v
 		}
-		if cli.Matches(w, "help") {
+		if cmdline.Matches(w, "help") {
 			return nil, errUsage
 		}
 		if req.data[0] != 0 {
-			return nil, cli.Duplicate("address", w)
+			return nil, cmdline.Duplicate("address", w)
 		}
 		a, err := link.ParseLLAddr(w, len(req.data))
 		if err != nil {
-			return nil, cli.Fatal(1, "%s", err)
+			return nil, cmdline.Fatal(cmdline.StatusFailed, "%s", err)
 		}
 		copy(req.data[:], a)
 		if len(a) != 6 {
-			return nil, cli.Fatal(1, "Error: Invalid address length %d - must be %d bytes", len(a), 6)
+			return nil, cmdline.Fatal(cmdline.StatusFailed, "Error: Invalid address length %d - must be %d bytes", len(a), 6)
 		}
 	}
 	if req.name[0] == 0 {
-		return nil, cli.Fatal(255, "Not enough information: \"dev\" is required.")
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Not enough information: \"dev\" is required.")
 	}
 	return &req, nil
 }
 
-var errUsage = cli.Usage()
+var errUsage = cmdline.Usage()
 
 // modify is add and delete: the ioctl on a datagram socket of the
 // selected family (IPv4 unless -6 or -0 is given). iproute2 exits after
 // it, so a -batch ends there whatever the outcome.
-func modify(env *cli.Env, args *cli.Args, op uint) error {
+func modify(env *cli.Env, args *cmdline.Args, op uint) error {
 	req, err := modifyRequest(args)
 	if err == errUsage {
 		return printUsage(env)
@@ -167,11 +168,11 @@ func modify(env *cli.Env, args *cli.Args, op uint) error {
 	do := func() error {
 		fd, err := unix.Socket(family, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
 		if err != nil {
-			return cli.Fatal(1, "Cannot create socket: %s", rtnl.Strerror(err.(unix.Errno)))
+			return cmdline.Fatal(cmdline.StatusFailed, "Cannot create socket: %s", rtnl.Strerror(err.(unix.Errno)))
 		}
 		defer unix.Close(fd)
 		if _, _, e := unix.Syscall(unix.SYS_IOCTL, uintptr(fd), uintptr(op), uintptr(unsafe.Pointer(req))); e != 0 {
-			return cli.Fatal(1, "ioctl: %s", rtnl.Strerror(e))
+			return cmdline.Fatal(cmdline.StatusFailed, "ioctl: %s", rtnl.Strerror(e))
 		}
 		return nil
 	}
@@ -183,7 +184,7 @@ func modify(env *cli.Env, args *cli.Args, op uint) error {
 	if err != nil {
 		return err
 	}
-	return cli.Exited(0)
+	return cmdline.Exited(0)
 }
 
 // validIfname is iproute2's check_ifname: 1 to 15 bytes, no '/', no space.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -22,7 +23,7 @@ const maxCapture = 4096
 // FuzzReplay replays arbitrary captures (rtmon files: netlink messages
 // back to back) through ip monitor's dispatch and every object's
 // printer, in several output modes and object lists. A replay ends with
-// no error or a *cli.Error, never a panic. The seeds are the golden
+// no error or a *cmdline.Error, never a panic. The seeds are the golden
 // capture, cut. The namespace fd is no fd and
 // link names come from the capture only, so nothing asks the kernel.
 func FuzzReplay(f *testing.F) {
@@ -88,11 +89,11 @@ func FuzzReplay(f *testing.F) {
 		// so that the fuzzer keeps the input.
 		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("replay of %x (mode %#x) hangs", capture, mode)) })
 		defer watchdog.Stop()
-		err := Run(env, cli.NewArgs(words))
+		err := Run(env, cmdline.NewArgs(words))
 		env.Close()
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if err != nil && !errors.As(err, &ce) {
-			t.Fatalf("replay: error %v (%T) is not a *cli.Error", err, err)
+			t.Fatalf("replay: error %v (%T) is not a *cmdline.Error", err, err)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -41,7 +42,7 @@ func TestReplayGolden(t *testing.T) {
 		var out, errOut bytes.Buffer
 		env := cli.NewEnv(tc.opts, nil, &out, &errOut)
 		words := append([]string{"file", capture}, tc.words...)
-		err = Run(env, cli.NewArgs(words))
+		err = Run(env, cmdline.NewArgs(words))
 		env.Close()
 		if err != nil {
 			t.Errorf("%s: Run: %v", tc.golden, err)
@@ -89,9 +90,9 @@ func TestReplayErrors(t *testing.T) {
 	} {
 		var out, errOut bytes.Buffer
 		env := cli.NewEnv(cli.Options{}, nil, &out, &errOut)
-		err := Run(env, cli.NewArgs(tc.words))
+		err := Run(env, cmdline.NewArgs(tc.words))
 		env.Close()
-		ce, ok := err.(*cli.Error)
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Code != tc.code {
 			t.Errorf("%q: error %v, want exit %d", tc.words, err, tc.code)
 			continue
@@ -125,7 +126,7 @@ func TestReplayObjects(t *testing.T) {
 		}
 		var out, errOut bytes.Buffer
 		env := cli.NewEnv(tc.opts, nil, &out, &errOut)
-		err = Run(env, cli.NewArgs(append([]string{"file", tc.capture}, tc.words...)))
+		err = Run(env, cmdline.NewArgs(append([]string{"file", tc.capture}, tc.words...)))
 		env.Close()
 		if err != nil || errOut.Len() > 0 {
 			t.Errorf("%s: %v, stderr %q", tc.golden, err, errOut.String())

@@ -13,6 +13,7 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
@@ -126,7 +127,7 @@ var errStop = errors.New("stop")
 
 // Run is `ip monitor [ all | OBJECTS ] [ file FILE ] [ label ] [ all-nsid ]
 // [ dev DEV ]`.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	lmask := 0
 	file, fileGiven := "", false
 	label, allNSID := false, false
@@ -134,13 +135,13 @@ func Run(env *cli.Env, args *cli.Args) error {
 	for args.More() {
 		w := args.Next()
 		switch {
-		case cli.Matches(w, "file"):
+		case cmdline.Matches(w, "file"):
 			v, err := args.Value()
 			if err != nil {
 				return err
 			}
 			file, fileGiven = v, true
-		case cli.Matches(w, "label"):
+		case cmdline.Matches(w, "label"):
 			label = true
 		case objectBit(w) != 0:
 			lmask |= objectBit(w)
@@ -148,9 +149,9 @@ func Run(env *cli.Env, args *cli.Args) error {
 			lmask |= watchStats
 		case w == "all":
 			label = true
-		case cli.Matches(w, "all-nsid"):
+		case cmdline.Matches(w, "all-nsid"):
 			allNSID = true
-		case cli.Matches(w, "help"):
+		case cmdline.Matches(w, "help"):
 			return usage(env)
 		case w == "dev":
 			v, err := args.Value()
@@ -159,7 +160,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 			}
 			dev, devGiven = v, true
 		default:
-			return cli.Fatal(255, "Argument \"%s\" is unknown, try \"ip monitor help\".", w)
+			return cmdline.Fatal(cmdline.StatusUsage, "Argument \"%s\" is unknown, try \"ip monitor help\".", w)
 		}
 	}
 	// Text whatever the output options: iproute2 6.1 opens no JSON
@@ -202,7 +203,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 // objectBit is the object a word abbreviates, 0 for none.
 func objectBit(w string) int {
 	for _, o := range words {
-		if cli.Matches(w, o.name) {
+		if cmdline.Matches(w, o.name) {
 			return o.bit
 		}
 	}
@@ -217,7 +218,7 @@ OBJECTS := address | link | mroute | neigh | netconf | nexthop | nsid |
            prefix | route | rule | stats   (several may be given)
 FILE    := file FILENAME   (replays messages captured by rtmon)
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // devIndex is ll_name_to_index for `dev`: a name the kernel knows, or ifN.
@@ -232,7 +233,7 @@ func devIndex(env *cli.Env, name string) (uint32, error) {
 	if idx := link.IndexFromIfN(name); idx != 0 {
 		return idx, nil
 	}
-	return 0, cli.InvalidArg("Device does not exist\n", name)
+	return 0, cmdline.InvalidArg("Device does not exist\n", name)
 }
 
 // mgrp is nl_mgrp: the legacy bind bit of group g.
@@ -332,7 +333,7 @@ func (m *monitor) replay(file string) error {
 	if err != nil {
 		m.env.P.Flush()
 		fmt.Fprintf(m.env.Stderr, "Cannot fopen: %s\n", rtnl.ErrnoText(err))
-		return cli.Exited(255)
+		return cmdline.Exited(cmdline.StatusUsage)
 	}
 	defer f.Close()
 	m.nsids, _ = netns.NewNSIDMessagePrinter(m.env, false)
@@ -343,9 +344,9 @@ func (m *monitor) replay(file string) error {
 	var se *rtnl.SavedError
 	switch {
 	case errors.As(err, &se):
-		return cli.Exit(1, "%s", se.Msg)
+		return cmdline.Exit(cmdline.StatusFailed, "%s", se.Msg)
 	case err != nil:
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	return nil
 }
@@ -356,22 +357,22 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	env := m.env
 	s, err := rtnl.Subscribe(env.NetNSFD, groups, env.Opts.RcvBuf)
 	if err != nil {
-		return cli.Exit(1, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
 	}
 	defer s.Close()
 	if lmask&watchNexthop != 0 {
 		if err := s.Join(rtnlgrpNexthop); err != nil {
-			return cli.Exit(1, "Failed to add nexthop group to list")
+			return cmdline.Exit(cmdline.StatusFailed, "Failed to add nexthop group to list")
 		}
 	}
 	if lmask&watchStats != 0 {
 		if err := s.Join(rtnlgrpStats); err != nil && nmask&watchStats != 0 {
-			return cli.Exit(1, "Failed to add stats group to list")
+			return cmdline.Exit(cmdline.StatusFailed, "Failed to add stats group to list")
 		}
 	}
 	if m.allNSID {
 		if err := s.ListenAllNSID(); err != nil {
-			return cli.Exit(1, "NETLINK_LISTEN_ALL_NSID: %s", rtnl.ErrnoText(err))
+			return cmdline.Exit(cmdline.StatusFailed, "NETLINK_LISTEN_ALL_NSID: %s", rtnl.ErrnoText(err))
 		}
 	}
 	// ll_init_map: every link's name now, so a link renamed later keeps
@@ -391,21 +392,21 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 		case errors.As(err, &errno):
 			env.Warnf("netlink receive error %s (%d)\n", rtnl.Strerror(errno), int(errno))
 			if errno != unix.ENOBUFS {
-				return cli.Silent(2)
+				return cmdline.Silent(cmdline.StatusRefused)
 			}
 		case errors.Is(err, rtnl.ErrMessageTruncated):
 			env.Warnf("%s\n", err)
 		case errors.Is(err, rtnl.ErrTruncatedMessage):
 			env.Warnf("%s\n", err)
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		case errors.As(err, &mal), errors.As(err, &rem):
 			env.Warnf("%s\n", err)
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		case errors.Is(err, errStop):
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		default:
 			env.Warnf("netlink receive error %s\n", err)
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		}
 	}
 }

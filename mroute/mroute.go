@@ -11,6 +11,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
@@ -232,28 +233,28 @@ func NewPrinter(env *cli.Env, names func(uint32) string) *Printer {
 }
 
 // Run is `ip mroute`.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return list(env, args)
 	}
 	w := args.Next()
-	switch m := func(kw string) bool { return cli.Matches(w, kw) }; {
+	switch m := func(kw string) bool { return cmdline.Matches(w, kw) }; {
 	case m("list") || m("show") || m("lst"):
 		return list(env, args)
 	case m("help"):
 		return usageText(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip mroute help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip mroute help\".", w)
 }
 
 func usageText(env *cli.Env) error {
 	env.P.Flush()
 	usage.Mroute(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // list is mroute_list.
-func list(env *cli.Env, args *cli.Args) error {
+func list(env *cli.Env, args *cmdline.Args) error {
 	var f Filter
 	family := env.Opts.Family
 	switch family {
@@ -271,7 +272,7 @@ func list(env *cli.Env, args *cli.Args) error {
 	for args.More() {
 		w := args.Next()
 		switch {
-		case cli.Matches(w, "table"):
+		case cmdline.Matches(w, "table"):
 			v, err := args.Value()
 			if err != nil {
 				return err
@@ -285,7 +286,7 @@ func list(env *cli.Env, args *cli.Args) error {
 			} else if v == "help" {
 				return usageText(env)
 			} else {
-				return cli.InvalidArg("table id value is invalid\n", v)
+				return cmdline.InvalidArg("table id value is invalid\n", v)
 			}
 		case w == "iif":
 			v, err := args.Value()
@@ -293,7 +294,7 @@ func list(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			iif, hasIif = v, true
-		case cli.Matches(w, "from"):
+		case cmdline.Matches(w, "from"):
 			v, err := args.Value()
 			if err != nil {
 				return err
@@ -306,7 +307,7 @@ func list(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			if cli.Matches(v, "help") {
+			if cmdline.Matches(v, "help") {
 				return usageText(env)
 			}
 			if _, err := cnum.GetPrefix(v, family); err != nil {
@@ -328,7 +329,7 @@ func list(env *cli.Env, args *cli.Args) error {
 			idx = link.IndexFromIfN(iif)
 		}
 		if idx == 0 {
-			return cli.Exit(1, "Cannot find device \"%s\"", iif)
+			return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", iif)
 		}
 		f.Iif = idx
 	}
@@ -346,7 +347,7 @@ func list(env *cli.Env, args *cli.Args) error {
 				env.Warnf("%s\n", err)
 			}
 		}
-		return cli.Fatal(1, "Dump terminated")
+		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 	}
 	env.P.End()
 	return nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
@@ -13,31 +14,31 @@ import (
 )
 
 // Run is `ip netconf [ show | list | lst ] [ dev DEV ]`.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return show(env, args)
 	}
 	w := args.Next()
 	switch {
-	case cli.Matches(w, "show") || cli.Matches(w, "lst") || cli.Matches(w, "list"):
+	case cmdline.Matches(w, "show") || cmdline.Matches(w, "lst") || cmdline.Matches(w, "list"):
 		return show(env, args)
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "help"):
 		return printUsage(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip netconf help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip netconf help\".", w)
 }
 
 func printUsage(env *cli.Env) error {
 	env.P.Flush()
 	usage.Netconf(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // show lists the settings of every device, or asks for one device's when
 // both a device and a family are given (iproute2 prints that answer with
 // no JSON context open, so it is text whatever -json says, and a refusal
 // prints nothing).
-func show(env *cli.Env, args *cli.Args) error {
+func show(env *cli.Env, args *cmdline.Args) error {
 	var ifindex uint32
 	for args.More() {
 		if args.Next() != "dev" {
@@ -48,7 +49,7 @@ func show(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if ifindex = lookup(env, v); ifindex == 0 {
-			return cli.Exit(1, "Device \"%s\" does not exist.", v)
+			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", v)
 		}
 	}
 	c, err := env.Conn()
@@ -77,11 +78,11 @@ func show(env *cli.Env, args *cli.Args) error {
 	switch {
 	case errors.As(err, &ne):
 		env.P.Flush()
-		return cli.Fatal(1, "RTNETLINK answers: %s\nDump terminated", rtnl.Strerror(ne.Errno))
+		return cmdline.Fatal(cmdline.StatusFailed, "RTNETLINK answers: %s\nDump terminated", rtnl.Strerror(ne.Errno))
 	case errors.As(err, new(errStop)):
 		// iproute2 leaves the listing there, its JSON open.
 		env.P.Flush()
-		return cli.Fatal(1, "Dump terminated")
+		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 	case err != nil:
 		return err
 	}

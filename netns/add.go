@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -84,7 +85,7 @@ func add(env *cli.Env, words []string, create bool) error {
 	var err error
 	OnThrowawayThread(func() {
 		if !switchTo(env, env.Opts.NetNS) {
-			err = cli.Silent(1)
+			err = cmdline.Silent(cmdline.StatusFailed)
 			return
 		}
 		err = addAt(env, name, pid, create, true)
@@ -117,7 +118,7 @@ func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 	}
 	env.Warnf("%s\n", r.msg)
 	if !r.created {
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	// iproute2 cleans up with its delete command, which under -all
 	// removes every namespace.
@@ -126,7 +127,7 @@ func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 	} else {
 		deleteOne(env, name)
 	}
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 // attach is `ip netns attach`: the namespace file bind-mounted from pid's.
@@ -143,7 +144,7 @@ func attach(env *cli.Env, path string, pid int32) error {
 		if err := unix.Unlink(path); err != nil {
 			env.Warnf("Cannot remove namespace file \"%s\": %s\n", path, rtnl.ErrnoText(err))
 		}
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	return nil
 }
@@ -192,7 +193,7 @@ func del(env *cli.Env, words []string) error {
 		return fail(env, 1, "No netns name specified")
 	}
 	if !deleteOne(env, words[0]) {
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	return nil
 }

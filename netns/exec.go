@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -38,14 +39,14 @@ func execCmd(env *cli.Env, words []string) error {
 		if env.ForkedCopy(true) == 0 {
 			return nil
 		}
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	case r.status.Signaled():
-		return cli.Exited(1) // iproute2's parent exits at once
+		return cmdline.Exited(cmdline.StatusFailed) // iproute2's parent exits at once
 
 	case r.err != nil:
 		return fail(env, 1, "%s", r.err.Error())
 	case r.status.ExitStatus() != 0:
-		return cli.Silent(r.status.ExitStatus())
+		return cmdline.Silent(r.status.ExitStatus())
 	}
 	return nil
 }
@@ -62,7 +63,7 @@ func execAll(env *cli.Env, argv []string) error {
 		return fail(env, 1, "Failed to open directory %s: %s", RunDir, rtnl.ErrnoText(err))
 	}
 	if execEach(env, names, argv) {
-		return cli.Exited(1)
+		return cmdline.Exited(cmdline.StatusFailed)
 	}
 	return nil
 }
@@ -106,11 +107,11 @@ func execIn(env *cli.Env, name string, argv []string) error {
 	// Never unlocked: the thread leaves gip's namespaces for good.
 	runtime.LockOSThread()
 	if !switchFromN(env, name) {
-		return cli.Silent(255)
+		return cmdline.Silent(cmdline.StatusUsage)
 	}
 	err := execvp(argv)
 	env.Warnf("exec of \"%s\" failed: %s\n", argv[0], rtnl.ErrnoText(err))
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 // runIn runs argv in the namespace name and waits for it (under -batch and

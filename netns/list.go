@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -79,15 +80,15 @@ func listID(env *cli.Env, words []string) error {
 			return usage(env)
 		}
 		if *dst >= 0 {
-			return cli.Duplicate(key, key)
+			return cmdline.Duplicate(key, key)
 		}
 		if i+1 >= len(words) {
-			return cli.IncompleteCommand()
+			return cmdline.IncompleteCommand()
 		}
 		i++
 		v, ok := cnum.Int(words[i], 0)
 		if !ok {
-			return cli.InvalidArg("\""+key+"\" value is invalid", words[i])
+			return cmdline.InvalidArg("\""+key+"\" value is invalid", words[i])
 		}
 		if v < 0 {
 			// iproute2 names the word after the value here.
@@ -95,7 +96,7 @@ func listID(env *cli.Env, words []string) error {
 			if i+1 < len(words) {
 				next = words[i+1]
 			}
-			return cli.InvalidArg("\""+key+"\" value should be >= 0", next)
+			return cmdline.InvalidArg("\""+key+"\" value should be >= 0", next)
 		}
 		*dst = v
 	}
@@ -122,7 +123,7 @@ func listID(env *cli.Env, words []string) error {
 		err = printNSID(env, side, m)
 		p.End()
 		if err != nil {
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		return nil
 	}
@@ -132,7 +133,7 @@ func listID(env *cli.Env, words []string) error {
 	})
 	if err != nil {
 		p.End()
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if errors.As(err, &ce) {
 			return ce
 		}
@@ -149,7 +150,7 @@ func sideConn(env *cli.Env) (*rtnl.Conn, error) {
 	if idConn == nil {
 		c, err := rtnl.Dial(env.NetNSFD)
 		if err != nil {
-			return nil, cli.Exit(1, "Cannot open rtnetlink")
+			return nil, cmdline.Exit(cmdline.StatusFailed, "Cannot open rtnetlink")
 		}
 		idConn = c
 	}
@@ -237,10 +238,10 @@ func set(env *cli.Env, words []string) error {
 	if words[1] != "auto" {
 		v, ok := cnum.Int(words[1], 0)
 		if !ok {
-			return cli.InvalidArg("Invalid \"netnsid\" value", words[1])
+			return cmdline.InvalidArg("Invalid \"netnsid\" value", words[1])
 		}
 		if v < 0 {
-			return cli.InvalidArg("\"netnsid\" value should be >= 0", words[1])
+			return cmdline.InvalidArg("\"netnsid\" value should be >= 0", words[1])
 		}
 		nsid = v
 	}
@@ -255,7 +256,7 @@ func set(env *cli.Env, words []string) error {
 	}
 	fd, err = Open(name)
 	if err != nil {
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	defer unix.Close(fd)
 	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {

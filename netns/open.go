@@ -8,7 +8,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -42,11 +42,11 @@ const nsGetNSType = 0xb703
 func OpenNamed(name string) (int, error) {
 	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return -1, cli.Exit(255, "Cannot open network namespace \"%s\": %s", name, rtnl.ErrnoText(err))
+		return -1, cmdline.Exit(cmdline.StatusUsage, "Cannot open network namespace \"%s\": %s", name, rtnl.ErrnoText(err))
 	}
 	if t, err := unix.IoctlRetInt(fd, nsGetNSType); err != nil || t != unix.CLONE_NEWNET {
 		unix.Close(fd)
-		return -1, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", name, rtnl.ErrnoText(unix.EINVAL))
+		return -1, cmdline.Exit(cmdline.StatusUsage, "setting the network namespace \"%s\" failed: %s", name, rtnl.ErrnoText(unix.EINVAL))
 	}
 	return fd, nil
 }

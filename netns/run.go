@@ -4,12 +4,13 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // Run is the `ip netns` command. Its status codes follow iproute2: a
 // subcommand that fails returns 1 (or 2 when the kernel refused a request),
 // while argument errors end ip with 255.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	words := args.Rest()
 	if len(words) == 0 {
 		return list(env)
@@ -17,10 +18,10 @@ func Run(env *cli.Env, args *cli.Args) error {
 	// iproute2 checks the word after the subcommand as a name for every
 	// subcommand (unless -all is given), before it even looks at which one.
 	if !env.Opts.All && len(words) > 1 && !ValidName(words[1]) {
-		return cli.Fatal(255, "Invalid netns name \"%s\"", words[1])
+		return cmdline.Fatal(cmdline.StatusUsage, "Invalid netns name \"%s\"", words[1])
 	}
 	cmd, rest := words[0], words[1:]
-	m := func(kw string) bool { return cli.Matches(cmd, kw) }
+	m := func(kw string) bool { return cmdline.Matches(cmd, kw) }
 	switch {
 	case m("list") || m("show") || m("lst"):
 		return list(env)
@@ -45,7 +46,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("attach"):
 		return add(env, rest, false)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip netns help\".", cmd)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip netns help\".", cmd)
 }
 
 // maxName is NAME_MAX: the longest file name /run/netns can hold.
@@ -79,7 +80,7 @@ func usage(env *cli.Env) error {
        ip netns list-id [ target-nsid POSITIVE-INT ] [ nsid POSITIVE-INT ]
 NETNSID := auto | POSITIVE-INT (auto lets the kernel pick one)
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // fail prints msg to stderr (after stdout, so the two interleave as
@@ -87,5 +88,5 @@ NETNSID := auto | POSITIVE-INT (auto lets the kernel pick one)
 // further to print.
 func fail(env *cli.Env, code int, format string, args ...any) error {
 	env.Warnf(format+"\n", args...)
-	return cli.Silent(code)
+	return cmdline.Silent(code)
 }

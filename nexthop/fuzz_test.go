@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -27,7 +28,7 @@ func FuzzModifyRequest(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		b, err := modifyRequest(0, cli.NewArgs(strings.Split(s, " ")), testLookup)
+		b, err := modifyRequest(0, cmdline.NewArgs(strings.Split(s, " ")), testLookup)
 		if err != nil {
 			return
 		}
@@ -85,11 +86,11 @@ func FuzzRequestPrints(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
 		family := []int{unix.AF_UNSPEC, unix.AF_INET, unix.AF_INET6}[int(fam)%3]
-		b, err := modifyRequest(family, cli.NewArgs(strings.Split(s, " ")), testLookup)
+		b, err := modifyRequest(family, cmdline.NewArgs(strings.Split(s, " ")), testLookup)
 		if err != nil {
-			var ce *cli.Error
+			var ce *cmdline.Error
 			if !errors.As(err, &ce) && err != errUsage {
-				t.Fatalf("%q: error %v (%T) is not a *cli.Error", s, err, err)
+				t.Fatalf("%q: error %v (%T) is not a *cmdline.Error", s, err, err)
 			}
 			return
 		}

@@ -3,7 +3,7 @@ package nexthop
 import (
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/route"
 	"golang.org/x/sys/unix"
@@ -16,7 +16,7 @@ type devLookup func(name string) uint32
 func parseID(v string) (uint32, error) {
 	id, ok := cnum.Uint32(v, 0)
 	if !ok {
-		return 0, cli.InvalidArg("invalid id value", v)
+		return 0, cmdline.InvalidArg("invalid id value", v)
 	}
 	return id, nil
 }
@@ -24,7 +24,7 @@ func parseID(v string) (uint32, error) {
 // modifyRequest is ipnh_modify's parser: the words of add, replace and
 // delete turned into the request body (struct nhmsg and attributes), in
 // the order iproute2 writes them.
-func modifyRequest(family int, args *cli.Args, lookup devLookup) ([]byte, error) {
+func modifyRequest(family int, args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	hdr := header{family: uint8(family)}
 	var attrs []byte
 	for args.More() {
@@ -47,7 +47,7 @@ func modifyRequest(family int, args *cli.Args, lookup devLookup) ([]byte, error)
 			}
 			idx := lookup(v)
 			if idx == 0 {
-				return nil, cli.InvalidArg("Device does not exist\n", v)
+				return nil, cmdline.InvalidArg("Device does not exist\n", v)
 			}
 			attrs = rtattrU32(attrs, nhaOIF, idx)
 			if hdr.family == unix.AF_UNSPEC {
@@ -71,7 +71,7 @@ func modifyRequest(family int, args *cli.Args, lookup devLookup) ([]byte, error)
 			if hdr.family == unix.AF_UNSPEC {
 				hdr.family = uint8(a.Family)
 			} else if int(hdr.family) != a.Family {
-				return nil, cli.InvalidArg("address family mismatch\n", v)
+				return nil, cmdline.InvalidArg("address family mismatch\n", v)
 			}
 			attrs = rtattr(attrs, nhaGateway, a.Bytes())
 		case w == "encap":
@@ -79,7 +79,7 @@ func modifyRequest(family int, args *cli.Args, lookup devLookup) ([]byte, error)
 				if idx := lookup(name); idx != 0 {
 					return idx, nil
 				}
-				return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+				return 0, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", name)
 			})
 			if err != nil {
 				return nil, err
@@ -110,20 +110,20 @@ func modifyRequest(family int, args *cli.Args, lookup devLookup) ([]byte, error)
 				return nil, err
 			}
 			attrs = append(attrs, b...)
-		case cli.Matches(w, "protocol"):
+		case cmdline.Matches(w, "protocol"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			p, ok := route.ParseProtocol(v)
 			if !ok {
-				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"protocol\" value is invalid\n", v)
 			}
 			hdr.protocol = p
 		case w == "help":
 			return nil, errUsage
 		default:
-			return nil, cli.InvalidArg("", w)
+			return nil, cmdline.InvalidArg("", w)
 		}
 	}
 	return append(hdr.append(nil), attrs...), nil
@@ -151,7 +151,7 @@ func groupAttr(v string) ([]byte, error) {
 		if i := strings.IndexAny(head, "/,"); i >= 0 {
 			head = head[:i]
 		}
-		return cli.InvalidArg("\"group\" value is invalid\n", head)
+		return cmdline.InvalidArg("\"group\" value is invalid\n", head)
 	}
 	if v == "" {
 		return nil, invalid()
@@ -167,7 +167,7 @@ func groupAttr(v string) ([]byte, error) {
 		if hasWeight {
 			w, ok := cnum.Uint32(wText, 0)
 			if !ok || w == 0 || w > 256 {
-				return nil, cli.InvalidArg("\"weight\" is invalid\n", wText)
+				return nil, cmdline.InvalidArg("\"weight\" is invalid\n", wText)
 			}
 			weight = uint8(w - 1)
 		}
@@ -180,7 +180,7 @@ func groupAttr(v string) ([]byte, error) {
 // groupType is parse_nh_group_type, with "type" just read: the type, and
 // for a resilient group the NHA_RES_GROUP nest of its arguments before
 // it.
-func groupType(args *cli.Args) ([]byte, error) {
+func groupType(args *cmdline.Args) ([]byte, error) {
 	v, err := args.Value()
 	if err != nil {
 		return nil, err
@@ -192,7 +192,7 @@ func groupType(args *cli.Args) ([]byte, error) {
 	case "resilient":
 		typ = grpTypeRes
 	default:
-		return nil, cli.InvalidArg("\"type\" value is invalid\n", v)
+		return nil, cmdline.InvalidArg("\"type\" value is invalid\n", v)
 	}
 	var b []byte
 	if typ == grpTypeRes && args.More() {
@@ -207,7 +207,7 @@ func groupType(args *cli.Args) ([]byte, error) {
 
 // resilientArgs is parse_nh_group_type_res: buckets, idle_timer and
 // unbalanced_timer (seconds, sent in hundredths) until another word.
-func resilientArgs(args *cli.Args) ([]byte, error) {
+func resilientArgs(args *cmdline.Args) ([]byte, error) {
 	var b []byte
 	for args.More() {
 		w := args.Next()
@@ -226,19 +226,19 @@ func resilientArgs(args *cli.Args) ([]byte, error) {
 		case "buckets":
 			n, ok := cnum.Uint(v, 0, 0xffff)
 			if !ok {
-				return nil, cli.InvalidArg("invalid buckets value", v)
+				return nil, cmdline.InvalidArg("invalid buckets value", v)
 			}
 			b = rtattrU16(b, nhaResGroupBuckets, uint16(n))
 		case "idle_timer":
 			n, ok := cnum.Uint32(v, 0)
 			if !ok || n >= 0xffffffff/100 {
-				return nil, cli.InvalidArg("invalid idle timer value", v)
+				return nil, cmdline.InvalidArg("invalid idle timer value", v)
 			}
 			b = rtattrU32(b, nhaResGroupIdleTimer, n*100)
 		case "unbalanced_timer":
 			n, ok := cnum.Uint32(v, 0)
 			if !ok || n >= 0xffffffff/100 {
-				return nil, cli.InvalidArg("invalid unbalanced timer value", v)
+				return nil, cmdline.InvalidArg("invalid unbalanced timer value", v)
 			}
 			b = rtattrU32(b, nhaResGroupUnbalancedTimer, n*100)
 		}

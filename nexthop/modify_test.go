@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -53,7 +53,7 @@ func TestModifyRequestGolden(t *testing.T) {
 		{0, "id 1 group 5 type resilient", // no arguments: no nest
 			"00000000" + "00000000" + "08000100" + "01000000" + "0c000200" + "0500000000000000" + "06000300" + "01000000"},
 	} {
-		got, err := modifyRequest(tc.family, cli.NewArgs(strings.Fields(tc.words)), testLookup)
+		got, err := modifyRequest(tc.family, cmdline.NewArgs(strings.Fields(tc.words)), testLookup)
 		if err != nil {
 			t.Errorf("%s: %v", tc.words, err)
 			continue
@@ -109,13 +109,13 @@ func TestModifyRequestErrors(t *testing.T) {
 		{"id 1 group 5 type resilient idle_timer 42949672", 255, `Error: argument "42949672" is wrong: invalid idle timer value`},
 		{"id 1 proto foo", 255, "Error: argument \"foo\" is wrong: \"protocol\" value is invalid\n"},
 	} {
-		_, err := modifyRequest(0, cli.NewArgs(strings.Fields(tc.words)), testLookup)
-		var ce *cli.Error
+		_, err := modifyRequest(0, cmdline.NewArgs(strings.Fields(tc.words)), testLookup)
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != tc.code || ce.Msg != tc.msg {
 			t.Errorf("%s: got %v; want %d %q", tc.words, err, tc.code, tc.msg)
 		}
 	}
-	if _, err := modifyRequest(0, cli.NewArgs([]string{"help"}), testLookup); !errors.Is(err, errUsage) {
+	if _, err := modifyRequest(0, cmdline.NewArgs([]string{"help"}), testLookup); !errors.Is(err, errUsage) {
 		t.Errorf("help: got %v, want the usage", err)
 	}
 }

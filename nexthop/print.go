@@ -6,6 +6,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/route"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -56,7 +57,7 @@ type entry struct {
 
 // errBadMessage is a message the printer could not decode; what was wrong
 // has been printed already.
-var errBadMessage = cli.Silent(255)
+var errBadMessage = cmdline.Silent(cmdline.StatusUsage)
 
 // decode is ipnh_parse_nhmsg. A malformed message prints iproute2's
 // complaint on out (the output stream, as iproute2 does) and fails.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -12,12 +13,12 @@ import (
 
 // Run is `ip nexthop`. Verbs are tried in iproute2's order, which decides
 // abbreviations ("d" is delete, "l" list, "f" flush).
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return list(env, args, false)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	var err error
 	switch {
 	case m("add"):
@@ -37,7 +38,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		err = errUsage
 	default:
-		return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip nexthop help\".", w)
+		return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip nexthop help\".", w)
 	}
 	if errors.Is(err, errUsage) {
 		return usage(env)
@@ -70,7 +71,7 @@ RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]
 ENCAPTYPE := [ mpls ]
 ENCAPHDR := [ MPLSLABEL ]
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
@@ -88,7 +89,7 @@ func lookup(env *cli.Env) devLookup {
 }
 
 // modify is add, replace and delete.
-func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args) error {
+func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
 	body, err := modifyRequest(env.Opts.Family, args, lookup(env))
 	if err != nil {
 		return err
@@ -139,14 +140,14 @@ func printAnswer(env *cli.Env, m netlink.Message) error {
 	defer pr.Close()
 	env.P.Begin()
 	if err := pr.PrintMessage(m); err != nil {
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	env.P.End()
 	return nil
 }
 
 // get is `ip nexthop get id ID`.
-func get(env *cli.Env, args *cli.Args) error {
+func get(env *cli.Env, args *cmdline.Args) error {
 	var id uint32
 	for args.More() {
 		if args.Next() != "id" {

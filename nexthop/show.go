@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -65,36 +66,36 @@ func (f *filter) dumpRequest(family int, buckets bool) []byte {
 
 // deviceArg reads the device after dev or master: its index, or
 // iproute2's complaint.
-func deviceArg(args *cli.Args, find devLookup) (uint32, error) {
+func deviceArg(args *cmdline.Args, find devLookup) (uint32, error) {
 	v, err := args.Value()
 	if err != nil {
 		return 0, err
 	}
 	idx := find(v)
 	if idx == 0 {
-		return 0, cli.InvalidArg("Device does not exist\n", v)
+		return 0, cmdline.InvalidArg("Device does not exist\n", v)
 	}
 	return idx, nil
 }
 
 // vrfArg reads the name after vrf. This kernel has no VRF devices, so
 // name_is_vrf holds for no name.
-func vrfArg(args *cli.Args) error {
+func vrfArg(args *cmdline.Args) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
 	}
-	return cli.InvalidArg("Invalid VRF\n", v)
+	return cmdline.InvalidArg("Invalid VRF\n", v)
 }
 
 // list is ipnh_list_flush: show (or flush) what the selector picks.
-func list(env *cli.Env, args *cli.Args, flush bool) error {
+func list(env *cli.Env, args *cmdline.Args, flush bool) error {
 	f := envFilter(env)
 	all := !args.More()
 	find := lookup(env)
 	for args.More() {
 		w := args.Next()
-		m := func(kw string) bool { return cli.Matches(w, kw) }
+		m := func(kw string) bool { return cmdline.Matches(w, kw) }
 		var err error
 		switch {
 		case m("dev"):
@@ -123,7 +124,7 @@ func list(env *cli.Env, args *cli.Args, flush bool) error {
 			if v, err = args.Value(); err == nil {
 				p, ok := cnum.Uint32(v, 0)
 				if !ok {
-					return cli.InvalidArg("invalid protocol value", v)
+					return cmdline.InvalidArg("invalid protocol value", v)
 				}
 				f.protocol = p
 			}
@@ -132,7 +133,7 @@ func list(env *cli.Env, args *cli.Args, flush bool) error {
 		case m("help"):
 			return errUsage
 		default:
-			return cli.InvalidArg("", w)
+			return cmdline.InvalidArg("", w)
 		}
 		if err != nil {
 			return err
@@ -168,7 +169,7 @@ func dumpTerminated(env *cli.Env, err error, what string) error {
 	if !dumpFailed(env, err) {
 		return nil
 	}
-	return cli.Exit(2, "%s", what)
+	return cmdline.Exit(cmdline.StatusRefused, "%s", what)
 }
 
 // dumpFailed prints why a dump failed as rtnl_dump_filter does (a
@@ -199,12 +200,12 @@ func deleteRequest(id uint32) []byte {
 func flushID(env *cli.Env, id uint32) error {
 	c, err := rtnl.Dial(env.NetNSFD)
 	if err != nil {
-		return cli.Exit(1, "Cannot open rtnetlink")
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot open rtnetlink")
 	}
 	defer c.Close()
 	if err := c.Exec(rtmDelNexthop, 0, deleteRequest(id)); err != nil {
 		env.Warnf("%s\n", err)
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	return nil
 }
@@ -218,7 +219,7 @@ func flushAll(env *cli.Env, c *rtnl.Conn, f *filter, all bool) error {
 	}
 	del, err := rtnl.Dial(env.NetNSFD)
 	if err != nil {
-		return cli.Exit(1, "Cannot open rtnetlink")
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot open rtnetlink")
 	}
 	defer del.Close()
 	var result error
@@ -245,7 +246,7 @@ func flushAll(env *cli.Env, c *rtnl.Conn, f *filter, all bool) error {
 		})
 		if err != nil && dumpFailed(env, err) {
 			env.Warnf("Dump terminated. Failed to flush nexthops\n")
-			result = cli.Silent(2)
+			result = cmdline.Silent(cmdline.StatusRefused)
 			break
 		}
 		if !(all && f.groups) {
@@ -263,12 +264,12 @@ func flushAll(env *cli.Env, c *rtnl.Conn, f *filter, all bool) error {
 }
 
 // bucket is `ip nexthop bucket`.
-func bucket(env *cli.Env, args *cli.Args) error {
+func bucket(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return bucketList(env, args)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("list") || m("show") || m("lst"):
 		return bucketList(env, args)
@@ -277,16 +278,16 @@ func bucket(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return errUsage
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip nexthop help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip nexthop help\".", w)
 }
 
 // bucketList is ipnh_bucket_list.
-func bucketList(env *cli.Env, args *cli.Args) error {
+func bucketList(env *cli.Env, args *cmdline.Args) error {
 	f := envFilter(env)
 	find := lookup(env)
 	for args.More() {
 		w := args.Next()
-		m := func(kw string) bool { return cli.Matches(w, kw) }
+		m := func(kw string) bool { return cmdline.Matches(w, kw) }
 		var err error
 		switch {
 		case m("dev"):
@@ -310,7 +311,7 @@ func bucketList(env *cli.Env, args *cli.Args) error {
 		case m("help"):
 			return errUsage
 		default:
-			return cli.InvalidArg("", w)
+			return cmdline.InvalidArg("", w)
 		}
 		if err != nil {
 			return err
@@ -338,7 +339,7 @@ func bucketGetRequest(family int, id uint32, index uint16) []byte {
 }
 
 // bucketGet is `ip nexthop bucket get id ID index INDEX`.
-func bucketGet(env *cli.Env, args *cli.Args) error {
+func bucketGet(env *cli.Env, args *cmdline.Args) error {
 	var id uint32
 	var index uint16
 	haveIndex := false
@@ -359,7 +360,7 @@ func bucketGet(env *cli.Env, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint(v, 0, 0xffff)
 		if !ok {
-			return cli.InvalidArg("invalid bucket index value", v)
+			return cmdline.InvalidArg("invalid bucket index value", v)
 		}
 		index, haveIndex = uint16(n), true
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
@@ -66,12 +67,12 @@ type Filter struct {
 }
 
 // Run is `ip ntable`.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return show(env, args)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("change") || m("chg"):
 		return change(env, args)
@@ -80,13 +81,13 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return usageText(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip ntable help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip ntable help\".", w)
 }
 
 func usageText(env *cli.Env) error {
 	env.P.Flush()
 	usage.Ntable(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // devIndex is ll_name_to_index: 0 for no such device.
@@ -143,7 +144,7 @@ var parms = []struct {
 // in order, each keyword whole (strcmp). dev names a device through
 // find; a nil body with a nil error is a device that does not exist
 // (reported by the caller).
-func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)) ([]byte, string, error) {
+func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, error)) ([]byte, string, error) {
 	b := []byte{uint8(family), 0, 0, 0}
 	var parm []byte
 	name, hasName, thresh, gcInt, parmsChange := "", false, false, false, false
@@ -156,7 +157,7 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 				return nil, "", err
 			}
 			if hasName {
-				return nil, "", cli.Duplicate("NAME", v)
+				return nil, "", cmdline.Duplicate("NAME", v)
 			}
 			name, hasName = v, true
 			b = attr(b, ndtaName, append([]byte(v), 0))
@@ -169,7 +170,7 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 			thresh = true
 			n, ok := cnum.Uint32(v, 0)
 			if !ok {
-				return nil, "", cli.InvalidArg("\""+w+"\" value is invalid", v)
+				return nil, "", cmdline.InvalidArg("\""+w+"\" value is invalid", v)
 			}
 			b = attr32(b, ndtaThresh1+uint16(w[6]-'1'), n)
 			continue
@@ -181,7 +182,7 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 			gcInt = true
 			n, ok := cnum.Uint(v, 0, math.MaxUint64)
 			if !ok {
-				return nil, "", cli.InvalidArg("\"gc_int\" value is invalid", v)
+				return nil, "", cmdline.InvalidArg("\"gc_int\" value is invalid", v)
 			}
 			b = attr64(b, ndtaGCInterval, n)
 			continue
@@ -195,7 +196,7 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 				return nil, "", err
 			}
 			if idx == 0 {
-				return nil, "", cli.Exit(1, "Cannot find device \"%s\"", v)
+				return nil, "", cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", v)
 			}
 			parm = attr32(parm, ndtpaIfindex, idx)
 			continue
@@ -216,7 +217,7 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 			}
 			n, ok := cnum.Uint(v, 0, max)
 			if !ok {
-				return nil, "", cli.InvalidArg("\""+w+"\" value is invalid", v)
+				return nil, "", cmdline.InvalidArg("\""+w+"\" value is invalid", v)
 			}
 			if p.u64 {
 				parm = attr64(parm, p.typ, n)
@@ -226,14 +227,14 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 			parmsChange = true
 		}
 		if !found {
-			return nil, "", cli.InvalidArg("unknown", w)
+			return nil, "", cmdline.InvalidArg("unknown", w)
 		}
 	}
 	if !hasName {
-		return nil, "", cli.Fatal(255, "Error: argument \"NAME\" is required")
+		return nil, "", cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"NAME\" is required")
 	}
 	if !thresh && !gcInt && !parmsChange {
-		return nil, "", cli.Fatal(255, "Not enough information: changeable attributes required.")
+		return nil, "", cmdline.Fatal(cmdline.StatusUsage, "Not enough information: changeable attributes required.")
 	}
 	if len(parm) > 0 {
 		b = attr(b, ndtaParms, parm)
@@ -242,7 +243,7 @@ func changeRequest(family int, args *cli.Args, find func(string) (uint32, error)
 }
 
 // change is `ip ntable change`.
-func change(env *cli.Env, args *cli.Args) error {
+func change(env *cli.Env, args *cmdline.Args) error {
 	body, _, err := changeRequest(env.Opts.Family, args, func(s string) (uint32, error) { return devIndex(env, s) })
 	if err != nil {
 		return err
@@ -253,13 +254,13 @@ func change(env *cli.Env, args *cli.Args) error {
 	}
 	if err := c.Exec(rtmSetNeighTbl, rtnl.Replace, body); err != nil {
 		env.Warnf("%s\n", err)
-		return cli.Exited(2)
+		return cmdline.Exited(cmdline.StatusRefused)
 	}
 	return nil
 }
 
 // show is ipntable_show.
-func show(env *cli.Env, args *cli.Args) error {
+func show(env *cli.Env, args *cmdline.Args) error {
 	f := Filter{Family: env.Opts.Family}
 	for args.More() {
 		w := args.Next()
@@ -278,7 +279,7 @@ func show(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			if idx == 0 {
-				return cli.InvalidArg("\"DEV\" is invalid", v)
+				return cmdline.InvalidArg("\"DEV\" is invalid", v)
 			}
 			f.Index = idx
 		case "name":
@@ -288,7 +289,7 @@ func show(env *cli.Env, args *cli.Args) error {
 			}
 			f.Name, f.HasName = v, true
 		default:
-			return cli.InvalidArg("unknown", w)
+			return cmdline.InvalidArg("unknown", w)
 		}
 	}
 	c, err := env.Conn()
@@ -310,7 +311,7 @@ func show(env *cli.Env, args *cli.Args) error {
 				env.Warnf("%s\n", err)
 			}
 		}
-		return cli.Fatal(1, "Dump terminated")
+		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 	}
 	env.P.End()
 	return nil

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 )
 
@@ -39,7 +40,7 @@ func TestChangeRequest(t *testing.T) {
 		{"name a dev x queue 1", noDevice, nil, `Cannot find device "x"`},
 		{"name a queue", noDevice, nil, `Command line is not complete. Try option "help"`},
 	} {
-		got, _, err := changeRequest(0, cli.NewArgs(strings.Fields(tc.words)), tc.find)
+		got, _, err := changeRequest(0, cmdline.NewArgs(strings.Fields(tc.words)), tc.find)
 		if tc.err != "" {
 			if err == nil || err.Error() != tc.err {
 				t.Errorf("%q: error %v, want %q", tc.words, err, tc.err)
@@ -96,6 +97,6 @@ func FuzzPrint(f *testing.F) {
 func FuzzChangeRequest(f *testing.F) {
 	f.Add("name arp_cache dev x queue 3 gc_int 1")
 	f.Fuzz(func(t *testing.T, s string) {
-		changeRequest(0, cli.NewArgs(strings.Fields(s)), devTwo)
+		changeRequest(0, cmdline.NewArgs(strings.Fields(s)), devTwo)
 	})
 }

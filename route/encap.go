@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
@@ -105,7 +105,7 @@ func rtattrU32(b []byte, typ uint16, v uint32) []byte {
 // parseEncap is lwt_parse_encap, called with "encap" just read: it returns
 // the RTA_ENCAP nest followed by RTA_ENCAP_TYPE, ready to be appended to a
 // route's or a nexthop's attributes.
-func parseEncap(args *cli.Args, lookup devLookup) ([]byte, error) {
+func parseEncap(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	v, err := args.Value()
 	if err != nil {
 		return nil, err
@@ -126,16 +126,16 @@ func parseEncap(args *cli.Args, lookup devLookup) ([]byte, error) {
 			}
 			fmt.Fprintf(&sb, "%s %s\n", encapTypes[i], pad)
 		}
-		return nil, cli.Fatal(255, "%s", strings.TrimSuffix(sb.String(), "\n"))
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "%s", strings.TrimSuffix(sb.String(), "\n"))
 	}
 	if typ == 0 {
-		return nil, cli.InvalidArg("\"encap type\" value is invalid\n", v)
+		return nil, cmdline.InvalidArg("\"encap type\" value is invalid\n", v)
 	}
 	if _, err := args.Value(); err != nil {
 		return nil, err
 	}
 	if !args.More() {
-		return nil, cli.Fatal(255, "Error: unexpected end of line after \"encap\"")
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"encap\"")
 	}
 	args.Back()
 	var inner []byte
@@ -153,7 +153,7 @@ func parseEncap(args *cli.Args, lookup devLookup) ([]byte, error) {
 	case encapBPF:
 		inner, err = parseEncapBPF(args)
 	default:
-		return nil, cli.Fatal(255, "Error: \"encap %s\" is not supported by gip.", v)
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"encap %s\" is not supported by gip.", v)
 	}
 	if err != nil {
 		return nil, err
@@ -163,14 +163,14 @@ func parseEncap(args *cli.Args, lookup devLookup) ([]byte, error) {
 }
 
 // u8Arg is get_u8 of the value after a keyword, or invarg(msg).
-func u8Arg(args *cli.Args, msg string) (uint8, error) {
+func u8Arg(args *cmdline.Args, msg string) (uint8, error) {
 	v, err := args.Value()
 	if err != nil {
 		return 0, err
 	}
 	n, ok := cnum.Uint(v, 0, 0xff)
 	if !ok {
-		return 0, cli.InvalidArg(msg, v)
+		return 0, cmdline.InvalidArg(msg, v)
 	}
 	return uint8(n), nil
 }
@@ -178,7 +178,7 @@ func u8Arg(args *cli.Args, msg string) (uint8, error) {
 // once is iproute2's "if (x_ok++) duparg2(...)" for the keyword kw.
 func once(seen map[string]bool, kw, v string) error {
 	if seen[kw] {
-		return cli.Duplicate2(kw, v)
+		return cmdline.Duplicate2(kw, v)
 	}
 	seen[kw] = true
 	return nil
@@ -186,7 +186,7 @@ func once(seen map[string]bool, kw, v string) error {
 
 // onceValue reads the word after key, failing as iproute2 does when it is
 // missing or key was given before.
-func onceValue(args *cli.Args, seen map[string]bool, key string) (string, error) {
+func onceValue(args *cmdline.Args, seen map[string]bool, key string) (string, error) {
 	v, err := args.Value()
 	if err != nil {
 		return "", err
@@ -195,11 +195,11 @@ func onceValue(args *cli.Args, seen map[string]bool, key string) (string, error)
 }
 
 // parseEncapMPLS is parse_encap_mpls: LABEL[/LABEL...] [ttl TTL].
-func parseEncapMPLS(args *cli.Args) ([]byte, error) {
+func parseEncapMPLS(args *cmdline.Args) ([]byte, error) {
 	w := args.Next()
 	labels, ok := parseMPLS(w)
 	if !ok {
-		return nil, cli.Fatal(1, "Error: mpls address is expected rather than \"%s\".", w)
+		return nil, cmdline.Fatal(cmdline.StatusFailed, "Error: mpls address is expected rather than \"%s\".", w)
 	}
 	b := rtattr(nil, mplsIPTunnelDst, labels)
 	seen := map[string]bool{}
@@ -250,7 +250,7 @@ func parseMPLS(s string) ([]byte, bool) {
 }
 
 // parseEncapIP is parse_encap_ip and parse_encap_ip6.
-func parseEncapIP(args *cli.Args, family int) ([]byte, error) {
+func parseEncapIP(args *cmdline.Args, family int) ([]byte, error) {
 	var b []byte
 	var flags uint16
 	seen := map[string]bool{}
@@ -269,7 +269,7 @@ loop:
 			}
 			id, rest, digits, overflow := cnum.Strtoul(v, 0)
 			if !digits || rest != "" || overflow {
-				return nil, cli.InvalidArg("\"id\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"id\" value is invalid\n", v)
 			}
 			b = rtattr(b, lwtIPID, binary.BigEndian.AppendUint64(nil, id))
 		case "dst", "src":
@@ -299,7 +299,7 @@ loop:
 			}
 			tos, ok := parseDSField(v)
 			if !ok {
-				return nil, cli.InvalidArg("\""+tosWord+"\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\""+tosWord+"\" value is invalid\n", v)
 			}
 			b = rtattrU8(b, lwtIPTos, tos)
 		case ttlWord:
@@ -312,7 +312,7 @@ loop:
 			}
 			b = rtattrU8(b, lwtIPTTL, ttl)
 		case "geneve_opts", "vxlan_opts", "erspan_opts":
-			return nil, cli.Fatal(255, "Error: \"%s\" is not supported by gip.", w)
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"%s\" is not supported by gip.", w)
 		case "key", "csum", "seq":
 			if err := once(seen, w, w); err != nil {
 				return nil, err
@@ -373,7 +373,7 @@ func parseSRH(segs string, hmac uint32, encap bool) ([]byte, error) {
 }
 
 // parseEncapSeg6 is parse_encap_seg6: mode MODE segs A,B,... [hmac KEYID].
-func parseEncapSeg6(args *cli.Args) ([]byte, error) {
+func parseEncapSeg6(args *cmdline.Args) ([]byte, error) {
 	mode := -1
 	var segs string
 	var hmac uint32
@@ -394,7 +394,7 @@ loop:
 				}
 			}
 			if mode < 0 {
-				return nil, cli.InvalidArg("\"mode\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"mode\" value is invalid\n", v)
 			}
 		case "segs":
 			v, err := onceValue(args, seen, "segs")
@@ -402,7 +402,7 @@ loop:
 				return nil, err
 			}
 			if mode == -1 {
-				return nil, cli.InvalidArg("\"segs\" provided before \"mode\"\n", v)
+				return nil, cmdline.InvalidArg("\"segs\" provided before \"mode\"\n", v)
 			}
 			segs = truncate(v, 1023)
 		case "hmac":
@@ -439,7 +439,7 @@ func getU32Lax(v string) uint32 {
 
 // parseEncapSeg6Local is parse_encap_seg6local (without flavors and BPF
 // endpoints).
-func parseEncapSeg6Local(args *cli.Args, lookup devLookup) ([]byte, error) {
+func parseEncapSeg6Local(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	var b []byte
 	var action uint32
 	var segs string
@@ -462,7 +462,7 @@ loop:
 				}
 			}
 			if action == 0 {
-				return nil, cli.InvalidArg("\"action\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"action\" value is invalid\n", v)
 			}
 			b = rtattrU32(b, seg6LocalAction, action)
 		case "table", "vrftable":
@@ -479,7 +479,7 @@ loop:
 				if w == "vrftable" {
 					msg = "invalid vrf table id\n"
 				}
-				return nil, cli.InvalidArg(msg, v)
+				return nil, cmdline.InvalidArg(msg, v)
 			}
 			t := uint16(seg6LocalTable)
 			if w == "vrftable" {
@@ -514,9 +514,9 @@ loop:
 			idx, err := lookup(v)
 			if err != nil {
 				// exit(nodev()): the message, and status 255.
-				var ce *cli.Error
+				var ce *cmdline.Error
 				if asCLIError(err, &ce) {
-					return nil, cli.Fatal(255, "%s", ce.Msg)
+					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s", ce.Msg)
 				}
 				return nil, err
 			}
@@ -541,7 +541,7 @@ loop:
 				return nil, err
 			}
 			if v != "segs" {
-				return nil, cli.InvalidArg("missing \"segs\" attribute for srh\n", v)
+				return nil, cmdline.InvalidArg("missing \"segs\" attribute for srh\n", v)
 			}
 			if v, err = args.Value(); err != nil {
 				return nil, err
@@ -562,14 +562,14 @@ loop:
 				hmac = getU32Lax(v)
 			}
 		case "flavors", "endpoint":
-			return nil, cli.Fatal(255, "Error: \"%s\" is not supported by gip.", w)
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"%s\" is not supported by gip.", w)
 		default:
 			args.Back()
 			break loop
 		}
 	}
 	if action == 0 {
-		return nil, cli.Fatal(255, "Missing action type")
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Missing action type")
 	}
 	if srhOK {
 		srh, err := parseSRH(segs, hmac, action == seg6LocalActionEndB6Encap)
@@ -583,7 +583,7 @@ loop:
 
 // parseEncapBPF is parse_encap_bpf. gip loads no eBPF objects: only the
 // headroom and the usage are handled.
-func parseEncapBPF(args *cli.Args) ([]byte, error) {
+func parseEncapBPF(args *cmdline.Args) ([]byte, error) {
 	var b []byte
 	headroomSet := false
 loop:
@@ -591,7 +591,7 @@ loop:
 		w := args.Next()
 		switch w {
 		case "in", "out", "xmit":
-			return nil, cli.Fatal(255, "Error: eBPF programs (\"%s\") are not supported by gip.", w)
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: eBPF programs (\"%s\") are not supported by gip.", w)
 		case "headroom":
 			v, err := args.Value()
 			if err != nil {
@@ -599,14 +599,14 @@ loop:
 			}
 			n, ok := cnum.Uint32(v, 0)
 			if !ok || n == 0 {
-				return nil, cli.InvalidArg("headroom is invalid\n", v)
+				return nil, cmdline.InvalidArg("headroom is invalid\n", v)
 			}
 			if !headroomSet {
 				b = rtattrU32(b, lwtBPFXmitHeadroom, n)
 			}
 			headroomSet = true
 		case "help":
-			return nil, cli.Fatal(255, "Usage: ip route ... encap bpf [ in BPF ] [ out BPF ] [ xmit BPF ] [...]\n"+
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Usage: ip route ... encap bpf [ in BPF ] [ out BPF ] [ xmit BPF ] [...]\n"+
 				"BPF := obj FILE [ section NAME ] [ verbose ]")
 		default:
 			args.Back()

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -43,7 +43,7 @@ func TestParseEncapGolden(t *testing.T) {
 		{0, "10.13.0.0/16 nexthop encap ip id 9 dst 10.3.3.3 via 10.0.0.2 dev eth0 nexthop via 10.0.0.3 dev eth0",
 			"02100000fe03000100000000080001000a0d0000440009003000000003000000180016800c0001000000000000000009080002000a0303030600150002000000080005000a0000021000000003000000080005000a000003"},
 	} {
-		got, err := parseModify(testEnv(tc.family), unix.RTM_NEWROUTE, cli.NewArgs(strings.Fields(tc.words)), testLookup)
+		got, err := parseModify(testEnv(tc.family), unix.RTM_NEWROUTE, cmdline.NewArgs(strings.Fields(tc.words)), testLookup)
 		if err != nil {
 			t.Errorf("parseModify(%q) = error %v", tc.words, err)
 			continue
@@ -66,7 +66,7 @@ func TestEncapKeywordOnce(t *testing.T) {
 		{[]string{"mode", "encap", "segs"}, `Command line is not complete. Try option "help"`},
 	}
 	for _, tt := range tests {
-		_, err := parseEncapSeg6(cli.NewArgs(tt.words))
+		_, err := parseEncapSeg6(cmdline.NewArgs(tt.words))
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("parseEncapSeg6(%q) = %v, want %q", tt.words, err, tt.want)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -16,9 +17,9 @@ const flushTimeout = 30 * time.Second
 
 // flush is `ip route flush SELECTOR`: dump, delete what matched, and repeat
 // until a round finds nothing, as iproute2 does.
-func flush(env *cli.Env, args *cli.Args) error {
+func flush(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
-		return cli.Exit(1, "\"ip route flush\" requires arguments.")
+		return cmdline.Exit(cmdline.StatusFailed, "\"ip route flush\" requires arguments.")
 	}
 	s, err := parseResolved(env, args)
 	if err != nil {
@@ -75,13 +76,13 @@ func flush(env *cli.Env, args *cli.Args) error {
 		round++
 		for _, body := range doomed {
 			if err := c.Exec(unix.RTM_DELROUTE, 0, body); err != nil {
-				return cli.Exit(2, "Failed to send flush request: %s", rtnl.ErrnoText(err))
+				return cmdline.Exit(cmdline.StatusRefused, "Failed to send flush request: %s", rtnl.ErrnoText(err))
 			}
 		}
 		if elapsed := time.Since(start); elapsed > flushTimeout {
 			p.Text(fmt.Sprintf("\n*** Flush not completed after %d seconds, %d entries remain ***\n",
 				int(elapsed.Seconds()), len(doomed)))
-			return cli.Silent(1)
+			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		if env.Opts.Stats > 0 {
 			p.Text(fmt.Sprintf("\n*** Round %d, deleting %d entries ***\n", round, len(doomed)))
@@ -112,11 +113,11 @@ func flushCache() error {
 	const path = "/proc/sys/net/ipv4/route/flush"
 	fd, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return cli.Exit(1, "Cannot open \"%s\": %s", path, rtnl.ErrnoText(err))
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot open \"%s\": %s", path, rtnl.ErrnoText(err))
 	}
 	defer fd.Close()
 	if _, err := fd.WriteString("-1"); err != nil {
-		return cli.Exit(1, "Cannot flush routing cache")
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot flush routing cache")
 	}
 	return nil
 }

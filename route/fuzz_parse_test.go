@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -32,14 +33,14 @@ var fuzzFamilies = []int{unix.AF_UNSPEC, unix.AF_INET, unix.AF_INET6, unix.AF_PA
 
 func fuzzFamily(b uint8) int { return fuzzFamilies[int(b)%len(fuzzFamilies)] }
 
-// wantCLIError fails unless err is nil, a *cli.Error (iproute2's words
+// wantCLIError fails unless err is nil, a *cmdline.Error (iproute2's words
 // and status, never Go's) or a parser's request for the usage text, which
 // its caller prints.
 func wantCLIError(t *testing.T, what string, err error) {
 	t.Helper()
-	var ce *cli.Error
+	var ce *cmdline.Error
 	if err != nil && !errors.As(err, &ce) && err != errRuleUsage && err != errNeighUsage {
-		t.Fatalf("%s: error %v (%T) is not a *cli.Error", what, err, err)
+		t.Fatalf("%s: error %v (%T) is not a *cmdline.Error", what, err, err)
 	}
 }
 
@@ -56,7 +57,7 @@ func FuzzNeighRequest(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		body, err := neighRequest(fuzzFamily(fam), cli.NewArgs(strings.Split(s, " ")), testLookup)
+		body, err := neighRequest(fuzzFamily(fam), cmdline.NewArgs(strings.Split(s, " ")), testLookup)
 		wantCLIError(t, s, err)
 		if err != nil {
 			return
@@ -84,7 +85,7 @@ func FuzzNeighFilter(f *testing.F) {
 		f.Add(s, uint8(0), false)
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8, flush bool) {
-		wantCLIError(t, s, neighList(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Split(s, " ")), flush))
+		wantCLIError(t, s, neighList(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmdline.NewArgs(strings.Split(s, " ")), flush))
 	})
 }
 
@@ -106,7 +107,7 @@ func FuzzRuleRequest(f *testing.F) {
 		if !add {
 			cmd = unix.RTM_DELRULE
 		}
-		body, err := ruleRequest(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmd, cli.NewArgs(strings.Split(s, " ")))
+		body, err := ruleRequest(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmd, cmdline.NewArgs(strings.Split(s, " ")))
 		wantCLIError(t, s, err)
 		if err != nil {
 			return
@@ -130,7 +131,7 @@ func FuzzRuleFilter(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		_, err := parseRuleFilter(cli.NewArgs(strings.Split(s, " ")), fuzzFamily(fam))
+		_, err := parseRuleFilter(cmdline.NewArgs(strings.Split(s, " ")), fuzzFamily(fam))
 		wantCLIError(t, s, err)
 	})
 }
@@ -145,7 +146,7 @@ func FuzzGetRequest(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		_, err := parseGet(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Split(s, " ")))
+		_, err := parseGet(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmdline.NewArgs(strings.Split(s, " ")))
 		wantCLIError(t, s, err)
 	})
 }
@@ -160,7 +161,7 @@ func FuzzSelector(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, fam uint8) {
-		_, err := parseSelector(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cli.NewArgs(strings.Split(s, " ")))
+		_, err := parseSelector(offlineEnv(cli.Options{Family: fuzzFamily(fam)}), cmdline.NewArgs(strings.Split(s, " ")))
 		wantCLIError(t, s, err)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -35,7 +36,7 @@ type getRequest struct {
 
 // parseGet is iproute_get's parser; the if-chain order decides what an
 // abbreviation means.
-func parseGet(env *cli.Env, args *cli.Args) (*getRequest, error) {
+func parseGet(env *cli.Env, args *cmdline.Args) (*getRequest, error) {
 	q := &getRequest{hdr: rtnl.RtMsg{Family: uint8(env.Opts.Family)}, ae: netlink.NewAttributeEncoder()}
 	for args.More() {
 		if err := q.word(env, args.Next(), args); err != nil {
@@ -51,8 +52,8 @@ func (q *getRequest) setFamily(af int) {
 	}
 }
 
-func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+func (q *getRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case w == "tos" || m("dsfield"):
 		v, err := args.Value()
@@ -61,7 +62,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		tos, ok := parseDSField(v)
 		if !ok {
-			return cli.InvalidArg("TOS value is invalid\n", v)
+			return cmdline.InvalidArg("TOS value is invalid\n", v)
 		}
 		q.hdr.Tos = tos
 	case m("from"):
@@ -69,7 +70,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		if cli.Matches(v, "help") {
+		if cmdline.Matches(v, "help") {
 			return usage(env)
 		}
 		q.fromOK = true
@@ -95,7 +96,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("invalid mark value", v)
+			return cmdline.InvalidArg("invalid mark value", v)
 		}
 		q.mark = n
 	case m("oif") || w == "dev":
@@ -113,7 +114,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		if err != nil {
 			return err
 		}
-		return cli.InvalidArg("Invalid VRF\n", v)
+		return cmdline.InvalidArg("Invalid VRF\n", v)
 	case m("uid"):
 		v, err := args.Value()
 		if err != nil {
@@ -121,7 +122,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("invalid UID\n", v)
+			return cmdline.InvalidArg("invalid UID\n", v)
 		}
 		q.ae.Uint32(unix.RTA_UID, n)
 	case m("fibmatch"):
@@ -153,7 +154,7 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		p, ok := ipProtocol(v)
 		if !ok {
-			return cli.InvalidArg("Invalid \"ipproto\" value\n", v)
+			return cmdline.InvalidArg("Invalid \"ipproto\" value\n", v)
 		}
 		q.ae.Uint8(rtaIPProto, p)
 	default:
@@ -163,14 +164,14 @@ func (q *getRequest) word(env *cli.Env, w string, args *cli.Args) error {
 }
 
 // port reads a port number, sent in network byte order.
-func (q *getRequest) port(args *cli.Args, typ uint16, msg string) error {
+func (q *getRequest) port(args *cmdline.Args, typ uint16, msg string) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
 	}
 	n, ok := cnum.Uint(v, 0, 0xffff)
 	if !ok {
-		return cli.InvalidArg(msg, v)
+		return cmdline.InvalidArg(msg, v)
 	}
 	q.ae.Bytes(typ, binary.BigEndian.AppendUint16(nil, uint16(n)))
 	return nil
@@ -178,12 +179,12 @@ func (q *getRequest) port(args *cli.Args, typ uint16, msg string) error {
 
 // destination reads "[to] ADDRESS"; a prefix length other than the host
 // length draws iproute2's warning and is replaced.
-func (q *getRequest) destination(env *cli.Env, w string, args *cli.Args) error {
+func (q *getRequest) destination(env *cli.Env, w string, args *cmdline.Args) error {
 	w, err := args.After("to", w)
 	if err != nil {
 		return err
 	}
-	if cli.Matches(w, "help") {
+	if cmdline.Matches(w, "help") {
 		return usage(env)
 	}
 	a, err := cnum.GetPrefix(w, int(q.hdr.Family))
@@ -267,7 +268,7 @@ func (q *getRequest) body(c *rtnl.Conn) ([]byte, error) {
 }
 
 // get is `ip route get`.
-func get(env *cli.Env, args *cli.Args) error {
+func get(env *cli.Env, args *cmdline.Args) error {
 	// iproute2 resets its route filter first (see showdump).
 	f := newFilter(env.Opts.Family)
 	f.table, f.cloned = 0, bothKinds
@@ -277,7 +278,7 @@ func get(env *cli.Env, args *cli.Args) error {
 		return err
 	}
 	if !q.haveAddress {
-		return cli.Exit(1, "need at least a destination address")
+		return cmdline.Exit(cmdline.StatusFailed, "need at least a destination address")
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -303,7 +304,7 @@ func get(env *cli.Env, args *cli.Args) error {
 		// iproute2 rewrites its copy of the answer into a reverse lookup
 		// but then repeats the original request; so does gip.
 		if !r.has(unix.RTA_PREFSRC) && !r.has(unix.RTA_SRC) {
-			return cli.Exit(1, "Failed to connect the route")
+			return cmdline.Exit(cmdline.StatusFailed, "Failed to connect the route")
 		}
 		if ans, err = c.Query(unix.RTM_GETROUTE, 0, body); err != nil {
 			return err
@@ -322,10 +323,10 @@ func get(env *cli.Env, args *cli.Args) error {
 func (pr *printer) printAnswer(m netlink.Message, r *route) error {
 	t := uint16(m.Header.Type)
 	if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
-		return cli.Exit(1, "Not a route: %08x %08x %08x\nAn error :-)", len(m.Data)+16, t, uint16(m.Header.Flags))
+		return cmdline.Exit(cmdline.StatusFailed, "Not a route: %08x %08x %08x\nAn error :-)", len(m.Data)+16, t, uint16(m.Header.Flags))
 	}
 	if err := decodeRoute(t, m.Data, r); err != nil {
-		return cli.Exit(1, "An error :-)")
+		return cmdline.Exit(cmdline.StatusFailed, "An error :-)")
 	}
 	if pr.f.match(r) {
 		pr.print(r)

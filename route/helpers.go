@@ -2,6 +2,7 @@ package route
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // Helpers are the route printer's pieces that other objects' printers
@@ -51,7 +52,7 @@ func ParseProtocol(s string) (uint8, bool) { return parseProtocol(s) }
 // just read: it returns the encap nest (attribute type RTA_ENCAP, flagged
 // nested) followed by the encap type attribute (RTA_ENCAP_TYPE); a
 // caller whose attributes are numbered otherwise renumbers the two.
-func ParseEncap(args *cli.Args, lookup func(name string) (uint32, error)) ([]byte, error) {
+func ParseEncap(args *cmdline.Args, lookup func(name string) (uint32, error)) ([]byte, error) {
 	return parseEncap(args, lookup)
 }
 

@@ -3,7 +3,7 @@ package route
 import (
 	"strconv"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 )
@@ -17,7 +17,7 @@ func devIndex(c *rtnl.Conn, name string) (uint32, error) {
 	if idx := link.IndexFromIfN(name); idx != 0 {
 		return idx, nil
 	}
-	return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+	return 0, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", name)
 }
 
 // linkNames is ll_index_to_name with a per-process cache, so a dump asks

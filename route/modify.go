@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -36,7 +37,7 @@ type devLookup func(name string) (uint32, error)
 
 // parseModify is iproute_modify's parser: it turns words into the request
 // body without sending anything.
-func parseModify(env *cli.Env, cmd uint16, args *cli.Args, lookup devLookup) ([]byte, error) {
+func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	q := &modifyRequest{
 		cmd: cmd,
 		hdr: rtnl.RtMsg{Family: uint8(env.Opts.Family), Table: unix.RT_TABLE_MAIN, Scope: unix.RT_SCOPE_NOWHERE},
@@ -82,7 +83,7 @@ func parseModify(env *cli.Env, cmd uint16, args *cli.Args, lookup devLookup) ([]
 		q.ae.Bytes(unix.RTA_METRICS, mx)
 	}
 	if q.nexthops != nil {
-		mp, err := q.parseNexthops(cli.NewArgs(q.nexthops), lookup)
+		mp, err := q.parseNexthops(cmdline.NewArgs(q.nexthops), lookup)
 		if err != nil {
 			return nil, err
 		}
@@ -139,7 +140,7 @@ func (q *modifyRequest) setFamily(af int) {
 }
 
 // metricValue reads a metric's value, taking a "lock" before it.
-func (q *modifyRequest) metricValue(args *cli.Args, rtax uint16) (string, error) {
+func (q *modifyRequest) metricValue(args *cmdline.Args, rtax uint16) (string, error) {
 	v, err := args.Value()
 	if err != nil {
 		return "", err
@@ -159,14 +160,14 @@ func (q *modifyRequest) putMetric(rtax uint16, v uint32) {
 }
 
 // unsignedMetric is a plain numeric metric: "mtu [lock] N" and the like.
-func (q *modifyRequest) unsignedMetric(args *cli.Args, rtax uint16, msg string) error {
+func (q *modifyRequest) unsignedMetric(args *cmdline.Args, rtax uint16, msg string) error {
 	v, err := q.metricValue(args, rtax)
 	if err != nil {
 		return err
 	}
 	n, ok := cnum.Uint32(v, 0)
 	if !ok {
-		return cli.InvalidArg(msg, v)
+		return cmdline.InvalidArg(msg, v)
 	}
 	q.putMetric(rtax, n)
 	return nil
@@ -174,7 +175,7 @@ func (q *modifyRequest) unsignedMetric(args *cli.Args, rtax uint16, msg string) 
 
 // timeMetric reads "[lock] TIME" (get_time_rtt); a bare number is passed
 // raw, a value with a unit is scaled by scale.
-func (q *modifyRequest) timeMetric(args *cli.Args, rtax uint16, lockable bool, scale uint32, msg string) error {
+func (q *modifyRequest) timeMetric(args *cmdline.Args, rtax uint16, lockable bool, scale uint32, msg string) error {
 	var v string
 	var err error
 	if lockable {
@@ -187,7 +188,7 @@ func (q *modifyRequest) timeMetric(args *cli.Args, rtax uint16, lockable bool, s
 	}
 	t, raw, ok := parseTimeRTT(v)
 	if !ok {
-		return cli.InvalidArg(msg, v)
+		return cmdline.InvalidArg(msg, v)
 	}
 	if !raw {
 		t *= scale
@@ -197,17 +198,17 @@ func (q *modifyRequest) timeMetric(args *cli.Args, rtax uint16, lockable bool, s
 }
 
 // boolMetric reads a 0 or 1 metric.
-func (q *modifyRequest) boolMetric(args *cli.Args, rtax uint16, name string) error {
+func (q *modifyRequest) boolMetric(args *cmdline.Args, rtax uint16, name string) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
 	}
 	n, ok := cnum.Uint32(v, 0)
 	if !ok {
-		return cli.InvalidArg("\""+name+"\" value is invalid\n", v)
+		return cmdline.InvalidArg("\""+name+"\" value is invalid\n", v)
 	}
 	if n > 1 {
-		return cli.InvalidArg("\""+name+"\" value should be 0 or 1\n", v)
+		return cmdline.InvalidArg("\""+name+"\" value should be 0 or 1\n", v)
 	}
 	q.putMetric(rtax, n)
 	return nil
@@ -215,8 +216,8 @@ func (q *modifyRequest) boolMetric(args *cli.Args, rtax uint16, name string) err
 
 // word handles one keyword of iproute_modify; the if-chain order is
 // iproute2's and decides what an abbreviation means.
-func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case w == "src":
 		v, err := args.Value()
@@ -238,7 +239,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		q.ae.Bytes(unix.RTA_NEWDST, a.Bytes())
 	case w == "via":
 		if q.gwOK {
-			return cli.InvalidArg("use nexthop syntax to specify multiple via\n", w)
+			return cmdline.InvalidArg("use nexthop syntax to specify multiple via\n", w)
 		}
 		q.gwOK = true
 		return q.gateway(q.ae, args)
@@ -263,7 +264,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		tos, ok := parseDSField(v)
 		if !ok {
-			return cli.InvalidArg("\"tos\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"tos\" value is invalid\n", v)
 		}
 		q.hdr.Tos = tos
 	case w == "expires":
@@ -273,7 +274,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("\"expires\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"expires\" value is invalid\n", v)
 		}
 		q.ae.Uint32(unix.RTA_EXPIRES, n)
 	case m("metric") || m("priority") || w == "preference":
@@ -283,7 +284,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("\"metric\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"metric\" value is invalid\n", v)
 		}
 		q.ae.Uint32(unix.RTA_PRIORITY, n)
 	case w == "scope":
@@ -293,7 +294,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		s, ok := parseScope(v)
 		if !ok {
-			return cli.InvalidArg("invalid \"scope\" value\n", v)
+			return cmdline.InvalidArg("invalid \"scope\" value\n", v)
 		}
 		q.hdr.Scope, q.scopeOK = s, true
 	case w == "mtu":
@@ -305,7 +306,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint32(v, 0)
 		if !ok || n > 255 {
-			return cli.InvalidArg("\"hoplimit\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"hoplimit\" value is invalid\n", v)
 		}
 		q.putMetric(unix.RTAX_HOPLIMIT, n)
 	case w == "advmss":
@@ -331,7 +332,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 			return err
 		}
 		if v != "ecn" {
-			return cli.InvalidArg("\"features\" value not valid\n", v)
+			return cmdline.InvalidArg("\"features\" value not valid\n", v)
 		}
 		q.putMetric(unix.RTAX_FEATURES, unix.RTAX_FEATURE_ECN)
 	case m("quickack"):
@@ -354,7 +355,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		realm, ok := parseRealms(v)
 		if !ok {
-			return cli.InvalidArg("\"realm\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"realm\" value is invalid\n", v)
 		}
 		q.ae.Uint32(unix.RTA_FLOW, realm)
 	case w == "onlink":
@@ -366,7 +367,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		n, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("\"id\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"id\" value is invalid\n", v)
 		}
 		q.nhid = n
 		q.ae.Uint32(rtaNHID, n)
@@ -377,7 +378,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		p, ok := parseProtocol(v)
 		if !ok {
-			return cli.InvalidArg("\"protocol\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"protocol\" value is invalid\n", v)
 		}
 		q.hdr.Protocol = p
 	case m("table"):
@@ -387,7 +388,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		id, ok := parseTable(v)
 		if !ok {
-			return cli.InvalidArg("\"table\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"table\" value is invalid\n", v)
 		}
 		q.setTable(id)
 	case m("vrf"):
@@ -396,7 +397,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 			return err
 		}
 		// gip's kernels have no VRF devices: every name is invalid.
-		return cli.InvalidArg("Invalid VRF\n", v)
+		return cmdline.InvalidArg("Invalid VRF\n", v)
 	case w == "dev" || w == "oif":
 		v, err := args.Value()
 		if err != nil {
@@ -410,7 +411,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		pref, ok := parsePref(v)
 		if !ok {
-			return cli.InvalidArg("\"pref\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"pref\" value is invalid\n", v)
 		}
 		q.ae.Uint8(unix.RTA_PREF, pref)
 	case w == "encap":
@@ -421,12 +422,12 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cli.Args) error {
 			return err
 		}
 		switch {
-		case cli.Matches(v, "enabled"):
+		case cmdline.Matches(v, "enabled"):
 			q.ae.Uint8(unix.RTA_TTL_PROPAGATE, 1)
-		case cli.Matches(v, "disabled"):
+		case cmdline.Matches(v, "disabled"):
 			q.ae.Uint8(unix.RTA_TTL_PROPAGATE, 0)
 		default:
-			return cli.InvalidArg("\"ttl-propagate\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"ttl-propagate\" value is invalid\n", v)
 		}
 	case m("fastopen_no_cookie"):
 		return q.boolMetric(args, unix.RTAX_FASTOPEN_NO_COOKIE, "fastopen_no_cookie")
@@ -450,7 +451,7 @@ func parsePref(v string) (uint8, bool) {
 }
 
 // asTo reads "[to] ADDRESS" after "as".
-func (q *modifyRequest) asTo(args *cli.Args) (cnum.Prefix, error) {
+func (q *modifyRequest) asTo(args *cmdline.Args) (cnum.Prefix, error) {
 	v, err := args.Value()
 	if err != nil {
 		return cnum.Prefix{}, err
@@ -464,7 +465,7 @@ func (q *modifyRequest) asTo(args *cli.Args) (cnum.Prefix, error) {
 }
 
 // destination reads "[to] [TYPE] PREFIX".
-func (q *modifyRequest) destination(env *cli.Env, w string, args *cli.Args) error {
+func (q *modifyRequest) destination(env *cli.Env, w string, args *cmdline.Args) error {
 	w, err := args.After("to", w)
 	if err != nil {
 		return err
@@ -477,11 +478,11 @@ func (q *modifyRequest) destination(env *cli.Env, w string, args *cli.Args) erro
 			q.hdr.Type, q.typeOK = t, true
 		}
 	}
-	if cli.Matches(w, "help") {
+	if cmdline.Matches(w, "help") {
 		return usage(env)
 	}
 	if q.dstOK {
-		return cli.Duplicate2("to", w)
+		return cmdline.Duplicate2("to", w)
 	}
 	dst, err := cnum.GetPrefix(w, int(q.hdr.Family))
 	if err != nil {
@@ -508,7 +509,7 @@ func (q *modifyRequest) setTable(id uint32) {
 
 // gateway reads "[FAMILY] ADDRESS" after via into ae: RTA_GATEWAY for an
 // address of the route's family, RTA_VIA (family and address) otherwise.
-func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cli.Args) error {
+func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
@@ -537,15 +538,15 @@ func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cli.Args) er
 }
 
 // parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH.
-func (q *modifyRequest) parseNexthops(args *cli.Args, lookup devLookup) ([]byte, error) {
+func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	var out []byte
 	for args.More() {
 		w := args.Next()
 		if w != "nexthop" {
-			return nil, cli.Fatal(255, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
 		}
 		if !args.More() {
-			return nil, cli.Fatal(255, "Error: unexpected end of line after \"nexthop\"")
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
 		}
 		nh, err := q.parseOneNexthop(args, lookup)
 		if err != nil {
@@ -558,7 +559,7 @@ func (q *modifyRequest) parseNexthops(args *cli.Args, lookup devLookup) ([]byte,
 
 // parseOneNexthop reads one nexthop's words into a struct rtnexthop with
 // its attributes, stopping at the first word it does not know.
-func (q *modifyRequest) parseOneNexthop(args *cli.Args, lookup devLookup) ([]byte, error) {
+func (q *modifyRequest) parseOneNexthop(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	var flags, hops uint8
 	var ifindex uint32
 	ae := netlink.NewAttributeEncoder()
@@ -577,9 +578,9 @@ loop:
 			}
 			idx, err := lookup(v)
 			if err != nil {
-				var ce *cli.Error
+				var ce *cmdline.Error
 				if asCLIError(err, &ce) {
-					return nil, cli.Fatal(255, "%s\nError: cannot parse nexthop", ce.Msg)
+					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s\nError: cannot parse nexthop", ce.Msg)
 				}
 				return nil, err
 			}
@@ -591,19 +592,19 @@ loop:
 			}
 			n, ok := cnum.Uint32(v, 0)
 			if !ok || n == 0 || n > 256 {
-				return nil, cli.InvalidArg("\"weight\" is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"weight\" is invalid\n", v)
 			}
 			hops = uint8(n - 1)
 		case w == "onlink":
 			flags |= unix.RTNH_F_ONLINK
-		case cli.Matches(w, "realms"):
+		case cmdline.Matches(w, "realms"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			realm, ok := parseRealms(v)
 			if !ok {
-				return nil, cli.InvalidArg("\"realm\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"realm\" value is invalid\n", v)
 			}
 			ae.Uint32(unix.RTA_FLOW, realm)
 		case w == "encap":
@@ -632,7 +633,7 @@ loop:
 }
 
 // encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).
-func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cli.Args) error {
+func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
 	b, err := parseEncap(args, q.lookup)
 	if err != nil {
 		return err
@@ -647,7 +648,7 @@ func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cli.Args) erro
 }
 
 // modify runs `ip route add|change|replace|…|del`.
-func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cli.Args) error {
+func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
 	lookup := func(name string) (uint32, error) {
 		c, err := env.Conn()
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -16,7 +17,7 @@ func testLookup(name string) (uint32, error) {
 	if name == "eth0" {
 		return 3, nil
 	}
-	return 0, cli.Exit(1, "Cannot find device \"%s\"", name)
+	return 0, cmdline.Exit(1, "Cannot find device \"%s\"", name)
 }
 
 func testEnv(family int) *cli.Env {
@@ -49,7 +50,7 @@ func TestParseModifyGolden(t *testing.T) {
 		{0, unix.RTM_NEWROUTE, "local 14.1.2.3 dev eth0 src 172.18.0.2",
 			"02200000ff03fe0200000000080001000e01020308000700ac1200020800040003000000"},
 	} {
-		got, err := parseModify(testEnv(tc.family), tc.cmd, cli.NewArgs(strings.Fields(tc.words)), testLookup)
+		got, err := parseModify(testEnv(tc.family), tc.cmd, cmdline.NewArgs(strings.Fields(tc.words)), testLookup)
 		if err != nil {
 			t.Errorf("parseModify(%q) = error %v", tc.words, err)
 			continue
@@ -80,8 +81,8 @@ func TestParseModifyErrors(t *testing.T) {
 		{"1.0.0.0/8 nexthop dev nope", 255, "Cannot find device \"nope\"\nError: cannot parse nexthop"},
 		{"dev eth0", 255, ""},
 	} {
-		_, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cli.NewArgs(strings.Fields(tc.words)), testLookup)
-		ce, ok := err.(*cli.Error)
+		_, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cmdline.NewArgs(strings.Fields(tc.words)), testLookup)
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Code != tc.code || ce.Msg != tc.msg {
 			t.Errorf("parseModify(%q) = %v, want exit %d %q", tc.words, err, tc.code, tc.msg)
 		}
@@ -140,15 +141,15 @@ func FuzzParseRoute(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, cmd := range []uint16{unix.RTM_NEWROUTE, unix.RTM_DELROUTE} {
-			_, _ = parseModify(testEnv(0), cmd, cli.NewArgs(strings.Split(s, " ")), testLookup)
+			_, _ = parseModify(testEnv(0), cmd, cmdline.NewArgs(strings.Split(s, " ")), testLookup)
 		}
 	})
 }
 
 // `dev ”` is a device name, one no device has: looked up and refused.
 func TestParseModifyEmptyDev(t *testing.T) {
-	_, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cli.NewArgs([]string{"10.7.0.0/16", "dev", ""}), testLookup)
-	ce, ok := err.(*cli.Error)
+	_, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cmdline.NewArgs([]string{"10.7.0.0/16", "dev", ""}), testLookup)
+	ce, ok := err.(*cmdline.Error)
 	if !ok || ce.Code != 1 || ce.Msg != `Cannot find device ""` {
 		t.Errorf("parseModify(10.7.0.0/16 dev '') = %v, want exit 1 Cannot find device \"\"", err)
 	}
@@ -157,7 +158,7 @@ func TestParseModifyEmptyDev(t *testing.T) {
 // Selectors given as ” are given: resolveDevices must look them up.
 func TestParseSelectorEmptyIsGiven(t *testing.T) {
 	for _, words := range [][]string{{"dev", ""}, {"oif", ""}, {"iif", ""}} {
-		s, err := parseSelector(testEnv(0), cli.NewArgs(words))
+		s, err := parseSelector(testEnv(0), cmdline.NewArgs(words))
 		if err != nil {
 			t.Fatalf("parseSelector(%q): %v", words, err)
 		}

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 )
@@ -63,7 +63,7 @@ func parseDSField(s string) (uint8, bool)  { return parseByte8(rtnames.DSFields,
 
 // parseRouteType is rtnl_rtntype_a2n: exact or abbreviated names, a number.
 func parseRouteType(s string) (uint8, bool) {
-	m := func(kw string) bool { return cli.Matches(s, kw) }
+	m := func(kw string) bool { return cmdline.Matches(s, kw) }
 	switch {
 	case s == "local":
 		return 2, true

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
@@ -34,12 +35,12 @@ const neighMaxRounds = 10
 
 // RunNeigh is the `ip neighbour` command. Verbs are tried in iproute2's
 // order, which decides abbreviations.
-func RunNeigh(env *cli.Env, args *cli.Args) error {
+func RunNeigh(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return neighList(env, args, false)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("add"):
 		return neighModify(env, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Excl, args)
@@ -58,7 +59,7 @@ func RunNeigh(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return neighUsage(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip neigh help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip neigh help\".", w)
 }
 
 // neighUsage prints gip's summary of `ip neighbour` and fails with 255.
@@ -74,16 +75,16 @@ func neighUsage(env *cli.Env) error {
 STATE := { delay | failed | incomplete | noarp | none | permanent | probe |
            reachable | stale | all }
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // parseNUD is nud_state_a2n: a state name (some abbreviable), or a number
 // with at most one bit set below 0x100.
 func parseNUD(s string) (uint32, bool) {
 	switch {
-	case cli.Matches(s, "permanent"):
+	case cmdline.Matches(s, "permanent"):
 		return unix.NUD_PERMANENT, true
-	case cli.Matches(s, "reachable"):
+	case cmdline.Matches(s, "reachable"):
 		return unix.NUD_REACHABLE, true
 	case s == "noarp":
 		return unix.NUD_NOARP, true
@@ -97,7 +98,7 @@ func parseNUD(s string) (uint32, bool) {
 		return unix.NUD_DELAY, true
 	case s == "probe":
 		return unix.NUD_PROBE, true
-	case cli.Matches(s, "failed"):
+	case cmdline.Matches(s, "failed"):
 		return unix.NUD_FAILED, true
 	}
 	v, ok := cnum.Uint32(s, 0)
@@ -118,40 +119,40 @@ func ndmsg(family uint8, ifindex int32, state uint16, flags uint8) []byte {
 }
 
 // neighProxy reads the address after "proxy" (have: one was given already).
-func neighProxy(family int, args *cli.Args, have bool) (cnum.Prefix, error) {
+func neighProxy(family int, args *cmdline.Args, have bool) (cnum.Prefix, error) {
 	v, err := args.Value()
 	if err != nil {
 		return cnum.Prefix{}, err
 	}
-	if cli.Matches(v, "help") {
+	if cmdline.Matches(v, "help") {
 		return cnum.Prefix{}, errNeighUsage
 	}
 	if have {
-		return cnum.Prefix{}, cli.Duplicate("address", v)
+		return cnum.Prefix{}, cmdline.Duplicate("address", v)
 	}
 	return cnum.GetAddr(v, family)
 }
 
 // neighDest reads the destination word of add/del/get: "to" and a word
 // abbreviating "help" each take the next word instead, as iproute2 does.
-func neighDest(family int, args *cli.Args, w string, have bool) (cnum.Prefix, error) {
+func neighDest(family int, args *cmdline.Args, w string, have bool) (cnum.Prefix, error) {
 	w, err := args.After("to", w)
 	if err != nil {
 		return cnum.Prefix{}, err
 	}
-	if cli.Matches(w, "help") {
+	if cmdline.Matches(w, "help") {
 		if w, err = args.Value(); err != nil {
 			return cnum.Prefix{}, err
 		}
 	}
 	if have {
-		return cnum.Prefix{}, cli.Duplicate2("to", w)
+		return cnum.Prefix{}, cmdline.Duplicate2("to", w)
 	}
 	return cnum.GetAddr(w, family)
 }
 
 // neighModify is add, change, replace and delete.
-func neighModify(env *cli.Env, cmd int, flags netlink.HeaderFlags, args *cli.Args) error {
+func neighModify(env *cli.Env, cmd int, flags netlink.HeaderFlags, args *cmdline.Args) error {
 	var c *rtnl.Conn
 	body, err := neighRequest(env.Opts.Family, args, func(dev string) (uint32, error) {
 		var err error
@@ -172,7 +173,7 @@ func neighModify(env *cli.Env, cmd int, flags netlink.HeaderFlags, args *cli.Arg
 		}
 	}
 	if err := c.Exec(netlink.HeaderType(cmd), flags, body); err != nil {
-		return cli.Fatal(2, "%s", err)
+		return cmdline.Fatal(cmdline.StatusRefused, "%s", err)
 	}
 	return nil
 }
@@ -183,7 +184,7 @@ var errNeighUsage = errors.New("usage")
 // neighRequest reads the words of add/change/replace/delete into a struct
 // ndmsg and its attributes, in iproute2's order; ifindexOf looks up the
 // device, after the words are read, as iproute2 does.
-func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, error)) ([]byte, error) {
+func neighRequest(family int, args *cmdline.Args, ifindexOf func(string) (uint32, error)) ([]byte, error) {
 	var (
 		dst                 cnum.Prefix
 		dstOK, devOK, llaOK bool
@@ -200,13 +201,13 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 	for args.More() {
 		w := args.Next()
 		switch {
-		case cli.Matches(w, "lladdr"):
+		case cmdline.Matches(w, "lladdr"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			if llaOK {
-				return nil, cli.Duplicate("lladdr", v)
+				return nil, cmdline.Duplicate("lladdr", v)
 			}
 			lla, llaOK = v, true
 		case w == "nud":
@@ -216,10 +217,10 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 			}
 			s, ok := parseNUD(v)
 			if !ok {
-				return nil, cli.InvalidArg("nud state is bad", v)
+				return nil, cmdline.InvalidArg("nud state is bad", v)
 			}
 			state = uint16(s)
-		case cli.Matches(w, "proxy"):
+		case cmdline.Matches(w, "proxy"):
 			var err error
 			if dst, err = neighProxy(family, args, dstOK); err != nil {
 				return nil, err
@@ -233,7 +234,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		case w == "managed":
 			extFlags |= ntfExtManaged
 			state = unix.NUD_NONE
-		case cli.Matches(w, "extern_learn"):
+		case cmdline.Matches(w, "extern_learn"):
 			ndmFlags |= unix.NTF_EXT_LEARNED
 		case w == "dev":
 			v, err := args.Value()
@@ -241,17 +242,17 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 				return nil, err
 			}
 			dev, devOK, hasDev = v, true, true
-		case cli.Matches(w, "protocol"):
+		case cmdline.Matches(w, "protocol"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			p, ok := parseProtocol(v)
 			if !ok {
-				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"protocol\" value is invalid\n", v)
 			}
 			if !rtnl.AttrFits(msgLen, 1, rtnl.NeighReqBound) {
-				return nil, cli.Exit(1, "%s", rtnl.ExceededBound(rtnl.NeighReqBound))
+				return nil, cmdline.Exit(cmdline.StatusFailed, "%s", rtnl.ExceededBound(rtnl.NeighReqBound))
 			}
 			attrs.Uint8(ndaProtocol, uint8(p))
 			msgLen += rtnl.AttrLen(1)
@@ -264,14 +265,14 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 		}
 	}
 	if !devOK || !dstOK || dst.Family == unix.AF_UNSPEC {
-		return nil, cli.Fatal(255, "Device and destination are required arguments.")
+		return nil, cmdline.Fatal(cmdline.StatusUsage, "Device and destination are required arguments.")
 	}
 	ae := attrs
 	// add adds an attribute as addattr_l does: one that does not fit the
 	// request makes iproute2 give up with its line and exit status 1.
 	add := func(typ uint16, b []byte) error {
 		if !rtnl.AttrFits(msgLen, len(b), rtnl.NeighReqBound) {
-			return cli.Exit(1, "%s", rtnl.ExceededBound(rtnl.NeighReqBound))
+			return cmdline.Exit(cmdline.StatusFailed, "%s", rtnl.ExceededBound(rtnl.NeighReqBound))
 		}
 		ae.Bytes(typ, b)
 		msgLen += rtnl.AttrLen(len(b))
@@ -288,7 +289,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 	if llaOK && lla != "null" {
 		hw, err := link.ParseLLAddr(lla, 20)
 		if err != nil {
-			return nil, cli.Exit(1, "%s", err)
+			return nil, cmdline.Exit(cmdline.StatusFailed, "%s", err)
 		}
 		if err := add(unix.NDA_LLADDR, hw); err != nil {
 			return nil, err
@@ -309,7 +310,7 @@ func neighRequest(family int, args *cli.Args, ifindexOf func(string) (uint32, er
 }
 
 // neighGet is `ip neigh get ADDR dev DEV`: one entry, asked of the kernel.
-func neighGet(env *cli.Env, args *cli.Args) error {
+func neighGet(env *cli.Env, args *cmdline.Args) error {
 	var (
 		dst          cnum.Prefix
 		dstOK, devOK bool
@@ -326,7 +327,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 				return err
 			}
 			dev, devOK, hasDev = v, true, true
-		case cli.Matches(w, "proxy"):
+		case cmdline.Matches(w, "proxy"):
 			var err error
 			if dst, err = neighProxy(env.Opts.Family, args, dstOK); err != nil {
 				if errors.Is(err, errNeighUsage) {
@@ -341,11 +342,11 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 			if err != nil {
 				return err
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return neighUsage(env)
 			}
 			if dstOK {
-				return cli.Duplicate2("to", w)
+				return cmdline.Duplicate2("to", w)
 			}
 			if dst, err = cnum.GetAddr(w, env.Opts.Family); err != nil {
 				return err
@@ -354,7 +355,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 		}
 	}
 	if !devOK || !dstOK || dst.Family == unix.AF_UNSPEC {
-		return cli.Exit(1, "Device and address are required arguments.")
+		return cmdline.Exit(cmdline.StatusFailed, "Device and address are required arguments.")
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -377,7 +378,7 @@ func neighGet(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		var ne *rtnl.Error
 		if errors.As(err, &ne) {
-			return cli.Exit(2, "%s", err)
+			return cmdline.Exit(cmdline.StatusRefused, "%s", err)
 		}
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/link"
@@ -32,11 +33,11 @@ type neighFilter struct {
 }
 
 // neighList is show (and flush when flush is set).
-func neighList(env *cli.Env, args *cli.Args, flush bool) error {
+func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 	f := neighFilter{family: env.Opts.Family, state: 0xff &^ unix.NUD_NOARP}
 	if flush {
 		if !args.More() {
-			return cli.Exit(1, "Flush requires arguments.")
+			return cmdline.Exit(cmdline.StatusFailed, "Flush requires arguments.")
 		}
 		f.state = ^uint32(unix.NUD_PERMANENT | unix.NUD_NOARP)
 	}
@@ -52,7 +53,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 				return err
 			}
 			if hasDev {
-				return cli.Duplicate("dev", v)
+				return cmdline.Duplicate("dev", v)
 			}
 			dev, hasDev = v, true
 		case w == "master":
@@ -66,7 +67,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			}
 			idx, err := devIndex(c, v)
 			if err != nil {
-				return cli.InvalidArg("Device does not exist\n", v)
+				return cmdline.InvalidArg("Device does not exist\n", v)
 			}
 			f.master, f.hasMastr = idx, true
 		case w == "vrf":
@@ -75,7 +76,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 				return err
 			}
 			// This kernel has no VRF devices, so no name is one.
-			return cli.InvalidArg("Not a valid VRF name\n", v)
+			return cmdline.InvalidArg("Not a valid VRF name\n", v)
 		case w == "nomaster":
 			f.master, f.hasMastr = ^uint32(0), true
 		case w == "unused":
@@ -91,7 +92,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			s, ok := parseNUD(v)
 			if !ok {
 				if v != "all" {
-					return cli.InvalidArg("nud state is bad", v)
+					return cmdline.InvalidArg("nud state is bad", v)
 				}
 				s = ^uint32(0)
 				if flush {
@@ -104,7 +105,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			f.state |= s
 		case w == "proxy":
 			f.ndmFlags = unix.NTF_PROXY
-		case cli.Matches(w, "protocol"):
+		case cmdline.Matches(w, "protocol"):
 			v, err := args.Value()
 			if err != nil {
 				return err
@@ -112,7 +113,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			p, ok := parseProtocol(v)
 			if !ok {
 				if v != "all" {
-					return cli.InvalidArg("invalid \"protocol\"\n", v)
+					return cmdline.InvalidArg("invalid \"protocol\"\n", v)
 				}
 				p = 0
 			}
@@ -122,7 +123,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 			if err != nil {
 				return err
 			}
-			if cli.Matches(w, "help") {
+			if cmdline.Matches(w, "help") {
 				return neighUsage(env)
 			}
 			// get_prefix exits with its own message before iproute2's
@@ -164,7 +165,7 @@ func neighList(env *cli.Env, args *cli.Args, flush bool) error {
 
 // neighDumpError words a failed dump as iproute2 does.
 func neighDumpError(err error, what string) error {
-	return cli.Fatal(1, "%s\n%s", err, what)
+	return cmdline.Fatal(cmdline.StatusFailed, "%s\n%s", err, what)
 }
 
 // neighDump asks for the neighbour table, filtered by the kernel where the
@@ -505,5 +506,5 @@ func neighFlush(env *cli.Env, c *rtnl.Conn, f *neighFilter) error {
 		f.state &^= unix.NUD_FAILED
 	}
 	fmt.Fprintf(w, "*** Flush not complete bailing out after %d rounds\n", neighMaxRounds)
-	return cli.Silent(1)
+	return cmdline.Silent(cmdline.StatusFailed)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
@@ -73,7 +74,7 @@ func TestNeighRequestGolden(t *testing.T) {
 				"08000100" + "0a000009",
 		},
 	} {
-		got, err := neighRequest(unix.AF_UNSPEC, cli.NewArgs(strings.Fields(tc.args)), func(dev string) (uint32, error) {
+		got, err := neighRequest(unix.AF_UNSPEC, cmdline.NewArgs(strings.Fields(tc.args)), func(dev string) (uint32, error) {
 			if dev != "v1" {
 				return 0, errors.New("no such device")
 			}
@@ -105,13 +106,13 @@ func TestNeighRequestErrors(t *testing.T) {
 		{"10.0.0.9 dev v1 lladdr", 255, `Command line is not complete. Try option "help"`},
 		{"10.0.0.9 dev nosuch", 1, `Cannot find device "nosuch"`},
 	} {
-		_, err := neighRequest(unix.AF_UNSPEC, cli.NewArgs(strings.Fields(tc.args)), func(dev string) (uint32, error) {
+		_, err := neighRequest(unix.AF_UNSPEC, cmdline.NewArgs(strings.Fields(tc.args)), func(dev string) (uint32, error) {
 			if dev != "v1" {
-				return 0, cli.Exit(1, "Cannot find device \"%s\"", dev)
+				return 0, cmdline.Exit(1, "Cannot find device \"%s\"", dev)
 			}
 			return 7, nil
 		})
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != tc.code || ce.Msg != tc.msg {
 			t.Errorf("%s: got %v; want %d %q", tc.args, err, tc.code, tc.msg)
 		}
@@ -193,11 +194,11 @@ func FuzzNeighPrint(f *testing.F) {
 // refused), never taken as "no device".
 func TestNeighRequestEmptyDev(t *testing.T) {
 	looked := false
-	_, err := neighRequest(unix.AF_UNSPEC, cli.NewArgs([]string{"10.0.0.9", "dev", ""}), func(dev string) (uint32, error) {
+	_, err := neighRequest(unix.AF_UNSPEC, cmdline.NewArgs([]string{"10.0.0.9", "dev", ""}), func(dev string) (uint32, error) {
 		looked = true
-		return 0, cli.Exit(1, "Cannot find device \"%s\"", dev)
+		return 0, cmdline.Exit(1, "Cannot find device \"%s\"", dev)
 	})
-	var ce *cli.Error
+	var ce *cmdline.Error
 	if !looked || !errors.As(err, &ce) || ce.Code != 1 || ce.Msg != `Cannot find device ""` {
 		t.Errorf("neighRequest(10.0.0.9 dev '') = %v (looked up %v), want exit 1 Cannot find device \"\"", err, looked)
 	}
@@ -225,8 +226,8 @@ func TestNeighRequestLinkLayer(t *testing.T) {
 		{strings.Repeat("1:", 300) + "2 dev v1", "1 addattr_l ERROR: message exceeded bound of 284"},
 		{"aa: dev v1", "1 \"\" is invalid lladdr.\nError: link address is expected rather than \"aa\"."},
 	} {
-		got, err := neighRequest(unix.AF_PACKET, cli.NewArgs(strings.Fields(tc.args)), dev)
-		var ce *cli.Error
+		got, err := neighRequest(unix.AF_PACKET, cmdline.NewArgs(strings.Fields(tc.args)), dev)
+		var ce *cmdline.Error
 		switch {
 		case err != nil && errors.As(err, &ce):
 			if s := fmt.Sprintf("%d %s", ce.Code, ce.Msg); s != tc.want {
@@ -249,7 +250,7 @@ func TestNeighRequestLinkLayer(t *testing.T) {
 // stack overflows: addattr_l's complaint, exit 1 (not fatal under -batch).
 func TestNeighRequestMPLS(t *testing.T) {
 	lookup := func(dev string) (uint32, error) { return 7, nil }
-	got, err := neighRequest(unix.AF_MPLS, cli.NewArgs(strings.Fields("16/17 dev v1 lladdr 02:00:00:00:00:09")), lookup)
+	got, err := neighRequest(unix.AF_MPLS, cmdline.NewArgs(strings.Fields("16/17 dev v1 lladdr 02:00:00:00:00:09")), lookup)
 	want := "1c000000" + "07000000" + "8000" + "00" + "00" + // AF_MPLS, NUD_PERMANENT
 		"0c000100" + "00010000" + "00011100" + // NDA_DST: 16, 17 with the S bit
 		"0a000200" + "020000000009" + "0000" // NDA_LLADDR
@@ -268,8 +269,8 @@ func TestNeighRequestMPLS(t *testing.T) {
 		{labels(60) + " dev v1 lladdr 02:00:00:00:00:09", true},
 		{labels(62) + " dev v1 managed", false},
 	} {
-		_, err := neighRequest(unix.AF_MPLS, cli.NewArgs(strings.Fields(tc.args)), lookup)
-		var ce *cli.Error
+		_, err := neighRequest(unix.AF_MPLS, cmdline.NewArgs(strings.Fields(tc.args)), lookup)
+		var ce *cmdline.Error
 		switch {
 		case tc.ok && err != nil:
 			t.Errorf("%.20s…: %v", tc.args, err)

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
@@ -34,12 +35,12 @@ const rtnNAT = 10
 
 // RunRule is the `ip rule` command. Verbs are tried in iproute2's order,
 // which decides abbreviations.
-func RunRule(env *cli.Env, args *cli.Args) error {
+func RunRule(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return ruleList(env, args, ruleShow)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("list") || m("lst") || m("show"):
 		return ruleList(env, args, ruleShow)
@@ -56,12 +57,12 @@ func RunRule(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return ruleUsage(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip rule help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip rule help\".", w)
 }
 
 // RunMRule is `ip mrule`: `ip rule` on the multicast routing rules, whose
 // families stand for IPv4 and IPv6.
-func RunMRule(env *cli.Env, args *cli.Args) error {
+func RunMRule(env *cli.Env, args *cmdline.Args) error {
 	switch env.Opts.Family {
 	case unix.AF_UNSPEC, unix.AF_INET:
 		env.Opts.Family = familyIPMR
@@ -69,7 +70,7 @@ func RunMRule(env *cli.Env, args *cli.Args) error {
 		env.Opts.Family = familyIP6MR
 	case familyIPMR, familyIP6MR:
 	default:
-		return cli.Fatal(255, "Multicast rules are only supported for IPv4/IPv6, was: %d", env.Opts.Family)
+		return cmdline.Fatal(cmdline.StatusUsage, "Multicast rules are only supported for IPv4/IPv6, was: %d", env.Opts.Family)
 	}
 	return RunRule(env, args)
 }
@@ -97,7 +98,7 @@ SUPPRESSOR := [ suppress_prefixlength NUMBER ]
               [ suppress_ifgroup DEVGROUP ]
 TABLE_ID := [ local | main | default | NUMBER ]
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // errRuleUsage asks for the usage text (a "help" where a type goes).
@@ -141,7 +142,7 @@ func portRange(v, msg string) ([]byte, error) {
 		end = start
 	case 2:
 	default:
-		return nil, cli.InvalidArg(msg, v)
+		return nil, cmdline.InvalidArg(msg, v)
 	}
 	b := make([]byte, 4)
 	binary.NativeEndian.PutUint16(b, uint16(start))
@@ -153,7 +154,7 @@ func portRange(v, msg string) ([]byte, error) {
 func uidRange(v string) ([]byte, error) {
 	start, end, n := scanRange(v, 32)
 	if n != 2 {
-		return nil, cli.InvalidArg("invalid UID range\n", v)
+		return nil, cmdline.InvalidArg("invalid UID range\n", v)
 	}
 	b := make([]byte, 8)
 	binary.NativeEndian.PutUint32(b, start)
@@ -167,11 +168,11 @@ func fwmarkValue(v string) (mark, mask uint32, hasMask bool, err error) {
 	markText, maskText, hasMask := strings.Cut(v, "/")
 	var ok bool
 	if mark, ok = cnum.Uint32(markText, 0); !ok {
-		return 0, 0, false, cli.InvalidArg("fwmark value is invalid\n", markText)
+		return 0, 0, false, cmdline.InvalidArg("fwmark value is invalid\n", markText)
 	}
 	if hasMask {
 		if mask, ok = cnum.Uint32(maskText, 0); !ok {
-			return 0, 0, false, cli.InvalidArg("fwmask value is invalid\n", maskText)
+			return 0, 0, false, cmdline.InvalidArg("fwmask value is invalid\n", maskText)
 		}
 	}
 	return mark, mask, hasMask, nil
@@ -237,7 +238,7 @@ func ipProtoName(p uint8, numeric bool) string {
 }
 
 // ruleModify is add and delete.
-func ruleModify(env *cli.Env, cmd uint16, args *cli.Args) error {
+func ruleModify(env *cli.Env, cmd uint16, args *cmdline.Args) error {
 	body, err := ruleRequest(env, cmd, args)
 	if err != nil {
 		if errors.Is(err, errRuleUsage) {
@@ -259,14 +260,14 @@ func ruleModify(env *cli.Env, cmd uint16, args *cli.Args) error {
 	// iproute2 returns -2 here (it does not exit), so under -batch a
 	// refused rule is "Command failed" and ends ip with 1.
 	if err := c.Exec(netlink.HeaderType(cmd), flags, body); err != nil {
-		return cli.Exit(2, "%s", err)
+		return cmdline.Exit(cmdline.StatusRefused, "%s", err)
 	}
 	return nil
 }
 
 // ruleRequest reads the words of add/delete into a struct fib_rule_hdr and
 // its attributes, in iproute2's order (attributes go out as they are read).
-func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
+func ruleRequest(env *cli.Env, cmd uint16, args *cmdline.Args) ([]byte, error) {
 	family := env.Opts.Family
 	var (
 		dstLen, srcLen, tos, table uint8
@@ -277,11 +278,11 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 	)
 	if cmd == unix.RTM_NEWRULE {
 		if !args.More() {
-			return nil, cli.Exit(1, "\"ip rule add\" requires arguments.")
+			return nil, cmdline.Exit(cmdline.StatusFailed, "\"ip rule add\" requires arguments.")
 		}
 		action = unix.FR_ACT_TO_TBL
 	} else if !args.More() {
-		return nil, cli.Exit(1, "\"ip rule del\" requires arguments.")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "\"ip rule del\" requires arguments.")
 	}
 	ae := netlink.NewAttributeEncoder()
 	for args.More() {
@@ -312,13 +313,13 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 		case "preference":
 			pref, ok := cnum.Uint32(v, 0)
 			if !ok {
-				return nil, cli.InvalidArg("preference value is invalid\n", v)
+				return nil, cmdline.InvalidArg("preference value is invalid\n", v)
 			}
 			ae.Uint32(unix.FRA_PRIORITY, pref)
 		case "tos":
 			t, ok := parseDSField(v)
 			if !ok {
-				return nil, cli.InvalidArg("TOS value is invalid\n", v)
+				return nil, cmdline.InvalidArg("TOS value is invalid\n", v)
 			}
 			tos = t
 		case "fwmark":
@@ -333,25 +334,25 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 		case "realms":
 			realm, ok := parseRealms(v)
 			if !ok {
-				return nil, cli.InvalidArg("invalid realms\n", v)
+				return nil, cmdline.InvalidArg("invalid realms\n", v)
 			}
 			ae.Uint32(unix.FRA_FLOW, realm)
 		case "protocol":
 			p, ok := parseProtocol(v)
 			if !ok {
-				return nil, cli.InvalidArg("\"protocol\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"protocol\" value is invalid\n", v)
 			}
 			ae.Uint8(unix.FRA_PROTOCOL, p)
 		case "tun_id":
 			id, ok := cnum.Uint(v, 0, math.MaxUint64)
 			if !ok {
-				return nil, cli.InvalidArg("\"tun_id\" value is invalid\n", v)
+				return nil, cmdline.InvalidArg("\"tun_id\" value is invalid\n", v)
 			}
 			ae.Uint64(unix.FRA_TUN_ID, uint64ToBE(id))
 		case "table":
 			id, ok := parseTable(v)
 			if !ok {
-				return nil, cli.InvalidArg("invalid table ID\n", v)
+				return nil, cmdline.InvalidArg("invalid table ID\n", v)
 			}
 			tableID = id
 			if id < 256 {
@@ -364,13 +365,13 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 		case "suppress_prefixlength":
 			pl, ok := cnum.Uint(v, 0, math.MaxInt32)
 			if !ok {
-				return nil, cli.InvalidArg("suppress_prefixlength value is invalid\n", v)
+				return nil, cmdline.InvalidArg("suppress_prefixlength value is invalid\n", v)
 			}
 			ae.Uint32(unix.FRA_SUPPRESS_PREFIXLEN, uint32(pl))
 		case "suppress_ifgroup":
 			g, ok := link.ParseGroup(v)
 			if !ok {
-				return nil, cli.InvalidArg("Invalid \"suppress_ifgroup\" value\n", v)
+				return nil, cmdline.InvalidArg("Invalid \"suppress_ifgroup\" value\n", v)
 			}
 			ae.Uint32(unix.FRA_SUPPRESS_IFGROUP, g)
 		case "iif", "oif":
@@ -379,7 +380,7 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 				attr, msg = unix.FRA_OIFNAME, "\"oif\" not a valid ifname"
 			}
 			if !ifnameOK(v) {
-				return nil, cli.InvalidArg(msg, v)
+				return nil, cmdline.InvalidArg(msg, v)
 			}
 			ae.Bytes(attr, append([]byte(v), 0))
 		case "l3mdev":
@@ -396,14 +397,14 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 			fmt.Fprintln(env.Stderr, "Warning: route NAT is deprecated")
 			a, ok := cnum.ParseAddr(v, unix.AF_INET)
 			if !ok {
-				return nil, cli.Fatal(1, "Error: an IP address is expected rather than \"%s\"", v)
+				return nil, cmdline.Fatal(cmdline.StatusFailed, "Error: an IP address is expected rather than \"%s\"", v)
 			}
 			ae.Bytes(unix.RTA_GATEWAY, a.Data[:4])
 			action = rtnNAT
 		case "ipproto":
 			p, ok := parseIPProto(v)
 			if !ok {
-				return nil, cli.InvalidArg("Invalid \"ipproto\" value\n", v)
+				return nil, cmdline.InvalidArg("Invalid \"ipproto\" value\n", v)
 			}
 			ae.Uint8(unix.FRA_IP_PROTO, p)
 		case "sport", "dport":
@@ -425,7 +426,7 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 		}
 	}
 	if l3mdevRule && tableID != 0 {
-		return nil, cli.Exit(22, "table can not be specified for l3mdev rules")
+		return nil, cmdline.Exit(22, "table can not be specified for l3mdev rules")
 	}
 	if family == unix.AF_UNSPEC {
 		family = unix.AF_INET
@@ -443,7 +444,7 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cli.Args) ([]byte, error) {
 // ruleKeyword names the add/delete keyword w stands for, tried in
 // iproute2's order (which decides abbreviations); "" is a rule type word.
 func ruleKeyword(w string) string {
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case w == "not" || w == "from" || w == "to":
 		return w
@@ -479,7 +480,7 @@ func ruleKeyword(w string) string {
 
 // ruleType reads a rule type: the word just read (after "type", the word
 // that follows), "help", "goto TARGET", "nop" or a route type name.
-func ruleType(w string, args *cli.Args, ae *netlink.AttributeEncoder) (uint8, error) {
+func ruleType(w string, args *cmdline.Args, ae *netlink.AttributeEncoder) (uint8, error) {
 	if w == "type" {
 		var err error
 		if w, err = args.Value(); err != nil {
@@ -487,25 +488,25 @@ func ruleType(w string, args *cli.Args, ae *netlink.AttributeEncoder) (uint8, er
 		}
 	}
 	switch {
-	case cli.Matches(w, "help"):
+	case cmdline.Matches(w, "help"):
 		return 0, errRuleUsage
-	case cli.Matches(w, "goto"):
+	case cmdline.Matches(w, "goto"):
 		v, err := args.Value()
 		if err != nil {
 			return 0, err
 		}
 		target, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return 0, cli.InvalidArg("invalid target\n", v)
+			return 0, cmdline.InvalidArg("invalid target\n", v)
 		}
 		ae.Uint32(unix.FRA_GOTO, target)
 		return unix.FR_ACT_GOTO, nil
-	case cli.Matches(w, "nop"):
+	case cmdline.Matches(w, "nop"):
 		return unix.FR_ACT_NOP, nil
 	}
 	t, ok := parseRouteType(w)
 	if !ok {
-		return 0, cli.InvalidArg("Failed to parse rule type", w)
+		return 0, cmdline.InvalidArg("Failed to parse rule type", w)
 	}
 	return t, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
@@ -216,11 +217,11 @@ func (f *ruleFilter) match(e *ruleEntry) bool {
 
 // parseRuleFilter reads the selectors of show, flush and save; family is
 // the one addresses are read in.
-func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
+func parseRuleFilter(args *cmdline.Args, family int) (ruleFilter, error) {
 	var f ruleFilter
 	for args.More() {
 		w := args.Next()
-		m := func(kw string) bool { return cli.Matches(w, kw) }
+		m := func(kw string) bool { return cmdline.Matches(w, kw) }
 		var v string
 		if w != "not" && w != "l3mdev" {
 			if !ruleSelectorTakesValue(w) && !m("dst") && !m("to") {
@@ -236,7 +237,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 		case m("preference") || m("order") || m("priority"):
 			pref, ok := cnum.Uint32(v, 0)
 			if !ok {
-				return f, cli.InvalidArg("preference value is invalid\n", v)
+				return f, cmdline.InvalidArg("preference value is invalid\n", v)
 			}
 			f.pref, f.hasPref = pref, true
 		case w == "not":
@@ -246,7 +247,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 		case w == "tos" || w == "dsfield":
 			t, ok := parseDSField(v)
 			if !ok {
-				return f, cli.InvalidArg("TOS value is invalid\n", v)
+				return f, cmdline.InvalidArg("TOS value is invalid\n", v)
 			}
 			f.tos, f.hasTOS = t, true
 		case w == "fwmark":
@@ -260,31 +261,31 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 			}
 		case w == "dev" || w == "iif":
 			if !ifnameOK(v) {
-				return f, cli.InvalidArg("\"iif\"/\"dev\" not a valid ifname", v)
+				return f, cmdline.InvalidArg("\"iif\"/\"dev\" not a valid ifname", v)
 			}
 			f.iif, f.hasIif = v, true
 		case w == "oif":
 			if !ifnameOK(v) {
-				return f, cli.InvalidArg("\"oif\" not a valid ifname", v)
+				return f, cmdline.InvalidArg("\"oif\" not a valid ifname", v)
 			}
 			f.oif, f.hasOif = v, true
 		case w == "uidrange":
 			f.hasUID = true
 			start, end, n := scanRange(v, 32)
 			if n != 2 {
-				return f, cli.InvalidArg("invalid UID range\n", v)
+				return f, cmdline.InvalidArg("invalid UID range\n", v)
 			}
 			f.uidStart, f.uidEnd = start, end
 		case m("tun_id"):
 			id, ok := cnum.Uint(v, 0, math.MaxUint64)
 			if !ok {
-				return f, cli.InvalidArg("\"tun_id\" value is invalid\n", v)
+				return f, cmdline.InvalidArg("\"tun_id\" value is invalid\n", v)
 			}
 			f.tunID = id
 		case m("lookup") || m("table"):
 			id, ok := parseTable(v)
 			if !ok {
-				return f, cli.InvalidArg("table id value is invalid\n", v)
+				return f, cmdline.InvalidArg("table id value is invalid\n", v)
 			}
 			f.table = id
 		case m("from") || m("src"):
@@ -298,7 +299,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 			p, ok := parseProtocol(v)
 			if !ok {
 				if v != "all" {
-					return f, cli.InvalidArg("invalid \"protocol\"\n", v)
+					return f, cmdline.InvalidArg("invalid \"protocol\"\n", v)
 				}
 				p, f.protocolMask = 0, false
 			}
@@ -306,7 +307,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 		case w == "ipproto":
 			p, ok := parseIPProto(v)
 			if !ok {
-				return f, cli.InvalidArg("Invalid \"ipproto\" value\n", v)
+				return f, cmdline.InvalidArg("Invalid \"ipproto\" value\n", v)
 			}
 			f.ipproto = p
 		case w == "sport" || w == "dport":
@@ -338,7 +339,7 @@ func parseRuleFilter(args *cli.Args, family int) (ruleFilter, error) {
 // ruleSelectorTakesValue says whether w is a show/flush selector keyword
 // that reads a value (iproute2 tries them before taking w as a prefix).
 func ruleSelectorTakesValue(w string) bool {
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	return m("preference") || m("order") || m("priority") ||
 		w == "tos" || w == "dsfield" || w == "fwmark" || w == "dev" ||
 		w == "iif" || w == "oif" || w == "uidrange" || m("tun_id") ||
@@ -538,17 +539,17 @@ func (pr *rulePrinter) host(family uint8, b []byte) string {
 }
 
 // ruleList is show, flush and save.
-func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
+func ruleList(env *cli.Env, args *cmdline.Args, action ruleAction) error {
 	dumpFamily := env.Opts.Family
 	if dumpFamily == unix.AF_UNSPEC {
 		dumpFamily = unix.AF_INET
 	}
 	if action == ruleSave {
 		if args.More() {
-			return cli.Exit(1, "\"ip rule save\" does not take any arguments.")
+			return cmdline.Exit(cmdline.StatusFailed, "\"ip rule save\" does not take any arguments.")
 		}
 		if isTerminal(os.Stdout) {
-			return cli.Exit(1, "Not sending a binary stream to stdout")
+			return cmdline.Exit(cmdline.StatusFailed, "Not sending a binary stream to stdout")
 		}
 		if err := writeSavedMagic(env.P.Writer(), ruleDumpMagic); err != nil {
 			return err
@@ -595,13 +596,13 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 	}
 	if err != nil {
 		if action == ruleSave && isWriteError(err) {
-			return cli.Exit(255, "Dump terminated")
+			return cmdline.Exit(cmdline.StatusUsage, "Dump terminated")
 		}
-		return cli.Fatal(255, "%s\nDump terminated", err)
+		return cmdline.Fatal(cmdline.StatusUsage, "%s\nDump terminated", err)
 	}
 	for _, body := range dels {
 		if err := c.Exec(unix.RTM_DELRULE, 0, body); err != nil {
-			return cli.Exit(255, "%s\nDump terminated", err)
+			return cmdline.Exit(cmdline.StatusUsage, "%s\nDump terminated", err)
 		}
 	}
 	env.P.End()
@@ -612,7 +613,7 @@ func ruleList(env *cli.Env, args *cli.Args, action ruleAction) error {
 // again; rules that exist already are no error.
 func ruleRestore(env *cli.Env) error {
 	err := checkMagic(env, ruleDumpMagic, "rule", func(format string, a ...any) error {
-		return cli.Fatal(255, format, a...)
+		return cmdline.Fatal(cmdline.StatusUsage, format, a...)
 	})
 	if err != nil {
 		return err
@@ -624,7 +625,7 @@ func ruleRestore(env *cli.Env) error {
 	return cli.RestoreSaved(env.Stdin, func(h netlink.Header, body []byte) error {
 		err := c.Exec(h.Type, h.Flags|rtnl.Create, body)
 		if err != nil && !errors.Is(err, unix.EEXIST) {
-			return cli.Fatal(255, "%s", err)
+			return cmdline.Fatal(cmdline.StatusUsage, "%s", err)
 		}
 		return nil
 	})
@@ -634,7 +635,7 @@ func ruleRestore(env *cli.Env) error {
 func ruleEcho(env *cli.Env, c *rtnl.Conn, cmd uint16, flags netlink.HeaderFlags, body []byte) error {
 	m, err := c.Echo(netlink.HeaderType(cmd), flags, body)
 	if err != nil {
-		return cli.Exit(2, "%s", err)
+		return cmdline.Exit(cmdline.StatusRefused, "%s", err)
 	}
 	p := env.P
 	p.Begin()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -63,7 +64,7 @@ func TestRuleRequestGolden(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		env := cli.NewEnv(cli.Options{Family: tc.family}, nil, &out, &out)
-		got, err := ruleRequest(env, tc.cmd, cli.NewArgs(strings.Fields(tc.args)))
+		got, err := ruleRequest(env, tc.cmd, cmdline.NewArgs(strings.Fields(tc.args)))
 		if err != nil {
 			t.Errorf("%s: %v", tc.args, err)
 			continue
@@ -98,14 +99,14 @@ func TestRuleRequestErrors(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		env := cli.NewEnv(cli.Options{}, nil, &out, &out)
-		_, err := ruleRequest(env, tc.cmd, cli.NewArgs(strings.Fields(tc.args)))
+		_, err := ruleRequest(env, tc.cmd, cmdline.NewArgs(strings.Fields(tc.args)))
 		if tc.msg == "" {
 			if err != nil {
 				t.Errorf("%s: %v", tc.args, err)
 			}
 			continue
 		}
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != tc.code || ce.Msg != tc.msg {
 			t.Errorf("%s: got %v; want %d %q", tc.args, err, tc.code, tc.msg)
 		}
@@ -210,7 +211,7 @@ func TestRuleFilter(t *testing.T) {
 		{"to 10.0.0.0/8", false},
 		{"protocol static", true}, // only flush filters on protocol
 	} {
-		f, err := parseRuleFilter(cli.NewArgs(strings.Fields(tc.args)), unix.AF_INET)
+		f, err := parseRuleFilter(cmdline.NewArgs(strings.Fields(tc.args)), unix.AF_INET)
 		if err != nil {
 			t.Errorf("%s: %v", tc.args, err)
 			continue

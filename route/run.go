@@ -8,18 +8,19 @@ import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
 // Run is the `ip route` command. Verbs are tried in iproute2's order, which
 // decides abbreviations ("a" is add, "d" delete, "s" show, "f" flush).
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return list(env, args)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("add"):
 		return modify(env, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, args)
@@ -50,7 +51,7 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return usage(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip route help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip route help\".", w)
 }
 
 // usage prints gip's summary of `ip route` and fails with status 255. It
@@ -105,7 +106,7 @@ FLAVORS := { FLAVOR[,FLAVOR] }    FLAVOR := { psp | usp | usd | next-csid }
 IOAM6HDR := trace prealloc type IOAM6_TRACE_TYPE ns IOAM6_NAMESPACE size IOAM6_TRACE_SIZE
 XFRMINFO := if_id IF_ID [ link_dev LINK ]
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
-func asCLIError(err error, ce **cli.Error) bool { return errors.As(err, ce) }
+func asCLIError(err error, ce **cmdline.Error) bool { return errors.As(err, ce) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -26,9 +27,9 @@ func isTerminal(f *os.File) bool {
 // the dump that the selectors match, as the kernel sent it (header
 // included). As in iproute2 the magic is written before the selectors are
 // read, so a bad selector leaves it behind.
-func save(env *cli.Env, args *cli.Args) error {
+func save(env *cli.Env, args *cmdline.Args) error {
 	if isTerminal(os.Stdout) {
-		return cli.Exit(1, "Not sending a binary stream to stdout")
+		return cmdline.Exit(cmdline.StatusFailed, "Not sending a binary stream to stdout")
 	}
 	w := env.P.Writer()
 	if err := writeSavedMagic(w, dumpMagic); err != nil {
@@ -48,7 +49,7 @@ func save(env *cli.Env, args *cli.Args) error {
 		// A failed write is what iproute2's save callback reports with
 		// -1 and no words of its own.
 		if isWriteError(err) {
-			return cli.Exit(2, "Dump terminated")
+			return cmdline.Exit(cmdline.StatusRefused, "Dump terminated")
 		}
 		return dumpError(err, &s.f, "Dump terminated")
 	}
@@ -61,7 +62,7 @@ func save(env *cli.Env, args *cli.Args) error {
 func writeSavedMagic(w *bufio.Writer, magic uint32) error {
 	w.Write(binary.NativeEndian.AppendUint32(nil, magic))
 	if w.Flush() != nil {
-		return cli.Exit(1, "Can't write magic to dump file")
+		return cmdline.Exit(cmdline.StatusFailed, "Can't write magic to dump file")
 	}
 	return nil
 }
@@ -70,7 +71,7 @@ func writeSavedMagic(w *bufio.Writer, magic uint32) error {
 // than from the kernel.
 func isWriteError(err error) bool {
 	var ne *rtnl.Error
-	var ce *cli.Error
+	var ce *cmdline.Error
 	return !errors.As(err, &ne) && !errors.As(err, &ce)
 }
 
@@ -108,14 +109,16 @@ func checkMagic(env *cli.Env, want uint32, object string, fail func(format strin
 }
 
 // routeMagicError is how `ip route` refuses a stream: status 1.
-func routeMagicError(format string, a ...any) error { return cli.Exit(1, format, a...) }
+func routeMagicError(format string, a ...any) error {
+	return cmdline.Exit(cmdline.StatusFailed, format, a...)
+}
 
 // readSaved is rtnl.ReadSaved; a broken stream fails with status 2.
 func readSaved(r io.Reader, fn func(h netlink.Header, body []byte) error) error {
 	err := rtnl.ReadSaved(r, fn)
 	var se *rtnl.SavedError
 	if errors.As(err, &se) {
-		return cli.Exit(2, "%s", se.Msg)
+		return cmdline.Exit(cmdline.StatusRefused, "%s", se.Msg)
 	}
 	return err
 }
@@ -189,11 +192,11 @@ func restore(env *cli.Env) error {
 	}
 	f, ok := env.Stdin.(*os.File)
 	if !ok {
-		return cli.Exit(1, "Failed to restore: ftell: %s", rtnl.Strerror(unix.ESPIPE))
+		return cmdline.Exit(cmdline.StatusFailed, "Failed to restore: ftell: %s", rtnl.Strerror(unix.ESPIPE))
 	}
 	pos, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return cli.Exit(1, "Failed to restore: ftell: %s", rtnl.ErrnoText(err))
+		return cmdline.Exit(cmdline.StatusFailed, "Failed to restore: ftell: %s", rtnl.ErrnoText(err))
 	}
 	c, err := env.Conn()
 	if err != nil {
@@ -215,13 +218,13 @@ func restore(env *cli.Env) error {
 			if rtnl.IsErrno(err, unix.EEXIST) {
 				return nil
 			}
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		})
 		if err != nil {
 			return err
 		}
 		if _, err := f.Seek(pos, io.SeekStart); err != nil {
-			return cli.Exit(1, "Failed to restore: fseek: %s", rtnl.ErrnoText(err))
+			return cmdline.Exit(cmdline.StatusFailed, "Failed to restore: fseek: %s", rtnl.ErrnoText(err))
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -98,7 +99,7 @@ func TestSavedStreamErrors(t *testing.T) {
 			pr.p.Flush()
 		}
 		code, msg := 0, ""
-		if ce, ok := err.(*cli.Error); ok {
+		if ce, ok := err.(*cmdline.Error); ok {
 			code, msg = ce.Code, ce.Msg
 		} else if err != nil {
 			t.Errorf("%s: error %v", tc.name, err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -24,7 +25,7 @@ type selector struct {
 
 // parseSelector reads `ip route show|flush` selectors, in the order of
 // iproute2's if-chain (which decides abbreviations).
-func parseSelector(env *cli.Env, args *cli.Args) (*selector, error) {
+func parseSelector(env *cli.Env, args *cmdline.Args) (*selector, error) {
 	s := &selector{family: env.Opts.Family}
 	s.f = newFilter(s.family)
 	for args.More() {
@@ -38,9 +39,9 @@ func parseSelector(env *cli.Env, args *cli.Args) (*selector, error) {
 	return s, nil
 }
 
-func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
+func (s *selector) word(env *cli.Env, w string, args *cmdline.Args) error {
 	f := &s.f
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	// Every keyword but the cache flags takes a value.
 	value := func() (string, error) { return args.Value() }
 	switch {
@@ -61,7 +62,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		case "help":
 			return usage(env)
 		default:
-			return cli.InvalidArg("table id value is invalid\n", v)
+			return cmdline.InvalidArg("table id value is invalid\n", v)
 		}
 	case m("vrf"):
 		v, err := value()
@@ -69,7 +70,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 			return err
 		}
 		// gip's kernels have no VRF devices: every name is invalid.
-		return cli.InvalidArg("Invalid VRF\n", v)
+		return cmdline.InvalidArg("Invalid VRF\n", v)
 	case m("cached") || m("cloned"):
 		f.cloned = cacheEntries
 	case w == "tos" || m("dsfield"):
@@ -79,7 +80,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		tos, ok := parseDSField(v)
 		if !ok {
-			return cli.InvalidArg("TOS value is invalid\n", v)
+			return cmdline.InvalidArg("TOS value is invalid\n", v)
 		}
 		f.tos, f.tosMask = tos, 0xff
 	case m("protocol"):
@@ -91,7 +92,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		prot, ok := parseProtocol(v)
 		if !ok {
 			if v != "all" {
-				return cli.InvalidArg("invalid \"protocol\"\n", v)
+				return cmdline.InvalidArg("invalid \"protocol\"\n", v)
 			}
 			prot, f.protocolMask = 0, 0
 		}
@@ -105,7 +106,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		scope, ok := parseScope(v)
 		if !ok {
 			if v != "all" {
-				return cli.InvalidArg("invalid \"scope\"\n", v)
+				return cmdline.InvalidArg("invalid \"scope\"\n", v)
 			}
 			scope, f.scopeMask = unix.RT_SCOPE_NOWHERE, 0
 		}
@@ -117,7 +118,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		t, ok := parseRouteType(v)
 		if !ok {
-			return cli.InvalidArg("node type value is invalid\n", v)
+			return cmdline.InvalidArg("node type value is invalid\n", v)
 		}
 		f.typeMask = 1 << t
 	case w == "dev" || w == "oif":
@@ -139,7 +140,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		mark, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("invalid mark value", v)
+			return cmdline.InvalidArg("invalid mark value", v)
 		}
 		f.mark, f.markMask = mark, 0xffffffff
 	case m("metric") || m("priority") || w == "preference":
@@ -149,7 +150,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		metric, ok := cnum.Uint32(v, 0)
 		if !ok {
-			return cli.InvalidArg("\"metric\" value is invalid\n", v)
+			return cmdline.InvalidArg("\"metric\" value is invalid\n", v)
 		}
 		f.metric, f.metricMask = metric, 0xffffffff
 	case w == "via":
@@ -179,7 +180,7 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 		}
 		realm, ok := parseRealms(v)
 		if !ok {
-			return cli.InvalidArg("invalid realms\n", v)
+			return cmdline.InvalidArg("invalid realms\n", v)
 		}
 		// "FROM/" and "TO" (or "/TO") leave the other half unchecked.
 		f.realm, f.realmMask = realm, 0xffffffff
@@ -204,24 +205,24 @@ func (s *selector) word(env *cli.Env, w string, args *cli.Args) error {
 }
 
 // parseRootMatch reads "[root|match|exact] PREFIX" from the cursor.
-func parseRootMatch(args *cli.Args, root, match *cnum.Prefix, family int) error {
+func parseRootMatch(args *cmdline.Args, root, match *cnum.Prefix, family int) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
 	}
 	switch {
-	case cli.Matches(v, "root"):
+	case cmdline.Matches(v, "root"):
 		if v, err = args.Value(); err != nil {
 			return err
 		}
 		*root, err = cnum.GetPrefix(v, family)
-	case cli.Matches(v, "match"):
+	case cmdline.Matches(v, "match"):
 		if v, err = args.Value(); err != nil {
 			return err
 		}
 		*match, err = cnum.GetPrefix(v, family)
 	default:
-		if cli.Matches(v, "exact") {
+		if cmdline.Matches(v, "exact") {
 			if v, err = args.Value(); err != nil {
 				return err
 			}
@@ -235,7 +236,7 @@ func parseRootMatch(args *cli.Args, root, match *cnum.Prefix, family int) error 
 // parseResolved is parseSelector then resolveDevices, as show, flush and
 // save read their words. The filter is kept as the one the process is left
 // with (see showdump), also when a device is not found.
-func parseResolved(env *cli.Env, args *cli.Args) (*selector, error) {
+func parseResolved(env *cli.Env, args *cmdline.Args) (*selector, error) {
 	s, err := parseSelector(env, args)
 	if err != nil {
 		return nil, err
@@ -337,20 +338,20 @@ func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r 
 func dumpError(err error, f *filter, what string) error {
 	var ne *rtnl.Error
 	if !errors.As(err, &ne) {
-		return cli.Exit(2, "%s\n%s", err, what)
+		return cmdline.Exit(cmdline.StatusRefused, "%s\n%s", err, what)
 	}
 	if ne.Errno == unix.ENOENT && f.table == unix.RT_TABLE_MAIN {
 		return nil
 	}
 	switch {
 	case ne.Msg != "":
-		return cli.Exit(2, "%s\n%s", ne.Error(), what)
+		return cmdline.Exit(cmdline.StatusRefused, "%s\n%s", ne.Error(), what)
 	case ne.Errno == unix.ENOENT || ne.Errno == unix.EOPNOTSUPP:
-		return cli.Exit(2, "%s", what)
+		return cmdline.Exit(cmdline.StatusRefused, "%s", what)
 	case ne.Errno == unix.EMSGSIZE:
-		return cli.Exit(2, "Error: Buffer too small for object.\n%s", what)
+		return cmdline.Exit(cmdline.StatusRefused, "Error: Buffer too small for object.\n%s", what)
 	}
-	return cli.Exit(2, "RTNETLINK answers: %s\n%s", rtnl.Strerror(ne.Errno), what)
+	return cmdline.Exit(cmdline.StatusRefused, "RTNETLINK answers: %s\n%s", rtnl.Strerror(ne.Errno), what)
 }
 
 func newPrinter(env *cli.Env, f *filter) *printer {
@@ -367,7 +368,7 @@ func newPrinter(env *cli.Env, f *filter) *printer {
 }
 
 // list is `ip route show`.
-func list(env *cli.Env, args *cli.Args) error {
+func list(env *cli.Env, args *cmdline.Args) error {
 	s, err := parseResolved(env, args)
 	if err != nil {
 		return err

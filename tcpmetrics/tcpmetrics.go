@@ -11,6 +11,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
@@ -62,7 +63,7 @@ const (
 var errBadMessage = errors.New(errBadMessageString)
 
 // Run is `ip tcp_metrics`: verbs in iproute2's order of trial.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return do(env, verbList, args)
 	}
@@ -71,20 +72,20 @@ func Run(env *cli.Env, args *cli.Args) error {
 		name string
 		verb int
 	}{{"list", verbList}, {"lst", verbList}, {"show", verbList}, {"delete", verbDel}, {"remove", verbDel}, {"flush", verbFlush}} {
-		if cli.Matches(w, v.name) {
+		if cmdline.Matches(w, v.name) {
 			return do(env, v.verb, args)
 		}
 	}
-	if cli.Matches(w, "help") {
+	if cmdline.Matches(w, "help") {
 		return usageText(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip tcp_metrics help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip tcp_metrics help\".", w)
 }
 
 func usageText(env *cli.Env) error {
 	env.P.Flush()
 	usage.TCPMetrics(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // selector is what the words select: a destination and a source, each a
@@ -96,7 +97,7 @@ type selector struct {
 }
 
 // parse reads the selector words of verb.
-func parse(env *cli.Env, verb int, args *cli.Args) (*selector, error) {
+func parse(env *cli.Env, verb int, args *cmdline.Args) (*selector, error) {
 	family := env.Opts.Family
 	s := &selector{dstLen: -1, srcLen: -1}
 	s.dst.Family, s.src.Family = family, family
@@ -114,11 +115,11 @@ func parse(env *cli.Env, verb int, args *cli.Args) (*selector, error) {
 			if err != nil {
 				return nil, err
 			}
-			if cli.Matches(v, "help") {
+			if cmdline.Matches(v, "help") {
 				return nil, usageText(env)
 			}
 			if s.srcLen >= 0 {
-				return nil, cli.Duplicate2(w, v)
+				return nil, cmdline.Duplicate2(w, v)
 			}
 			p, err := cnum.GetPrefix(v, family)
 			if err != nil {
@@ -129,7 +130,7 @@ func parse(env *cli.Env, verb int, args *cli.Args) (*selector, error) {
 				s.srcType = addrType(p.Family, attrSaddrIPv4, attrSaddrIPv6)
 			}
 			if s.srcType == 0 {
-				return nil, cli.Exit(1, "Error: a specific IP address is expected rather than \"%s\"", v)
+				return nil, cmdline.Exit(cmdline.StatusFailed, "Error: a specific IP address is expected rather than \"%s\"", v)
 			}
 			continue
 		}
@@ -141,11 +142,11 @@ func parse(env *cli.Env, verb int, args *cli.Args) (*selector, error) {
 				return nil, err
 			}
 		}
-		if cli.Matches(w, "help") {
+		if cmdline.Matches(w, "help") {
 			return nil, usageText(env)
 		}
 		if s.dstLen >= 0 {
-			return nil, cli.Duplicate2(who, w)
+			return nil, cmdline.Duplicate2(who, w)
 		}
 		p, err := cnum.GetPrefix(w, family)
 		if err != nil {
@@ -156,7 +157,7 @@ func parse(env *cli.Env, verb int, args *cli.Args) (*selector, error) {
 			s.dstType = addrType(p.Family, attrAddrIPv4, attrAddrIPv6)
 		}
 		if verb&verbDel != 0 && s.dstType == 0 {
-			return nil, cli.Exit(1, "Error: a specific IP address is expected rather than \"%s\"", w)
+			return nil, cmdline.Exit(cmdline.StatusFailed, "Error: a specific IP address is expected rather than \"%s\"", w)
 		}
 	}
 	return s, nil
@@ -187,10 +188,10 @@ func resolveFamily(c *rtnl.Conn) (uint16, error) {
 	req := attr([]byte{ctrlCmdGetFamily, 0, 0, 0}, ctrlAttrFamilyName, append([]byte(familyName), 0))
 	m, err := c.Query(genlIDCtrl, 0, req)
 	if err != nil {
-		return 0, cli.Exit(1, "%s\nError talking to the kernel", err)
+		return 0, cmdline.Exit(cmdline.StatusFailed, "%s\nError talking to the kernel", err)
 	}
 	if len(m.Data) < genlHdrLen {
-		return 0, cli.Exit(1, "Error talking to the kernel")
+		return 0, cmdline.Exit(cmdline.StatusFailed, "Error talking to the kernel")
 	}
 	a := rtnl.NewAttrs(m.Data[genlHdrLen:])
 	for a.Next() {
@@ -198,7 +199,7 @@ func resolveFamily(c *rtnl.Conn) (uint16, error) {
 			return binary.NativeEndian.Uint16(a.Data()), nil
 		}
 	}
-	return 0, cli.Exit(1, "Missing family id TLV")
+	return 0, cmdline.Exit(cmdline.StatusFailed, "Missing family id TLV")
 }
 
 // Request returns the request body and flags tcpm_do_cmd sends for verb
@@ -234,23 +235,23 @@ func (s *selector) request(verb, family int) (body []byte, newVerb int, flags ne
 }
 
 // do is tcpm_do_cmd.
-func do(env *cli.Env, verb int, args *cli.Args) error {
+func do(env *cli.Env, verb int, args *cmdline.Args) error {
 	switch env.Opts.Family {
 	case unix.AF_UNSPEC, unix.AF_INET, unix.AF_INET6:
 	default:
-		return cli.Exit(1, "Unsupported protocol family: %d", env.Opts.Family)
+		return cmdline.Exit(cmdline.StatusFailed, "Unsupported protocol family: %d", env.Opts.Family)
 	}
 	s, err := parse(env, verb, args)
 	if err != nil {
 		return err
 	}
 	if verb == verbDel && s.dstType == 0 {
-		return cli.Fatal(255, "Error: argument \"address\" is required")
+		return cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"address\" is required")
 	}
 	body, verb, flags, dump := s.request(verb, env.Opts.Family)
 	c, err := rtnl.DialProto(env.NetNSFD, unix.NETLINK_GENERIC)
 	if err != nil {
-		return cli.Exit(1, "Cannot open generic netlink socket")
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot open generic netlink socket")
 	}
 	defer c.Close()
 	if !env.QuietInterrupts {
@@ -274,18 +275,18 @@ func do(env *cli.Env, verb int, args *cli.Args) error {
 	case flags&netlink.Acknowledge != 0:
 		if err := c.Exec(typ, 0, body); err != nil {
 			env.Warnf("%s\n", err)
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		}
 		return nil
 	case !dump:
 		m, err := c.Query(typ, 0, body)
 		if err != nil {
 			env.Warnf("%s\n", err)
-			return cli.Silent(2)
+			return cmdline.Silent(cmdline.StatusRefused)
 		}
 		pr.P = env.P.Plain()
 		if pr.Print(m.Header, m.Data) != nil {
-			return cli.Fatal(1, "Dump terminated")
+			return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 		}
 		return nil
 	}
@@ -293,7 +294,7 @@ func do(env *cli.Env, verb int, args *cli.Args) error {
 	err = c.Dump(typ, body, func(m netlink.Message) error { return pr.Print(m.Header, m.Data) })
 	if err != nil {
 		dumpFailed(env, err)
-		return cli.Fatal(1, "Dump terminated")
+		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 	}
 	env.P.End()
 	return nil
@@ -323,7 +324,7 @@ func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *
 		err := c.Dump(typ, body, func(m netlink.Message) error { return pr.Print(m.Header, m.Data) })
 		if err != nil {
 			dumpFailed(env, err)
-			return cli.Fatal(1, "Flush terminated")
+			return cmdline.Fatal(cmdline.StatusFailed, "Flush terminated")
 		}
 		if len(pr.pending) == 0 {
 			if round == 0 {
@@ -344,7 +345,7 @@ func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *
 			// stops it as here.
 			if err := c.Exec(typ, 0, del); err != nil && !errors.Is(err, unix.ENOENT) {
 				env.Warnf("Failed to send flush request\n: %s\n", rtnl.Strerror(errnoOf(err)))
-				return cli.Fatal(1, "")
+				return cmdline.Fatal(cmdline.StatusFailed, "")
 			}
 		}
 		if env.Opts.Stats > 0 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/mdlayher/netlink"
 )
 
@@ -30,7 +31,7 @@ func TestRequest(t *testing.T) {
 		{0, verbFlush, "::1", []byte{2, 1, 0, 0, 20, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, netlink.Acknowledge, false},
 	} {
 		env := cli.NewEnv(cli.Options{Family: tc.family}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-		s, err := parse(env, tc.verb, cli.NewArgs(strings.Fields(tc.words)))
+		s, err := parse(env, tc.verb, cmdline.NewArgs(strings.Fields(tc.words)))
 		if err != nil {
 			t.Errorf("%q: %v", tc.words, err)
 			continue
@@ -57,13 +58,13 @@ func TestParseErrors(t *testing.T) {
 		{verbList, "x", `Error: any valid prefix is expected rather than "x".`},
 	} {
 		env := cli.NewEnv(cli.Options{}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-		_, err := parse(env, tc.verb, cli.NewArgs(strings.Fields(tc.words)))
+		_, err := parse(env, tc.verb, cmdline.NewArgs(strings.Fields(tc.words)))
 		if err == nil || err.Error() != tc.err {
 			t.Errorf("%q: %v, want %q", tc.words, err, tc.err)
 		}
 	}
 	env := cli.NewEnv(cli.Options{}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-	if _, err := parse(env, verbList, cli.NewArgs([]string{"1.1.1.1", "2.2.2.2"})); err != nil {
+	if _, err := parse(env, verbList, cmdline.NewArgs([]string{"1.1.1.1", "2.2.2.2"})); err != nil {
 		t.Errorf("the word after a selector is read: %v", err)
 	}
 }
@@ -119,7 +120,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("src 10.1.0.1 x 127.0.0.2")
 	f.Fuzz(func(t *testing.T, s string) {
 		env := cli.NewEnv(cli.Options{}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-		if sel, err := parse(env, verbFlush, cli.NewArgs(strings.Fields(s))); err == nil {
+		if sel, err := parse(env, verbFlush, cmdline.NewArgs(strings.Fields(s))); err == nil {
 			sel.request(verbFlush, 0)
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -120,7 +121,7 @@ var goldenRequests = []struct {
 
 func TestSetRequestGolden(t *testing.T) {
 	for _, tc := range goldenRequests {
-		b, err := setRequest(cli.NewArgs(strings.Fields(tc.words)), tc.del, func(string) uint32 { return 3 })
+		b, err := setRequest(cmdline.NewArgs(strings.Fields(tc.words)), tc.del, func(string) uint32 { return 3 })
 		if err != nil {
 			t.Fatalf("%q: %v", tc.words, err)
 		}
@@ -158,8 +159,8 @@ func TestSetRequestErrors(t *testing.T) {
 		{"::5 dev", `Command line is not complete. Try option "help"`, 255},
 		{"::5 dev eth0 help", "", 255},
 	} {
-		_, err := setRequest(cli.NewArgs(strings.Fields(tc.words)), false, func(string) uint32 { return 3 })
-		ce, ok := err.(*cli.Error)
+		_, err := setRequest(cmdline.NewArgs(strings.Fields(tc.words)), false, func(string) uint32 { return 3 })
+		ce, ok := err.(*cmdline.Error)
 		if !ok || ce.Msg != tc.msg || ce.Code != tc.code {
 			t.Errorf("%q: got %v, want %q (%d)", tc.words, err, tc.msg, tc.code)
 		}
@@ -173,7 +174,7 @@ func FuzzSetRequest(f *testing.F) {
 		f.Add(tc.words, tc.del)
 	}
 	f.Fuzz(func(t *testing.T, s string, del bool) {
-		b, err := setRequest(cli.NewArgs(strings.Split(s, " ")), del, func(string) uint32 { return 1 })
+		b, err := setRequest(cmdline.NewArgs(strings.Split(s, " ")), del, func(string) uint32 { return 1 })
 		if err != nil {
 			return
 		}

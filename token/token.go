@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
@@ -23,12 +24,12 @@ const (
 
 // Run is `ip token`. Verbs are tried in iproute2's order: "s" is set,
 // "l" list, "d" delete, "g" get.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return list(env, args)
 	}
 	w := args.Next()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("list") || m("lst") || m("show"):
 		return list(env, args)
@@ -41,13 +42,13 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return printUsage(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip token help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip token help\".", w)
 }
 
 func printUsage(env *cli.Env) error {
 	env.P.Flush()
 	usage.Token(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // errStop ends a listing as print_token's -1 does; what was wrong has
@@ -120,7 +121,7 @@ func (pr *Printer) Print(m netlink.Message) error {
 func dumpRequest() []byte { return rtnl.IfInfomsg{Family: unix.AF_INET6}.Append(nil) }
 
 // list is list, show and get: `[ dev DEV ]`, other words skipped.
-func list(env *cli.Env, args *cli.Args) error {
+func list(env *cli.Env, args *cmdline.Args) error {
 	var index uint32
 	for args.More() {
 		if args.Next() != "dev" {
@@ -131,7 +132,7 @@ func list(env *cli.Env, args *cli.Args) error {
 			return err
 		}
 		if index = lookup(env, v); index == 0 {
-			return cli.InvalidArg("dev is invalid\n", v)
+			return cmdline.InvalidArg("dev is invalid\n", v)
 		}
 		break
 	}
@@ -148,16 +149,16 @@ func list(env *cli.Env, args *cli.Args) error {
 	if err != nil {
 		env.P.Flush()
 		if ne, ok := err.(*rtnl.Error); ok {
-			return cli.Exit(1, "%s\nDump terminated", ne.Error())
+			return cmdline.Exit(cmdline.StatusFailed, "%s\nDump terminated", ne.Error())
 		}
-		return cli.Exit(1, "Dump terminated")
+		return cmdline.Exit(cmdline.StatusFailed, "Dump terminated")
 	}
 	return nil
 }
 
 // setRequest reads `TOKEN dev DEV` (the first of each counts; delete
 // takes no token and sets ::) into the body of an RTM_SETLINK.
-func setRequest(args *cli.Args, del bool, index func(string) uint32) ([]byte, error) {
+func setRequest(args *cmdline.Args, del bool, index func(string) uint32) ([]byte, error) {
 	haveToken, haveDev := del, false
 	var hdr rtnl.IfInfomsg
 	hdr.Family = unix.AF_INET6
@@ -172,13 +173,13 @@ func setRequest(args *cli.Args, del bool, index func(string) uint32) ([]byte, er
 			if !haveDev {
 				idx := index(v)
 				if idx == 0 {
-					return nil, cli.InvalidArg("dev is invalid\n", v)
+					return nil, cmdline.InvalidArg("dev is invalid\n", v)
 				}
 				hdr.Index, haveDev = int32(idx), true
 			}
 			continue
 		}
-		if cli.Matches(w, "help") {
+		if cmdline.Matches(w, "help") {
 			return nil, errUsage
 		}
 		if !haveToken {
@@ -190,10 +191,10 @@ func setRequest(args *cli.Args, del bool, index func(string) uint32) ([]byte, er
 		}
 	}
 	if !haveToken {
-		return nil, cli.Exit(1, "Not enough information: token is required.")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: token is required.")
 	}
 	if !haveDev {
-		return nil, cli.Exit(1, "Not enough information: \"dev\" argument is required.")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"dev\" argument is required.")
 	}
 	b := hdr.Append(nil)
 	inner := nlattr(nil, ifla6Token, tok)
@@ -201,7 +202,7 @@ func setRequest(args *cli.Args, del bool, index func(string) uint32) ([]byte, er
 	return nlattr(b, unix.IFLA_AF_SPEC, spec), nil
 }
 
-var errUsage = cli.Usage()
+var errUsage = cmdline.Usage()
 
 // nlattr appends one attribute, padded to four bytes.
 func nlattr(b []byte, typ uint16, data []byte) []byte {
@@ -215,7 +216,7 @@ func nlattr(b []byte, typ uint16, data []byte) []byte {
 }
 
 // set is set (add) and delete.
-func set(env *cli.Env, args *cli.Args, del bool) error {
+func set(env *cli.Env, args *cmdline.Args, del bool) error {
 	body, err := setRequest(args, del, func(name string) uint32 { return lookup(env, name) })
 	if err == errUsage {
 		return printUsage(env)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
 )
@@ -47,31 +48,31 @@ var (
 // parse reads the words after add or del as iproute2 does: keywords are
 // abbreviations, and a word that is none of them is the device name. del
 // (owner false) takes no user or group, so those words are names there.
-func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
+func parse(env *cli.Env, args *cmdline.Args, owner bool) (*request, error) {
 	r := &request{flags: unix.IFF_NO_PI, uid: noID, gid: noID}
 	for args.More() {
 		w := args.Next()
 		switch {
-		case cli.Matches(w, "mode"):
+		case cmdline.Matches(w, "mode"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			switch {
-			case cli.Matches(v, "tun"):
+			case cmdline.Matches(v, "tun"):
 				if r.flags&unix.IFF_TAP != 0 {
-					return nil, cli.Fatal(255, "You managed to ask for more than one tunnel mode.")
+					return nil, cmdline.Fatal(cmdline.StatusUsage, "You managed to ask for more than one tunnel mode.")
 				}
 				r.flags |= unix.IFF_TUN
-			case cli.Matches(v, "tap"):
+			case cmdline.Matches(v, "tap"):
 				if r.flags&unix.IFF_TUN != 0 {
-					return nil, cli.Fatal(255, "You managed to ask for more than one tunnel mode.")
+					return nil, cmdline.Fatal(cmdline.StatusUsage, "You managed to ask for more than one tunnel mode.")
 				}
 				r.flags |= unix.IFF_TAP
 			default:
-				return nil, cli.Fatal(255, "Unknown tunnel mode \"%s\"", v)
+				return nil, cmdline.Fatal(cmdline.StatusUsage, "Unknown tunnel mode \"%s\"", v)
 			}
-		case owner && cli.Matches(w, "user"):
+		case owner && cmdline.Matches(w, "user"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
@@ -81,9 +82,9 @@ func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
 			} else if id, ok := lookupUser(v); ok {
 				r.uid = id
 			} else {
-				return nil, cli.Fatal(255, "invalid user \"%s\"", v)
+				return nil, cmdline.Fatal(cmdline.StatusUsage, "invalid user \"%s\"", v)
 			}
-		case owner && cli.Matches(w, "group"):
+		case owner && cmdline.Matches(w, "group"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
@@ -93,46 +94,46 @@ func parse(env *cli.Env, args *cli.Args, owner bool) (*request, error) {
 			} else if id, ok := lookupGroup(v); ok {
 				r.gid = id
 			} else {
-				return nil, cli.Fatal(255, "invalid group \"%s\"", v)
+				return nil, cmdline.Fatal(cmdline.StatusUsage, "invalid group \"%s\"", v)
 			}
-		case cli.Matches(w, "pi"):
+		case cmdline.Matches(w, "pi"):
 			r.flags &^= unix.IFF_NO_PI
-		case cli.Matches(w, "one_queue"):
+		case cmdline.Matches(w, "one_queue"):
 			r.flags |= unix.IFF_ONE_QUEUE
-		case cli.Matches(w, "vnet_hdr"):
+		case cmdline.Matches(w, "vnet_hdr"):
 			r.flags |= unix.IFF_VNET_HDR
-		case cli.Matches(w, "multi_queue"):
+		case cmdline.Matches(w, "multi_queue"):
 			r.flags |= unix.IFF_MULTI_QUEUE
-		case cli.Matches(w, "dev"):
+		case cmdline.Matches(w, "dev"):
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
 			if !validIfname(v) {
-				return nil, cli.InvalidArg("\"dev\" not a valid ifname", v)
+				return nil, cmdline.InvalidArg("\"dev\" not a valid ifname", v)
 			}
 			r.name = v
 		default:
-			if cli.Matches(w, "name") {
+			if cmdline.Matches(w, "name") {
 				v, err := args.Value()
 				if err != nil {
 					return nil, err
 				}
 				w = v
-			} else if cli.Matches(w, "help") {
+			} else if cmdline.Matches(w, "help") {
 				return nil, usage(env.Stderr)
 			}
 			if r.name != "" {
-				return nil, cli.Duplicate2("name", w)
+				return nil, cmdline.Duplicate2("name", w)
 			}
 			if !validIfname(w) {
-				return nil, cli.InvalidArg("\"name\" not a valid ifname", w)
+				return nil, cmdline.InvalidArg("\"name\" not a valid ifname", w)
 			}
 			r.name = w
 		}
 	}
 	if r.flags&tunTypeMask == 0 {
-		return nil, cli.Exit(1, "You failed to specify a tunnel mode")
+		return nil, cmdline.Exit(cmdline.StatusFailed, "You failed to specify a tunnel mode")
 	}
 	return r, nil
 }

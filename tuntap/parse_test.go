@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -44,7 +45,7 @@ func TestParse(t *testing.T) {
 		{"help", true, request{}, 255, ""},
 	}
 	for _, tt := range tests {
-		r, err := parse(testEnv(), cli.NewArgs(strings.Fields(tt.in)), tt.owner)
+		r, err := parse(testEnv(), cmdline.NewArgs(strings.Fields(tt.in)), tt.owner)
 		if tt.code == 0 {
 			if err != nil {
 				t.Errorf("%q: %v", tt.in, err)
@@ -53,7 +54,7 @@ func TestParse(t *testing.T) {
 			}
 			continue
 		}
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != tt.code || ce.Msg != tt.msg {
 			t.Errorf("%q: got %v, want %d %q", tt.in, err, tt.code, tt.msg)
 		}
@@ -100,7 +101,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, owner bool) {
-		r, err := parse(testEnv(), cli.NewArgs(strings.Split(s, " ")), owner)
+		r, err := parse(testEnv(), cmdline.NewArgs(strings.Split(s, " ")), owner)
 		if err != nil {
 			return
 		}

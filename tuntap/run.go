@@ -9,27 +9,28 @@ import (
 	"os"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
 // Run is the `ip tuntap` command.
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return show(env)
 	}
 	cmd := args.Next()
 	switch {
-	case cli.Matches(cmd, "add"):
+	case cmdline.Matches(cmd, "add"):
 		return add(env, args)
-	case cli.Matches(cmd, "delete"):
+	case cmdline.Matches(cmd, "delete"):
 		return del(env, args)
-	case cli.Matches(cmd, "show"), cli.Matches(cmd, "lst"), cli.Matches(cmd, "list"):
+	case cmdline.Matches(cmd, "show"), cmdline.Matches(cmd, "lst"), cmdline.Matches(cmd, "list"):
 		return show(env)
-	case cli.Matches(cmd, "help"):
+	case cmdline.Matches(cmd, "help"):
 		return usage(env.Stderr)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip tuntap help\".", cmd)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip tuntap help\".", cmd)
 }
 
 func usage(w io.Writer) error {
@@ -40,13 +41,13 @@ func usage(w io.Writer) error {
 Where: USER  := { STRING | NUMBER }
        GROUP := { STRING | NUMBER }
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // errFailed is a failure already reported on stderr: ip's exit status 1.
-var errFailed = cli.Silent(1)
+var errFailed = cmdline.Silent(cmdline.StatusFailed)
 
-func add(env *cli.Env, args *cli.Args) error {
+func add(env *cli.Env, args *cmdline.Args) error {
 	req, err := parse(env, args, true)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func add(env *cli.Env, args *cli.Args) error {
 	return inNamespace(env, func() error { return tunAdd(env, req) })
 }
 
-func del(env *cli.Env, args *cli.Args) error {
+func del(env *cli.Env, args *cmdline.Args) error {
 	req, err := parse(env, args, false)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -47,7 +48,7 @@ func show(env *cli.Env) error {
 	devs, err := dumpTun(c)
 	if err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cli.Exit(1, "Dump terminated")
+		return cmdline.Exit(cmdline.StatusFailed, "Dump terminated")
 	}
 	readSysFlags(env, devs)
 	p := env.P

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/rtnl"
@@ -27,13 +28,13 @@ const (
 
 // Run is `ip vrf`. Verbs are tried in iproute2's order ("i" is
 // identify, "p" pids, "e" exec, "s" show, "l" lst).
-func Run(env *cli.Env, args *cli.Args) error {
+func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
 		return show(env, nil)
 	}
 	w := args.Next()
 	rest := args.Rest()
-	m := func(kw string) bool { return cli.Matches(w, kw) }
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
 	switch {
 	case m("identify"):
 		return identify(env, rest)
@@ -46,13 +47,13 @@ func Run(env *cli.Env, args *cli.Args) error {
 	case m("help"):
 		return usageText(env)
 	}
-	return cli.Fatal(255, "Command \"%s\" is unknown, try \"ip vrf help\".", w)
+	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip vrf help\".", w)
 }
 
 func usageText(env *cli.Env) error {
 	env.P.Flush()
 	usage.Vrf(env.Stderr)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // linkRequest is the RTM_GETLINK for one name that name_is_vrf and
@@ -148,7 +149,7 @@ func show(env *cli.Env, words []string) error {
 			table = unix.RT_TABLE_MAIN
 		}
 		if table == 0 {
-			return cli.Exit(255, "Invalid VRF")
+			return cmdline.Exit(cmdline.StatusUsage, "Invalid VRF")
 		}
 		fmt.Fprintf(env.P.Writer(), "%s %d\n", name, table)
 		return nil
@@ -172,7 +173,7 @@ func show(env *cli.Env, words []string) error {
 	if err != nil {
 		p.End()
 		env.Warnf("%s\n", err)
-		return cli.Exit(255, "")
+		return cmdline.Exit(cmdline.StatusUsage, "")
 	}
 	if n == 0 {
 		p.String(format.Text, "", "%s\n", "No VRF has been configured")
@@ -222,17 +223,17 @@ func identify(env *cli.Env, words []string) error {
 	pid := uint64(os.Getpid())
 	switch {
 	case len(words) > 1:
-		return cli.InvalidArg("Extra arguments specified\n", words[1])
+		return cmdline.InvalidArg("Extra arguments specified\n", words[1])
 	case len(words) == 1:
 		v, ok := cnum.Uint(words[0], 10, 1<<32-1)
 		if !ok {
-			return cli.InvalidArg("Invalid pid\n", words[0])
+			return cmdline.InvalidArg("Invalid pid\n", words[0])
 		}
 		pid = v
 	}
 	f, err := os.Open("/proc/" + strconv.FormatInt(int64(int32(uint32(pid))), 10) + "/cgroup")
 	if err != nil {
-		return cli.Exit(1, "Failed to lookup vrf association: %s", rtnl.Strerror(errnoOf(err)))
+		return cmdline.Exit(cmdline.StatusFailed, "Failed to lookup vrf association: %s", rtnl.Strerror(errnoOf(err)))
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)
@@ -278,37 +279,37 @@ func isVRF(env *cli.Env, name string) (bool, error) {
 // read the cgroup tree.
 func pids(env *cli.Env, words []string) error {
 	if len(words) != 1 {
-		return cli.Exit(1, "Invalid arguments")
+		return cmdline.Exit(cmdline.StatusFailed, "Invalid arguments")
 	}
 	ok, err := isVRF(env, words[0])
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return cli.Exit(1, "Invalid VRF name")
+		return cmdline.Exit(cmdline.StatusFailed, "Invalid VRF name")
 	}
-	return cli.Exit(1, "ip vrf pids is not implemented in gip yet.")
+	return cmdline.Exit(cmdline.StatusFailed, "ip vrf pids is not implemented in gip yet.")
 }
 
 // execCmd is ipvrf_exec: iproute2 switches cgroup (after checking the
 // name) in a forked copy under -batch, else in itself, then execs.
 func execCmd(env *cli.Env, words []string) error {
 	if len(words) < 1 {
-		return cli.Exit(1, "No VRF name specified")
+		return cmdline.Exit(cmdline.StatusFailed, "No VRF name specified")
 	}
 	if len(words) < 2 {
-		return cli.Exit(1, "No command specified")
+		return cmdline.Exit(cmdline.StatusFailed, "No command specified")
 	}
 	name := words[0]
 	if name == "default" {
-		return cli.Exit(1, "ip vrf exec default is not implemented in gip yet.")
+		return cmdline.Exit(cmdline.StatusFailed, "ip vrf exec default is not implemented in gip yet.")
 	}
 	ok, err := isVRF(env, name)
 	if err != nil {
 		return err
 	}
 	if ok {
-		return cli.Exit(1, "ip vrf exec is not implemented in gip yet.")
+		return cmdline.Exit(cmdline.StatusFailed, "ip vrf exec is not implemented in gip yet.")
 	}
 	env.Warnf("Invalid VRF name\n")
 	if env.InBatch && env.ForkedCopy != nil {
@@ -317,7 +318,7 @@ func execCmd(env *cli.Env, words []string) error {
 		if env.ForkedCopy(true) == 0 {
 			return nil
 		}
-		return cli.Silent(1)
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
-	return cli.Silent(255)
+	return cmdline.Silent(cmdline.StatusUsage)
 }

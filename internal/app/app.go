@@ -9,7 +9,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -55,7 +55,7 @@ func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	var ce *cli.Error
+	var ce *cmdline.Error
 	if errors.As(err, &ce) {
 		if ce.Msg != "" {
 			fmt.Fprintln(stderr, ce.Msg)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // FuzzBridgeBatch runs arbitrary `bridge -batch` input through the batch
@@ -38,10 +39,10 @@ func FuzzBridgeBatch(f *testing.F) {
 		env.NetNSFD = 1 << 30
 		env.InBatch = true
 		status, _ := batchLoop(env, "b1", newBatchReader(bytes.NewReader(in)), func(env *cli.Env, words []string) error {
-			err := bridge.Command(env, cli.NewArgs(words))
-			var ce *cli.Error
+			err := bridge.Command(env, cmdline.NewArgs(words))
+			var ce *cmdline.Error
 			if err != nil && !errors.As(err, &ce) {
-				t.Fatalf("bridge %q: error %v (%T) is not a *cli.Error", words, err, err)
+				t.Fatalf("bridge %q: error %v (%T) is not a *cmdline.Error", words, err, err)
 			}
 			return err
 		})
@@ -67,7 +68,7 @@ var offlineObjects = map[string]bool{"netns": true, "tuntap": true, "tap": true,
 // cached` empties through procfs in the namespace of the process.
 func actsOffline(words []string) bool {
 	for _, o := range objects {
-		if cli.Matches(words[0], o.name) {
+		if cmdline.Matches(words[0], o.name) {
 			if offlineObjects[o.name] {
 				return true
 			}
@@ -75,7 +76,7 @@ func actsOffline(words []string) bool {
 		}
 	}
 	for _, w := range words {
-		if lw := strings.ToLower(w); strings.HasPrefix(w, "/") || strings.HasPrefix(w, ".") || cli.Matches(lw, "cached") || cli.Matches(lw, "cloned") || cli.Matches(lw, "cache") {
+		if lw := strings.ToLower(w); strings.HasPrefix(w, "/") || strings.HasPrefix(w, ".") || cmdline.Matches(lw, "cached") || cmdline.Matches(lw, "cloned") || cmdline.Matches(lw, "cache") {
 			return true
 		}
 	}
@@ -112,9 +113,9 @@ func FuzzIPBatch(f *testing.F) {
 				return nil
 			}
 			err := doCmd(env, words)
-			var ce *cli.Error
+			var ce *cmdline.Error
 			if err != nil && !errors.As(err, &ce) {
-				t.Fatalf("ip %q: error %v (%T) is not a *cli.Error", words, err, err)
+				t.Fatalf("ip %q: error %v (%T) is not a *cmdline.Error", words, err, err)
 			}
 			return err
 		})

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // FuzzBatchReader reads arbitrary -batch input line by line and splits
@@ -48,9 +48,9 @@ func FuzzBatchReader(f *testing.F) {
 			}
 			words, err := splitArgs(line)
 			if err != nil {
-				var ce *cli.Error
+				var ce *cmdline.Error
 				if !errors.As(err, &ce) {
-					t.Fatalf("splitArgs(%q): %v is not a *cli.Error", line, err)
+					t.Fatalf("splitArgs(%q): %v is not a *cmdline.Error", line, err)
 				}
 				continue
 			}

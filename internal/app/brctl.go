@@ -5,13 +5,14 @@ import (
 
 	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
 	env.QuietInterrupts = true
 	defer env.Close()
-	err := bridge.Brctl(env, cli.NewArgs(args))
+	err := bridge.Brctl(env, cmdline.NewArgs(args))
 	env.P.Flush()
 	return report(stderr, err)
 }
@@ -19,7 +20,7 @@ func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func bridgeMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
 	defer env.Close()
-	a := cli.NewArgs(args)
+	a := cmdline.NewArgs(args)
 	batch, isBatch, err := bridge.Options(env, a)
 	if err != nil {
 		env.P.Flush()
@@ -27,7 +28,7 @@ func bridgeMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if isBatch {
 		return runBatchWith(env, batch, func(env *cli.Env, words []string) error {
-			return bridge.Command(env, cli.NewArgs(words))
+			return bridge.Command(env, cmdline.NewArgs(words))
 		})
 	}
 	err = bridge.Command(env, a)

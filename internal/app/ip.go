@@ -12,6 +12,7 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/maddr"
@@ -30,7 +31,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-type runFunc func(env *cli.Env, args *cli.Args) error
+type runFunc func(env *cli.Env, args *cmdline.Args) error
 
 type object struct {
 	name string
@@ -95,7 +96,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			// needs CAP_SYS_ADMIN; gip dials into it later, and would
 			// fail there in other words.
 			unix.Close(fd)
-			return report(stderr, cli.Exit(255, "setting the network namespace \"%s\" failed: %s", opts.NetNS, rtnl.Strerror(unix.EPERM)))
+			return report(stderr, cmdline.Exit(cmdline.StatusUsage, "setting the network namespace \"%s\" failed: %s", opts.NetNS, rtnl.Strerror(unix.EPERM)))
 		}
 		env.NetNSFD = fd
 	}
@@ -114,7 +115,7 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func doCmd(env *cli.Env, words []string) error {
 	word := words[0]
 	for _, o := range objects {
-		if !cli.Matches(word, o.name) {
+		if !cmdline.Matches(word, o.name) {
 			continue
 		}
 		if o.name == "help" {
@@ -124,11 +125,11 @@ func doCmd(env *cli.Env, words []string) error {
 			return stubs[o.name].Run(env, words[1:])
 		}
 		if o.run == nil {
-			return cli.Exit(1, "Object \"%s\" is not implemented in gip yet.", o.name)
+			return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is not implemented in gip yet.", o.name)
 		}
-		return o.run(env, cli.NewArgs(words[1:]))
+		return o.run(env, cmdline.NewArgs(words[1:]))
 	}
-	return cli.Exit(1, "Object \"%s\" is unknown, try \"ip help\".", word)
+	return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is unknown, try \"ip help\".", word)
 }
 
 func ipUsage(w io.Writer) error {
@@ -148,7 +149,7 @@ where  OBJECT := { link | address | addrlabel | route | rule | neighbor | neighb
                     -Numeric (-N) | -all (-a) | -color (-c)[=always|auto|never] |
                     -force | -echo | -help }
 `)
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 // parseGlobal reads ip's options in iproute2's order: each option is tried
@@ -191,7 +192,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			argv = argv[1:]
 			return argv[0], true
 		}
-		m := func(kw string) bool { return cli.Matches(opt, kw) }
+		m := func(kw string) bool { return cmdline.Matches(opt, kw) }
 		switch {
 		case m("-loops"):
 			v, _ := next()
@@ -203,7 +204,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			}
 			f := cnum.ReadFamily(v)
 			if f == unix.AF_UNSPEC {
-				return o, nil, cli.InvalidArg("invalid protocol family", v)
+				return o, nil, cmdline.InvalidArg("invalid protocol family", v)
 			}
 			o.Family = f
 		case opt == "-4":
@@ -235,7 +236,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			o.TShort = true
 		case m("-Version"):
 			fmt.Fprintln(stdout, "ip utility, iproute2-6.1.0, libbpf 1.1.2")
-			return o, nil, cli.Silent(0)
+			return o, nil, cmdline.Silent(0)
 		case m("-force"):
 			o.Force = true
 		case m("-batch"):
@@ -254,7 +255,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			v, ok := next()
 			n, valid := cnum.Uint32(v, 0)
 			if !ok || !valid {
-				return o, nil, cli.Exit(255, "Invalid rcvbuf size '%s'", v)
+				return o, nil, cmdline.Exit(cmdline.StatusUsage, "Invalid rcvbuf size '%s'", v)
 			}
 			o.RcvBuf = int(n)
 		case isColorOpt(opt, &colorMode):
@@ -264,7 +265,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			v, ok := next()
 			if !ok {
 				// iproute2 passes the missing name on as a null pointer.
-				return o, nil, cli.Fatal(255, "Cannot open network namespace \"(null)\": No such file or directory")
+				return o, nil, cmdline.Fatal(cmdline.StatusUsage, "Cannot open network namespace \"(null)\": No such file or directory")
 			}
 			// iproute2 enters the namespace here, so a bad one fails
 			// before any later option is read; ipMain opens it again.
@@ -281,7 +282,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 		case opt == "-echo":
 			o.Echo = true
 		default:
-			return o, nil, cli.Exit(255, "Option \"%s\" is unknown, try \"ip -help\".", opt)
+			return o, nil, cmdline.Exit(cmdline.StatusUsage, "Option \"%s\" is unknown, try \"ip -help\".", opt)
 		}
 		argv = argv[1:]
 	}
@@ -297,7 +298,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 // isColorOpt recognises -color[=always|auto|never] (abbreviable to -c).
 func isColorOpt(opt string, mode *string) bool {
 	name, val, hasVal := strings.Cut(opt, "=")
-	if !cli.Matches(name, "-color") {
+	if !cmdline.Matches(name, "-color") {
 		return false
 	}
 	switch {
@@ -336,7 +337,7 @@ func runBatchWith(env *cli.Env, name string, do func(*cli.Env, []string) error) 
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return report(env.Stderr, cli.Exit(1, "Cannot open file \"%s\" for reading: %s", name, rtnl.ErrnoText(err)))
+			return report(env.Stderr, cmdline.Exit(cmdline.StatusFailed, "Cannot open file \"%s\" for reading: %s", name, rtnl.ErrnoText(err)))
 		}
 		defer f.Close()
 		in = f
@@ -381,7 +382,7 @@ func batchLoop(env *cli.Env, name string, lines *batchReader, do func(*cli.Env, 
 		}
 		env.P.Flush()
 		code := report(env.Stderr, err)
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if asCLI(err, &ce) && ce.Fatal {
 			return code, true
 		}
@@ -477,12 +478,12 @@ func splitArgs(line string) ([]string, error) {
 			return words, nil
 		}
 		if len(words) >= maxBatchWords-1 {
-			return nil, cli.Fatal(1, "Too many arguments to command")
+			return nil, cmdline.Fatal(cmdline.StatusFailed, "Too many arguments to command")
 		}
 		if q := line[0]; q == '"' || q == '\'' {
 			end := strings.IndexByte(line[1:], q)
 			if end < 0 {
-				return nil, cli.Fatal(1, "Unterminated quoted string")
+				return nil, cmdline.Fatal(cmdline.StatusFailed, "Unterminated quoted string")
 			}
 			words = append(words, line[1:1+end])
 			line = line[end+2:]

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -132,7 +133,7 @@ func TestParseGlobalErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, _, err := parseGlobal(tt.argv, io.Discard, io.Discard)
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if tt.argv[0] == "-" {
 			// "-" matches -loops and takes no error: it is an option.
 			if err != nil {
@@ -141,7 +142,7 @@ func TestParseGlobalErrors(t *testing.T) {
 			continue
 		}
 		if !errors.As(err, &ce) {
-			t.Errorf("parseGlobal(%q) = %v, want a *cli.Error", tt.argv, err)
+			t.Errorf("parseGlobal(%q) = %v, want a *cmdline.Error", tt.argv, err)
 			continue
 		}
 		if ce.Code != tt.code || ce.Msg != tt.msg {
@@ -154,7 +155,7 @@ func TestParseGlobalVersion(t *testing.T) {
 	for _, v := range []string{"-V", "-Version", "--Version", "-Ver"} {
 		var out bytes.Buffer
 		_, _, err := parseGlobal([]string{"-d", v, "-x"}, &out, io.Discard)
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Code != 0 || ce.Msg != "" {
 			t.Errorf("%s: err = %v", v, err)
 		}
@@ -167,7 +168,7 @@ func TestParseGlobalVersion(t *testing.T) {
 // objectFor is the object a word selects in ip's table.
 func objectFor(word string) string {
 	for _, o := range objects {
-		if cli.Matches(word, o.name) {
+		if cmdline.Matches(word, o.name) {
 			return o.name
 		}
 	}
@@ -301,9 +302,9 @@ func FuzzParseGlobal(f *testing.F) {
 		argv := strings.Split(s, " ")
 		o, rest, err := parseGlobal(argv, io.Discard, io.Discard)
 		if err != nil {
-			var ce *cli.Error
+			var ce *cmdline.Error
 			if !errors.As(err, &ce) {
-				t.Fatalf("parseGlobal(%q): error %v is not a *cli.Error", argv, err)
+				t.Fatalf("parseGlobal(%q): error %v is not a *cmdline.Error", argv, err)
 			}
 			return
 		}
@@ -325,7 +326,7 @@ func TestSplitArgsWordLimit(t *testing.T) {
 	}{{0, false}, {1, false}, {510, false}, {511, false}, {512, true}, {600, true}} {
 		words, err := splitArgs(strings.Repeat("a ", tc.n))
 		if tc.wantErr {
-			var ce *cli.Error
+			var ce *cmdline.Error
 			if !errors.As(err, &ce) || ce.Msg != "Too many arguments to command" || ce.Code != 1 {
 				t.Errorf("splitArgs(%d words) = %v, want exit 1 \"Too many arguments to command\"", tc.n, err)
 			}

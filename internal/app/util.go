@@ -3,7 +3,7 @@ package app
 import (
 	"errors"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
-func asCLI(err error, ce **cli.Error) bool { return errors.As(err, ce) }
+func asCLI(err error, ce **cmdline.Error) bool { return errors.As(err, ce) }

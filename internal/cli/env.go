@@ -1,7 +1,13 @@
+// Package cli is what the command line's applets share beyond single words:
+// ip's global options, the per-run environment (printer over stdout,
+// stderr, the namespace chosen with -n and its lazily dialed connection) and
+// the state iproute2 keeps from one -batch command to the next. Only command
+// packages import it; the object packages are a library and do not.
 package cli
 
 import (
 	"fmt"
+	"github.com/gipnet/gip/internal/cmdline"
 	"io"
 
 	"github.com/gipnet/gip/format"
@@ -124,7 +130,7 @@ func (e *Env) Conn() (*rtnl.Conn, error) {
 	}
 	c, err := rtnl.Dial(e.NetNSFD)
 	if err != nil {
-		return nil, Exit(1, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
+		return nil, cmdline.Exit(cmdline.StatusFailed, "Cannot open netlink socket: %s", rtnl.ErrnoText(err))
 	}
 	if e.Strict {
 		// An old kernel without strict checking still works.

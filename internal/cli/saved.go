@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"github.com/gipnet/gip/internal/cmdline"
 	"io"
 
 	"github.com/gipnet/gip/rtnl"
@@ -14,10 +15,10 @@ func RestoreSaved(r io.Reader, fn func(h netlink.Header, data []byte) error) err
 	err := rtnl.ReadSaved(r, fn)
 	var se *rtnl.SavedError
 	if errors.As(err, &se) {
-		return Fatal(255, "%s", se.Msg)
+		return cmdline.Fatal(cmdline.StatusUsage, "%s", se.Msg)
 	}
 	if err != nil {
 		return err
 	}
-	return Exited(0)
+	return cmdline.Exited(0)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/gipnet/gip/internal/cmdline"
 	"testing"
 
 	"github.com/mdlayher/netlink"
@@ -40,9 +41,9 @@ func FuzzRestoreSaved(f *testing.F) {
 			}
 			return
 		}
-		var ce *Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) {
-			t.Fatalf("RestoreSaved = %v, want a *cli.Error", err)
+			t.Fatalf("RestoreSaved = %v, want a *cmdline.Error", err)
 		}
 		if st := ce.Code; st != 0 && st != 255 {
 			t.Fatalf("RestoreSaved exits %d", st)

@@ -3,7 +3,7 @@ package cnum
 import (
 	"strings"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -21,13 +21,13 @@ func GetAddr(s string, family int) (Prefix, error) {
 			if strings.IndexByte(s, '.') < 0 {
 				s, _, _ = strings.Cut(s, ":")
 			}
-			return p, cli.Fatal(1, "\"%s\" is invalid lladdr.\nError: %s address is expected rather than \"%s\".", bad, VerboseFamilyName(family), s)
+			return p, cmdline.Fatal(cmdline.StatusFailed, "\"%s\" is invalid lladdr.\nError: %s address is expected rather than \"%s\".", bad, VerboseFamilyName(family), s)
 		}
 		msg := ""
 		if family == unix.AF_MPLS && tooManyLabels(s) {
 			msg = "Error: too many labels.\n"
 		}
-		return p, cli.Fatal(1, "%sError: %s address is expected rather than \"%s\".", msg, VerboseFamilyName(family), s)
+		return p, cmdline.Fatal(cmdline.StatusFailed, "%sError: %s address is expected rather than \"%s\".", msg, VerboseFamilyName(family), s)
 	}
 	return p, nil
 }
@@ -36,11 +36,11 @@ func GetAddr(s string, family int) (Prefix, error) {
 // and exit status 1 (fatal). A link-layer family is refused whatever s is.
 func GetPrefix(s string, family int) (Prefix, error) {
 	if family == unix.AF_PACKET {
-		return Prefix{}, cli.Fatal(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.", s)
+		return Prefix{}, cmdline.Fatal(cmdline.StatusFailed, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.", s)
 	}
 	p, ok := ParsePrefix(s, family)
 	if !ok {
-		return p, cli.Fatal(1, "Error: %s prefix is expected rather than \"%s\".", VerboseFamilyName(family), s)
+		return p, cmdline.Fatal(cmdline.StatusFailed, "Error: %s prefix is expected rather than \"%s\".", VerboseFamilyName(family), s)
 	}
 	return p, nil
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 	"golang.org/x/sys/unix"
 )
 
@@ -222,7 +222,7 @@ func TestGetErrors(t *testing.T) {
 		{GetPrefix, "1.2.3.4", unix.AF_BRIDGE, `Error: bridge prefix is expected rather than "1.2.3.4".`},
 	} {
 		_, err := tt.get(tt.in, tt.family)
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if !errors.As(err, &ce) || ce.Msg != tt.want || ce.Code != 1 || !ce.Fatal {
 			t.Errorf("get(%q, %d) = %#v, want a fatal exit 1 with %q", tt.in, tt.family, err, tt.want)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 // Stub is the front of an ip object gip does not implement yet: it reads
@@ -45,7 +46,7 @@ func (s *Stub) matchVerb(word string) (verb string, value bool) {
 		v = strings.TrimPrefix(v, "=")
 		takes := strings.HasSuffix(v, "+")
 		v = strings.TrimSuffix(v, "+")
-		if (exact && word == v) || (!exact && cli.Matches(word, v)) {
+		if (exact && word == v) || (!exact && cmdline.Matches(word, v)) {
 			return v, takes
 		}
 	}
@@ -58,11 +59,11 @@ func (s *Stub) printUsage(env *cli.Env) error {
 	if s.HelpOK {
 		return nil
 	}
-	return cli.Usage()
+	return cmdline.Usage()
 }
 
 func (s *Stub) notImplemented() error {
-	return cli.Exit(1, "Object \"%s\" is not implemented in gip yet.", s.Name)
+	return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is not implemented in gip yet.", s.Name)
 }
 
 // run reads words as the object would.
@@ -74,7 +75,7 @@ func (s *Stub) Run(env *cli.Env, words []string) error {
 		case "usage":
 			return s.printUsage(env)
 		default:
-			return cli.Fatal(255, "%s", s.NoArgs)
+			return cmdline.Fatal(cmdline.StatusUsage, "%s", s.NoArgs)
 		}
 	}
 	for i := 0; i < len(words); i++ {
@@ -87,9 +88,9 @@ func (s *Stub) Run(env *cli.Env, words []string) error {
 		case verb == "" && s.Unknown == "":
 			return s.notImplemented()
 		case verb == "" && s.UnknownCode != 0:
-			return cli.Exit(s.UnknownCode, s.Unknown, words[i])
+			return cmdline.Exit(s.UnknownCode, s.Unknown, words[i])
 		case verb == "":
-			return cli.Fatal(255, s.Unknown, words[i])
+			return cmdline.Fatal(cmdline.StatusUsage, s.Unknown, words[i])
 		case s.Sub[verb] != nil:
 			return s.Sub[verb].Run(env, words[i+1:])
 		case !s.Loop:

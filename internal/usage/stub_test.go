@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
 )
 
 func TestStubRun(t *testing.T) {
@@ -29,7 +30,7 @@ func TestStubRun(t *testing.T) {
 		env := cli.NewEnv(cli.Options{}, nil, &out, &errw)
 		err := s.Run(env, tc.words)
 		code := 0
-		var ce *cli.Error
+		var ce *cmdline.Error
 		if errors.As(err, &ce) {
 			code = ce.Code
 			if ce.Msg != "" {

@@ -1,4 +1,4 @@
-package cli
+package cmdline
 
 import (
 	"errors"
@@ -156,7 +156,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		var ce *Error
 		if !errors.As(tt.err, &ce) {
-			t.Errorf("%v is not a *cli.Error", tt.err)
+			t.Errorf("%v is not a *cmdline.Error", tt.err)
 			continue
 		}
 		if ce.Code != tt.code || ce.Msg != tt.msg || ce.Error() != tt.msg || ce.Fatal != tt.fatal {
@@ -165,17 +165,6 @@ func TestErrors(t *testing.T) {
 	}
 	if got := JoinWords([]string{"a", "b c"}); got != "a b c" {
 		t.Errorf("JoinWords = %q", got)
-	}
-}
-
-func TestNewEnv(t *testing.T) {
-	e := NewEnv(Options{JSON: true, Pretty: true}, nil, nil, nil)
-	if e.NetNSFD != -1 || !e.P.IsJSON() || e.InBatch {
-		t.Errorf("NewEnv: NetNSFD %d IsJSON %v InBatch %v", e.NetNSFD, e.P.IsJSON(), e.InBatch)
-	}
-	e = NewEnv(Options{Oneline: true}, nil, nil, nil)
-	if e.P.NewlineToken() != `\` {
-		t.Errorf("oneline token %q", e.P.NewlineToken())
 	}
 }
 

@@ -1,8 +1,9 @@
-// Package cli holds what every gip applet shares: the argument cursor with
-// iproute2's abbreviation rule, the global options, the process environment
-// (output, netlink connection, namespace) and the error type that carries an
-// exit status up to main.
-package cli
+// Package cmdline is the word level of gip's command lines: the argument
+// cursor with iproute2's first-match abbreviation rule, and the error type
+// that carries iproute2's exit status up to main. Object packages use it for
+// the word grammars they offer (a link kind's arguments); everything else of
+// the command line (options, output, the per-run environment) is in cli.
+package cmdline
 
 import (
 	"fmt"
@@ -94,6 +95,21 @@ func (a *Args) After(kw, w string) (string, error) {
 	return a.Value()
 }
 
+// Exit statuses, named for how iproute2's commands end. Statuses outside
+// these (254, 234, 22: iproute2's exit(-2), exit(-EINVAL) and the like) are
+// spelled at their one call site with a comment.
+const (
+	// StatusFailed is exit(1): the command line was understood and the
+	// work failed (a device not found, a system call refused).
+	StatusFailed = 1
+	// StatusRefused is exit(2): a request or dump the kernel refused or
+	// that could not be completed (iproute2's "return -2" paths).
+	StatusRefused = 2
+	// StatusUsage is exit(-1), 255: the command line was wrong, or a usage
+	// text was printed.
+	StatusUsage = 255
+)
+
 // Error is an error with the exit status main must use. Msg, when set, is
 // printed to stderr followed by one newline.
 //
@@ -130,30 +146,30 @@ func Exited(code int) error { return &Error{Code: code, Fatal: true} }
 func Silent(code int) error { return &Error{Code: code} }
 
 // Usage is returned by a usage function after it has printed its text.
-func Usage() error { return &Error{Code: 255, Fatal: true} }
+func Usage() error { return &Error{Code: StatusUsage, Fatal: true} }
 
 // IncompleteCommand is iproute2's NEXT_ARG failure.
 func IncompleteCommand() error {
-	return Fatal(255, "Command line is not complete. Try option \"help\"")
+	return Fatal(StatusUsage, "Command line is not complete. Try option \"help\"")
 }
 
 // InvalidArg is iproute2's invarg(): `Error: argument "ARG" is wrong: MSG`.
 func InvalidArg(msg, arg string) error {
-	return Fatal(255, "Error: argument \"%s\" is wrong: %s", arg, msg)
+	return Fatal(StatusUsage, "Error: argument \"%s\" is wrong: %s", arg, msg)
 }
 
 // Duplicate is iproute2's duparg(): a keyword given twice.
 func Duplicate(key, arg string) error {
-	return Fatal(255, "Error: duplicate \"%s\": \"%s\" is the second value.", key, arg)
+	return Fatal(StatusUsage, "Error: duplicate \"%s\": \"%s\" is the second value.", key, arg)
 }
 
 // Duplicate2 is iproute2's duparg2(): two arguments that name the same thing.
 func Duplicate2(key, arg string) error {
-	return Fatal(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.", key, arg)
+	return Fatal(StatusUsage, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.", key, arg)
 }
 
 // UnknownArg is the common "what is X?" style failure, exit 255.
-func UnknownArg(msg string) error { return Exit(255, "%s", msg) }
+func UnknownArg(msg string) error { return Exit(StatusUsage, "%s", msg) }
 
 // JoinWords joins words as a shell would show them (for messages).
 func JoinWords(w []string) string { return strings.Join(w, " ") }
