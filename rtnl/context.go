@@ -18,6 +18,9 @@ import (
 // whose Done is nil (context.Background, context.TODO) skips all of this:
 // the command line's one-shot requests cost what the plain forms cost.
 //
+// While a Context form with such a context runs, it owns the socket's
+// read deadline (one set through Raw is replaced, then cleared).
+//
 // A request whose wait was given up may still be carried out by the
 // kernel; its late answer is skipped by the next request on the Conn (each
 // request has its own sequence number).
