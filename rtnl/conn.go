@@ -19,15 +19,17 @@ const (
 	Append  = netlink.Append
 )
 
-// Conn is an rtnetlink socket. It is not safe for concurrent use.
+// Conn is an rtnetlink socket in one network namespace, opened by Dial,
+// DialNetNS or DialNetNSPath. It is not safe for concurrent use.
 type Conn struct {
 	c  *netlink.Conn
 	rc syscall.RawConn
 
-	// Interrupted, when set, is called at the end of every dump the
-	// kernel flagged as inconsistent (NLM_F_DUMP_INTR: the table changed
-	// while it was read). iproute2 only warns about such a dump and uses
-	// it whole, so the dump itself still succeeds.
+	// Interrupted, when set, is called at the end of every Dump,
+	// DumpAhead or DumpContext the kernel flagged as inconsistent
+	// (NLM_F_DUMP_INTR: the table changed while it was read). iproute2
+	// only warns about such a dump and uses it whole, so the dump itself
+	// still succeeds. Messages yields ErrDumpInterrupted instead.
 	Interrupted func()
 
 	// Warn, when set, prints a line to stderr: what libnetlink prints

@@ -178,6 +178,13 @@ func TestDialNetNS(t *testing.T) {
 	}
 	defer c.Close()
 	lookupLo(t, c, context.Background())
+	// A file that is no namespace: setns's EINVAL, unwrappable.
+	if c, err := DialNetNSPath(os.DevNull); !errors.Is(err, unix.EINVAL) {
+		if c != nil {
+			c.Close()
+		}
+		t.Errorf("DialNetNSPath(/dev/null) = %v, want EINVAL", err)
+	}
 	// Descriptor 0 is a namespace like any other, not "the current one".
 	if _, err := os.Stat("/proc/self/fd/0"); err == nil {
 		saved, err := unix.Dup(0)

@@ -34,7 +34,7 @@ type captured struct {
 // readLengthPrefixed reads a capture of bodies each preceded by its
 // length as a little-endian uint32 (link/testdata/show-links.bin,
 // addr/testdata/addrs.bin), all of message type typ.
-func readLengthPrefixed(t *testing.T, path string, typ netlink.HeaderType) []captured {
+func readLengthPrefixed(t testing.TB, path string, typ netlink.HeaderType) []captured {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -57,7 +57,7 @@ func readLengthPrefixed(t *testing.T, path string, typ netlink.HeaderType) []cap
 
 // readHexLines reads a capture of bodies one hex line each
 // (route/testdata/dump.hex).
-func readHexLines(t *testing.T, path string, typ netlink.HeaderType) []captured {
+func readHexLines(t testing.TB, path string, typ netlink.HeaderType) []captured {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -84,7 +84,7 @@ func readHexLines(t *testing.T, path string, typ netlink.HeaderType) []captured 
 
 // readEvents reads the messages of types from an rtmon capture
 // (monitor/testdata/events.nl).
-func readEvents(t *testing.T, types ...netlink.HeaderType) []captured {
+func readEvents(t testing.TB, types ...netlink.HeaderType) []captured {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "monitor", "testdata", "events.nl"))
 	if err != nil {
@@ -109,7 +109,7 @@ func readEvents(t *testing.T, types ...netlink.HeaderType) []captured {
 	return out
 }
 
-// mismatch records that field differs between gip (g) and rtnetlink (r).
+// checker reports the fields on which gip and rtnetlink disagree.
 type checker struct {
 	t    *testing.T
 	what string
