@@ -3,6 +3,7 @@ package rtnlcompat
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"strconv"
@@ -65,6 +66,19 @@ func TestReadOnly(t *testing.T) {
 	m, err := Query(ctx, c, unix.RTM_GETLINK, 0, &rtnetlink.LinkMessage{Index: 1})
 	if l, ok := m.(*rtnetlink.LinkMessage); err != nil || !ok || l.Attributes.Name != "lo" {
 		t.Errorf("GET of index 1 = %#v, %v; want lo", m, err)
+	}
+	// The three rules every namespace starts with.
+	tables := map[uint32]bool{}
+	for r, err := range Rules(ctx, c, unix.AF_INET) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Attributes != nil && r.Attributes.Table != nil {
+			tables[*r.Attributes.Table] = true
+		}
+	}
+	if !tables[unix.RT_TABLE_LOCAL] || !tables[unix.RT_TABLE_MAIN] || !tables[unix.RT_TABLE_DEFAULT] {
+		t.Errorf("rule tables %v; want local, main and default", tables)
 	}
 	// Breaking out of a dump leaves c usable.
 	for range Routes(ctx, c, unix.AF_UNSPEC) {
@@ -175,13 +189,51 @@ func TestVethAcrossNamespaces(t *testing.T) {
 	if got := names(there); got["ceth0"] == 0 || got["host0"] != 0 {
 		t.Errorf("links in the other namespace: %v; want ceth0 and no host0", got)
 	}
-	// Deleting by index, through rtnetlink's message.
+	// An address and a route through host0, with rtnetlink's messages.
 	var index uint32
 	for l, err := range Links(ctx, here) {
 		if err == nil && l.Attributes.Name == "host0" {
 			index = l.Index
 		}
 	}
+	up := &rtnetlink.LinkMessage{Index: index, Flags: unix.IFF_UP, Change: unix.IFF_UP}
+	if err := Execute(ctx, here, unix.RTM_NEWLINK, 0, up); err != nil {
+		t.Fatalf("setting host0 up: %v", err)
+	}
+	address := &rtnetlink.AddressMessage{Family: unix.AF_INET, PrefixLength: 24, Index: index,
+		Attributes: &rtnetlink.AddressAttributes{Address: net.IPv4(10, 99, 0, 1), Local: net.IPv4(10, 99, 0, 1)}}
+	if err := Execute(ctx, here, unix.RTM_NEWADDR, rtnl.Create|rtnl.Excl, address); err != nil {
+		t.Fatalf("adding 10.99.0.1/24: %v", err)
+	}
+	route := &rtnetlink.RouteMessage{Family: unix.AF_INET, DstLength: 16, Table: unix.RT_TABLE_MAIN,
+		Protocol: unix.RTPROT_STATIC, Scope: unix.RT_SCOPE_UNIVERSE, Type: unix.RTN_UNICAST,
+		Attributes: rtnetlink.RouteAttributes{Dst: net.IPv4(10, 50, 0, 0), Gateway: net.IPv4(10, 99, 0, 2), OutIface: index}}
+	if err := Execute(ctx, here, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, route); err != nil {
+		t.Fatalf("adding 10.50.0.0/16 via 10.99.0.2: %v", err)
+	}
+	sawAddress := false
+	for a, err := range Addresses(ctx, here, unix.AF_INET) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Index == index && a.PrefixLength == 24 && a.Attributes.Local.Equal(net.IPv4(10, 99, 0, 1)) {
+			sawAddress = true
+		}
+	}
+	sawRoute := false
+	for r, err := range Routes(ctx, here, unix.AF_INET) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.DstLength == 16 && r.Attributes.Dst.Equal(net.IPv4(10, 50, 0, 0)) &&
+			r.Attributes.Gateway.Equal(net.IPv4(10, 99, 0, 2)) && r.Attributes.OutIface == index {
+			sawRoute = true
+		}
+	}
+	if !sawAddress || !sawRoute {
+		t.Errorf("address listed %v, route listed %v; want both", sawAddress, sawRoute)
+	}
+	// Deleting by index, through rtnetlink's message.
 	if err := Execute(ctx, here, unix.RTM_DELLINK, 0, &rtnetlink.LinkMessage{Index: index}); err != nil {
 		t.Fatalf("deleting host0: %v", err)
 	}
