@@ -3,6 +3,7 @@ module github.com/gipnet/gip
 go 1.26.8
 
 require (
+	github.com/jsimonetti/rtnetlink/v2 v2.2.0
 	github.com/mdlayher/netlink v1.11.0
 	golang.org/x/sys v0.49.0
 )

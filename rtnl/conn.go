@@ -1,10 +1,9 @@
-// Package rtnl is gip's thin layer over mdlayher/netlink for rtnetlink: dial in
-// a namespace, send a request and wait for its acknowledgement, stream a dump
-// one message at a time, and turn kernel errors into iproute2's wording.
 package rtnl
 
 import (
-	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -20,15 +19,17 @@ const (
 	Append  = netlink.Append
 )
 
-// Conn is an rtnetlink socket. It is not safe for concurrent use.
+// Conn is an rtnetlink socket in one network namespace, opened by Dial,
+// DialNetNS or DialNetNSPath. It is not safe for concurrent use.
 type Conn struct {
 	c  *netlink.Conn
 	rc syscall.RawConn
 
-	// Interrupted, when set, is called at the end of every dump the
-	// kernel flagged as inconsistent (NLM_F_DUMP_INTR: the table changed
-	// while it was read). iproute2 only warns about such a dump and uses
-	// it whole, so the dump itself still succeeds.
+	// Interrupted, when set, is called at the end of every Dump,
+	// DumpAhead or DumpContext the kernel flagged as inconsistent
+	// (NLM_F_DUMP_INTR: the table changed while it was read). iproute2
+	// only warns about such a dump and uses it whole, so the dump itself
+	// still succeeds. Messages yields ErrDumpInterrupted instead.
 	Interrupted func()
 
 	// Warn, when set, prints a line to stderr: what libnetlink prints
@@ -41,15 +42,53 @@ type Conn struct {
 	pipe [][]byte                // the receiver's buffers, kept for the next dump
 }
 
-// Dial opens an rtnetlink socket in the network namespace nsFD refers to, or
-// in the calling thread's namespace when nsFD is negative. Extended acks are
-// on, so kernel error text reaches the user.
+// Dial opens an rtnetlink socket in the network namespace that the open
+// file descriptor nsFD refers to (a namespace file: /run/netns/NAME,
+// /proc/PID/ns/net), or in the caller's namespace when nsFD is negative.
+// The caller keeps nsFD and may close it once Dial returns: the socket
+// stays in that namespace. Extended acknowledgements are turned on, so the
+// kernel's reasons reach Error.Msg. A failure is the system call's error,
+// which wraps its errno (errors.Is(err, unix.EPERM) works).
 func Dial(nsFD int) (*Conn, error) { return DialProto(nsFD, unix.NETLINK_ROUTE) }
+
+// DialNetNS is Dial in the network namespace named name, as ip netns
+// names them: the file /run/netns/NAME.
+func DialNetNS(name string) (*Conn, error) {
+	if name == "" || name == "." || name == ".." || strings.ContainsRune(name, '/') {
+		return nil, &os.PathError{Op: "open", Path: filepath.Join(NetNSDir, name), Err: unix.EINVAL}
+	}
+	return DialNetNSPath(filepath.Join(NetNSDir, name))
+}
+
+// NetNSDir is where named network namespaces are mounted.
+const NetNSDir = "/run/netns"
+
+// DialNetNSPath is Dial in the network namespace the file at path refers
+// to (/run/netns/NAME, /proc/PID/ns/net, a bind mount of either). A path
+// that cannot be opened fails with its *os.PathError.
+func DialNetNSPath(path string) (*Conn, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Dial(int(f.Fd()))
+}
 
 // DialProto is Dial for another netlink protocol (NETLINK_GENERIC).
 func DialProto(nsFD, proto int) (*Conn, error) {
 	cfg := &netlink.Config{}
-	if nsFD >= 0 {
+	if nsFD == 0 {
+		// The netlink package reads a zero NetNS as "the current
+		// namespace": hand it a copy of descriptor 0 instead.
+		dup, err := unix.FcntlInt(0, unix.F_DUPFD_CLOEXEC, 3)
+		if err != nil {
+			return nil, os.NewSyscallError("fcntl", err)
+		}
+		defer unix.Close(dup)
+		nsFD = dup
+	}
+	if nsFD > 0 {
 		cfg.NetNS = nsFD
 	}
 	c, err := netlink.Dial(proto, cfg)
@@ -184,9 +223,15 @@ func (c *Conn) DumpAhead(typ netlink.HeaderType, body []byte, ahead func(netlink
 	if err != nil {
 		return err
 	}
-	peek := typ == unix.RTM_GETLINK
-	d := dump{c: c, seq: seq, fn: fn, ahead: ahead, recv: func(buf *[]byte) ([]byte, error) { return c.recv(buf, peek) }}
+	d := c.newDump(typ, seq)
+	d.fn, d.ahead = fn, ahead
 	return d.run()
+}
+
+// newDump returns the receiving side of dump seq of message type typ.
+func (c *Conn) newDump(typ netlink.HeaderType, seq uint32) dump {
+	peek := typ == unix.RTM_GETLINK
+	return dump{c: c, seq: seq, recv: func(buf *[]byte) ([]byte, error) { return c.recv(buf, peek) }}
 }
 
 type dump struct {
@@ -196,7 +241,8 @@ type dump struct {
 	ahead func(netlink.Message)
 	recv  func(buf *[]byte) ([]byte, error) // the next datagram, into *buf
 	fnErr error
-	intr  bool
+	intr  bool // the kernel flagged the dump NLM_F_DUMP_INTR
+	quiet bool // leave intr to the caller: no c.Interrupted call
 }
 
 // run receives and delivers the dump, through a source that hands a large
@@ -223,7 +269,7 @@ func (d *dump) run() error {
 			if err == nil {
 				err = d.fnErr
 			}
-			if err == nil && d.intr && d.c.Interrupted != nil {
+			if err == nil && d.intr && !d.quiet && d.c.Interrupted != nil {
 				d.c.Interrupted()
 			}
 			return err
@@ -300,32 +346,4 @@ func (d *dump) deliver(b []byte) (bool, error) {
 			d.fnErr = d.fn(m.netlink())
 		}
 	}
-}
-
-// Error is a request the kernel refused.
-type Error struct {
-	Errno unix.Errno
-	Msg   string // the extended ack text, if the kernel sent one
-}
-
-// Error renders the failure as iproute2 prints it: the kernel's own text as
-// "Error: TEXT." when there is one, else "RTNETLINK answers: STRERROR".
-func (e *Error) Error() string {
-	if e.Msg != "" {
-		m := e.Msg
-		if m[len(m)-1] != '.' {
-			m += "."
-		}
-		return "Error: " + m
-	}
-	return "RTNETLINK answers: " + Strerror(e.Errno)
-}
-
-// Unwrap exposes the errno, so errors.Is(err, unix.EEXIST) works.
-func (e *Error) Unwrap() error { return e.Errno }
-
-// IsErrno reports whether err is the kernel refusal errno.
-func IsErrno(err error, errno unix.Errno) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Errno == errno
 }

@@ -16,6 +16,7 @@ const savedBufSize = 16384
 // caller picks the exit status (ip route and ip address differ).
 type SavedError struct{ Msg string }
 
+// Error is the message iproute2 prints for the broken stream.
 func (e *SavedError) Error() string { return e.Msg }
 
 var errSavedTruncated = &SavedError{"rtnl-from_file: truncated message"}

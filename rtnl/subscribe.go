@@ -85,11 +85,13 @@ var (
 // datagram.
 type MalformedError struct{ Len int }
 
+// Error is iproute2's "!!!malformed message" line.
 func (e *MalformedError) Error() string { return fmt.Sprintf("!!!malformed message: len=%d", e.Len) }
 
 // RemnantError is a datagram with bytes left over after its messages.
 type RemnantError struct{ Size int }
 
+// Error is iproute2's "!!!Remnant of size" line.
 func (e *RemnantError) Error() string { return fmt.Sprintf("!!!Remnant of size %d", e.Size) }
 
 // NSIDCurrent is the namespace id Receive gives a message from the
