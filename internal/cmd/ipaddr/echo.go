@@ -1,0 +1,33 @@
+package ipaddr
+
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// execEcho is rtnl_echo_talk with print_addrinfo, for `ip -echo address
+// add|change|replace|del`: the kernel's answer is printed as ip monitor
+// prints an address, after "INDEX: DEV". When the kernel echoes nothing
+// (IPv6 addresses) the answer is the acknowledgement, which prints nothing
+// (an empty object in JSON).
+func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFlags, body []byte) error {
+	m, err := c.Echo(netlink.HeaderType(msgType), flags, body)
+	if err != nil {
+		return cmdline.Exit(cmdline.StatusRefused, "%s", err.Error())
+	}
+	p := env.P
+	p.Begin()
+	p.OpenObject("")
+	if t := uint16(m.Header.Type); t == unix.RTM_NEWADDR || t == unix.RTM_DELADDR {
+		names := link.NewNames(env.NetNSFD)
+		defer names.Close()
+		NewMessagePrinter(env, names.Name).Print(t, m.Data)
+	}
+	p.CloseObject()
+	p.End()
+	return nil
+}
