@@ -107,8 +107,8 @@ type monitor struct {
 	stampLong bool // the full "Timestamp: …" line rather than -tshort's
 	names     *link.Names
 
-	links    *iplink.MessagePrinter
-	addrs    *ipaddr.MessagePrinter
+	links    *iplink.Printer
+	addrs    *ipaddr.Printer
 	routes   *route.MessagePrinter
 	neighs   *route.NeighMessagePrinter
 	rules    *route.RuleMessagePrinter

@@ -6,7 +6,6 @@ import (
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
-	"golang.org/x/sys/unix"
 )
 
 // execEcho is rtnl_echo_talk with print_addrinfo, for `ip -echo address
@@ -19,14 +18,12 @@ func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFl
 	if err != nil {
 		return cmdline.Exit(cmdline.StatusRefused, "%s", err.Error())
 	}
+	names := link.NewNames(env.NetNSFD)
+	defer names.Close()
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	if t := uint16(m.Header.Type); t == unix.RTM_NEWADDR || t == unix.RTM_DELADDR {
-		names := link.NewNames(env.NetNSFD)
-		defer names.Close()
-		NewMessagePrinter(env, names.Name).Print(t, m.Data)
-	}
+	NewMessagePrinter(env, names.Name).Print(uint16(m.Header.Type), m.Data)
 	p.CloseObject()
 	p.End()
 	return nil

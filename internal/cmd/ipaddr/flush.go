@@ -73,7 +73,7 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 			}
 			victims = append(victims, append([]byte(nil), m.Data...))
 			if stats >= 2 {
-				ls.ap.print(a, false)
+				ls.ap.PrintAddr(a, false)
 			}
 			return nil
 		})

@@ -11,7 +11,6 @@ import (
 	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
-	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -29,7 +28,7 @@ type lister struct {
 	noLink bool // -oneline ip address: addresses only
 	names  *link.Names
 	lp     *iplink.Printer
-	ap     addrPrinter
+	ap     *Printer
 	addrs  addrIndex
 	link   link.Link // the link being shown, reused
 	addr   addr.Addr // the address being looked at, reused
@@ -86,23 +85,10 @@ func List(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 func (ls *lister) setup() {
 	o := &ls.env.Opts
 	ls.names = link.NewNames(ls.env.NetNSFD)
-	var ids *netns.IDNames
-	ls.lp = iplink.NewPrinter(ls.p, iplink.PrintOptions{
-		Details: o.Details, Stats: o.Stats, Brief: o.Brief, Numeric: o.Numeric,
-		Human: o.Human, IEC: o.IEC, DoLink: ls.doLink, Family: ls.f.family,
-	}, ls.names, func() *netns.IDNames {
-		if ids == nil {
-			// The main socket may be in the middle of a dump.
-			if c, err := ls.names.Side(); err == nil {
-				ids = netns.NewIDNames(c)
-			}
-		}
-		return ids
-	})
-	ls.lp.Warnf = ls.env.Warnf
+	ls.lp = iplink.NewPrinter(ls.env, ls.names, ls.doLink, ls.f.family)
 	// iproute2 prefixes "INDEX: DEV" under -echo too (its echo_request is
 	// global), even in a plain listing.
-	ls.ap = addrPrinter{p: ls.p, brief: o.Brief, numeric: o.Numeric, resolve: o.Resolve, withDev: o.Oneline || o.Echo, devName: ls.names.Name}
+	ls.ap = NewPrinter(ls.env, ls.names.Name, o.Oneline || o.Echo)
 }
 
 func (ls *lister) close() {
@@ -408,7 +394,7 @@ func (ls *lister) printAddrs(l *link.Link) {
 		}
 		p.OpenObject("")
 		if ls.selectAddr(a) {
-			ls.ap.print(a, false)
+			ls.ap.PrintAddr(a, false)
 		}
 		p.CloseObject()
 	}

@@ -145,8 +145,7 @@ func FuzzDecode(f *testing.F) {
 		for _, opts := range []cli.Options{{}, {Oneline: true}, {JSON: true}, {Brief: true}} {
 			var out bytes.Buffer
 			env := cli.NewEnv(opts, nil, &out, &out)
-			ap := addrPrinter{p: env.P, brief: opts.Brief, withDev: opts.Oneline, devName: func(uint32) string { return "x" }}
-			ap.print(a, true)
+			NewPrinter(env, func(uint32) string { return "x" }, opts.Oneline).PrintAddr(a, true)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"golang.org/x/sys/unix"
@@ -15,23 +16,59 @@ import (
 // infinityLife is INFINITY_LIFE_TIME, printed as "forever".
 const infinityLife = 0xffffffff
 
-// addrPrinter prints addresses as iproute2's print_addrinfo does.
-type addrPrinter struct {
+// Printer is the one printer of address messages: it prints an address as
+// iproute2's print_addrinfo does, in the output mode of the command line
+// (-j, -p, -o, -br, -n, -r). ip address show, flush and showdump, -echo and
+// ip monitor all print through it.
+type Printer struct {
 	p       *format.Printer
 	brief   bool
 	numeric bool
 	resolve bool // -resolve: addresses by host name
 	// withDev prefixes each address with "INDEX: DEV" (-oneline, flush
-	// with -s -s, and echo).
+	// with -s -s, echo and ip monitor).
 	withDev bool
 	devName func(idx uint32) string
 	scratch []byte
+	// Index, when set, makes Print skip the addresses of other links
+	// (ip monitor dev DEV).
+	Index uint32
+}
+
+// NewPrinter returns a Printer over env's output in env's output mode.
+// devName names links for the "INDEX: DEV" prefix that withDev asks for
+// (nil when withDev is false).
+func NewPrinter(env *cli.Env, devName func(idx uint32) string, withDev bool) *Printer {
+	o := &env.Opts
+	return &Printer{p: env.P, brief: o.Brief, numeric: o.Numeric, resolve: o.Resolve, withDev: withDev, devName: devName}
+}
+
+// NewMessagePrinter returns the Printer of -echo and ip monitor, which
+// print each address after "INDEX: DEV" as iproute2 does outside a listing.
+func NewMessagePrinter(env *cli.Env, devName func(idx uint32) string) *Printer {
+	return NewPrinter(env, devName, true)
+}
+
+// Print prints one RTM_NEWADDR or RTM_DELADDR message; other types and
+// messages that do not decode print nothing.
+func (ap *Printer) Print(typ uint16, body []byte) {
+	if typ != unix.RTM_NEWADDR && typ != unix.RTM_DELADDR {
+		return
+	}
+	a, err := addr.Decode(body)
+	if err != nil {
+		return
+	}
+	if ap.Index != 0 && a.Index != ap.Index {
+		return
+	}
+	ap.PrintAddr(a, typ == unix.RTM_DELADDR)
 }
 
 // inet formats an address attribute of the message's family ("???" when
 // it is not one) into a scratch buffer, for the one printer call that
 // writes it out (the printer keeps no argument).
-func (ap *addrPrinter) inet(family uint8, b []byte) string {
+func (ap *Printer) inet(family uint8, b []byte) string {
 	if ap.resolve {
 		if name := rtnames.HostName(int(family), b); name != "" {
 			return name
@@ -48,7 +85,8 @@ func (ap *addrPrinter) inet(family uint8, b []byte) string {
 	return unsafe.String(&ap.scratch[0], len(ap.scratch))
 }
 
-func (ap *addrPrinter) print(a *addr.Addr, deleted bool) {
+// PrintAddr prints one decoded address (deleted: from an RTM_DELADDR).
+func (ap *Printer) PrintAddr(a *addr.Addr, deleted bool) {
 	p := ap.p
 	if deleted {
 		p.Bool(format.Any, "deleted", "Deleted ", true)

@@ -128,14 +128,13 @@ func showdump(env *cli.Env) error {
 		return err
 	}
 	p := env.P
-	ap := addrPrinter{p: p, brief: env.Opts.Brief, numeric: env.Opts.Numeric, resolve: env.Opts.Resolve}
 	f, _ := env.AddrFilter.(*listFilter)
 	var names *link.Names
+	ap := NewPrinter(env, nil, false)
 	if f != nil || env.Opts.Echo {
 		names = link.NewNames(env.NetNSFD)
 		defer names.Close()
-		ap.devName = names.Name
-		ap.withDev = (f != nil && env.Opts.Oneline) || env.Opts.Echo
+		ap = NewPrinter(env, names.Name, (f != nil && env.Opts.Oneline) || env.Opts.Echo)
 	}
 	p.Begin()
 	p.OpenObject("")
@@ -146,7 +145,7 @@ func showdump(env *cli.Env) error {
 			p.Int(format.Any, "index", "if%d:", int64(int32(a.Index)))
 			p.NL()
 			if (h.Type == unix.RTM_NEWADDR || h.Type == unix.RTM_DELADDR) && f.selects(a, names) {
-				ap.print(a, h.Type == unix.RTM_DELADDR)
+				ap.PrintAddr(a, h.Type == unix.RTM_DELADDR)
 			}
 		}
 		p.CloseObject()

@@ -82,7 +82,7 @@ func BenchmarkDecodePrint(b *testing.B) {
 			p := format.New(io.Discard, mode.fmt)
 			o := mode.opts
 			o.DoLink, o.Family = true, unix.AF_PACKET
-			pr := NewPrinter(p, o, names, nil)
+			pr := newPrinter(p, o, names, nil)
 			var l link.Link
 			b.ReportAllocs()
 			p.Begin()

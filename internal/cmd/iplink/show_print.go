@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
@@ -32,8 +33,12 @@ type PrintOptions struct {
 	Family int
 }
 
-// Printer prints links; one Printer serves a whole listing, so its name
-// caches are filled once.
+// Printer is the one printer of link messages: it prints a link as
+// iproute2's print_linkinfo does, in the output mode of the command line
+// (text, -j, -p, -o, -br, -d, -s). ip link show and ip address show (see
+// NewPrinter), -echo and ip monitor (see NewMessagePrinter) all print
+// through it. One Printer serves a whole listing, so its name caches are
+// filled once.
 type Printer struct {
 	P     *format.Printer
 	Opts  PrintOptions
@@ -46,6 +51,9 @@ type Printer struct {
 	// scratch holds a value being formatted (a MAC address, NAME@LINK)
 	// for the one printer call that writes it out: see tmp.
 	scratch []byte
+	// Index, when set, makes Print skip the messages of other links (ip
+	// monitor dev DEV).
+	Index int32
 }
 
 // tmp views b as a string without copying it. The printer writes its
@@ -64,10 +72,64 @@ func (pr *Printer) hwaddr(a []byte, arphrd uint16) string {
 	return tmp(pr.scratch)
 }
 
-// NewPrinter returns a Printer over p. nsIDs is called the first time a
-// link-netnsid must be named.
-func NewPrinter(p *format.Printer, o PrintOptions, names *link.Names, nsIDs func() *netns.IDNames) *Printer {
+// newPrinter returns a Printer over p. nsIDs is called the first time a
+// link-netnsid must be named (nil: none is named).
+func newPrinter(p *format.Printer, o PrintOptions, names *link.Names, nsIDs func() *netns.IDNames) *Printer {
 	return &Printer{P: p, Opts: o, Names: names, idsOf: nsIDs}
+}
+
+// NewPrinter returns the Printer of a listing (ip link show, ip address
+// show) in env's output mode; names names the links. doLink is set for ip
+// link (iproute2's do_link), family is the address family listed
+// (AF_PACKET for ip link): see PrintOptions.
+func NewPrinter(env *cli.Env, names *link.Names, doLink bool, family int) *Printer {
+	o := printOptions(env)
+	o.DoLink, o.Family = doLink, family
+	return newEnvPrinter(env, names, o)
+}
+
+// NewMessagePrinter returns the Printer of -echo and ip monitor, which
+// print a link as iproute2 does outside a listing: without the link mode
+// and the queue length.
+func NewMessagePrinter(env *cli.Env, names *link.Names) *Printer {
+	o := printOptions(env)
+	o.NoQueueLen = true
+	return newEnvPrinter(env, names, o)
+}
+
+// printOptions is env's output mode.
+func printOptions(env *cli.Env) PrintOptions {
+	o := &env.Opts
+	return PrintOptions{Details: o.Details, Stats: o.Stats, Brief: o.Brief, Numeric: o.Numeric, Human: o.Human, IEC: o.IEC}
+}
+
+func newEnvPrinter(env *cli.Env, names *link.Names, o PrintOptions) *Printer {
+	pr := newPrinter(env.P, o, names, func() *netns.IDNames {
+		// The main socket may be in the middle of a dump.
+		if c, err := names.Side(); err == nil {
+			return netns.NewIDNames(c)
+		}
+		return nil
+	})
+	pr.Warnf = env.Warnf
+	return pr
+}
+
+// Print prints one RTM_NEWLINK or RTM_DELLINK message; other types and
+// messages that do not decode print nothing. Under -brief the line is left
+// open, without its newline, as iproute2 leaves it.
+func (pr *Printer) Print(typ uint16, body []byte) {
+	if typ != unix.RTM_NEWLINK && typ != unix.RTM_DELLINK {
+		return
+	}
+	l, err := link.Decode(body)
+	if err != nil {
+		return
+	}
+	if pr.Index != 0 && l.Index != pr.Index {
+		return
+	}
+	pr.PrintLink(l, typ == unix.RTM_DELLINK)
 }
 
 // PrintLink prints one link as iproute2's print_linkinfo does, in every

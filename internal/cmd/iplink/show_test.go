@@ -71,7 +71,7 @@ func TestPrintLinkGolden(t *testing.T) {
 			}
 			o := tt.opts
 			o.DoLink, o.Family = true, unix.AF_PACKET
-			pr := NewPrinter(p, o, names, nil)
+			pr := newPrinter(p, o, names, nil)
 			p.Begin()
 			for _, l := range links {
 				p.OpenObject("")
@@ -110,7 +110,7 @@ func FuzzDecode(f *testing.F) {
 					names.Set(idx, "x", 0)
 				}
 				names.Remember(l)
-				pr := NewPrinter(p, po, names, nil)
+				pr := newPrinter(p, po, names, nil)
 				pr.ioctlFD = -1 // never used: qlen comes from the message or is skipped
 				p.Begin()
 				pr.PrintLink(l, false)

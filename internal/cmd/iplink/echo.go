@@ -5,7 +5,6 @@ import (
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
-	"golang.org/x/sys/unix"
 )
 
 // execEcho sends a request with NLM_F_ECHO, as ip -echo does
@@ -18,15 +17,13 @@ func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFl
 	if err != nil {
 		return err
 	}
+	names := link.NewNames(env.NetNSFD)
+	defer names.Close()
+	names.RememberMsg(answer)
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	if t := uint16(answer.Header.Type); t == unix.RTM_NEWLINK || t == unix.RTM_DELLINK {
-		names := link.NewNames(env.NetNSFD)
-		defer names.Close()
-		names.RememberMsg(answer)
-		NewMessagePrinter(env, names).Print(t, answer.Data)
-	}
+	NewMessagePrinter(env, names).Print(uint16(answer.Header.Type), answer.Data)
 	p.CloseObject()
 	p.End()
 	return nil
