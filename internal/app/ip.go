@@ -35,7 +35,7 @@ type runFunc func(env *cli.Env, args *cmdline.Args) error
 
 // runLink is `ip link`, whose show is ip address's listing (iproute2's
 // ipaddr_list_link serves both).
-func runLink(env *cli.Env, args *cmdline.Args) error { return iplink.Run(env, args, ipaddr.List) }
+func runLink(env *cli.Env, args *cmdline.Args) error { return iplink.Run(env, args, ipaddr.Show) }
 
 type object struct {
 	name string

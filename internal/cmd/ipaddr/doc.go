@@ -2,7 +2,7 @@
 // delete, show, flush, save, showdump, restore and help, on top of the addr
 // and link library packages.
 //
-// List is iproute2's ipaddr_list_link, the one listing of links and their
+// Show is iproute2's ipaddr_list_link, the one listing of links and their
 // addresses behind both `ip address show` and `ip link show` (the front end
 // passes it to iplink.Run). Printer is the one printer of address
 // messages: the listing, flush, showdump, -echo and ip monitor all print

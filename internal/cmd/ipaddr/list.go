@@ -34,14 +34,14 @@ type lister struct {
 	addr   addr.Addr // the address being looked at, reused
 }
 
-// List is `ip address show` (linkShow false) and `ip link show` (linkShow
+// Show is `ip address show` (linkShow false) and `ip link show` (linkShow
 // true). Two things differ: ip link asks for links only (family
 // AF_PACKET), and it sets iproute2's process-wide do_link, which shows the
 // link mode, moves -s counters into the link and fetches a `dev NAME`
 // alone, without its addresses. do_link stays set for the rest of a
 // -batch (env.LinksOnly), so an `address show` after a `link show` keeps
 // those three while still listing addresses.
-func List(env *cli.Env, args *cmdline.Args, linkShow bool) error {
+func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 	doLink := linkShow || env.LinksOnly
 	ls := &lister{env: env, p: env.P, doLink: doLink}
 	ls.f.family = env.Opts.Family

@@ -8,7 +8,7 @@ import (
 // Lister is the listing `ip link show` runs, called with linkShow set: in
 // iproute2 `ip link show` and `ip address show` are one function
 // (ipaddr_list_link), with one argument parser and one filter, so the
-// address command provides it (ipaddr.List) and the front end passes it to
+// address command provides it (ipaddr.Show) and the front end passes it to
 // Run.
 type Lister func(env *cli.Env, args *cmdline.Args, linkShow bool) error
 
