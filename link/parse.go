@@ -55,6 +55,9 @@ func (p *Parser) ClosePinned() {
 	p.bpfFDs = nil
 }
 
+// createExcl is the request flags of an add: NLM_F_CREATE|NLM_F_EXCL.
+const createExcl = rtnl.Create | rtnl.Excl
+
 // Values x/sys/unix does not name, and the suffix that makes a kind a
 // port kind (its words go in IFLA_INFO_SLAVE_DATA).
 const (
