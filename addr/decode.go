@@ -34,7 +34,7 @@ type Addr struct {
 // The address slices are slices of b; the label is a copy.
 func Decode(b []byte) (*Addr, error) {
 	a := &Addr{}
-	if err := DecodeInto(a, b); err != nil {
+	if err := decodeInto(a, b); err != nil {
 		return nil, err
 	}
 	if a.HasLabel {
@@ -43,10 +43,9 @@ func Decode(b []byte) (*Addr, error) {
 	return a, nil
 }
 
-// DecodeInto is Decode into an Addr the caller reuses, allocating nothing:
-// everything in *a, the label too, aliases b, so *a is valid only as long
-// as b is (within a dump callback: until it returns).
-func DecodeInto(a *Addr, b []byte) error {
+// decodeInto is Decode into an Addr the caller reuses, allocating nothing:
+// everything in *a, the label too, borrows b.
+func decodeInto(a *Addr, b []byte) error {
 	hdr, attrs, err := rtnl.ParseIfAddrmsg(b)
 	if err != nil {
 		return err
