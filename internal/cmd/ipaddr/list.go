@@ -89,6 +89,9 @@ func (ls *lister) setup() {
 	// iproute2 prefixes "INDEX: DEV" under -echo too (its echo_request is
 	// global), even in a plain listing.
 	ls.ap = NewPrinter(ls.env, ls.names.Name, o.Oneline || o.Echo)
+	// Both print where the command prints (flush: plain text even under
+	// -json).
+	ls.lp.P, ls.ap.p = ls.p, ls.p
 }
 
 func (ls *lister) close() {
