@@ -1,22 +1,21 @@
 package addr
 
 import (
-	"fmt"
+	"iter"
 
-	"github.com/gipnet/gip/format"
 	"golang.org/x/sys/unix"
 )
 
-// ifaFlag is one row of iproute2's address flag table: its order is the
+// IfaFlag is one row of iproute2's address flag table: its order is the
 // print order and the lookup order.
-type ifaFlag struct {
-	name     string
-	mask     uint32
-	readonly bool // kernel-set; a warning when given to add
-	v6only   bool
+type IfaFlag struct {
+	Name     string
+	Mask     uint32 // IFA_F_*
+	Readonly bool   // kernel-set; a warning when given to add
+	V6Only   bool   // settable on IPv6 addresses only
 }
 
-var ifaFlags = []ifaFlag{
+var ifaFlags = [...]IfaFlag{
 	{"secondary", unix.IFA_F_SECONDARY, true, false},
 	{"temporary", unix.IFA_F_SECONDARY, true, false},
 	{"nodad", unix.IFA_F_NODAD, false, true},
@@ -32,40 +31,24 @@ var ifaFlags = []ifaFlag{
 	{"stable-privacy", unix.IFA_F_STABLE_PRIVACY, true, true},
 }
 
-func lookupIfaFlag(name string) *ifaFlag {
-	for i := range ifaFlags {
-		if ifaFlags[i].name == name {
-			return &ifaFlags[i]
+// LookupIfaFlag returns the flag called name (case-sensitively, as
+// iproute2 compares them), or false.
+func LookupIfaFlag(name string) (IfaFlag, bool) {
+	for _, f := range ifaFlags {
+		if f.Name == name {
+			return f, true
 		}
 	}
-	return nil
+	return IfaFlag{}, false
 }
 
-// printIfaFlags prints the flag words: "dynamic" for an address without
-// IFA_F_PERMANENT, "temporary" for an IPv6 secondary, and leftover bits as
-// "flags %02x".
-func printIfaFlags(p *format.Printer, family uint8, flags uint32) {
-	for _, f := range ifaFlags {
-		switch {
-		case f.mask == unix.IFA_F_PERMANENT:
-			if flags&f.mask == 0 {
-				p.Bool(format.Any, "dynamic", "dynamic ", true)
+// IfaFlags yields the address flags in iproute2's print order.
+func IfaFlags() iter.Seq[IfaFlag] {
+	return func(yield func(IfaFlag) bool) {
+		for _, f := range ifaFlags {
+			if !yield(f) {
+				return
 			}
-		case flags&f.mask != 0:
-			if f.mask == unix.IFA_F_SECONDARY && family == unix.AF_INET6 {
-				p.Bool(format.Any, "temporary", "temporary ", true)
-			} else {
-				p.String(format.Text, "", "%s ", f.name)
-				p.Bool(format.JSON, f.name, "", true)
-			}
-		}
-		flags &^= f.mask
-	}
-	if flags != 0 {
-		if p.IsJSON() {
-			p.String(format.JSON, "ifa_flags", "", fmt.Sprintf("%02x", flags))
-		} else {
-			p.Uint(format.Text, "", "flags %02x ", uint64(flags))
 		}
 	}
 }

@@ -1,12 +1,6 @@
 package link
 
-import (
-	"fmt"
-	"io"
-
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-)
+import "io"
 
 // iproute2Kinds are the link types iproute2 6.1 has a module for (its
 // link_util table), mapped to whether that module prints help for `ip link
@@ -22,29 +16,6 @@ var iproute2Kinds = map[string]bool{
 	"tun": false, "vcan": true, "veth": true, "virt_wifi": true, "vlan": true,
 	"vrf": true, "vrf_slave": false, "vti": true, "vti6": true, "vxcan": true,
 	"vxlan": true, "wwan": true, "xfrm": true,
-}
-
-// help is `ip link help [TYPE]`: the general usage (exit 255) or, for a
-// type iproute2 has help for, that type's options on stdout (exit 0).
-func help(env *cli.Env, args *cmdline.Args) error {
-	if !args.More() {
-		return usage(env)
-	}
-	name := args.Next()
-	if !iproute2Kinds[name] {
-		return usage(env)
-	}
-	w := env.P.Writer()
-	if k := LookupKind(name); k != nil && k.Help != nil {
-		k.Help(w)
-		return nil
-	}
-	if text, ok := requestOnlyHelp[name]; ok {
-		io.WriteString(w, text)
-		return nil
-	}
-	fmt.Fprintf(w, "Usage: ... %s [ OPTIONS ]\n(gip sends the %s options as iproute2 does; see ip-link(8))\n", name, name)
-	return nil
 }
 
 // requestOnlyHelp are the options of the kinds gip has no parser for yet,

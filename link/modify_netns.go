@@ -16,10 +16,10 @@ const (
 // openNetNS is netns_get_fd: a name under /run/netns, or a path.
 func openNetNS(name string) (int, error) { return netns.Open(name) }
 
-// netnsID is what `link-netns NAME` needs: the id the namespace has in c's
+// NetNSID is what `link-netns NAME` needs: the id the namespace has in c's
 // namespace, assigned first when it has none (iproute2 asks the kernel to
 // pick one with RTM_NEWNSID and NETNSA_NSID -1), or -1.
-func netnsID(c *rtnl.Conn, name string) int32 {
+func NetNSID(c *rtnl.Conn, name string) int32 {
 	fd, err := openNetNS(name)
 	if err != nil {
 		return -1

@@ -40,11 +40,23 @@ type Parser struct {
 	// Force is ip -force (XDP programs then replace an attached one).
 	Force bool
 	// PinnedProg opens the BPF program pinned at path (BPF_OBJ_GET); nil
-	// finds none. The caller closes the fds (bpfFDs) after the request.
+	// finds none. The caller closes the fds with ClosePinned after the request.
 	PinnedProg func(path string) (int, error)
 
 	bpfFDs []int // pinned XDP programs opened for the request
 }
+
+// ClosePinned closes the pinned BPF programs Build opened (through
+// PinnedProg) once the request is sent.
+func (p *Parser) ClosePinned() {
+	for _, fd := range p.bpfFDs {
+		unix.Close(fd)
+	}
+	p.bpfFDs = nil
+}
+
+// createExcl is the request flags of an add: NLM_F_CREATE|NLM_F_EXCL.
+const createExcl = rtnl.Create | rtnl.Excl
 
 // Values x/sys/unix does not name, and the suffix that makes a kind a
 // port kind (its words go in IFLA_INFO_SLAVE_DATA).

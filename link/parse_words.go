@@ -18,8 +18,8 @@ const (
 	llAddrMax                   = 32 // iproute2's abuf
 )
 
-// operStates are the IFLA_OPERSTATE names, indexed by value.
-var operStates = []string{"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"}
+// OperStates are the IFLA_OPERSTATE names, indexed by value (IF_OPER_*).
+var OperStates = []string{"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"}
 
 // parseWord reads one generic word (and its value) of iplink_parse. It
 // returns done with the kind when the word was `type KIND`. The keyword
@@ -240,7 +240,7 @@ func (p *Parser) parseWord(a *cmdline.Args, hdr *rtnl.IfInfomsg, ae *netlink.Att
 			return "", false, err
 		}
 		st := -1
-		for i, s := range operStates {
+		for i, s := range OperStates {
 			if cnum.EqualFold(v, s) {
 				st = i
 				break

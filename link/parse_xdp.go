@@ -141,8 +141,9 @@ func bpfObjectHeaderError(path string) string {
 	return ""
 }
 
-// bpfObjGet is BPF_OBJ_GET: an fd for the object pinned at path.
-func bpfObjGet(path string) (int, error) {
+// OpenPinned is BPF_OBJ_GET: an fd for the BPF object pinned at path (the
+// kernel-backed Parser.PinnedProg).
+func OpenPinned(path string) (int, error) {
 	b, err := unix.BytePtrFromString(path)
 	if err != nil {
 		return -1, err

@@ -1,53 +1,33 @@
 package link
 
 import (
-	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-// propRequest is one `ip link property add|del` request: its message type,
-// flags and body.
-type propRequest struct {
-	msgType uint16
-	flags   netlink.HeaderFlags
-	body    []byte
-}
-
-// property is `ip link property add|del dev DEV [altname NAME]…`: alternative
-// names are added with RTM_NEWLINKPROP and removed with RTM_DELLINKPROP, all
-// of them in one IFLA_PROP_LIST.
-func property(env *cli.Env, args *cmdline.Args) error {
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
-	req, err := (&Parser{
-		Family: uint8(env.Opts.Family),
-		Index:  func(name string) int32 { return indexOrZero(c, name) },
-		Usage:  func() error { return usage(env) },
-	}).BuildProp(args)
-	if err != nil {
-		return err
-	}
-	return c.Exec(netlink.HeaderType(req.msgType), req.flags, req.body)
+// PropRequest is one `ip link property add|del` request: its message type,
+// flags and body, ready for rtnl.Conn.Exec.
+type PropRequest struct {
+	MsgType uint16
+	Flags   netlink.HeaderFlags
+	Body    []byte
 }
 
 // BuildProp parses the words after `ip link property` into a request, as
 // iproute2's iplink_prop and iplink_prop_mod do.
-func (p *Parser) BuildProp(a *cmdline.Args) (*propRequest, error) {
+func (p *Parser) BuildProp(a *cmdline.Args) (*PropRequest, error) {
 	if !a.More() {
 		return nil, p.Usage()
 	}
-	req := &propRequest{}
+	req := &PropRequest{}
 	switch op := a.Next(); {
 	case cmdline.Matches(op, "add"):
-		req.msgType = unix.RTM_NEWLINKPROP
-		req.flags = rtnl.Excl | rtnl.Create | rtnl.Append
+		req.MsgType = unix.RTM_NEWLINKPROP
+		req.Flags = rtnl.Excl | rtnl.Create | rtnl.Append
 	case cmdline.Matches(op, "del"):
-		req.msgType = unix.RTM_DELLINKPROP
+		req.MsgType = unix.RTM_DELLINKPROP
 	case cmdline.Matches(op, "help"):
 		return nil, p.Usage()
 	default:
@@ -110,6 +90,6 @@ func (p *Parser) BuildProp(a *cmdline.Args) (*propRequest, error) {
 	if hdr.Index == 0 {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", *dev)
 	}
-	req.body = append(hdr.Append(nil), attrs...)
+	req.Body = append(hdr.Append(nil), attrs...)
 	return req, nil
 }

@@ -32,10 +32,10 @@ func TestBuildPropGolden(t *testing.T) {
 			t.Errorf("BuildProp(%q) failed: %v", tt.cmd, err)
 			continue
 		}
-		if req.msgType != tt.msgType || uint16(req.flags) != tt.flags {
-			t.Errorf("BuildProp(%q) = type %d flags %#x, want %d %#x", tt.cmd, req.msgType, req.flags, tt.msgType, tt.flags)
+		if req.MsgType != tt.msgType || uint16(req.Flags) != tt.flags {
+			t.Errorf("BuildProp(%q) = type %d flags %#x, want %d %#x", tt.cmd, req.MsgType, req.Flags, tt.msgType, tt.flags)
 		}
-		if got := hex.EncodeToString(req.body); got != tt.body {
+		if got := hex.EncodeToString(req.Body); got != tt.body {
 			t.Errorf("BuildProp(%q) =\n%s\nwant\n%s", tt.cmd, got, tt.body)
 		}
 	}

@@ -283,6 +283,23 @@ func (n *Names) Namer() IndexNamer {
 	}
 }
 
+// Lookup returns the name and flags of link idx and whether the kernel
+// knows the index, asking it (once) when the index is not cached yet.
+func (n *Names) Lookup(idx uint32) (name string, flags uint32, ok bool) {
+	e := n.lookup(idx)
+	return e.name, e.flags, e.ok
+}
+
+// Set records that link idx is called name and has the given flags, as if
+// the kernel had said so (for names known by other means: tests, replays).
+func (n *Names) Set(idx uint32, name string, flags uint32) {
+	n.store(idx, []byte(name), flags, true)
+}
+
+// NetNSFD is the namespace the names are looked up in: an fd, or -1 for
+// the current one.
+func (n *Names) NetNSFD() int { return n.nsFD }
+
 // Close releases the second socket, if one was opened.
 func (n *Names) Close() {
 	if n.side != nil {

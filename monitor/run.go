@@ -10,9 +10,10 @@ import (
 	"os"
 	"time"
 
-	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipaddr"
+	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
@@ -106,8 +107,8 @@ type monitor struct {
 	stampLong bool // the full "Timestamp: …" line rather than -tshort's
 	names     *link.Names
 
-	links    *link.MessagePrinter
-	addrs    *addr.MessagePrinter
+	links    *iplink.Printer
+	addrs    *ipaddr.Printer
 	routes   *route.MessagePrinter
 	neighs   *route.NeighMessagePrinter
 	rules    *route.RuleMessagePrinter
@@ -310,9 +311,9 @@ func groupMask(lmask, family int) uint32 {
 func (m *monitor) newPrinters(ifindex uint32) {
 	env := m.env
 	name := m.names.Name
-	m.links = link.NewMessagePrinter(env, m.names)
+	m.links = iplink.NewMessagePrinter(env, m.names)
 	m.links.Index = int32(ifindex)
-	m.addrs = addr.NewMessagePrinter(env, name)
+	m.addrs = ipaddr.NewMessagePrinter(env, name)
 	m.addrs.Index = ifindex
 	m.routes = route.NewMessagePrinter(env, name, ifindex)
 	m.neighs = route.NewNeighMessagePrinter(env, name, ifindex)

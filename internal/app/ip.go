@@ -9,12 +9,12 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipaddr"
+	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/maddr"
 	"github.com/gipnet/gip/monitor"
 	"github.com/gipnet/gip/mroute"
@@ -33,6 +33,10 @@ import (
 
 type runFunc func(env *cli.Env, args *cmdline.Args) error
 
+// runLink is `ip link`, whose show is ip address's listing (iproute2's
+// ipaddr_list_link serves both).
+func runLink(env *cli.Env, args *cmdline.Args) error { return iplink.Run(env, args, ipaddr.Show) }
+
 type object struct {
 	name string
 	run  runFunc // nil: iproute2 has it, gip does not yet
@@ -42,7 +46,7 @@ type object struct {
 // abbreviation rule: the first entry a word is a prefix of wins, so `ip a`
 // is address, `ip n` neighbor, `ip net` netns, `ip t` tunnel.
 var objects = []object{
-	{"address", addr.Run},
+	{"address", ipaddr.Run},
 	{"addrlabel", addrlabel.Run},
 	{"maddress", maddr.Run},
 	{"route", route.Run},
@@ -51,7 +55,7 @@ var objects = []object{
 	{"neighbour", route.RunNeigh},
 	{"ntable", ntable.Run},
 	{"ntbl", ntable.Run},
-	{"link", link.Run},
+	{"link", runLink},
 	{"l2tp", nil},
 	{"fou", nil},
 	{"ila", nil},
