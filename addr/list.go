@@ -15,7 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func init() { link.Lister = List }
+func init() { link.Lister = Show }
 
 // lister holds one `ip address show` / `ip link show` run. Addresses are
 // dumped first into a per-link index of raw messages; links are then
@@ -35,14 +35,14 @@ type lister struct {
 	addr   Addr      // the address being looked at, reused
 }
 
-// List is `ip address show` (linkShow false) and `ip link show` (linkShow
+// Show is `ip address show` (linkShow false) and `ip link show` (linkShow
 // true). Two things differ: ip link asks for links only (family
 // AF_PACKET), and it sets iproute2's process-wide do_link, which shows the
 // link mode, moves -s counters into the link and fetches a `dev NAME`
 // alone, without its addresses. do_link stays set for the rest of a
 // -batch (env.LinksOnly), so an `address show` after a `link show` keeps
 // those three while still listing addresses.
-func List(env *cli.Env, args *cmdline.Args, linkShow bool) error {
+func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 	doLink := linkShow || env.LinksOnly
 	ls := &lister{env: env, p: env.P, doLink: doLink}
 	ls.f.family = env.Opts.Family
@@ -133,7 +133,7 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 		}
 		resolved = true
 	}
-	l, err := link.Get(c, ls.f.ifindex, name, family, mask)
+	l, err := link.QueryLink(c, ls.f.ifindex, name, family, mask)
 	if err != nil {
 		var ne *rtnl.Error
 		if !errors.As(err, &ne) {

@@ -11,7 +11,7 @@ import (
 // which is the abbreviation rule (`ip a a` is add, `ip a d` delete).
 func Run(env *cli.Env, args *cmdline.Args) error {
 	if !args.More() {
-		return List(env, args, false)
+		return Show(env, args, false)
 	}
 	verb := args.Next()
 	m := func(kw string) bool { return cmdline.Matches(verb, kw) }
@@ -25,7 +25,7 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 	case m("delete"):
 		return modify(env, args, unix.RTM_DELADDR, 0)
 	case m("list"), m("show"), m("lst"):
-		return List(env, args, false)
+		return Show(env, args, false)
 	case m("flush"):
 		return flush(env, args)
 	case m("save"):
