@@ -71,7 +71,11 @@ func (l *Link) mark(typ uint16) {
 // Decode parses an RTM_NEWLINK/RTM_DELLINK payload (ifinfomsg and
 // attributes). Attributes shorter than their type are ignored rather than
 // trusted, as iproute2's rta_getattr helpers would read past them. The
-// Link's byte slices (Address, InfoData, …) are slices of b, not copies.
+// strings are copies, but the Link's byte slices (Address, InfoData,
+// Counters' source…) alias b: the Link is valid only while b is unchanged.
+// A dump's buffer is reused for the next datagram, so a Link decoded
+// inside a dump callback must be cloned (Clone) to be kept; List and Get
+// return clones.
 func Decode(b []byte) (*Link, error) {
 	l := &Link{}
 	if err := l.decode(b); err != nil {
@@ -81,9 +85,10 @@ func Decode(b []byte) (*Link, error) {
 }
 
 // DecodeInto is Decode into a Link the caller reuses (a listing decodes
-// thousands): *l is reset first. Unlike Decode it allocates nothing, as
-// the strings borrow b too: they are valid only while b is (for a dump,
-// inside the callback), and must be copied to be kept.
+// thousands), the zero-copy form for hot paths: *l is reset first. Unlike
+// Decode it allocates nothing, as the strings alias b too: everything in
+// *l is valid only while b is (for a dump, only during the callback), and
+// l.Clone() is the copy that may be kept.
 func DecodeInto(l *Link, b []byte) error {
 	*l = Link{borrow: true}
 	return l.decode(b)

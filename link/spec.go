@@ -1,6 +1,7 @@
 package link
 
 import (
+	"io"
 	"net"
 	"strconv"
 
@@ -303,4 +304,45 @@ func (p *Parser) encodeSet(index int32, ch *Change) ([]byte, error) {
 		return nil, err
 	}
 	return append(hdr.Append(nil), attrs...), nil
+}
+
+// Resolver answers what a request refers to by name, for EncodeAdd and
+// EncodeSet: Add and Set resolve through their connection instead.
+type Resolver struct {
+	// Index returns the ifindex of the named link, or 0.
+	Index func(name string) int
+	// OpenNetNS opens the named namespace (NetNSName) and returns its
+	// fd, which the caller closes after sending the request; nil opens
+	// none.
+	OpenNetNS func(name string) (int, error)
+}
+
+func (r Resolver) parser(create bool) *Parser {
+	p := &Parser{MsgType: unix.RTM_NEWLINK, Create: create, Stdout: io.Discard, Stderr: io.Discard, Usage: cmdline.Usage}
+	p.Index = func(name string) int32 {
+		if r.Index == nil {
+			return 0
+		}
+		return int32(r.Index(name))
+	}
+	p.NetNS = func(name string) (int, error) {
+		if r.OpenNetNS == nil {
+			return -1, unix.ENOENT
+		}
+		return r.OpenNetNS(name)
+	}
+	return p
+}
+
+// EncodeAdd returns the body (ifinfomsg and attributes) of the
+// RTM_NEWLINK request Add sends for s, to be sent with NLM_F_CREATE and
+// NLM_F_EXCL; r resolves the names s holds.
+func EncodeAdd(s Spec, r Resolver) ([]byte, error) {
+	return r.parser(true).encodeAdd(&s)
+}
+
+// EncodeSet returns the body of the RTM_NEWLINK request Set sends to
+// apply ch to the link with ifindex index; r resolves the names ch holds.
+func EncodeSet(index int, ch Change, r Resolver) ([]byte, error) {
+	return r.parser(false).encodeSet(int32(index), &ch)
 }
