@@ -21,7 +21,7 @@ import (
 // address, up. The zero Peer lets the kernel name the peer and put it
 // beside the link.
 type Veth struct {
-	Peer Spec
+	Peer Spec // the other end
 }
 
 // KindName is "veth".
@@ -314,8 +314,8 @@ func (IFB) encodeData(*Parser, *netlink.AttributeEncoder) error { return nil }
 // same parser as `ip link add NAME type KIND ARGS...`: KindArgs{Kind:
 // "vlan", Args: []string{"id", "5"}}. Errors are that parser's.
 type KindArgs struct {
-	Kind string
-	Args []string
+	Kind string   // the IFLA_INFO_KIND, as after `type`
+	Args []string // the kind's words, as after `type KIND`
 }
 
 // KindName is the kind's name, ka.Kind.

@@ -18,7 +18,7 @@ import (
 // through its function fields, so parsing runs (and is fuzzed) without a
 // kernel.
 type Parser struct {
-	MsgType uint16
+	MsgType uint16 // RTM_NEWLINK or RTM_DELLINK
 	Create  bool  // NLM_F_CREATE is set: add and replace make new devices
 	Family  uint8 // ifi_family, from ip -f (also picks vxlan's default group)
 

@@ -247,7 +247,7 @@ type Change struct {
 	// Master enslaves the link to the named master; NoMaster frees it
 	// from its master (`nomaster`). Setting both is an error.
 	Master   string
-	NoMaster bool
+	NoMaster bool // sends IFLA_MASTER 0
 	// Name renames the link.
 	Name string
 }
