@@ -184,6 +184,9 @@ func encode(msgType uint16, a *Address) ([]byte, error) {
 	if a.Index <= 0 {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"dev\" argument is required.")
 	}
+	if a.Index > 1<<31-1 {
+		return nil, &rtnl.Error{Errno: unix.ENODEV} // no ifindex is that large
+	}
 	hdr := rtnl.IfAddrmsg{Family: uint8(a.Family()), Prefixlen: uint8(max(a.Prefix.Bits(), 0)), Scope: a.Scope,
 		Index: uint32(a.Index)}
 	// The other addresses must be of the local address's family, as

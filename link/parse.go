@@ -19,8 +19,8 @@ import (
 // kernel.
 type Parser struct {
 	MsgType uint16 // RTM_NEWLINK or RTM_DELLINK
-	Create  bool  // NLM_F_CREATE is set: add and replace make new devices
-	Family  uint8 // ifi_family, from ip -f (also picks vxlan's default group)
+	Create  bool   // NLM_F_CREATE is set: add and replace make new devices
+	Family  uint8  // ifi_family, from ip -f (also picks vxlan's default group)
 
 	// Stdout and Stderr receive what kinds print while parsing (veth's
 	// usage goes to stdout in iproute2, vxlan's warnings to stderr).
