@@ -16,7 +16,7 @@ import (
 
 // Forever is the lifetime of an address that does not expire
 // (INFINITY_LIFE_TIME), printed as "forever".
-const Forever = infinityLife
+const Forever = 0xffffffff
 
 // Address is one interface address, as List returns it and Add and Delete
 // take it. It owns its memory.
@@ -171,14 +171,7 @@ func FlushIndex(ctx context.Context, c *rtnl.Conn, index, family int) error {
 	return nil
 }
 
-// encode is the body of the RTM_NEWADDR or RTM_DELADDR request for a: the
-// bytes `ip address add|delete` sends for the words in this order:
-//
-//	PREFIX [peer PEER] [broadcast BRD] [anycast ANY] [label LABEL]
-//	    [scope SCOPE] [metric METRIC] [FLAG...] dev DEV
-//	    [valid_lft VALID preferred_lft PREFERRED]
-//
-// The checks are iproute2's, with its messages.
+// encode is EncodeRequest.
 func encode(msgType uint16, a *Address) ([]byte, error) {
 	local := a.Prefix.Addr()
 	if a.Index <= 0 {
@@ -211,15 +204,10 @@ func encode(msgType uint16, a *Address) ([]byte, error) {
 	}
 	var cacheInfo []byte
 	if (a.ValidLifetime != 0 || a.PreferredLifetime != 0) && msgType != unix.RTM_DELADDR {
-		if a.ValidLifetime == 0 {
-			return nil, cmdline.Exit(cmdline.StatusFailed, "valid_lft is zero")
+		var err error
+		if cacheInfo, err = CacheInfo(a.ValidLifetime, a.PreferredLifetime); err != nil {
+			return nil, err
 		}
-		if a.ValidLifetime < a.PreferredLifetime {
-			return nil, cmdline.Exit(cmdline.StatusFailed, "preferred_lft is greater than valid_lft")
-		}
-		cacheInfo = binary.NativeEndian.AppendUint32(nil, a.PreferredLifetime)
-		cacheInfo = binary.NativeEndian.AppendUint32(cacheInfo, a.ValidLifetime)
-		cacheInfo = append(cacheInfo, make([]byte, 8)...)
 	}
 	if a.Flags&unix.IFA_F_MCAUTOJOIN != 0 && !local.IsMulticast() && msgType != unix.RTM_DELADDR {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "autojoin needs multicast address")
@@ -259,7 +247,29 @@ func encode(msgType uint16, a *Address) ([]byte, error) {
 
 // EncodeRequest returns the body (ifaddrmsg and attributes) of the request
 // of type msgType (unix.RTM_NEWADDR for Add and Replace, unix.RTM_DELADDR
-// for Delete) for a.
+// for Delete) for a: the bytes `ip address add|delete` sends for the
+// words in this order:
+//
+//	PREFIX [peer PEER] [broadcast BRD] [anycast ANY] [label LABEL]
+//	    [scope SCOPE] [metric METRIC] [FLAG...] dev DEV
+//	    [valid_lft VALID preferred_lft PREFERRED]
+//
+// The checks are iproute2's, with its messages.
 func EncodeRequest(msgType uint16, a Address) ([]byte, error) {
 	return encode(msgType, &a)
+}
+
+// CacheInfo checks the lifetimes valid and preferred (seconds, Forever for
+// none) as iproute2 does and encodes them as IFA_CACHEINFO's struct
+// ifa_cacheinfo. `ip address add` and Add both encode through it.
+func CacheInfo(valid, preferred uint32) ([]byte, error) {
+	if valid == 0 {
+		return nil, cmdline.Exit(cmdline.StatusFailed, "valid_lft is zero")
+	}
+	if valid < preferred {
+		return nil, cmdline.Exit(cmdline.StatusFailed, "preferred_lft is greater than valid_lft")
+	}
+	ci := binary.NativeEndian.AppendUint32(nil, preferred)
+	ci = binary.NativeEndian.AppendUint32(ci, valid)
+	return append(ci, make([]byte, 8)...), nil // cstamp, tstamp: the kernel's
 }

@@ -235,11 +235,11 @@ type MacvlanMode uint32
 
 // The macvlan modes.
 const (
-	MacvlanModePrivate  MacvlanMode = macvlanModePrivate
-	MacvlanModeVEPA     MacvlanMode = macvlanModeVEPA
-	MacvlanModeBridge   MacvlanMode = macvlanModeBridge
-	MacvlanModePassthru MacvlanMode = macvlanModePassthru
-	MacvlanModeSource   MacvlanMode = macvlanModeSource
+	MacvlanModePrivate  MacvlanMode = 1  // no traffic between macvlans of one parent
+	MacvlanModeVEPA     MacvlanMode = 2  // traffic between them goes through the external switch
+	MacvlanModeBridge   MacvlanMode = 4  // a bridge between the macvlans of one parent
+	MacvlanModePassthru MacvlanMode = 8  // one macvlan takes over the parent
+	MacvlanModeSource   MacvlanMode = 16 // accepts only the listed source MACs
 )
 
 // String is the mode's name in ip-link(8), "bridge" for example.
