@@ -145,11 +145,11 @@ func Delete(ctx context.Context, c *rtnl.Conn, a Address) error {
 // until none is left (deleting a primary IPv4 address may take its
 // secondaries with it).
 func Flush(ctx context.Context, c *rtnl.Conn, dev string, family int) error {
-	index, err := link.IndexByName(c, dev)
+	l, err := link.Get(ctx, c, dev)
 	if err != nil {
 		return err
 	}
-	return FlushIndex(ctx, c, int(index), family)
+	return FlushIndex(ctx, c, int(l.Index), family)
 }
 
 // FlushIndex is Flush for the link with ifindex index; index 0 flushes

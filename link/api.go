@@ -17,7 +17,8 @@ import (
 // encoders as `ip link`; the kernel's refusals come back as *rtnl.Error,
 // which unwraps to the errno (errors.Is(err, unix.EEXIST)). Argument
 // errors are iproute2's, as *cmdline.Error values. A link that does not
-// exist is the kernel's ENODEV.
+// exist is the kernel's ENODEV. Names are exact: unlike the command line,
+// the operations do not read "eth0:1" as eth0 or "if5" as ifindex 5.
 
 // List returns every link in c's namespace, each owning its memory.
 func List(ctx context.Context, c *rtnl.Conn) ([]Link, error) {
@@ -104,7 +105,7 @@ func Add(ctx context.Context, c *rtnl.Conn, s Spec) error {
 
 // Set applies ch to the link called name in one request (`ip link set`).
 func Set(ctx context.Context, c *rtnl.Conn, name string, ch Change) error {
-	index, err := IndexByName(c, name)
+	index, err := indexByName(c, name)
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func Set(ctx context.Context, c *rtnl.Conn, name string, ch Change) error {
 // Delete removes the link called name (RTM_DELLINK); a veth's peer goes
 // with it.
 func Delete(ctx context.Context, c *rtnl.Conn, name string) error {
-	index, err := IndexByName(c, name)
+	index, err := indexByName(c, name)
 	if err != nil {
 		return err
 	}
@@ -149,10 +150,10 @@ func newConnParser(c *rtnl.Conn, msgType uint16, create bool) *connParser {
 		Stdout:  &cp.out,
 		Stderr:  &cp.out,
 		Index: func(name string) int32 {
-			if idx, err := IndexByName(c, name); err == nil && idx > 0 {
+			if idx, err := indexByName(c, name); err == nil && idx > 0 {
 				return idx
 			}
-			return int32(IndexFromIfN(name))
+			return 0
 		},
 		NetNS: func(name string) (int, error) {
 			fd, err := netns.Open(name)
