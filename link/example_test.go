@@ -1,13 +1,18 @@
 package link_test
 
 import (
+	"context"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"log"
 	"net/netip"
 	"os"
 
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/rtnl"
+	"golang.org/x/sys/unix"
 )
 
 // Decode reads one RTM_NEWLINK message, here from a captured dump
@@ -88,4 +93,36 @@ func ExampleKindArgs() {
 	fmt.Println(hex.EncodeToString(body))
 	// Output:
 	// 0000000000000000000000000000000008000500030000000900030065302e35000000001800120008000100766c616e0c0002000600010005000000
+}
+
+// Add creates a veth pair whose peer goes straight into the namespace
+// "blue" (/run/netns/blue), then sets the host end up and lists the
+// links, as a CNI plugin would. (Not run: it needs root.)
+func ExampleAdd() {
+	ctx := context.Background()
+	c, err := rtnl.Dial(-1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	err = link.Add(ctx, c, link.Spec{
+		Name: "host0",
+		MTU:  1450,
+		Kind: link.Veth{Peer: link.Spec{Name: "ceth0", NetNS: link.NetNSName("blue")}},
+	})
+	if errors.Is(err, unix.EEXIST) {
+		log.Fatal("host0 exists already")
+	} else if err != nil {
+		log.Fatal(err)
+	}
+	if err := link.Set(ctx, c, "host0", link.Change{Up: new(true)}); err != nil {
+		log.Fatal(err)
+	}
+	links, err := link.List(ctx, c)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, l := range links {
+		fmt.Println(l.Index, l.Name, l.MTU)
+	}
 }

@@ -171,7 +171,7 @@ func (p *Parser) encodeCommon(s *Spec, hdr *rtnl.IfInfomsg, ae *netlink.Attribut
 	if s.Name != "" && (!validIfname(s.Name) || len(s.Name) >= unix.IFNAMSIZ) {
 		return cmdline.InvalidArg("\"name\" not a valid ifname", s.Name)
 	}
-	if s.Index < 0 {
+	if s.Index < 0 || s.Index > 1<<31-1 {
 		return cmdline.InvalidArg("Invalid \"index\" value", strconv.Itoa(s.Index))
 	}
 	hdr.Index = int32(s.Index)
