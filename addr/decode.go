@@ -9,25 +9,30 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Addr is one decoded RTM_NEWADDR/RTM_DELADDR message.
+// Addr is one decoded RTM_NEWADDR/RTM_DELADDR message, the zero-copy form
+// the command line's dumps use: its address slices alias the message.
+// List returns Address values instead, which own their memory.
 type Addr struct {
-	Family    uint8
-	Prefixlen uint8
-	Scope     uint8
-	Index     uint32
+	Family    uint8  // ifa_family: AF_INET or AF_INET6
+	Prefixlen uint8  // ifa_prefixlen
+	Scope     uint8  // ifa_scope: RT_SCOPE_*
+	Index     uint32 // ifa_index: the link's ifindex
 	// Flags are IFA_FLAGS when sent, else the header's 8 bits.
 	Flags uint32
 
 	// Local and Address are IFA_LOCAL and IFA_ADDRESS, each standing in
 	// for the other when only one was sent (as iproute2 reads them).
-	Local, Address     []byte
-	Broadcast, Anycast []byte
-	Label              string
-	HasLabel           bool
-	Metric             uint32
-	HasMetric          bool
-	Valid, Preferred   uint32
-	HasCacheInfo       bool
+	Local, Address []byte
+	Broadcast      []byte // IFA_BROADCAST
+	Anycast        []byte // IFA_ANYCAST
+	Label          string // IFA_LABEL
+	HasLabel       bool   // the message had IFA_LABEL
+	Metric         uint32 // IFA_RT_PRIORITY
+	HasMetric      bool   // the message had IFA_RT_PRIORITY
+	// Valid and Preferred are IFA_CACHEINFO's lifetimes in seconds
+	// (HasCacheInfo: the message had it).
+	Valid, Preferred uint32
+	HasCacheInfo     bool
 }
 
 // Decode parses an address message payload (ifaddrmsg and attributes).

@@ -2,6 +2,7 @@ package link
 
 import (
 	"encoding/binary"
+	"net"
 	"unsafe"
 
 	"github.com/gipnet/gip/rtnl"
@@ -10,38 +11,51 @@ import (
 
 // Link is one decoded RTM_NEWLINK message: the ifinfomsg header and the
 // attributes gip prints. Numeric attributes the kernel may leave out are
-// recorded in a presence set, so Has tells "absent" from zero.
+// recorded in a presence set, so Has tells "absent" from zero. The IFLA_*
+// attribute each field comes from is named in its comment.
+//
+// A Link from List, Get or Clone owns its memory; one from Decode or
+// DecodeInto aliases the message it was decoded from.
 type Link struct {
-	Family uint8
-	Type   uint16 // ARPHRD_*
-	Index  int32
-	Flags  uint32 // IFF_*
+	Family uint8  // ifi_family (AF_UNSPEC, or AF_BRIDGE for bridge ports)
+	Type   uint16 // ifi_type: the ARPHRD_* hardware type
+	Index  int32  // ifi_index: the ifindex
+	Flags  uint32 // ifi_flags: IFF_UP, IFF_LOWER_UP...
 
-	Name        string
-	Qdisc       string
-	Alias       string
-	Address     []byte
-	Broadcast   []byte
-	PermAddress []byte
-	AltNames    []string
+	Name        string           // IFLA_IFNAME
+	Qdisc       string           // IFLA_QDISC: the root qdisc's kind
+	Alias       string           // IFLA_IFALIAS
+	Address     net.HardwareAddr // IFLA_ADDRESS: the link-layer address
+	Broadcast   net.HardwareAddr // IFLA_BROADCAST
+	PermAddress net.HardwareAddr // IFLA_PERM_ADDRESS: the burned-in address
+	AltNames    []string         // IFLA_PROP_LIST's IFLA_ALT_IFNAMEs
 
-	MTU, Link, Master, TxQLen, Group uint32
-	Promiscuity, Allmulti            uint32
-	MinMTU, MaxMTU                   uint32
-	NumTxQueues, NumRxQueues         uint32
-	GSOMaxSize, GSOMaxSegs           uint32
-	TSOMaxSize, TSOMaxSegs           uint32
-	GROMaxSize                       uint32
-	CarrierChanges                   uint32
-	Event                            uint32
-	LinkNetNSID                      int32
-	NewNetNSID, NewIfIndex           int32 // where a link moved to (RTM_DELLINK)
-	OperState, LinkMode, ProtoDown   uint8
+	MTU    uint32 // IFLA_MTU
+	Link   uint32 // IFLA_LINK: the lower device's ifindex (a veth's peer, a macvlan's parent)
+	Master uint32 // IFLA_MASTER: the master's ifindex, 0 for none
+	TxQLen uint32 // IFLA_TXQLEN: the transmit queue length
+	Group  uint32 // IFLA_GROUP: the device group
+
+	Promiscuity, Allmulti    uint32 // IFLA_PROMISCUITY, IFLA_ALLMULTI: the counts of users
+	MinMTU, MaxMTU           uint32 // IFLA_MIN_MTU, IFLA_MAX_MTU
+	NumTxQueues, NumRxQueues uint32 // IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES
+	GSOMaxSize, GSOMaxSegs   uint32 // IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS
+	TSOMaxSize, TSOMaxSegs   uint32 // IFLA_TSO_MAX_SIZE, IFLA_TSO_MAX_SEGS
+	GROMaxSize               uint32 // IFLA_GRO_MAX_SIZE
+	CarrierChanges           uint32 // IFLA_CARRIER_CHANGES
+	Event                    uint32 // IFLA_EVENT: IFLA_EVENT_* of a notification
+	LinkNetNSID              int32  // IFLA_LINK_NETNSID: the namespace of Link (a peer elsewhere)
+	NewNetNSID, NewIfIndex   int32  // where a link moved to (RTM_DELLINK)
+	OperState                uint8  // IFLA_OPERSTATE: IF_OPER_* (RFC 2863)
+	LinkMode                 uint8  // IFLA_LINKMODE: 0 default, 1 dormant
+	ProtoDown                uint8  // IFLA_PROTO_DOWN
 
 	// LinkInfo (IFLA_LINKINFO): the kind and its raw nested data, and the
 	// same for the port kind of the master it is enslaved to.
-	Kind, SlaveKind     string
-	InfoData, SlaveData []byte
+	Kind      string // IFLA_INFO_KIND: "veth", "bridge"..., "" for a device without one
+	SlaveKind string // IFLA_INFO_SLAVE_KIND: the master's kind, for a port
+	InfoData  []byte // IFLA_INFO_DATA, raw attributes
+	SlaveData []byte // IFLA_INFO_SLAVE_DATA, raw attributes
 
 	// afSpec is IFLA_AF_SPEC, kept raw: it is large and rarely printed
 	// (AddrGenMode reads it).
@@ -51,7 +65,7 @@ type Link struct {
 	// Counters is asked for them: most listings do not print them.
 	statsRaw   []byte
 	statsWidth int
-	Stats64    bool // the counters came from IFLA_STATS64
+	Stats64    bool // the counters came from IFLA_STATS64 (Counters)
 	present    [2]uint64
 	statsBuf   [maxStats]uint64
 	borrow     bool // strings are views of the message (DecodeInto)
@@ -71,7 +85,11 @@ func (l *Link) mark(typ uint16) {
 // Decode parses an RTM_NEWLINK/RTM_DELLINK payload (ifinfomsg and
 // attributes). Attributes shorter than their type are ignored rather than
 // trusted, as iproute2's rta_getattr helpers would read past them. The
-// Link's byte slices (Address, InfoData, …) are slices of b, not copies.
+// strings are copies, but the Link's byte slices (Address, InfoData,
+// Counters' source…) alias b: the Link is valid only while b is unchanged.
+// A dump's buffer is reused for the next datagram, so a Link decoded
+// inside a dump callback must be cloned (Clone) to be kept; List and Get
+// return clones.
 func Decode(b []byte) (*Link, error) {
 	l := &Link{}
 	if err := l.decode(b); err != nil {
@@ -81,9 +99,10 @@ func Decode(b []byte) (*Link, error) {
 }
 
 // DecodeInto is Decode into a Link the caller reuses (a listing decodes
-// thousands): *l is reset first. Unlike Decode it allocates nothing, as
-// the strings borrow b too: they are valid only while b is (for a dump,
-// inside the callback), and must be copied to be kept.
+// thousands), the zero-copy form for hot paths: *l is reset first. Unlike
+// Decode it allocates nothing, as the strings alias b too: everything in
+// *l is valid only while b is (for a dump, only during the callback), and
+// l.Clone() is the copy that may be kept.
 func DecodeInto(l *Link, b []byte) error {
 	*l = Link{borrow: true}
 	return l.decode(b)

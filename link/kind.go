@@ -12,7 +12,7 @@ import (
 // `type NAME` into IFLA_INFO_DATA and prints IFLA_INFO_DATA under -details.
 // A new kind is one new file and one line in kinds.
 type Kind struct {
-	Name string
+	Name string // IFLA_INFO_KIND
 	// Parse reads the kind's own words (everything after `type NAME`) and
 	// encodes them as IFLA_INFO_DATA attributes. nil: the kind takes none.
 	Parse func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error

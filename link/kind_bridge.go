@@ -132,12 +132,29 @@ func parseBridge(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error
 			if !ok {
 				return invalid
 			}
-			putUint(ae, o.attr, o.bits, n)
+			o.encode(ae, n)
 		}
 	}
 	if optMask != 0 {
 		bm := binary.NativeEndian.AppendUint32(nil, optVal)
 		ae.Bytes(unix.IFLA_BR_MULTI_BOOLOPT, binary.NativeEndian.AppendUint32(bm, optMask))
+	}
+	return nil
+}
+
+// encode puts the numeric option o with value n, in the width the
+// kernel reads it: the word parser and the typed Bridge spec both encode
+// through it.
+func (o *bridgeOption) encode(ae *netlink.AttributeEncoder, n uint64) {
+	putUint(ae, o.attr, o.bits, n)
+}
+
+// bridgeOptionByAttr is the numeric option sent as attribute attr.
+func bridgeOptionByAttr(attr uint16) *bridgeOption {
+	for i := range bridgeOptions {
+		if o := &bridgeOptions[i]; o.attr == attr && !o.exact && o.bits != 0 {
+			return o
+		}
 	}
 	return nil
 }

@@ -108,17 +108,24 @@ func parseMacvlan(kind string) func(p *Parser, a *cmdline.Args, ae *netlink.Attr
 				return macvlanUsage(p, kind, fmt.Sprintf("%s: unknown option \"%s\"?\n", kind, word))
 			}
 		}
-		if mode != 0 {
-			ae.Uint32(unix.IFLA_MACVLAN_MODE, mode)
-		}
-		if hasFlags {
-			if flags&macvlanFlagNoPromisc != 0 && mode != macvlanModePassthru {
-				return macvlanUsage(p, kind, kind+": nopromisc flag only valid in passthru mode\n")
-			}
-			ae.Uint16(unix.IFLA_MACVLAN_FLAGS, flags)
-		}
-		return nil
+		return encodeMacvlanMode(p, kind, ae, mode, flags, hasFlags)
 	}
+}
+
+// encodeMacvlanMode ends a macvlan or macvtap request: the mode (0: none
+// given) and the flags, when given. The word parser and the typed Macvlan
+// spec both end through it.
+func encodeMacvlanMode(p *Parser, kind string, ae *netlink.AttributeEncoder, mode uint32, flags uint16, hasFlags bool) error {
+	if mode != 0 {
+		ae.Uint32(unix.IFLA_MACVLAN_MODE, mode)
+	}
+	if hasFlags {
+		if flags&macvlanFlagNoPromisc != 0 && mode != macvlanModePassthru {
+			return macvlanUsage(p, kind, kind+": nopromisc flag only valid in passthru mode\n")
+		}
+		ae.Uint16(unix.IFLA_MACVLAN_FLAGS, flags)
+	}
+	return nil
 }
 
 // parseMacaddr reads `macaddr add|del MAC`, `macaddr set [MAC…]` and

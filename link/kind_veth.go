@@ -29,6 +29,12 @@ func parseVeth(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	if typed {
 		return cmdline.Duplicate("type", kind)
 	}
+	return encodeVethPeer(ae, hdr, peer)
+}
+
+// encodeVethPeer puts the peer's header and attributes in VETH_INFO_PEER.
+// The word parser and the typed Veth spec both encode the peer through it.
+func encodeVethPeer(ae *netlink.AttributeEncoder, hdr rtnl.IfInfomsg, peer *netlink.AttributeEncoder) error {
 	attrs, err := peer.Encode()
 	if err != nil {
 		return err

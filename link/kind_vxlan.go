@@ -86,12 +86,20 @@ func vxlanAddr(v string, other netip.Addr) (a netip.Addr, noData bool, err error
 
 func parseVXLAN(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	s := vxlanState{seen: map[uint16]bool{}, learning: 1}
-	setOp := p.MsgType == unix.RTM_NEWLINK && !p.Create
 	for a.More() {
 		if err := s.parseWord(p, a, ae); err != nil {
 			return err
 		}
 	}
+	return s.encode(p, ae)
+}
+
+// encode checks what vxlan_parse_opt checks once every word is read and
+// puts the attributes it sends last: the VNI, the addresses, learning and
+// the destination port. The word parser and the typed VXLAN spec both end
+// through it.
+func (s *vxlanState) encode(p *Parser, ae *netlink.AttributeEncoder) error {
+	setOp := p.MsgType == unix.RTM_NEWLINK && !p.Create
 	switch {
 	case !s.metadata && s.vnifilter:
 		return cmdline.Exit(cmdline.StatusFailed, "vxlan: vnifilter is valid only when 'external' is set")

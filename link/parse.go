@@ -18,9 +18,9 @@ import (
 // through its function fields, so parsing runs (and is fuzzed) without a
 // kernel.
 type Parser struct {
-	MsgType uint16
-	Create  bool  // NLM_F_CREATE is set: add and replace make new devices
-	Family  uint8 // ifi_family, from ip -f (also picks vxlan's default group)
+	MsgType uint16 // RTM_NEWLINK or RTM_DELLINK
+	Create  bool   // NLM_F_CREATE is set: add and replace make new devices
+	Family  uint8  // ifi_family, from ip -f (also picks vxlan's default group)
 
 	// Stdout and Stderr receive what kinds print while parsing (veth's
 	// usage goes to stdout in iproute2, vxlan's warnings to stderr).

@@ -6,11 +6,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Get asks the kernel for one link: the one called name (an alternative
+// QueryLink asks the kernel for one link: the one called name (an alternative
 // name when too long for IFLA_IFNAME) as iproute2's iplink_get does, or
 // when name is "" the one with ifindex index. extMask is the IFLA_EXT_MASK
 // (RTEXT_FILTER_* bits). A missing device is an *rtnl.Error with ENODEV.
-func Get(c *rtnl.Conn, index int32, name string, family uint8, extMask uint32) (*Link, error) {
+func QueryLink(c *rtnl.Conn, index int32, name string, family uint8, extMask uint32) (*Link, error) {
 	// iplink_get's request is 1056 bytes: a name that does not fit gets
 	// addattr_l's line and the request goes without it.
 	if name != "" && c.ExceedsBound(rtnl.HeaderLen+ifinfomsgLen, len(name)+1, rtnl.LinkReqBound) {

@@ -140,15 +140,10 @@ func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequ
 func (r *addrRequest) body(idx int32) ([]byte, error) {
 	r.hdr.Index = uint32(idx)
 	if r.validArg != "" || r.prefArg != "" {
-		if r.valid == 0 {
-			return nil, cmdline.Exit(cmdline.StatusFailed, "valid_lft is zero")
+		ci, err := CacheInfo(r.valid, r.pref)
+		if err != nil {
+			return nil, err
 		}
-		if r.valid < r.pref {
-			return nil, cmdline.Exit(cmdline.StatusFailed, "preferred_lft is greater than valid_lft")
-		}
-		ci := binary.NativeEndian.AppendUint32(nil, r.pref)
-		ci = binary.NativeEndian.AppendUint32(ci, r.valid)
-		ci = append(ci, make([]byte, 8)...)
 		r.add(unix.IFA_CACHEINFO, ci)
 	}
 	if r.flags&unix.IFA_F_MCAUTOJOIN != 0 && !isMulticast(&r.local) {
