@@ -122,7 +122,7 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 		}
 		resolved = true
 	}
-	l, err := link.Get(c, ls.f.ifindex, name, family, mask)
+	l, err := link.QueryLink(c, ls.f.ifindex, name, family, mask)
 	if err != nil {
 		var ne *rtnl.Error
 		if !errors.As(err, &ne) {

@@ -140,7 +140,7 @@ func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequ
 func (r *addrRequest) body(idx int32) ([]byte, error) {
 	r.hdr.Index = uint32(idx)
 	if r.validArg != "" || r.prefArg != "" {
-		ci, err := CacheInfo(r.valid, r.pref)
+		ci, err := addr.CacheInfo(r.valid, r.pref)
 		if err != nil {
 			return nil, err
 		}
