@@ -13,13 +13,15 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipneigh"
+	"github.com/gipnet/gip/internal/cmd/iproute"
+	"github.com/gipnet/gip/internal/cmd/iprule"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
-	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -108,9 +110,9 @@ type monitor struct {
 
 	links    *link.MessagePrinter
 	addrs    *addr.MessagePrinter
-	routes   *route.MessagePrinter
-	neighs   *route.NeighMessagePrinter
-	rules    *route.RuleMessagePrinter
+	routes   *iproute.MessagePrinter
+	neighs   *ipneigh.MessagePrinter
+	rules    *iprule.MessagePrinter
 	nsids    *netns.NSIDMessagePrinter
 	netconf  *netconf.Printer
 	labels   *addrlabel.Printer
@@ -314,9 +316,9 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.links.Index = int32(ifindex)
 	m.addrs = addr.NewMessagePrinter(env, name)
 	m.addrs.Index = ifindex
-	m.routes = route.NewMessagePrinter(env, name, ifindex)
-	m.neighs = route.NewNeighMessagePrinter(env, name, ifindex)
-	m.rules = route.NewRuleMessagePrinter(env)
+	m.routes = iproute.NewMessagePrinter(env, name, ifindex)
+	m.neighs = ipneigh.NewMessagePrinter(env, name, ifindex)
+	m.rules = iprule.NewMessagePrinter(env)
 	m.netconf = netconf.NewPrinter(env.P, name, env.Warnf)
 	m.netconf.Index = ifindex
 	m.nexthops = nexthop.NewPrinter(env)
