@@ -464,7 +464,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 			return nil
 		}
 		m.headers("[ROUTE]", nsid)
-		m.routes.Print(env, h, body)
+		m.routes.Print(h, body)
 	case rtmNewNexthop, rtmDelNexthop:
 		m.headers("[NEXTHOP]", nsid)
 		m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body})
@@ -492,7 +492,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		return printPrefix(env, m.names.Name, h, body)
 	case unix.RTM_NEWRULE, unix.RTM_DELRULE:
 		m.headers("[RULE]", nsid)
-		m.rules.Print(typ, body)
+		m.rules.Print(h, body)
 	case nlmsgTstamp:
 		printStamp(env, body)
 	case netconf.RTMNewNetconf, netconf.RTMDelNetconf:

@@ -81,6 +81,9 @@ type Message struct {
 	ExtFlags  uint32
 }
 
+// DecodeMessage decodes a neighbour message body into e, false when it is
+// shorter than its header. This is the zero-copy form: e's slices alias
+// b, valid only as long as b is (one dump callback).
 func DecodeMessage(b []byte, e *Message) bool {
 	if len(b) < HeaderLen {
 		return false
@@ -113,7 +116,7 @@ func DecodeMessage(b []byte, e *Message) bool {
 	return true
 }
 
-// family is the address family of the entry's destination (bridge entries
+// AddrFamily is the address family of the entry's destination (bridge entries
 // carry IPv4 or IPv6 addresses).
 func (e *Message) AddrFamily() int {
 	if e.Family == unix.AF_BRIDGE {

@@ -10,9 +10,12 @@ import (
 
 // Route attribute types and values x/sys/unix does not name.
 const (
-	RTANHID    = 30
-	rtaMax     = 30
-	RTAXMax    = unix.RTAX_FASTOPEN_NO_COOKIE
+	// RTANHID is RTA_NH_ID: the nexthop object a route uses.
+	RTANHID = 30
+	rtaMax  = 30
+	// RTAXMax is the highest RTAX_ metric gip decodes.
+	RTAXMax = unix.RTAX_FASTOPEN_NO_COOKIE
+	// RTMFCloned is RTM_F_CLONED: a route cache entry.
 	RTMFCloned = unix.RTM_F_CLONED
 
 	// RTA_PREF values (ICMPV6_ROUTER_PREF_*).
@@ -35,6 +38,7 @@ type Message struct {
 	present uint64             // bit n set: attribute n present
 }
 
+// Has reports whether attribute t is present.
 func (r *Message) Has(t int) bool { return r.present&(1<<uint(t)) != 0 }
 
 // Attr is attribute t's payload, nil when absent.
@@ -48,6 +52,7 @@ func (r *Message) Attr(t int) []byte {
 // Uint32 reads a 32-bit attribute (0 when absent or short).
 func (r *Message) Uint32(t int) uint32 { return NativeUint32(r.Attr(t)) }
 
+// NativeUint32 reads a native-endian u32 payload (0 when shorter).
 func NativeUint32(b []byte) uint32 {
 	if len(b) < 4 {
 		return 0
@@ -91,22 +96,23 @@ type NextHopMessage struct {
 	present uint64
 }
 
+// Has reports whether attribute t of the nexthop is present.
 func (n *NextHopMessage) Has(t int) bool { return n.present&(1<<uint(t)) != 0 }
 
-const SizeofRtNexthop = 8
+const sizeofRtNexthop = 8
 
 // EachNextHop walks RTA_MULTIPATH as iproute2 does, stopping at the first
 // malformed entry.
 func EachNextHop(b []byte, fn func(*NextHopMessage)) {
 	var nh NextHopMessage
-	for len(b) >= SizeofRtNexthop {
+	for len(b) >= sizeofRtNexthop {
 		l := int(binary.NativeEndian.Uint16(b))
-		if l > len(b) || l < SizeofRtNexthop {
+		if l > len(b) || l < sizeofRtNexthop {
 			return
 		}
 		nh = NextHopMessage{Flags: b[2], Hops: b[3], Ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
-		if l > SizeofRtNexthop {
-			a := rtnl.NewAttrs(b[SizeofRtNexthop:l])
+		if l > sizeofRtNexthop {
+			a := rtnl.NewAttrs(b[sizeofRtNexthop:l])
 			for a.Next() {
 				if t := int(a.Type()); t <= rtaMax {
 					nh.Attrs[t] = a.Data()
@@ -129,6 +135,7 @@ type Metrics struct {
 	Present uint32
 }
 
+// DecodeMetrics decodes an RTA_METRICS nest; the values alias b.
 func DecodeMetrics(b []byte) Metrics {
 	var m Metrics
 	a := rtnl.NewAttrs(b)

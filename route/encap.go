@@ -69,6 +69,7 @@ var encapTypes = [...]string{EncapMPLS: "mpls", EncapIP: "ip", encapILA: "ila", 
 	EncapSeg6: "seg6", encapBPF: "bpf", EncapSeg6Local: "seg6local", encapRPL: "rpl",
 	encapIOAM6: "ioam6", encapXFRM: "xfrm"}
 
+// EncapTypeName is an LWTUNNEL_ENCAP_* type's name ("unknown" for others).
 func EncapTypeName(t uint16) string {
 	if int(t) < len(encapTypes) && encapTypes[t] != "" {
 		return encapTypes[t]
@@ -76,11 +77,31 @@ func EncapTypeName(t uint16) string {
 	return "unknown"
 }
 
-var Seg6Modes = [...]string{"inline", "encap", "l2encap", "encap.red", "l2encap.red"}
+var seg6Modes = [...]string{"inline", "encap", "l2encap", "encap.red", "l2encap.red"}
 
-var Seg6Actions = [...]string{1: "End", 2: "End.X", 3: "End.T", 4: "End.DX2", 5: "End.DX6",
+// Seg6ModeName is the name of SEG6_IPTUN_MODE_* mode ("" for others).
+func Seg6ModeName(mode int) string {
+	if mode < 0 || mode >= len(seg6Modes) {
+		return ""
+	}
+	return seg6Modes[mode]
+}
+
+var seg6Actions = [...]string{1: "End", 2: "End.X", 3: "End.T", 4: "End.DX2", 5: "End.DX6",
 	6: "End.DX4", 7: "End.DT6", 8: "End.DT4", 9: "End.B6", 10: "End.B6.Encaps", 11: "End.BM",
 	12: "End.S", 13: "End.AS", 14: "End.AM", 15: "End.BPF", 16: "End.DT46"}
+
+// Seg6ActionMax is the highest SEG6_LOCAL_ACTION_* number gip knows.
+const Seg6ActionMax = uint32(len(seg6Actions) - 1)
+
+// Seg6ActionName is the name of SEG6_LOCAL_ACTION_* action ("" for
+// others).
+func Seg6ActionName(action uint32) string {
+	if int64(action) >= int64(len(seg6Actions)) {
+		return ""
+	}
+	return seg6Actions[action]
+}
 
 // rtattr appends one attribute (type, payload, padding) to b.
 func rtattr(b []byte, typ uint16, data []byte) []byte {
@@ -391,7 +412,7 @@ loop:
 				return nil, err
 			}
 			mode = -1
-			for i, m := range Seg6Modes {
+			for i, m := range seg6Modes {
 				if m == v {
 					mode = i
 				}
@@ -459,7 +480,7 @@ loop:
 				return nil, err
 			}
 			action = 0
-			for i, n := range Seg6Actions {
+			for i, n := range seg6Actions {
 				if n != "" && n == v && action == 0 {
 					action = uint32(i)
 				}

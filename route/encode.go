@@ -98,7 +98,7 @@ func PutGateway(ae *netlink.AttributeEncoder, routeFamily uint8, family int, add
 // flags (RTNH_F_*), hops (the weight less one), the device index and the
 // nexthop's encoded attributes.
 func AppendNextHop(b []byte, flags, hops uint8, ifindex uint32, attrs []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(SizeofRtNexthop+len(attrs)))
+	b = binary.NativeEndian.AppendUint16(b, uint16(sizeofRtNexthop+len(attrs)))
 	b = append(b, flags, hops)
 	b = binary.NativeEndian.AppendUint32(b, ifindex)
 	return append(b, attrs...)

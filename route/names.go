@@ -12,10 +12,19 @@ import (
 // Names formats ids as iproute2 does, numerically under -Numeric.
 type Names struct{ Numeric bool }
 
-func (n Names) Table(id uint32) string   { return rtnames.Tables.Format(id, n.Numeric) }
+// Table is a table's rt_tables name (its number under Numeric).
+func (n Names) Table(id uint32) string { return rtnames.Tables.Format(id, n.Numeric) }
+
+// Protocol is a routing protocol's rt_protos name.
 func (n Names) Protocol(id uint8) string { return rtnames.Protocols.Format(uint32(id), n.Numeric) }
-func (n Names) Scope(id uint8) string    { return rtnames.Scopes.Format(uint32(id), n.Numeric) }
-func (n Names) Realm(id uint32) string   { return rtnames.Realms.Format(id, n.Numeric) }
+
+// Scope is a scope's rt_scopes name.
+func (n Names) Scope(id uint8) string { return rtnames.Scopes.Format(uint32(id), n.Numeric) }
+
+// Realm is a realm's rt_realms name.
+func (n Names) Realm(id uint32) string { return rtnames.Realms.Format(id, n.Numeric) }
+
+// Type is a route type's name (unicast, local, …).
 func (n Names) Type(t uint8) string {
 	if !n.Numeric && int(t) < len(routeTypeNames) {
 		return routeTypeNames[t]
@@ -57,9 +66,14 @@ func parseByte8(db *rtnames.DB, s string, base int) (uint8, bool) {
 	return uint8(v), ok
 }
 
+// ParseProtocol is rtnl_rtprot_a2n: a protocol name or a number up to 255.
 func ParseProtocol(s string) (uint8, bool) { return parseByte8(rtnames.Protocols, s, 0) }
-func ParseScope(s string) (uint8, bool)    { return parseByte8(rtnames.Scopes, s, 0) }
-func ParseDSField(s string) (uint8, bool)  { return parseByte8(rtnames.DSFields, s, 16) }
+
+// ParseScope is rtnl_rtscope_a2n: a scope name or a number up to 255.
+func ParseScope(s string) (uint8, bool) { return parseByte8(rtnames.Scopes, s, 0) }
+
+// ParseDSField is rtnl_dsfield_a2n: a dsfield name or a hex number up to 0xff.
+func ParseDSField(s string) (uint8, bool) { return parseByte8(rtnames.DSFields, s, 16) }
 
 // ParseType is rtnl_rtntype_a2n: exact or abbreviated names, a number.
 func ParseType(s string) (uint8, bool) {

@@ -53,6 +53,9 @@ type Message struct {
 	SPortRange, DPortRange                   []byte // struct fib_rule_port_range
 }
 
+// DecodeMessage decodes a rule message body into e, false when it is
+// shorter than its header. This is the zero-copy form: e's slices alias
+// b, valid only as long as b is (one dump callback).
 func DecodeMessage(b []byte, e *Message) bool {
 	if len(b) < HeaderLen {
 		return false

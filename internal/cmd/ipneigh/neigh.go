@@ -1,3 +1,5 @@
+// Package ipneigh is the `ip neighbour` command line: its words, output
+// and errors as iproute2's, over the neigh package.
 package ipneigh
 
 import (
@@ -16,10 +18,6 @@ import (
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
-
-// `ip neighbour` lives beside `ip route`: it is the same kind of table
-// (addresses, devices, protocols) and shares the route package's address
-// parsers, device lookups and name databases.
 
 // neighMaxRounds is how many dump-and-delete passes a flush makes before it
 // gives up, as iproute2 does.

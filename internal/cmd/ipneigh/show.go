@@ -174,18 +174,10 @@ func neighDumpError(err error, what string) error {
 // filter allows (ifindex, master, the proxy table), and passes each entry
 // to fn.
 func neighDump(c *rtnl.Conn, f *neighFilter, fn func(netlink.Message)) error {
-	ae := netlink.NewAttributeEncoder()
-	if f.index != 0 {
-		ae.Uint32(unix.NDA_IFINDEX, f.index)
-	}
-	if f.hasMastr {
-		ae.Uint32(unix.NDA_MASTER, f.master)
-	}
-	attrs, err := ae.Encode()
+	req, err := neigh.DumpRequest(f.family, f.index, f.master, f.hasMastr, f.ndmFlags)
 	if err != nil {
 		return err
 	}
-	req := append(neigh.Header(uint8(f.family), 0, 0, f.ndmFlags), attrs...)
 	return c.Dump(unix.RTM_GETNEIGH, req, func(m netlink.Message) error {
 		fn(m)
 		return nil

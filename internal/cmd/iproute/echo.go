@@ -20,7 +20,7 @@ func execEcho(env *cli.Env, c *rtnl.Conn, cmd uint16, flags netlink.HeaderFlags,
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	pr.Print(env, m.Header, m.Data)
+	pr.Print(m.Header, m.Data)
 	p.CloseObject()
 	p.End()
 	return nil

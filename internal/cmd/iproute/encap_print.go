@@ -68,8 +68,8 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 		}
 		mode := int32(route.NativeUint32(b))
 		name := "<unknown>"
-		if mode >= 0 && int(mode) < len(route.Seg6Modes) {
-			name = route.Seg6Modes[mode]
+		if n := route.Seg6ModeName(int(mode)); n != "" {
+			name = n
 		}
 		p.String(format.Any, "mode", "mode %s ", name)
 		if len(b) > 4 {
@@ -192,8 +192,8 @@ func (pr *printer) encapSeg6Local(encap []byte) {
 	}
 	action := route.NativeUint32(tb[route.Seg6LocalAction])
 	name := "<invalid>"
-	if int(action) < len(route.Seg6Actions) {
-		if name = route.Seg6Actions[action]; name == "" {
+	if action <= route.Seg6ActionMax {
+		if name = route.Seg6ActionName(action); name == "" {
 			name = "<unknown>"
 		}
 	}

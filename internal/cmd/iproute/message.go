@@ -11,15 +11,16 @@ import (
 // print_route does with its filter reset (every table): `ip -echo route`
 // and `ip monitor` print through it.
 type MessagePrinter struct {
-	f  filter
-	pr *printer
+	env *cli.Env
+	f   filter
+	pr  *printer
 }
 
 // NewMessagePrinter returns a route printer over env's output. devName,
 // when not nil, names links (ip monitor's cache); oif, when not 0, prints
 // only routes through that link, without their "dev" (ip monitor dev DEV).
 func NewMessagePrinter(env *cli.Env, devName func(uint32) string, oif uint32) *MessagePrinter {
-	m := &MessagePrinter{}
+	m := &MessagePrinter{env: env}
 	m.f.family = env.Opts.Family
 	if oif != 0 {
 		m.f.oif, m.f.oifMask = oif, ^uint32(0)
@@ -31,14 +32,14 @@ func NewMessagePrinter(env *cli.Env, devName func(uint32) string, oif uint32) *M
 
 // Print prints an RTM_NEWROUTE or RTM_DELROUTE message, or iproute2's
 // complaint about a message that is neither or too short.
-func (m *MessagePrinter) Print(env *cli.Env, h netlink.Header, body []byte) {
+func (m *MessagePrinter) Print(h netlink.Header, body []byte) {
 	t := uint16(h.Type)
 	var r route.Message
 	switch {
 	case t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE:
-		env.Warnf("Not a route: %08x %08x %08x\n", h.Length, t, uint16(h.Flags))
+		m.env.Warnf("Not a route: %08x %08x %08x\n", h.Length, t, uint16(h.Flags))
 	case len(body) < unix.SizeofRtMsg:
-		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
+		m.env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
 	default:
 		if route.DecodeMessage(t, body, &r) == nil && m.f.match(&r) {
 			m.pr.print(&r)

@@ -41,16 +41,11 @@ type devLookup func(name string) (uint32, error)
 func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	q := &modifyRequest{
 		cmd: cmd,
-		hdr: rtnl.RtMsg{Family: uint8(env.Opts.Family), Table: unix.RT_TABLE_MAIN, Scope: unix.RT_SCOPE_NOWHERE},
+		hdr: route.NewHeader(cmd, uint8(env.Opts.Family)),
 		ae:  netlink.NewAttributeEncoder(),
 		mx:  netlink.NewAttributeEncoder(),
 
 		lookup: lookup,
-	}
-	if cmd != unix.RTM_DELROUTE {
-		q.hdr.Protocol = unix.RTPROT_BOOT
-		q.hdr.Scope = unix.RT_SCOPE_UNIVERSE
-		q.hdr.Type = unix.RTN_UNICAST
 	}
 	for args.More() {
 		w := args.Next()
@@ -102,35 +97,8 @@ func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup)
 
 // defaults fills in what the words left open, as iproute2 does.
 func (q *modifyRequest) defaults() {
-	h := &q.hdr
-	if h.Family == unix.AF_UNSPEC {
-		h.Family = unix.AF_INET
-	}
-	if !q.tableOK {
-		switch h.Type {
-		case unix.RTN_LOCAL, unix.RTN_BROADCAST, unix.RTN_NAT, unix.RTN_ANYCAST:
-			h.Table = unix.RT_TABLE_LOCAL
-		}
-	}
-	if !q.scopeOK {
-		switch {
-		case h.Family == unix.AF_INET6 || h.Family == unix.AF_MPLS:
-			h.Scope = unix.RT_SCOPE_UNIVERSE
-		case h.Type == unix.RTN_LOCAL || h.Type == unix.RTN_NAT:
-			h.Scope = unix.RT_SCOPE_HOST
-		case h.Type == unix.RTN_BROADCAST || h.Type == unix.RTN_MULTICAST || h.Type == unix.RTN_ANYCAST:
-			h.Scope = unix.RT_SCOPE_LINK
-		case h.Type == unix.RTN_UNICAST || h.Type == unix.RTN_UNSPEC:
-			if q.cmd == unix.RTM_DELROUTE {
-				h.Scope = unix.RT_SCOPE_NOWHERE
-			} else if !q.gwOK && q.nexthops == nil && q.nhid == 0 {
-				h.Scope = unix.RT_SCOPE_LINK
-			}
-		}
-	}
-	if !q.typeOK && h.Family == unix.AF_MPLS {
-		h.Type = unix.RTN_UNICAST
-	}
+	route.ApplyDefaults(&q.hdr, q.cmd, route.Given{Table: q.tableOK, Scope: q.scopeOK, Type: q.typeOK,
+		NextHop: q.gwOK || q.nexthops != nil || q.nhid != 0})
 }
 
 // setFamily adopts family when the request has none yet.
@@ -499,12 +467,7 @@ func (q *modifyRequest) destination(env *cli.Env, w string, args *cmdline.Args) 
 }
 
 func (q *modifyRequest) setTable(id uint32) {
-	if id < 256 {
-		q.hdr.Table = uint8(id)
-	} else {
-		q.hdr.Table = unix.RT_TABLE_UNSPEC
-		q.ae.Uint32(unix.RTA_TABLE, id)
-	}
+	route.SetTable(&q.hdr, q.ae, id)
 	q.tableOK = true
 }
 
@@ -529,12 +492,7 @@ func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args
 		return err
 	}
 	q.setFamily(gw.Family)
-	if gw.Family == int(q.hdr.Family) {
-		ae.Bytes(unix.RTA_GATEWAY, gw.Bytes())
-		return nil
-	}
-	via := binary.NativeEndian.AppendUint16(nil, uint16(gw.Family))
-	ae.Bytes(unix.RTA_VIA, append(via, gw.Bytes()...))
+	route.PutGateway(ae, q.hdr.Family, gw.Family, gw.Bytes())
 	return nil
 }
 
@@ -627,10 +585,7 @@ loop:
 	if err != nil {
 		return nil, err
 	}
-	b := binary.NativeEndian.AppendUint16(nil, uint16(route.SizeofRtNexthop+len(attrs)))
-	b = append(b, flags, hops)
-	b = binary.NativeEndian.AppendUint32(b, ifindex)
-	return append(b, attrs...), nil
+	return route.AppendNextHop(nil, flags, hops, ifindex, attrs), nil
 }
 
 // encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).

@@ -1,6 +1,7 @@
-// Package route is `ip route`: listing, flushing and looking up routes and
-// adding, changing and deleting them, with iproute2's words, output and
-// errors.
+// Package iproute is the `ip route` command line: listing, flushing and
+// looking up routes and adding, changing and deleting them, with iproute2's
+// words, output and errors, over the route package. Its message printer
+// (MessagePrinter) serves show, -echo and ip monitor.
 package iproute
 
 import (

@@ -287,19 +287,7 @@ func (s *selector) resolveDevices(env *cli.Env) error {
 // checking the kernel itself filters by protocol, cache flag, table and
 // output device.
 func dumpRequest(family int, f *filter) ([]byte, error) {
-	hdr := rtnl.RtMsg{Family: uint8(family), Protocol: f.protocol}
-	if f.cloned == cacheEntries {
-		hdr.Flags |= route.RTMFCloned
-	}
-	return rtnl.Body(hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		if f.table != 0 {
-			ae.Uint32(unix.RTA_TABLE, f.table)
-		}
-		if f.oif != 0 {
-			ae.Uint32(unix.RTA_OIF, f.oif)
-		}
-		return nil
-	})
+	return route.DumpRequest(family, f.protocol, f.cloned == cacheEntries, f.table, f.oif)
 }
 
 // dump streams the routes matching f to fn, with the message body each was

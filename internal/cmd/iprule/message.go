@@ -1,6 +1,9 @@
 package iprule
 
-import "github.com/gipnet/gip/internal/cli"
+import (
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/mdlayher/netlink"
+)
 
 // MessagePrinter prints one rule message at a time as iproute2's
 // print_rule does with its filter reset: `ip -echo rule` and `ip monitor`
@@ -18,4 +21,4 @@ func NewMessagePrinter(env *cli.Env) *MessagePrinter {
 }
 
 // Print prints an RTM_NEWRULE or RTM_DELRULE message.
-func (m *MessagePrinter) Print(typ uint16, body []byte) { m.pr.print(typ, body) }
+func (m *MessagePrinter) Print(h netlink.Header, body []byte) { m.pr.print(uint16(h.Type), body) }

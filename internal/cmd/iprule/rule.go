@@ -1,3 +1,5 @@
+// Package iprule is the `ip rule` and `ip mrule` command lines: their
+// words, output and errors as iproute2's, over the rule package.
 package iprule
 
 import (
@@ -21,9 +23,6 @@ import (
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
-
-// `ip rule` lives beside `ip route`: rules select the routing tables, and
-// share the route package's prefix parsers and name databases.
 
 // ruleDumpMagic opens a stream written by `ip rule save` (native order).
 const ruleDumpMagic = 0x71706986

@@ -463,7 +463,7 @@ func ruleList(env *cli.Env, args *cmdline.Args, action ruleAction) error {
 	pr := newRulePrinter(env, &f)
 	var dels [][]byte
 	env.P.Begin()
-	req := rule.Header(uint8(dumpFamily), 0, 0, 0, 0, 0, 0)
+	req := rule.DumpRequest(dumpFamily)
 	err = c.Dump(unix.RTM_GETRULE, req, func(m netlink.Message) error {
 		typ := uint16(m.Header.Type)
 		switch action {
@@ -536,7 +536,7 @@ func ruleEcho(env *cli.Env, c *rtnl.Conn, cmd uint16, flags netlink.HeaderFlags,
 	p := env.P
 	p.Begin()
 	p.OpenObject("")
-	NewMessagePrinter(env).Print(uint16(m.Header.Type), m.Data)
+	NewMessagePrinter(env).Print(m.Header, m.Data)
 	p.CloseObject()
 	p.End()
 	return nil
