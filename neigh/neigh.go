@@ -64,8 +64,9 @@ func Header(family uint8, ifindex int32, state uint16, flags uint8) []byte {
 	return b
 }
 
-// Message is a decoded neighbour message; its slices point into the
-// message.
+// Message is a decoded neighbour message, the zero-copy form ip neigh
+// show prints from: its slices point into the message and are valid only
+// as long as it is. FromMessage makes an owned Neighbor of it.
 type Message struct {
 	Family    uint8
 	Index     uint32

@@ -28,8 +28,11 @@ const (
 	FamilyIP6MR = 129
 )
 
-// Message is one decoded RTM_NEWROUTE/RTM_DELROUTE. Decoding reuses one
-// Message for a whole dump: only the attributes marked present are valid.
+// Message is one decoded RTM_NEWROUTE/RTM_DELROUTE, the zero-copy form ip
+// route show prints from: its attributes point into the message and are
+// valid only as long as it is, and decoding reuses one Message for a whole
+// dump (only the attributes marked present are valid). FromMessage makes an
+// owned Route of it.
 type Message struct {
 	Type    uint16
 	Header  rtnl.RtMsg

@@ -23,7 +23,9 @@ func Header(family, dstLen, srcLen, tos, table, action uint8, flags uint32) []by
 	return b
 }
 
-// Message is a decoded rule message; its slices point into the message.
+// Message is a decoded rule message, the zero-copy form ip rule show
+// prints from: its slices point into the message and are valid only as
+// long as it is. FromMessage makes an owned Rule of it.
 type Message struct {
 	Family, DstLen, SrcLen, TOS, Action      uint8
 	Flags                                    uint32
