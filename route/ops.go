@@ -77,6 +77,9 @@ func FromMessage(m *Message) Route {
 		OIF: int(m.Uint32(unix.RTA_OIF)), IIF: int(m.Uint32(unix.RTA_IIF)),
 		Priority: m.Uint32(unix.RTA_PRIORITY), NHID: m.Uint32(RTANHID),
 	}
+	if v := m.Attr(unix.RTA_VIA); len(v) > 2 && !r.Gateway.IsValid() {
+		r.Gateway = addrOf(v[2:]) // via FAMILY ADDRESS: an address of another family
+	}
 	if a := addrOf(m.Attr(unix.RTA_DST)); a.IsValid() {
 		r.Dst = netip.PrefixFrom(a, int(h.DstLen))
 	} else if h.Family == unix.AF_INET {
@@ -95,6 +98,9 @@ func FromMessage(m *Message) Route {
 			var gw netip.Addr
 			if nh.Has(unix.RTA_GATEWAY) {
 				gw = addrOf(nh.Attrs[unix.RTA_GATEWAY])
+			}
+			if v := nh.Attrs[unix.RTA_VIA]; nh.Has(unix.RTA_VIA) && len(v) > 2 && !gw.IsValid() {
+				gw = addrOf(v[2:])
 			}
 			r.Multipath = append(r.Multipath, NextHop{Gateway: gw, OIF: int(nh.Ifindex), Weight: int(nh.Hops) + 1, Flags: nh.Flags})
 		})

@@ -84,3 +84,6 @@ func TestFromMessageRoundTrip(t *testing.T) {
 		t.Errorf("FromMessage(Request(%+v)) = %+v", r, got)
 	}
 }
+
+func mustAddr(s string) netip.Addr     { return netip.MustParseAddr(s) }
+func mustPrefix(s string) netip.Prefix { return netip.MustParsePrefix(s) }
