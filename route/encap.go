@@ -129,7 +129,7 @@ type devLookup = func(name string) (uint32, error)
 // ParseEncap is lwt_parse_encap, called with "encap" just read: it returns
 // the RTA_ENCAP nest followed by RTA_ENCAP_TYPE, ready to be appended to a
 // route's or a nexthop's attributes.
-func ParseEncap(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+func ParseEncap(args *cmdline.Args, lookup func(name string) (uint32, error)) ([]byte, error) {
 	v, err := args.Value()
 	if err != nil {
 		return nil, err
@@ -199,7 +199,8 @@ func u8Arg(args *cmdline.Args, msg string) (uint8, error) {
 	return uint8(n), nil
 }
 
-// once is iproute2's "if (x_ok++) duparg2(...)" for the keyword kw.
+// Once is iproute2's "if (x_ok++) duparg2(...)" for the keyword kw: the
+// second time kw is seen (with value v) it is an error.
 func Once(seen map[string]bool, kw, v string) error {
 	if seen[kw] {
 		return cmdline.Duplicate2(kw, v)
