@@ -14,13 +14,15 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/iplink"
+	"github.com/gipnet/gip/internal/cmd/ipneigh"
+	"github.com/gipnet/gip/internal/cmd/iproute"
+	"github.com/gipnet/gip/internal/cmd/iprule"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
-	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -109,9 +111,9 @@ type monitor struct {
 
 	links    *iplink.Printer
 	addrs    *ipaddr.Printer
-	routes   *route.MessagePrinter
-	neighs   *route.NeighMessagePrinter
-	rules    *route.RuleMessagePrinter
+	routes   *iproute.MessagePrinter
+	neighs   *ipneigh.MessagePrinter
+	rules    *iprule.MessagePrinter
 	nsids    *netns.NSIDMessagePrinter
 	netconf  *netconf.Printer
 	labels   *addrlabel.Printer
@@ -315,9 +317,9 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.links.Index = int32(ifindex)
 	m.addrs = ipaddr.NewMessagePrinter(env, name)
 	m.addrs.Index = ifindex
-	m.routes = route.NewMessagePrinter(env, name, ifindex)
-	m.neighs = route.NewNeighMessagePrinter(env, name, ifindex)
-	m.rules = route.NewRuleMessagePrinter(env)
+	m.routes = iproute.NewMessagePrinter(env, name, ifindex)
+	m.neighs = ipneigh.NewMessagePrinter(env, name, ifindex)
+	m.rules = iprule.NewMessagePrinter(env)
 	m.netconf = netconf.NewPrinter(env.P, name, env.Warnf)
 	m.netconf.Index = ifindex
 	m.nexthops = nexthop.NewPrinter(env)
@@ -463,7 +465,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 			return nil
 		}
 		m.headers("[ROUTE]", nsid)
-		m.routes.Print(env, h, body)
+		m.routes.Print(h, body)
 	case rtmNewNexthop, rtmDelNexthop:
 		m.headers("[NEXTHOP]", nsid)
 		m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body})
@@ -491,7 +493,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		return printPrefix(env, m.names.Name, h, body)
 	case unix.RTM_NEWRULE, unix.RTM_DELRULE:
 		m.headers("[RULE]", nsid)
-		m.rules.Print(typ, body)
+		m.rules.Print(h, body)
 	case nlmsgTstamp:
 		printStamp(env, body)
 	case netconf.RTMNewNetconf, netconf.RTMDelNetconf:

@@ -6,8 +6,8 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/route"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -18,7 +18,7 @@ import (
 type Printer struct {
 	env     *cli.Env
 	p       *format.Printer
-	aux     *route.Helpers
+	aux     *iproute.Helpers
 	details int
 	resolve bool
 	buf     []byte
@@ -30,7 +30,7 @@ func NewPrinter(env *cli.Env) *Printer {
 	return &Printer{
 		env:     env,
 		p:       env.P,
-		aux:     route.NewHelpers(env),
+		aux:     iproute.NewHelpers(env),
 		details: env.Opts.Details,
 		resolve: env.Opts.Resolve,
 	}

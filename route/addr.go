@@ -1,11 +1,12 @@
 package route
 
 import (
+	"github.com/gipnet/gip/internal/rtnames"
 	"golang.org/x/sys/unix"
 )
 
-// addrMatch is inet_addr_match: whether the first bits of a and b agree.
-func addrMatch(a, b *[16]byte, bits int) bool {
+// AddrMatch is inet_addr_match: whether the first bits of a and b agree.
+func AddrMatch(a, b *[16]byte, bits int) bool {
 	if bits > 128 {
 		bits = 128
 	}
@@ -27,9 +28,9 @@ func addrMatch(a, b *[16]byte, bits int) bool {
 	return true
 }
 
-// appendAddr formats an address of family as inet_ntop does ("???" for
+// AppendAddr formats an address of family as inet_ntop does ("???" for
 // families or lengths it cannot show).
-func appendAddr(dst []byte, family int, b []byte) []byte {
+func AppendAddr(dst []byte, family int, b []byte) []byte {
 	switch {
 	case family == unix.AF_INET && len(b) >= 4:
 		for i := 0; i < 4; i++ {
@@ -40,15 +41,15 @@ func appendAddr(dst []byte, family int, b []byte) []byte {
 		}
 		return dst
 	case family == unix.AF_INET6 && len(b) >= 16:
-		return appendIPv6(dst, b[:16])
+		return AppendIPv6(dst, b[:16])
 	}
 	return append(dst, "???"...)
 }
 
-// appendIPv6 is glibc's inet_ntop for IPv6: the first longest run of two
+// AppendIPv6 is glibc's inet_ntop for IPv6: the first longest run of two
 // or more zero groups becomes "::", and IPv4-compatible or -mapped
 // addresses end in a dotted quad.
-func appendIPv6(dst []byte, b []byte) []byte {
+func AppendIPv6(dst []byte, b []byte) []byte {
 	var w [8]uint16
 	for i := range w {
 		w[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
@@ -82,7 +83,7 @@ func appendIPv6(dst []byte, b []byte) []byte {
 			dst = append(dst, ':')
 		}
 		if i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xffff)) {
-			return appendAddr(dst, unix.AF_INET, b[12:16])
+			return AppendAddr(dst, unix.AF_INET, b[12:16])
 		}
 		dst = appendHex16(dst, w[i])
 	}
@@ -117,4 +118,28 @@ func appendHex16(dst []byte, v uint16) []byte {
 		return append(dst, hexDigits[v>>4], hexDigits[v&0xf])
 	}
 	return append(dst, hexDigits[v])
+}
+
+// HostText is iproute2's format_host for other objects' printers: under
+// resolve the name of the address when it has one, else the address as
+// inet_ntop writes it ("???" when its length is not its family's).
+func HostText(resolve bool, family int, b []byte) string {
+	var buf []byte
+	return FormatHost(&buf, resolve, family, b)
+}
+
+// FormatHost is format_host: under -resolve the name of the address when it
+// has one, else the address ("???" when its length is not its family's);
+// buf is the caller's scratch buffer.
+func FormatHost(buf *[]byte, resolve bool, family int, b []byte) string {
+	if resolve {
+		if name := rtnames.HostName(family, b); name != "" {
+			return name
+		}
+	}
+	if (family == unix.AF_INET && len(b) != 4) || (family == unix.AF_INET6 && len(b) != 16) {
+		return "???"
+	}
+	*buf = AppendAddr((*buf)[:0], family, b)
+	return string(*buf)
 }

@@ -10,45 +10,53 @@ import (
 
 // Route attribute types and values x/sys/unix does not name.
 const (
-	rtaNHID   = 30
-	rtaMax    = 30
-	rtaxMax   = unix.RTAX_FASTOPEN_NO_COOKIE
-	rtmFClone = unix.RTM_F_CLONED
+	// RTANHID is RTA_NH_ID: the nexthop object a route uses.
+	RTANHID = 30
+	rtaMax  = 30
+	// RTAXMax is the highest RTAX_ metric gip decodes.
+	RTAXMax = unix.RTAX_FASTOPEN_NO_COOKIE
+	// RTMFCloned is RTM_F_CLONED: a route cache entry.
+	RTMFCloned = unix.RTM_F_CLONED
 
 	// RTA_PREF values (ICMPV6_ROUTER_PREF_*).
-	prefLow    = 3
-	prefMedium = 0
-	prefHigh   = 1
+	PrefLow    = 3
+	PrefMedium = 0
+	PrefHigh   = 1
 
 	// Multicast routing families (RTNL_FAMILY_IPMR, RTNL_FAMILY_IP6MR).
-	familyIPMR  = 128
-	familyIP6MR = 129
+	FamilyIPMR  = 128
+	FamilyIP6MR = 129
 )
 
-// route is one decoded RTM_NEWROUTE/RTM_DELROUTE. Decoding reuses one
-// route for a whole dump: only the attributes marked present are valid.
-type route struct {
-	msgType uint16
-	hdr     rtnl.RtMsg
-	table   uint32
+// Message is one decoded RTM_NEWROUTE/RTM_DELROUTE, the zero-copy form ip
+// route show prints from: its attributes point into the message and are
+// valid only as long as it is, and decoding reuses one Message for a whole
+// dump (only the attributes marked present are valid). FromMessage makes an
+// owned Route of it.
+type Message struct {
+	Type    uint16
+	Header  rtnl.RtMsg
+	Table   uint32
 	attrs   [rtaMax + 1][]byte // payload of each present attribute (last wins)
 	present uint64             // bit n set: attribute n present
 }
 
-func (r *route) has(t int) bool { return r.present&(1<<uint(t)) != 0 }
+// Has reports whether attribute t is present.
+func (r *Message) Has(t int) bool { return r.present&(1<<uint(t)) != 0 }
 
-// attr is attribute t's payload, nil when absent.
-func (r *route) attr(t int) []byte {
-	if !r.has(t) {
+// Attr is attribute t's payload, nil when absent.
+func (r *Message) Attr(t int) []byte {
+	if !r.Has(t) {
 		return nil
 	}
 	return r.attrs[t]
 }
 
-// u32 reads a 32-bit attribute (0 when absent or short).
-func (r *route) u32(t int) uint32 { return le32(r.attr(t)) }
+// Uint32 reads a 32-bit attribute (0 when absent or short).
+func (r *Message) Uint32(t int) uint32 { return NativeUint32(r.Attr(t)) }
 
-func le32(b []byte) uint32 {
+// NativeUint32 reads a native-endian u32 payload (0 when shorter).
+func NativeUint32(b []byte) uint32 {
 	if len(b) < 4 {
 		return 0
 	}
@@ -57,13 +65,14 @@ func le32(b []byte) uint32 {
 
 var errShortRoute = errors.New("BUG: wrong nlmsg len")
 
-// decodeRoute fills r from a route message body.
-func decodeRoute(msgType uint16, b []byte, r *route) error {
+// DecodeMessage fills r from a route message body.
+func DecodeMessage(msgType uint16, b []byte, r *Message) error {
+	r.present = 0 // a message too short for its header leaves nothing present
 	hdr, attrs, err := rtnl.ParseRtMsg(b)
 	if err != nil {
 		return errShortRoute
 	}
-	r.msgType, r.hdr, r.table, r.present = msgType, hdr, uint32(hdr.Table), 0
+	r.Type, r.Header, r.Table, r.present = msgType, hdr, uint32(hdr.Table), 0
 	// Views into the message, not copies: a route lives only as long as
 	// its message, one Dump callback.
 	a := rtnl.NewAttrs(attrs)
@@ -75,40 +84,41 @@ func decodeRoute(msgType uint16, b []byte, r *route) error {
 		r.attrs[t] = a.Data()
 		r.present |= 1 << uint(t)
 	}
-	if r.has(unix.RTA_TABLE) {
-		r.table = r.u32(unix.RTA_TABLE)
+	if r.Has(unix.RTA_TABLE) {
+		r.Table = r.Uint32(unix.RTA_TABLE)
 	}
 	return a.Err()
 }
 
-// nexthop is one struct rtnexthop of RTA_MULTIPATH with its attributes.
-type nexthop struct {
-	flags   uint8
-	hops    uint8
-	ifindex int32
-	attrs   [rtaMax + 1][]byte
+// NextHopMessage is one struct rtnexthop of RTA_MULTIPATH with its attributes.
+type NextHopMessage struct {
+	Flags   uint8
+	Hops    uint8
+	Ifindex int32
+	Attrs   [rtaMax + 1][]byte
 	present uint64
 }
 
-func (n *nexthop) has(t int) bool { return n.present&(1<<uint(t)) != 0 }
+// Has reports whether attribute t of the nexthop is present.
+func (n *NextHopMessage) Has(t int) bool { return n.present&(1<<uint(t)) != 0 }
 
 const sizeofRtNexthop = 8
 
-// eachNexthop walks RTA_MULTIPATH as iproute2 does, stopping at the first
+// EachNextHop walks RTA_MULTIPATH as iproute2 does, stopping at the first
 // malformed entry.
-func eachNexthop(b []byte, fn func(*nexthop)) {
-	var nh nexthop
+func EachNextHop(b []byte, fn func(*NextHopMessage)) {
+	var nh NextHopMessage
 	for len(b) >= sizeofRtNexthop {
 		l := int(binary.NativeEndian.Uint16(b))
 		if l > len(b) || l < sizeofRtNexthop {
 			return
 		}
-		nh = nexthop{flags: b[2], hops: b[3], ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
+		nh = NextHopMessage{Flags: b[2], Hops: b[3], Ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
 		if l > sizeofRtNexthop {
 			a := rtnl.NewAttrs(b[sizeofRtNexthop:l])
 			for a.Next() {
 				if t := int(a.Type()); t <= rtaMax {
-					nh.attrs[t] = a.Data()
+					nh.Attrs[t] = a.Data()
 					nh.present |= 1 << uint(t)
 				}
 			}
@@ -122,19 +132,20 @@ func eachNexthop(b []byte, fn func(*nexthop)) {
 	}
 }
 
-// metrics are the RTA_METRICS values by RTAX_ number.
-type metrics struct {
-	vals    [rtaxMax + 1][]byte
-	present uint32
+// Metrics are the RTA_METRICS values by RTAX_ number.
+type Metrics struct {
+	Vals    [RTAXMax + 1][]byte
+	Present uint32
 }
 
-func decodeMetrics(b []byte) metrics {
-	var m metrics
+// DecodeMetrics decodes an RTA_METRICS nest; the values alias b.
+func DecodeMetrics(b []byte) Metrics {
+	var m Metrics
 	a := rtnl.NewAttrs(b)
 	for a.Next() {
-		if t := int(a.Type()); t <= rtaxMax {
-			m.vals[t] = a.Data()
-			m.present |= 1 << uint(t)
+		if t := int(a.Type()); t <= RTAXMax {
+			m.Vals[t] = a.Data()
+			m.Present |= 1 << uint(t)
 		}
 	}
 	return m

@@ -2,11 +2,10 @@ package route
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
-	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"golang.org/x/sys/unix"
@@ -15,62 +14,63 @@ import (
 // Lightweight tunnel encapsulations (linux/lwtunnel.h, seg6*.h,
 // mpls_iptunnel.h): `encap TYPE ...` on a route or a nexthop.
 const (
-	rtaEncapType = 21
-	rtaEncap     = 22
-	nlaFNested   = 0x8000
+	RTAEncapType = 21
+	RTAEncap     = 22
+	NLAFNested   = 0x8000
 
-	encapMPLS      = 1
-	encapIP        = 2
+	EncapMPLS      = 1
+	EncapIP        = 2
 	encapILA       = 3
-	encapIP6       = 4
-	encapSeg6      = 5
+	EncapIP6       = 4
+	EncapSeg6      = 5
 	encapBPF       = 6
-	encapSeg6Local = 7
+	EncapSeg6Local = 7
 	encapRPL       = 8
 	encapIOAM6     = 9
 	encapXFRM      = 10
 
 	// LWTUNNEL_IP_* and LWTUNNEL_IP6_* share numbers.
-	lwtIPID    = 1
-	lwtIPDst   = 2
-	lwtIPSrc   = 3
-	lwtIPTTL   = 4 // hoplimit for ip6
-	lwtIPTos   = 5 // tc for ip6
-	lwtIPFlags = 6
+	LwtIPID    = 1
+	LwtIPDst   = 2
+	LwtIPSrc   = 3
+	LwtIPTTL   = 4 // hoplimit for ip6
+	LwtIPTos   = 5 // tc for ip6
+	LwtIPFlags = 6
 
-	tunnelCsum = 0x01
-	tunnelKey  = 0x04
-	tunnelSeq  = 0x08
+	TunnelCsum = 0x01
+	TunnelKey  = 0x04
+	TunnelSeq  = 0x08
 
-	mplsIPTunnelDst = 1
-	mplsIPTunnelTTL = 2
+	MPLSIPTunnelDst = 1
+	MPLSIPTunnelTTL = 2
 
-	seg6IPTunnelSRH = 1
+	Seg6IPTunnelSRH = 1
 
-	seg6LocalAction   = 1
-	seg6LocalSRH      = 2
-	seg6LocalTable    = 3
-	seg6LocalNH4      = 4
-	seg6LocalNH6      = 5
-	seg6LocalIIF      = 6
-	seg6LocalOIF      = 7
+	Seg6LocalAction   = 1
+	Seg6LocalSRH      = 2
+	Seg6LocalTable    = 3
+	Seg6LocalNH4      = 4
+	Seg6LocalNH6      = 5
+	Seg6LocalIIF      = 6
+	Seg6LocalOIF      = 7
 	seg6LocalBPF      = 8
-	seg6LocalVRFTable = 9
-	seg6LocalCounters = 10
+	Seg6LocalVRFTable = 9
+	Seg6LocalCounters = 10
 
 	seg6LocalActionEndB6Encap = 10
 
 	lwtBPFXmitHeadroom = 4
 
-	sr6FlagHMAC = 1 << 3
+	SR6FlagHMAC = 1 << 3
 	sr6TLVHMAC  = 5
 )
 
-var encapTypes = [...]string{encapMPLS: "mpls", encapIP: "ip", encapILA: "ila", encapIP6: "ip6",
-	encapSeg6: "seg6", encapBPF: "bpf", encapSeg6Local: "seg6local", encapRPL: "rpl",
+var encapTypes = [...]string{EncapMPLS: "mpls", EncapIP: "ip", encapILA: "ila", EncapIP6: "ip6",
+	EncapSeg6: "seg6", encapBPF: "bpf", EncapSeg6Local: "seg6local", encapRPL: "rpl",
 	encapIOAM6: "ioam6", encapXFRM: "xfrm"}
 
-func encapTypeName(t uint16) string {
+// EncapTypeName is an LWTUNNEL_ENCAP_* type's name ("unknown" for others).
+func EncapTypeName(t uint16) string {
 	if int(t) < len(encapTypes) && encapTypes[t] != "" {
 		return encapTypes[t]
 	}
@@ -79,9 +79,29 @@ func encapTypeName(t uint16) string {
 
 var seg6Modes = [...]string{"inline", "encap", "l2encap", "encap.red", "l2encap.red"}
 
+// Seg6ModeName is the name of SEG6_IPTUN_MODE_* mode ("" for others).
+func Seg6ModeName(mode int) string {
+	if mode < 0 || mode >= len(seg6Modes) {
+		return ""
+	}
+	return seg6Modes[mode]
+}
+
 var seg6Actions = [...]string{1: "End", 2: "End.X", 3: "End.T", 4: "End.DX2", 5: "End.DX6",
 	6: "End.DX4", 7: "End.DT6", 8: "End.DT4", 9: "End.B6", 10: "End.B6.Encaps", 11: "End.BM",
 	12: "End.S", 13: "End.AS", 14: "End.AM", 15: "End.BPF", 16: "End.DT46"}
+
+// Seg6ActionMax is the highest SEG6_LOCAL_ACTION_* number gip knows.
+const Seg6ActionMax = uint32(len(seg6Actions) - 1)
+
+// Seg6ActionName is the name of SEG6_LOCAL_ACTION_* action ("" for
+// others).
+func Seg6ActionName(action uint32) string {
+	if int64(action) >= int64(len(seg6Actions)) {
+		return ""
+	}
+	return seg6Actions[action]
+}
 
 // rtattr appends one attribute (type, payload, padding) to b.
 func rtattr(b []byte, typ uint16, data []byte) []byte {
@@ -102,10 +122,14 @@ func rtattrU32(b []byte, typ uint16, v uint32) []byte {
 	return rtattr(b, typ, binary.NativeEndian.AppendUint32(nil, v))
 }
 
-// parseEncap is lwt_parse_encap, called with "encap" just read: it returns
+// devLookup resolves a device name to its ifindex (failing as iproute2's
+// nodev() does).
+type devLookup = func(name string) (uint32, error)
+
+// ParseEncap is lwt_parse_encap, called with "encap" just read: it returns
 // the RTA_ENCAP nest followed by RTA_ENCAP_TYPE, ready to be appended to a
 // route's or a nexthop's attributes.
-func parseEncap(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+func ParseEncap(args *cmdline.Args, lookup func(name string) (uint32, error)) ([]byte, error) {
 	v, err := args.Value()
 	if err != nil {
 		return nil, err
@@ -140,15 +164,15 @@ func parseEncap(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	args.Back()
 	var inner []byte
 	switch typ {
-	case encapMPLS:
+	case EncapMPLS:
 		inner, err = parseEncapMPLS(args)
-	case encapIP:
+	case EncapIP:
 		inner, err = parseEncapIP(args, unix.AF_INET)
-	case encapIP6:
+	case EncapIP6:
 		inner, err = parseEncapIP(args, unix.AF_INET6)
-	case encapSeg6:
+	case EncapSeg6:
 		inner, err = parseEncapSeg6(args)
-	case encapSeg6Local:
+	case EncapSeg6Local:
 		inner, err = parseEncapSeg6Local(args, lookup)
 	case encapBPF:
 		inner, err = parseEncapBPF(args)
@@ -158,8 +182,8 @@ func parseEncap(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := rtattr(nil, rtaEncap|nlaFNested, inner)
-	return rtattrU16(out, rtaEncapType, typ), nil
+	out := rtattr(nil, RTAEncap|NLAFNested, inner)
+	return rtattrU16(out, RTAEncapType, typ), nil
 }
 
 // u8Arg is get_u8 of the value after a keyword, or invarg(msg).
@@ -175,8 +199,9 @@ func u8Arg(args *cmdline.Args, msg string) (uint8, error) {
 	return uint8(n), nil
 }
 
-// once is iproute2's "if (x_ok++) duparg2(...)" for the keyword kw.
-func once(seen map[string]bool, kw, v string) error {
+// Once is iproute2's "if (x_ok++) duparg2(...)" for the keyword kw: the
+// second time kw is seen (with value v) it is an error.
+func Once(seen map[string]bool, kw, v string) error {
 	if seen[kw] {
 		return cmdline.Duplicate2(kw, v)
 	}
@@ -191,17 +216,17 @@ func onceValue(args *cmdline.Args, seen map[string]bool, key string) (string, er
 	if err != nil {
 		return "", err
 	}
-	return v, once(seen, key, v)
+	return v, Once(seen, key, v)
 }
 
 // parseEncapMPLS is parse_encap_mpls: LABEL[/LABEL...] [ttl TTL].
 func parseEncapMPLS(args *cmdline.Args) ([]byte, error) {
 	w := args.Next()
-	labels, ok := parseMPLS(w)
+	labels, ok := ParseMPLS(w)
 	if !ok {
 		return nil, cmdline.Fatal(cmdline.StatusFailed, "Error: mpls address is expected rather than \"%s\".", w)
 	}
-	b := rtattr(nil, mplsIPTunnelDst, labels)
+	b := rtattr(nil, MPLSIPTunnelDst, labels)
 	seen := map[string]bool{}
 	for args.More() {
 		w := args.Next()
@@ -213,18 +238,18 @@ func parseEncapMPLS(args *cmdline.Args) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := once(seen, "ttl", args.Prev()); err != nil {
+		if err := Once(seen, "ttl", args.Prev()); err != nil {
 			return nil, err
 		}
-		b = rtattrU8(b, mplsIPTunnelTTL, ttl)
+		b = rtattrU8(b, MPLSIPTunnelTTL, ttl)
 	}
 	return b, nil
 }
 
-// parseMPLS is mpls_pton: labels separated by "/", each below 2^20, as
+// ParseMPLS is mpls_pton: labels separated by "/", each below 2^20, as
 // label stack entries with the bottom-of-stack bit on the last. Like
 // get_addr_1, a stack longer than eight entries keeps one entry's length.
-func parseMPLS(s string) ([]byte, bool) {
+func ParseMPLS(s string) ([]byte, bool) {
 	var out []byte
 	for count := 0; count < 64; count++ {
 		v, rest, digits, overflow := cnum.Strtoul(s, 0)
@@ -271,22 +296,22 @@ loop:
 			if !digits || rest != "" || overflow {
 				return nil, cmdline.InvalidArg("\"id\" value is invalid\n", v)
 			}
-			b = rtattr(b, lwtIPID, binary.BigEndian.AppendUint64(nil, id))
+			b = rtattr(b, LwtIPID, binary.BigEndian.AppendUint64(nil, id))
 		case "dst", "src":
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
-			if err := once(seen, w, v); err != nil {
+			if err := Once(seen, w, v); err != nil {
 				return nil, err
 			}
 			a, err := cnum.GetAddr(v, family)
 			if err != nil {
 				return nil, err
 			}
-			t := uint16(lwtIPDst)
+			t := uint16(LwtIPDst)
 			if w == "src" {
-				t = lwtIPSrc
+				t = LwtIPSrc
 			}
 			b = rtattr(b, t, a.Bytes())
 		case tosWord:
@@ -294,30 +319,30 @@ loop:
 			if err != nil {
 				return nil, err
 			}
-			if err := once(seen, tosWord, v); err != nil {
+			if err := Once(seen, tosWord, v); err != nil {
 				return nil, err
 			}
-			tos, ok := parseDSField(v)
+			tos, ok := ParseDSField(v)
 			if !ok {
 				return nil, cmdline.InvalidArg("\""+tosWord+"\" value is invalid\n", v)
 			}
-			b = rtattrU8(b, lwtIPTos, tos)
+			b = rtattrU8(b, LwtIPTos, tos)
 		case ttlWord:
 			ttl, err := u8Arg(args, "\""+ttlWord+"\" value is invalid\n")
 			if err != nil {
 				return nil, err
 			}
-			if err := once(seen, ttlWord, args.Prev()); err != nil {
+			if err := Once(seen, ttlWord, args.Prev()); err != nil {
 				return nil, err
 			}
-			b = rtattrU8(b, lwtIPTTL, ttl)
+			b = rtattrU8(b, LwtIPTTL, ttl)
 		case "geneve_opts", "vxlan_opts", "erspan_opts":
 			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"%s\" is not supported by gip.", w)
 		case "key", "csum", "seq":
-			if err := once(seen, w, w); err != nil {
+			if err := Once(seen, w, w); err != nil {
 				return nil, err
 			}
-			flags |= map[string]uint16{"key": tunnelKey, "csum": tunnelCsum, "seq": tunnelSeq}[w]
+			flags |= map[string]uint16{"key": TunnelKey, "csum": TunnelCsum, "seq": TunnelSeq}[w]
 		default:
 			args.Back()
 			break loop
@@ -325,7 +350,7 @@ loop:
 	}
 	if flags != 0 {
 		// TUNNEL_* flags are big-endian (__be16).
-		b = rtattr(b, lwtIPFlags, binary.BigEndian.AppendUint16(nil, flags))
+		b = rtattr(b, LwtIPFlags, binary.BigEndian.AppendUint16(nil, flags))
 	}
 	return b, nil
 }
@@ -348,7 +373,7 @@ func parseSRH(segs string, hmac uint32, encap bool) ([]byte, error) {
 	srh[3] = byte(nsegs - 1)
 	srh[4] = byte(nsegs - 1)
 	if hmac != 0 {
-		srh[5] |= sr6FlagHMAC
+		srh[5] |= SR6FlagHMAC
 	}
 	i := nsegs - 1
 	for _, s := range strings.Split(segs, ",") {
@@ -421,7 +446,7 @@ loop:
 		return nil, err
 	}
 	tun := binary.NativeEndian.AppendUint32(nil, uint32(int32(mode)))
-	return rtattr(nil, seg6IPTunnelSRH, append(tun, srh...)), nil
+	return rtattr(nil, Seg6IPTunnelSRH, append(tun, srh...)), nil
 }
 
 func truncate(s string, n int) string {
@@ -464,16 +489,16 @@ loop:
 			if action == 0 {
 				return nil, cmdline.InvalidArg("\"action\" value is invalid\n", v)
 			}
-			b = rtattrU32(b, seg6LocalAction, action)
+			b = rtattrU32(b, Seg6LocalAction, action)
 		case "table", "vrftable":
 			v, err := args.Value()
 			if err != nil {
 				return nil, err
 			}
-			if err := once(seen, w, v); err != nil {
+			if err := Once(seen, w, v); err != nil {
 				return nil, err
 			}
-			id, ok := parseTable(v)
+			id, ok := ParseTable(v)
 			if !ok {
 				msg := "invalid table id\n"
 				if w == "vrftable" {
@@ -481,9 +506,9 @@ loop:
 				}
 				return nil, cmdline.InvalidArg(msg, v)
 			}
-			t := uint16(seg6LocalTable)
+			t := uint16(Seg6LocalTable)
 			if w == "vrftable" {
-				t = seg6LocalVRFTable
+				t = Seg6LocalVRFTable
 			}
 			b = rtattrU32(b, t, id)
 		case "nh4", "nh6":
@@ -491,12 +516,12 @@ loop:
 			if err != nil {
 				return nil, err
 			}
-			if err := once(seen, w, v); err != nil {
+			if err := Once(seen, w, v); err != nil {
 				return nil, err
 			}
-			fam, t := unix.AF_INET, uint16(seg6LocalNH4)
+			fam, t := unix.AF_INET, uint16(Seg6LocalNH4)
 			if w == "nh6" {
-				fam, t = unix.AF_INET6, seg6LocalNH6
+				fam, t = unix.AF_INET6, Seg6LocalNH6
 			}
 			a, err := cnum.GetAddr(v, fam)
 			if err != nil {
@@ -508,25 +533,25 @@ loop:
 			if err != nil {
 				return nil, err
 			}
-			if err := once(seen, w, v); err != nil {
+			if err := Once(seen, w, v); err != nil {
 				return nil, err
 			}
 			idx, err := lookup(v)
 			if err != nil {
 				// exit(nodev()): the message, and status 255.
 				var ce *cmdline.Error
-				if asCLIError(err, &ce) {
+				if errors.As(err, &ce) {
 					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s", ce.Msg)
 				}
 				return nil, err
 			}
-			t := uint16(seg6LocalIIF)
+			t := uint16(Seg6LocalIIF)
 			if w == "oif" {
-				t = seg6LocalOIF
+				t = Seg6LocalOIF
 			}
 			b = rtattrU32(b, t, idx)
 		case "count":
-			if err := once(seen, "count", w); err != nil {
+			if err := Once(seen, "count", w); err != nil {
 				return nil, err
 			}
 			var cnt []byte
@@ -534,7 +559,7 @@ loop:
 			for t := uint16(2); t <= 4; t++ {
 				cnt = rtattr(cnt, t, make([]byte, 8))
 			}
-			b = rtattr(b, seg6LocalCounters|nlaFNested, cnt)
+			b = rtattr(b, Seg6LocalCounters|NLAFNested, cnt)
 		case "srh":
 			v, err := onceValue(args, seen, "srh")
 			if err != nil {
@@ -546,7 +571,7 @@ loop:
 			if v, err = args.Value(); err != nil {
 				return nil, err
 			}
-			if err := once(seen, "segs", v); err != nil {
+			if err := Once(seen, "segs", v); err != nil {
 				return nil, err
 			}
 			segs, srhOK = truncate(v, 1023), true
@@ -576,7 +601,7 @@ loop:
 		if err != nil {
 			return nil, err
 		}
-		b = rtattr(b, seg6LocalSRH, srh)
+		b = rtattr(b, Seg6LocalSRH, srh)
 	}
 	return b, nil
 }
@@ -614,237 +639,4 @@ loop:
 		}
 	}
 	return b, nil
-}
-
-// encapAttrs walks a nest into an array by attribute type (last wins).
-func encapAttrs(b []byte, max int) [][]byte {
-	tb := make([][]byte, max+1)
-	for len(b) >= 4 {
-		l := int(binary.NativeEndian.Uint16(b))
-		t := int(binary.NativeEndian.Uint16(b[2:]) &^ (nlaFNested | 0x4000))
-		if l < 4 || l > len(b) {
-			break
-		}
-		if t <= max {
-			tb[t] = b[4:l]
-		}
-		a := (l + 3) &^ 3
-		if a > len(b) {
-			break
-		}
-		b = b[a:]
-	}
-	return tb
-}
-
-func u8Of(b []byte) uint8 {
-	if len(b) < 1 {
-		return 0
-	}
-	return b[0]
-}
-
-// encap is lwt_print_encap.
-func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
-	if !haveType {
-		return
-	}
-	var et uint16
-	if len(typAttr) >= 2 {
-		et = binary.NativeEndian.Uint16(typAttr)
-	}
-	p := pr.p
-	p.String(format.Any, "encap", " encap %s ", encapTypeName(et))
-	switch et {
-	case encapMPLS:
-		tb := encapAttrs(encap, 2)
-		if tb[mplsIPTunnelDst] != nil {
-			p.String(format.Any, "dst", " %s ", mplsText(tb[mplsIPTunnelDst]))
-		}
-		if tb[mplsIPTunnelTTL] != nil {
-			p.Uint(format.Any, "ttl", "ttl %u ", uint64(u8Of(tb[mplsIPTunnelTTL])))
-		}
-	case encapIP, encapIP6:
-		pr.encapIP(et, encap)
-	case encapSeg6:
-		tb := encapAttrs(encap, 1)
-		b := tb[seg6IPTunnelSRH]
-		if b == nil {
-			return
-		}
-		mode := int32(le32(b))
-		name := "<unknown>"
-		if mode >= 0 && int(mode) < len(seg6Modes) {
-			name = seg6Modes[mode]
-		}
-		p.String(format.Any, "mode", "mode %s ", name)
-		if len(b) > 4 {
-			pr.srh(b[4:])
-		}
-	case encapSeg6Local:
-		pr.encapSeg6Local(encap)
-	}
-}
-
-func (pr *printer) encapIP(et uint16, encap []byte) {
-	p := pr.p
-	tb := encapAttrs(encap, 8)
-	fam, color := unix.AF_INET, format.Inet
-	ttlKey, tosKey := "ttl", "tos"
-	if et == encapIP6 {
-		fam, color = unix.AF_INET6, format.Inet6
-		ttlKey, tosKey = "hoplimit", "tc"
-	}
-	if b := tb[lwtIPID]; b != nil {
-		var id uint64
-		if len(b) >= 8 {
-			id = binary.BigEndian.Uint64(b)
-		}
-		p.Uint(format.Any, "id", "id %u ", id)
-	}
-	if b := tb[lwtIPSrc]; b != nil {
-		p.ColorString(format.Any, color, "src", "src %s ", pr.rtaAddr(fam, b))
-	}
-	if b := tb[lwtIPDst]; b != nil {
-		p.ColorString(format.Any, color, "dst", "dst %s ", pr.rtaAddr(fam, b))
-	}
-	if b := tb[lwtIPTTL]; b != nil {
-		p.Uint(format.Any, ttlKey, ttlKey+" %u ", uint64(u8Of(b)))
-	}
-	if b := tb[lwtIPTos]; b != nil {
-		p.Uint(format.Any, tosKey, tosKey+" %u ", uint64(u8Of(b)))
-	}
-	if b := tb[lwtIPFlags]; len(b) >= 2 {
-		f := binary.BigEndian.Uint16(b)
-		if f&tunnelKey != 0 {
-			p.Bool(format.Any, "key", "key ", true)
-		}
-		if f&tunnelCsum != 0 {
-			p.Bool(format.Any, "csum", "csum ", true)
-		}
-		if f&tunnelSeq != 0 {
-			p.Bool(format.Any, "seq", "seq ", true)
-		}
-	}
-}
-
-// rtaAddr is rt_addr_n2a_rta: the address an attribute holds.
-func (pr *printer) rtaAddr(fam int, b []byte) string {
-	if fam == unix.AF_INET6 && len(b) != 16 || fam == unix.AF_INET && len(b) != 4 {
-		return "???"
-	}
-	return pr.addr(fam, b)
-}
-
-// mplsText is mpls_ntop: labels up to the bottom of the stack, joined by "/".
-func mplsText(b []byte) string {
-	var sb strings.Builder
-	for len(b) >= 4 {
-		e := binary.BigEndian.Uint32(b)
-		sb.WriteString(strconv.FormatUint(uint64(e>>12), 10))
-		if e&(1<<8) != 0 {
-			break
-		}
-		sb.WriteByte('/')
-		b = b[4:]
-	}
-	return sb.String()
-}
-
-// srh is print_srh.
-func (pr *printer) srh(b []byte) {
-	p := pr.p
-	if len(b) < 8 {
-		return
-	}
-	first := int(b[4])
-	if p.IsJSON() {
-		p.OpenArray(format.JSON, "segs", "")
-	} else {
-		p.Text("segs " + strconv.Itoa(first+1) + " [ ")
-	}
-	for i := first; i >= 0; i-- {
-		off := 8 + 16*i
-		if off+16 > len(b) {
-			continue
-		}
-		p.ColorString(format.Any, format.Inet6, "", "%s ", pr.addr(unix.AF_INET6, b[off:off+16]))
-	}
-	if p.IsJSON() {
-		p.CloseArray(format.JSON, "")
-	} else {
-		p.Text("] ")
-	}
-	if b[5]&sr6FlagHMAC != 0 {
-		off := (int(b[1])+1)<<3 - 40
-		if off >= 0 && off+8 <= len(b) {
-			id := binary.BigEndian.Uint32(b[off+4:])
-			if p.IsJSON() {
-				p.String(format.JSON, "hmac", "", "0x"+strconv.FormatUint(uint64(id), 16))
-			} else {
-				p.Text("hmac " + strings.ToUpper(strconv.FormatUint(uint64(id), 16)) + " ")
-			}
-		}
-	}
-}
-
-// encapSeg6Local is print_encap_seg6local (without BPF programs and
-// flavors).
-func (pr *printer) encapSeg6Local(encap []byte) {
-	p := pr.p
-	tb := encapAttrs(encap, 11)
-	if tb[seg6LocalAction] == nil {
-		return
-	}
-	action := le32(tb[seg6LocalAction])
-	name := "<invalid>"
-	if int(action) < len(seg6Actions) {
-		if name = seg6Actions[action]; name == "" {
-			name = "<unknown>"
-		}
-	}
-	p.String(format.Any, "action", "action %s ", name)
-	if b := tb[seg6LocalSRH]; b != nil {
-		p.OpenObject("srh")
-		pr.srh(b)
-		p.CloseObject()
-	}
-	if b := tb[seg6LocalTable]; b != nil {
-		p.String(format.Any, "table", "table %s ", pr.names.table(le32(b)))
-	}
-	if b := tb[seg6LocalVRFTable]; b != nil {
-		p.String(format.Any, "vrftable", "vrftable %s ", pr.names.table(le32(b)))
-	}
-	if b := tb[seg6LocalNH4]; b != nil {
-		p.String(format.Any, "nh4", "nh4 %s ", pr.rtaAddr(unix.AF_INET, b))
-	}
-	if b := tb[seg6LocalNH6]; b != nil {
-		p.String(format.Any, "nh6", "nh6 %s ", pr.rtaAddr(unix.AF_INET6, b))
-	}
-	if b := tb[seg6LocalIIF]; b != nil {
-		p.String(format.Any, "iif", "iif %s ", pr.links.name(le32(b)))
-	}
-	if b := tb[seg6LocalOIF]; b != nil {
-		p.String(format.Any, "oif", "oif %s ", pr.links.name(le32(b)))
-	}
-	if b := tb[seg6LocalCounters]; b != nil && pr.stats > 0 {
-		cnt := encapAttrs(b, 4)
-		var v [5]uint64
-		for i := 2; i <= 4; i++ {
-			if len(cnt[i]) >= 8 {
-				v[i] = binary.NativeEndian.Uint64(cnt[i])
-			}
-		}
-		if p.IsJSON() {
-			p.OpenObject("stats64")
-			p.Uint(format.JSON, "packets", "", v[2])
-			p.Uint(format.JSON, "bytes", "", v[3])
-			p.Uint(format.JSON, "errors", "", v[4])
-			p.CloseObject()
-		} else {
-			for i, n := range []string{"packets", "bytes", "errors"} {
-				p.Text(n + " " + strconv.FormatUint(v[i+2], 10) + " ")
-			}
-		}
-	}
 }

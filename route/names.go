@@ -9,23 +9,32 @@ import (
 	"github.com/gipnet/gip/internal/rtnames"
 )
 
-// names formats ids as iproute2 does, numerically under -Numeric.
-type names struct{ numeric bool }
+// Names formats ids as iproute2 does, numerically under -Numeric.
+type Names struct{ Numeric bool }
 
-func (n names) table(id uint32) string   { return rtnames.Tables.Format(id, n.numeric) }
-func (n names) protocol(id uint8) string { return rtnames.Protocols.Format(uint32(id), n.numeric) }
-func (n names) scope(id uint8) string    { return rtnames.Scopes.Format(uint32(id), n.numeric) }
-func (n names) realm(id uint32) string   { return rtnames.Realms.Format(id, n.numeric) }
-func (n names) routeType(t uint8) string {
-	if !n.numeric && int(t) < len(routeTypeNames) {
+// Table is a table's rt_tables name (its number under Numeric).
+func (n Names) Table(id uint32) string { return rtnames.Tables.Format(id, n.Numeric) }
+
+// Protocol is a routing protocol's rt_protos name.
+func (n Names) Protocol(id uint8) string { return rtnames.Protocols.Format(uint32(id), n.Numeric) }
+
+// Scope is a scope's rt_scopes name.
+func (n Names) Scope(id uint8) string { return rtnames.Scopes.Format(uint32(id), n.Numeric) }
+
+// Realm is a realm's rt_realms name.
+func (n Names) Realm(id uint32) string { return rtnames.Realms.Format(id, n.Numeric) }
+
+// Type is a route type's name (unicast, local, …).
+func (n Names) Type(t uint8) string {
+	if !n.Numeric && int(t) < len(routeTypeNames) {
 		return routeTypeNames[t]
 	}
 	return strconv.FormatUint(uint64(t), 10)
 }
 
 // dsfield names a TOS value: the rt_dsfield name, else 0x%02x.
-func (n names) dsfield(id uint8) string {
-	if !n.numeric {
+func (n Names) DSField(id uint8) string {
+	if !n.Numeric {
 		if s := rtnames.DSFields.Name(uint32(id)); s != "" {
 			return s
 		}
@@ -40,8 +49,8 @@ var routeTypeNames = [...]string{
 	9: "throw", 10: "nat", 11: "xresolve",
 }
 
-// parseTable is rtnl_rttable_a2n: a table name or a number (any base).
-func parseTable(s string) (uint32, bool) {
+// ParseTable is rtnl_rttable_a2n: a table name or a number (any base).
+func ParseTable(s string) (uint32, bool) {
 	if id, ok := rtnames.Tables.ID(s); ok {
 		return id, true
 	}
@@ -57,12 +66,17 @@ func parseByte8(db *rtnames.DB, s string, base int) (uint8, bool) {
 	return uint8(v), ok
 }
 
-func parseProtocol(s string) (uint8, bool) { return parseByte8(rtnames.Protocols, s, 0) }
-func parseScope(s string) (uint8, bool)    { return parseByte8(rtnames.Scopes, s, 0) }
-func parseDSField(s string) (uint8, bool)  { return parseByte8(rtnames.DSFields, s, 16) }
+// ParseProtocol is rtnl_rtprot_a2n: a protocol name or a number up to 255.
+func ParseProtocol(s string) (uint8, bool) { return parseByte8(rtnames.Protocols, s, 0) }
 
-// parseRouteType is rtnl_rtntype_a2n: exact or abbreviated names, a number.
-func parseRouteType(s string) (uint8, bool) {
+// ParseScope is rtnl_rtscope_a2n: a scope name or a number up to 255.
+func ParseScope(s string) (uint8, bool) { return parseByte8(rtnames.Scopes, s, 0) }
+
+// ParseDSField is rtnl_dsfield_a2n: a dsfield name or a hex number up to 0xff.
+func ParseDSField(s string) (uint8, bool) { return parseByte8(rtnames.DSFields, s, 16) }
+
+// ParseType is rtnl_rtntype_a2n: exact or abbreviated names, a number.
+func ParseType(s string) (uint8, bool) {
 	m := func(kw string) bool { return cmdline.Matches(s, kw) }
 	switch {
 	case s == "local":
@@ -92,9 +106,9 @@ func parseRouteType(s string) (uint8, bool) {
 	return uint8(v), ok
 }
 
-// parseRealms is get_rt_realms_or_raw: "[FROM/]TO" realm names or numbers,
+// ParseRealms is get_rt_realms_or_raw: "[FROM/]TO" realm names or numbers,
 // else a raw 32-bit number.
-func parseRealms(s string) (uint32, bool) {
+func ParseRealms(s string) (uint32, bool) {
 	realm := func(r string) (uint32, bool) {
 		if id, ok := rtnames.Realms.ID(r); ok {
 			return id, true

@@ -13,6 +13,9 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/iplink"
+	"github.com/gipnet/gip/internal/cmd/ipneigh"
+	"github.com/gipnet/gip/internal/cmd/iproute"
+	"github.com/gipnet/gip/internal/cmd/iprule"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/maddr"
@@ -22,7 +25,6 @@ import (
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/ntable"
-	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/gipnet/gip/token"
@@ -49,10 +51,10 @@ var objects = []object{
 	{"address", ipaddr.Run},
 	{"addrlabel", addrlabel.Run},
 	{"maddress", maddr.Run},
-	{"route", route.Run},
-	{"rule", route.RunRule},
-	{"neighbor", route.RunNeigh},
-	{"neighbour", route.RunNeigh},
+	{"route", iproute.Run},
+	{"rule", iprule.Run},
+	{"neighbor", ipneigh.Run},
+	{"neighbour", ipneigh.Run},
 	{"ntable", ntable.Run},
 	{"ntbl", ntable.Run},
 	{"link", runLink},
@@ -70,7 +72,7 @@ var objects = []object{
 	{"monitor", monitor.Run},
 	{"xfrm", nil},
 	{"mroute", mroute.Run},
-	{"mrule", route.RunMRule},
+	{"mrule", iprule.RunMRule},
 	{"netns", netns.Run},
 	{"netconf", netconf.Run},
 	{"vrf", vrf.Run},

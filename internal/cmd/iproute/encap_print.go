@@ -1,0 +1,244 @@
+package iproute
+
+import (
+	"encoding/binary"
+	"strconv"
+	"strings"
+
+	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/route"
+	"golang.org/x/sys/unix"
+)
+
+// encapAttrs walks a nest into an array by attribute type (last wins).
+func encapAttrs(b []byte, max int) [][]byte {
+	tb := make([][]byte, max+1)
+	for len(b) >= 4 {
+		l := int(binary.NativeEndian.Uint16(b))
+		t := int(binary.NativeEndian.Uint16(b[2:]) &^ (route.NLAFNested | 0x4000))
+		if l < 4 || l > len(b) {
+			break
+		}
+		if t <= max {
+			tb[t] = b[4:l]
+		}
+		a := (l + 3) &^ 3
+		if a > len(b) {
+			break
+		}
+		b = b[a:]
+	}
+	return tb
+}
+
+func u8Of(b []byte) uint8 {
+	if len(b) < 1 {
+		return 0
+	}
+	return b[0]
+}
+
+// encap is lwt_print_encap.
+func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
+	if !haveType {
+		return
+	}
+	var et uint16
+	if len(typAttr) >= 2 {
+		et = binary.NativeEndian.Uint16(typAttr)
+	}
+	p := pr.p
+	p.String(format.Any, "encap", " encap %s ", route.EncapTypeName(et))
+	switch et {
+	case route.EncapMPLS:
+		tb := encapAttrs(encap, 2)
+		if tb[route.MPLSIPTunnelDst] != nil {
+			p.String(format.Any, "dst", " %s ", mplsText(tb[route.MPLSIPTunnelDst]))
+		}
+		if tb[route.MPLSIPTunnelTTL] != nil {
+			p.Uint(format.Any, "ttl", "ttl %u ", uint64(u8Of(tb[route.MPLSIPTunnelTTL])))
+		}
+	case route.EncapIP, route.EncapIP6:
+		pr.encapIP(et, encap)
+	case route.EncapSeg6:
+		tb := encapAttrs(encap, 1)
+		b := tb[route.Seg6IPTunnelSRH]
+		if b == nil {
+			return
+		}
+		mode := int32(route.NativeUint32(b))
+		name := "<unknown>"
+		if n := route.Seg6ModeName(int(mode)); n != "" {
+			name = n
+		}
+		p.String(format.Any, "mode", "mode %s ", name)
+		if len(b) > 4 {
+			pr.srh(b[4:])
+		}
+	case route.EncapSeg6Local:
+		pr.encapSeg6Local(encap)
+	}
+}
+
+func (pr *printer) encapIP(et uint16, encap []byte) {
+	p := pr.p
+	tb := encapAttrs(encap, 8)
+	fam, color := unix.AF_INET, format.Inet
+	ttlKey, tosKey := "ttl", "tos"
+	if et == route.EncapIP6 {
+		fam, color = unix.AF_INET6, format.Inet6
+		ttlKey, tosKey = "hoplimit", "tc"
+	}
+	if b := tb[route.LwtIPID]; b != nil {
+		var id uint64
+		if len(b) >= 8 {
+			id = binary.BigEndian.Uint64(b)
+		}
+		p.Uint(format.Any, "id", "id %u ", id)
+	}
+	if b := tb[route.LwtIPSrc]; b != nil {
+		p.ColorString(format.Any, color, "src", "src %s ", pr.rtaAddr(fam, b))
+	}
+	if b := tb[route.LwtIPDst]; b != nil {
+		p.ColorString(format.Any, color, "dst", "dst %s ", pr.rtaAddr(fam, b))
+	}
+	if b := tb[route.LwtIPTTL]; b != nil {
+		p.Uint(format.Any, ttlKey, ttlKey+" %u ", uint64(u8Of(b)))
+	}
+	if b := tb[route.LwtIPTos]; b != nil {
+		p.Uint(format.Any, tosKey, tosKey+" %u ", uint64(u8Of(b)))
+	}
+	if b := tb[route.LwtIPFlags]; len(b) >= 2 {
+		f := binary.BigEndian.Uint16(b)
+		if f&route.TunnelKey != 0 {
+			p.Bool(format.Any, "key", "key ", true)
+		}
+		if f&route.TunnelCsum != 0 {
+			p.Bool(format.Any, "csum", "csum ", true)
+		}
+		if f&route.TunnelSeq != 0 {
+			p.Bool(format.Any, "seq", "seq ", true)
+		}
+	}
+}
+
+// rtaAddr is rt_addr_n2a_rta: the address an attribute holds.
+func (pr *printer) rtaAddr(fam int, b []byte) string {
+	if fam == unix.AF_INET6 && len(b) != 16 || fam == unix.AF_INET && len(b) != 4 {
+		return "???"
+	}
+	return pr.addr(fam, b)
+}
+
+// mplsText is mpls_ntop: labels up to the bottom of the stack, joined by "/".
+func mplsText(b []byte) string {
+	var sb strings.Builder
+	for len(b) >= 4 {
+		e := binary.BigEndian.Uint32(b)
+		sb.WriteString(strconv.FormatUint(uint64(e>>12), 10))
+		if e&(1<<8) != 0 {
+			break
+		}
+		sb.WriteByte('/')
+		b = b[4:]
+	}
+	return sb.String()
+}
+
+// srh is print_srh.
+func (pr *printer) srh(b []byte) {
+	p := pr.p
+	if len(b) < 8 {
+		return
+	}
+	first := int(b[4])
+	if p.IsJSON() {
+		p.OpenArray(format.JSON, "segs", "")
+	} else {
+		p.Text("segs " + strconv.Itoa(first+1) + " [ ")
+	}
+	for i := first; i >= 0; i-- {
+		off := 8 + 16*i
+		if off+16 > len(b) {
+			continue
+		}
+		p.ColorString(format.Any, format.Inet6, "", "%s ", pr.addr(unix.AF_INET6, b[off:off+16]))
+	}
+	if p.IsJSON() {
+		p.CloseArray(format.JSON, "")
+	} else {
+		p.Text("] ")
+	}
+	if b[5]&route.SR6FlagHMAC != 0 {
+		off := (int(b[1])+1)<<3 - 40
+		if off >= 0 && off+8 <= len(b) {
+			id := binary.BigEndian.Uint32(b[off+4:])
+			if p.IsJSON() {
+				p.String(format.JSON, "hmac", "", "0x"+strconv.FormatUint(uint64(id), 16))
+			} else {
+				p.Text("hmac " + strings.ToUpper(strconv.FormatUint(uint64(id), 16)) + " ")
+			}
+		}
+	}
+}
+
+// route.EncapSeg6Local is print_encap_seg6local (without BPF programs and
+// flavors).
+func (pr *printer) encapSeg6Local(encap []byte) {
+	p := pr.p
+	tb := encapAttrs(encap, 11)
+	if tb[route.Seg6LocalAction] == nil {
+		return
+	}
+	action := route.NativeUint32(tb[route.Seg6LocalAction])
+	name := "<invalid>"
+	if action <= route.Seg6ActionMax {
+		if name = route.Seg6ActionName(action); name == "" {
+			name = "<unknown>"
+		}
+	}
+	p.String(format.Any, "action", "action %s ", name)
+	if b := tb[route.Seg6LocalSRH]; b != nil {
+		p.OpenObject("srh")
+		pr.srh(b)
+		p.CloseObject()
+	}
+	if b := tb[route.Seg6LocalTable]; b != nil {
+		p.String(format.Any, "table", "table %s ", pr.names.Table(route.NativeUint32(b)))
+	}
+	if b := tb[route.Seg6LocalVRFTable]; b != nil {
+		p.String(format.Any, "vrftable", "vrftable %s ", pr.names.Table(route.NativeUint32(b)))
+	}
+	if b := tb[route.Seg6LocalNH4]; b != nil {
+		p.String(format.Any, "nh4", "nh4 %s ", pr.rtaAddr(unix.AF_INET, b))
+	}
+	if b := tb[route.Seg6LocalNH6]; b != nil {
+		p.String(format.Any, "nh6", "nh6 %s ", pr.rtaAddr(unix.AF_INET6, b))
+	}
+	if b := tb[route.Seg6LocalIIF]; b != nil {
+		p.String(format.Any, "iif", "iif %s ", pr.links.Name(route.NativeUint32(b)))
+	}
+	if b := tb[route.Seg6LocalOIF]; b != nil {
+		p.String(format.Any, "oif", "oif %s ", pr.links.Name(route.NativeUint32(b)))
+	}
+	if b := tb[route.Seg6LocalCounters]; b != nil && pr.stats > 0 {
+		cnt := encapAttrs(b, 4)
+		var v [5]uint64
+		for i := 2; i <= 4; i++ {
+			if len(cnt[i]) >= 8 {
+				v[i] = binary.NativeEndian.Uint64(cnt[i])
+			}
+		}
+		if p.IsJSON() {
+			p.OpenObject("stats64")
+			p.Uint(format.JSON, "packets", "", v[2])
+			p.Uint(format.JSON, "bytes", "", v[3])
+			p.Uint(format.JSON, "errors", "", v[4])
+			p.CloseObject()
+		} else {
+			for i, n := range []string{"packets", "bytes", "errors"} {
+				p.Text(n + " " + strconv.FormatUint(v[i+2], 10) + " ")
+			}
+		}
+	}
+}

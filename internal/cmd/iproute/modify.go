@@ -1,0 +1,627 @@
+package iproute
+
+import (
+	"encoding/binary"
+
+	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rtnl"
+	"github.com/mdlayher/netlink"
+	"golang.org/x/sys/unix"
+)
+
+// modifyRequest is an RTM_NEWROUTE/RTM_DELROUTE request being built from
+// `ip route add|del|…` words: the header, the attributes in the order the
+// words gave them, and the metrics and nexthops that follow them.
+type modifyRequest struct {
+	cmd   uint16
+	hdr   rtnl.RtMsg
+	ae    *netlink.AttributeEncoder
+	mx    *netlink.AttributeEncoder
+	mxSet bool
+	lock  uint32
+	dev   string
+	// hasDev: dev was given; '' is a name no device has, not "none".
+	hasDev bool
+
+	lookup devLookup // for the devices an encapsulation names
+
+	gwOK, dstOK, scopeOK, tableOK, typeOK bool
+	nhid                                  uint32
+	nexthops                              []string // words from the first "nexthop" on
+}
+
+// devLookup resolves a device name to its ifindex (failing as nodev()).
+type devLookup func(name string) (uint32, error)
+
+// parseModify is iproute_modify's parser: it turns words into the request
+// body without sending anything.
+func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	q := &modifyRequest{
+		cmd: cmd,
+		hdr: route.NewHeader(cmd, uint8(env.Opts.Family)),
+		ae:  netlink.NewAttributeEncoder(),
+		mx:  netlink.NewAttributeEncoder(),
+
+		lookup: lookup,
+	}
+	for args.More() {
+		w := args.Next()
+		if w == "nexthop" {
+			args.Back()
+			q.nexthops = args.Rest()
+			break
+		}
+		if err := q.word(env, w, args); err != nil {
+			return nil, err
+		}
+	}
+	if !q.dstOK {
+		return nil, usage(env)
+	}
+	if q.hasDev {
+		idx, err := lookup(q.dev)
+		if err != nil {
+			return nil, err
+		}
+		q.ae.Uint32(unix.RTA_OIF, idx)
+	}
+	if q.mxSet {
+		if q.lock != 0 {
+			q.mx.Uint32(unix.RTAX_LOCK, q.lock)
+		}
+		mx, err := q.mx.Encode()
+		if err != nil {
+			return nil, err
+		}
+		q.ae.Bytes(unix.RTA_METRICS, mx)
+	}
+	if q.nexthops != nil {
+		mp, err := q.parseNexthops(cmdline.NewArgs(q.nexthops), lookup)
+		if err != nil {
+			return nil, err
+		}
+		if len(mp) > 0 {
+			q.ae.Bytes(unix.RTA_MULTIPATH, mp)
+		}
+	}
+	q.defaults()
+	attrs, err := q.ae.Encode()
+	if err != nil {
+		return nil, err
+	}
+	return append(q.hdr.Append(nil), attrs...), nil
+}
+
+// defaults fills in what the words left open, as iproute2 does.
+func (q *modifyRequest) defaults() {
+	route.ApplyDefaults(&q.hdr, q.cmd, route.Given{Table: q.tableOK, Scope: q.scopeOK, Type: q.typeOK,
+		NextHop: q.gwOK || q.nexthops != nil || q.nhid != 0})
+}
+
+// setFamily adopts family when the request has none yet.
+func (q *modifyRequest) setFamily(af int) {
+	if q.hdr.Family == unix.AF_UNSPEC {
+		q.hdr.Family = uint8(af)
+	}
+}
+
+// metricValue reads a metric's value, taking a "lock" before it.
+func (q *modifyRequest) metricValue(args *cmdline.Args, rtax uint16) (string, error) {
+	v, err := args.Value()
+	if err != nil {
+		return "", err
+	}
+	if v == "lock" {
+		q.lock |= 1 << rtax
+		if v, err = args.Value(); err != nil {
+			return "", err
+		}
+	}
+	return v, nil
+}
+
+func (q *modifyRequest) putMetric(rtax uint16, v uint32) {
+	q.mx.Uint32(rtax, v)
+	q.mxSet = true
+}
+
+// unsignedMetric is a plain numeric metric: "mtu [lock] N" and the like.
+func (q *modifyRequest) unsignedMetric(args *cmdline.Args, rtax uint16, msg string) error {
+	v, err := q.metricValue(args, rtax)
+	if err != nil {
+		return err
+	}
+	n, ok := cnum.Uint32(v, 0)
+	if !ok {
+		return cmdline.InvalidArg(msg, v)
+	}
+	q.putMetric(rtax, n)
+	return nil
+}
+
+// timeMetric reads "[lock] TIME" (get_time_rtt); a bare number is passed
+// raw, a value with a unit is scaled by scale.
+func (q *modifyRequest) timeMetric(args *cmdline.Args, rtax uint16, lockable bool, scale uint32, msg string) error {
+	var v string
+	var err error
+	if lockable {
+		v, err = q.metricValue(args, rtax)
+	} else {
+		v, err = args.Value()
+	}
+	if err != nil {
+		return err
+	}
+	t, raw, ok := parseTimeRTT(v)
+	if !ok {
+		return cmdline.InvalidArg(msg, v)
+	}
+	if !raw {
+		t *= scale
+	}
+	q.putMetric(rtax, t)
+	return nil
+}
+
+// boolMetric reads a 0 or 1 metric.
+func (q *modifyRequest) boolMetric(args *cmdline.Args, rtax uint16, name string) error {
+	v, err := args.Value()
+	if err != nil {
+		return err
+	}
+	n, ok := cnum.Uint32(v, 0)
+	if !ok {
+		return cmdline.InvalidArg("\""+name+"\" value is invalid\n", v)
+	}
+	if n > 1 {
+		return cmdline.InvalidArg("\""+name+"\" value should be 0 or 1\n", v)
+	}
+	q.putMetric(rtax, n)
+	return nil
+}
+
+// word handles one keyword of iproute_modify; the if-chain order is
+// iproute2's and decides what an abbreviation means.
+func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
+	m := func(kw string) bool { return cmdline.Matches(w, kw) }
+	switch {
+	case w == "src":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		a, err := cnum.GetAddr(v, int(q.hdr.Family))
+		if err != nil {
+			return err
+		}
+		q.setFamily(a.Family)
+		q.ae.Bytes(unix.RTA_PREFSRC, a.Bytes())
+	case w == "as":
+		a, err := q.asTo(args)
+		if err != nil {
+			return err
+		}
+		q.setFamily(a.Family)
+		q.ae.Bytes(unix.RTA_NEWDST, a.Bytes())
+	case w == "via":
+		if q.gwOK {
+			return cmdline.InvalidArg("use nexthop syntax to specify multiple via\n", w)
+		}
+		q.gwOK = true
+		return q.gateway(q.ae, args)
+	case w == "from":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		a, err := cnum.GetPrefix(v, int(q.hdr.Family))
+		if err != nil {
+			return err
+		}
+		q.setFamily(a.Family)
+		if a.ByteLen > 0 {
+			q.ae.Bytes(unix.RTA_SRC, a.Bytes())
+		}
+		q.hdr.SrcLen = uint8(a.BitLen)
+	case w == "tos" || m("dsfield"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		tos, ok := route.ParseDSField(v)
+		if !ok {
+			return cmdline.InvalidArg("\"tos\" value is invalid\n", v)
+		}
+		q.hdr.Tos = tos
+	case w == "expires":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		n, ok := cnum.Uint32(v, 0)
+		if !ok {
+			return cmdline.InvalidArg("\"expires\" value is invalid\n", v)
+		}
+		q.ae.Uint32(unix.RTA_EXPIRES, n)
+	case m("metric") || m("priority") || w == "preference":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		n, ok := cnum.Uint32(v, 0)
+		if !ok {
+			return cmdline.InvalidArg("\"metric\" value is invalid\n", v)
+		}
+		q.ae.Uint32(unix.RTA_PRIORITY, n)
+	case w == "scope":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		s, ok := route.ParseScope(v)
+		if !ok {
+			return cmdline.InvalidArg("invalid \"scope\" value\n", v)
+		}
+		q.hdr.Scope, q.scopeOK = s, true
+	case w == "mtu":
+		return q.unsignedMetric(args, unix.RTAX_MTU, "\"mtu\" value is invalid\n")
+	case w == "hoplimit":
+		v, err := q.metricValue(args, unix.RTAX_HOPLIMIT)
+		if err != nil {
+			return err
+		}
+		n, ok := cnum.Uint32(v, 0)
+		if !ok || n > 255 {
+			return cmdline.InvalidArg("\"hoplimit\" value is invalid\n", v)
+		}
+		q.putMetric(unix.RTAX_HOPLIMIT, n)
+	case w == "advmss":
+		return q.unsignedMetric(args, unix.RTAX_ADVMSS, "\"mss\" value is invalid\n")
+	case m("reordering"):
+		return q.unsignedMetric(args, unix.RTAX_REORDERING, "\"reordering\" value is invalid\n")
+	case w == "rtt":
+		return q.timeMetric(args, unix.RTAX_RTT, true, 8, "\"rtt\" value is invalid\n")
+	case w == "rto_min":
+		q.lock |= 1 << unix.RTAX_RTO_MIN
+		return q.timeMetric(args, unix.RTAX_RTO_MIN, false, 1, "\"rto_min\" value is invalid\n")
+	case m("window"):
+		return q.unsignedMetric(args, unix.RTAX_WINDOW, "\"window\" value is invalid\n")
+	case m("cwnd"):
+		return q.unsignedMetric(args, unix.RTAX_CWND, "\"cwnd\" value is invalid\n")
+	case m("initcwnd"):
+		return q.unsignedMetric(args, unix.RTAX_INITCWND, "\"initcwnd\" value is invalid\n")
+	case m("initrwnd"):
+		return q.unsignedMetric(args, unix.RTAX_INITRWND, "\"initrwnd\" value is invalid\n")
+	case m("features"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		if v != "ecn" {
+			return cmdline.InvalidArg("\"features\" value not valid\n", v)
+		}
+		q.putMetric(unix.RTAX_FEATURES, unix.RTAX_FEATURE_ECN)
+	case m("quickack"):
+		return q.boolMetric(args, unix.RTAX_QUICKACK, "quickack")
+	case m("congctl"):
+		v, err := q.metricValue(args, unix.RTAX_CC_ALGO)
+		if err != nil {
+			return err
+		}
+		q.mx.Bytes(unix.RTAX_CC_ALGO, []byte(v))
+		q.mxSet = true
+	case m("rttvar"):
+		return q.timeMetric(args, unix.RTAX_RTTVAR, true, 4, "\"rttvar\" value is invalid\n")
+	case m("ssthresh"):
+		return q.unsignedMetric(args, unix.RTAX_SSTHRESH, "\"ssthresh\" value is invalid\n")
+	case m("realms"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		realm, ok := route.ParseRealms(v)
+		if !ok {
+			return cmdline.InvalidArg("\"realm\" value is invalid\n", v)
+		}
+		q.ae.Uint32(unix.RTA_FLOW, realm)
+	case w == "onlink":
+		q.hdr.Flags |= unix.RTNH_F_ONLINK
+	case w == "nhid":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		n, ok := cnum.Uint32(v, 0)
+		if !ok {
+			return cmdline.InvalidArg("\"id\" value is invalid\n", v)
+		}
+		q.nhid = n
+		q.ae.Uint32(route.RTANHID, n)
+	case m("protocol"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		p, ok := route.ParseProtocol(v)
+		if !ok {
+			return cmdline.InvalidArg("\"protocol\" value is invalid\n", v)
+		}
+		q.hdr.Protocol = p
+	case m("table"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		id, ok := route.ParseTable(v)
+		if !ok {
+			return cmdline.InvalidArg("\"table\" value is invalid\n", v)
+		}
+		q.setTable(id)
+	case m("vrf"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		// gip's kernels have no VRF devices: every name is invalid.
+		return cmdline.InvalidArg("Invalid VRF\n", v)
+	case w == "dev" || w == "oif":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		q.dev, q.hasDev = v, true
+	case m("pref"):
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		pref, ok := parsePref(v)
+		if !ok {
+			return cmdline.InvalidArg("\"pref\" value is invalid\n", v)
+		}
+		q.ae.Uint8(unix.RTA_PREF, pref)
+	case w == "encap":
+		return q.encap(q.ae, args)
+	case w == "ttl-propagate":
+		v, err := args.Value()
+		if err != nil {
+			return err
+		}
+		switch {
+		case cmdline.Matches(v, "enabled"):
+			q.ae.Uint8(unix.RTA_TTL_PROPAGATE, 1)
+		case cmdline.Matches(v, "disabled"):
+			q.ae.Uint8(unix.RTA_TTL_PROPAGATE, 0)
+		default:
+			return cmdline.InvalidArg("\"ttl-propagate\" value is invalid\n", v)
+		}
+	case m("fastopen_no_cookie"):
+		return q.boolMetric(args, unix.RTAX_FASTOPEN_NO_COOKIE, "fastopen_no_cookie")
+	default:
+		return q.destination(env, w, args)
+	}
+	return nil
+}
+
+func parsePref(v string) (uint8, bool) {
+	switch v {
+	case "low":
+		return route.PrefLow, true
+	case "medium":
+		return route.PrefMedium, true
+	case "high":
+		return route.PrefHigh, true
+	}
+	n, ok := cnum.Uint(v, 0, 255)
+	return uint8(n), ok
+}
+
+// asTo reads "[to] ADDRESS" after "as".
+func (q *modifyRequest) asTo(args *cmdline.Args) (cnum.Prefix, error) {
+	v, err := args.Value()
+	if err != nil {
+		return cnum.Prefix{}, err
+	}
+	if v == "to" {
+		if v, err = args.Value(); err != nil {
+			return cnum.Prefix{}, err
+		}
+	}
+	return cnum.GetAddr(v, int(q.hdr.Family))
+}
+
+// destination reads "[to] [TYPE] PREFIX".
+func (q *modifyRequest) destination(env *cli.Env, w string, args *cmdline.Args) error {
+	w, err := args.After("to", w)
+	if err != nil {
+		return err
+	}
+	if w != "" && (w[0] < '0' || w[0] > '9') {
+		if t, ok := route.ParseType(w); ok {
+			if w, err = args.Value(); err != nil {
+				return err
+			}
+			q.hdr.Type, q.typeOK = t, true
+		}
+	}
+	if cmdline.Matches(w, "help") {
+		return usage(env)
+	}
+	if q.dstOK {
+		return cmdline.Duplicate2("to", w)
+	}
+	dst, err := cnum.GetPrefix(w, int(q.hdr.Family))
+	if err != nil {
+		return err
+	}
+	q.setFamily(dst.Family)
+	q.hdr.DstLen = uint8(dst.BitLen)
+	q.dstOK = true
+	if dst.ByteLen > 0 {
+		q.ae.Bytes(unix.RTA_DST, dst.Bytes())
+	}
+	return nil
+}
+
+func (q *modifyRequest) setTable(id uint32) {
+	route.SetTable(&q.hdr, q.ae, id)
+	q.tableOK = true
+}
+
+// gateway reads "[FAMILY] ADDRESS" after via into ae: RTA_GATEWAY for an
+// address of the route's family, RTA_VIA (family and address) otherwise.
+func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
+	v, err := args.Value()
+	if err != nil {
+		return err
+	}
+	fam := cnum.ReadFamily(v)
+	if fam == unix.AF_UNSPEC {
+		fam = int(q.hdr.Family)
+	} else if v, err = args.Value(); err != nil {
+		return err
+	}
+	// cnum reads no link-layer or MPLS address, so "via link ADDR" and
+	// "via mpls LABEL" stop here, as unparsable: iproute2 passes them on
+	// as RTA_VIA, for which the kernels gip targets lack support.
+	gw, err := cnum.GetAddr(v, fam)
+	if err != nil {
+		return err
+	}
+	q.setFamily(gw.Family)
+	route.PutGateway(ae, q.hdr.Family, gw.Family, gw.Bytes())
+	return nil
+}
+
+// parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH.
+func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	var out []byte
+	for args.More() {
+		w := args.Next()
+		if w != "nexthop" {
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
+		}
+		if !args.More() {
+			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
+		}
+		nh, err := q.parseOneNexthop(args, lookup)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, nh...)
+	}
+	return out, nil
+}
+
+// parseOneNexthop reads one nexthop's words into a struct rtnexthop with
+// its attributes, stopping at the first word it does not know.
+func (q *modifyRequest) parseOneNexthop(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	var flags, hops uint8
+	var ifindex uint32
+	ae := netlink.NewAttributeEncoder()
+loop:
+	for args.More() {
+		w := args.Next()
+		switch {
+		case w == "via":
+			if err := q.gateway(ae, args); err != nil {
+				return nil, err
+			}
+		case w == "dev":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			idx, err := lookup(v)
+			if err != nil {
+				var ce *cmdline.Error
+				if asCLIError(err, &ce) {
+					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s\nError: cannot parse nexthop", ce.Msg)
+				}
+				return nil, err
+			}
+			ifindex = idx
+		case w == "weight":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			n, ok := cnum.Uint32(v, 0)
+			if !ok || n == 0 || n > 256 {
+				return nil, cmdline.InvalidArg("\"weight\" is invalid\n", v)
+			}
+			hops = uint8(n - 1)
+		case w == "onlink":
+			flags |= unix.RTNH_F_ONLINK
+		case cmdline.Matches(w, "realms"):
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			realm, ok := route.ParseRealms(v)
+			if !ok {
+				return nil, cmdline.InvalidArg("\"realm\" value is invalid\n", v)
+			}
+			ae.Uint32(unix.RTA_FLOW, realm)
+		case w == "encap":
+			if err := q.encap(ae, args); err != nil {
+				return nil, err
+			}
+		case w == "as":
+			a, err := q.asTo(args)
+			if err != nil {
+				return nil, err
+			}
+			ae.Bytes(unix.RTA_NEWDST, a.Bytes())
+		default:
+			args.Back()
+			break loop
+		}
+	}
+	attrs, err := ae.Encode()
+	if err != nil {
+		return nil, err
+	}
+	return route.AppendNextHop(nil, flags, hops, ifindex, attrs), nil
+}
+
+// encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).
+func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
+	b, err := route.ParseEncap(args, q.lookup)
+	if err != nil {
+		return err
+	}
+	if len(b) < 8 {
+		return nil
+	}
+	l := int(binary.NativeEndian.Uint16(b))
+	ae.Bytes(route.RTAEncap|route.NLAFNested, b[4:l])
+	ae.Uint16(route.RTAEncapType, binary.NativeEndian.Uint16(b[len(b)-4:]))
+	return nil
+}
+
+// modify runs `ip route add|change|replace|…|del`.
+func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
+	lookup := func(name string) (uint32, error) {
+		c, err := env.Conn()
+		if err != nil {
+			return 0, err
+		}
+		return DevIndex(c, name)
+	}
+	body, err := parseModify(env, cmd, args, lookup)
+	if err != nil {
+		return err
+	}
+	c, err := env.Conn()
+	if err != nil {
+		return err
+	}
+	if env.Opts.Echo {
+		return execEcho(env, c, cmd, flags, body)
+	}
+	return c.Exec(netlink.HeaderType(cmd), flags, body)
+}
