@@ -20,7 +20,7 @@ func (pr *Printer) txQueueLen(name string) (uint32, error) {
 		}
 		var err error
 		if pr.Names.nsFD >= 0 {
-			err = netns.Do(pr.Names.nsFD, mk)
+			err = netns.DoFD(pr.Names.nsFD, mk)
 		} else {
 			err = mk()
 		}

@@ -13,11 +13,11 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipnetns"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
-	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
@@ -111,7 +111,7 @@ type monitor struct {
 	routes   *route.MessagePrinter
 	neighs   *route.NeighMessagePrinter
 	rules    *route.RuleMessagePrinter
-	nsids    *netns.NSIDMessagePrinter
+	nsids    *ipnetns.NSIDMessagePrinter
 	netconf  *netconf.Printer
 	labels   *addrlabel.Printer
 	nexthops *nexthop.Printer
@@ -336,7 +336,7 @@ func (m *monitor) replay(file string) error {
 		return cmdline.Exited(cmdline.StatusUsage)
 	}
 	defer f.Close()
-	m.nsids, _ = netns.NewNSIDMessagePrinter(m.env, false)
+	m.nsids, _ = ipnetns.NewNSIDMessagePrinter(m.env, false)
 	err = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
 		return m.accept(h, body, rtnl.NSIDCurrent)
 	})
@@ -378,7 +378,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	// ll_init_map: every link's name now, so a link renamed later keeps
 	// the name it had, as in iproute2's cache.
 	m.names.Load()
-	m.nsids, err = netns.NewNSIDMessagePrinter(env, true)
+	m.nsids, err = ipnetns.NewNSIDMessagePrinter(env, true)
 	if err != nil {
 		return err
 	}

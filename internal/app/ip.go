@@ -12,6 +12,8 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipnetns"
+	"github.com/gipnet/gip/internal/cmd/iptuntap"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
@@ -26,7 +28,6 @@ import (
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/gipnet/gip/token"
-	"github.com/gipnet/gip/tuntap"
 	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
 )
@@ -58,8 +59,8 @@ var objects = []object{
 	{"macsec", nil},
 	{"tunnel", nil},
 	{"tunl", nil},
-	{"tuntap", tuntap.Run},
-	{"tap", tuntap.Run},
+	{"tuntap", iptuntap.Run},
+	{"tap", iptuntap.Run},
 	{"token", token.Run},
 	{"tcpmetrics", tcpmetrics.Run},
 	{"tcp_metrics", tcpmetrics.Run},
@@ -67,7 +68,7 @@ var objects = []object{
 	{"xfrm", nil},
 	{"mroute", mroute.Run},
 	{"mrule", route.RunMRule},
-	{"netns", netns.Run},
+	{"netns", ipnetns.Run},
 	{"netconf", netconf.Run},
 	{"vrf", vrf.Run},
 	{"sr", nil},
