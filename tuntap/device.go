@@ -41,14 +41,13 @@ type Device struct {
 func (d Device) Mode() Mode { return Mode(d.Flags & (unix.IFF_TUN | unix.IFF_TAP)) }
 
 // DumpRequest is the RTM_GETLINK dump body `ip tuntap show` sends: links
-// of kind "tun" only (the kernel filters by kind), without statistics.
+// of kind "tun" only (the kernel filters by kind). Byte for byte
+// iproute2's: IFLA_LINKINFO without the NLA_F_NESTED bit, the kind without
+// a NUL, and no IFLA_EXT_MASK.
 func DumpRequest() []byte {
+	kind, _ := netlink.MarshalAttributes([]netlink.Attribute{{Type: unix.IFLA_INFO_KIND, Data: []byte("tun")}})
 	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
-		ae.Nested(unix.IFLA_LINKINFO, func(nae *netlink.AttributeEncoder) error {
-			nae.Bytes(unix.IFLA_INFO_KIND, []byte("tun"))
-			return nil
-		})
+		ae.Bytes(unix.IFLA_LINKINFO, kind)
 		return nil
 	})
 	return b
