@@ -55,7 +55,7 @@ func linkNames(t *testing.T, c *rtnl.Conn) []string {
 
 // TestAPI drives the library as a Go program would, in a sandbox: Add, a
 // second Add refused with EEXIST that changes nothing, List, SetID, Do,
-// Open with rtnl.Dial, Exec, Attach, Delete.
+// Open with rtnl.Dial, Exec, Attach, Identify, Delete.
 func TestAPI(t *testing.T) {
 	if !nstest.Sandbox(t) {
 		return
@@ -71,6 +71,9 @@ func TestAPI(t *testing.T) {
 	blue := inode(t, netns.RunDir+"/blue")
 	if blue == own {
 		t.Fatal("blue is the test's own namespace")
+	}
+	if name, err := netns.Identify(0); err != nil || name != "" {
+		t.Errorf("Identify(0) before Attach = %q, %v; want no name", name, err)
 	}
 
 	// A second Add is refused, with iproute2's words and the errno, and
@@ -174,6 +177,15 @@ func TestAPI(t *testing.T) {
 	}
 	if got := inode(t, netns.RunDir+"/self"); got != own {
 		t.Errorf("attached namespace inode %d, want %d", got, own)
+	}
+	if name, err := netns.Identify(0); err != nil || name != "self" {
+		t.Errorf("Identify(0) = %q, %v; want self", name, err)
+	}
+	if name, err := netns.Identify(os.Getpid()); err != nil || name != "self" {
+		t.Errorf("Identify(own pid) = %q, %v; want self", name, err)
+	}
+	if _, err := netns.Identify(-5); !errors.Is(err, unix.ENOENT) {
+		t.Errorf("Identify(-5) = %v, want ENOENT", err)
 	}
 
 	// Delete: both go; a second Delete says the name is not there.

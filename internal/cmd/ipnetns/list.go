@@ -255,38 +255,20 @@ func identify(env *cli.Env, words []string) error {
 			return fail(env, 1, "Specified string '%s' is not a pid", pid)
 		}
 	}
-	var st unix.Stat_t
-	if pid == "self" && env.NetNSFD >= 0 {
-		// ip -n NAME runs iproute2 inside NAME; gip only holds it open.
-		if err := unix.Fstat(env.NetNSFD, &st); err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
-		}
-	} else {
-		fd, err := unix.Open("/proc/"+pid+"/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd := env.NetNSFD
+	if pid != "self" || fd < 0 {
+		var err error
+		fd, err = netns.OpenPath("/proc/" + pid + "/ns/net")
 		if err != nil {
 			return fail(env, 1, "Cannot open network namespace: %s", rtnl.ErrnoText(err))
 		}
-		err = unix.Fstat(fd, &st)
-		unix.Close(fd)
-		if err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
-		}
+		defer unix.Close(fd)
 	}
-	names, err := netns.Names()
-	found := ""
+	// Under ip -n NAME iproute2 runs inside NAME; gip only holds it open,
+	// so its own namespace is NAME's fd.
+	found, err := netns.NameOfFD(fd)
 	if err != nil {
-		if !errors.Is(err, unix.ENOENT) {
-			return fail(env, 1, "Failed to open directory %s:%s", netns.RunDir, rtnl.ErrnoText(err))
-		}
-	}
-	for _, n := range names {
-		var nst unix.Stat_t
-		if unix.Stat(netns.RunDir+"/"+n, &nst) != nil {
-			continue
-		}
-		if nst.Dev == st.Dev && nst.Ino == st.Ino {
-			found = n // the last match wins, as in iproute2
-		}
+		return fail(env, 1, "%s", err.Error())
 	}
 	w := env.P.Writer()
 	w.WriteString(found)
