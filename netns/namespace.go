@@ -18,6 +18,7 @@ type Error struct {
 	Err error  // the unix.Errno behind it
 }
 
+// Error returns iproute2's text for the failure.
 func (e *Error) Error() string { return e.Msg }
 
 // Unwrap returns the errno.
@@ -191,8 +192,11 @@ func Attach(name string, pid int) error {
 // Delete unbinds and removes RunDir/name, as `ip netns delete NAME` does.
 // The namespace itself ends when nothing else holds it (a process in it, an
 // open fd, another bind mount). A name that does not exist fails with
-// unix.ENOENT.
+// unix.ENOENT; a name ValidName refuses with unix.EINVAL.
 func Delete(name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
 	path := RunDir + "/" + name
 	unix.Unmount(path, unix.MNT_DETACH)
 	if err := unix.Unlink(path); err != nil {

@@ -26,8 +26,8 @@ type Mode uint16
 
 // The modes, with the values of the IFF_TUN and IFF_TAP flags.
 const (
-	TUN Mode = unix.IFF_TUN
-	TAP Mode = unix.IFF_TAP
+	TUN Mode = unix.IFF_TUN // layer 3: IP packets
+	TAP Mode = unix.IFF_TAP // layer 2: Ethernet frames
 )
 
 // String is the mode's word in `ip tuntap`: "tun" or "tap".
