@@ -2,6 +2,7 @@ package netns_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -105,13 +106,13 @@ func TestAPI(t *testing.T) {
 	if ns, err := netns.List(); err != nil || !reflect.DeepEqual(ns, []netns.NS{{Name: "blue", ID: -1}}) {
 		t.Errorf("List = %+v, %v; want blue without an id", ns, err)
 	}
-	if err := netns.SetID(c, "blue", 7); err != nil {
+	if err := netns.SetID(context.Background(), c, "blue", 7); err != nil {
 		t.Fatalf("SetID(blue, 7): %v", err)
 	}
 	if ns, err := netns.List(); err != nil || !reflect.DeepEqual(ns, []netns.NS{{Name: "blue", ID: 7}}) {
 		t.Errorf("List after SetID = %+v, %v; want blue with id 7", ns, err)
 	}
-	if err := netns.SetID(c, "blue", 8); !errors.Is(err, unix.EEXIST) {
+	if err := netns.SetID(context.Background(), c, "blue", 8); !errors.Is(err, unix.EEXIST) {
 		t.Errorf("SetID of a namespace with an id = %v, want EEXIST", err)
 	}
 

@@ -1,6 +1,7 @@
 package netns
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -55,13 +56,13 @@ func IDOfName(c *rtnl.Conn, name string) (int32, error) {
 // namespace, or lets the kernel pick one when nsid is -1, as `ip netns set
 // NAME NSID|auto` does. A namespace that has an id already keeps it, and
 // the kernel refuses (EEXIST).
-func SetID(c *rtnl.Conn, name string, nsid int32) error {
+func SetID(ctx context.Context, c *rtnl.Conn, name string, nsid int32) error {
 	fd, err := Open(name)
 	if err != nil {
 		return fail("Cannot open network namespace \""+name+"\"", err)
 	}
 	defer unix.Close(fd)
-	return c.Exec(unix.RTM_NEWNSID, 0, SetIDRequest(fd, nsid))
+	return c.ExecContext(ctx, unix.RTM_NEWNSID, 0, SetIDRequest(fd, nsid))
 }
 
 // SetIDRequest is the RTM_NEWNSID body `ip netns set` sends: the namespace

@@ -1,6 +1,7 @@
 package ipnetns
 
 import (
+	"context"
 	"errors"
 	"os"
 	"strconv"
@@ -231,7 +232,7 @@ func set(env *cli.Env, words []string) error {
 	if err != nil {
 		return err
 	}
-	if err := netns.SetID(c, name, nsid); err != nil {
+	if err := netns.SetID(context.Background(), c, name, nsid); err != nil {
 		var ne *netns.Error
 		if errors.As(err, &ne) {
 			// Opened a moment ago, gone now: iproute2 says nothing.
