@@ -1,11 +1,14 @@
 package tuntap_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"testing"
 
 	"github.com/gipnet/gip/internal/nstest"
+	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
 )
@@ -71,5 +74,38 @@ func TestAPI(t *testing.T) {
 	}
 	if devs, err := tuntap.List(); err != nil || len(devs) != 0 {
 		t.Errorf("List after Delete = %+v, %v; want none", devs, err)
+	}
+
+	// In another namespace: Add inside netns.Do, Dump through a
+	// connection dialed there; the test's own namespace has nothing.
+	if err := netns.Add("blue"); err != nil {
+		t.Fatal(err)
+	}
+	defer netns.Delete("blue")
+	if err := netns.Do("blue", func() error { return tuntap.Add(tuntap.Spec{Name: "tapb", Mode: tuntap.TAP, OneQueue: true}) }); err != nil {
+		t.Fatalf("Add inside blue: %v", err)
+	}
+	fd, err := netns.Open("blue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(fd)
+	c, err := rtnl.Dial(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	devs, err = tuntap.Dump(context.Background(), c)
+	if err != nil || len(devs) != 1 || devs[0].Name != "tapb" {
+		t.Errorf("Dump in blue = %+v, %v; want tapb", devs, err)
+	}
+	tuntap.ReadSysFlags(devs, fd)
+	// one_queue is in sysfs only: its bit shows the flags came from blue's.
+	const want = unix.IFF_TAP | unix.IFF_PERSIST | unix.IFF_ONE_QUEUE
+	if len(devs) == 1 && devs[0].Flags&want != want {
+		t.Errorf("tapb's flags from blue's sysfs: %#x, want %#x set", devs[0].Flags, want)
+	}
+	if devs, err := tuntap.List(); err != nil || len(devs) != 0 {
+		t.Errorf("List in the test's namespace = %+v, %v; want none", devs, err)
 	}
 }
