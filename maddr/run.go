@@ -82,7 +82,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 		return nil
 	}
 	if env.NetNSFD >= 0 {
-		if err := netns.Do(env.NetNSFD, read); err != nil {
+		if err := netns.DoFD(env.NetNSFD, read); err != nil {
 			return err
 		}
 	} else {
@@ -177,7 +177,7 @@ func modify(env *cli.Env, args *cmdline.Args, op uint) error {
 		return nil
 	}
 	if env.NetNSFD >= 0 {
-		err = netns.Do(env.NetNSFD, do)
+		err = netns.DoFD(env.NetNSFD, do)
 	} else {
 		err = do()
 	}

@@ -15,13 +15,13 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmd/ipneigh"
+	"github.com/gipnet/gip/internal/cmd/ipnetns"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
-	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -114,7 +114,7 @@ type monitor struct {
 	routes   *iproute.MessagePrinter
 	neighs   *ipneigh.MessagePrinter
 	rules    *iprule.MessagePrinter
-	nsids    *netns.NSIDMessagePrinter
+	nsids    *ipnetns.NSIDMessagePrinter
 	netconf  *netconf.Printer
 	labels   *addrlabel.Printer
 	nexthops *nexthop.Printer
@@ -339,7 +339,7 @@ func (m *monitor) replay(file string) error {
 		return cmdline.Exited(cmdline.StatusUsage)
 	}
 	defer f.Close()
-	m.nsids, _ = netns.NewNSIDMessagePrinter(m.env, false)
+	m.nsids, _ = ipnetns.NewNSIDMessagePrinter(m.env, false)
 	err = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
 		return m.accept(h, body, rtnl.NSIDCurrent)
 	})
@@ -381,7 +381,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	// ll_init_map: every link's name now, so a link renamed later keeps
 	// the name it had, as in iproute2's cache.
 	m.names.Load()
-	m.nsids, err = netns.NewNSIDMessagePrinter(env, true)
+	m.nsids, err = ipnetns.NewNSIDMessagePrinter(env, true)
 	if err != nil {
 		return err
 	}

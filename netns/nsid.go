@@ -1,9 +1,9 @@
 package netns
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -22,7 +22,7 @@ const (
 func rtgenmsg() []byte { return []byte{unix.AF_UNSPEC, 0, 0, 0} }
 
 // IDOf returns the id that the namespace open at fd has in c's namespace,
-// or -1 when none is assigned.
+// or -1 when none is assigned. A kernel refusal is an *rtnl.Error.
 func IDOf(c *rtnl.Conn, fd int) (int32, error) {
 	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(nsaFD, uint32(fd))
@@ -35,137 +35,127 @@ func IDOf(c *rtnl.Conn, fd int) (int32, error) {
 	if err != nil {
 		return -1, err
 	}
-	id, _, _, err := parseNSID(m.Data)
-	return id, err
+	id, err := DecodeNSID(m.Data)
+	return id.ID, err
 }
 
-// parseNSID decodes an RTM_NEWNSID body: the nsid (-1 when absent) and the
-// current nsid when the message has one.
-func parseNSID(data []byte) (id int32, current int32, hasCurrent bool, err error) {
-	id, current = -1, -1
+// IDOfName is iproute2's get_netnsid_from_name: the id the namespace called
+// name (see Path) has in c's namespace, or -1 when it has none or cannot be
+// opened (then err is nil). A kernel refusal (the file is no namespace) is
+// returned with -1.
+func IDOfName(c *rtnl.Conn, name string) (int32, error) {
+	fd, err := Open(name)
+	if err != nil {
+		return -1, nil
+	}
+	defer unix.Close(fd)
+	return IDOf(c, fd)
+}
+
+// SetID gives the namespace called name (see Path) the id nsid in c's
+// namespace, or lets the kernel pick one when nsid is -1, as `ip netns set
+// NAME NSID|auto` does. A namespace that has an id already keeps it, and
+// the kernel refuses (EEXIST).
+func SetID(ctx context.Context, c *rtnl.Conn, name string, nsid int32) error {
+	fd, err := Open(name)
+	if err != nil {
+		return fail("Cannot open network namespace \""+name+"\"", err)
+	}
+	defer unix.Close(fd)
+	return c.ExecContext(ctx, unix.RTM_NEWNSID, 0, SetIDRequest(fd, nsid))
+}
+
+// SetIDRequest is the RTM_NEWNSID body `ip netns set` sends: the namespace
+// open at fd gets nsid (-1: the kernel picks one).
+func SetIDRequest(fd int, nsid int32) []byte {
+	b, _ := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(nsaFD, uint32(fd))
+		ae.Int32(nsaNSID, nsid)
+		return nil
+	})
+	return b
+}
+
+// ListIDsRequest is the RTM_GETNSID body `ip netns list-id` sends: a dump
+// of the ids known in the namespace of the connection, or (target >= 0) in
+// the namespace that has id target there; with nsid >= 0 a query for that
+// one id instead of a dump.
+func ListIDsRequest(nsid, target int32) []byte {
+	b, _ := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
+		if nsid >= 0 {
+			ae.Int32(nsaNSID, nsid)
+		}
+		if target >= 0 {
+			ae.Int32(nsaTargetNSID, target)
+		}
+		return nil
+	})
+	return b
+}
+
+// NSID is a decoded RTM_NEWNSID or RTM_DELNSID message.
+type NSID struct {
+	// ID is NETNSA_NSID, -1 when absent or unassigned; HasID says
+	// whether the message carried it.
+	ID    int32
+	HasID bool
+	// Current is NETNSA_CURRENT_NSID (the id in the namespace the
+	// question was asked in, when a target namespace was named), -1 when
+	// absent or unassigned; HasCurrent says whether it was there.
+	Current    int32
+	HasCurrent bool
+}
+
+// DecodeNSID decodes the body of an RTM_NEWNSID or RTM_DELNSID message
+// (rtgenmsg and attributes). A body too short for the header decodes to no
+// ids and no error. The result holds no reference to data.
+func DecodeNSID(data []byte) (NSID, error) {
+	v := NSID{ID: -1, Current: -1}
 	if len(data) < 4 {
-		return id, current, false, nil
+		return v, nil
 	}
 	ad, err := rtnl.Decoder(data[4:])
 	if err != nil {
-		return id, current, false, err
+		return v, err
+	}
+	// HasID is whether the attribute is there at all, even behind one
+	// whose value is broken, so it is looked for on a pass of its own.
+	if hd, err := rtnl.Decoder(data[4:]); err == nil {
+		for hd.Next() {
+			if hd.Type() == nsaNSID {
+				v.HasID = true
+				break
+			}
+		}
 	}
 	for ad.Next() {
 		switch ad.Type() {
 		case nsaNSID:
-			id = ad.Int32()
+			v.ID = ad.Int32()
 		case nsaCurrent:
-			current, hasCurrent = ad.Int32(), true
+			v.Current, v.HasCurrent = ad.Int32(), true
 		}
 	}
-	return id, current, hasCurrent, ad.Err()
-}
-
-// hasNSID reports whether an RTM_NEWNSID body carries NETNSA_NSID.
-func hasNSID(data []byte) bool {
-	if len(data) < 4 {
-		return false
-	}
-	ad, err := rtnl.Decoder(data[4:])
-	if err != nil {
-		return false
-	}
-	for ad.Next() {
-		if ad.Type() == nsaNSID {
-			return true
-		}
-	}
-	return false
-}
-
-// Names lists /run/netns in directory order (iproute2 prints readdir order,
-// which on tmpfs is newest first), without sorting.
-func Names() ([]string, error) {
-	d, err := os.Open(RunDir)
-	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
-	names, err := d.Readdirnames(-1)
-	out := names[:0]
-	for _, n := range names {
-		if n != "." && n != ".." {
-			out = append(out, n)
-		}
-	}
-	return out, err
-}
-
-// idOfName is iproute2's get_netnsid_from_name: the id of the namespace
-// called name in c's namespace, -1 when it has none or cannot be opened. A
-// refusal by the kernel (the file is no namespace) is printed to w, as
-// iproute2 prints it, and also gives -1.
-func idOfName(c *rtnl.Conn, w io.Writer, name string) int32 {
-	fd, err := unix.Open(Path(name), unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return -1
-	}
-	id, err := IDOf(c, fd)
-	unix.Close(fd)
-	if err != nil {
-		if w != nil {
-			fmt.Fprintln(w, err.Error())
-		}
-		return -1
-	}
-	return id
+	// On a broken attribute what was read before it stands, beside the
+	// error: iproute2's parse stops there too.
+	return v, ad.Err()
 }
 
 // nsidMap is iproute2's nsid cache (netns_map_*): filled once per process
-// from /run/netns on first use, first name per id in readdir order. `ip netns
+// from RunDir on first use, first name per id in readdir order. `ip netns
 // list-id` removes entries as it prints them and adds the ones it finds by a
 // fresh scan, and a -batch run keeps the cache between commands, as
-// iproute2's does.
+// iproute2's does. It is the one piece of process-wide state here: the link
+// and address printers and `ip netns list-id` share it as iproute2's do.
 var nsidMap struct {
 	initialized bool
 	names       map[int32]string
 }
 
-// mapInit fills the cache once; kernel refusals are printed to w.
-func mapInit(c *rtnl.Conn, w io.Writer) {
-	if nsidMap.initialized {
-		return
-	}
-	names, err := Names()
-	if err != nil {
-		return
-	}
-	nsidMap.names = map[int32]string{}
-	for _, n := range names {
-		if id := idOfName(c, w, n); id >= 0 {
-			mapAdd(id, n)
-		}
-	}
-	nsidMap.initialized = true
-}
-
-func mapGet(id int32) (string, bool) {
-	if id < 0 {
-		return "", false
-	}
-	n, ok := nsidMap.names[id]
-	return n, ok
-}
-
-func mapAdd(id int32, name string) {
-	if nsidMap.names == nil {
-		nsidMap.names = map[int32]string{}
-	}
-	if _, dup := nsidMap.names[id]; !dup {
-		nsidMap.names[id] = name
-	}
-}
-
-func mapDel(id int32) { delete(nsidMap.names, id) }
-
 // IDNames maps namespace ids, as seen from c's namespace, to names under
-// /run/netns (iproute2's get_name_from_nsid, which shares the cache of `ip
-// netns list-id`).
+// RunDir (iproute2's get_name_from_nsid). All IDNames share one process-wide
+// cache, filled on first use, as iproute2's `ip link`, `ip address` and `ip
+// netns list-id` share theirs; Forget and Remember edit it.
 type IDNames struct {
 	c *rtnl.Conn
 	w io.Writer
@@ -175,13 +165,81 @@ type IDNames struct {
 func NewIDNames(c *rtnl.Conn) *IDNames { return &IDNames{c: c} }
 
 // WithStderr makes the first fill print kernel refusals (a file under
-// /run/netns that is no namespace) to w, as iproute2 does; without it they
+// RunDir that is no namespace) to w, as iproute2 does; without it they
 // are dropped.
 func (m *IDNames) WithStderr(w io.Writer) *IDNames { m.w = w; return m }
 
-// Name returns the name of the namespace with id, if one under /run/netns
-// has it.
+// Fill reads the names under RunDir into the cache, once per process.
+func (m *IDNames) Fill() {
+	if nsidMap.initialized {
+		return
+	}
+	names, err := Names()
+	if err != nil {
+		return
+	}
+	nsidMap.names = map[int32]string{}
+	for _, n := range names {
+		if id := m.IDOfName(n); id >= 0 {
+			m.Remember(id, n)
+		}
+	}
+	nsidMap.initialized = true
+}
+
+// Name returns the name of the namespace with id, if one under RunDir
+// has it, filling the cache first.
 func (m *IDNames) Name(id int32) (string, bool) {
-	mapInit(m.c, m.w)
-	return mapGet(id)
+	m.Fill()
+	return m.Cached(id)
+}
+
+// Cached returns the name the cache holds for id, without filling it.
+func (m *IDNames) Cached(id int32) (string, bool) {
+	if id < 0 {
+		return "", false
+	}
+	n, ok := nsidMap.names[id]
+	return n, ok
+}
+
+// Remember caches name for id unless the id has a name already.
+func (m *IDNames) Remember(id int32, name string) {
+	if nsidMap.names == nil {
+		nsidMap.names = map[int32]string{}
+	}
+	if _, dup := nsidMap.names[id]; !dup {
+		nsidMap.names[id] = name
+	}
+}
+
+// Forget drops id from the cache.
+func (m *IDNames) Forget(id int32) { delete(nsidMap.names, id) }
+
+// IDOfName is the package's IDOfName on m's connection, -1 on any failure;
+// a kernel refusal is printed to m's stderr writer, as iproute2 prints it.
+func (m *IDNames) IDOfName(name string) int32 {
+	id, err := IDOfName(m.c, name)
+	if err != nil {
+		if m.w != nil {
+			fmt.Fprintln(m.w, err.Error())
+		}
+		return -1
+	}
+	return id
+}
+
+// Scan is iproute2's netns_get_name: the first name under RunDir whose
+// namespace has id, read afresh (not from the cache).
+func (m *IDNames) Scan(id int32) (string, bool) {
+	names, err := Names()
+	if err != nil {
+		return "", false
+	}
+	for _, n := range names {
+		if m.IDOfName(n) == id {
+			return n, true
+		}
+	}
+	return "", false
 }

@@ -14,8 +14,10 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmd/ipneigh"
+	"github.com/gipnet/gip/internal/cmd/ipnetns"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/iptuntap"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/maddr"
@@ -28,7 +30,6 @@ import (
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/gipnet/gip/token"
-	"github.com/gipnet/gip/tuntap"
 	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
 )
@@ -64,8 +65,8 @@ var objects = []object{
 	{"macsec", nil},
 	{"tunnel", nil},
 	{"tunl", nil},
-	{"tuntap", tuntap.Run},
-	{"tap", tuntap.Run},
+	{"tuntap", iptuntap.Run},
+	{"tap", iptuntap.Run},
 	{"token", token.Run},
 	{"tcpmetrics", tcpmetrics.Run},
 	{"tcp_metrics", tcpmetrics.Run},
@@ -73,7 +74,7 @@ var objects = []object{
 	{"xfrm", nil},
 	{"mroute", mroute.Run},
 	{"mrule", iprule.RunMRule},
-	{"netns", netns.Run},
+	{"netns", ipnetns.Run},
 	{"netconf", netconf.Run},
 	{"vrf", vrf.Run},
 	{"sr", nil},

@@ -20,7 +20,7 @@ func (pr *Printer) txQueueLen(name string) (uint32, error) {
 		}
 		var err error
 		if pr.Names.NetNSFD() >= 0 {
-			err = netns.Do(pr.Names.NetNSFD(), mk)
+			err = netns.DoFD(pr.Names.NetNSFD(), mk)
 		} else {
 			err = mk()
 		}

@@ -107,7 +107,7 @@ func flushCacheIn(nsFD int) error {
 	if nsFD < 0 {
 		return flushCache()
 	}
-	return netns.Do(nsFD, flushCache)
+	return netns.DoFD(nsFD, flushCache)
 }
 
 // flushCache empties the IPv4 routing cache through procfs.

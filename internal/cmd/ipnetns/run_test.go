@@ -1,4 +1,4 @@
-package netns
+package ipnetns
 
 import (
 	"reflect"
@@ -6,19 +6,6 @@ import (
 	"syscall"
 	"testing"
 )
-
-func TestValidName(t *testing.T) {
-	long := strings.Repeat("x", 255)
-	for name, want := range map[string]bool{
-		"a": true, "ns-1": true, "...": true, ".a": true, long: true,
-		"": false, ".": false, "..": false, "a/b": false, "/": false, "../x": false,
-		long + "x": false,
-	} {
-		if got := ValidName(name); got != want {
-			t.Errorf("ValidName(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
 
 func TestIsPID(t *testing.T) {
 	for s, want := range map[string]bool{"1": true, "123": true, "": true, "self": false, "1a": false, "-1": false} {
@@ -57,39 +44,5 @@ func TestSearchPathUnset(t *testing.T) {
 	got, _ := searchPath("cmd")
 	if want := []string{"/bin/cmd", "/usr/bin/cmd"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("unset PATH: %q, want %q", got, want)
-	}
-}
-
-func TestParseNSID(t *testing.T) {
-	// rtgenmsg, NETNSA_NSID=5, NETNSA_CURRENT_NSID=-1
-	msg := []byte{0, 0, 0, 0, 8, 0, 1, 0, 5, 0, 0, 0, 8, 0, 5, 0, 0xff, 0xff, 0xff, 0xff}
-	id, cur, has, err := parseNSID(msg)
-	if err != nil || id != 5 || cur != -1 || !has {
-		t.Errorf("parseNSID = %d, %d, %v, %v; want 5, -1, true, nil", id, cur, has, err)
-	}
-	if !hasNSID(msg) || hasNSID(msg[:4]) {
-		t.Error("hasNSID wrong")
-	}
-	id, _, has, _ = parseNSID(msg[:4])
-	if id != -1 || has {
-		t.Errorf("empty message: id %d has %v", id, has)
-	}
-}
-
-func TestNSIDMap(t *testing.T) {
-	saved := nsidMap
-	defer func() { nsidMap = saved }()
-	nsidMap.initialized, nsidMap.names = true, nil
-	mapAdd(3, "a")
-	mapAdd(3, "b") // the first name of an id stays
-	if n, ok := mapGet(3); !ok || n != "a" {
-		t.Errorf("mapGet(3) = %q, %v", n, ok)
-	}
-	if _, ok := mapGet(-1); ok {
-		t.Error("mapGet(-1) found a name")
-	}
-	mapDel(3)
-	if _, ok := mapGet(3); ok {
-		t.Error("mapDel did not delete")
 	}
 }

@@ -1,7 +1,8 @@
-package netns
+package ipnetns
 
 import (
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/netns"
 	"github.com/mdlayher/netlink"
 )
 
@@ -19,7 +20,7 @@ func NewNSIDMessagePrinter(env *cli.Env, fill bool) (*NSIDMessagePrinter, error)
 		if err != nil {
 			return nil, err
 		}
-		mapInit(side, warnWriter{env})
+		netns.NewIDNames(side).WithStderr(warnWriter{env}).Fill()
 	}
 	return &NSIDMessagePrinter{env: env}, nil
 }

@@ -1,10 +1,13 @@
-package netns
+// Package ipnetns is the `ip netns` command: its word grammar, usage text
+// and printers over the netns package, which does the work.
+package ipnetns
 
 import (
 	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/netns"
 )
 
 // Run is the `ip netns` command. Its status codes follow iproute2: a
@@ -17,7 +20,7 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 	}
 	// iproute2 checks the word after the subcommand as a name for every
 	// subcommand (unless -all is given), before it even looks at which one.
-	if !env.Opts.All && len(words) > 1 && !ValidName(words[1]) {
+	if !env.Opts.All && len(words) > 1 && !netns.ValidName(words[1]) {
 		return cmdline.Fatal(cmdline.StatusUsage, "Invalid netns name \"%s\"", words[1])
 	}
 	cmd, rest := words[0], words[1:]
@@ -47,23 +50,6 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 		return add(env, rest, false)
 	}
 	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip netns help\".", cmd)
-}
-
-// maxName is NAME_MAX: the longest file name /run/netns can hold.
-const maxName = 255
-
-// ValidName reports whether name can name a namespace under /run/netns: not
-// empty, not "." or "..", no slash, at most NAME_MAX bytes.
-func ValidName(name string) bool {
-	if name == "" || name == "." || name == ".." || len(name) > maxName {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if name[i] == '/' {
-			return false
-		}
-	}
-	return true
 }
 
 func usage(env *cli.Env) error {

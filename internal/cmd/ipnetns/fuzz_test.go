@@ -1,4 +1,4 @@
-package netns
+package ipnetns
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -15,10 +16,10 @@ import (
 // nsidMsg is an RTM_NEWNSID body as the kernel sends it: rtgenmsg, then
 // NETNSA_NSID and, when asked for, NETNSA_CURRENT_NSID.
 func nsidMsg(t testing.TB, id, current int32, hasCurrent bool) []byte {
-	b, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
-		ae.Int32(nsaNSID, id)
+	b, err := rtnl.Body([]byte{0, 0, 0, 0}, func(ae *netlink.AttributeEncoder) error {
+		ae.Int32(unix.NETNSA_NSID, id)
 		if hasCurrent {
-			ae.Int32(nsaCurrent, current)
+			ae.Int32(unix.NETNSA_CURRENT_NSID, current)
 		}
 		return nil
 	})
@@ -33,7 +34,7 @@ func nsidMsg(t testing.TB, id, current int32, hasCurrent bool) []byte {
 // payload). What decodes encodes back to a message that decodes the same,
 // and prints as list-id prints it, in text and JSON, new and deleted.
 func FuzzNSID(f *testing.F) {
-	raw, err := os.ReadFile("testdata/nsid.bin")
+	raw, err := os.ReadFile("../../../netns/testdata/nsid.bin")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -46,14 +47,15 @@ func FuzzNSID(f *testing.F) {
 	f.Add(nsidMsg(f, -1, 3, true))
 	f.Add([]byte{0, 0, 0})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		id, current, hasCurrent, err := parseNSID(body)
-		if !hasNSID(body) && err == nil && id != -1 {
+		v, err := netns.DecodeNSID(body)
+		id, current, hasCurrent := v.ID, v.Current, v.HasCurrent
+		if !v.HasID && err == nil && id != -1 {
 			t.Fatalf("nsid %d decoded from a message without NETNSA_NSID: %x", id, body)
 		}
-		if err == nil && hasNSID(body) {
-			id2, current2, hasCurrent2, err := parseNSID(nsidMsg(t, id, current, hasCurrent))
-			if err != nil || id2 != id || hasCurrent2 != hasCurrent || hasCurrent && current2 != current {
-				t.Fatalf("decoded %d %d %v, encoded and decoded again %d %d %v %v", id, current, hasCurrent, id2, current2, hasCurrent2, err)
+		if err == nil && v.HasID {
+			v2, err := netns.DecodeNSID(nsidMsg(t, id, current, hasCurrent))
+			if err != nil || v2.ID != id || v2.HasCurrent != hasCurrent || hasCurrent && v2.Current != current {
+				t.Fatalf("decoded %+v, encoded and decoded again %+v %v", v, v2, err)
 			}
 		}
 		for _, json := range []bool{false, true} {
@@ -71,7 +73,11 @@ func FuzzNSID(f *testing.F) {
 				if typ == unix.RTM_NEWNSID && key < 0 && id >= 0 {
 					continue
 				}
-				nsidMap.names = map[int32]string{id: "a", current: "b"}
+				ids := netns.NewIDNames(nil)
+				ids.Forget(id)
+				ids.Forget(current)
+				ids.Remember(id, "a")
+				ids.Remember(current, "b")
 				var out bytes.Buffer
 				env := cli.NewEnv(cli.Options{JSON: json}, nil, &out, &out)
 				env.P.Begin()

@@ -1,6 +1,7 @@
-package netns
+package ipnetns
 
 import (
+	"context"
 	"errors"
 	"os"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -30,9 +32,9 @@ func list(env *cli.Env) error {
 	if err != nil {
 		return err
 	}
-	w := warnWriter{env}
-	mapInit(c, w)
-	names, err := Names()
+	ids := netns.NewIDNames(c).WithStderr(warnWriter{env})
+	ids.Fill()
+	names, err := netns.Names()
 	if err != nil {
 		return nil
 	}
@@ -41,7 +43,7 @@ func list(env *cli.Env) error {
 	for _, n := range names {
 		// The id first: a refusal it prints comes before the name's
 		// line, where iproute2's stdio buffer puts it.
-		id := idOfName(c, w, n)
+		id := ids.IDOfName(n)
 		p.OpenObject("")
 		p.String(format.Any, "name", "%s", n)
 		if id >= 0 {
@@ -61,7 +63,7 @@ func listID(env *cli.Env, words []string) error {
 	if err != nil {
 		return err
 	}
-	mapInit(side, warnWriter{env})
+	netns.NewIDNames(side).WithStderr(warnWriter{env}).Fill()
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -101,18 +103,7 @@ func listID(env *cli.Env, words []string) error {
 		*dst = v
 	}
 
-	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
-		if nsid >= 0 {
-			ae.Int32(nsaNSID, nsid)
-		}
-		if target >= 0 {
-			ae.Int32(nsaTargetNSID, target)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	body := netns.ListIDsRequest(nsid, target)
 	p := env.P
 	if nsid >= 0 {
 		m, err := c.Query(unix.RTM_GETNSID, 0, body)
@@ -168,10 +159,12 @@ func printNSID(env *cli.Env, c *rtnl.Conn, m netlink.Message) error {
 	if len(m.Data) < 4 {
 		return fail(env, 1, "BUG: wrong nlmsg len %d in print_nsid", len(m.Data)-4)
 	}
-	if !hasNSID(m.Data) {
+	v, _ := netns.DecodeNSID(m.Data)
+	if !v.HasID {
 		return fail(env, 1, "BUG: NETNSA_NSID is missing print_nsid")
 	}
-	nsid, current, hasCurrent, _ := parseNSID(m.Data)
+	nsid, current, hasCurrent := v.ID, v.Current, v.HasCurrent
+	ids := netns.NewIDNames(c).WithStderr(warnWriter{env})
 	p := env.P
 	p.OpenObject("")
 	if typ == unix.RTM_DELNSID {
@@ -191,37 +184,22 @@ func printNSID(env *cli.Env, c *rtnl.Conn, m netlink.Message) error {
 		}
 		key = current
 	}
-	name, found := mapGet(key)
+	name, found := ids.Cached(key)
 	if found {
 		p.String(format.Any, "name", "(iproute2 netns name: %s)", name)
-		mapDel(key)
+		ids.Forget(key)
 	}
 	if !found && typ == unix.RTM_NEWNSID && nsid >= 0 {
 		// Not cached: scan /run/netns for it (by nsid, even when the
 		// lookup above was by current nsid, as iproute2 does).
-		if name, ok := scanName(env, c, nsid); ok {
+		if name, ok := ids.Scan(nsid); ok {
 			p.String(format.Any, "name", "(iproute2 netns name: %s)", name)
-			mapAdd(nsid, name)
+			ids.Remember(nsid, name)
 		}
 	}
 	p.Text("\n")
 	p.CloseObject()
 	return nil
-}
-
-// scanName is iproute2's netns_get_name: the first name under /run/netns
-// whose namespace has id.
-func scanName(env *cli.Env, c *rtnl.Conn, id int32) (string, bool) {
-	names, err := Names()
-	if err != nil {
-		return "", false
-	}
-	for _, n := range names {
-		if idOfName(c, warnWriter{env}, n) == id {
-			return n, true
-		}
-	}
-	return "", false
 }
 
 // set gives the namespace NAME the id ID in this namespace, or lets the
@@ -245,7 +223,7 @@ func set(env *cli.Env, words []string) error {
 		}
 		nsid = v
 	}
-	fd, err := unix.Open(RunDir+"/"+name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd, err := netns.OpenPath(netns.RunDir + "/" + name)
 	if err != nil {
 		return fail(env, 1, "Cannot open network namespace \"%s\": %s", name, rtnl.ErrnoText(err))
 	}
@@ -254,20 +232,12 @@ func set(env *cli.Env, words []string) error {
 	if err != nil {
 		return err
 	}
-	fd, err = Open(name)
-	if err != nil {
-		return cmdline.Silent(cmdline.StatusFailed)
-	}
-	defer unix.Close(fd)
-	body, err := rtnl.Body(rtgenmsg(), func(ae *netlink.AttributeEncoder) error {
-		ae.Uint32(nsaFD, uint32(fd))
-		ae.Int32(nsaNSID, nsid)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if err := c.Exec(unix.RTM_NEWNSID, 0, body); err != nil {
+	if err := netns.SetID(context.Background(), c, name, nsid); err != nil {
+		var ne *netns.Error
+		if errors.As(err, &ne) {
+			// Opened a moment ago, gone now: iproute2 says nothing.
+			return cmdline.Silent(cmdline.StatusFailed)
+		}
 		return fail(env, 2, "%s", err.Error())
 	}
 	return nil
@@ -286,38 +256,20 @@ func identify(env *cli.Env, words []string) error {
 			return fail(env, 1, "Specified string '%s' is not a pid", pid)
 		}
 	}
-	var st unix.Stat_t
-	if pid == "self" && env.NetNSFD >= 0 {
-		// ip -n NAME runs iproute2 inside NAME; gip only holds it open.
-		if err := unix.Fstat(env.NetNSFD, &st); err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
-		}
-	} else {
-		fd, err := unix.Open("/proc/"+pid+"/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd := env.NetNSFD
+	if pid != "self" || fd < 0 {
+		var err error
+		fd, err = netns.OpenPath("/proc/" + pid + "/ns/net")
 		if err != nil {
 			return fail(env, 1, "Cannot open network namespace: %s", rtnl.ErrnoText(err))
 		}
-		err = unix.Fstat(fd, &st)
-		unix.Close(fd)
-		if err != nil {
-			return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
-		}
+		defer unix.Close(fd)
 	}
-	names, err := Names()
-	found := ""
+	// Under ip -n NAME iproute2 runs inside NAME; gip only holds it open,
+	// so its own namespace is NAME's fd.
+	found, err := netns.NameOfFD(fd)
 	if err != nil {
-		if !errors.Is(err, unix.ENOENT) {
-			return fail(env, 1, "Failed to open directory %s:%s", RunDir, rtnl.ErrnoText(err))
-		}
-	}
-	for _, n := range names {
-		var nst unix.Stat_t
-		if unix.Stat(RunDir+"/"+n, &nst) != nil {
-			continue
-		}
-		if nst.Dev == st.Dev && nst.Ino == st.Ino {
-			found = n // the last match wins, as in iproute2
-		}
+		return fail(env, 1, "%s", err.Error())
 	}
 	w := env.P.Writer()
 	w.WriteString(found)
@@ -333,7 +285,7 @@ func pids(env *cli.Env, words []string) error {
 	if len(words) > 1 {
 		return fail(env, 1, "extra arguments specified")
 	}
-	fd, err := unix.Open(RunDir+"/"+words[0], unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd, err := unix.Open(netns.RunDir+"/"+words[0], unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return fail(env, 1, "Cannot open network namespace: %s", rtnl.ErrnoText(err))
 	}
@@ -398,10 +350,10 @@ func monitor(env *cli.Env) error {
 		return fail(env, 1, "inotify_init failed: %s", rtnl.ErrnoText(err))
 	}
 	defer unix.Close(fd)
-	if err := makeRunDir(env); err != nil {
-		return err
+	if err := unix.Mkdir(netns.RunDir, 0o755); err != nil && err != unix.EEXIST {
+		return fail(env, 1, "mkdir %s failed: %s", netns.RunDir, rtnl.ErrnoText(err))
 	}
-	if _, err := unix.InotifyAddWatch(fd, RunDir, unix.IN_CREATE|unix.IN_DELETE); err != nil {
+	if _, err := unix.InotifyAddWatch(fd, netns.RunDir, unix.IN_CREATE|unix.IN_DELETE); err != nil {
 		return fail(env, 1, "inotify_add_watch failed: %s", rtnl.ErrnoText(err))
 	}
 	// Each batch of events is written out at once, on a terminal or not,

@@ -1,4 +1,4 @@
-package tuntap
+package iptuntap
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
 )
 
@@ -45,7 +46,7 @@ func TestParse(t *testing.T) {
 		{"help", true, request{}, 255, ""},
 	}
 	for _, tt := range tests {
-		r, err := parse(testEnv(), cmdline.NewArgs(strings.Fields(tt.in)), tt.owner)
+		r, err := parseRequest(testEnv(), cmdline.NewArgs(strings.Fields(tt.in)), tt.owner)
 		if tt.code == 0 {
 			if err != nil {
 				t.Errorf("%q: %v", tt.in, err)
@@ -63,12 +64,12 @@ func TestParse(t *testing.T) {
 
 func TestPrintFlags(t *testing.T) {
 	tests := []struct {
-		d    device
+		d    tuntap.Device
 		want string
 	}{
-		{device{name: "tun0", flags: unix.IFF_TUN | unix.IFF_NO_PI | unix.IFF_PERSIST, owner: -1, group: -1}, "tun0: tun persist\n"},
-		{device{name: "tunx", flags: 0x6901, owner: 1000, group: 100}, "tunx: tun pi one_queue multi_queue vnet_hdr persist filter user 1000 group 100\n"},
-		{device{name: "t", flags: unix.IFF_TAP | unix.IFF_NO_PI | 0x10, owner: -1, group: -1}, "t: tap 0x10\n"},
+		{tuntap.Device{Name: "tun0", Flags: unix.IFF_TUN | unix.IFF_NO_PI | unix.IFF_PERSIST, Owner: -1, Group: -1}, "tun0: tun persist\n"},
+		{tuntap.Device{Name: "tunx", Flags: 0x6901, Owner: 1000, Group: 100}, "tunx: tun pi one_queue multi_queue vnet_hdr persist filter user 1000 group 100\n"},
+		{tuntap.Device{Name: "t", Flags: unix.IFF_TAP | unix.IFF_NO_PI | 0x10, Owner: -1, Group: -1}, "t: tap 0x10\n"},
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
@@ -82,8 +83,8 @@ func TestPrintFlags(t *testing.T) {
 	var out bytes.Buffer
 	env := cli.NewEnv(cli.Options{JSON: true}, nil, &out, &bytes.Buffer{})
 	env.P.Begin()
-	printDevice(env, env.P, &device{name: "tunx", flags: 0x6901, owner: 1000, group: 100})
-	printDevice(env, env.P, &device{name: "tap0", flags: unix.IFF_TAP | unix.IFF_NO_PI | unix.IFF_PERSIST, owner: -1, group: -1})
+	printDevice(env, env.P, &tuntap.Device{Name: "tunx", Flags: 0x6901, Owner: 1000, Group: 100})
+	printDevice(env, env.P, &tuntap.Device{Name: "tap0", Flags: unix.IFF_TAP | unix.IFF_NO_PI | unix.IFF_PERSIST, Owner: -1, Group: -1})
 	env.P.End()
 	env.P.Flush()
 	want := `[{"ifname":"tunx","flags":["tun","pi","one_queue","multi_queue","vnet_hdr","persist","filter"],"user":1000,"group":100},{"ifname":"tap0","flags":["tap","persist"]}]` + "\n"
@@ -93,7 +94,8 @@ func TestPrintFlags(t *testing.T) {
 }
 
 // FuzzParse checks that no argument list makes the parser panic, and that
-// a request it accepts is one the ioctls can take.
+// a request it accepts is one the ioctls can take, handed to the library
+// as the same flags.
 func FuzzParse(f *testing.F) {
 	lookupUser = func(string) (uint32, bool) { return 0, false }
 	lookupGroup = func(string) (uint32, bool) { return 0, false }
@@ -101,9 +103,13 @@ func FuzzParse(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, owner bool) {
-		r, err := parse(testEnv(), cmdline.NewArgs(strings.Split(s, " ")), owner)
+		r, err := parseRequest(testEnv(), cmdline.NewArgs(strings.Split(s, " ")), owner)
 		if err != nil {
 			return
+		}
+		// The library is handed exactly the flags iproute2 would set.
+		if got := r.spec().Flags(); got != r.flags {
+			t.Fatalf("%q: spec flags %#x, parsed %#x", s, got, r.flags)
 		}
 		if r.flags&tunTypeMask == 0 {
 			t.Fatalf("accepted %q with no mode", s)

@@ -1,4 +1,4 @@
-package tuntap
+package iptuntap
 
 import (
 	"os/user"
@@ -7,6 +7,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/tuntap"
 	"golang.org/x/sys/unix"
 )
 
@@ -15,15 +16,6 @@ const noID = 0xffffffff
 
 // tunTypeMask is TUN_TYPE_MASK: the mode bits of the flags.
 const tunTypeMask = 0x000f
-
-// request is what `ip tuntap add|del` asks for: struct ifreq's name and
-// flags, and the owner and group to set (noID for none).
-type request struct {
-	name  string
-	flags uint16
-	uid   uint32
-	gid   uint32
-}
 
 // lookupUser and lookupGroup resolve names; tests replace them.
 var (
@@ -45,10 +37,49 @@ var (
 	}
 )
 
+// request is what `ip tuntap add|del` asks for: struct ifreq's name and
+// flags, and the owner and group to set (noID for none).
+type request struct {
+	name  string
+	flags uint16
+	uid   uint32
+	gid   uint32
+}
+
+// spec is the library's description of r.
+func (r *request) spec() tuntap.Spec {
+	s := tuntap.Spec{
+		Name:       r.name,
+		Mode:       tuntap.Mode(r.flags & tunTypeMask),
+		PI:         r.flags&unix.IFF_NO_PI == 0,
+		OneQueue:   r.flags&unix.IFF_ONE_QUEUE != 0,
+		VnetHdr:    r.flags&unix.IFF_VNET_HDR != 0,
+		MultiQueue: r.flags&unix.IFF_MULTI_QUEUE != 0,
+	}
+	if r.uid != noID {
+		uid := r.uid
+		s.Owner = &uid
+	}
+	if r.gid != noID {
+		gid := r.gid
+		s.Group = &gid
+	}
+	return s
+}
+
 // parse reads the words after add or del as iproute2 does: keywords are
 // abbreviations, and a word that is none of them is the device name. del
 // (owner false) takes no user or group, so those words are names there.
-func parse(env *cli.Env, args *cmdline.Args, owner bool) (*request, error) {
+func parse(env *cli.Env, args *cmdline.Args, owner bool) (tuntap.Spec, error) {
+	r, err := parseRequest(env, args, owner)
+	if err != nil {
+		return tuntap.Spec{}, err
+	}
+	return r.spec(), nil
+}
+
+// parseRequest is parse up to the flags ifreq gets.
+func parseRequest(env *cli.Env, args *cmdline.Args, owner bool) (*request, error) {
 	r := &request{flags: unix.IFF_NO_PI, uid: noID, gid: noID}
 	for args.More() {
 		w := args.Next()
