@@ -1,6 +1,7 @@
-package bridge
+package brctl
 
 import (
+	"github.com/gipnet/gip/bridge"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -13,7 +14,7 @@ func (b *brctl) setBridge(brName string, enc func(ae *netlink.AttributeEncoder))
 	if err != nil || errno != 0 {
 		return errno, err
 	}
-	err = b.setLink(br.index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(br.Index, func(ae *netlink.AttributeEncoder) error {
 		ae.Nested(unix.IFLA_LINKINFO, func(li *netlink.AttributeEncoder) error {
 			li.String(unix.IFLA_INFO_KIND, "bridge")
 			li.Nested(unix.IFLA_INFO_DATA, func(d *netlink.AttributeEncoder) error {
@@ -37,21 +38,21 @@ func (b *brctl) setBridge(brName string, enc func(ae *netlink.AttributeEncoder))
 // for a device that is not a port, and for a value the kernel refuses the
 // bridge's errors before the kernel's.
 func (b *brctl) setPort(brName, ifname string, enc func(ae *netlink.AttributeEncoder)) (unix.Errno, error) {
-	dev, err := getLink(b.c, ifname)
+	dev, err := bridge.GetLink(b.c, ifname)
 	if err != nil {
 		return 0, err
 	}
 	if dev == nil {
 		return unix.ENODEV, nil
 	}
-	if !dev.isPort() {
+	if !dev.IsPort() {
 		_, errno, err := b.bridgeFor(brName)
 		if err != nil || errno != 0 {
 			return errno, err
 		}
 		return unix.ENOENT, nil
 	}
-	err = b.setLink(dev.index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(dev.Index, func(ae *netlink.AttributeEncoder) error {
 		ae.Nested(unix.IFLA_LINKINFO, func(li *netlink.AttributeEncoder) error {
 			li.String(unix.IFLA_INFO_SLAVE_KIND, "bridge")
 			li.Nested(unix.IFLA_INFO_SLAVE_DATA, func(d *netlink.AttributeEncoder) error {
@@ -179,13 +180,13 @@ func (b *brctl) hairpin(args []string) error {
 		b.warn("expect on/off for argument")
 		return failed
 	}
-	if dev, err := getLink(b.c, ifname); err != nil {
+	if dev, err := bridge.GetLink(b.c, ifname); err != nil {
 		return fatal(err)
 	} else if dev == nil {
 		b.warn("interface %s does not exist!", ifname)
 		return failed
 	}
-	if br, err := getLink(b.c, brName); err != nil {
+	if br, err := bridge.GetLink(b.c, brName); err != nil {
 		return fatal(err)
 	} else if br == nil {
 		b.warn("bridge %s does not exist!", brName)

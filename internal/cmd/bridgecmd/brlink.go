@@ -1,7 +1,8 @@
-package bridge
+package bridgecmd
 
 import (
 	"fmt"
+	"github.com/gipnet/gip/bridge"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -76,22 +77,22 @@ func linkShow(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	links, err := dumpLinks(c)
+	links, err := bridge.DumpLinks(c)
 	if err != nil {
 		return err
 	}
 	t := &linkTable{names: map[int32]string{}, flags: map[int32]uint32{}}
 	byName := map[string]int32{}
 	for _, l := range links {
-		t.names[l.index] = l.name
-		t.flags[l.index] = l.flags
-		byName[l.name] = l.index
+		t.names[l.Index] = l.Name
+		t.flags[l.Index] = l.Flags
+		byName[l.Name] = l.Index
 	}
 	// The filter is a static in iproute2: under -batch a later link show
 	// (and bridge monitor) keeps it; a device not found clears it.
 	st := stateOf(env)
 	if hasDev {
-		st.linkIndex = nameIndex(c, byName, dev)
+		st.linkIndex = bridge.NameIndex(c, byName, dev)
 		if st.linkIndex == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
@@ -154,8 +155,8 @@ func printLinkFlags(p *format.Printer, flags uint32, mdown bool) {
 }
 
 func printSTPState(p *format.Printer, s uint8) {
-	if int(s) < len(stateNames) {
-		p.String(format.Any, "state", "state %s ", stateNames[s])
+	if name, ok := bridge.PortState(s).Name(); ok {
+		p.String(format.Any, "state", "state %s ", name)
 	} else {
 		p.Uint(format.Any, "state", "state (%d) ", uint64(s))
 	}

@@ -1,7 +1,9 @@
-package bridge
+package brctl
 
 import (
+	"encoding/binary"
 	"fmt"
+	"github.com/gipnet/gip/bridge"
 	"sort"
 	"strings"
 
@@ -14,7 +16,7 @@ import (
 // details and its ports in brctl's order.
 type showEntry struct {
 	name  string
-	br    *linkInfo
+	link  *bridge.Link
 	ports []string
 }
 
@@ -28,10 +30,10 @@ func formatShow(entries []showEntry) string {
 	sb.WriteString("bridge name\tbridge id\t\tSTP enabled\tinterfaces\n")
 	for _, e := range entries {
 		stp := "no"
-		if e.br.br.stpState != 0 {
+		if e.link.Bridge.STPState != 0 {
 			stp = "yes"
 		}
-		fmt.Fprintf(&sb, "%s\t\t%s\t%s\t\t", e.name, e.br.br.bridgeID, stp)
+		fmt.Fprintf(&sb, "%s\t\t%s\t%s\t\t", e.name, e.link.Bridge.BridgeID, stp)
 		sb.WriteString(strings.Join(e.ports, "\n\t\t\t\t\t\t\t"))
 		sb.WriteString("\n")
 	}
@@ -43,54 +45,52 @@ func timer(cs uint64) string {
 	return fmt.Sprintf("%4d.%02d", int32(cs/100), int32(cs%100))
 }
 
-var stateNames = []string{"disabled", "listening", "learning", "forwarding", "blocking"}
-
 func stateName(s uint8) string {
-	if int(s) < len(stateNames) {
-		return stateNames[s]
+	if n, ok := bridge.PortState(s).Name(); ok {
+		return n
 	}
 	return "<INVALID STATE>"
 }
 
 // formatSTP is the text of `brctl showstp`.
-func formatSTP(name string, br *brInfo, ports []*linkInfo) string {
+func formatSTP(name string, br *bridge.Info, ports []*bridge.Link) string {
 	var sb strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&sb, format, a...) }
 	w("%s\n", name)
-	w(" bridge id\t\t%s\n", br.bridgeID)
-	w(" designated root\t%s\n", br.rootID)
-	w(" root port\t\t%4d\t\t\tpath cost\t\t%4d\n", br.rootPort, int32(br.rootPathCost))
-	w(" max age\t\t%s\t\t\tbridge max age\t\t%s\n", timer(br.maxAge), timer(br.bridgeMaxAge))
-	w(" hello time\t\t%s\t\t\tbridge hello time\t%s\n", timer(br.helloTime), timer(br.bridgeHelloTime))
-	w(" forward delay\t\t%s\t\t\tbridge forward delay\t%s\n", timer(br.forwardDelay), timer(br.bridgeForwardDelay))
-	w(" ageing time\t\t%s\n", timer(br.ageingTime))
-	w(" hello timer\t\t%s\t\t\ttcn timer\t\t%s\n", timer(br.helloTimer), timer(br.tcnTimer))
-	w(" topology change timer\t%s\t\t\tgc timer\t\t%s\n", timer(br.tcTimer), timer(br.gcTimer))
+	w(" bridge id\t\t%s\n", br.BridgeID)
+	w(" designated root\t%s\n", br.RootID)
+	w(" root port\t\t%4d\t\t\tpath cost\t\t%4d\n", br.RootPort, int32(br.RootPathCost))
+	w(" max age\t\t%s\t\t\tbridge max age\t\t%s\n", timer(br.MaxAge), timer(br.BridgeMaxAge))
+	w(" hello time\t\t%s\t\t\tbridge hello time\t%s\n", timer(br.HelloTime), timer(br.BridgeHelloTime))
+	w(" forward delay\t\t%s\t\t\tbridge forward delay\t%s\n", timer(br.ForwardDelay), timer(br.BridgeForwardDelay))
+	w(" ageing time\t\t%s\n", timer(br.AgeingTime))
+	w(" hello timer\t\t%s\t\t\ttcn timer\t\t%s\n", timer(br.HelloTimer), timer(br.TCNTimer))
+	w(" topology change timer\t%s\t\t\tgc timer\t\t%s\n", timer(br.TCTimer), timer(br.GCTimer))
 	w(" flags\t\t\t")
-	if br.topologyChange {
+	if br.TopologyChange {
 		w("TOPOLOGY_CHANGE ")
 	}
-	if br.topologyChangeDet {
+	if br.TopologyChangeDetected {
 		w("TOPOLOGY_CHANGE_DETECTED ")
 	}
 	w("\n\n\n")
 	for _, l := range ports {
-		p := &l.port
-		w("%s (%d)\n", l.name, p.no)
-		w(" port id\t\t%04x\t\t\tstate\t\t%15s\n", p.id, stateName(p.state))
-		w(" designated root\t%s\tpath cost\t\t%4d\n", p.designatedRoot, int32(p.pathCost))
-		w(" designated bridge\t%s\tmessage age timer\t%s\n", p.designatedBridge, timer(p.messageAgeTimer))
-		w(" designated port\t%04x\t\t\tforward delay timer\t%s\n", p.designatedPort, timer(p.forwardDelayTimer))
-		w(" designated cost\t%4d\t\t\thold timer\t\t%s\n", p.designatedCost, timer(p.holdTimer))
+		p := &l.Port
+		w("%s (%d)\n", l.Name, p.No)
+		w(" port id\t\t%04x\t\t\tstate\t\t%15s\n", p.ID, stateName(p.State))
+		w(" designated root\t%s\tpath cost\t\t%4d\n", p.DesignatedRoot, int32(p.PathCost))
+		w(" designated bridge\t%s\tmessage age timer\t%s\n", p.DesignatedBridge, timer(p.MessageAgeTimer))
+		w(" designated port\t%04x\t\t\tforward delay timer\t%s\n", p.DesignatedPort, timer(p.ForwardDelayTimer))
+		w(" designated cost\t%4d\t\t\thold timer\t\t%s\n", p.DesignatedCost, timer(p.HoldTimer))
 		w(" flags\t\t\t")
-		if p.configPending {
+		if p.ConfigPending {
 			w("CONFIG_PENDING ")
 		}
-		if p.topologyChangeAck {
+		if p.TopologyChangeAck {
 			w("TOPOLOGY_CHANGE_ACK ")
 		}
-		if p.hairpin != 0 {
-			w("\n hairpin mode\t\t%4d", p.hairpin)
+		if p.Hairpin != 0 {
+			w("\n hairpin mode\t\t%4d", p.Hairpin)
 		}
 		w("\n\n")
 	}
@@ -99,19 +99,19 @@ func formatSTP(name string, br *brInfo, ports []*linkInfo) string {
 
 func (b *brctl) showstp(args []string) error {
 	name := args[1]
-	links, err := dumpLinks(b.c)
+	links, err := bridge.DumpLinks(b.c)
 	if err != nil {
 		return fatal(err)
 	}
-	if br := sysfsBridge(links, name); br != nil {
-		b.env.P.Text(formatSTP(name, &br.br, portsOf(links, br.index)))
+	if br := bridge.SysfsBridge(links, name); br != nil {
+		b.env.P.Text(formatSTP(name, &br.Bridge, bridge.PortsOf(links, br.Index)))
 		return nil
 	}
 	// brctl's fallback: the ioctls, on the device they reach.
-	br, errno := ioctlBridge(links, name)
-	var info brInfo
+	br, errno := bridge.IoctlBridge(links, name)
+	var info bridge.Info
 	if errno == 0 {
-		info, errno = ioctlBridgeInfo(name)
+		info, errno = bridge.IoctlInfo(name)
 	}
 	switch {
 	case errno == unix.ENODEV:
@@ -121,7 +121,7 @@ func (b *brctl) showstp(args []string) error {
 		b.warn("device %s is not a bridge!", name)
 		return failed
 	}
-	b.env.P.Text(formatSTP(name, &info, portsByNumber(links, br.index)))
+	b.env.P.Text(formatSTP(name, &info, bridge.PortsByNumber(links, br.Index)))
 	return nil
 }
 
@@ -165,19 +165,19 @@ func (b *brctl) showmacs(args []string) error {
 		b.warn("read of forward table failed: %s", strerror(errno))
 		return failed
 	}
-	links, err := dumpLinks(b.c)
+	links, err := bridge.DumpLinks(b.c)
 	if err != nil {
 		return fatal(err)
 	}
 	portNo := map[int32]uint16{}
-	for _, l := range portsOf(links, br.index) {
-		portNo[l.index] = l.port.no
+	for _, l := range bridge.PortsOf(links, br.Index) {
+		portNo[l.Index] = l.Port.No
 	}
 	var entries []fdbEntry
 	hdr := make([]byte, unix.SizeofNdMsg)
 	hdr[0] = unix.AF_BRIDGE
 	err = b.c.Dump(unix.RTM_GETNEIGH, hdr, func(m netlink.Message) error {
-		if e, ok := parseFDB(m, br.index, portNo); ok {
+		if e, ok := parseFDB(m, br.Index, portNo); ok {
 			entries = append(entries, e)
 		}
 		return nil
@@ -202,8 +202,8 @@ func parseFDB(m netlink.Message, brIndex int32, portNo map[int32]uint16) (fdbEnt
 	if d[0] != unix.AF_BRIDGE {
 		return e, false
 	}
-	ifindex := int32(ne.Uint32(d[4:8]))
-	state := ne.Uint16(d[8:10])
+	ifindex := int32(binary.NativeEndian.Uint32(d[4:8]))
+	state := binary.NativeEndian.Uint16(d[8:10])
 	no, ok := portNo[ifindex]
 	if !ok {
 		return e, false
@@ -223,11 +223,13 @@ func parseFDB(m netlink.Message, brIndex int32, portNo map[int32]uint16) (fdbEnt
 				haveMAC = true
 			}
 		case unix.NDA_MASTER:
-			master = int32(u32(v))
+			if len(v) >= 4 {
+				master = int32(binary.NativeEndian.Uint32(v))
+			}
 		case unix.NDA_CACHEINFO:
 			// struct nda_cacheinfo: confirmed, used, updated, refcnt.
 			if len(v) >= 12 {
-				e.ageing = uint64(ne.Uint32(v[8:12]))
+				e.ageing = uint64(binary.NativeEndian.Uint32(v[8:12]))
 			}
 		}
 	}

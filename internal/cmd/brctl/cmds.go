@@ -1,6 +1,7 @@
-package bridge
+package brctl
 
 import (
+	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -14,35 +15,35 @@ var failed = cmdline.Silent(cmdline.StatusFailed)
 func fatal(err error) error { return err }
 
 func (b *brctl) show(args []string) error {
-	links, err := dumpLinks(b.c)
+	links, err := bridge.DumpLinks(b.c)
 	if err != nil {
 		return fatal(err)
 	}
 	var shown []showEntry
 	errs := 0
 	if len(args) == 1 {
-		var brs []*linkInfo
+		var brs []*bridge.Link
 		for _, l := range links {
-			if l.isBridge() {
+			if l.IsBridge() {
 				brs = append(brs, l)
 			}
 		}
-		sortByName(brs)
+		bridge.SortByName(brs)
 		for _, br := range brs {
-			shown = append(shown, showEntry{name: br.name, br: br, ports: names(portsOf(links, br.index))})
+			shown = append(shown, showEntry{name: br.Name, link: br, ports: names(bridge.PortsOf(links, br.Index))})
 		}
 	} else {
 		for _, name := range args[1:] {
-			if l := sysfsBridge(links, name); l != nil {
-				shown = append(shown, showEntry{name: name, br: l, ports: names(portsOf(links, l.index))})
+			if l := bridge.SysfsBridge(links, name); l != nil {
+				shown = append(shown, showEntry{name: name, link: l, ports: names(bridge.PortsOf(links, l.Index))})
 				continue
 			}
 			// brctl's fallback: the ioctls, on the device they reach
 			// (the id and STP state they give are what sysfs shows).
-			l, errno := ioctlBridge(links, name)
+			l, errno := bridge.IoctlBridge(links, name)
 			switch errno {
 			case 0:
-				shown = append(shown, showEntry{name: name, br: l, ports: names(portsByNumber(links, l.index))})
+				shown = append(shown, showEntry{name: name, link: l, ports: names(bridge.PortsByNumber(links, l.Index))})
 			case unix.ENODEV:
 				b.warn("bridge %s does not exist!", name)
 				errs++
@@ -59,10 +60,10 @@ func (b *brctl) show(args []string) error {
 	return nil
 }
 
-func names(ls []*linkInfo) []string {
+func names(ls []*bridge.Link) []string {
 	s := make([]string, len(ls))
 	for i, l := range ls {
-		s[i] = l.name
+		s[i] = l.Name
 	}
 	return s
 }
@@ -78,7 +79,7 @@ func (b *brctl) setLink(index int32, fn func(ae *netlink.AttributeEncoder) error
 }
 
 func (b *brctl) addbr(args []string) error {
-	name := ifrName(args[1])
+	name := bridge.IfreqName(args[1])
 	var err error
 	if name == "" {
 		// Netlink would pick a name for an empty one; the ioctl refuses it.
@@ -111,7 +112,7 @@ func (b *brctl) addbr(args []string) error {
 func (b *brctl) delbr(args []string) error {
 	// SIOCBRDELBR takes a bare name, not a struct ifreq: the kernel looks
 	// it up as it is, so "br0:1" is no bridge there.
-	l, err := getLinkExact(b.c, ifrName(args[1]))
+	l, err := bridge.GetLinkExact(b.c, bridge.IfreqName(args[1]))
 	if err != nil {
 		return fatal(err)
 	}
@@ -119,12 +120,12 @@ func (b *brctl) delbr(args []string) error {
 	switch {
 	case l == nil:
 		errno = unix.ENXIO
-	case !l.isBridge():
+	case !l.IsBridge():
 		errno = unix.EPERM
-	case l.flags&unix.IFF_UP != 0:
+	case l.Flags&unix.IFF_UP != 0:
 		errno = unix.EBUSY
 	default:
-		body := rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: l.index}.Append(nil)
+		body := rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: l.Index}.Append(nil)
 		if err := b.c.Exec(unix.RTM_DELLINK, 0, body); err != nil {
 			errno = errnoOf(err)
 		}
@@ -144,15 +145,15 @@ func (b *brctl) delbr(args []string) error {
 
 // bridgeFor is the bridge an ioctl naming br would reach: ENODEV when there
 // is no such device, EOPNOTSUPP when it is not a bridge.
-func (b *brctl) bridgeFor(br string) (*linkInfo, unix.Errno, error) {
-	l, err := getLink(b.c, ifrName(br))
+func (b *brctl) bridgeFor(br string) (*bridge.Link, unix.Errno, error) {
+	l, err := bridge.GetLink(b.c, bridge.IfreqName(br))
 	if err != nil {
 		return nil, 0, err
 	}
 	if l == nil {
 		return nil, unix.ENODEV, nil
 	}
-	if !l.isBridge() {
+	if !l.IsBridge() {
 		return l, unix.EOPNOTSUPP, nil
 	}
 	return l, 0, nil
@@ -161,7 +162,7 @@ func (b *brctl) bridgeFor(br string) (*linkInfo, unix.Errno, error) {
 // warnMissing says which of a bridge and a device is missing after an
 // ENODEV, as brctl does for addif and delif.
 func (b *brctl) warnMissing(brName, ifname string) {
-	if dev, err := getLink(b.c, ifname); err == nil && dev == nil {
+	if dev, err := bridge.GetLink(b.c, ifname); err == nil && dev == nil {
 		b.warn("interface %s does not exist!", ifname)
 	} else {
 		b.warn("bridge %s does not exist!", brName)
@@ -197,7 +198,7 @@ func (b *brctl) addif(args []string) error {
 // accept it again in its own bridge; the ioctl refuses both, so those cases
 // are decided here in the order br_add_if checks them.
 func (b *brctl) addOne(brName, ifname string) (unix.Errno, error) {
-	dev, err := getLink(b.c, ifname)
+	dev, err := bridge.GetLink(b.c, ifname)
 	if err != nil || dev == nil {
 		return unix.ENODEV, err
 	}
@@ -205,18 +206,18 @@ func (b *brctl) addOne(brName, ifname string) (unix.Errno, error) {
 	if err != nil || errno != 0 {
 		return errno, err
 	}
-	if dev.master != 0 {
+	if dev.Master != 0 {
 		switch {
-		case dev.flags&unix.IFF_LOOPBACK != 0 || dev.typ != unix.ARPHRD_ETHER:
+		case dev.Flags&unix.IFF_LOOPBACK != 0 || dev.Type != unix.ARPHRD_ETHER:
 			return unix.EINVAL, nil
-		case dev.isBridge():
+		case dev.IsBridge():
 			return unix.ELOOP, nil
 		default:
 			return unix.EBUSY, nil
 		}
 	}
-	err = b.setLink(dev.index, func(ae *netlink.AttributeEncoder) error {
-		ae.Uint32(unix.IFLA_MASTER, uint32(br.index))
+	err = b.setLink(dev.Index, func(ae *netlink.AttributeEncoder) error {
+		ae.Uint32(unix.IFLA_MASTER, uint32(br.Index))
 		return nil
 	})
 	if err != nil {
@@ -248,7 +249,7 @@ func (b *brctl) delif(args []string) error {
 }
 
 func (b *brctl) delOne(brName, ifname string) (unix.Errno, error) {
-	dev, err := getLink(b.c, ifname)
+	dev, err := bridge.GetLink(b.c, ifname)
 	if err != nil || dev == nil {
 		return unix.ENODEV, err
 	}
@@ -256,10 +257,10 @@ func (b *brctl) delOne(brName, ifname string) (unix.Errno, error) {
 	if err != nil || errno != 0 {
 		return errno, err
 	}
-	if !dev.isPort() || dev.master != br.index {
+	if !dev.IsPort() || dev.Master != br.Index {
 		return unix.EINVAL, nil
 	}
-	err = b.setLink(dev.index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(dev.Index, func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(unix.IFLA_MASTER, 0)
 		return nil
 	})

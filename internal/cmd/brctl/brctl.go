@@ -1,8 +1,9 @@
 // Package bridge is brctl (bridge-utils) and the `bridge` command, both
 // reading bridges over netlink rather than sysfs.
-package bridge
+package brctl
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -181,21 +182,12 @@ func getopt(prog string, words []string) (act int, rest []string, msg string) {
 	return optNone, rest, ""
 }
 
-// ifrName is a name as the kernel reads it from struct ifreq: at most
-// IFNAMSIZ-1 bytes (brctl's strncpy does not terminate longer names).
-func ifrName(s string) string {
-	if len(s) >= unix.IFNAMSIZ {
-		return s[:unix.IFNAMSIZ-1]
-	}
-	return s
-}
-
 func strerror(errno unix.Errno) string { return rtnl.Strerror(errno) }
 
 // errnoOf is the errno a kernel refusal carries (EINVAL for anything else).
 func errnoOf(err error) unix.Errno {
 	var e *rtnl.Error
-	if ok := asNL(err, &e); ok {
+	if ok := errors.As(err, &e); ok {
 		return e.Errno
 	}
 	return unix.EINVAL

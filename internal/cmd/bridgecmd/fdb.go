@@ -1,7 +1,8 @@
-package bridge
+package bridgecmd
 
 import (
 	"fmt"
+	"github.com/gipnet/gip/bridge"
 	"net/netip"
 
 	"github.com/gipnet/gip/format"
@@ -119,25 +120,25 @@ func fdbShow(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	links, err := dumpLinks(c)
+	links, err := bridge.DumpLinks(c)
 	if err != nil {
 		return err
 	}
 	names := map[int32]string{}
 	byName := map[string]int32{}
 	for _, l := range links {
-		names[l.index] = l.name
-		byName[l.name] = l.index
+		names[l.Index] = l.Name
+		byName[l.Name] = l.Index
 	}
 	if hasBr {
-		i := nameIndex(c, byName, br)
+		i := bridge.NameIndex(c, byName, br)
 		if i == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", br)
 		}
 		f.master = i
 	}
 	if hasDev {
-		i := nameIndex(c, byName, dev)
+		i := bridge.NameIndex(c, byName, dev)
 		if i == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}

@@ -1,6 +1,7 @@
-package bridge
+package brctl
 
 import (
+	"github.com/gipnet/gip/bridge"
 	"strings"
 	"testing"
 )
@@ -86,7 +87,7 @@ func FuzzArgs(f *testing.F) {
 			scanInt(w)
 			centiseconds(w)
 			onOff(w)
-			ifrName(w)
+			bridge.IfreqName(w)
 		}
 	})
 }

@@ -1,6 +1,7 @@
-package bridge
+package bridgecmd
 
 import (
+	"github.com/gipnet/gip/bridge"
 	"strconv"
 	"strings"
 
@@ -387,10 +388,8 @@ next:
 				state := int32(n)
 				if v == "" || rest != "" {
 					state = -1
-					for i, name := range stateNames {
-						if name == v {
-							state = int32(i)
-						}
+					if st, ok := bridge.ParsePortState(v); ok {
+						state = int32(st)
 					}
 				}
 				if state == -1 {

@@ -1,6 +1,7 @@
-package bridge
+package brctl
 
 import (
+	"github.com/gipnet/gip/bridge"
 	"strings"
 	"testing"
 
@@ -8,18 +9,18 @@ import (
 )
 
 func TestFormatShow(t *testing.T) {
-	br0 := &linkInfo{name: "br0", br: brInfo{bridgeID: bridgeID{0x80, 0, 0x82, 0x8b, 0xf1, 0x84, 0x51, 0x3d}}}
-	br1 := &linkInfo{name: "br1", br: brInfo{bridgeID: bridgeID{0x80, 0}, stpState: 1}}
+	br0 := &bridge.Link{Name: "br0", Bridge: bridge.Info{BridgeID: bridge.ID{0x80, 0, 0x82, 0x8b, 0xf1, 0x84, 0x51, 0x3d}}}
+	br1 := &bridge.Link{Name: "br1", Bridge: bridge.Info{BridgeID: bridge.ID{0x80, 0}, STPState: 1}}
 	tests := []struct {
 		name    string
 		entries []showEntry
 		want    string
 	}{
 		{"none", nil, ""},
-		{"no ports", []showEntry{{name: "br1", br: br1}},
+		{"no ports", []showEntry{{name: "br1", link: br1}},
 			"bridge name\tbridge id\t\tSTP enabled\tinterfaces\n" +
 				"br1\t\t8000.000000000000\tyes\t\t\n"},
-		{"ports", []showEntry{{name: "br0", br: br0, ports: []string{"B1", "a1", "v1"}}, {name: "br1", br: br1}},
+		{"ports", []showEntry{{name: "br0", link: br0, ports: []string{"B1", "a1", "v1"}}, {name: "br1", link: br1}},
 			"bridge name\tbridge id\t\tSTP enabled\tinterfaces\n" +
 				"br0\t\t8000.828bf184513d\tno\t\tB1\n" +
 				"\t\t\t\t\t\t\ta1\n" +
@@ -34,14 +35,14 @@ func TestFormatShow(t *testing.T) {
 }
 
 func TestPortOrder(t *testing.T) {
-	links := []*linkInfo{
-		{index: 5, name: "v1", master: 2, slaveKind: "bridge"},
-		{index: 6, name: "a1", master: 2, slaveKind: "bridge"},
-		{index: 7, name: "B1", master: 2, slaveKind: "bridge"},
-		{index: 8, name: "a0", master: 3, slaveKind: "bridge"},
-		{index: 9, name: "bond-slave", master: 2, slaveKind: "bond"},
+	links := []*bridge.Link{
+		{Index: 5, Name: "v1", Master: 2, SlaveKind: "bridge"},
+		{Index: 6, Name: "a1", Master: 2, SlaveKind: "bridge"},
+		{Index: 7, Name: "B1", Master: 2, SlaveKind: "bridge"},
+		{Index: 8, Name: "a0", Master: 3, SlaveKind: "bridge"},
+		{Index: 9, Name: "bond-slave", Master: 2, SlaveKind: "bond"},
 	}
-	got := names(portsOf(links, 2))
+	got := names(bridge.PortsOf(links, 2))
 	want := []string{"B1", "a1", "v1"}
 	if len(got) != len(want) {
 		t.Fatalf("got %v want %v", got, want)
@@ -54,12 +55,12 @@ func TestPortOrder(t *testing.T) {
 }
 
 func TestFormatSTP(t *testing.T) {
-	id := bridgeID{0x80, 0, 2, 0, 0, 0, 0, 1}
-	br := &brInfo{bridgeID: id, rootID: id, maxAge: 2000, helloTime: 200, forwardDelay: 1500,
-		bridgeMaxAge: 2000, bridgeHelloTime: 200, bridgeForwardDelay: 1500,
-		ageingTime: 30000, gcTimer: 29895}
-	ports := []*linkInfo{{name: "lan1", port: portInfo{no: 2, id: 0x8002, designatedPort: 0x8002,
-		state: 3, pathCost: 2, designatedRoot: id, designatedBridge: id, forwardDelayTimer: 1396, hairpin: 1}}}
+	id := bridge.ID{0x80, 0, 2, 0, 0, 0, 0, 1}
+	br := &bridge.Info{BridgeID: id, RootID: id, MaxAge: 2000, HelloTime: 200, ForwardDelay: 1500,
+		BridgeMaxAge: 2000, BridgeHelloTime: 200, BridgeForwardDelay: 1500,
+		AgeingTime: 30000, GCTimer: 29895}
+	ports := []*bridge.Link{{Name: "lan1", Port: bridge.PortInfo{No: 2, ID: 0x8002, DesignatedPort: 0x8002,
+		State: 3, PathCost: 2, DesignatedRoot: id, DesignatedBridge: id, ForwardDelayTimer: 1396, Hairpin: 1}}}
 	want := "br0\n" +
 		" bridge id\t\t8000.020000000001\n" +
 		" designated root\t8000.020000000001\n" +
@@ -102,15 +103,15 @@ func TestFormatMACs(t *testing.T) {
 // TestIoctlFallback checks which device brctl's ioctl fallback reaches for
 // a name sysfs does not know, and the order it lists the ports in.
 func TestIoctlFallback(t *testing.T) {
-	br0 := &linkInfo{index: 4, name: "br0", kind: "bridge"}
-	v0 := &linkInfo{index: 3, name: "v0", kind: "veth"}
-	pa := &linkInfo{index: 7, name: "a9", master: 4, slaveKind: "bridge", port: portInfo{no: 3}}
-	pb := &linkInfo{index: 8, name: "v1", master: 4, slaveKind: "bridge", port: portInfo{no: 1}}
-	links := []*linkInfo{v0, br0, pa, pb}
+	br0 := &bridge.Link{Index: 4, Name: "br0", Kind: "bridge"}
+	v0 := &bridge.Link{Index: 3, Name: "v0", Kind: "veth"}
+	pa := &bridge.Link{Index: 7, Name: "a9", Master: 4, SlaveKind: "bridge", Port: bridge.PortInfo{No: 3}}
+	pb := &bridge.Link{Index: 8, Name: "v1", Master: 4, SlaveKind: "bridge", Port: bridge.PortInfo{No: 1}}
+	links := []*bridge.Link{v0, br0, pa, pb}
 	for _, tt := range []struct {
 		name  string
 		sysfs bool
-		want  *linkInfo
+		want  *bridge.Link
 		errno unix.Errno
 	}{
 		{"br0", true, br0, 0},
@@ -122,17 +123,17 @@ func TestIoctlFallback(t *testing.T) {
 		{"br0xxxxxxxxxxxxxxxxxx", false, nil, unix.ENODEV},
 		{"", false, nil, unix.ENODEV},
 	} {
-		if got := sysfsBridge(links, tt.name) != nil; got != tt.sysfs {
-			t.Errorf("sysfsBridge(%q) = %v, want %v", tt.name, got, tt.sysfs)
+		if got := bridge.SysfsBridge(links, tt.name) != nil; got != tt.sysfs {
+			t.Errorf("bridge.SysfsBridge(%q) = %v, want %v", tt.name, got, tt.sysfs)
 		}
-		if got, errno := ioctlBridge(links, tt.name); got != tt.want || errno != tt.errno {
-			t.Errorf("ioctlBridge(%q) = %v, %v; want %v, %v", tt.name, got, errno, tt.want, tt.errno)
+		if got, errno := bridge.IoctlBridge(links, tt.name); got != tt.want || errno != tt.errno {
+			t.Errorf("bridge.IoctlBridge(%q) = %v, %v; want %v, %v", tt.name, got, errno, tt.want, tt.errno)
 		}
 	}
-	if got := names(portsByNumber(links, 4)); strings.Join(got, " ") != "v1 a9" {
-		t.Errorf("portsByNumber = %v, want by port number: v1 a9", got)
+	if got := names(bridge.PortsByNumber(links, 4)); strings.Join(got, " ") != "v1 a9" {
+		t.Errorf("bridge.PortsByNumber = %v, want by port number: v1 a9", got)
 	}
-	if got := names(portsOf(links, 4)); strings.Join(got, " ") != "a9 v1" {
-		t.Errorf("portsOf = %v, want by name: a9 v1", got)
+	if got := names(bridge.PortsOf(links, 4)); strings.Join(got, " ") != "a9 v1" {
+		t.Errorf("bridge.PortsOf = %v, want by name: a9 v1", got)
 	}
 }

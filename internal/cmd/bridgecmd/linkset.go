@@ -1,7 +1,8 @@
-package bridge
+package bridgecmd
 
 import (
 	"errors"
+	"github.com/gipnet/gip/bridge"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -138,10 +139,8 @@ next:
 				break
 			}
 			s.state = -1
-			for i, name := range stateNames {
-				if name == v {
-					s.state = int8(i)
-				}
+			if st, ok := bridge.ParsePortState(v); ok {
+				s.state = int8(st)
 			}
 			if s.state == -1 {
 				return nil, cmdline.Exit(cmdline.StatusUsage, "Error: invalid STP port state")
@@ -258,12 +257,12 @@ func (s *portSettings) body(index int32) []byte {
 // llIndex is ll_name_to_index: the link called name, else the index an
 // "ifN" name stands for, else 0.
 func llIndex(c *rtnl.Conn, name string) (uint32, error) {
-	l, err := getLink(c, name)
+	l, err := bridge.GetLink(c, name)
 	if err != nil {
 		return 0, err
 	}
 	if l != nil {
-		return uint32(l.index), nil
+		return uint32(l.Index), nil
 	}
 	return link.IndexFromIfN(name), nil
 }

@@ -1,7 +1,8 @@
-package bridge
+package bridgecmd
 
 import (
 	"fmt"
+	"github.com/gipnet/gip/bridge"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -181,13 +182,13 @@ func fdbGet(env *cli.Env, args *cmdline.Args) error {
 
 // linkNames returns ll_index_to_name over one link dump.
 func linkNames(c *rtnl.Conn) (func(int32) string, error) {
-	links, err := dumpLinks(c)
+	links, err := bridge.DumpLinks(c)
 	if err != nil {
 		return nil, err
 	}
 	names := make(map[int32]string, len(links))
 	for _, l := range links {
-		names[l.index] = l.name
+		names[l.Index] = l.Name
 	}
 	return func(i int32) string {
 		if n, ok := names[i]; ok {

@@ -1,7 +1,8 @@
-package bridge
+package bridgecmd
 
 import (
 	"bufio"
+	"github.com/gipnet/gip/bridge"
 	"os"
 	"strconv"
 	"strings"
@@ -165,7 +166,7 @@ func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags n
 			if c, err = env.Conn(); err != nil {
 				return err
 			}
-			l, err := getLink(c, viaName)
+			l, err := bridge.GetLink(c, viaName)
 			if err != nil {
 				return err
 			}
@@ -238,13 +239,13 @@ func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags n
 	}
 	var viaIndex int32
 	if needConnForVia {
-		l, err := getLink(c, viaName)
+		l, err := bridge.GetLink(c, viaName)
 		if err != nil {
 			return err
 		}
-		viaIndex = l.index
+		viaIndex = l.Index
 	}
-	d, err := getLink(c, dev)
+	d, err := bridge.GetLink(c, dev)
 	if err != nil {
 		return err
 	}
@@ -253,7 +254,7 @@ func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags n
 	}
 	hdr := make([]byte, unix.SizeofNdMsg)
 	hdr[0] = unix.AF_BRIDGE
-	ne.PutUint32(hdr[4:8], uint32(d.index))
+	ne.PutUint32(hdr[4:8], uint32(d.Index))
 	ne.PutUint16(hdr[8:10], ndmState)
 	hdr[10] = ndmFlags
 	body, err := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {

@@ -1,4 +1,4 @@
-package bridge
+package brctl
 
 import "github.com/gipnet/gip/internal/cnum"
 
