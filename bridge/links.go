@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"context"
 	"encoding/binary"
 	"sort"
 
@@ -253,24 +254,27 @@ func decodePort(b []byte, p *PortInfo) {
 	}
 }
 
-func linkRequest(index int32, name string) ([]byte, error) {
-	return rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+// linkRequest is the body of RTM_GETLINK for a link index or name (0 and
+// "" for a dump), without statistics.
+func linkRequest(index int32, name string) []byte {
+	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if name != "" {
 			ae.String(unix.IFLA_IFNAME, name)
 		}
 		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
+	return b
 }
 
 // GetLink returns the link called name, or nil when there is none (a name
 // if_nametoindex could not find either: empty or IFNAMSIZ long or more).
 // Like if_nametoindex and brctl's ioctls, it reads "br0:1" as br0.
-func GetLink(c *rtnl.Conn, name string) (*Link, error) {
-	l, err := GetLinkExact(c, name)
+func GetLink(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {
+	l, err := GetLinkExact(ctx, c, name)
 	if l == nil && err == nil {
 		if base, ok := link.IoctlName(name); ok {
-			return GetLinkExact(c, base)
+			return GetLinkExact(ctx, c, base)
 		}
 	}
 	return l, err
@@ -296,18 +300,14 @@ func NameIndex(c *rtnl.Conn, byName map[string]int32, name string) int32 {
 	return int32(link.IndexFromIfN(name))
 }
 
-func GetLinkExact(c *rtnl.Conn, name string) (*Link, error) {
+func GetLinkExact(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {
 	if link.LookupExceedsBound(c, name) {
 		return nil, nil // ll_name_to_index's request has no room for it
 	}
 	if name == "" || len(name) >= unix.IFNAMSIZ {
 		return nil, nil
 	}
-	body, err := linkRequest(0, name)
-	if err != nil {
-		return nil, err
-	}
-	m, err := c.Query(unix.RTM_GETLINK, 0, body)
+	m, err := c.QueryContext(ctx, unix.RTM_GETLINK, 0, linkRequest(0, name))
 	if err != nil {
 		if rtnl.IsErrno(err, unix.ENODEV) || rtnl.IsErrno(err, unix.EINVAL) {
 			return nil, nil
@@ -322,13 +322,9 @@ func GetLinkExact(c *rtnl.Conn, name string) (*Link, error) {
 }
 
 // DumpLinks returns every link, in the kernel's order.
-func DumpLinks(c *rtnl.Conn) ([]*Link, error) {
-	body, err := linkRequest(0, "")
-	if err != nil {
-		return nil, err
-	}
+func DumpLinks(ctx context.Context, c *rtnl.Conn) ([]*Link, error) {
 	var links []*Link
-	err = c.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
+	err := c.DumpContext(ctx, unix.RTM_GETLINK, linkRequest(0, ""), func(m netlink.Message) error {
 		if l, ok := DecodeLink(m); ok {
 			links = append(links, l)
 		}

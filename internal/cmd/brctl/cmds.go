@@ -1,6 +1,7 @@
 package brctl
 
 import (
+	"context"
 	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
@@ -15,7 +16,7 @@ var failed = cmdline.Silent(cmdline.StatusFailed)
 func fatal(err error) error { return err }
 
 func (b *brctl) show(args []string) error {
-	links, err := bridge.DumpLinks(b.c)
+	links, err := bridge.DumpLinks(context.Background(), b.c)
 	if err != nil {
 		return fatal(err)
 	}
@@ -112,7 +113,7 @@ func (b *brctl) addbr(args []string) error {
 func (b *brctl) delbr(args []string) error {
 	// SIOCBRDELBR takes a bare name, not a struct ifreq: the kernel looks
 	// it up as it is, so "br0:1" is no bridge there.
-	l, err := bridge.GetLinkExact(b.c, bridge.IfreqName(args[1]))
+	l, err := bridge.GetLinkExact(context.Background(), b.c, bridge.IfreqName(args[1]))
 	if err != nil {
 		return fatal(err)
 	}
@@ -146,7 +147,7 @@ func (b *brctl) delbr(args []string) error {
 // bridgeFor is the bridge an ioctl naming br would reach: ENODEV when there
 // is no such device, EOPNOTSUPP when it is not a bridge.
 func (b *brctl) bridgeFor(br string) (*bridge.Link, unix.Errno, error) {
-	l, err := bridge.GetLink(b.c, bridge.IfreqName(br))
+	l, err := bridge.GetLink(context.Background(), b.c, bridge.IfreqName(br))
 	if err != nil {
 		return nil, 0, err
 	}
@@ -162,7 +163,7 @@ func (b *brctl) bridgeFor(br string) (*bridge.Link, unix.Errno, error) {
 // warnMissing says which of a bridge and a device is missing after an
 // ENODEV, as brctl does for addif and delif.
 func (b *brctl) warnMissing(brName, ifname string) {
-	if dev, err := bridge.GetLink(b.c, ifname); err == nil && dev == nil {
+	if dev, err := bridge.GetLink(context.Background(), b.c, ifname); err == nil && dev == nil {
 		b.warn("interface %s does not exist!", ifname)
 	} else {
 		b.warn("bridge %s does not exist!", brName)
@@ -198,7 +199,7 @@ func (b *brctl) addif(args []string) error {
 // accept it again in its own bridge; the ioctl refuses both, so those cases
 // are decided here in the order br_add_if checks them.
 func (b *brctl) addOne(brName, ifname string) (unix.Errno, error) {
-	dev, err := bridge.GetLink(b.c, ifname)
+	dev, err := bridge.GetLink(context.Background(), b.c, ifname)
 	if err != nil || dev == nil {
 		return unix.ENODEV, err
 	}
@@ -249,7 +250,7 @@ func (b *brctl) delif(args []string) error {
 }
 
 func (b *brctl) delOne(brName, ifname string) (unix.Errno, error) {
-	dev, err := bridge.GetLink(b.c, ifname)
+	dev, err := bridge.GetLink(context.Background(), b.c, ifname)
 	if err != nil || dev == nil {
 		return unix.ENODEV, err
 	}

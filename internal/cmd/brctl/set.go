@@ -1,6 +1,7 @@
 package brctl
 
 import (
+	"context"
 	"github.com/gipnet/gip/bridge"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -38,7 +39,7 @@ func (b *brctl) setBridge(brName string, enc func(ae *netlink.AttributeEncoder))
 // for a device that is not a port, and for a value the kernel refuses the
 // bridge's errors before the kernel's.
 func (b *brctl) setPort(brName, ifname string, enc func(ae *netlink.AttributeEncoder)) (unix.Errno, error) {
-	dev, err := bridge.GetLink(b.c, ifname)
+	dev, err := bridge.GetLink(context.Background(), b.c, ifname)
 	if err != nil {
 		return 0, err
 	}
@@ -180,13 +181,13 @@ func (b *brctl) hairpin(args []string) error {
 		b.warn("expect on/off for argument")
 		return failed
 	}
-	if dev, err := bridge.GetLink(b.c, ifname); err != nil {
+	if dev, err := bridge.GetLink(context.Background(), b.c, ifname); err != nil {
 		return fatal(err)
 	} else if dev == nil {
 		b.warn("interface %s does not exist!", ifname)
 		return failed
 	}
-	if br, err := bridge.GetLink(b.c, brName); err != nil {
+	if br, err := bridge.GetLink(context.Background(), b.c, brName); err != nil {
 		return fatal(err)
 	} else if br == nil {
 		b.warn("bridge %s does not exist!", brName)

@@ -1,6 +1,7 @@
 package brctl
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"github.com/gipnet/gip/bridge"
@@ -99,7 +100,7 @@ func formatSTP(name string, br *bridge.Info, ports []*bridge.Link) string {
 
 func (b *brctl) showstp(args []string) error {
 	name := args[1]
-	links, err := bridge.DumpLinks(b.c)
+	links, err := bridge.DumpLinks(context.Background(), b.c)
 	if err != nil {
 		return fatal(err)
 	}
@@ -165,7 +166,7 @@ func (b *brctl) showmacs(args []string) error {
 		b.warn("read of forward table failed: %s", strerror(errno))
 		return failed
 	}
-	links, err := bridge.DumpLinks(b.c)
+	links, err := bridge.DumpLinks(context.Background(), b.c)
 	if err != nil {
 		return fatal(err)
 	}

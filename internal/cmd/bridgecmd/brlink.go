@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"context"
 	"fmt"
 	"github.com/gipnet/gip/bridge"
 
@@ -77,7 +78,7 @@ func linkShow(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	links, err := bridge.DumpLinks(c)
+	links, err := bridge.DumpLinks(context.Background(), c)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"context"
 	"fmt"
 	"github.com/gipnet/gip/bridge"
 	"net/netip"
@@ -120,7 +121,7 @@ func fdbShow(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	links, err := bridge.DumpLinks(c)
+	links, err := bridge.DumpLinks(context.Background(), c)
 	if err != nil {
 		return err
 	}
@@ -146,18 +147,7 @@ func fdbShow(env *cli.Env, args *cmdline.Args) error {
 	}
 	c.SetStrict(true)
 	defer c.SetStrict(false)
-	hdr := make([]byte, unix.SizeofNdMsg)
-	hdr[0] = unix.AF_BRIDGE
-	ne.PutUint32(hdr[4:8], uint32(f.index))
-	body, err := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
-		if f.master != 0 {
-			ae.Uint32(unix.NDA_MASTER, uint32(f.master))
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	body := bridge.FDBDumpRequest(int(f.index), int(f.master))
 	name := func(i int32) string {
 		if n, ok := names[i]; ok {
 			return n

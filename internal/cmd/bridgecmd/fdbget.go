@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"context"
 	"fmt"
 	"github.com/gipnet/gip/bridge"
 
@@ -182,7 +183,7 @@ func fdbGet(env *cli.Env, args *cmdline.Args) error {
 
 // linkNames returns ll_index_to_name over one link dump.
 func linkNames(c *rtnl.Conn) (func(int32) string, error) {
-	links, err := bridge.DumpLinks(c)
+	links, err := bridge.DumpLinks(context.Background(), c)
 	if err != nil {
 		return nil, err
 	}

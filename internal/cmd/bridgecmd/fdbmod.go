@@ -2,6 +2,7 @@ package bridgecmd
 
 import (
 	"bufio"
+	"context"
 	"github.com/gipnet/gip/bridge"
 	"os"
 	"strconv"
@@ -15,10 +16,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// NTF_USE and NTF_STICKY (linux/neighbour.h).
 const (
-	ntfUse    = 0x01
-	ntfSticky = 0x40
+	ntfUse    = bridge.NTFUse
+	ntfSticky = bridge.NTFSticky
 	ndaNHID   = 13 // NDA_NH_ID
 )
 
@@ -166,7 +166,7 @@ func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags n
 			if c, err = env.Conn(); err != nil {
 				return err
 			}
-			l, err := bridge.GetLink(c, viaName)
+			l, err := bridge.GetLink(context.Background(), c, viaName)
 			if err != nil {
 				return err
 			}
@@ -239,52 +239,36 @@ func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags n
 	}
 	var viaIndex int32
 	if needConnForVia {
-		l, err := bridge.GetLink(c, viaName)
+		l, err := bridge.GetLink(context.Background(), c, viaName)
 		if err != nil {
 			return err
 		}
 		viaIndex = l.Index
 	}
-	d, err := bridge.GetLink(c, dev)
+	d, err := bridge.GetLink(context.Background(), c, dev)
 	if err != nil {
 		return err
 	}
 	if d == nil {
 		return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 	}
-	hdr := make([]byte, unix.SizeofNdMsg)
-	hdr[0] = unix.AF_BRIDGE
-	ne.PutUint32(hdr[4:8], uint32(d.Index))
-	ne.PutUint16(hdr[8:10], ndmState)
-	hdr[10] = ndmFlags
-	body, err := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
-		ae.Bytes(unix.NDA_LLADDR, mac)
-		if dstOK {
-			ae.Bytes(unix.NDA_DST, dst.Bytes())
-		}
-		if vid >= 0 {
-			ae.Uint16(unix.NDA_VLAN, uint16(vid))
-		}
-		if nhid > 0 {
-			ae.Uint32(ndaNHID, uint32(nhid))
-		}
-		if port != 0 {
-			ae.Bytes(unix.NDA_PORT, []byte{byte(port >> 8), byte(port)})
-		}
-		if vni != ^uint64(0) {
-			ae.Uint32(unix.NDA_VNI, uint32(vni))
-		}
-		if srcVNI != ^uint64(0) {
-			ae.Uint32(unix.NDA_SRC_VNI, uint32(srcVNI))
-		}
-		if viaIndex != 0 {
-			ae.Uint32(unix.NDA_IFINDEX, uint32(viaIndex))
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+	e := bridge.FDBEntry{Index: int(d.Index), LLAddr: mac, State: ndmState, Flags: ndmFlags,
+		Port: uint16(port), Via: int(viaIndex), NHID: uint32(nhid)}
+	if vid >= 0 {
+		e.VLAN = new(uint16(vid))
 	}
+	if vni != ^uint64(0) {
+		e.VNI = new(uint32(vni))
+	}
+	if srcVNI != ^uint64(0) {
+		e.SrcVNI = new(uint32(srcVNI))
+	}
+	var dstBytes []byte
+	if dstOK {
+		// the address as read, in whatever family -f asked for
+		dstBytes = append([]byte{}, dst.Bytes()...)
+	}
+	body := bridge.FDBRequest(e, dstBytes)
 	if err := c.Exec(cmd, flags, body); err != nil {
 		env.Warnf("%s\n", err.Error())
 		return cmdline.Silent(cmdline.StatusUsage)

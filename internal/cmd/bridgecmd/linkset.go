@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"context"
 	"errors"
 	"github.com/gipnet/gip/bridge"
 
@@ -9,7 +10,6 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
-	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
@@ -200,64 +200,67 @@ next:
 // text (iproute2 calls usage() from inside its parsers).
 var errUsage = errors.New("usage")
 
-// body is the RTM_SETLINK request after the header: ifinfomsg, the nested
-// IFLA_PROTINFO (always there, empty or not) and IFLA_AF_SPEC when a mode or
-// self/master was given.
-func (s *portSettings) body(index int32) []byte {
-	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_BRIDGE, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		ae.Nested(unix.IFLA_PROTINFO, func(ae *netlink.AttributeEncoder) error {
-			for _, f := range portOnOff {
-				if v, ok := s.flag[f.attr]; ok && v >= 0 {
-					ae.Uint8(f.attr, uint8(v))
-				}
-			}
-			if s.cost != 0 {
-				ae.Uint32(unix.IFLA_BRPORT_COST, s.cost)
-			}
-			if s.priority >= 0 {
-				ae.Uint16(unix.IFLA_BRPORT_PRIORITY, uint16(s.priority))
-			}
-			if s.state >= 0 {
-				ae.Uint8(unix.IFLA_BRPORT_STATE, uint8(s.state))
-			}
-			for _, f := range []struct {
-				v    int8
-				attr uint16
-			}{{s.neighSupp, unix.IFLA_BRPORT_NEIGH_SUPPRESS}, {s.vlanTunnel, unix.IFLA_BRPORT_VLAN_TUNNEL},
-				{s.isolated, unix.IFLA_BRPORT_ISOLATED}, {s.locked, unix.IFLA_BRPORT_LOCKED}} {
-				if f.v != -1 {
-					ae.Uint8(f.attr, uint8(f.v))
-				}
-			}
-			if s.backupPort != -1 {
-				ae.Uint32(unix.IFLA_BRPORT_BACKUP_PORT, uint32(s.backupPort))
-			}
+// settings is what was read as the library's PortSettings: a value left
+// at -1 (or wrapped to a negative one) is not given.
+func (s *portSettings) settings() bridge.PortSettings {
+	var ps bridge.PortSettings
+	onOff := func(v int8) *bool {
+		if v < 0 {
 			return nil
-		})
-		if s.mode >= 0 || s.flags > 0 {
-			// iproute2 nests IFLA_AF_SPEC without NLA_F_NESTED.
-			sub := netlink.NewAttributeEncoder()
-			if s.flags > 0 {
-				sub.Uint16(iflaBridgeFlags, s.flags)
-			}
-			if s.mode >= 0 {
-				sub.Uint16(iflaBridgeMode, uint16(s.mode))
-			}
-			nested, err := sub.Encode()
-			if err != nil {
-				return err
-			}
-			ae.Bytes(unix.IFLA_AF_SPEC, nested)
+		}
+		return new(v != 0)
+	}
+	flag := func(attr uint16) *bool {
+		if v, ok := s.flag[attr]; ok {
+			return onOff(v)
 		}
 		return nil
-	})
-	return b
+	}
+	ps.Guard = flag(unix.IFLA_BRPORT_GUARD)
+	ps.Hairpin = flag(unix.IFLA_BRPORT_MODE)
+	ps.FastLeave = flag(unix.IFLA_BRPORT_FAST_LEAVE)
+	ps.RootBlock = flag(unix.IFLA_BRPORT_PROTECT)
+	ps.Flood = flag(unix.IFLA_BRPORT_UNICAST_FLOOD)
+	if v, ok := s.flag[iflaBrportMcastRtr]; ok && v >= 0 {
+		ps.MulticastRouter = new(uint8(v))
+	}
+	ps.MulticastFlood = flag(unix.IFLA_BRPORT_MCAST_FLOOD)
+	ps.BroadcastFlood = flag(unix.IFLA_BRPORT_BCAST_FLOOD)
+	ps.MulticastToUnicast = flag(unix.IFLA_BRPORT_MCAST_TO_UCAST)
+	ps.Learning = flag(unix.IFLA_BRPORT_LEARNING)
+	ps.LearningSync = flag(unix.IFLA_BRPORT_LEARNING_SYNC)
+	if s.cost != 0 {
+		ps.Cost = new(s.cost)
+	}
+	if s.priority >= 0 {
+		ps.Priority = new(uint16(s.priority))
+	}
+	if s.state >= 0 {
+		ps.State = new(bridge.PortState(s.state))
+	}
+	ps.NeighSuppress = onOff(s.neighSupp)
+	ps.VLANTunnel = onOff(s.vlanTunnel)
+	ps.Isolated = onOff(s.isolated)
+	ps.Locked = onOff(s.locked)
+	if s.backupPort != -1 {
+		ps.BackupPort = new(uint32(s.backupPort))
+	}
+	if s.mode >= 0 {
+		ps.Mode = new(uint16(s.mode))
+	}
+	ps.Flags = s.flags
+	return ps
+}
+
+// body is the RTM_SETLINK request after the header for the port index.
+func (s *portSettings) body(index int32) []byte {
+	return bridge.PortRequest(int(index), s.settings())
 }
 
 // llIndex is ll_name_to_index: the link called name, else the index an
 // "ifN" name stands for, else 0.
 func llIndex(c *rtnl.Conn, name string) (uint32, error) {
-	l, err := bridge.GetLink(c, name)
+	l, err := bridge.GetLink(context.Background(), c, name)
 	if err != nil {
 		return 0, err
 	}
