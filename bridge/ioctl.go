@@ -56,7 +56,7 @@ func IoctlBridge(links []*Link, name string) (*Link, unix.Errno) {
 
 // PortsByNumber is the ports of bridge index in BRCTL_GET_PORT_LIST's
 // order: by port number.
-func PortsByNumber(links []*Link, index int32) []*Link {
+func PortsByNumber(links []*Link, index int) []*Link {
 	ports := PortsOf(links, index)
 	sortByPortNo(ports)
 	return ports

@@ -64,11 +64,11 @@ type PortInfo struct {
 // carries its Bridge state, a bridge port its Port state. A Link owns its
 // memory.
 type Link struct {
-	Index     int32
+	Index     int
 	Name      string
 	Flags     uint32 // IFF_*
 	Type      uint16 // ARPHRD_*
-	Master    int32
+	Master    int
 	Kind      string // IFLA_INFO_KIND
 	SlaveKind string // IFLA_INFO_SLAVE_KIND
 	Bridge    Info
@@ -91,7 +91,7 @@ func DecodeLink(m netlink.Message) (*Link, bool) {
 	if err != nil {
 		return nil, false
 	}
-	l := &Link{Index: hdr.Index, Flags: hdr.Flags, Type: hdr.Type}
+	l := &Link{Index: int(hdr.Index), Flags: hdr.Flags, Type: hdr.Type}
 	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return nil, false
@@ -101,7 +101,7 @@ func DecodeLink(m netlink.Message) (*Link, bool) {
 		case unix.IFLA_IFNAME:
 			l.Name = ad.String()
 		case unix.IFLA_MASTER:
-			l.Master = int32(ad.Uint32())
+			l.Master = int(int32(ad.Uint32()))
 		case unix.IFLA_LINKINFO:
 			ad.Nested(func(nad *netlink.AttributeDecoder) error {
 				for nad.Next() {
@@ -300,6 +300,8 @@ func NameIndex(c *rtnl.Conn, byName map[string]int32, name string) int32 {
 	return int32(link.IndexFromIfN(name))
 }
 
+// GetLinkExact is GetLink without the ioctl's reading of the name: only
+// the link called exactly name, or nil.
 func GetLinkExact(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {
 	if link.LookupExceedsBound(c, name) {
 		return nil, nil // ll_name_to_index's request has no room for it
@@ -333,10 +335,10 @@ func DumpLinks(ctx context.Context, c *rtnl.Conn) ([]*Link, error) {
 	return links, err
 }
 
-// PortsOf returns the names of the ports of bridge index, sorted as
+// PortsOf returns the ports of bridge index, sorted as
 // scandir's alphasort sorts /sys/class/net/BR/brif in the C locale (byte
 // order).
-func PortsOf(links []*Link, index int32) []*Link {
+func PortsOf(links []*Link, index int) []*Link {
 	var ports []*Link
 	for _, l := range links {
 		if l.Master == index && l.IsPort() {

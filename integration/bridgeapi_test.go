@@ -81,7 +81,7 @@ func TestBridgeAPI(t *testing.T) {
 	}
 
 	mac, _ := net.ParseMAC("02:00:00:00:aa:01")
-	e := bridge.FDBEntry{Index: int(v0.Index), LLAddr: mac, Flags: unix.NTF_MASTER}
+	e := bridge.FDBEntry{Index: v0.Index, LLAddr: mac, Flags: unix.NTF_MASTER}
 	if err := bridge.FDBAdd(ctx, c, e); err != nil {
 		t.Fatalf("FDBAdd: %v", err)
 	}
@@ -110,7 +110,7 @@ func TestBridgeAPI(t *testing.T) {
 	if !found {
 		t.Fatalf("bridge -j fdb show has no 02:00:00:00:aa:01: %+v", shown)
 	}
-	list, err := bridge.FDBList(ctx, c, bridge.FDBFilter{Master: int(br0.Index), Index: int(v0.Index)})
+	list, err := bridge.FDBList(ctx, c, bridge.FDBFilter{Master: br0.Index, Index: v0.Index})
 	if err != nil {
 		t.Fatalf("FDBList: %v", err)
 	}
@@ -121,7 +121,7 @@ func TestBridgeAPI(t *testing.T) {
 	for _, l := range list {
 		if l.LLAddr.String() == "02:00:00:00:aa:01" {
 			found = true
-			if l.Index != int(v0.Index) || l.Master != int(br0.Index) || l.State&unix.NUD_PERMANENT == 0 {
+			if l.Index != v0.Index || l.Master != br0.Index || l.State&unix.NUD_PERMANENT == 0 {
 				t.Errorf("FDBList entry %+v", l)
 			}
 		}

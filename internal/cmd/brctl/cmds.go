@@ -126,7 +126,7 @@ func (b *brctl) delbr(args []string) error {
 	case l.Flags&unix.IFF_UP != 0:
 		errno = unix.EBUSY
 	default:
-		body := rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: l.Index}.Append(nil)
+		body := rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: int32(l.Index)}.Append(nil)
 		if err := b.c.Exec(unix.RTM_DELLINK, 0, body); err != nil {
 			errno = errnoOf(err)
 		}
@@ -217,7 +217,7 @@ func (b *brctl) addOne(brName, ifname string) (unix.Errno, error) {
 			return unix.EBUSY, nil
 		}
 	}
-	err = b.setLink(dev.Index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(int32(dev.Index), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(unix.IFLA_MASTER, uint32(br.Index))
 		return nil
 	})
@@ -261,7 +261,7 @@ func (b *brctl) delOne(brName, ifname string) (unix.Errno, error) {
 	if !dev.IsPort() || dev.Master != br.Index {
 		return unix.EINVAL, nil
 	}
-	err = b.setLink(dev.Index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(int32(dev.Index), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(unix.IFLA_MASTER, 0)
 		return nil
 	})

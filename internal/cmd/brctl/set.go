@@ -15,7 +15,7 @@ func (b *brctl) setBridge(brName string, enc func(ae *netlink.AttributeEncoder))
 	if err != nil || errno != 0 {
 		return errno, err
 	}
-	err = b.setLink(br.Index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(int32(br.Index), func(ae *netlink.AttributeEncoder) error {
 		ae.Nested(unix.IFLA_LINKINFO, func(li *netlink.AttributeEncoder) error {
 			li.String(unix.IFLA_INFO_KIND, "bridge")
 			li.Nested(unix.IFLA_INFO_DATA, func(d *netlink.AttributeEncoder) error {
@@ -53,7 +53,7 @@ func (b *brctl) setPort(brName, ifname string, enc func(ae *netlink.AttributeEnc
 		}
 		return unix.ENOENT, nil
 	}
-	err = b.setLink(dev.Index, func(ae *netlink.AttributeEncoder) error {
+	err = b.setLink(int32(dev.Index), func(ae *netlink.AttributeEncoder) error {
 		ae.Nested(unix.IFLA_LINKINFO, func(li *netlink.AttributeEncoder) error {
 			li.String(unix.IFLA_INFO_SLAVE_KIND, "bridge")
 			li.Nested(unix.IFLA_INFO_SLAVE_DATA, func(d *netlink.AttributeEncoder) error {

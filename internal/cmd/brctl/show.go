@@ -172,13 +172,13 @@ func (b *brctl) showmacs(args []string) error {
 	}
 	portNo := map[int32]uint16{}
 	for _, l := range bridge.PortsOf(links, br.Index) {
-		portNo[l.Index] = l.Port.No
+		portNo[int32(l.Index)] = l.Port.No
 	}
 	var entries []fdbEntry
 	hdr := make([]byte, unix.SizeofNdMsg)
 	hdr[0] = unix.AF_BRIDGE
 	err = b.c.Dump(unix.RTM_GETNEIGH, hdr, func(m netlink.Message) error {
-		if e, ok := parseFDB(m, br.Index, portNo); ok {
+		if e, ok := parseFDB(m, int32(br.Index), portNo); ok {
 			entries = append(entries, e)
 		}
 		return nil

@@ -85,9 +85,9 @@ func linkShow(env *cli.Env, args *cmdline.Args) error {
 	t := &linkTable{names: map[int32]string{}, flags: map[int32]uint32{}}
 	byName := map[string]int32{}
 	for _, l := range links {
-		t.names[l.Index] = l.Name
-		t.flags[l.Index] = l.Flags
-		byName[l.Name] = l.Index
+		t.names[int32(l.Index)] = l.Name
+		t.flags[int32(l.Index)] = l.Flags
+		byName[l.Name] = int32(l.Index)
 	}
 	// The filter is a static in iproute2: under -batch a later link show
 	// (and bridge monitor) keeps it; a device not found clears it.

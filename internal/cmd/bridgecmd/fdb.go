@@ -128,8 +128,8 @@ func fdbShow(env *cli.Env, args *cmdline.Args) error {
 	names := map[int32]string{}
 	byName := map[string]int32{}
 	for _, l := range links {
-		names[l.Index] = l.Name
-		byName[l.Name] = l.Index
+		names[int32(l.Index)] = l.Name
+		byName[l.Name] = int32(l.Index)
 	}
 	if hasBr {
 		i := bridge.NameIndex(c, byName, br)

@@ -189,7 +189,7 @@ func linkNames(c *rtnl.Conn) (func(int32) string, error) {
 	}
 	names := make(map[int32]string, len(links))
 	for _, l := range links {
-		names[l.Index] = l.Name
+		names[int32(l.Index)] = l.Name
 	}
 	return func(i int32) string {
 		if n, ok := names[i]; ok {

@@ -243,7 +243,7 @@ func fdbModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType, flags n
 		if err != nil {
 			return err
 		}
-		viaIndex = l.Index
+		viaIndex = int32(l.Index)
 	}
 	d, err := bridge.GetLink(context.Background(), c, dev)
 	if err != nil {

@@ -87,8 +87,8 @@ func FuzzLinkDecoders(f *testing.F) {
 					t.Fatalf("a link without a name decoded: %x", b)
 				}
 				links = append(links, l)
-				tbl.names[l.Index] = l.Name
-				tbl.flags[l.Index] = l.Flags
+				tbl.names[int32(l.Index)] = l.Name
+				tbl.flags[int32(l.Index)] = l.Flags
 			}
 		}
 		var out bytes.Buffer
@@ -96,7 +96,7 @@ func FuzzLinkDecoders(f *testing.F) {
 		p.Begin()
 		filters := []int32{0}
 		for _, l := range links {
-			filters = append(filters, l.Index)
+			filters = append(filters, int32(l.Index))
 		}
 		for _, filter := range filters {
 			for _, b := range msgs {
