@@ -280,26 +280,6 @@ func GetLink(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {
 	return l, err
 }
 
-// NameIndex is ll_name_to_index over a table of dumped names: the link
-// called name, else the one an ioctl reads it as ("br0:1" is br0), else
-// the index a name "ifN" stands for; 0 when none.
-func NameIndex(c *rtnl.Conn, byName map[string]int32, name string) int32 {
-	if link.LookupExceedsBound(c, name) {
-		// the lookup request went without the name; if_nametoindex
-		// refuses a name that long
-		return int32(link.IndexFromIfN(name))
-	}
-	if idx, ok := byName[name]; ok {
-		return idx
-	}
-	if base, ok := link.IoctlName(name); ok {
-		if idx, ok := byName[base]; ok {
-			return idx
-		}
-	}
-	return int32(link.IndexFromIfN(name))
-}
-
 // GetLinkExact is GetLink without the ioctl's reading of the name: only
 // the link called exactly name, or nil.
 func GetLinkExact(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {

@@ -93,7 +93,7 @@ func linkShow(env *cli.Env, args *cmdline.Args) error {
 	// (and bridge monitor) keeps it; a device not found clears it.
 	st := stateOf(env)
 	if hasDev {
-		st.linkIndex = bridge.NameIndex(c, byName, dev)
+		st.linkIndex = nameIndex(c, byName, dev)
 		if st.linkIndex == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
@@ -330,4 +330,24 @@ func printProtinfo(p *format.Printer, details bool, t *linkTable, b []byte) {
 	}
 	onOff(unix.IFLA_BRPORT_ISOLATED, "isolated")
 	onOff(unix.IFLA_BRPORT_LOCKED, "locked")
+}
+
+// nameIndex is ll_name_to_index over a table of dumped names: the link
+// called name, else the one an ioctl reads it as ("br0:1" is br0), else
+// the index a name "ifN" stands for; 0 when none.
+func nameIndex(c *rtnl.Conn, byName map[string]int32, name string) int32 {
+	if link.LookupExceedsBound(c, name) {
+		// the lookup request went without the name; if_nametoindex
+		// refuses a name that long
+		return int32(link.IndexFromIfN(name))
+	}
+	if idx, ok := byName[name]; ok {
+		return idx
+	}
+	if base, ok := link.IoctlName(name); ok {
+		if idx, ok := byName[base]; ok {
+			return idx
+		}
+	}
+	return int32(link.IndexFromIfN(name))
 }

@@ -132,14 +132,14 @@ func fdbShow(env *cli.Env, args *cmdline.Args) error {
 		byName[l.Name] = int32(l.Index)
 	}
 	if hasBr {
-		i := bridge.NameIndex(c, byName, br)
+		i := nameIndex(c, byName, br)
 		if i == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", br)
 		}
 		f.master = i
 	}
 	if hasDev {
-		i := bridge.NameIndex(c, byName, dev)
+		i := nameIndex(c, byName, dev)
 		if i == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
 		}
