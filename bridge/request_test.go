@@ -189,3 +189,33 @@ func FuzzDecoders(f *testing.F) {
 		DecodeLink(testMessage(unix.RTM_NEWLINK, b))
 	})
 }
+
+func TestVLANRequestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		cmd  string
+		v    VLAN
+		want string
+	}{
+		{"bridge vlan add dev v0 vid 10 pvid untagged master",
+			VLAN{Index: 4, VID: 10, PVID: true, Untagged: true, Flags: BridgeFlagsMaster},
+			"14001a00" + "0600000001000000" + "0800020006000a00"},
+		{"bridge vlan add dev v0 vid 10-20 untagged",
+			VLAN{Index: 4, VID: 10, End: new(uint16(20)), Untagged: true},
+			"14001a00" + "080002000c000a00" + "0800020014001400"},
+		{"bridge vlan del dev vx0 vid 10-12 tunnel_info id 100-102",
+			VLAN{Index: 5, VID: 10, End: new(uint16(12)), Tunnel: &VLANTunnel{ID: 100, EndID: 102}},
+			"3c001a00" + "1c000300" + "0800010064000000" + "060002000a000000" + "0600030008000000" +
+				"1c000300" + "0800010066000000" + "060002000c000000" + "0600030010000000"},
+		{"bridge vlan add dev vx0 vid 10 tunnel_info id 100",
+			VLAN{Index: 5, VID: 10, Tunnel: &VLANTunnel{ID: 100}},
+			"20001a00" + "1c000300" + "0800010064000000" + "060002000a000000" + "0600030000000000"},
+		{"bridge vlan add dev br0 vid 5 self",
+			VLAN{Index: 2, VID: 5, Flags: BridgeFlagsSelf},
+			"14001a00" + "0600000002000000" + "0800020000000500"},
+	} {
+		hdr := "07000000" + hex.EncodeToString([]byte{byte(tt.v.Index), 0, 0, 0}) + "0000000000000000"
+		if got, want := VLANRequest(tt.v), mustHex(t, hdr+tt.want); !bytes.Equal(got, want) {
+			t.Errorf("%s:\n got %x\nwant %x", tt.cmd, got, want)
+		}
+	}
+}

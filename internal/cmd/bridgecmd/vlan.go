@@ -232,40 +232,20 @@ func vlanInfoBytes(flags, vid uint16) []byte {
 
 // body is the RTM_SETLINK/RTM_DELLINK request after the header.
 func (r *vlanRequest) body() []byte {
-	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_BRIDGE, Index: r.index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		sub := netlink.NewAttributeEncoder()
-		if r.flags != 0 {
-			sub.Uint16(iflaBridgeFlags, r.flags)
+	v := bridge.VLAN{Index: int(r.index), VID: uint16(r.vid), Flags: r.flags,
+		PVID: r.vinfoFlags&vlanInfoPVID != 0, Untagged: r.vinfoFlags&vlanInfoUntagged != 0}
+	if r.vidEnd != -1 {
+		v.End = new(uint16(r.vidEnd))
+	}
+	if r.tunnel {
+		v.Tunnel = &bridge.VLANTunnel{ID: r.tunStart, EndID: r.tunEnd}
+		// iproute2 tests the range as a short: a difference that
+		// overflows it maps a single VLAN.
+		if r.vidEnd == -1 || r.vidEnd-r.vid <= 0 {
+			v.End = nil
 		}
-		tunnel := func(vid uint16, id uint32, flags uint16) {
-			sub.Nested(iflaBridgeVlanTunnelInfo, func(ae *netlink.AttributeEncoder) error {
-				ae.Uint32(tunnelID, id)
-				ae.Uint16(tunnelVID, vid)
-				ae.Uint16(tunnelFlags, flags)
-				return nil
-			})
-		}
-		switch {
-		case r.tunnel && r.vidEnd != -1 && r.vidEnd-r.vid > 0:
-			tunnel(uint16(r.vid), r.tunStart, vlanInfoRangeBegin)
-			tunnel(uint16(r.vidEnd), r.tunEnd, vlanInfoRangeEnd)
-		case r.tunnel:
-			tunnel(uint16(r.vid), r.tunStart, 0)
-		case r.vidEnd != -1:
-			sub.Bytes(iflaBridgeVlanInfo, vlanInfoBytes(r.vinfoFlags, uint16(r.vid)))
-			f := r.vinfoFlags&^vlanInfoRangeBegin | vlanInfoRangeEnd
-			sub.Bytes(iflaBridgeVlanInfo, vlanInfoBytes(f, uint16(r.vidEnd)))
-		default:
-			sub.Bytes(iflaBridgeVlanInfo, vlanInfoBytes(r.vinfoFlags, uint16(r.vid)))
-		}
-		nested, err := sub.Encode()
-		if err != nil {
-			return err
-		}
-		ae.Bytes(unix.IFLA_AF_SPEC, nested)
-		return nil
-	})
-	return b
+	}
+	return bridge.VLANRequest(v)
 }
 
 func vlanModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType) error {
