@@ -1,352 +1,269 @@
 package bridge
 
 import (
-	"fmt"
+	"context"
+	"encoding/binary"
+	"net"
 	"net/netip"
 
-	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-func doFDB(env *cli.Env, args *cmdline.Args) error {
-	if !args.More() {
-		return fdbShow(env, args)
-	}
-	w := args.Next()
-	switch {
-	case cmdline.Matches(w, "add"):
-		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Excl)
-	case cmdline.Matches(w, "append"):
-		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Append)
-	case cmdline.Matches(w, "replace"):
-		return fdbModify(env, args, unix.RTM_NEWNEIGH, rtnl.Create|rtnl.Replace)
-	case cmdline.Matches(w, "delete"):
-		return fdbModify(env, args, unix.RTM_DELNEIGH, 0)
-	case cmdline.Matches(w, "get"):
-		return fdbGet(env, args)
-	case w == "flush":
-		return fdbFlush(env, args)
-	case cmdline.Matches(w, "show"), cmdline.Matches(w, "lst"), cmdline.Matches(w, "list"):
-		return fdbShow(env, args)
-	case cmdline.Matches(w, "help"):
-		return fdbUsage(env)
-	}
-	return cmdline.Exit(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"bridge fdb help\".", w)
+// Forwarding-database flags (ndm_flags) the kernel's headers name but
+// golang.org/x/sys does not.
+const (
+	NTFUse    = 0x01 // NTF_USE: refresh the entry as if used
+	NTFSticky = 0x40 // NTF_STICKY: never moves to another port
+)
+
+const ndaNHID = 13 // NDA_NH_ID
+
+// FDBEntry is one entry of a bridge's (or a VXLAN device's) forwarding
+// database: what `bridge fdb` lists and adds. A decoded FDBEntry owns its
+// memory.
+//
+// Zero means "not given" for Port, Via and NHID, as it does for `bridge fdb
+// add`; VLAN, VNI and SrcVNI are pointers because 0 is a value the kernel
+// may be sent.
+type FDBEntry struct {
+	// Index is ndm_ifindex: the bridge port, or the VXLAN device.
+	Index int
+	// LLAddr is the MAC address (NDA_LLADDR).
+	LLAddr net.HardwareAddr
+	// State is ndm_state (NUD_PERMANENT, NUD_NOARP, NUD_REACHABLE…).
+	// FDBAdd and its siblings send NUD_NOARP|NUD_PERMANENT for 0, as
+	// `bridge fdb add` does without "dynamic" or "static".
+	State uint16
+	// Flags is ndm_flags (unix.NTF_SELF, unix.NTF_MASTER, NTFSticky…).
+	// The operations add NTF_SELF when neither NTF_SELF nor NTF_MASTER is
+	// set, as `bridge fdb add` does.
+	Flags uint8
+	// Master is the bridge the entry belongs to (NDA_MASTER), as the
+	// kernel reports it; it is never sent (set unix.NTF_MASTER in Flags
+	// to address the bridge instead of the port).
+	Master int
+	// VLAN is NDA_VLAN; nil for none.
+	VLAN *uint16
+	// Dst is the remote VXLAN endpoint (NDA_DST); the zero Addr for none.
+	Dst netip.Addr
+	// Port is the remote UDP port (NDA_PORT); 0 for none.
+	Port uint16
+	// VNI is NDA_VNI and SrcVNI NDA_SRC_VNI; nil for none.
+	VNI, SrcVNI *uint32
+	// Via is the index of the device to reach Dst through (NDA_IFINDEX);
+	// 0 for none.
+	Via int
+	// NHID is a nexthop group id (NDA_NH_ID); 0 for none.
+	NHID uint32
 }
 
-// fdbFilter is what `bridge fdb show` selects.
-type fdbFilter struct {
-	index, master int32
-	vlan          uint16
-	state         uint16
-	dynamic       bool
-	// headers, when set, prints what precedes each entry (print_headers:
-	// -timestamp's line, bridge monitor's label).
-	headers func(label string)
-}
-
-func parseState(s string) (uint16, bool) {
-	switch {
-	case cmdline.Matches(s, "permanent"):
-		return unix.NUD_PERMANENT, true
-	case cmdline.Matches(s, "static"), cmdline.Matches(s, "temp"):
-		return unix.NUD_NOARP, true
-	case cmdline.Matches(s, "stale"):
-		return unix.NUD_STALE, true
-	case cmdline.Matches(s, "reachable"), cmdline.Matches(s, "dynamic"):
-		return unix.NUD_REACHABLE, true
-	case s == "all":
-		return 0xffff, true
-	}
-	n, ok := cnum.Uint32(s, 0)
-	return uint16(n), ok
-}
-
-func fdbShow(env *cli.Env, args *cmdline.Args) error {
-	// iproute2 keeps fdb show's filters in statics: under -batch they
-	// carry over into the next fdb listings (and bridge monitor).
-	f := &stateOf(env).fdb
-	var dev, br string
-	var hasDev, hasBr bool // given, maybe as '' (which names no device)
-	for args.More() {
-		w := args.Next()
-		switch w {
-		case "brport", "dev":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			dev, hasDev = v, true
-		case "br":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			br, hasBr = v, true
-		case "vlan":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			if f.vlan != 0 {
-				return cmdline.Duplicate("vlan", v)
-			}
-			f.vlan = uint16(cnum.Atoi(v))
-		case "state":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			s, ok := parseState(v)
-			if !ok {
-				return cmdline.InvalidArg("invalid state", v)
-			}
-			f.state |= s
-		case "dynamic":
-			f.dynamic = true
-		default:
-			if cmdline.Matches(w, "help") {
-				return fdbUsage(env)
-			}
-		}
-	}
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
-	links, err := dumpLinks(c)
-	if err != nil {
-		return err
-	}
-	names := map[int32]string{}
-	byName := map[string]int32{}
-	for _, l := range links {
-		names[l.index] = l.name
-		byName[l.name] = l.index
-	}
-	if hasBr {
-		i := nameIndex(c, byName, br)
-		if i == 0 {
-			return cmdline.Exit(cmdline.StatusUsage, "Cannot find bridge device \"%s\"", br)
-		}
-		f.master = i
-	}
-	if hasDev {
-		i := nameIndex(c, byName, dev)
-		if i == 0 {
-			return cmdline.Exit(cmdline.StatusUsage, "Cannot find device \"%s\"", dev)
-		}
-		f.index = i
-	}
-	c.SetStrict(true)
-	defer c.SetStrict(false)
+// FDBRequest is the body of an RTM_NEWNEIGH or RTM_DELNEIGH request for e,
+// byte for byte what `bridge fdb add|append|replace|del` sends for the same
+// entry: e's State and Flags are sent as they are (FDBAdd and its siblings
+// fill in the defaults first). dst, when not nil, is sent as NDA_DST in
+// place of e.Dst: the command line's address, which may be of any family.
+func FDBRequest(e FDBEntry, dst []byte) []byte {
 	hdr := make([]byte, unix.SizeofNdMsg)
 	hdr[0] = unix.AF_BRIDGE
-	ne.PutUint32(hdr[4:8], uint32(f.index))
-	body, err := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
-		if f.master != 0 {
-			ae.Uint32(unix.NDA_MASTER, uint32(f.master))
+	binary.NativeEndian.PutUint32(hdr[4:8], uint32(e.Index))
+	binary.NativeEndian.PutUint16(hdr[8:10], e.State)
+	hdr[10] = e.Flags
+	if dst == nil && e.Dst.IsValid() {
+		dst = e.Dst.AsSlice()
+	}
+	// The attributes cannot fail to encode: all are fixed-size or bytes.
+	b, _ := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+		ae.Bytes(unix.NDA_LLADDR, e.LLAddr)
+		if dst != nil {
+			ae.Bytes(unix.NDA_DST, dst)
+		}
+		if e.VLAN != nil {
+			ae.Uint16(unix.NDA_VLAN, *e.VLAN)
+		}
+		if e.NHID != 0 {
+			ae.Uint32(ndaNHID, e.NHID)
+		}
+		if e.Port != 0 {
+			ae.Bytes(unix.NDA_PORT, []byte{byte(e.Port >> 8), byte(e.Port)})
+		}
+		if e.VNI != nil {
+			ae.Uint32(unix.NDA_VNI, *e.VNI)
+		}
+		if e.SrcVNI != nil {
+			ae.Uint32(unix.NDA_SRC_VNI, *e.SrcVNI)
+		}
+		if e.Via != 0 {
+			ae.Uint32(unix.NDA_IFINDEX, uint32(e.Via))
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	name := func(i int32) string {
-		if n, ok := names[i]; ok {
-			return n
-		}
-		return fmt.Sprintf("if%d", i)
-	}
-	p := env.P
-	p.Begin()
-	err = c.Dump(unix.RTM_GETNEIGH, body, func(m netlink.Message) error {
-		printFDB(p, env.Opts.Stats > 0, f, name, m)
-		return nil
-	})
-	if err != nil {
-		env.Warnf("%s\n", err.Error())
-		return cmdline.Exit(cmdline.StatusFailed, "Dump terminated")
-	}
-	p.End()
-	return nil
+	return b
 }
 
-// printFDB prints one entry as `bridge fdb show` does.
-func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) string, m netlink.Message) {
+// withDefaults is e as `bridge fdb add` completes it: a permanent entry
+// of the port itself (NTF_SELF) unless e says otherwise.
+func (e FDBEntry) withDefaults() FDBEntry {
+	if e.State == 0 {
+		e.State = unix.NUD_NOARP | unix.NUD_PERMANENT
+	}
+	if e.Flags&(unix.NTF_SELF|unix.NTF_MASTER) == 0 {
+		e.Flags |= unix.NTF_SELF
+	}
+	return e
+}
+
+// FDBAdd adds e (`bridge fdb add`); the kernel refuses an entry that
+// exists with EEXIST.
+func FDBAdd(ctx context.Context, c *rtnl.Conn, e FDBEntry) error {
+	return c.ExecContext(ctx, unix.RTM_NEWNEIGH, netlink.Create|netlink.Excl, FDBRequest(e.withDefaults(), nil))
+}
+
+// FDBAppend adds e next to the entries of the same address (`bridge fdb
+// append`: a VXLAN device's several remotes for one MAC address).
+func FDBAppend(ctx context.Context, c *rtnl.Conn, e FDBEntry) error {
+	return c.ExecContext(ctx, unix.RTM_NEWNEIGH, netlink.Create|netlink.Append, FDBRequest(e.withDefaults(), nil))
+}
+
+// FDBReplace adds e or replaces the entry it matches (`bridge fdb
+// replace`).
+func FDBReplace(ctx context.Context, c *rtnl.Conn, e FDBEntry) error {
+	return c.ExecContext(ctx, unix.RTM_NEWNEIGH, netlink.Create|netlink.Replace, FDBRequest(e.withDefaults(), nil))
+}
+
+// FDBDelete deletes the entry e names (`bridge fdb del`): Index, LLAddr
+// and, where it takes part, VLAN, Dst, VNI… select it.
+func FDBDelete(ctx context.Context, c *rtnl.Conn, e FDBEntry) error {
+	return c.ExecContext(ctx, unix.RTM_DELNEIGH, 0, FDBRequest(e.withDefaults(), nil))
+}
+
+// FDBFilter selects the entries FDBList returns; zero fields select all.
+type FDBFilter struct {
+	// Index is the port or device (`bridge fdb show dev`); the kernel
+	// filters by it.
+	Index int
+	// Master is the bridge (`bridge fdb show br`); the kernel filters by
+	// it.
+	Master int
+	// VLAN keeps the entries of one VLAN (`vlan`).
+	VLAN uint16
+	// State keeps the entries with one of these ndm_state bits (`state`).
+	State uint16
+	// Dynamic leaves out permanent entries (`dynamic`).
+	Dynamic bool
+}
+
+// FDBDumpRequest is the body of the RTM_GETNEIGH dump `bridge fdb show`
+// sends (with strict checking on) for a device index and a bridge
+// master, either 0 for all.
+func FDBDumpRequest(index, master int) []byte {
+	hdr := make([]byte, unix.SizeofNdMsg)
+	hdr[0] = unix.AF_BRIDGE
+	binary.NativeEndian.PutUint32(hdr[4:8], uint32(index))
+	b, _ := rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
+		if master != 0 {
+			ae.Uint32(unix.NDA_MASTER, uint32(master))
+		}
+		return nil
+	})
+	return b
+}
+
+// Match says whether e is one f selects, as `bridge fdb show` decides.
+func (f FDBFilter) Match(e *FDBEntry) bool {
+	if f.Index != 0 && f.Index != e.Index {
+		return false
+	}
+	if f.State != 0 && e.State&f.State == 0 {
+		return false
+	}
+	vid := uint16(0)
+	if e.VLAN != nil {
+		vid = *e.VLAN
+	}
+	if f.VLAN != 0 && f.VLAN != vid {
+		return false
+	}
+	if f.Dynamic && e.State&unix.NUD_PERMANENT != 0 {
+		return false
+	}
+	return true
+}
+
+// FDBList returns the forwarding-database entries f selects, in the
+// kernel's order. It turns strict checking on for the dump (so that the
+// kernel filters by f.Index and f.Master, as for `bridge fdb show`) and off
+// again.
+func FDBList(ctx context.Context, c *rtnl.Conn, f FDBFilter) ([]FDBEntry, error) {
+	if err := c.SetStrict(true); err != nil {
+		return nil, err
+	}
+	defer c.SetStrict(false)
+	var entries []FDBEntry
+	err := c.DumpContext(ctx, unix.RTM_GETNEIGH, FDBDumpRequest(f.Index, f.Master), func(m netlink.Message) error {
+		if e, ok := DecodeFDB(m); ok && f.Match(&e) {
+			entries = append(entries, e)
+		}
+		return nil
+	})
+	return entries, err
+}
+
+// DecodeFDB reads an AF_BRIDGE RTM_NEWNEIGH or RTM_DELNEIGH message; false
+// when m is none. The entry copies what it keeps out of m.
+func DecodeFDB(m netlink.Message) (FDBEntry, bool) {
+	var e FDBEntry
 	d := m.Data
-	if (m.Header.Type != unix.RTM_NEWNEIGH && m.Header.Type != unix.RTM_DELNEIGH) || len(d) < unix.SizeofNdMsg {
-		return
+	if (m.Header.Type != unix.RTM_NEWNEIGH && m.Header.Type != unix.RTM_DELNEIGH) || len(d) < unix.SizeofNdMsg || d[0] != unix.AF_BRIDGE {
+		return e, false
 	}
-	if d[0] != unix.AF_BRIDGE {
-		return
-	}
-	ifindex := int32(ne.Uint32(d[4:8]))
-	state := ne.Uint16(d[8:10])
-	flags := d[10]
-	if f.index != 0 && f.index != ifindex {
-		return
-	}
-	if f.state != 0 && state&f.state == 0 {
-		return
-	}
+	e.Index = int(int32(binary.NativeEndian.Uint32(d[4:8])))
+	e.State = binary.NativeEndian.Uint16(d[8:10])
+	e.Flags = d[10]
 	ad, err := rtnl.Decoder(d[unix.SizeofNdMsg:])
 	if err != nil {
-		return
+		return e, false
 	}
-	var lladdr []byte
-	var vid uint16
-	var master int32
-	haveMaster := false
-	var ci, dst []byte
-	var port, vni, srcVNI, via, nhid, nsid uint32
-	var havePort, haveVNI, haveSrcVNI, haveVia, haveNHID, haveNSID bool
 	for ad.Next() {
+		v := ad.Bytes()
 		switch ad.Type() {
+		case unix.NDA_LLADDR:
+			e.LLAddr = net.HardwareAddr(append([]byte(nil), v...))
 		case unix.NDA_DST:
-			dst = ad.Bytes()
+			e.Dst, _ = netip.AddrFromSlice(v)
+		case unix.NDA_VLAN:
+			if len(v) >= 2 {
+				vid := binary.NativeEndian.Uint16(v)
+				e.VLAN = &vid
+			}
 		case unix.NDA_PORT:
-			if b := ad.Bytes(); len(b) >= 2 {
-				port, havePort = uint32(b[0])<<8|uint32(b[1]), true
+			if len(v) >= 2 {
+				e.Port = uint16(v[0])<<8 | uint16(v[1])
 			}
 		case unix.NDA_VNI:
-			vni, haveVNI = ad.Uint32(), true
+			if len(v) >= 4 {
+				vni := binary.NativeEndian.Uint32(v)
+				e.VNI = &vni
+			}
 		case unix.NDA_SRC_VNI:
-			srcVNI, haveSrcVNI = ad.Uint32(), true
+			if len(v) >= 4 {
+				vni := binary.NativeEndian.Uint32(v)
+				e.SrcVNI = &vni
+			}
 		case unix.NDA_IFINDEX:
-			via, haveVia = ad.Uint32(), true
+			if len(v) >= 4 {
+				e.Via = int(binary.NativeEndian.Uint32(v))
+			}
 		case ndaNHID:
-			nhid, haveNHID = ad.Uint32(), true
-		case unix.NDA_LINK_NETNSID:
-			nsid, haveNSID = ad.Uint32(), true
-		case unix.NDA_LLADDR:
-			lladdr = ad.Bytes()
-		case unix.NDA_VLAN:
-			vid = ad.Uint16()
+			if len(v) >= 4 {
+				e.NHID = binary.NativeEndian.Uint32(v)
+			}
 		case unix.NDA_MASTER:
-			master, haveMaster = int32(ad.Uint32()), true
-		case unix.NDA_CACHEINFO:
-			ci = ad.Bytes()
+			if len(v) >= 4 {
+				e.Master = int(int32(binary.NativeEndian.Uint32(v)))
+			}
 		}
 	}
-	if f.vlan != 0 && f.vlan != vid {
-		return
-	}
-	if f.dynamic && state&unix.NUD_PERMANENT != 0 {
-		return
-	}
-	if f.headers != nil {
-		f.headers("[NEIGH]")
-	}
-	p.OpenObject("")
-	if m.Header.Type == unix.RTM_DELNEIGH {
-		p.Bool(format.Any, "deleted", "Deleted ", true)
-	}
-	if lladdr != nil {
-		p.ColorString(format.Any, format.MAC, "mac", "%s ", macString(lladdr))
-	}
-	if f.index == 0 && ifindex != 0 {
-		p.Text("dev ")
-		p.ColorString(format.Any, format.Ifname, "ifname", "%s ", name(ifindex))
-	}
-	if dst != nil {
-		c := format.Inet
-		if len(dst) == 16 {
-			c = format.Inet6
-		}
-		p.Text("dst ")
-		p.ColorString(format.Any, c, "dst", "%s ", addrString(dst))
-	}
-	if vid != 0 {
-		p.Uint(format.Any, "vlan", "vlan %u ", uint64(vid))
-	}
-	if havePort {
-		p.Uint(format.Any, "port", "port %u ", uint64(port))
-	}
-	if haveVNI {
-		p.Uint(format.Any, "vni", "vni %u ", uint64(vni))
-	}
-	if haveSrcVNI {
-		p.Uint(format.Any, "src_vni", "src_vni %u ", uint64(srcVNI))
-	}
-	if haveVia {
-		if haveNSID {
-			p.Uint(format.Any, "viaIfIndex", "via ifindex %u ", uint64(via))
-		} else {
-			p.String(format.Any, "viaIf", "via %s ", name(int32(via)))
-		}
-	}
-	if haveNHID {
-		p.Uint(format.Any, "nhid", "nhid %u ", uint64(nhid))
-	}
-	if haveNSID {
-		p.Int(format.Any, "linkNetNsId", "link-netnsid %d ", int64(int32(nsid)))
-	}
-	if stats && len(ci) >= 12 {
-		used, updated := ne.Uint32(ci[4:8])/100, ne.Uint32(ci[8:12])/100
-		if p.IsJSON() {
-			p.Uint(format.JSON, "used", "", uint64(used))
-			p.Uint(format.JSON, "updated", "", uint64(updated))
-		} else {
-			p.Text(fmt.Sprintf("used %d/%d ", int32(used), int32(updated)))
-		}
-	}
-	p.OpenArray(format.JSON, "flags", "")
-	for _, fl := range []struct {
-		bit  uint8
-		word string
-	}{{unix.NTF_SELF, "self"}, {unix.NTF_ROUTER, "router"}, {unix.NTF_EXT_LEARNED, "extern_learn"},
-		{unix.NTF_OFFLOADED, "offload"}, {unix.NTF_MASTER, "master"}, {0x40, "sticky"}} {
-		if flags&fl.bit != 0 {
-			p.String(format.Any, "", "%s ", fl.word)
-		}
-	}
-	p.CloseArray(format.JSON, "")
-	if haveMaster {
-		p.String(format.Any, "master", "master %s ", name(master))
-	}
-	p.String(format.Any, "state", "%s\n", stateText(state, p.IsJSON()))
-	p.CloseObject()
-}
-
-func stateText(s uint16, json bool) string {
-	switch {
-	case s&unix.NUD_PERMANENT != 0:
-		return "permanent"
-	case s&unix.NUD_NOARP != 0:
-		return "static"
-	case s&unix.NUD_STALE != 0:
-		return "stale"
-	case s&unix.NUD_REACHABLE != 0:
-		return ""
-	}
-	if json {
-		return fmt.Sprintf("%#x", s)
-	}
-	return fmt.Sprintf("state=%#x", s)
-}
-
-// addrString is inet_ntop of a 4- or 16-byte address (hex for others).
-func addrString(b []byte) string {
-	if a, ok := netip.AddrFromSlice(b); ok {
-		return a.String()
-	}
-	return macString(b)
-}
-
-func macString(b []byte) string {
-	const hex = "0123456789abcdef"
-	out := make([]byte, 0, 3*len(b))
-	for i, c := range b {
-		if i > 0 {
-			out = append(out, ':')
-		}
-		out = append(out, hex[c>>4], hex[c&15])
-	}
-	return string(out)
+	return e, true
 }

@@ -18,34 +18,34 @@ import (
 // times in raw jiffies instead of centiseconds, and BRCTL_GET_PORT_LIST
 // lists the ports by port number instead of by name.
 
-// ioctlName is the device a bridge ioctl naming name reaches ("" for none).
-func ioctlName(name string) string {
-	n := ifrName(name)
+// IoctlName is the device a bridge ioctl naming name reaches ("" for none).
+func IoctlName(name string) string {
+	n := IfreqName(name)
 	if i := strings.IndexByte(n, ':'); i >= 0 {
 		n = n[:i]
 	}
 	return n
 }
 
-// sysfsBridge is the bridge brctl finds through sysfs for name: the link
+// SysfsBridge is the bridge brctl finds through sysfs for name: the link
 // called exactly that, when it is a bridge; nil otherwise.
-func sysfsBridge(links []*linkInfo, name string) *linkInfo {
+func SysfsBridge(links []*Link, name string) *Link {
 	for _, l := range links {
-		if l.name == name && l.isBridge() {
+		if l.Name == name && l.IsBridge() {
 			return l
 		}
 	}
 	return nil
 }
 
-// ioctlBridge is the link a bridge ioctl naming name reaches, and the
+// IoctlBridge is the link a bridge ioctl naming name reaches, and the
 // errno brctl is left with: ENODEV when there is none, EOPNOTSUPP when it
 // is no bridge.
-func ioctlBridge(links []*linkInfo, name string) (*linkInfo, unix.Errno) {
-	n := ioctlName(name)
+func IoctlBridge(links []*Link, name string) (*Link, unix.Errno) {
+	n := IoctlName(name)
 	for _, l := range links {
-		if l.name == n && n != "" {
-			if !l.isBridge() {
+		if l.Name == n && n != "" {
+			if !l.IsBridge() {
 				return l, unix.EOPNOTSUPP
 			}
 			return l, 0
@@ -54,10 +54,10 @@ func ioctlBridge(links []*linkInfo, name string) (*linkInfo, unix.Errno) {
 	return nil, unix.ENODEV
 }
 
-// portsByNumber is the ports of bridge index in BRCTL_GET_PORT_LIST's
+// PortsByNumber is the ports of bridge index in BRCTL_GET_PORT_LIST's
 // order: by port number.
-func portsByNumber(links []*linkInfo, index int32) []*linkInfo {
-	ports := portsOf(links, index)
+func PortsByNumber(links []*Link, index int) []*Link {
+	ports := PortsOf(links, index)
 	sortByPortNo(ports)
 	return ports
 }
@@ -96,16 +96,20 @@ type ifreqData struct {
 	_    [16]byte
 }
 
-// ioctlBridgeInfo is old_get_bridge_info: BRCTL_GET_BRIDGE_INFO through
+// IoctlInfo is old_get_bridge_info: BRCTL_GET_BRIDGE_INFO through
 // SIOCDEVPRIVATE on the device name reaches, in the caller's namespace
 // (brctl has no other). The kernel fills forward_delay, bridge_max_age and
 // bridge_hello_time in jiffies, not clock_t, and brctl prints them as
 // centiseconds all the same: only the kernel can say what those are.
-func ioctlBridgeInfo(name string) (brInfo, unix.Errno) {
-	var br brInfo
+func IoctlInfo(name string) (Info, unix.Errno) {
+	var br Info
 	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
-		return br, errnoOf(err)
+		errno, ok := err.(unix.Errno)
+		if !ok {
+			errno = unix.EINVAL
+		}
+		return br, errno
 	}
 	defer unix.Close(fd)
 	info := new(bridgeInfoIoctl)
@@ -116,26 +120,35 @@ func ioctlBridgeInfo(name string) (brInfo, unix.Errno) {
 	pin.Pin(args)
 	defer pin.Unpin()
 	args[0], args[1] = brctlGetBridgeInfo, uint64(uintptr(unsafe.Pointer(info)))
-	copy(ifr.Name[:unix.IFNAMSIZ-1], ifrName(name))
+	copy(ifr.Name[:unix.IFNAMSIZ-1], IfreqName(name))
 	ifr.Data = uintptr(unsafe.Pointer(args))
 	if _, _, e := unix.Syscall(unix.SYS_IOCTL, uintptr(fd), unix.SIOCDEVPRIVATE, uintptr(unsafe.Pointer(ifr))); e != 0 {
 		return br, e
 	}
 	runtime.KeepAlive(ifr)
-	br.rootID, br.bridgeID = info.DesignatedRoot, info.BridgeID
-	br.rootPathCost, br.rootPort = info.RootPathCost, uint16(info.RootPort)
-	br.topologyChange, br.topologyChangeDet = info.TopologyChange != 0, info.TopologyChangeDetected != 0
+	br.RootID, br.BridgeID = info.DesignatedRoot, info.BridgeID
+	br.RootPathCost, br.RootPort = info.RootPathCost, uint16(info.RootPort)
+	br.TopologyChange, br.TopologyChangeDetected = info.TopologyChange != 0, info.TopologyChangeDetected != 0
 	if info.STPEnabled != 0 {
-		br.stpState = 1
+		br.STPState = 1
 	}
-	br.maxAge, br.helloTime, br.forwardDelay = uint64(info.MaxAge), uint64(info.HelloTime), uint64(info.ForwardDelay)
-	br.bridgeMaxAge, br.bridgeHelloTime = uint64(info.BridgeMaxAge), uint64(info.BridgeHelloTime)
-	br.bridgeForwardDelay, br.ageingTime = uint64(info.BridgeForwardDelay), uint64(info.AgeingTime)
-	br.helloTimer, br.tcnTimer = uint64(info.HelloTimerValue), uint64(info.TCNTimerValue)
-	br.tcTimer, br.gcTimer = uint64(info.TopologyChangeTimer), uint64(info.GCTimerValue)
+	br.MaxAge, br.HelloTime, br.ForwardDelay = uint64(info.MaxAge), uint64(info.HelloTime), uint64(info.ForwardDelay)
+	br.BridgeMaxAge, br.BridgeHelloTime = uint64(info.BridgeMaxAge), uint64(info.BridgeHelloTime)
+	br.BridgeForwardDelay, br.AgeingTime = uint64(info.BridgeForwardDelay), uint64(info.AgeingTime)
+	br.HelloTimer, br.TCNTimer = uint64(info.HelloTimerValue), uint64(info.TCNTimerValue)
+	br.TCTimer, br.GCTimer = uint64(info.TopologyChangeTimer), uint64(info.GCTimerValue)
 	return br, 0
 }
 
-func sortByPortNo(ls []*linkInfo) {
-	sort.SliceStable(ls, func(i, j int) bool { return ls[i].port.no < ls[j].port.no })
+func sortByPortNo(ls []*Link) {
+	sort.SliceStable(ls, func(i, j int) bool { return ls[i].Port.No < ls[j].Port.No })
+}
+
+// IfreqName is a name as the kernel reads it from struct ifreq: at most
+// IFNAMSIZ-1 bytes (brctl's strncpy does not terminate longer names).
+func IfreqName(s string) string {
+	if len(s) >= unix.IFNAMSIZ {
+		return s[:unix.IFNAMSIZ-1]
+	}
+	return s
 }

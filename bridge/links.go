@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"context"
 	"encoding/binary"
 	"sort"
 
@@ -10,11 +11,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// bridgeID is struct ifla_bridge_id: priority, then the MAC address.
-type bridgeID [8]byte
+// ID is struct ifla_bridge_id: priority, then the MAC address.
+type ID [8]byte
 
 // String is the bridge id as brctl shows it: "8000.001122334455".
-func (id bridgeID) String() string {
+func (id ID) String() string {
 	const hex = "0123456789abcdef"
 	b := make([]byte, 0, 17)
 	for i, c := range id {
@@ -26,53 +27,63 @@ func (id bridgeID) String() string {
 	return string(b)
 }
 
-// brInfo is what brctl shows of a bridge (IFLA_BR_*); timers and times are
-// in centiseconds (clock_t).
-type brInfo struct {
-	bridgeID, rootID                bridgeID
-	rootPort                        uint16
-	rootPathCost                    uint32
-	maxAge, helloTime, forwardDelay uint64
-	ageingTime                      uint64
+// Info is a bridge's state as brctl shows it, from its IFLA_BR_*
+// attributes (or the old BRCTL_GET_BRIDGE_INFO ioctl, see IoctlInfo).
+// Times and timers are in centiseconds (the kernel's clock_t).
+type Info struct {
+	BridgeID, RootID ID
+	RootPort         uint16
+	RootPathCost     uint32
+	MaxAge           uint64
+	HelloTime        uint64
+	ForwardDelay     uint64
+	AgeingTime       uint64
 	// The "bridge ..." column of brctl showstp: sysfs shows the three
-	// values above again, the old ioctl its own (see ioctlBridgeInfo).
-	bridgeMaxAge, bridgeHelloTime     uint64
-	bridgeForwardDelay                uint64
-	helloTimer, tcnTimer, tcTimer     uint64
-	gcTimer                           uint64
-	stpState                          uint32
-	topologyChange, topologyChangeDet bool
+	// values above again, the old ioctl its own (see IoctlInfo).
+	BridgeMaxAge, BridgeHelloTime, BridgeForwardDelay uint64
+	HelloTimer, TCNTimer, TCTimer, GCTimer            uint64
+	STPState                                          uint32
+	TopologyChange, TopologyChangeDetected            bool
 }
 
-// portInfo is what brctl shows of a bridge port (IFLA_BRPORT_*).
-type portInfo struct {
-	no, id, designatedPort, designatedCost uint16
-	state                                  uint8
-	pathCost                               uint32
-	designatedRoot, designatedBridge       bridgeID
-	messageAgeTimer, forwardDelayTimer     uint64
-	holdTimer                              uint64
-	configPending, topologyChangeAck       bool
-	hairpin                                uint8
+// PortInfo is a bridge port's spanning-tree state as brctl shows it, from
+// its IFLA_BRPORT_* attributes. Timers are in centiseconds.
+type PortInfo struct {
+	No, ID                             uint16
+	DesignatedPort, DesignatedCost     uint16
+	State                              uint8
+	PathCost                           uint32
+	DesignatedRoot, DesignatedBridge   ID
+	MessageAgeTimer, ForwardDelayTimer uint64
+	HoldTimer                          uint64
+	ConfigPending, TopologyChangeAck   bool
+	Hairpin                            uint8
 }
 
-// linkInfo is one link as brctl needs it.
-type linkInfo struct {
-	index     int32
-	name      string
-	flags     uint32
-	typ       uint16
-	master    int32
-	kind      string
-	slaveKind string
-	br        brInfo
-	port      portInfo
+// Link is one link of an RTM_GETLINK answer as brctl needs it: a bridge
+// carries its Bridge state, a bridge port its Port state. A Link owns its
+// memory.
+type Link struct {
+	Index     int
+	Name      string
+	Flags     uint32 // IFF_*
+	Type      uint16 // ARPHRD_*
+	Master    int
+	Kind      string // IFLA_INFO_KIND
+	SlaveKind string // IFLA_INFO_SLAVE_KIND
+	Bridge    Info
+	Port      PortInfo
 }
 
-func (l *linkInfo) isBridge() bool { return l.kind == "bridge" }
-func (l *linkInfo) isPort() bool   { return l.slaveKind == "bridge" }
+// IsBridge says whether l is a bridge.
+func (l *Link) IsBridge() bool { return l.Kind == "bridge" }
 
-func parseLink(m netlink.Message) (*linkInfo, bool) {
+// IsPort says whether l is a port of a bridge.
+func (l *Link) IsPort() bool { return l.SlaveKind == "bridge" }
+
+// DecodeLink reads an RTM_NEWLINK message; false when it is none or has no
+// name. The Link copies what it keeps out of m.
+func DecodeLink(m netlink.Message) (*Link, bool) {
 	if m.Header.Type != unix.RTM_NEWLINK {
 		return nil, false
 	}
@@ -80,7 +91,7 @@ func parseLink(m netlink.Message) (*linkInfo, bool) {
 	if err != nil {
 		return nil, false
 	}
-	l := &linkInfo{index: hdr.Index, flags: hdr.Flags, typ: hdr.Type}
+	l := &Link{Index: int(hdr.Index), Flags: hdr.Flags, Type: hdr.Type}
 	ad, err := rtnl.Decoder(attrs)
 	if err != nil {
 		return nil, false
@@ -88,36 +99,36 @@ func parseLink(m netlink.Message) (*linkInfo, bool) {
 	for ad.Next() {
 		switch ad.Type() {
 		case unix.IFLA_IFNAME:
-			l.name = ad.String()
+			l.Name = ad.String()
 		case unix.IFLA_MASTER:
-			l.master = int32(ad.Uint32())
+			l.Master = int(int32(ad.Uint32()))
 		case unix.IFLA_LINKINFO:
 			ad.Nested(func(nad *netlink.AttributeDecoder) error {
 				for nad.Next() {
 					switch nad.Type() {
 					case unix.IFLA_INFO_KIND:
-						l.kind = nad.String()
+						l.Kind = nad.String()
 					case unix.IFLA_INFO_SLAVE_KIND:
-						l.slaveKind = nad.String()
+						l.SlaveKind = nad.String()
 					case unix.IFLA_INFO_DATA:
-						decodeBr(nad.Bytes(), &l.br)
+						decodeBr(nad.Bytes(), &l.Bridge)
 					case unix.IFLA_INFO_SLAVE_DATA:
-						decodePort(nad.Bytes(), &l.port)
+						decodePort(nad.Bytes(), &l.Port)
 					}
 				}
 				return nil
 			})
 		}
 	}
-	if ad.Err() != nil || l.name == "" {
+	if ad.Err() != nil || l.Name == "" {
 		return nil, false
 	}
 	// DATA may come before KIND: only a bridge's data is a bridge's.
-	if l.kind != "bridge" {
-		l.br = brInfo{}
+	if l.Kind != "bridge" {
+		l.Bridge = Info{}
 	}
-	if l.slaveKind != "bridge" {
-		l.port = portInfo{}
+	if l.SlaveKind != "bridge" {
+		l.Port = PortInfo{}
 	}
 	return l, true
 }
@@ -152,15 +163,15 @@ func u64(b []byte) uint64 {
 	return ne.Uint64(b)
 }
 
-func id(b []byte) bridgeID {
-	var v bridgeID
+func id(b []byte) ID {
+	var v ID
 	copy(v[:], b)
 	return v
 }
 
 // decodeBr reads IFLA_BR_* attributes; it never fails, as a bridge whose
 // details cannot be read is still shown (with zeroes) by brctl.
-func decodeBr(b []byte, br *brInfo) {
+func decodeBr(b []byte, br *Info) {
 	ad, err := netlink.NewAttributeDecoder(b)
 	if err != nil {
 		return
@@ -169,41 +180,41 @@ func decodeBr(b []byte, br *brInfo) {
 		v := ad.Bytes()
 		switch ad.Type() {
 		case unix.IFLA_BR_BRIDGE_ID:
-			br.bridgeID = id(v)
+			br.BridgeID = id(v)
 		case unix.IFLA_BR_ROOT_ID:
-			br.rootID = id(v)
+			br.RootID = id(v)
 		case unix.IFLA_BR_ROOT_PORT:
-			br.rootPort = u16(v)
+			br.RootPort = u16(v)
 		case unix.IFLA_BR_ROOT_PATH_COST:
-			br.rootPathCost = u32(v)
+			br.RootPathCost = u32(v)
 		case unix.IFLA_BR_MAX_AGE:
-			br.maxAge = uint64(u32(v))
+			br.MaxAge = uint64(u32(v))
 		case unix.IFLA_BR_HELLO_TIME:
-			br.helloTime = uint64(u32(v))
+			br.HelloTime = uint64(u32(v))
 		case unix.IFLA_BR_FORWARD_DELAY:
-			br.forwardDelay = uint64(u32(v))
+			br.ForwardDelay = uint64(u32(v))
 		case unix.IFLA_BR_AGEING_TIME:
-			br.ageingTime = uint64(u32(v))
+			br.AgeingTime = uint64(u32(v))
 		case unix.IFLA_BR_HELLO_TIMER:
-			br.helloTimer = u64(v)
+			br.HelloTimer = u64(v)
 		case unix.IFLA_BR_TCN_TIMER:
-			br.tcnTimer = u64(v)
+			br.TCNTimer = u64(v)
 		case unix.IFLA_BR_TOPOLOGY_CHANGE_TIMER:
-			br.tcTimer = u64(v)
+			br.TCTimer = u64(v)
 		case unix.IFLA_BR_GC_TIMER:
-			br.gcTimer = u64(v)
+			br.GCTimer = u64(v)
 		case unix.IFLA_BR_STP_STATE:
-			br.stpState = u32(v)
+			br.STPState = u32(v)
 		case unix.IFLA_BR_TOPOLOGY_CHANGE:
-			br.topologyChange = u8(v) != 0
+			br.TopologyChange = u8(v) != 0
 		case unix.IFLA_BR_TOPOLOGY_CHANGE_DETECTED:
-			br.topologyChangeDet = u8(v) != 0
+			br.TopologyChangeDetected = u8(v) != 0
 		}
 	}
-	br.bridgeMaxAge, br.bridgeHelloTime, br.bridgeForwardDelay = br.maxAge, br.helloTime, br.forwardDelay
+	br.BridgeMaxAge, br.BridgeHelloTime, br.BridgeForwardDelay = br.MaxAge, br.HelloTime, br.ForwardDelay
 }
 
-func decodePort(b []byte, p *portInfo) {
+func decodePort(b []byte, p *PortInfo) {
 	ad, err := netlink.NewAttributeDecoder(b)
 	if err != nil {
 		return
@@ -212,114 +223,91 @@ func decodePort(b []byte, p *portInfo) {
 		v := ad.Bytes()
 		switch ad.Type() {
 		case unix.IFLA_BRPORT_NO:
-			p.no = u16(v)
+			p.No = u16(v)
 		case unix.IFLA_BRPORT_ID:
-			p.id = u16(v)
+			p.ID = u16(v)
 		case unix.IFLA_BRPORT_DESIGNATED_PORT:
-			p.designatedPort = u16(v)
+			p.DesignatedPort = u16(v)
 		case unix.IFLA_BRPORT_DESIGNATED_COST:
-			p.designatedCost = u16(v)
+			p.DesignatedCost = u16(v)
 		case unix.IFLA_BRPORT_STATE:
-			p.state = u8(v)
+			p.State = u8(v)
 		case unix.IFLA_BRPORT_COST:
-			p.pathCost = u32(v)
+			p.PathCost = u32(v)
 		case unix.IFLA_BRPORT_ROOT_ID:
-			p.designatedRoot = id(v)
+			p.DesignatedRoot = id(v)
 		case unix.IFLA_BRPORT_BRIDGE_ID:
-			p.designatedBridge = id(v)
+			p.DesignatedBridge = id(v)
 		case unix.IFLA_BRPORT_MESSAGE_AGE_TIMER:
-			p.messageAgeTimer = u64(v)
+			p.MessageAgeTimer = u64(v)
 		case unix.IFLA_BRPORT_FORWARD_DELAY_TIMER:
-			p.forwardDelayTimer = u64(v)
+			p.ForwardDelayTimer = u64(v)
 		case unix.IFLA_BRPORT_HOLD_TIMER:
-			p.holdTimer = u64(v)
+			p.HoldTimer = u64(v)
 		case unix.IFLA_BRPORT_CONFIG_PENDING:
-			p.configPending = u8(v) != 0
+			p.ConfigPending = u8(v) != 0
 		case unix.IFLA_BRPORT_TOPOLOGY_CHANGE_ACK:
-			p.topologyChangeAck = u8(v) != 0
+			p.TopologyChangeAck = u8(v) != 0
 		case unix.IFLA_BRPORT_MODE:
-			p.hairpin = u8(v)
+			p.Hairpin = u8(v)
 		}
 	}
 }
 
-func linkRequest(index int32, name string) ([]byte, error) {
-	return rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
+// linkRequest is the body of RTM_GETLINK for a link index or name (0 and
+// "" for a dump), without statistics.
+func linkRequest(index int32, name string) []byte {
+	b, _ := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: index}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if name != "" {
 			ae.String(unix.IFLA_IFNAME, name)
 		}
 		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
+	return b
 }
 
-// getLink returns the link called name, or nil when there is none (a name
+// GetLink returns the link called name, or nil when there is none (a name
 // if_nametoindex could not find either: empty or IFNAMSIZ long or more).
 // Like if_nametoindex and brctl's ioctls, it reads "br0:1" as br0.
-func getLink(c *rtnl.Conn, name string) (*linkInfo, error) {
-	l, err := getLinkExact(c, name)
+func GetLink(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {
+	l, err := GetLinkExact(ctx, c, name)
 	if l == nil && err == nil {
 		if base, ok := link.IoctlName(name); ok {
-			return getLinkExact(c, base)
+			return GetLinkExact(ctx, c, base)
 		}
 	}
 	return l, err
 }
 
-// nameIndex is ll_name_to_index over a table of dumped names: the link
-// called name, else the one an ioctl reads it as ("br0:1" is br0), else
-// the index a name "ifN" stands for; 0 when none.
-func nameIndex(c *rtnl.Conn, byName map[string]int32, name string) int32 {
-	if link.LookupExceedsBound(c, name) {
-		// the lookup request went without the name; if_nametoindex
-		// refuses a name that long
-		return int32(link.IndexFromIfN(name))
-	}
-	if idx, ok := byName[name]; ok {
-		return idx
-	}
-	if base, ok := link.IoctlName(name); ok {
-		if idx, ok := byName[base]; ok {
-			return idx
-		}
-	}
-	return int32(link.IndexFromIfN(name))
-}
-
-func getLinkExact(c *rtnl.Conn, name string) (*linkInfo, error) {
+// GetLinkExact is GetLink without the ioctl's reading of the name: only
+// the link called exactly name, or nil.
+func GetLinkExact(ctx context.Context, c *rtnl.Conn, name string) (*Link, error) {
 	if link.LookupExceedsBound(c, name) {
 		return nil, nil // ll_name_to_index's request has no room for it
 	}
 	if name == "" || len(name) >= unix.IFNAMSIZ {
 		return nil, nil
 	}
-	body, err := linkRequest(0, name)
-	if err != nil {
-		return nil, err
-	}
-	m, err := c.Query(unix.RTM_GETLINK, 0, body)
+	m, err := c.QueryContext(ctx, unix.RTM_GETLINK, 0, linkRequest(0, name))
 	if err != nil {
 		if rtnl.IsErrno(err, unix.ENODEV) || rtnl.IsErrno(err, unix.EINVAL) {
 			return nil, nil
 		}
 		return nil, err
 	}
-	l, ok := parseLink(m)
+	l, ok := DecodeLink(m)
 	if !ok {
 		return nil, nil
 	}
 	return l, nil
 }
 
-// dumpLinks returns every link, in the kernel's order.
-func dumpLinks(c *rtnl.Conn) ([]*linkInfo, error) {
-	body, err := linkRequest(0, "")
-	if err != nil {
-		return nil, err
-	}
-	var links []*linkInfo
-	err = c.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
-		if l, ok := parseLink(m); ok {
+// DumpLinks returns every link, in the kernel's order.
+func DumpLinks(ctx context.Context, c *rtnl.Conn) ([]*Link, error) {
+	var links []*Link
+	err := c.DumpContext(ctx, unix.RTM_GETLINK, linkRequest(0, ""), func(m netlink.Message) error {
+		if l, ok := DecodeLink(m); ok {
 			links = append(links, l)
 		}
 		return nil
@@ -327,20 +315,21 @@ func dumpLinks(c *rtnl.Conn) ([]*linkInfo, error) {
 	return links, err
 }
 
-// portsOf returns the names of the ports of bridge index, sorted as
+// PortsOf returns the ports of bridge index, sorted as
 // scandir's alphasort sorts /sys/class/net/BR/brif in the C locale (byte
 // order).
-func portsOf(links []*linkInfo, index int32) []*linkInfo {
-	var ports []*linkInfo
+func PortsOf(links []*Link, index int) []*Link {
+	var ports []*Link
 	for _, l := range links {
-		if l.master == index && l.isPort() {
+		if l.Master == index && l.IsPort() {
 			ports = append(ports, l)
 		}
 	}
-	sortByName(ports)
+	SortByName(ports)
 	return ports
 }
 
-func sortByName(ls []*linkInfo) {
-	sort.SliceStable(ls, func(i, j int) bool { return ls[i].name < ls[j].name })
+// SortByName sorts links by name, bytewise (the C locale's order).
+func SortByName(ls []*Link) {
+	sort.SliceStable(ls, func(i, j int) bool { return ls[i].Name < ls[j].Name })
 }

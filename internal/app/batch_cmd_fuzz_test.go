@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/bridgecmd"
 	"github.com/gipnet/gip/internal/cmdline"
 )
 
@@ -39,7 +39,7 @@ func FuzzBridgeBatch(f *testing.F) {
 		env.NetNSFD = 1 << 30
 		env.InBatch = true
 		status, _ := batchLoop(env, "b1", newBatchReader(bytes.NewReader(in)), func(env *cli.Env, words []string) error {
-			err := bridge.Command(env, cmdline.NewArgs(words))
+			err := bridgecmd.Command(env, cmdline.NewArgs(words))
 			var ce *cmdline.Error
 			if err != nil && !errors.As(err, &ce) {
 				t.Fatalf("bridge %q: error %v (%T) is not a *cmdline.Error", words, err, err)

@@ -3,8 +3,9 @@ package app
 import (
 	"io"
 
-	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/brctl"
+	"github.com/gipnet/gip/internal/cmd/bridgecmd"
 	"github.com/gipnet/gip/internal/cmdline"
 )
 
@@ -12,7 +13,7 @@ func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
 	env.QuietInterrupts = true
 	defer env.Close()
-	err := bridge.Brctl(env, cmdline.NewArgs(args))
+	err := brctl.Brctl(env, cmdline.NewArgs(args))
 	env.P.Flush()
 	return report(stderr, err)
 }
@@ -21,17 +22,17 @@ func bridgeMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
 	defer env.Close()
 	a := cmdline.NewArgs(args)
-	batch, isBatch, err := bridge.Options(env, a)
+	batch, isBatch, err := bridgecmd.Options(env, a)
 	if err != nil {
 		env.P.Flush()
 		return report(stderr, err)
 	}
 	if isBatch {
 		return runBatchWith(env, batch, func(env *cli.Env, words []string) error {
-			return bridge.Command(env, cmdline.NewArgs(words))
+			return bridgecmd.Command(env, cmdline.NewArgs(words))
 		})
 	}
-	err = bridge.Command(env, a)
+	err = bridgecmd.Command(env, a)
 	env.P.Flush()
 	return report(stderr, err)
 }
