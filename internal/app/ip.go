@@ -10,24 +10,24 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/addr"
-	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
+	"github.com/gipnet/gip/internal/cmd/ipmaddr"
+	"github.com/gipnet/gip/internal/cmd/ipmonitor"
+	"github.com/gipnet/gip/internal/cmd/ipmroute"
+	"github.com/gipnet/gip/internal/cmd/ipnetconf"
+	"github.com/gipnet/gip/internal/cmd/ipnexthop"
+	"github.com/gipnet/gip/internal/cmd/ipntable"
+	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
+	"github.com/gipnet/gip/internal/cmd/iptoken"
+	"github.com/gipnet/gip/internal/cmd/ipvrf"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
-	"github.com/gipnet/gip/maddr"
-	"github.com/gipnet/gip/monitor"
-	"github.com/gipnet/gip/mroute"
-	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
-	"github.com/gipnet/gip/nexthop"
-	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
-	"github.com/gipnet/gip/tcpmetrics"
-	"github.com/gipnet/gip/token"
 	"github.com/gipnet/gip/tuntap"
-	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
 )
 
@@ -43,14 +43,14 @@ type object struct {
 // is address, `ip n` neighbor, `ip net` netns, `ip t` tunnel.
 var objects = []object{
 	{"address", addr.Run},
-	{"addrlabel", addrlabel.Run},
-	{"maddress", maddr.Run},
+	{"addrlabel", ipaddrlabel.Run},
+	{"maddress", ipmaddr.Run},
 	{"route", route.Run},
 	{"rule", route.RunRule},
 	{"neighbor", route.RunNeigh},
 	{"neighbour", route.RunNeigh},
-	{"ntable", ntable.Run},
-	{"ntbl", ntable.Run},
+	{"ntable", ipntable.Run},
+	{"ntbl", ipntable.Run},
 	{"link", link.Run},
 	{"l2tp", nil},
 	{"fou", nil},
@@ -60,18 +60,18 @@ var objects = []object{
 	{"tunl", nil},
 	{"tuntap", tuntap.Run},
 	{"tap", tuntap.Run},
-	{"token", token.Run},
-	{"tcpmetrics", tcpmetrics.Run},
-	{"tcp_metrics", tcpmetrics.Run},
-	{"monitor", monitor.Run},
+	{"token", iptoken.Run},
+	{"tcpmetrics", iptcpmetrics.Run},
+	{"tcp_metrics", iptcpmetrics.Run},
+	{"monitor", ipmonitor.Run},
 	{"xfrm", nil},
-	{"mroute", mroute.Run},
+	{"mroute", ipmroute.Run},
 	{"mrule", route.RunMRule},
 	{"netns", netns.Run},
-	{"netconf", netconf.Run},
-	{"vrf", vrf.Run},
+	{"netconf", ipnetconf.Run},
+	{"vrf", ipvrf.Run},
 	{"sr", nil},
-	{"nexthop", nexthop.Run},
+	{"nexthop", ipnexthop.Run},
 	{"mptcp", nil},
 	{"ioam", nil},
 	{"stats", nil},
