@@ -3,12 +3,12 @@ package ipnexthop
 import (
 	"bytes"
 	"encoding/binary"
-	"github.com/gipnet/gip/nexthop"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )

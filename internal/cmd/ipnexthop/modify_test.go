@@ -3,11 +3,11 @@ package ipnexthop
 import (
 	"encoding/hex"
 	"errors"
-	"github.com/gipnet/gip/nexthop"
 	"strings"
 	"testing"
 
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/nexthop"
 	"golang.org/x/sys/unix"
 )
 
