@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/maddr"
 	"golang.org/x/sys/unix"
 )
 
@@ -39,7 +40,7 @@ func TestShowGolden(t *testing.T) {
 		}
 		var out bytes.Buffer
 		p := format.New(&out, tc.opts)
-		printList(p, false, readAll(filepath.Join("testdata", "proc"), tc.family, tc.dev))
+		printList(p, false, maddr.ReadProc(filepath.Join("testdata", "proc"), tc.family, tc.dev))
 		p.Flush()
 		if out.String() != string(want) {
 			t.Errorf("%s: got\n%s\nwant\n%s", tc.golden, out.String(), want)
@@ -97,7 +98,7 @@ func FuzzReadAll(f *testing.F) {
 		for _, o := range []format.Options{{}, {JSON: true}, {Oneline: true}} {
 			var out bytes.Buffer
 			p := format.New(&out, o)
-			printList(p, false, readAll(dir, 0, nil))
+			printList(p, false, maddr.ReadProc(dir, 0, nil))
 			p.Flush()
 		}
 	})

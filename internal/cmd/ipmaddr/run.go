@@ -1,3 +1,6 @@
+// Package ipmaddr is `ip maddress`: the multicast addresses of each link
+// (read by the maddr package), and joining or leaving a link-layer group
+// with the SIOCADDMULTI and SIOCDELMULTI ioctls.
 package ipmaddr
 
 import (
@@ -8,6 +11,7 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/maddr"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -72,13 +76,13 @@ func list(env *cli.Env, args *cmdline.Args) error {
 		}
 		f.dev = &w
 	}
-	var entries []entry
+	var entries []maddr.Address
 	read := func() error {
 		procNet := "/proc/net"
 		if env.NetNSFD >= 0 {
 			procNet = "/proc/thread-self/net"
 		}
-		entries = readAll(procNet, f.family, f.dev)
+		entries = maddr.ReadProc(procNet, f.family, f.dev)
 		return nil
 	}
 	if env.NetNSFD >= 0 {
