@@ -18,6 +18,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipnexthop"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
@@ -493,7 +494,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		m.rules.Print(typ, body)
 	case nlmsgTstamp:
 		printStamp(env, body)
-	case ipnetconf.RTMNewNetconf, ipnetconf.RTMDelNetconf:
+	case netconf.RTMNewNetconf, netconf.RTMDelNetconf:
 		m.headers("[NETCONF]", nsid)
 		_ = m.netconf.Print(h, body)
 	case rtmNewNSID, rtmDelNSID:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -33,7 +34,7 @@ func TestCaptureDump(t *testing.T) {
 	}
 	defer c.Close()
 	var out bytes.Buffer
-	err = c.Dump(rtmGetNetconf, dumpRequest(unix.AF_UNSPEC), func(m netlink.Message) error {
+	err = c.Dump(netconf.RTMGetNetconf, netconf.DumpRequest(unix.AF_UNSPEC), func(m netlink.Message) error {
 		b, err := m.MarshalBinary()
 		out.Write(b)
 		return err
@@ -109,11 +110,11 @@ func TestPrintGolden(t *testing.T) {
 // header (strace -e trace=sendto -xx; iproute2's dump request is 17 bytes
 // long, gip's padded to 20, which the kernel reads alike).
 func TestRequestsGolden(t *testing.T) {
-	if got := dumpRequest(unix.AF_UNSPEC); !bytes.Equal(got, []byte{0, 0, 0, 0}) {
+	if got := netconf.DumpRequest(unix.AF_UNSPEC); !bytes.Equal(got, []byte{0, 0, 0, 0}) {
 		t.Errorf("dump request % x", got)
 	}
 	want := []byte{2, 0, 0, 0, 8, 0, 1, 0, 2, 0, 0, 0}
-	if got := getRequest(unix.AF_INET, 2); !bytes.Equal(got, want) {
+	if got := netconf.GetRequest(unix.AF_INET, 2); !bytes.Equal(got, want) {
 		t.Errorf("get request % x, want % x", got, want)
 	}
 }
@@ -125,7 +126,7 @@ func TestPrintRefusals(t *testing.T) {
 	if np.Print(netlink.Header{Type: unix.RTM_NEWLINK, Length: 20}, []byte{2, 0, 0, 0}) == nil {
 		t.Error("a link message printed")
 	}
-	if np.Print(netlink.Header{Type: RTMNewNetconf}, []byte{2}) == nil {
+	if np.Print(netlink.Header{Type: netconf.RTMNewNetconf}, []byte{2}) == nil {
 		t.Error("a short message printed")
 	}
 	if errOut.String() != "Not a netconf message: %08x %08x %08x\nBUG: wrong nlmsg len %d\n" {

@@ -5,37 +5,11 @@
 package ipnetconf
 
 import (
-	"encoding/binary"
-
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/netconf"
 	"github.com/mdlayher/netlink"
 )
-
-// Message types (x/sys/unix lacks them).
-const (
-	RTMNewNetconf = 80
-	RTMDelNetconf = 81
-	rtmGetNetconf = 82
-)
-
-// NETCONFA_* attributes.
-const (
-	attrIfindex           = 1
-	attrForwarding        = 2
-	attrRPFilter          = 3
-	attrMCForwarding      = 4
-	attrProxyNeigh        = 5
-	attrIgnoreRoutesLinkd = 6
-	attrInput             = 7
-
-	ifindexAll     = -1
-	ifindexDefault = -2
-)
-
-// msgLen is struct netconfmsg (one byte) padded to four.
-const msgLen = 4
 
 var rpFilterNames = []string{"off", "strict", "loose"}
 
@@ -67,69 +41,60 @@ func (errStop) Error() string { return "not a netconf message" }
 // one the filter leaves out prints nothing.
 func (np *Printer) Print(h netlink.Header, body []byte) error {
 	switch uint16(h.Type) {
-	case RTMNewNetconf, RTMDelNetconf:
+	case netconf.RTMNewNetconf, netconf.RTMDelNetconf:
 	case uint16(netlink.Error):
 		return errStop{}
 	default:
 		np.warn("Not a netconf message: %08x %08x %08x\n", h.Length, uint16(h.Type), uint16(h.Flags))
 		return errStop{}
 	}
-	if len(body) < msgLen {
-		np.warn("BUG: wrong nlmsg len %d\n", len(body)-msgLen)
+	conf, err := netconf.Decode(body)
+	if err != nil {
+		np.warn("BUG: wrong nlmsg len %d\n", len(body)-netconf.HeaderLen)
 		return errStop{}
 	}
-	family := int(body[0])
-	if np.Family != 0 && np.Family != family {
+	if np.Family != 0 && np.Family != conf.Family {
 		return nil
 	}
-	var vals [attrInput + 1]uint32
-	var has [attrInput + 1]bool
-	for ad := rtnl.NewAttrs(body[msgLen:]); ad.Next(); {
-		t := ad.Type()
-		if t > attrInput || len(ad.Data()) < 4 {
-			continue
-		}
-		vals[t], has[t] = binary.NativeEndian.Uint32(ad.Data()), true
-	}
-	ifindex := vals[attrIfindex]
+	ifindex := conf.Ifindex.V
 	if np.Index != 0 && np.Index != ifindex {
 		return nil
 	}
 	p := np.p
 	p.OpenObject("")
-	if h.Type == RTMDelNetconf {
+	if h.Type == netconf.RTMDelNetconf {
 		p.Bool(format.Any, "deleted", "Deleted ", true)
 	}
-	p.String(format.Any, "family", "%s ", cnum.FamilyName(family))
-	if has[attrIfindex] {
+	p.String(format.Any, "family", "%s ", cnum.FamilyName(conf.Family))
+	if conf.Ifindex.Valid {
 		var dev string
 		switch int32(ifindex) {
-		case ifindexAll:
+		case netconf.IfindexAll:
 			dev = "all"
-		case ifindexDefault:
+		case netconf.IfindexDefault:
 			dev = "default"
 		default:
 			dev = np.name(ifindex)
 		}
 		p.ColorString(format.Any, format.Ifname, "interface", "%s ", dev)
 	}
-	onOff := func(t int, key, textFormat string) {
-		if has[t] {
-			p.OnOff(format.Any, key, textFormat, vals[t] != 0)
+	onOff := func(v netconf.Value, key, textFormat string) {
+		if v.Valid {
+			p.OnOff(format.Any, key, textFormat, v.V != 0)
 		}
 	}
-	onOff(attrForwarding, "forwarding", "forwarding %s ")
-	if has[attrRPFilter] {
-		if v := vals[attrRPFilter]; v < uint32(len(rpFilterNames)) {
+	onOff(conf.Forwarding, "forwarding", "forwarding %s ")
+	if conf.RPFilter.Valid {
+		if v := conf.RPFilter.V; v < uint32(len(rpFilterNames)) {
 			p.String(format.Any, "rp_filter", "rp_filter %s ", rpFilterNames[v])
 		} else {
 			p.Uint(format.Any, "rp_filter", "rp_filter %u ", uint64(v))
 		}
 	}
-	onOff(attrMCForwarding, "mc_forwarding", "mc_forwarding %s ")
-	onOff(attrProxyNeigh, "proxy_neigh", "proxy_neigh %s ")
-	onOff(attrIgnoreRoutesLinkd, "ignore_routes_with_linkdown", "ignore_routes_with_linkdown %s ")
-	onOff(attrInput, "input", "input %s ")
+	onOff(conf.MCForwarding, "mc_forwarding", "mc_forwarding %s ")
+	onOff(conf.ProxyNeigh, "proxy_neigh", "proxy_neigh %s ")
+	onOff(conf.IgnoreRoutesLinkdown, "ignore_routes_with_linkdown", "ignore_routes_with_linkdown %s ")
+	onOff(conf.Input, "input", "input %s ")
 	p.CloseObject()
 	p.Text("\n")
 	return nil

@@ -1,13 +1,13 @@
 package ipnetconf
 
 import (
-	"encoding/binary"
 	"errors"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -62,7 +62,7 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	if ifindex != 0 && family != unix.AF_UNSPEC {
 		np := NewPrinter(env.P.Plain(), names.Name, env.Warnf)
 		np.Family, np.Index = family, ifindex
-		m, err := c.Query(rtmGetNetconf, netlink.Acknowledge, getRequest(family, ifindex))
+		m, err := c.Query(netconf.RTMGetNetconf, netlink.Acknowledge, netconf.GetRequest(family, ifindex))
 		if err == nil {
 			_ = np.Print(m.Header, m.Data)
 		}
@@ -71,7 +71,7 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	np := NewPrinter(env.P, names.Name, env.Warnf)
 	np.Family, np.Index = family, ifindex
 	env.P.Begin()
-	err = c.Dump(rtmGetNetconf, dumpRequest(family), func(m netlink.Message) error {
+	err = c.Dump(netconf.RTMGetNetconf, netconf.DumpRequest(family), func(m netlink.Message) error {
 		return np.Print(m.Header, m.Data)
 	})
 	var ne *rtnl.Error
@@ -88,19 +88,6 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	}
 	env.P.End()
 	return nil
-}
-
-// dumpRequest is the body of rtnl_netconfdump_req: struct netconfmsg.
-func dumpRequest(family int) []byte {
-	return []byte{byte(family), 0, 0, 0}
-}
-
-// getRequest is the body of the RTM_GETNETCONF for one device.
-func getRequest(family int, ifindex uint32) []byte {
-	b := dumpRequest(family)
-	b = binary.NativeEndian.AppendUint16(b, 8)
-	b = binary.NativeEndian.AppendUint16(b, attrIfindex)
-	return binary.NativeEndian.AppendUint32(b, ifindex)
 }
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
