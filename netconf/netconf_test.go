@@ -21,7 +21,7 @@ func TestDecode(t *testing.T) {
 	body := attr(GetRequest(unix.AF_INET, 3), attrForwarding, 1)
 	body = attr(body, attrRPFilter, 2)
 	body = append(body, 6, 0, attrInput, 0, 1, 0, 0, 0) // too short: skipped
-	body = attr(body, attrRPFilter, 1)                   // the last one counts
+	body = attr(body, attrRPFilter, 1)                  // the last one counts
 	c, err := Decode(body)
 	if err != nil {
 		t.Fatal(err)
