@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
@@ -36,7 +37,7 @@ func TestCaptureDump(t *testing.T) {
 	}
 	defer c.Close()
 	var out bytes.Buffer
-	err = c.Dump(rtmGetAddrLabel, header{family: unix.AF_INET6}.append(nil), func(m netlink.Message) error {
+	err = c.Dump(addrlabel.RTMGetAddrLabel, addrlabel.DumpRequest(unix.AF_INET6), func(m netlink.Message) error {
 		b, err := m.MarshalBinary()
 		out.Write(b)
 		return err
@@ -182,10 +183,10 @@ func FuzzModifyRequest(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(b) < hdrLen {
+		if len(b) < addrlabel.HeaderLen {
 			t.Fatalf("%q: request of %d bytes", s, len(b))
 		}
-		a := rtnl.NewAttrs(b[hdrLen:])
+		a := rtnl.NewAttrs(b[addrlabel.HeaderLen:])
 		for a.Next() {
 		}
 		if a.Err() != nil {
@@ -199,7 +200,7 @@ func FuzzPrint(f *testing.F) {
 	for _, m := range goldenMessages(f) {
 		f.Add(uint16(m.Header.Type), m.Data)
 	}
-	f.Add(uint16(RTMDelAddrLabel), []byte{2, 0, 8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1})
+	f.Add(uint16(addrlabel.RTMDelAddrLabel), []byte{2, 0, 8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 5, 0, 1, 0, 1})
 	f.Fuzz(func(t *testing.T, typ uint16, data []byte) {
 		for _, o := range []cli.Options{{}, {JSON: true, Pretty: true}, {Oneline: true, Color: true}} {
 			var out bytes.Buffer

@@ -6,42 +6,12 @@ package ipaddrlabel
 import (
 	"encoding/binary"
 
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/route"
-	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
-
-// Message types (x/sys/unix lacks them).
-const (
-	RTMNewAddrLabel = 72
-	RTMDelAddrLabel = 73
-	rtmGetAddrLabel = 74
-)
-
-// IFAL_* attributes.
-const (
-	ifalAddress = 1
-	ifalLabel   = 2
-)
-
-// hdrLen is struct ifaddrlblmsg: family, reserved, prefixlen, flags,
-// index, seq.
-const hdrLen = 12
-
-// header is struct ifaddrlblmsg.
-type header struct {
-	family    uint8
-	prefixLen uint8
-	index     uint32
-}
-
-func (h header) append(b []byte) []byte {
-	b = append(b, h.family, 0, h.prefixLen, 0)
-	b = binary.NativeEndian.AppendUint32(b, h.index)
-	return binary.NativeEndian.AppendUint32(b, 0)
-}
 
 // Printer prints address label messages as iproute2's print_addrlabel.
 type Printer struct {
@@ -63,33 +33,25 @@ func (errShort) Error() string { return "short address label message" }
 // Print prints one RTM_NEWADDRLABEL or RTM_DELADDRLABEL message as a line
 // (an object in JSON); other types print nothing.
 func (pr *Printer) Print(h netlink.Header, body []byte) error {
-	if t := uint16(h.Type); t != RTMNewAddrLabel && t != RTMDelAddrLabel {
+	if t := uint16(h.Type); t != addrlabel.RTMNewAddrLabel && t != addrlabel.RTMDelAddrLabel {
 		return nil
 	}
-	if len(body) < hdrLen {
+	v, err := addrlabel.DecodeView(body)
+	if err != nil {
 		return errShort{}
 	}
-	family := int(body[0])
-	var addr, label []byte
-	for ad := rtnl.NewAttrs(body[hdrLen:]); ad.Next(); {
-		switch ad.Type() {
-		case ifalAddress:
-			addr = ad.Data()
-		case ifalLabel:
-			label = ad.Data()
-		}
-	}
+	family, addr, label := int(v.Header.Family), v.Address, v.Label
 	p := pr.p
 	p.OpenObject("")
-	if uint16(h.Type) == RTMDelAddrLabel {
+	if uint16(h.Type) == addrlabel.RTMDelAddrLabel {
 		p.Bool(format.Any, "deleted", "Deleted ", true)
 	}
 	if addr != nil {
 		p.Text("prefix ")
 		p.ColorString(format.Any, familyColor(family), "address", "%s", route.HostText(pr.resolve, family, addr))
-		p.Uint(format.Any, "prefixlen", "/%u ", uint64(body[2]))
+		p.Uint(format.Any, "prefixlen", "/%u ", uint64(v.Header.PrefixLen))
 	}
-	if index := binary.NativeEndian.Uint32(body[4:]); index != 0 {
+	if index := v.Header.Index; index != 0 {
 		p.Text("dev ")
 		p.ColorString(format.Any, format.Ifname, "ifname", "%s ", pr.name(index))
 	}

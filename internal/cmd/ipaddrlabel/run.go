@@ -1,9 +1,9 @@
 package ipaddrlabel
 
 import (
-	"encoding/binary"
 	"errors"
 
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
@@ -26,9 +26,9 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 	case m("list") || m("lst") || m("show"):
 		return list(env, args)
 	case m("add"):
-		return modify(env, RTMNewAddrLabel, rtnl.Create|rtnl.Excl, args)
+		return modify(env, addrlabel.RTMNewAddrLabel, rtnl.Create|rtnl.Excl, args)
 	case m("delete"):
-		return modify(env, RTMDelAddrLabel, 0, args)
+		return modify(env, addrlabel.RTMDelAddrLabel, 0, args)
 	case m("flush"):
 		return flush(env, args)
 	case m("help"):
@@ -61,7 +61,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	defer names.Close()
 	pr := NewPrinter(env.P, names.Name, env.Opts.Resolve)
 	env.P.Begin()
-	err = c.Dump(rtmGetAddrLabel, header{family: uint8(dumpFamily(env))}.append(nil), func(m netlink.Message) error {
+	err = c.Dump(addrlabel.RTMGetAddrLabel, addrlabel.DumpRequest(dumpFamily(env)), func(m netlink.Message) error {
 		return pr.Print(m.Header, m.Data)
 	})
 	if err != nil {
@@ -91,7 +91,7 @@ func dumpFailed(env *cli.Env, err error, last string, code int) error {
 // words are skipped, as iproute2 does) into the body of a request; index
 // is ll_name_to_index.
 func modifyRequest(family int, args *cmdline.Args, index func(string) uint32) ([]byte, error) {
-	var h header
+	var h addrlabel.Header
 	var prefix cnum.Prefix
 	label := uint32(0xffffffff)
 	havePrefix, haveLabel := false, false
@@ -111,7 +111,7 @@ func modifyRequest(family int, args *cmdline.Args, index func(string) uint32) ([
 			if err != nil {
 				return nil, err
 			}
-			if h.index = index(v); h.index == 0 {
+			if h.Index = index(v); h.Index == 0 {
 				return nil, cmdline.InvalidArg("dev is invalid\n", v)
 			}
 		case "label":
@@ -132,31 +132,12 @@ func modifyRequest(family int, args *cmdline.Args, index func(string) uint32) ([
 	if !haveLabel {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"label\" argument is required.")
 	}
-	h.family = uint8(family)
+	h.Family = uint8(family)
 	if family == unix.AF_UNSPEC {
-		h.family = unix.AF_INET6
+		h.Family = unix.AF_INET6
 	}
-	h.prefixLen = uint8(prefix.BitLen)
-	b := h.append(nil)
-	b = appendAttr(b, ifalLabel, binary32(label))
-	return appendAttr(b, ifalAddress, prefix.Bytes()), nil
-}
-
-func binary32(v uint32) []byte {
-	var b [4]byte
-	binary.NativeEndian.PutUint32(b[:], v)
-	return b[:]
-}
-
-// appendAttr appends one attribute, padded to four bytes.
-func appendAttr(b []byte, typ uint16, data []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, data...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
+	h.PrefixLen = uint8(prefix.BitLen)
+	return addrlabel.Request(h, label, prefix.Bytes()), nil
 }
 
 // modify is add and delete.
@@ -189,11 +170,12 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 			side.Close()
 		}
 	}()
-	err = c.Dump(rtmGetAddrLabel, header{family: uint8(dumpFamily(env))}.append(nil), func(m netlink.Message) error {
-		if len(m.Data) < hdrLen {
+	err = c.Dump(addrlabel.RTMGetAddrLabel, addrlabel.DumpRequest(dumpFamily(env)), func(m netlink.Message) error {
+		v, err := addrlabel.DecodeView(m.Data)
+		if err != nil {
 			return errShort{}
 		}
-		if !hasAddress(m.Data[hdrLen:]) {
+		if v.Address == nil {
 			return nil
 		}
 		if side == nil {
@@ -202,21 +184,12 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 				return err
 			}
 		}
-		return side.Exec(RTMDelAddrLabel, 0, m.Data)
+		return side.Exec(addrlabel.RTMDelAddrLabel, 0, m.Data)
 	})
 	if err != nil {
 		return dumpFailed(env, err, "Flush terminated", 1)
 	}
 	return nil
-}
-
-func hasAddress(attrs []byte) bool {
-	for ad := rtnl.NewAttrs(attrs); ad.Next(); {
-		if ad.Type() == ifalAddress {
-			return true
-		}
-	}
-	return false
 }
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gipnet/gip/addr"
+	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
 	"github.com/gipnet/gip/internal/cmd/ipmroute"
@@ -477,7 +478,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 	case unix.RTM_NEWADDR, unix.RTM_DELADDR:
 		m.headers("[ADDR]", nsid)
 		m.addrs.Print(typ, body)
-	case ipaddrlabel.RTMNewAddrLabel, ipaddrlabel.RTMDelAddrLabel:
+	case addrlabel.RTMNewAddrLabel, addrlabel.RTMDelAddrLabel:
 		m.headers("[ADDRLABEL]", nsid)
 		_ = m.labels.Print(h, body)
 	case unix.RTM_NEWNEIGH, unix.RTM_DELNEIGH, unix.RTM_GETNEIGH:
