@@ -11,6 +11,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/token"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -33,7 +34,7 @@ func TestCaptureDump(t *testing.T) {
 	}
 	defer c.Close()
 	var out bytes.Buffer
-	err = c.Dump(unix.RTM_GETLINK, dumpRequest(), func(m netlink.Message) error {
+	err = c.Dump(unix.RTM_GETLINK, token.DumpRequest(), func(m netlink.Message) error {
 		b, err := m.MarshalBinary()
 		out.Write(b)
 		return err
@@ -129,7 +130,7 @@ func TestSetRequestGolden(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", tc.words, got, tc.body)
 		}
 	}
-	if got := hexBytes(dumpRequest()); got != "0a 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00" {
+	if got := hexBytes(token.DumpRequest()); got != "0a 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00" {
 		t.Errorf("dump request %s", got)
 	}
 }

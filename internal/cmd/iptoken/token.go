@@ -3,8 +3,6 @@
 package iptoken
 
 import (
-	"encoding/binary"
-
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -13,13 +11,9 @@ import (
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/token"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
-)
-
-// Attributes of an AF_INET6 link message (x/sys/unix lacks the inner one).
-const (
-	ifla6Token = 7 // IFLA_INET6_TOKEN, inside IFLA_PROTINFO or IFLA_AF_SPEC/AF_INET6
 )
 
 // Run is `ip token`. Verbs are tried in iproute2's order: "s" is set,
@@ -88,20 +82,9 @@ func (pr *Printer) Print(m netlink.Message) error {
 	if hdr.Flags&(unix.IFF_LOOPBACK|unix.IFF_NOARP) != 0 {
 		return nil
 	}
-	var protinfo []byte
-	for ad := rtnl.NewAttrs(attrs); ad.Next(); {
-		if ad.Type() == unix.IFLA_PROTINFO {
-			protinfo = ad.Data()
-		}
-	}
-	if protinfo == nil {
+	tok, protinfo := token.Find(attrs)
+	if !protinfo {
 		return errStop{}
-	}
-	var tok []byte
-	for ad := rtnl.NewAttrs(protinfo); ad.Next(); {
-		if ad.Type() == ifla6Token {
-			tok = ad.Data()
-		}
 	}
 	if tok == nil {
 		pr.warn("Seems there's no support for IPv6 token!\n")
@@ -116,9 +99,6 @@ func (pr *Printer) Print(m netlink.Message) error {
 	p.CloseObject()
 	return nil
 }
-
-// dumpRequest is rtnl_linkdump_req's body for AF_INET6: the header alone.
-func dumpRequest() []byte { return rtnl.IfInfomsg{Family: unix.AF_INET6}.Append(nil) }
 
 // list is list, show and get: `[ dev DEV ]`, other words skipped.
 func list(env *cli.Env, args *cmdline.Args) error {
@@ -144,7 +124,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	defer names.Close()
 	pr := &Printer{p: env.P, name: names.Name, warn: env.Warnf, resolve: env.Opts.Resolve, Index: index}
 	env.P.Begin()
-	err = c.Dump(unix.RTM_GETLINK, dumpRequest(), pr.Print)
+	err = c.Dump(unix.RTM_GETLINK, token.DumpRequest(), pr.Print)
 	env.P.End()
 	if err != nil {
 		env.P.Flush()
@@ -160,8 +140,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 // takes no token and sets ::) into the body of an RTM_SETLINK.
 func setRequest(args *cmdline.Args, del bool, index func(string) uint32) ([]byte, error) {
 	haveToken, haveDev := del, false
-	var hdr rtnl.IfInfomsg
-	hdr.Family = unix.AF_INET6
+	var ifindex int32
 	tok := make([]byte, 16)
 	for args.More() {
 		w := args.Next()
@@ -175,7 +154,7 @@ func setRequest(args *cmdline.Args, del bool, index func(string) uint32) ([]byte
 				if idx == 0 {
 					return nil, cmdline.InvalidArg("dev is invalid\n", v)
 				}
-				hdr.Index, haveDev = int32(idx), true
+				ifindex, haveDev = int32(idx), true
 			}
 			continue
 		}
@@ -196,24 +175,10 @@ func setRequest(args *cmdline.Args, del bool, index func(string) uint32) ([]byte
 	if !haveDev {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "Not enough information: \"dev\" argument is required.")
 	}
-	b := hdr.Append(nil)
-	inner := nlattr(nil, ifla6Token, tok)
-	spec := nlattr(nil, unix.AF_INET6, inner)
-	return nlattr(b, unix.IFLA_AF_SPEC, spec), nil
+	return token.SetRequest(ifindex, tok), nil
 }
 
 var errUsage = cmdline.Usage()
-
-// nlattr appends one attribute, padded to four bytes.
-func nlattr(b []byte, typ uint16, data []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, data...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
 
 // set is set (add) and delete.
 func set(env *cli.Env, args *cmdline.Args, del bool) error {
