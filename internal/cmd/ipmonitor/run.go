@@ -19,6 +19,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipnexthop"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/route"
@@ -73,8 +74,6 @@ const (
 	rtmDelNexthop     = 105
 	rtmNewNexthopBkt  = 116
 	rtmDelNexthopBkt  = 117
-	rtnlFamilyIPMR    = 128
-	rtnlFamilyIP6MR   = 129
 	rtmFCloned        = 0x200
 	rtnlgrpNexthop    = 32
 	rtnlgrpStats      = 36
@@ -456,7 +455,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		if binary.NativeEndian.Uint32(body[8:])&rtmFCloned != 0 {
 			return nil
 		}
-		if f := body[0]; f == rtnlFamilyIPMR || f == rtnlFamilyIP6MR {
+		if f := body[0]; f == mroute.FamilyIPMR || f == mroute.FamilyIP6MR {
 			m.headers("[MROUTE]", nsid)
 			if m.mroutes.Print(env, h, body) != nil {
 				return errStop

@@ -4,7 +4,6 @@
 package ipmroute
 
 import (
-	"encoding/binary"
 	"errors"
 	"net/netip"
 	"strconv"
@@ -16,21 +15,10 @@ import (
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
-)
-
-// The multicast routing families and the attributes only they carry.
-const (
-	FamilyIPMR  = 128 // RTNL_FAMILY_IPMR
-	FamilyIP6MR = 129 // RTNL_FAMILY_IP6MR
-
-	rtaMFCStats = 17 // RTA_MFC_STATS: struct rta_mfc_stats
-	rtaExpires  = 23 // RTA_EXPIRES: jiffies, u64
-
-	rtnhFOffload    = 8    // RTNH_F_OFFLOAD
-	rtnhFUnresolved = 0x20 // RTNH_F_UNRESOLVED
 )
 
 // Filter is what a listing selects by (iproute2's static filter in
@@ -66,50 +54,24 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 		env.Warnf("Not a multicast route: %08x %08x %08x\n", h.Length, typ, uint16(h.Flags))
 		return nil
 	}
-	rt, attrs, err := rtnl.ParseRtMsg(body)
-	if err != nil {
+	v, err := mroute.DecodeView(body)
+	switch err {
+	case mroute.ErrShort:
 		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
 		return errNotMulticast
-	}
-	if rt.Type != unix.RTN_MULTICAST {
+	case mroute.ErrNotMulticast:
 		env.Warnf("Non multicast route received, kernel does support IP multicast?\n")
 		return errNotMulticast
 	}
-	var src, dst, mpath, stats, expires []byte
-	var iif uint32
-	hasExpires := false
-	table := uint32(rt.Table)
-	a := rtnl.NewAttrs(attrs)
-	for a.Next() {
-		switch a.Type() {
-		case unix.RTA_TABLE:
-			if len(a.Data()) >= 4 {
-				table = binary.NativeEndian.Uint32(a.Data())
-			}
-		case unix.RTA_IIF:
-			if len(a.Data()) >= 4 {
-				iif = binary.NativeEndian.Uint32(a.Data())
-			}
-		case unix.RTA_SRC:
-			src = a.Data()
-		case unix.RTA_DST:
-			dst = a.Data()
-		case unix.RTA_MULTIPATH:
-			mpath = a.Data()
-		case rtaMFCStats:
-			stats = a.Data()
-		case rtaExpires:
-			expires, hasExpires = a.Data(), true
-		}
-	}
+	rt, table, iif := v.Header, v.Table, v.Iif
 	f := &pr.Filter
 	if (f.Table > 0 && f.Table != table) || (f.Iif != 0 && f.Iif != iif) || (f.Family != 0 && f.Family != rt.Family) {
 		return nil
 	}
 	family := unix.AF_INET
-	if rt.Family == FamilyIP6MR {
+	if rt.Family == mroute.FamilyIP6MR {
 		family = unix.AF_INET6
-	} else if rt.Family != FamilyIPMR {
+	} else if rt.Family != mroute.FamilyIPMR {
 		family = int(rt.Family)
 	}
 	p := pr.P
@@ -117,7 +79,7 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 	if typ == unix.RTM_DELROUTE {
 		p.Bool(format.Any, "deleted", "Deleted ", true)
 	}
-	srcText, dstText := addrText(family, src), addrText(family, dst)
+	srcText, dstText := addrText(family, v.Src), addrText(family, v.Dst)
 	if p.IsJSON() {
 		p.String(format.JSON, "src", "", srcText)
 		p.String(format.JSON, "dst", "", dstText)
@@ -129,24 +91,19 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 	} else {
 		p.String(format.Any, "iif", "%s ", "unresolved")
 	}
-	if mpath != nil {
-		pr.multipath(mpath)
+	if v.Multipath != nil {
+		pr.multipath(v.Multipath)
 	}
 	state := "resolved"
-	if rt.Flags&rtnhFUnresolved != 0 {
+	if rt.Flags&mroute.FlagUnresolved != 0 {
 		state = "unresolved"
 	}
 	p.String(format.Any, "state", " State: %s", state)
-	if rt.Flags&rtnhFOffload != 0 {
+	if rt.Flags&mroute.FlagOffload != 0 {
 		p.Null(format.Any, "offload", " offload", "")
 	}
-	if pr.Stats && stats != nil {
-		var s [3]uint64
-		for i := range s {
-			if len(stats) >= 8*(i+1) {
-				s[i] = binary.NativeEndian.Uint64(stats[8*i:])
-			}
-		}
+	if pr.Stats && v.HasStats {
+		s := v.Stats
 		p.NL()
 		p.Uint(format.Any, "packets", "  %u packets,", s[0])
 		p.Uint(format.Any, "bytes", " %u bytes", s[1])
@@ -154,12 +111,8 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 			p.Uint(format.Any, "wrong_if", ", %u arrived on wrong iif.", s[2])
 		}
 	}
-	if pr.Stats && hasExpires {
-		var j uint64
-		if len(expires) >= 8 {
-			j = binary.NativeEndian.Uint64(expires)
-		}
-		usec := 10000 * j
+	if pr.Stats && v.HasExpires {
+		usec := 10000 * v.Expires
 		age := float64(usec/1000000) + float64(usec%1000000)/1000000.
 		if p.IsJSON() {
 			p.Raw(format.JSON, "expires", "", strconv.FormatFloat(age, 'g', 6, 64))
@@ -179,33 +132,28 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 func (pr *Printer) multipath(b []byte) {
 	p := pr.P
 	p.OpenArray(format.JSON, "multipath", "")
-	first := true
-	for len(b) >= 8 {
-		l := int(binary.NativeEndian.Uint16(b))
-		if l > len(b) {
+	for first := true; ; first = false {
+		o, rest, last, ok := mroute.NextOif(b)
+		if !ok {
 			break
 		}
-		hops := b[3]
-		idx := binary.NativeEndian.Uint32(b[4:])
 		p.OpenObject("")
 		if first {
 			p.Text("Oifs: ")
-			first = false
 		}
-		p.ColorString(format.Any, format.Ifname, "oif", "%s", pr.Name(idx))
-		if hops > 1 {
-			p.Uint(format.Any, "ttl", "(ttl %u) ", uint64(hops))
+		p.ColorString(format.Any, format.Ifname, "oif", "%s", pr.Name(uint32(o.Dev)))
+		if o.TTL > 1 {
+			p.Uint(format.Any, "ttl", "(ttl %u) ", uint64(o.TTL))
 		} else {
 			p.Text(" ")
 		}
 		p.CloseObject()
-		step := (l + 3) &^ 3
-		if step == 0 || step > len(b) {
+		if last {
 			// rtnh_len 0 would loop for ever in C as well; iproute2
 			// stops at the length check only, so stop here.
 			break
 		}
-		b = b[step:]
+		b = rest
 	}
 	p.CloseArray(format.JSON, "")
 }
@@ -259,12 +207,12 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	family := env.Opts.Family
 	switch family {
 	case unix.AF_INET, unix.AF_UNSPEC:
-		family = FamilyIPMR
-		f.Family = FamilyIPMR
+		family = mroute.FamilyIPMR
+		f.Family = mroute.FamilyIPMR
 		f.Table = unix.RT_TABLE_DEFAULT // iproute2 keeps this for old kernels' sake
 	case unix.AF_INET6:
-		family = FamilyIP6MR
-		f.Family = FamilyIP6MR
+		family = mroute.FamilyIP6MR
+		f.Family = mroute.FamilyIP6MR
 	default:
 		return nil // no multicast routing in that family
 	}
@@ -336,7 +284,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	pr := NewPrinter(env, names.Name)
 	pr.Filter = f
 	env.P.Begin()
-	err = c.Dump(unix.RTM_GETROUTE, DumpRequest(family, f.Table), func(m netlink.Message) error {
+	err = c.Dump(unix.RTM_GETROUTE, mroute.DumpRequest(family, f.Table), func(m netlink.Message) error {
 		return pr.Print(env, m.Header, m.Data)
 	})
 	if err != nil {
@@ -351,16 +299,4 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	}
 	env.P.End()
 	return nil
-}
-
-// DumpRequest is rtnl_routedump_req's body for family, with the table
-// asked for when there is one.
-func DumpRequest(family int, table uint32) []byte {
-	b := rtnl.RtMsg{Family: uint8(family)}.Append(nil)
-	if table != 0 {
-		b = binary.NativeEndian.AppendUint16(b, 8)
-		b = binary.NativeEndian.AppendUint16(b, unix.RTA_TABLE)
-		b = binary.NativeEndian.AppendUint32(b, table)
-	}
-	return b
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -68,11 +69,11 @@ func TestDumpRequest(t *testing.T) {
 		table  uint32
 		want   []byte
 	}{
-		{FamilyIPMR, unix.RT_TABLE_DEFAULT, []byte{128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 15, 0, 253, 0, 0, 0}},
-		{FamilyIPMR, 0, []byte{128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-		{FamilyIP6MR, 0, []byte{129, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{mroute.FamilyIPMR, unix.RT_TABLE_DEFAULT, []byte{128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 15, 0, 253, 0, 0, 0}},
+		{mroute.FamilyIPMR, 0, []byte{128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{mroute.FamilyIP6MR, 0, []byte{129, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
 	} {
-		if got := DumpRequest(tc.family, tc.table); !bytes.Equal(got, tc.want) {
+		if got := mroute.DumpRequest(tc.family, tc.table); !bytes.Equal(got, tc.want) {
 			t.Errorf("DumpRequest(%d, %d) = %v, want %v", tc.family, tc.table, got, tc.want)
 		}
 	}
@@ -84,7 +85,7 @@ func TestNotMulticast(t *testing.T) {
 	var out, errOut bytes.Buffer
 	env := cli.NewEnv(cli.Options{}, nil, &out, &errOut)
 	pr := NewPrinter(env, names)
-	body := rtnl.RtMsg{Family: FamilyIPMR, Type: unix.RTN_UNICAST}.Append(nil)
+	body := rtnl.RtMsg{Family: mroute.FamilyIPMR, Type: unix.RTN_UNICAST}.Append(nil)
 	err := pr.Print(env, netlink.Header{Type: unix.RTM_NEWROUTE}, body)
 	env.Close()
 	if err != errNotMulticast || errOut.String() != "Non multicast route received, kernel does support IP multicast?\n" {
