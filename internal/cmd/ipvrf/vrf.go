@@ -6,7 +6,6 @@ package ipvrf
 
 import (
 	"bufio"
-	"encoding/binary"
 	"fmt"
 	"os"
 	"strconv"
@@ -18,12 +17,9 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/vrf"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
-)
-
-const (
-	iflaVRFTable = 1 // IFLA_VRF_TABLE
 )
 
 // Run is `ip vrf`. Verbs are tried in iproute2's order ("i" is
@@ -56,30 +52,6 @@ func usageText(env *cli.Env) error {
 	return cmdline.Usage()
 }
 
-// linkRequest is the RTM_GETLINK for one name that name_is_vrf and
-// ipvrf_get_table send.
-func linkRequest(family int, name string) []byte {
-	b := rtnl.IfInfomsg{Family: uint8(family)}.Append(nil)
-	return appendAttr(b, unix.IFLA_IFNAME, append([]byte(name), 0))
-}
-
-func appendAttr(b []byte, typ uint16, data []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, data...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
-
-// showRequest is ip_link_list's dump request filtered by kind "vrf".
-func showRequest() []byte {
-	b := rtnl.IfInfomsg{}.Append(nil)
-	kind := appendAttr(nil, unix.IFLA_INFO_KIND, []byte("vrf"))
-	return appendAttr(b, unix.IFLA_LINKINFO, kind)
-}
-
 // lookup asks for the link name and returns its index and VRF table when
 // it is a VRF (index 0 when it is not one, or there is no such link), and
 // the errno of a refusal.
@@ -88,7 +60,7 @@ func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errn
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	m, err := c.Query(unix.RTM_GETLINK, 0, linkRequest(env.Opts.Family, name))
+	m, err := c.Query(unix.RTM_GETLINK, 0, vrf.LinkRequest(env.Opts.Family, name))
 	if err != nil {
 		if ne, ok := err.(*rtnl.Error); ok {
 			return 0, 0, ne.Errno, nil
@@ -100,38 +72,11 @@ func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errn
 		env.Warnf("BUG: Invalid response to link query.\n")
 		return 0, 0, 0, nil
 	}
-	kind, table, _ := linkInfo(attrs)
+	kind, table, _ := vrf.LinkInfo(attrs)
 	if kind != "vrf" {
 		return 0, 0, 0, nil
 	}
 	return ifi.Index, table, 0, nil
-}
-
-// linkInfo reads a link's kind and, for a VRF, its table, from its
-// attributes; hasData reports IFLA_INFO_DATA.
-func linkInfo(attrs []byte) (kind string, table uint32, hasData bool) {
-	a := rtnl.NewAttrs(attrs)
-	for a.Next() {
-		if a.Type() != unix.IFLA_LINKINFO {
-			continue
-		}
-		li := rtnl.NewAttrs(a.Data())
-		for li.Next() {
-			switch li.Type() {
-			case unix.IFLA_INFO_KIND:
-				kind = li.String()
-			case unix.IFLA_INFO_DATA:
-				hasData = true
-				d := rtnl.NewAttrs(li.Data())
-				for d.Next() {
-					if d.Type() == iflaVRFTable && len(d.Data()) >= 4 {
-						table = binary.NativeEndian.Uint32(d.Data())
-					}
-				}
-			}
-		}
-	}
-	return kind, table, hasData
 }
 
 // show is ipvrf_show.
@@ -164,7 +109,7 @@ func show(env *cli.Env, words []string) error {
 	p.String(format.Text, "", "  %5s\n", "Table")
 	p.String(format.Text, "", "%s\n", "-----------------------")
 	n := 0
-	err = c.Dump(unix.RTM_GETLINK, showRequest(), func(m netlink.Message) error {
+	err = c.Dump(unix.RTM_GETLINK, vrf.DumpRequest(), func(m netlink.Message) error {
 		if printLink(env, m.Data) {
 			n++
 		}
@@ -201,7 +146,7 @@ func printLink(env *cli.Env, b []byte) bool {
 		env.Warnf("BUG: device with ifindex %d has nil ifname\n", ifi.Index)
 		return false
 	}
-	kind, table, _ := linkInfo(attrs)
+	kind, table, _ := vrf.LinkInfo(attrs)
 	if kind != "vrf" {
 		return false
 	}
