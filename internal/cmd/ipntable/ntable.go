@@ -16,43 +16,10 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
-)
-
-// Message types and attributes (linux/neighbour.h).
-const (
-	rtmNewNeighTbl = 64
-	rtmGetNeighTbl = 66
-	rtmSetNeighTbl = 67
-
-	ndtaName       = 1
-	ndtaThresh1    = 2
-	ndtaThresh2    = 3
-	ndtaThresh3    = 4
-	ndtaConfig     = 5
-	ndtaParms      = 6
-	ndtaStats      = 7
-	ndtaGCInterval = 8
-
-	ndtpaIfindex           = 1
-	ndtpaRefcnt            = 2
-	ndtpaReachableTime     = 3
-	ndtpaBaseReachableTime = 4
-	ndtpaRetransTime       = 5
-	ndtpaGCStaletime       = 6
-	ndtpaDelayProbeTime    = 7
-	ndtpaQueueLen          = 8
-	ndtpaAppProbes         = 9
-	ndtpaUcastProbes       = 10
-	ndtpaMcastProbes       = 11
-	ndtpaAnycastDelay      = 12
-	ndtpaProxyDelay        = 13
-	ndtpaProxyQlen         = 14
-	ndtpaLocktime          = 15
-
-	ndtmsgLen = 4 // struct ndtmsg
 )
 
 // noneDev is the filter index of `dev none`: tables without a device.
@@ -126,18 +93,18 @@ var parms = []struct {
 	typ  uint16
 	u64  bool
 }{
-	{"base_reachable", ndtpaBaseReachableTime, true},
-	{"retrans", ndtpaRetransTime, true},
-	{"gc_stale", ndtpaGCStaletime, true},
-	{"delay_probe", ndtpaDelayProbeTime, true},
-	{"queue", ndtpaQueueLen, false},
-	{"app_probes", ndtpaAppProbes, false},
-	{"ucast_probes", ndtpaUcastProbes, false},
-	{"mcast_probes", ndtpaMcastProbes, false},
-	{"anycast_delay", ndtpaAnycastDelay, true},
-	{"proxy_delay", ndtpaProxyDelay, true},
-	{"proxy_queue", ndtpaProxyQlen, false},
-	{"locktime", ndtpaLocktime, true},
+	{"base_reachable", ntable.ParmBaseReachableTime, true},
+	{"retrans", ntable.ParmRetransTime, true},
+	{"gc_stale", ntable.ParmGCStaletime, true},
+	{"delay_probe", ntable.ParmDelayProbeTime, true},
+	{"queue", ntable.ParmQueueLen, false},
+	{"app_probes", ntable.ParmAppProbes, false},
+	{"ucast_probes", ntable.ParmUcastProbes, false},
+	{"mcast_probes", ntable.ParmMcastProbes, false},
+	{"anycast_delay", ntable.ParmAnycastDelay, true},
+	{"proxy_delay", ntable.ParmProxyDelay, true},
+	{"proxy_queue", ntable.ParmProxyQlen, false},
+	{"locktime", ntable.ParmLocktime, true},
 }
 
 // changeRequest is ipntable_modify's request body: the words are read
@@ -160,7 +127,7 @@ func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, er
 				return nil, "", cmdline.Duplicate("NAME", v)
 			}
 			name, hasName = v, true
-			b = attr(b, ndtaName, append([]byte(v), 0))
+			b = attr(b, ntable.AttrName, append([]byte(v), 0))
 			continue
 		case "thresh1", "thresh2", "thresh3":
 			v, err := args.Value()
@@ -172,7 +139,7 @@ func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, er
 			if !ok {
 				return nil, "", cmdline.InvalidArg("\""+w+"\" value is invalid", v)
 			}
-			b = attr32(b, ndtaThresh1+uint16(w[6]-'1'), n)
+			b = attr32(b, ntable.AttrThresh1+uint16(w[6]-'1'), n)
 			continue
 		case "gc_int":
 			v, err := args.Value()
@@ -184,7 +151,7 @@ func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, er
 			if !ok {
 				return nil, "", cmdline.InvalidArg("\"gc_int\" value is invalid", v)
 			}
-			b = attr64(b, ndtaGCInterval, n)
+			b = attr64(b, ntable.AttrGCInterval, n)
 			continue
 		case "dev":
 			v, err := args.Value()
@@ -198,7 +165,7 @@ func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, er
 			if idx == 0 {
 				return nil, "", cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", v)
 			}
-			parm = attr32(parm, ndtpaIfindex, idx)
+			parm = attr32(parm, ntable.ParmIfindex, idx)
 			continue
 		}
 		found := false
@@ -237,7 +204,7 @@ func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, er
 		return nil, "", cmdline.Fatal(cmdline.StatusUsage, "Not enough information: changeable attributes required.")
 	}
 	if len(parm) > 0 {
-		b = attr(b, ndtaParms, parm)
+		b = attr(b, ntable.AttrParms, parm)
 	}
 	return b, name, nil
 }
@@ -252,7 +219,7 @@ func change(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	if err := c.Exec(rtmSetNeighTbl, rtnl.Replace, body); err != nil {
+	if err := c.Exec(ntable.RTMSetNeighTbl, rtnl.Replace, body); err != nil {
 		env.Warnf("%s\n", err)
 		return cmdline.Exited(cmdline.StatusRefused)
 	}
@@ -301,7 +268,7 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	pr := NewPrinter(env, names.Name)
 	pr.Filter = f
 	env.P.Begin()
-	err = c.Dump(rtmGetNeighTbl, []byte{uint8(env.Opts.Family), 0, 0, 0}, func(m netlink.Message) error {
+	err = c.Dump(ntable.RTMGetNeighTbl, ntable.DumpRequest(env.Opts.Family), func(m netlink.Message) error {
 		return pr.Print(env, m.Header, m.Data)
 	})
 	if err != nil {
@@ -334,18 +301,6 @@ func NewPrinter(env *cli.Env, names func(uint32) string) *Printer {
 
 var errBadLen = errors.New("bad length")
 
-type attrs [ndtpaLocktime + 1][]byte
-
-func parse(b []byte) (tb attrs) {
-	a := rtnl.NewAttrs(b)
-	for a.Next() {
-		if t := a.Type(); int(t) < len(tb) {
-			tb[t] = a.Data()
-		}
-	}
-	return tb
-}
-
 func u32(b []byte) uint32 {
 	if len(b) < 4 {
 		return 0
@@ -360,23 +315,14 @@ func u64(b []byte) uint64 {
 	return binary.NativeEndian.Uint64(b)
 }
 
-func cstr(b []byte) string {
-	for i, c := range b {
-		if c == 0 {
-			return string(b[:i])
-		}
-	}
-	return string(b)
-}
-
 // Print prints one neighbour table message.
 func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
-	if uint16(h.Type) != rtmNewNeighTbl {
+	if uint16(h.Type) != ntable.RTMNewNeighTbl {
 		env.Warnf("Not NEIGHTBL: %08x %08x %08x\n", h.Length, uint16(h.Type), uint16(h.Flags))
 		return nil
 	}
-	if len(body) < ndtmsgLen {
-		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-ndtmsgLen)
+	if len(body) < ntable.HeaderLen {
+		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-ntable.HeaderLen)
 		return errBadLen
 	}
 	family := int(body[0])
@@ -384,15 +330,15 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 	if f.Family != 0 && f.Family != family {
 		return nil
 	}
-	tb := parse(body[ndtmsgLen:])
-	if tb[ndtaName] != nil && f.HasName && f.Name != cstr(tb[ndtaName]) {
+	tb := ntable.ParseAttrs(body[ntable.HeaderLen:])
+	if tb[ntable.AttrName] != nil && f.HasName && f.Name != ntable.CString(tb[ntable.AttrName]) {
 		return nil
 	}
-	var tpb attrs
-	if tb[ndtaParms] != nil {
-		tpb = parse(tb[ndtaParms])
-		if tpb[ndtpaIfindex] != nil {
-			if f.Index != 0 && f.Index != u32(tpb[ndtpaIfindex]) {
+	var tpb ntable.Attrs
+	if tb[ntable.AttrParms] != nil {
+		tpb = ntable.ParseAttrs(tb[ntable.AttrParms])
+		if tpb[ntable.ParmIfindex] != nil {
+			if f.Index != 0 && f.Index != u32(tpb[ntable.ParmIfindex]) {
 				return nil
 			}
 		} else if f.Index != 0 && f.Index != noneDev {
@@ -402,33 +348,33 @@ func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
 	p := pr.P
 	p.OpenObject("")
 	p.String(format.Any, "family", "%s ", cnum.FamilyName(family))
-	if tb[ndtaName] != nil {
-		p.String(format.Any, "name", "%s ", cstr(tb[ndtaName]))
+	if tb[ntable.AttrName] != nil {
+		p.String(format.Any, "name", "%s ", ntable.CString(tb[ntable.AttrName]))
 	}
 	p.NL()
-	ret := tb[ndtaThresh1] != nil || tb[ndtaThresh2] != nil || tb[ndtaThresh3] != nil || tb[ndtaGCInterval] != nil
+	ret := tb[ntable.AttrThresh1] != nil || tb[ntable.AttrThresh2] != nil || tb[ntable.AttrThresh3] != nil || tb[ntable.AttrGCInterval] != nil
 	if ret {
 		p.Text("    ")
 	}
 	for i, key := range []string{"thresh1", "thresh2", "thresh3"} {
-		if v := tb[ndtaThresh1+i]; v != nil {
+		if v := tb[ntable.AttrThresh1+i]; v != nil {
 			p.Uint(format.Any, key, key+" %u ", uint64(u32(v)))
 		}
 	}
-	if v := tb[ndtaGCInterval]; v != nil {
+	if v := tb[ntable.AttrGCInterval]; v != nil {
 		p.Uint(format.Any, "gc_interval", "gc_int %u ", u64(v))
 	}
 	if ret {
 		p.NL()
 	}
-	if tb[ndtaConfig] != nil && pr.Stats {
-		pr.config(tb[ndtaConfig])
+	if tb[ntable.AttrConfig] != nil && pr.Stats {
+		pr.config(tb[ntable.AttrConfig])
 	}
-	if tb[ndtaParms] != nil {
+	if tb[ntable.AttrParms] != nil {
 		pr.parms(&tpb)
 	}
-	if tb[ndtaStats] != nil && pr.Stats {
-		pr.stats(tb[ndtaStats])
+	if tb[ntable.AttrStats] != nil && pr.Stats {
+		pr.stats(tb[ntable.AttrStats])
 	}
 	p.Text("\n")
 	p.CloseObject()
@@ -474,9 +420,9 @@ func (pr *Printer) config(b []byte) {
 }
 
 // parms is print_ndtparams.
-func (pr *Printer) parms(tpb *attrs) {
+func (pr *Printer) parms(tpb *ntable.Attrs) {
 	p := pr.P
-	if v := tpb[ndtpaIfindex]; v != nil {
+	if v := tpb[ntable.ParmIfindex]; v != nil {
 		p.Text("    dev ")
 		p.ColorString(format.Any, format.Ifname, "dev", "%s ", pr.Name(u32(v)))
 		p.NL()
@@ -489,10 +435,10 @@ func (pr *Printer) parms(tpb *attrs) {
 		u64 bool
 	}
 	groups := [][]field{
-		{{ndtpaRefcnt, "refcnt", false}, {ndtpaReachableTime, "reachable", true}, {ndtpaBaseReachableTime, "base_reachable", true}, {ndtpaRetransTime, "retrans", true}},
-		{{ndtpaGCStaletime, "gc_stale", true}, {ndtpaDelayProbeTime, "delay_probe", true}, {ndtpaQueueLen, "queue", false}},
-		{{ndtpaAppProbes, "app_probes", false}, {ndtpaUcastProbes, "ucast_probes", false}, {ndtpaMcastProbes, "mcast_probes", false}},
-		{{ndtpaAnycastDelay, "anycast_delay", true}, {ndtpaProxyDelay, "proxy_delay", true}, {ndtpaProxyQlen, "proxy_queue", false}, {ndtpaLocktime, "locktime", true}},
+		{{ntable.ParmRefcnt, "refcnt", false}, {ntable.ParmReachableTime, "reachable", true}, {ntable.ParmBaseReachableTime, "base_reachable", true}, {ntable.ParmRetransTime, "retrans", true}},
+		{{ntable.ParmGCStaletime, "gc_stale", true}, {ntable.ParmDelayProbeTime, "delay_probe", true}, {ntable.ParmQueueLen, "queue", false}},
+		{{ntable.ParmAppProbes, "app_probes", false}, {ntable.ParmUcastProbes, "ucast_probes", false}, {ntable.ParmMcastProbes, "mcast_probes", false}},
+		{{ntable.ParmAnycastDelay, "anycast_delay", true}, {ntable.ParmProxyDelay, "proxy_delay", true}, {ntable.ParmProxyQlen, "proxy_queue", false}, {ntable.ParmLocktime, "locktime", true}},
 	}
 	for i, g := range groups {
 		if i > 0 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/ntable"
 	"github.com/mdlayher/netlink"
 )
 
@@ -57,22 +58,22 @@ func TestChangeRequest(t *testing.T) {
 // integration case ntable-basic.sh compares real tables with iproute2).
 func TestPrint(t *testing.T) {
 	var parm []byte
-	parm = attr32(parm, ndtpaIfindex, 1)
-	parm = attr32(parm, ndtpaRefcnt, 1)
-	parm = attr64(parm, ndtpaReachableTime, 30280)
-	parm = attr64(parm, ndtpaBaseReachableTime, 30000)
-	parm = attr32(parm, ndtpaQueueLen, 101)
-	parm = attr64(parm, ndtpaLocktime, 1000)
+	parm = attr32(parm, ntable.ParmIfindex, 1)
+	parm = attr32(parm, ntable.ParmRefcnt, 1)
+	parm = attr64(parm, ntable.ParmReachableTime, 30280)
+	parm = attr64(parm, ntable.ParmBaseReachableTime, 30000)
+	parm = attr32(parm, ntable.ParmQueueLen, 101)
+	parm = attr64(parm, ntable.ParmLocktime, 1000)
 	b := []byte{2, 0, 0, 0}
-	b = attr(b, ndtaName, []byte("arp_cache\x00"))
-	b = attr32(b, ndtaThresh1, 128)
-	b = attr(b, ndtaParms, parm)
+	b = attr(b, ntable.AttrName, []byte("arp_cache\x00"))
+	b = attr32(b, ntable.AttrThresh1, 128)
+	b = attr(b, ntable.AttrParms, parm)
 	want := "inet arp_cache \n    thresh1 128 \n    dev lo \n    refcnt 1 reachable 30280 base_reachable 30000 \n    queue 101 \n    \n    locktime 1000 \n\n"
 	var out bytes.Buffer
 	env := cli.NewEnv(cli.Options{Stats: 1}, nil, &out, &out)
 	pr := NewPrinter(env, func(uint32) string { return "lo" })
 	pr.Now = func() time.Time { return time.Unix(1e9, 0) }
-	pr.Print(env, netlink.Header{Type: rtmNewNeighTbl}, b)
+	pr.Print(env, netlink.Header{Type: ntable.RTMNewNeighTbl}, b)
 	env.Close()
 	if out.String() != want {
 		t.Errorf("got %q\nwant %q", out.String(), want)
@@ -87,7 +88,7 @@ func FuzzPrint(f *testing.F) {
 			var out bytes.Buffer
 			env := cli.NewEnv(o, nil, &out, &out)
 			pr := NewPrinter(env, func(uint32) string { return "x" })
-			pr.Print(env, netlink.Header{Type: rtmNewNeighTbl}, body)
+			pr.Print(env, netlink.Header{Type: ntable.RTMNewNeighTbl}, body)
 			env.Close()
 		}
 	})
