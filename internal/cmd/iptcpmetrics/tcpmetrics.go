@@ -4,6 +4,7 @@
 package iptcpmetrics
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"net/netip"
@@ -16,43 +17,14 @@ import (
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-// Generic netlink and tcp_metrics numbers (linux/genetlink.h,
-// linux/tcp_metrics.h).
+// The verbs (iproute2's CMD_* bits), the size a flush's batch of
+// deletions may reach, and the text of a message the printer refuses.
 const (
-	genlIDCtrl          = 0x10
-	ctrlCmdGetFamily    = 3
-	ctrlAttrFamilyID    = 1
-	ctrlAttrFamilyName  = 2
-	genlHdrLen          = 4
-	familyName          = "tcp_metrics"
-	tcpmVersion         = 1
-	cmdGet              = 1
-	cmdDel              = 2
-	attrAddrIPv4        = 1
-	attrAddrIPv6        = 2
-	attrAge             = 3
-	attrTWTSVal         = 4
-	attrTWTSStamp       = 5
-	attrVals            = 6
-	attrFopenMSS        = 7
-	attrFopenSynDrops   = 8
-	attrFopenSynDropTS  = 9
-	attrFopenCookie     = 10
-	attrSaddrIPv4       = 11
-	attrSaddrIPv6       = 12
-	attrMax             = 13
-	metricRTT           = 0
-	metricRTTVar        = 1
-	metricSSThresh      = 2
-	metricCwnd          = 3
-	metricReordering    = 4
-	metricRTTUs         = 5
-	metricRTTVarUs      = 6
-	metricMax           = 6
 	verbList            = 1
 	verbDel             = 2
 	verbFlush           = 4
@@ -127,7 +99,7 @@ func parse(env *cli.Env, verb int, args *cmdline.Args) (*selector, error) {
 			}
 			s.src, s.srcLen = p, p.BitLen
 			if p.ByteLen != 0 && p.ByteLen*8 == p.BitLen {
-				s.srcType = addrType(p.Family, attrSaddrIPv4, attrSaddrIPv6)
+				s.srcType = addrType(p.Family, tcpmetrics.AttrSaddrIPv4, tcpmetrics.AttrSaddrIPv6)
 			}
 			if s.srcType == 0 {
 				return nil, cmdline.Exit(cmdline.StatusFailed, "Error: a specific IP address is expected rather than \"%s\"", v)
@@ -154,7 +126,7 @@ func parse(env *cli.Env, verb int, args *cmdline.Args) (*selector, error) {
 		}
 		s.dst, s.dstLen = p, p.BitLen
 		if p.ByteLen != 0 && p.ByteLen*8 == p.BitLen {
-			s.dstType = addrType(p.Family, attrAddrIPv4, attrAddrIPv6)
+			s.dstType = addrType(p.Family, tcpmetrics.AttrAddrIPv4, tcpmetrics.AttrAddrIPv6)
 		}
 		if verb&verbDel != 0 && s.dstType == 0 {
 			return nil, cmdline.Exit(cmdline.StatusFailed, "Error: a specific IP address is expected rather than \"%s\"", w)
@@ -173,33 +145,18 @@ func addrType(family int, v4, v6 uint16) uint16 {
 	return 0
 }
 
-func attr(b []byte, typ uint16, data []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, data...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
-
 // resolveFamily is genl_resolve_family: the id of the tcp_metrics family.
 func resolveFamily(c *rtnl.Conn) (uint16, error) {
-	req := attr([]byte{ctrlCmdGetFamily, 0, 0, 0}, ctrlAttrFamilyName, append([]byte(familyName), 0))
-	m, err := c.Query(genlIDCtrl, 0, req)
-	if err != nil {
-		return 0, cmdline.Exit(cmdline.StatusFailed, "%s\nError talking to the kernel", err)
-	}
-	if len(m.Data) < genlHdrLen {
+	id, err := tcpmetrics.ResolveFamily(context.Background(), c)
+	switch {
+	case err == nil:
+		return id, nil
+	case errors.Is(err, tcpmetrics.ErrNoFamilyID):
+		return 0, cmdline.Exit(cmdline.StatusFailed, "Missing family id TLV")
+	case errors.Is(err, tcpmetrics.ErrShort):
 		return 0, cmdline.Exit(cmdline.StatusFailed, "Error talking to the kernel")
 	}
-	a := rtnl.NewAttrs(m.Data[genlHdrLen:])
-	for a.Next() {
-		if a.Type() == ctrlAttrFamilyID && len(a.Data()) >= 2 {
-			return binary.NativeEndian.Uint16(a.Data()), nil
-		}
-	}
-	return 0, cmdline.Exit(cmdline.StatusFailed, "Missing family id TLV")
+	return 0, cmdline.Exit(cmdline.StatusFailed, "%s\nError talking to the kernel", err)
 }
 
 // Request returns the request body and flags tcpm_do_cmd sends for verb
@@ -211,23 +168,23 @@ func (s *selector) request(verb, family int) (body []byte, newVerb int, flags ne
 	if verb == verbFlush && s.dstType != 0 {
 		verb = verbDel
 	}
-	cmd := byte(cmdGet)
+	cmd := byte(tcpmetrics.CmdGet)
 	ack := false
 	if verb == verbFlush && s.dstLen <= 0 && s.srcLen <= 0 && family == unix.AF_UNSPEC {
-		verb, cmd, ack = verbDel, cmdDel, true
+		verb, cmd, ack = verbDel, tcpmetrics.CmdDel, true
 	} else if verb == verbDel {
-		cmd, ack = cmdDel, true
+		cmd, ack = tcpmetrics.CmdDel, true
 	}
-	body = []byte{cmd, tcpmVersion, 0, 0}
+	body = tcpmetrics.Header(cmd)
 	if verb&verbFlush == 0 && (s.dstType != 0 || verb&verbDel != 0) {
 		if ack {
 			flags |= netlink.Acknowledge
 		}
 		if s.dstType != 0 {
-			body = attr(body, s.dstType, s.dst.Bytes())
+			body = tcpmetrics.AppendAttr(body, s.dstType, s.dst.Bytes())
 		}
 		if s.srcType != 0 {
-			body = attr(body, s.srcType, s.src.Bytes())
+			body = tcpmetrics.AppendAttr(body, s.srcType, s.src.Bytes())
 		}
 		return body, verb, flags, false
 	}
@@ -417,34 +374,28 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 	if pr.family != 0 && uint16(h.Type) != pr.family {
 		return errBadMessage
 	}
-	if len(body) < genlHdrLen {
+	if len(body) < tcpmetrics.GenlHeaderLen {
 		return errBadMessage
 	}
-	if body[0] != cmdGet {
+	if body[0] != tcpmetrics.CmdGet {
 		return nil
 	}
-	var tb [attrMax + 1][]byte
-	a := rtnl.NewAttrs(body[genlHdrLen:])
-	for a.Next() {
-		if t := a.Type(); int(t) < len(tb) {
-			tb[t] = a.Data()
-		}
-	}
+	tb := tcpmetrics.ParseAttrs(body[tcpmetrics.GenlHeaderLen:])
 	s := pr.sel
 	var daddr, saddr []byte
 	var dfam, sfam int
 	var atype, stype uint16
 	switch {
-	case tb[attrAddrIPv4] != nil:
+	case tb[tcpmetrics.AttrAddrIPv4] != nil:
 		if s.dst.Family != 0 && s.dst.Family != unix.AF_INET {
 			return nil
 		}
-		daddr, dfam, atype = tb[attrAddrIPv4], unix.AF_INET, attrAddrIPv4
-	case tb[attrAddrIPv6] != nil:
+		daddr, dfam, atype = tb[tcpmetrics.AttrAddrIPv4], unix.AF_INET, tcpmetrics.AttrAddrIPv4
+	case tb[tcpmetrics.AttrAddrIPv6] != nil:
 		if s.dst.Family != 0 && s.dst.Family != unix.AF_INET6 {
 			return nil
 		}
-		daddr, dfam, atype = tb[attrAddrIPv6], unix.AF_INET6, attrAddrIPv6
+		daddr, dfam, atype = tb[tcpmetrics.AttrAddrIPv6], unix.AF_INET6, tcpmetrics.AttrAddrIPv6
 	default:
 		return nil
 	}
@@ -455,16 +406,16 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 		return nil
 	}
 	switch {
-	case tb[attrSaddrIPv4] != nil:
+	case tb[tcpmetrics.AttrSaddrIPv4] != nil:
 		if s.src.Family != 0 && s.src.Family != unix.AF_INET {
 			return nil
 		}
-		saddr, sfam, stype = tb[attrSaddrIPv4], unix.AF_INET, attrSaddrIPv4
-	case tb[attrSaddrIPv6] != nil:
+		saddr, sfam, stype = tb[tcpmetrics.AttrSaddrIPv4], unix.AF_INET, tcpmetrics.AttrSaddrIPv4
+	case tb[tcpmetrics.AttrSaddrIPv6] != nil:
 		if s.src.Family != 0 && s.src.Family != unix.AF_INET6 {
 			return nil
 		}
-		saddr, sfam, stype = tb[attrSaddrIPv6], unix.AF_INET6, attrSaddrIPv6
+		saddr, sfam, stype = tb[tcpmetrics.AttrSaddrIPv6], unix.AF_INET6, tcpmetrics.AttrSaddrIPv6
 	}
 	if sfam != 0 {
 		if !addrLenOK(sfam, saddr) {
@@ -475,9 +426,9 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 		}
 	}
 	if pr.verb&verbFlush != 0 {
-		del := attr([]byte{cmdDel, tcpmVersion, 0, 0}, atype, daddr)
+		del := tcpmetrics.AppendAttr(tcpmetrics.Header(tcpmetrics.CmdDel), atype, daddr)
 		if sfam != 0 {
-			del = attr(del, stype, saddr)
+			del = tcpmetrics.AppendAttr(del, stype, saddr)
 		}
 		pr.pending = append(pr.pending, del)
 		if pr.Stats < 2 {
@@ -494,33 +445,33 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 		color = format.Inet6
 	}
 	p.ColorString(format.Any, color, "dst", "%s", host(dfam, daddr, pr.Resolve))
-	if v := tb[attrAge]; v != nil {
+	if v := tb[tcpmetrics.AttrAge]; v != nil {
 		age := float64(u64(v)) / 1000.
 		pr.float("age", " age ", age, 3, "sec")
 	}
-	if v := tb[attrTWTSStamp]; v != nil {
+	if v := tb[tcpmetrics.AttrTWTSStamp]; v != nil {
 		stamp := int32(u32(v))
 		tsval := uint32(0)
-		if t := tb[attrTWTSVal]; t != nil {
+		if t := tb[tcpmetrics.AttrTWTSVal]; t != nil {
 			tsval = u32(t)
 		}
 		p.String(format.Any, "tw_ts_stamp", " tw_ts %s ago", strconv.FormatUint(uint64(tsval), 10)+"/"+strconv.FormatInt(int64(stamp), 10))
 	}
-	if v := tb[attrVals]; v != nil {
+	if v := tb[tcpmetrics.AttrVals]; v != nil {
 		pr.metrics(v)
 	}
-	if v := tb[attrFopenMSS]; v != nil {
+	if v := tb[tcpmetrics.AttrFopenMSS]; v != nil {
 		p.Uint(format.Any, "fopen_miss", " fo_mss %u", uint64(u16(v)))
 	}
-	if v := tb[attrFopenSynDrops]; v != nil {
+	if v := tb[tcpmetrics.AttrFopenSynDrops]; v != nil {
 		ts := 0.
-		if t := tb[attrFopenSynDropTS]; t != nil {
+		if t := tb[tcpmetrics.AttrFopenSynDropTS]; t != nil {
 			ts = float64(u64(t))
 		}
 		p.Uint(format.Any, "fopen_syn_drops", " fo_syn_drops %u", uint64(u16(v)))
 		pr.float("fopen_syn_drop_ts", "/", ts/1000000., 3, "usec ago")
 	}
-	if v := tb[attrFopenCookie]; v != nil {
+	if v := tb[tcpmetrics.AttrFopenCookie]; v != nil {
 		const hex = "0123456789abcdef"
 		var cookie []byte
 		for i, c := range v {
@@ -550,7 +501,7 @@ func (pr *Printer) float(key, prefix string, v float64, prec int, suffix string)
 
 // metrics is print_tcp_metrics.
 func (pr *Printer) metrics(b []byte) {
-	var m [metricMax + 2][]byte
+	var m [tcpmetrics.MetricMax + 2][]byte
 	a := rtnl.NewAttrs(b)
 	for a.Next() {
 		if t := a.Type(); int(t) < len(m) {
@@ -559,7 +510,7 @@ func (pr *Printer) metrics(b []byte) {
 	}
 	p := pr.P
 	var rtt, rttvar uint64
-	for i := 0; i < metricMax+1; i++ {
+	for i := 0; i < tcpmetrics.MetricMax+1; i++ {
 		v := m[i+1]
 		if v == nil {
 			continue
@@ -567,27 +518,27 @@ func (pr *Printer) metrics(b []byte) {
 		val := u32(v)
 		var name string
 		switch i {
-		case metricRTT:
+		case tcpmetrics.MetricRTT:
 			if rtt == 0 {
 				rtt = (uint64(val) * 1000) >> 3
 			}
 			continue
-		case metricRTTVar:
+		case tcpmetrics.MetricRTTVar:
 			if rttvar == 0 {
 				rttvar = (uint64(val) * 1000) >> 2
 			}
 			continue
-		case metricRTTUs:
+		case tcpmetrics.MetricRTTUs:
 			rtt = uint64(val >> 3)
 			continue
-		case metricRTTVarUs:
+		case tcpmetrics.MetricRTTVarUs:
 			rttvar = uint64(val >> 2)
 			continue
-		case metricSSThresh:
+		case tcpmetrics.MetricSSThresh:
 			name = "ssthresh"
-		case metricCwnd:
+		case tcpmetrics.MetricCwnd:
 			name = "cwnd"
-		case metricReordering:
+		case tcpmetrics.MetricReordering:
 			name = "reordering"
 		}
 		p.Uint(format.JSON, name, "", uint64(val))

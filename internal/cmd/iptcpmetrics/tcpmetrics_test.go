@@ -7,6 +7,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/tcpmetrics"
 	"github.com/mdlayher/netlink"
 )
 
@@ -72,14 +73,14 @@ func TestParseErrors(t *testing.T) {
 // TestPrint prints an entry as process_msg lays it out, in text and JSON.
 func TestPrint(t *testing.T) {
 	var vals []byte
-	vals = attr(vals, metricRTTUs+1, []byte{0x40, 1, 0, 0})    // 320 → rtt 40us
-	vals = attr(vals, metricRTTVarUs+1, []byte{0x50, 0, 0, 0}) // 80 → rttvar 20us
-	vals = attr(vals, metricCwnd+1, []byte{12, 0, 0, 0})
-	b := []byte{cmdGet, 1, 0, 0}
-	b = attr(b, attrAddrIPv4, []byte{127, 0, 0, 2})
-	b = attr(b, attrAge, []byte{0xe8, 3, 0, 0, 0, 0, 0, 0})
-	b = attr(b, attrVals, vals)
-	b = attr(b, attrSaddrIPv4, []byte{127, 0, 0, 1})
+	vals = tcpmetrics.AppendAttr(vals, tcpmetrics.MetricRTTUs+1, []byte{0x40, 1, 0, 0})    // 320 → rtt 40us
+	vals = tcpmetrics.AppendAttr(vals, tcpmetrics.MetricRTTVarUs+1, []byte{0x50, 0, 0, 0}) // 80 → rttvar 20us
+	vals = tcpmetrics.AppendAttr(vals, tcpmetrics.MetricCwnd+1, []byte{12, 0, 0, 0})
+	b := []byte{tcpmetrics.CmdGet, 1, 0, 0}
+	b = tcpmetrics.AppendAttr(b, tcpmetrics.AttrAddrIPv4, []byte{127, 0, 0, 2})
+	b = tcpmetrics.AppendAttr(b, tcpmetrics.AttrAge, []byte{0xe8, 3, 0, 0, 0, 0, 0, 0})
+	b = tcpmetrics.AppendAttr(b, tcpmetrics.AttrVals, vals)
+	b = tcpmetrics.AppendAttr(b, tcpmetrics.AttrSaddrIPv4, []byte{127, 0, 0, 1})
 	for _, tc := range []struct {
 		opts cli.Options
 		want string
