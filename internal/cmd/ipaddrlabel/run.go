@@ -65,8 +65,9 @@ func list(env *cli.Env, args *cmdline.Args) error {
 		return pr.Print(m.Header, m.Data)
 	})
 	if err != nil {
-		// iproute2 leaves its JSON array open here.
-		return dumpFailed(env, err, "Dump terminated", 255)
+		// iproute2 leaves its JSON array open here, and its list
+		// returns -1: exit status 255.
+		return dumpFailed(env, err, "Dump terminated", cmdline.StatusUsage)
 	}
 	env.P.End()
 	return nil
@@ -187,7 +188,7 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 		return side.Exec(addrlabel.RTMDelAddrLabel, 0, m.Data)
 	})
 	if err != nil {
-		return dumpFailed(env, err, "Flush terminated", 1)
+		return dumpFailed(env, err, "Flush terminated", cmdline.StatusFailed)
 	}
 	return nil
 }
