@@ -22,6 +22,7 @@ import (
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -70,10 +71,6 @@ const (
 	rtmNewNSID        = 88
 	rtmDelNSID        = 89
 	rtmNewStats       = 92
-	rtmNewNexthop     = 104
-	rtmDelNexthop     = 105
-	rtmNewNexthopBkt  = 116
-	rtmDelNexthopBkt  = 117
 	rtmFCloned        = 0x200
 	rtnlgrpNexthop    = 32
 	rtnlgrpStats      = 36
@@ -464,10 +461,10 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		}
 		m.headers("[ROUTE]", nsid)
 		m.routes.Print(env, h, body)
-	case rtmNewNexthop, rtmDelNexthop:
+	case nexthop.RTMNewNexthop, nexthop.RTMDelNexthop:
 		m.headers("[NEXTHOP]", nsid)
 		m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body})
-	case rtmNewNexthopBkt, rtmDelNexthopBkt:
+	case nexthop.RTMNewNexthopBucket, nexthop.RTMDelNexthopBucket:
 		m.headers("[NEXTHOPBUCKET]", nsid)
 		m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body})
 	case unix.RTM_NEWLINK, unix.RTM_DELLINK:
