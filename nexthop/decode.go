@@ -52,18 +52,22 @@ var ErrShort = errors.New("nexthop message shorter than its header")
 // GatewayLengthError is a message whose gateway is longer than an IPv6
 // address.
 type GatewayLengthError struct {
-	ID  uint32
-	Len int
+	ID  uint32 // the nexthop
+	Len int    // the gateway's length in bytes
 }
 
+// Error says which nexthop and how long its gateway was.
 func (e *GatewayLengthError) Error() string {
 	return fmt.Sprintf("nexthop id %d invalid gateway length %d", e.ID, e.Len)
 }
 
 // GroupError is a message whose group is empty or not a whole number of
 // members.
-type GroupError struct{ ID uint32 }
+type GroupError struct {
+	ID uint32 // the nexthop
+}
 
+// Error says which nexthop has the malformed group.
 func (e *GroupError) Error() string { return fmt.Sprintf("nexthop id %d invalid nexthop group", e.ID) }
 
 // DecodeView decodes a nexthop message body into v as iproute2's
