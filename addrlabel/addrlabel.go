@@ -33,8 +33,8 @@ const HeaderLen = 12
 
 // Header is struct ifaddrlblmsg (the fields gip uses).
 type Header struct {
-	Family    uint8
-	PrefixLen uint8
+	Family    uint8  // AF_INET6 (the kernel keeps labels for IPv6 only)
+	PrefixLen uint8  // the prefix's length in bits
 	Index     uint32 // the device, 0 for any
 }
 
@@ -75,7 +75,7 @@ var ErrShort = errors.New("address label message shorter than its header")
 // Address and Label alias the message and are valid only as long as the
 // message's buffer (during a dump's callback).
 type View struct {
-	Header  Header
+	Header  Header // struct ifaddrlblmsg
 	Address []byte // IFAL_ADDRESS's payload, nil when absent
 	Label   []byte // IFAL_LABEL's payload, nil when absent
 }
@@ -101,9 +101,9 @@ func DecodeView(body []byte) (View, error) {
 // Label is one address label: the addresses of Prefix (through device
 // Dev, or any when 0) carry the label Label.
 type Label struct {
-	Prefix netip.Prefix
-	Dev    int
-	Label  uint32
+	Prefix netip.Prefix // the addresses labelled
+	Dev    int          // the device's index, 0 for any
+	Label  uint32       // the label
 }
 
 // Decode decodes an address label message body into an owned Label. A

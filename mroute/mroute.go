@@ -55,15 +55,15 @@ var ErrNotMulticast = errors.New("not a multicast route")
 // its byte slices alias the message and are valid only as long as the
 // message's buffer (during a dump's callback). Route is the owned form.
 type View struct {
-	Header     rtnl.RtMsg
-	Table      uint32 // RTA_TABLE, else the header's
-	Iif        uint32 // 0: unresolved
-	Src, Dst   []byte // RTA_SRC (source) and RTA_DST (group), nil when absent
-	Multipath  []byte // RTA_MULTIPATH's payload: the outgoing interfaces
-	HasStats   bool
-	Stats      [3]uint64 // packets, bytes, packets that came in on the wrong interface
-	HasExpires bool
-	Expires    uint64 // clock ticks of a hundredth of a second
+	Header     rtnl.RtMsg // struct rtmsg
+	Table      uint32     // RTA_TABLE, else the header's
+	Iif        uint32     // 0: unresolved
+	Src, Dst   []byte     // RTA_SRC (source) and RTA_DST (group), nil when absent
+	Multipath  []byte     // RTA_MULTIPATH's payload: the outgoing interfaces
+	HasStats   bool       // RTA_MFC_STATS was there
+	Stats      [3]uint64  // packets, bytes, packets that came in on the wrong interface
+	HasExpires bool       // RTA_EXPIRES was there
+	Expires    uint64     // clock ticks of a hundredth of a second
 }
 
 // DecodeView decodes a route message of a multicast family: ErrShort for
@@ -141,14 +141,14 @@ func NextOif(b []byte) (o Oif, rest []byte, last, ok bool) {
 
 // Route is one multicast route (a cache entry). It owns its memory.
 type Route struct {
-	Family     int // FamilyIPMR or FamilyIP6MR
-	Table      uint32
+	Family     int        // FamilyIPMR or FamilyIP6MR
+	Table      uint32     // the multicast routing table
 	Source     netip.Addr // the invalid Addr when absent
 	Group      netip.Addr // the invalid Addr when absent
 	Iif        int        // 0: unresolved
-	Oifs       []Oif
-	Unresolved bool
-	Offload    bool
+	Oifs       []Oif      // where packets go
+	Unresolved bool       // waiting for the routing daemon
+	Offload    bool       // forwarded in hardware
 	// Packets, Bytes and WrongIf are the route's counters.
 	Packets, Bytes, WrongIf uint64
 	// Expires is the route's age counter, 0 when the kernel sent none.

@@ -41,23 +41,23 @@ const HeaderLen = 4
 
 // Value is one setting: whether the message carried it, and its value.
 type Value struct {
-	Valid bool
-	V     uint32
+	Valid bool   // the message carried the setting
+	V     uint32 // its value
 }
 
 // Conf is one RTM_NEWNETCONF message: a family's settings for a device
 // (or for all of them, or the defaults). It holds no references into the
 // message.
 type Conf struct {
-	Family int
+	Family int // AF_INET, AF_INET6 or AF_MPLS
 	// Ifindex is the device's index, IfindexAll or IfindexDefault (as
 	// an int32 in V).
 	Ifindex              Value
-	Forwarding           Value
+	Forwarding           Value // forwarding on (1) or off (0)
 	RPFilter             Value // 0 off, 1 strict, 2 loose
-	MCForwarding         Value
-	ProxyNeigh           Value
-	IgnoreRoutesLinkdown Value
+	MCForwarding         Value // multicast forwarding on or off
+	ProxyNeigh           Value // proxy ARP / NDP on or off
+	IgnoreRoutesLinkdown Value // routes through a link that is down ignored
 	Input                Value // MPLS input
 }
 

@@ -12,29 +12,29 @@ import (
 // alias the message and are valid only as long as the message's buffer
 // (during a dump's callback). Nexthop is the owned form.
 type View struct {
-	Header    Header
-	ID        uint32
-	Dev       uint32 // NHA_OIF, 0 when absent
-	GroupType GroupType
-	Gateway   []byte // NHA_GATEWAY's payload, nil when absent
-	EncapType []byte // NHA_ENCAP_TYPE's payload, non-nil whenever Encap is
-	Encap     []byte // NHA_ENCAP's payload, nil when absent
-	Group     []byte // NHA_GROUP's payload (struct nexthop_grp array), nil when absent
+	Header    Header    // struct nhmsg
+	ID        uint32    // NHA_ID
+	Dev       uint32    // NHA_OIF, 0 when absent
+	GroupType GroupType // NHA_GROUP_TYPE, GroupMpath when absent
+	Gateway   []byte    // NHA_GATEWAY's payload, nil when absent
+	EncapType []byte    // NHA_ENCAP_TYPE's payload, non-nil whenever Encap is
+	Encap     []byte    // NHA_ENCAP's payload, nil when absent
+	Group     []byte    // NHA_GROUP's payload (struct nexthop_grp array), nil when absent
 	// HasResilient tells whether NHA_RES_GROUP was there; Resilient holds
 	// its values (zero for those absent).
 	HasResilient bool
 	Resilient    ResilientView
-	Blackhole    bool
-	FDB          bool
+	Blackhole    bool // NHA_BLACKHOLE was there
+	FDB          bool // NHA_FDB was there
 }
 
 // ResilientView is the NHA_RES_GROUP nest of a resilient group, times in
 // clock ticks of a hundredth of a second.
 type ResilientView struct {
-	Buckets         uint16
-	IdleTimer       uint32
-	UnbalancedTimer uint32
-	UnbalancedTime  uint64
+	Buckets         uint16 // how many buckets the group has
+	IdleTimer       uint32 // how long a bucket stays idle before it may move
+	UnbalancedTimer uint32 // how long the group may stay unbalanced
+	UnbalancedTime  uint64 // how long it has been unbalanced
 }
 
 // Members is how many members v.Group holds.
@@ -125,15 +125,15 @@ func DecodeView(body []byte, v *View) error {
 // BucketView is a decoded RTM_NEWNEXTHOPBUCKET message body: one bucket
 // of a resilient group. It holds no references into the message.
 type BucketView struct {
-	Header      Header
-	HasID       bool
+	Header      Header // struct nhmsg
+	HasID       bool   // NHA_ID was there
 	ID          uint32 // the group
 	HasBucket   bool   // NHA_RES_BUCKET was there
-	HasIndex    bool
-	Index       uint16
-	HasIdleTime bool
+	HasIndex    bool   // NHA_RES_BUCKET_INDEX was there
+	Index       uint16 // the bucket's index in its group
+	HasIdleTime bool   // NHA_RES_BUCKET_IDLE_TIME was there
 	IdleTime    uint64 // clock ticks of a hundredth of a second
-	HasNHID     bool
+	HasNHID     bool   // NHA_RES_BUCKET_NH_ID was there
 	NHID        uint32 // the nexthop the bucket uses
 }
 
@@ -167,15 +167,15 @@ func DecodeBucket(body []byte) (BucketView, error) {
 // Nexthop is one nexthop object: a single nexthop (Gateway and/or Dev, or
 // Blackhole) or a group (Group, Type). It owns its memory.
 type Nexthop struct {
-	ID uint32
+	ID uint32 // the nexthop's id (0 in a request: the kernel picks one)
 	// Family is the nexthop's address family. Encode infers it when 0: the
 	// gateway's, else AF_INET for a device or a blackhole, else AF_UNSPEC
 	// (a group), as `ip nexthop add` does.
 	Family    int
-	Gateway   netip.Addr // the invalid Addr for none
-	Dev       int        // output device index, 0 for none
-	Blackhole bool
-	FDB       bool
+	Gateway   netip.Addr    // the invalid Addr for none
+	Dev       int           // output device index, 0 for none
+	Blackhole bool          // packets to it are dropped
+	FDB       bool          // for the bridge's forwarding database (vxlan), not for routes
 	Group     []GroupMember // a group's members, nil for a single nexthop
 	Type      GroupType     // a group's type
 	// Resilient is a resilient group's parameters (Type GroupResilient).
@@ -192,7 +192,7 @@ type Nexthop struct {
 // Resilient is a resilient group's parameters. Zero values are not sent,
 // leaving the kernel's defaults.
 type Resilient struct {
-	Buckets         uint16
+	Buckets         uint16        // how many buckets the group has
 	IdleTimer       time.Duration // kept in hundredths of a second
 	UnbalancedTimer time.Duration // kept in hundredths of a second
 	// UnbalancedTime is how long the group has been unbalanced (reported

@@ -80,32 +80,32 @@ var ErrShort = errors.New("neighbour table message shorter than its header")
 // Table is one neighbour table message: a table's settings (Dev 0) or
 // its parameters for one device. It owns its memory.
 type Table struct {
-	Family     int
-	Name       string
-	Thresh1    uint32
-	Thresh2    uint32
-	Thresh3    uint32
-	GCInterval time.Duration
-	Dev        int // the device the parameters are for, 0 for the table's own
-	Parms      Parms
+	Family     int           // AF_INET (arp_cache) or AF_INET6 (ndisc_cache)
+	Name       string        // the table's name
+	Thresh1    uint32        // below this many entries the collector leaves the table alone
+	Thresh2    uint32        // the soft limit of entries
+	Thresh3    uint32        // the hard limit of entries
+	GCInterval time.Duration // how often the collector runs
+	Dev        int           // the device the parameters are for, 0 for the table's own
+	Parms      Parms         // the neighbour parameters
 }
 
 // Parms are a table's neighbour parameters (zero when not reported).
 type Parms struct {
-	Refcnt            uint32
-	ReachableTime     time.Duration
-	BaseReachableTime time.Duration
-	RetransTime       time.Duration
-	GCStaletime       time.Duration
-	DelayProbeTime    time.Duration
-	QueueLen          uint32 // in packets
-	AppProbes         uint32
-	UcastProbes       uint32
-	McastProbes       uint32
-	AnycastDelay      time.Duration
-	ProxyDelay        time.Duration
-	ProxyQlen         uint32
-	Locktime          time.Duration
+	Refcnt            uint32        // references to the parameters
+	ReachableTime     time.Duration // the current (randomised) reachable time
+	BaseReachableTime time.Duration // its base
+	RetransTime       time.Duration // between probes
+	GCStaletime       time.Duration // when a stale entry may be collected
+	DelayProbeTime    time.Duration // in DELAY before the first probe
+	QueueLen          uint32        // packets queued for an unresolved entry
+	AppProbes         uint32        // probes through the ARP daemon
+	UcastProbes       uint32        // unicast probes before multicast ones
+	McastProbes       uint32        // multicast probes before failing
+	AnycastDelay      time.Duration // the most an anycast answer is delayed
+	ProxyDelay        time.Duration // the most a proxy answer is delayed
+	ProxyQlen         uint32        // packets queued for proxying
+	Locktime          time.Duration // how long an entry is kept from changing
 }
 
 func u32(b []byte) uint32 {

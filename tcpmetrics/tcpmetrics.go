@@ -130,21 +130,21 @@ func ParseAttrs(b []byte) (tb Attrs) {
 
 // Entry is one destination's (and source's) metrics. It owns its memory.
 type Entry struct {
-	Dst        netip.Addr
-	Src        netip.Addr // the invalid Addr when the kernel sent none
-	Age        time.Duration
-	TWTSVal    uint32
-	TWTSStamp  int32
-	RTT        time.Duration // 0 when not reported
-	RTTVar     time.Duration
-	SSThresh   uint32
-	Cwnd       uint32
-	Reordering uint32
+	Dst        netip.Addr    // the destination
+	Src        netip.Addr    // the source; the invalid Addr when the kernel sent none
+	Age        time.Duration // since the entry was last updated
+	TWTSVal    uint32        // the peer's last TIME-WAIT timestamp value
+	TWTSStamp  int32         // when it was recorded (seconds)
+	RTT        time.Duration // smoothed round-trip time; 0 when not reported
+	RTTVar     time.Duration // its variance
+	SSThresh   uint32        // slow start threshold, 0 when not reported
+	Cwnd       uint32        // congestion window, 0 when not reported
+	Reordering uint32        // reordering metric, 0 when not reported
 	// TCP Fast Open state.
-	FopenMSS       uint16
-	FopenSynDrops  uint16
+	FopenMSS       uint16        // the MSS the server announced
+	FopenSynDrops  uint16        // SYNs with data that went unanswered
 	FopenSynDropTS time.Duration // how long ago the last SYN was dropped
-	FopenCookie    []byte
+	FopenCookie    []byte        // the server's cookie
 }
 
 func u16(b []byte) uint16 {

@@ -15,8 +15,8 @@ const iflaVRFTable = 1 // IFLA_VRF_TABLE
 
 // VRF is one VRF device.
 type VRF struct {
-	Name  string
-	Index int
+	Name  string // the device's name
+	Index int    // the device's index
 	Table uint32 // the routing table it binds
 }
 
