@@ -1,360 +1,40 @@
-// Package mroute is `ip mroute`: the multicast routing cache (routes of
-// the RTNL_FAMILY_IPMR and RTNL_FAMILY_IP6MR families), listed with a
-// route dump and printed by one message printer that `ip monitor` shares.
+// Package mroute reads the kernel's multicast routing cache: the routes
+// of the RTNL_FAMILY_IPMR and RTNL_FAMILY_IP6MR families that `ip mroute`
+// lists and `ip monitor mroute` shows.
 package mroute
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"net/netip"
-	"strconv"
+	"time"
 
-	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/rtnames"
-	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-// The multicast routing families and the attributes only they carry.
+// The multicast routing families.
 const (
-	FamilyIPMR  = 128 // RTNL_FAMILY_IPMR
-	FamilyIP6MR = 129 // RTNL_FAMILY_IP6MR
-
-	rtaMFCStats = 17 // RTA_MFC_STATS: struct rta_mfc_stats
-	rtaExpires  = 23 // RTA_EXPIRES: jiffies, u64
-
-	rtnhFOffload    = 8    // RTNH_F_OFFLOAD
-	rtnhFUnresolved = 0x20 // RTNH_F_UNRESOLVED
+	FamilyIPMR  = 128 // RTNL_FAMILY_IPMR, IPv4
+	FamilyIP6MR = 129 // RTNL_FAMILY_IP6MR, IPv6
 )
 
-// Filter is what a listing selects by (iproute2's static filter in
-// ipmroute.c). The source and group prefixes are read but can select
-// nothing: iproute2 reads them in the multicast family, in which only
-// default, any and all are addresses, and those have length 0.
-type Filter struct {
-	Table   uint32 // 0: any
-	Family  uint8  // 0: any
-	Iif     uint32 // 0: any
-	matched bool
-}
+// Attributes and flags only multicast routes carry.
+const (
+	rtaMFCStats = 17 // RTA_MFC_STATS: struct rta_mfc_stats
+	rtaExpires  = 23 // RTA_EXPIRES: clock ticks, u64
 
-// Printer is print_mroute: one route message of a multicast family.
-type Printer struct {
-	P       *format.Printer
-	Stats   bool // -s: packet counters and age
-	Details bool // -d: the main table is named too
-	Numeric bool // -N: table numbers
-	Filter  Filter
-	Name    func(idx uint32) string // a device's name ("ifN" when unknown)
-}
+	// FlagOffload is RTNH_F_OFFLOAD in a route's flags.
+	FlagOffload = 8
+	// FlagUnresolved is RTNH_F_UNRESOLVED: the route waits for its
+	// daemon.
+	FlagUnresolved = 0x20
+)
 
-// errNotMulticast ends a dump as print_mroute's -1 does.
-var errNotMulticast = errors.New("not multicast")
-
-// Print prints one RTM_NEWROUTE or RTM_DELROUTE of a multicast family.
-// It returns errNotMulticast (after its complaint) for a route of another
-// type, which ends a listing.
-func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
-	typ := uint16(h.Type)
-	if typ != unix.RTM_NEWROUTE && typ != unix.RTM_DELROUTE {
-		env.Warnf("Not a multicast route: %08x %08x %08x\n", h.Length, typ, uint16(h.Flags))
-		return nil
-	}
-	rt, attrs, err := rtnl.ParseRtMsg(body)
-	if err != nil {
-		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
-		return errNotMulticast
-	}
-	if rt.Type != unix.RTN_MULTICAST {
-		env.Warnf("Non multicast route received, kernel does support IP multicast?\n")
-		return errNotMulticast
-	}
-	var src, dst, mpath, stats, expires []byte
-	var iif uint32
-	hasExpires := false
-	table := uint32(rt.Table)
-	a := rtnl.NewAttrs(attrs)
-	for a.Next() {
-		switch a.Type() {
-		case unix.RTA_TABLE:
-			if len(a.Data()) >= 4 {
-				table = binary.NativeEndian.Uint32(a.Data())
-			}
-		case unix.RTA_IIF:
-			if len(a.Data()) >= 4 {
-				iif = binary.NativeEndian.Uint32(a.Data())
-			}
-		case unix.RTA_SRC:
-			src = a.Data()
-		case unix.RTA_DST:
-			dst = a.Data()
-		case unix.RTA_MULTIPATH:
-			mpath = a.Data()
-		case rtaMFCStats:
-			stats = a.Data()
-		case rtaExpires:
-			expires, hasExpires = a.Data(), true
-		}
-	}
-	f := &pr.Filter
-	if (f.Table > 0 && f.Table != table) || (f.Iif != 0 && f.Iif != iif) || (f.Family != 0 && f.Family != rt.Family) {
-		return nil
-	}
-	family := unix.AF_INET
-	if rt.Family == FamilyIP6MR {
-		family = unix.AF_INET6
-	} else if rt.Family != FamilyIPMR {
-		family = int(rt.Family)
-	}
-	p := pr.P
-	p.OpenObject("")
-	if typ == unix.RTM_DELROUTE {
-		p.Bool(format.Any, "deleted", "Deleted ", true)
-	}
-	srcText, dstText := addrText(family, src), addrText(family, dst)
-	if p.IsJSON() {
-		p.String(format.JSON, "src", "", srcText)
-		p.String(format.JSON, "dst", "", dstText)
-	} else {
-		p.String(format.Text, "", "%-32s Iif: ", "("+srcText+","+dstText+")")
-	}
-	if iif != 0 {
-		p.ColorString(format.Any, format.Ifname, "iif", "%-10s ", pr.Name(iif))
-	} else {
-		p.String(format.Any, "iif", "%s ", "unresolved")
-	}
-	if mpath != nil {
-		pr.multipath(mpath)
-	}
-	state := "resolved"
-	if rt.Flags&rtnhFUnresolved != 0 {
-		state = "unresolved"
-	}
-	p.String(format.Any, "state", " State: %s", state)
-	if rt.Flags&rtnhFOffload != 0 {
-		p.Null(format.Any, "offload", " offload", "")
-	}
-	if pr.Stats && stats != nil {
-		var s [3]uint64
-		for i := range s {
-			if len(stats) >= 8*(i+1) {
-				s[i] = binary.NativeEndian.Uint64(stats[8*i:])
-			}
-		}
-		p.NL()
-		p.Uint(format.Any, "packets", "  %u packets,", s[0])
-		p.Uint(format.Any, "bytes", " %u bytes", s[1])
-		if s[2] != 0 {
-			p.Uint(format.Any, "wrong_if", ", %u arrived on wrong iif.", s[2])
-		}
-	}
-	if pr.Stats && hasExpires {
-		var j uint64
-		if len(expires) >= 8 {
-			j = binary.NativeEndian.Uint64(expires)
-		}
-		usec := 10000 * j
-		age := float64(usec/1000000) + float64(usec%1000000)/1000000.
-		if p.IsJSON() {
-			p.Raw(format.JSON, "expires", "", strconv.FormatFloat(age, 'g', 6, 64))
-		} else {
-			p.Raw(format.Text, "", ", Age %s", strconv.FormatFloat(age, 'f', 2, 64))
-		}
-	}
-	if table != 0 && (table != unix.RT_TABLE_MAIN || pr.Details) && f.Table == 0 {
-		p.String(format.Any, "table", " Table: %s", rtnames.Tables.Format(table, pr.Numeric))
-	}
-	p.Text("\n")
-	p.CloseObject()
-	return nil
-}
-
-// multipath prints the outgoing interfaces of RTA_MULTIPATH.
-func (pr *Printer) multipath(b []byte) {
-	p := pr.P
-	p.OpenArray(format.JSON, "multipath", "")
-	first := true
-	for len(b) >= 8 {
-		l := int(binary.NativeEndian.Uint16(b))
-		if l > len(b) {
-			break
-		}
-		hops := b[3]
-		idx := binary.NativeEndian.Uint32(b[4:])
-		p.OpenObject("")
-		if first {
-			p.Text("Oifs: ")
-			first = false
-		}
-		p.ColorString(format.Any, format.Ifname, "oif", "%s", pr.Name(idx))
-		if hops > 1 {
-			p.Uint(format.Any, "ttl", "(ttl %u) ", uint64(hops))
-		} else {
-			p.Text(" ")
-		}
-		p.CloseObject()
-		step := (l + 3) &^ 3
-		if step == 0 || step > len(b) {
-			// rtnh_len 0 would loop for ever in C as well; iproute2
-			// stops at the length check only, so stop here.
-			break
-		}
-		b = b[step:]
-	}
-	p.CloseArray(format.JSON, "")
-}
-
-// addrText is rt_addr_n2a_r for a route's source or group: "unknown"
-// without the attribute.
-func addrText(family int, b []byte) string {
-	if b == nil {
-		return "unknown"
-	}
-	switch {
-	case family == unix.AF_INET && len(b) >= 4:
-		return netip.AddrFrom4([4]byte(b[:4])).String()
-	case family == unix.AF_INET6 && len(b) >= 16:
-		return netip.AddrFrom16([16]byte(b[:16])).String()
-	}
-	return "???"
-}
-
-// NewPrinter is the printer `ip mroute show` and `ip monitor` use, with
-// env's options; names names devices.
-func NewPrinter(env *cli.Env, names func(uint32) string) *Printer {
-	o := env.Opts
-	return &Printer{P: env.P, Stats: o.Stats > 0, Details: o.Details > 0, Numeric: o.Numeric, Name: names}
-}
-
-// Run is `ip mroute`.
-func Run(env *cli.Env, args *cmdline.Args) error {
-	if !args.More() {
-		return list(env, args)
-	}
-	w := args.Next()
-	switch m := func(kw string) bool { return cmdline.Matches(w, kw) }; {
-	case m("list") || m("show") || m("lst"):
-		return list(env, args)
-	case m("help"):
-		return usageText(env)
-	}
-	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip mroute help\".", w)
-}
-
-func usageText(env *cli.Env) error {
-	env.P.Flush()
-	usage.Mroute(env.Stderr)
-	return cmdline.Usage()
-}
-
-// list is mroute_list.
-func list(env *cli.Env, args *cmdline.Args) error {
-	var f Filter
-	family := env.Opts.Family
-	switch family {
-	case unix.AF_INET, unix.AF_UNSPEC:
-		family = FamilyIPMR
-		f.Family = FamilyIPMR
-		f.Table = unix.RT_TABLE_DEFAULT // iproute2 keeps this for old kernels' sake
-	case unix.AF_INET6:
-		family = FamilyIP6MR
-		f.Family = FamilyIP6MR
-	default:
-		return nil // no multicast routing in that family
-	}
-	iif, hasIif := "", false
-	for args.More() {
-		w := args.Next()
-		switch {
-		case cmdline.Matches(w, "table"):
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			if id, ok := rtnames.Tables.ID(v); ok {
-				f.Table = id
-			} else if id, ok := cnum.Uint32(v, 0); ok {
-				f.Table = id
-			} else if v == "all" {
-				f.Table = 0
-			} else if v == "help" {
-				return usageText(env)
-			} else {
-				return cmdline.InvalidArg("table id value is invalid\n", v)
-			}
-		case w == "iif":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			iif, hasIif = v, true
-		case cmdline.Matches(w, "from"):
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			if _, err := cnum.GetPrefix(v, family); err != nil {
-				return err
-			}
-		default:
-			v, err := args.After("to", w)
-			if err != nil {
-				return err
-			}
-			if cmdline.Matches(v, "help") {
-				return usageText(env)
-			}
-			if _, err := cnum.GetPrefix(v, family); err != nil {
-				return err
-			}
-		}
-	}
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
-	names := link.NewNames(env.NetNSFD)
-	defer names.Close()
-	if hasIif {
-		idx := uint32(0)
-		if i, err := link.IndexByName(c, iif); err == nil && i > 0 {
-			idx = uint32(i)
-		} else {
-			idx = link.IndexFromIfN(iif)
-		}
-		if idx == 0 {
-			return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", iif)
-		}
-		f.Iif = idx
-	}
-	pr := NewPrinter(env, names.Name)
-	pr.Filter = f
-	env.P.Begin()
-	err = c.Dump(unix.RTM_GETROUTE, DumpRequest(family, f.Table), func(m netlink.Message) error {
-		return pr.Print(env, m.Header, m.Data)
-	})
-	if err != nil {
-		env.P.End()
-		if err != errNotMulticast {
-			var ne *rtnl.Error
-			if !errors.As(err, &ne) || ne.Msg != "" || (ne.Errno != unix.ENOENT && ne.Errno != unix.EOPNOTSUPP) {
-				env.Warnf("%s\n", err)
-			}
-		}
-		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
-	}
-	env.P.End()
-	return nil
-}
-
-// DumpRequest is rtnl_routedump_req's body for family, with the table
-// asked for when there is one.
+// DumpRequest is rtnl_routedump_req's body for family (FamilyIPMR or
+// FamilyIP6MR), with the table asked for when it is not 0.
 func DumpRequest(family int, table uint32) []byte {
 	b := rtnl.RtMsg{Family: uint8(family)}.Append(nil)
 	if table != 0 {
@@ -363,4 +43,158 @@ func DumpRequest(family int, table uint32) []byte {
 		b = binary.NativeEndian.AppendUint32(b, table)
 	}
 	return b
+}
+
+// ErrShort is a message shorter than struct rtmsg.
+var ErrShort = errors.New("route message shorter than its header")
+
+// ErrNotMulticast is a route message whose type is not RTN_MULTICAST.
+var ErrNotMulticast = errors.New("not a multicast route")
+
+// View is a decoded multicast route message. It is the zero-copy form:
+// its byte slices alias the message and are valid only as long as the
+// message's buffer (during a dump's callback). Route is the owned form.
+type View struct {
+	Header     rtnl.RtMsg // struct rtmsg
+	Table      uint32     // RTA_TABLE, else the header's
+	Iif        uint32     // 0: unresolved
+	Src, Dst   []byte     // RTA_SRC (source) and RTA_DST (group), nil when absent
+	Multipath  []byte     // RTA_MULTIPATH's payload: the outgoing interfaces
+	HasStats   bool       // RTA_MFC_STATS was there
+	Stats      [3]uint64  // packets, bytes, packets that came in on the wrong interface
+	HasExpires bool       // RTA_EXPIRES was there
+	Expires    uint64     // clock ticks of a hundredth of a second
+}
+
+// DecodeView decodes a route message of a multicast family: ErrShort for
+// one too short, ErrNotMulticast for a route of another type. Short
+// attributes count as zeros.
+func DecodeView(body []byte) (View, error) {
+	rt, attrs, err := rtnl.ParseRtMsg(body)
+	if err != nil {
+		return View{}, ErrShort
+	}
+	if rt.Type != unix.RTN_MULTICAST {
+		return View{Header: rt}, ErrNotMulticast
+	}
+	v := View{Header: rt, Table: uint32(rt.Table)}
+	for a := rtnl.NewAttrs(attrs); a.Next(); {
+		d := a.Data()
+		switch a.Type() {
+		case unix.RTA_TABLE:
+			if len(d) >= 4 {
+				v.Table = binary.NativeEndian.Uint32(d)
+			}
+		case unix.RTA_IIF:
+			if len(d) >= 4 {
+				v.Iif = binary.NativeEndian.Uint32(d)
+			}
+		case unix.RTA_SRC:
+			v.Src = d
+		case unix.RTA_DST:
+			v.Dst = d
+		case unix.RTA_MULTIPATH:
+			v.Multipath = d
+		case rtaMFCStats:
+			v.HasStats = true
+			v.Stats = [3]uint64{}
+			for i := range v.Stats {
+				if len(d) >= 8*(i+1) {
+					v.Stats[i] = binary.NativeEndian.Uint64(d[8*i:])
+				}
+			}
+		case rtaExpires:
+			v.HasExpires, v.Expires = true, 0
+			if len(d) >= 8 {
+				v.Expires = binary.NativeEndian.Uint64(d)
+			}
+		}
+	}
+	return v, nil
+}
+
+// Oif is one outgoing interface of a multicast route.
+type Oif struct {
+	Dev int // the device's index
+	TTL int // the TTL threshold (struct rtnexthop's hops)
+}
+
+// NextOif reads the first outgoing interface of an RTA_MULTIPATH payload
+// and returns the rest, as iproute2 walks it; ok is false at the end (or
+// at a malformed entry). With last set, the entry is the final one (its
+// length reaches past what is left, or is zero): print it, then stop.
+func NextOif(b []byte) (o Oif, rest []byte, last, ok bool) {
+	if len(b) < 8 {
+		return Oif{}, nil, true, false
+	}
+	l := int(binary.NativeEndian.Uint16(b))
+	if l > len(b) {
+		return Oif{}, nil, true, false
+	}
+	o = Oif{Dev: int(binary.NativeEndian.Uint32(b[4:])), TTL: int(b[3])}
+	step := (l + 3) &^ 3
+	if step == 0 || step > len(b) {
+		return o, nil, true, true
+	}
+	return o, b[step:], false, true
+}
+
+// Route is one multicast route (a cache entry). It owns its memory.
+type Route struct {
+	Family     int        // FamilyIPMR or FamilyIP6MR
+	Table      uint32     // the multicast routing table
+	Source     netip.Addr // the invalid Addr when absent
+	Group      netip.Addr // the invalid Addr when absent
+	Iif        int        // 0: unresolved
+	Oifs       []Oif      // where packets go
+	Unresolved bool       // waiting for the routing daemon
+	Offload    bool       // forwarded in hardware
+	// Packets, Bytes and WrongIf are the route's counters.
+	Packets, Bytes, WrongIf uint64
+	// Expires is the route's age counter, 0 when the kernel sent none.
+	Expires time.Duration
+}
+
+// Route copies v out into an owned Route.
+func (v *View) Route() Route {
+	r := Route{Family: int(v.Header.Family), Table: v.Table, Iif: int(v.Iif),
+		Unresolved: v.Header.Flags&FlagUnresolved != 0, Offload: v.Header.Flags&FlagOffload != 0,
+		Packets: v.Stats[0], Bytes: v.Stats[1], WrongIf: v.Stats[2],
+		Expires: time.Duration(v.Expires) * 10 * time.Millisecond}
+	if a, ok := netip.AddrFromSlice(v.Src); ok {
+		r.Source = a
+	}
+	if a, ok := netip.AddrFromSlice(v.Dst); ok {
+		r.Group = a
+	}
+	for b := v.Multipath; ; {
+		o, rest, last, ok := NextOif(b)
+		if !ok {
+			break
+		}
+		r.Oifs = append(r.Oifs, o)
+		if last {
+			break
+		}
+		b = rest
+	}
+	return r
+}
+
+// List returns the multicast routes of family (FamilyIPMR or
+// FamilyIP6MR) in every table.
+func List(ctx context.Context, c *rtnl.Conn, family int) ([]Route, error) {
+	var list []Route
+	err := c.DumpContext(ctx, unix.RTM_GETROUTE, DumpRequest(family, 0), func(m netlink.Message) error {
+		if m.Header.Type != unix.RTM_NEWROUTE {
+			return nil
+		}
+		v, err := DecodeView(m.Data)
+		if err != nil || int(v.Header.Family) != family {
+			return err
+		}
+		list = append(list, v.Route())
+		return nil
+	})
+	return list, err
 }

@@ -2,117 +2,82 @@ package mroute
 
 import (
 	"bytes"
+	"net/netip"
 	"os"
-	"path/filepath"
-	"strconv"
+	"reflect"
 	"testing"
+	"time"
 
-	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
-// names is ll_index_to_name in a namespace holding only lo.
-func names(idx uint32) string {
-	if idx == 1 {
-		return "lo"
+// testdata/mroute.nl is internal/cmd/ipmroute/testdata/mroute.nl: route
+// messages of the multicast families made by its gen.py.
+func TestDecodeCaptured(t *testing.T) {
+	f, err := os.Open("testdata/mroute.nl")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return "if" + strconv.FormatUint(uint64(idx), 10)
-}
-
-// TestPrintGolden prints the messages of testdata/mroute.nl (made by
-// gen.py) and compares with what iproute2 6.1's `ip monitor file` printed
-// for them in a namespace holding only lo.
-func TestPrintGolden(t *testing.T) {
-	for _, tc := range []struct {
-		golden string
-		opts   cli.Options
-	}{
-		{"mroute.txt", cli.Options{}},
-		{"mroute-s.txt", cli.Options{Stats: 1}},
-		{"mroute-dso.txt", cli.Options{Stats: 1, Details: 1, Oneline: true}},
-		{"mroute-Nd.txt", cli.Options{Numeric: true, Details: 1}},
-	} {
-		want, err := os.ReadFile(filepath.Join("testdata", tc.golden))
+	defer f.Close()
+	var got []Route
+	err = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
+		v, err := DecodeView(body)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		f, err := os.Open(filepath.Join("testdata", "mroute.nl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out, errOut bytes.Buffer
-		env := cli.NewEnv(tc.opts, nil, &out, &errOut)
-		pr := NewPrinter(env, names)
-		err = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
-			return pr.Print(env, h, body)
-		})
-		f.Close()
-		env.Close()
-		if err != nil {
-			t.Errorf("%s: %v", tc.golden, err)
-		}
-		if got := out.String(); got != string(want) || errOut.Len() != 0 {
-			t.Errorf("%s: got\n%s\nstderr %q\nwant\n%s", tc.golden, got, errOut.String(), want)
-		}
-	}
-}
-
-// TestDumpRequest: the request bytes iproute2 6.1 sends for `ip mroute`,
-// `ip mroute show table all` and `ip -6 mroute` (strace -e sendmsg -xx,
-// after the netlink header).
-func TestDumpRequest(t *testing.T) {
-	for _, tc := range []struct {
-		family int
-		table  uint32
-		want   []byte
-	}{
-		{FamilyIPMR, unix.RT_TABLE_DEFAULT, []byte{128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 15, 0, 253, 0, 0, 0}},
-		{FamilyIPMR, 0, []byte{128, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-		{FamilyIP6MR, 0, []byte{129, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-	} {
-		if got := DumpRequest(tc.family, tc.table); !bytes.Equal(got, tc.want) {
-			t.Errorf("DumpRequest(%d, %d) = %v, want %v", tc.family, tc.table, got, tc.want)
-		}
-	}
-}
-
-// TestNotMulticast: a route of another type ends a listing with
-// iproute2's complaint.
-func TestNotMulticast(t *testing.T) {
-	var out, errOut bytes.Buffer
-	env := cli.NewEnv(cli.Options{}, nil, &out, &errOut)
-	pr := NewPrinter(env, names)
-	body := rtnl.RtMsg{Family: FamilyIPMR, Type: unix.RTN_UNICAST}.Append(nil)
-	err := pr.Print(env, netlink.Header{Type: unix.RTM_NEWROUTE}, body)
-	env.Close()
-	if err != errNotMulticast || errOut.String() != "Non multicast route received, kernel does support IP multicast?\n" {
-		t.Errorf("Print = %v, stderr %q", err, errOut.String())
-	}
-	errOut.Reset()
-	err = pr.Print(env, netlink.Header{Type: unix.RTM_NEWROUTE}, body[:5])
-	if err != errNotMulticast || errOut.String() != "BUG: wrong nlmsg len -7\n" {
-		t.Errorf("short Print = %v, stderr %q", err, errOut.String())
-	}
-}
-
-// FuzzPrint: no message makes the printer panic, in text or JSON.
-func FuzzPrint(f *testing.F) {
-	b, err := os.ReadFile(filepath.Join("testdata", "mroute.nl"))
-	if err == nil {
-		rtnl.ReadSaved(bytes.NewReader(b), func(h netlink.Header, body []byte) error {
-			f.Add(uint16(h.Type), body)
-			return nil
-		})
-	}
-	f.Fuzz(func(t *testing.T, typ uint16, body []byte) {
-		for _, o := range []cli.Options{{Stats: 2, Details: 1}, {JSON: true, Stats: 1}} {
-			var out bytes.Buffer
-			env := cli.NewEnv(o, nil, &out, &out)
-			pr := NewPrinter(env, names)
-			pr.Print(env, netlink.Header{Type: netlink.HeaderType(typ)}, body)
-			env.Close()
-		}
+		got = append(got, v.Route())
+		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Route{
+		{Family: FamilyIPMR, Table: 253, Source: netip.MustParseAddr("10.0.0.1"), Group: netip.MustParseAddr("239.1.1.1"), Iif: 1,
+			Oifs: []Oif{{Dev: 2, TTL: 1}, {Dev: 3, TTL: 4}}, Packets: 12, Bytes: 3456, Expires: 12340 * time.Millisecond},
+		{Family: FamilyIPMR, Table: 254, Group: netip.MustParseAddr("239.1.1.2"), Unresolved: true, Packets: 1, Bytes: 2, WrongIf: 3},
+		{Family: FamilyIPMR, Table: 1000, Source: netip.MustParseAddr("10.0.0.3"), Group: netip.MustParseAddr("239.1.1.3"), Iif: 7,
+			Oifs: []Oif{{Dev: 7, TTL: 0}}, Offload: true},
+	}
+	if len(got) < len(want) {
+		t.Fatalf("%d routes decoded", len(got))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("route %d:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	if _, err := DecodeView(make([]byte, 11)); err != ErrShort {
+		t.Errorf("11 bytes: %v", err)
+	}
+	body := rtnl.RtMsg{Family: FamilyIPMR, Type: unix.RTN_UNICAST}.Append(nil)
+	if _, err := DecodeView(body); err != ErrNotMulticast {
+		t.Errorf("a unicast route: %v", err)
+	}
+}
+
+// NextOif stops where iproute2 stops: at an entry longer than what is
+// left (not read), and after one of length 0 (read, then the end).
+func TestNextOif(t *testing.T) {
+	entry := func(l uint16, hops uint8, idx uint32) []byte {
+		return []byte{byte(l), byte(l >> 8), 0, hops, byte(idx), 0, 0, 0}
+	}
+	for _, tc := range []struct {
+		b    []byte
+		want []Oif
+	}{
+		{bytes.Join([][]byte{entry(8, 1, 2), entry(8, 4, 3)}, nil), []Oif{{2, 1}, {3, 4}}},
+		{bytes.Join([][]byte{entry(8, 1, 2), entry(9, 4, 3)}, nil), []Oif{{2, 1}}},
+		{bytes.Join([][]byte{entry(0, 1, 2), entry(8, 4, 3)}, nil), []Oif{{2, 1}}},
+		{entry(8, 1, 2)[:7], nil},
+	} {
+		v := View{Multipath: tc.b}
+		if got := v.Route().Oifs; !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%x: got %v, want %v", tc.b, got, tc.want)
+		}
+	}
 }

@@ -1,6 +1,13 @@
-// Package nexthop is `ip nexthop`: nexthop objects (linux/nexthop.h) and
-// the buckets of resilient groups. Its printer prints one kernel message
-// in the current output mode and serves show, get, -echo and monitor.
+// Package nexthop reads and writes the kernel's nexthop objects
+// (linux/nexthop.h): single nexthops (a gateway and/or a device, or a
+// blackhole), groups of them, and the buckets of resilient groups.
+//
+// Nexthop is an owned value; List, Get, Add, Replace and Delete are the
+// typed operations on a connection. The request encoders (Encode and the
+// Append* functions) are the ones `ip nexthop` builds its requests with,
+// so a typed request is byte for byte what iproute2 sends for the same
+// words in the canonical order (see Encode). View and BucketView are the
+// zero-copy decoders the command line prints from.
 package nexthop
 
 import (
@@ -9,17 +16,18 @@ import (
 	"github.com/gipnet/gip/rtnl"
 )
 
-// Message types (linux/rtnetlink.h).
+// Message types (linux/rtnetlink.h; x/sys/unix lacks them).
 const (
-	rtmNewNexthop       = 104
-	rtmDelNexthop       = 105
-	rtmGetNexthop       = 106
-	rtmNewNexthopBucket = 116
-	rtmDelNexthopBucket = 117
-	rtmGetNexthopBucket = 118
+	RTMNewNexthop       = 104
+	RTMDelNexthop       = 105
+	RTMGetNexthop       = 106
+	RTMNewNexthopBucket = 116
+	RTMDelNexthopBucket = 117
+	RTMGetNexthopBucket = 118
 )
 
-// Nexthop attributes (NHA_*).
+// Nexthop attributes (NHA_*), resilient group attributes (NHA_RES_GROUP_*)
+// and bucket attributes (NHA_RES_BUCKET_*).
 const (
 	nhaID        = 1
 	nhaGroup     = 2
@@ -47,33 +55,36 @@ const (
 	nhaResBucketNHID     = 3
 	nhaResBucketMax      = 3
 
-	grpTypeMpath = 0
-	grpTypeRes   = 1
-
 	nlaFNested = 0x8000
 
-	// nhmsgLen is the size of struct nhmsg: family, scope, protocol, a
-	// reserved byte and a u32 of RTNH_F_* flags.
-	nhmsgLen = 8
 	// grpLen is the size of struct nexthop_grp: id, weight-1, two reserved.
 	grpLen = 8
 )
 
+// HeaderLen is the size of struct nhmsg: family, scope, protocol, a
+// reserved byte and a u32 of RTNH_F_* flags.
+const HeaderLen = 8
+
 var ne = binary.NativeEndian
 
-// header is struct nhmsg.
-type header struct {
-	family, scope, protocol uint8
-	flags                   uint32
+// Header is struct nhmsg, the fixed part of every nexthop message.
+type Header struct {
+	Family   uint8  // AF_INET, AF_INET6, or AF_UNSPEC for a group
+	Scope    uint8  // RT_SCOPE_*
+	Protocol uint8  // RTPROT_*
+	Flags    uint32 // RTNH_F_*
 }
 
-func (h header) append(b []byte) []byte {
-	b = append(b, h.family, h.scope, h.protocol, 0)
-	return ne.AppendUint32(b, h.flags)
+// Append appends h in its wire form to b.
+func (h Header) Append(b []byte) []byte {
+	b = append(b, h.Family, h.Scope, h.Protocol, 0)
+	return ne.AppendUint32(b, h.Flags)
 }
 
-func parseHeader(b []byte) header {
-	return header{family: b[0], scope: b[1], protocol: b[2], flags: ne.Uint32(b[4:8])}
+// ParseHeader reads struct nhmsg from the start of b, which must hold at
+// least HeaderLen bytes.
+func ParseHeader(b []byte) Header {
+	return Header{Family: b[0], Scope: b[1], Protocol: b[2], Flags: ne.Uint32(b[4:8])}
 }
 
 // attrTable is parse_rtattr_flags: each attribute type's first payload,

@@ -1,349 +1,111 @@
-// Package ntable is `ip ntable`: the kernel's neighbour tables (ARP,
-// NDISC) and their per-device parameters, listed with an RTM_GETNEIGHTBL
-// dump and changed with RTM_SETNEIGHTBL.
+// Package ntable reads the kernel's neighbour tables (ARP, NDISC) and
+// their per-device parameters from RTM_NEWNEIGHTBL messages, as `ip
+// ntable` lists them.
 package ntable
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
-	"math"
-	"strconv"
 	"time"
 
-	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
-	"golang.org/x/sys/unix"
 )
 
-// Message types and attributes (linux/neighbour.h).
+// Message types (linux/rtnetlink.h; x/sys/unix lacks them).
 const (
-	rtmNewNeighTbl = 64
-	rtmGetNeighTbl = 66
-	rtmSetNeighTbl = 67
-
-	ndtaName       = 1
-	ndtaThresh1    = 2
-	ndtaThresh2    = 3
-	ndtaThresh3    = 4
-	ndtaConfig     = 5
-	ndtaParms      = 6
-	ndtaStats      = 7
-	ndtaGCInterval = 8
-
-	ndtpaIfindex           = 1
-	ndtpaRefcnt            = 2
-	ndtpaReachableTime     = 3
-	ndtpaBaseReachableTime = 4
-	ndtpaRetransTime       = 5
-	ndtpaGCStaletime       = 6
-	ndtpaDelayProbeTime    = 7
-	ndtpaQueueLen          = 8
-	ndtpaAppProbes         = 9
-	ndtpaUcastProbes       = 10
-	ndtpaMcastProbes       = 11
-	ndtpaAnycastDelay      = 12
-	ndtpaProxyDelay        = 13
-	ndtpaProxyQlen         = 14
-	ndtpaLocktime          = 15
-
-	ndtmsgLen = 4 // struct ndtmsg
+	RTMNewNeighTbl = 64
+	RTMGetNeighTbl = 66
+	RTMSetNeighTbl = 67
 )
 
-// noneDev is the filter index of `dev none`: tables without a device.
-const noneDev = ^uint32(0)
+// HeaderLen is the size of struct ndtmsg: the family, padded.
+const HeaderLen = 4
 
-// Filter selects tables by family, name and device.
-type Filter struct {
-	Family  int
-	Name    string
-	HasName bool
-	Index   uint32 // 0: any; noneDev: the tables of no device
-}
+// Table attributes (NDTA_*).
+const (
+	AttrName       = 1 // the table's name, NUL-terminated
+	AttrThresh1    = 2 // u32
+	AttrThresh2    = 3 // u32
+	AttrThresh3    = 4 // u32
+	AttrConfig     = 5 // struct ndt_config
+	AttrParms      = 6 // nested Parm* attributes
+	AttrStats      = 7 // struct ndt_stats
+	AttrGCInterval = 8 // u64, milliseconds
+)
 
-// Run is `ip ntable`.
-func Run(env *cli.Env, args *cmdline.Args) error {
-	if !args.More() {
-		return show(env, args)
-	}
-	w := args.Next()
-	m := func(kw string) bool { return cmdline.Matches(w, kw) }
-	switch {
-	case m("change") || m("chg"):
-		return change(env, args)
-	case m("show") || m("lst") || m("list"):
-		return show(env, args)
-	case m("help"):
-		return usageText(env)
-	}
-	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip ntable help\".", w)
-}
+// Parameter attributes (NDTPA_*, inside AttrParms); times are u64
+// milliseconds, the others u32.
+const (
+	ParmIfindex           = 1
+	ParmRefcnt            = 2
+	ParmReachableTime     = 3
+	ParmBaseReachableTime = 4
+	ParmRetransTime       = 5
+	ParmGCStaletime       = 6
+	ParmDelayProbeTime    = 7
+	ParmQueueLen          = 8
+	ParmAppProbes         = 9
+	ParmUcastProbes       = 10
+	ParmMcastProbes       = 11
+	ParmAnycastDelay      = 12
+	ParmProxyDelay        = 13
+	ParmProxyQlen         = 14
+	ParmLocktime          = 15
+)
 
-func usageText(env *cli.Env) error {
-	env.P.Flush()
-	usage.Ntable(env.Stderr)
-	return cmdline.Usage()
-}
+// Attrs is each attribute type's payload (the last of a repeated one),
+// nil when absent, indexed by the Attr* or Parm* constants. It is the
+// zero-copy form: the payloads alias the message.
+type Attrs [ParmLocktime + 1][]byte
 
-// devIndex is ll_name_to_index: 0 for no such device.
-func devIndex(env *cli.Env, name string) (uint32, error) {
-	c, err := env.Conn()
-	if err != nil {
-		return 0, err
-	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx), nil
-	}
-	return link.IndexFromIfN(name), nil
-}
-
-func attr(b []byte, typ uint16, data []byte) []byte {
-	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
-	b = binary.NativeEndian.AppendUint16(b, typ)
-	b = append(b, data...)
-	for len(b)%4 != 0 {
-		b = append(b, 0)
-	}
-	return b
-}
-
-func attr32(b []byte, typ uint16, v uint32) []byte {
-	return attr(b, typ, binary.NativeEndian.AppendUint32(nil, v))
-}
-
-func attr64(b []byte, typ uint16, v uint64) []byte {
-	return attr(b, typ, binary.NativeEndian.AppendUint64(nil, v))
-}
-
-// The PARMS keywords: their attribute and whether the value is a u64.
-var parms = []struct {
-	word string
-	typ  uint16
-	u64  bool
-}{
-	{"base_reachable", ndtpaBaseReachableTime, true},
-	{"retrans", ndtpaRetransTime, true},
-	{"gc_stale", ndtpaGCStaletime, true},
-	{"delay_probe", ndtpaDelayProbeTime, true},
-	{"queue", ndtpaQueueLen, false},
-	{"app_probes", ndtpaAppProbes, false},
-	{"ucast_probes", ndtpaUcastProbes, false},
-	{"mcast_probes", ndtpaMcastProbes, false},
-	{"anycast_delay", ndtpaAnycastDelay, true},
-	{"proxy_delay", ndtpaProxyDelay, true},
-	{"proxy_queue", ndtpaProxyQlen, false},
-	{"locktime", ndtpaLocktime, true},
-}
-
-// changeRequest is ipntable_modify's request body: the words are read
-// in order, each keyword whole (strcmp). dev names a device through
-// find; a nil body with a nil error is a device that does not exist
-// (reported by the caller).
-func changeRequest(family int, args *cmdline.Args, find func(string) (uint32, error)) ([]byte, string, error) {
-	b := []byte{uint8(family), 0, 0, 0}
-	var parm []byte
-	name, hasName, thresh, gcInt, parmsChange := "", false, false, false, false
-	for args.More() {
-		w := args.Next()
-		switch w {
-		case "name":
-			v, err := args.Value()
-			if err != nil {
-				return nil, "", err
-			}
-			if hasName {
-				return nil, "", cmdline.Duplicate("NAME", v)
-			}
-			name, hasName = v, true
-			b = attr(b, ndtaName, append([]byte(v), 0))
-			continue
-		case "thresh1", "thresh2", "thresh3":
-			v, err := args.Value()
-			if err != nil {
-				return nil, "", err
-			}
-			thresh = true
-			n, ok := cnum.Uint32(v, 0)
-			if !ok {
-				return nil, "", cmdline.InvalidArg("\""+w+"\" value is invalid", v)
-			}
-			b = attr32(b, ndtaThresh1+uint16(w[6]-'1'), n)
-			continue
-		case "gc_int":
-			v, err := args.Value()
-			if err != nil {
-				return nil, "", err
-			}
-			gcInt = true
-			n, ok := cnum.Uint(v, 0, math.MaxUint64)
-			if !ok {
-				return nil, "", cmdline.InvalidArg("\"gc_int\" value is invalid", v)
-			}
-			b = attr64(b, ndtaGCInterval, n)
-			continue
-		case "dev":
-			v, err := args.Value()
-			if err != nil {
-				return nil, "", err
-			}
-			idx, err := find(v)
-			if err != nil {
-				return nil, "", err
-			}
-			if idx == 0 {
-				return nil, "", cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", v)
-			}
-			parm = attr32(parm, ndtpaIfindex, idx)
-			continue
-		}
-		found := false
-		for _, p := range parms {
-			if w != p.word {
-				continue
-			}
-			found = true
-			v, err := args.Value()
-			if err != nil {
-				return nil, "", err
-			}
-			max := uint64(math.MaxUint32)
-			if p.u64 {
-				max = math.MaxUint64
-			}
-			n, ok := cnum.Uint(v, 0, max)
-			if !ok {
-				return nil, "", cmdline.InvalidArg("\""+w+"\" value is invalid", v)
-			}
-			if p.u64 {
-				parm = attr64(parm, p.typ, n)
-			} else {
-				parm = attr32(parm, p.typ, uint32(n))
-			}
-			parmsChange = true
-		}
-		if !found {
-			return nil, "", cmdline.InvalidArg("unknown", w)
-		}
-	}
-	if !hasName {
-		return nil, "", cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"NAME\" is required")
-	}
-	if !thresh && !gcInt && !parmsChange {
-		return nil, "", cmdline.Fatal(cmdline.StatusUsage, "Not enough information: changeable attributes required.")
-	}
-	if len(parm) > 0 {
-		b = attr(b, ndtaParms, parm)
-	}
-	return b, name, nil
-}
-
-// change is `ip ntable change`.
-func change(env *cli.Env, args *cmdline.Args) error {
-	body, _, err := changeRequest(env.Opts.Family, args, func(s string) (uint32, error) { return devIndex(env, s) })
-	if err != nil {
-		return err
-	}
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
-	if err := c.Exec(rtmSetNeighTbl, rtnl.Replace, body); err != nil {
-		env.Warnf("%s\n", err)
-		return cmdline.Exited(cmdline.StatusRefused)
-	}
-	return nil
-}
-
-// show is ipntable_show.
-func show(env *cli.Env, args *cmdline.Args) error {
-	f := Filter{Family: env.Opts.Family}
-	for args.More() {
-		w := args.Next()
-		switch w {
-		case "dev":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			if v == "none" {
-				f.Index = noneDev
-				continue
-			}
-			idx, err := devIndex(env, v)
-			if err != nil {
-				return err
-			}
-			if idx == 0 {
-				return cmdline.InvalidArg("\"DEV\" is invalid", v)
-			}
-			f.Index = idx
-		case "name":
-			v, err := args.Value()
-			if err != nil {
-				return err
-			}
-			f.Name, f.HasName = v, true
-		default:
-			return cmdline.InvalidArg("unknown", w)
-		}
-	}
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
-	names := link.NewNames(env.NetNSFD)
-	defer names.Close()
-	pr := NewPrinter(env, names.Name)
-	pr.Filter = f
-	env.P.Begin()
-	err = c.Dump(rtmGetNeighTbl, []byte{uint8(env.Opts.Family), 0, 0, 0}, func(m netlink.Message) error {
-		return pr.Print(env, m.Header, m.Data)
-	})
-	if err != nil {
-		if err != errBadLen {
-			var ne *rtnl.Error
-			if !errors.As(err, &ne) || ne.Msg != "" || (ne.Errno != unix.ENOENT && ne.Errno != unix.EOPNOTSUPP) {
-				env.Warnf("%s\n", err)
-			}
-		}
-		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
-	}
-	env.P.End()
-	return nil
-}
-
-// Printer is print_ntable.
-type Printer struct {
-	P      *format.Printer
-	Stats  bool
-	Filter Filter
-	Name   func(uint32) string
-	Now    func() time.Time
-}
-
-// NewPrinter is the printer for env's options; names names devices.
-func NewPrinter(env *cli.Env, names func(uint32) string) *Printer {
-	return &Printer{P: env.P, Stats: env.Opts.Stats > 0, Name: names, Now: time.Now,
-		Filter: Filter{Family: env.Opts.Family}}
-}
-
-var errBadLen = errors.New("bad length")
-
-type attrs [ndtpaLocktime + 1][]byte
-
-func parse(b []byte) (tb attrs) {
-	a := rtnl.NewAttrs(b)
-	for a.Next() {
+// ParseAttrs reads the attributes in b.
+func ParseAttrs(b []byte) (tb Attrs) {
+	for a := rtnl.NewAttrs(b); a.Next(); {
 		if t := a.Type(); int(t) < len(tb) {
 			tb[t] = a.Data()
 		}
 	}
 	return tb
+}
+
+// DumpRequest is the body of the RTM_GETNEIGHTBL dump for family (0:
+// all): struct ndtmsg.
+func DumpRequest(family int) []byte { return []byte{uint8(family), 0, 0, 0} }
+
+// ErrShort is a message shorter than struct ndtmsg.
+var ErrShort = errors.New("neighbour table message shorter than its header")
+
+// Table is one neighbour table message: a table's settings (Dev 0) or
+// its parameters for one device. It owns its memory.
+type Table struct {
+	Family     int           // AF_INET (arp_cache) or AF_INET6 (ndisc_cache)
+	Name       string        // the table's name
+	Thresh1    uint32        // below this many entries the collector leaves the table alone
+	Thresh2    uint32        // the soft limit of entries
+	Thresh3    uint32        // the hard limit of entries
+	GCInterval time.Duration // how often the collector runs
+	Dev        int           // the device the parameters are for, 0 for the table's own
+	Parms      Parms         // the neighbour parameters
+}
+
+// Parms are a table's neighbour parameters (zero when not reported).
+type Parms struct {
+	Refcnt            uint32        // references to the parameters
+	ReachableTime     time.Duration // the current (randomised) reachable time
+	BaseReachableTime time.Duration // its base
+	RetransTime       time.Duration // between probes
+	GCStaletime       time.Duration // when a stale entry may be collected
+	DelayProbeTime    time.Duration // in DELAY before the first probe
+	QueueLen          uint32        // packets queued for an unresolved entry
+	AppProbes         uint32        // probes through the ARP daemon
+	UcastProbes       uint32        // unicast probes before multicast ones
+	McastProbes       uint32        // multicast probes before failing
+	AnycastDelay      time.Duration // the most an anycast answer is delayed
+	ProxyDelay        time.Duration // the most a proxy answer is delayed
+	ProxyQlen         uint32        // packets queued for proxying
+	Locktime          time.Duration // how long an entry is kept from changing
 }
 
 func u32(b []byte) uint32 {
@@ -360,7 +122,10 @@ func u64(b []byte) uint64 {
 	return binary.NativeEndian.Uint64(b)
 }
 
-func cstr(b []byte) string {
+func msec(b []byte) time.Duration { return time.Duration(u64(b)) * time.Millisecond }
+
+// CString is a NUL-terminated attribute's text (all of it without a NUL).
+func CString(b []byte) string {
 	for i, c := range b {
 		if c == 0 {
 			return string(b[:i])
@@ -369,173 +134,44 @@ func cstr(b []byte) string {
 	return string(b)
 }
 
-// Print prints one neighbour table message.
-func (pr *Printer) Print(env *cli.Env, h netlink.Header, body []byte) error {
-	if uint16(h.Type) != rtmNewNeighTbl {
-		env.Warnf("Not NEIGHTBL: %08x %08x %08x\n", h.Length, uint16(h.Type), uint16(h.Flags))
-		return nil
+// Decode decodes an RTM_NEWNEIGHTBL message body.
+func Decode(body []byte) (Table, error) {
+	if len(body) < HeaderLen {
+		return Table{}, ErrShort
 	}
-	if len(body) < ndtmsgLen {
-		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-ndtmsgLen)
-		return errBadLen
+	tb := ParseAttrs(body[HeaderLen:])
+	t := Table{Family: int(body[0]), Name: CString(tb[AttrName]),
+		Thresh1: u32(tb[AttrThresh1]), Thresh2: u32(tb[AttrThresh2]), Thresh3: u32(tb[AttrThresh3]),
+		GCInterval: msec(tb[AttrGCInterval])}
+	if tb[AttrParms] != nil {
+		p := ParseAttrs(tb[AttrParms])
+		t.Dev = int(u32(p[ParmIfindex]))
+		t.Parms = Parms{
+			Refcnt: u32(p[ParmRefcnt]), ReachableTime: msec(p[ParmReachableTime]),
+			BaseReachableTime: msec(p[ParmBaseReachableTime]), RetransTime: msec(p[ParmRetransTime]),
+			GCStaletime: msec(p[ParmGCStaletime]), DelayProbeTime: msec(p[ParmDelayProbeTime]),
+			QueueLen: u32(p[ParmQueueLen]), AppProbes: u32(p[ParmAppProbes]), UcastProbes: u32(p[ParmUcastProbes]),
+			McastProbes: u32(p[ParmMcastProbes]), AnycastDelay: msec(p[ParmAnycastDelay]),
+			ProxyDelay: msec(p[ParmProxyDelay]), ProxyQlen: u32(p[ParmProxyQlen]), Locktime: msec(p[ParmLocktime]),
+		}
 	}
-	family := int(body[0])
-	f := &pr.Filter
-	if f.Family != 0 && f.Family != family {
-		return nil
-	}
-	tb := parse(body[ndtmsgLen:])
-	if tb[ndtaName] != nil && f.HasName && f.Name != cstr(tb[ndtaName]) {
-		return nil
-	}
-	var tpb attrs
-	if tb[ndtaParms] != nil {
-		tpb = parse(tb[ndtaParms])
-		if tpb[ndtpaIfindex] != nil {
-			if f.Index != 0 && f.Index != u32(tpb[ndtpaIfindex]) {
-				return nil
-			}
-		} else if f.Index != 0 && f.Index != noneDev {
+	return t, nil
+}
+
+// List returns every neighbour table message of family (0: all): each
+// table's settings, then its parameters for each device.
+func List(ctx context.Context, c *rtnl.Conn, family int) ([]Table, error) {
+	var list []Table
+	err := c.DumpContext(ctx, RTMGetNeighTbl, DumpRequest(family), func(m netlink.Message) error {
+		if m.Header.Type != RTMNewNeighTbl {
 			return nil
 		}
-	}
-	p := pr.P
-	p.OpenObject("")
-	p.String(format.Any, "family", "%s ", cnum.FamilyName(family))
-	if tb[ndtaName] != nil {
-		p.String(format.Any, "name", "%s ", cstr(tb[ndtaName]))
-	}
-	p.NL()
-	ret := tb[ndtaThresh1] != nil || tb[ndtaThresh2] != nil || tb[ndtaThresh3] != nil || tb[ndtaGCInterval] != nil
-	if ret {
-		p.Text("    ")
-	}
-	for i, key := range []string{"thresh1", "thresh2", "thresh3"} {
-		if v := tb[ndtaThresh1+i]; v != nil {
-			p.Uint(format.Any, key, key+" %u ", uint64(u32(v)))
+		t, err := Decode(m.Data)
+		if err != nil {
+			return err
 		}
-	}
-	if v := tb[ndtaGCInterval]; v != nil {
-		p.Uint(format.Any, "gc_interval", "gc_int %u ", u64(v))
-	}
-	if ret {
-		p.NL()
-	}
-	if tb[ndtaConfig] != nil && pr.Stats {
-		pr.config(tb[ndtaConfig])
-	}
-	if tb[ndtaParms] != nil {
-		pr.parms(&tpb)
-	}
-	if tb[ndtaStats] != nil && pr.Stats {
-		pr.stats(tb[ndtaStats])
-	}
-	p.Text("\n")
-	p.CloseObject()
-	return nil
-}
-
-// strtimeDelta is ntable_strtime_delta: the local time msec ago.
-func (pr *Printer) strtimeDelta(msec uint32) string {
-	if msec == 0 {
-		return "(error)"
-	}
-	t := time.Unix(pr.Now().Unix()-int64(msec/1000), 0)
-	return t.Format("2006-01-02 15:04:05")
-}
-
-// config is print_ndtconfig (struct ndt_config).
-func (pr *Printer) config(b []byte) {
-	var c [36]byte
-	copy(c[:], b)
-	ne := binary.NativeEndian
-	p := pr.P
-	p.Uint(format.Any, "key_length", "    config key_len %u ", uint64(ne.Uint16(c[0:])))
-	p.Uint(format.Any, "entry_size", "entry_size %u ", uint64(ne.Uint16(c[2:])))
-	p.Uint(format.Any, "entries", "entries %u ", uint64(ne.Uint32(c[4:])))
-	p.NL()
-	p.String(format.Any, "last_flush", "        last_flush %s ", pr.strtimeDelta(ne.Uint32(c[8:])))
-	p.String(format.Any, "last_rand", "last_rand %s ", pr.strtimeDelta(ne.Uint32(c[12:])))
-	p.NL()
-	p.Uint(format.Any, "hash_rnd", "        hash_rnd %u ", uint64(ne.Uint32(c[16:])))
-	mask := uint64(ne.Uint32(c[20:]))
-	if p.IsJSON() {
-		s := "0"
-		if mask != 0 {
-			s = "0x" + strconv.FormatUint(mask, 16)
-		}
-		p.String(format.JSON, "hash_mask", "", s)
-	} else {
-		p.Uint(format.Text, "", "hash_mask %08x ", mask)
-	}
-	p.Uint(format.Any, "hash_chain_gc", "hash_chain_gc %u ", uint64(ne.Uint32(c[24:])))
-	p.Uint(format.Any, "proxy_qlen", "proxy_qlen %u ", uint64(ne.Uint32(c[28:])))
-	p.NL()
-}
-
-// parms is print_ndtparams.
-func (pr *Printer) parms(tpb *attrs) {
-	p := pr.P
-	if v := tpb[ndtpaIfindex]; v != nil {
-		p.Text("    dev ")
-		p.ColorString(format.Any, format.Ifname, "dev", "%s ", pr.Name(u32(v)))
-		p.NL()
-	}
-	p.Text("    ")
-	sep := func() { p.Text(p.NewlineToken() + "    ") }
-	type field struct {
-		typ uint16
-		key string
-		u64 bool
-	}
-	groups := [][]field{
-		{{ndtpaRefcnt, "refcnt", false}, {ndtpaReachableTime, "reachable", true}, {ndtpaBaseReachableTime, "base_reachable", true}, {ndtpaRetransTime, "retrans", true}},
-		{{ndtpaGCStaletime, "gc_stale", true}, {ndtpaDelayProbeTime, "delay_probe", true}, {ndtpaQueueLen, "queue", false}},
-		{{ndtpaAppProbes, "app_probes", false}, {ndtpaUcastProbes, "ucast_probes", false}, {ndtpaMcastProbes, "mcast_probes", false}},
-		{{ndtpaAnycastDelay, "anycast_delay", true}, {ndtpaProxyDelay, "proxy_delay", true}, {ndtpaProxyQlen, "proxy_queue", false}, {ndtpaLocktime, "locktime", true}},
-	}
-	for i, g := range groups {
-		if i > 0 {
-			sep()
-		}
-		for _, fl := range g {
-			v := tpb[fl.typ]
-			if v == nil {
-				continue
-			}
-			n := uint64(u32(v))
-			if fl.u64 {
-				n = u64(v)
-			}
-			p.Uint(format.Any, fl.key, fl.key+" %u ", n)
-		}
-	}
-	p.NL()
-}
-
-// stats is print_ndtstats (struct ndt_stats).
-func (pr *Printer) stats(b []byte) {
-	var s [88]byte
-	copy(s[:], b)
-	v := func(i int) uint64 { return binary.NativeEndian.Uint64(s[8*i:]) }
-	p := pr.P
-	p.Text("    stats ")
-	keys := [][]string{
-		{"allocs", "destroys", "hash_grows"},
-		{"res_failed", "lookups", "hits"},
-		{"rcv_probes_mcast", "rcv_probes_ucast"},
-		{"periodic_gc_runs", "forced_gc_runs"},
-		{"table_fulls"},
-	}
-	i := 0
-	for gi, g := range keys {
-		if gi > 0 {
-			p.Text(p.NewlineToken() + "    ")
-		}
-		for _, k := range g {
-			p.Uint(format.Any, k, k+" %u ", v(i))
-			i++
-		}
-	}
-	p.NL()
+		list = append(list, t)
+		return nil
+	})
+	return list, err
 }

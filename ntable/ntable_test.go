@@ -1,102 +1,89 @@
 package ntable
 
 import (
-	"bytes"
-	"strings"
+	"context"
+	"encoding/binary"
+	"os"
+	"runtime"
 	"testing"
 	"time"
 
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/mdlayher/netlink"
+	"github.com/gipnet/gip/rtnl"
+	"golang.org/x/sys/unix"
 )
 
-func noDevice(string) (uint32, error) { return 0, nil }
-func devTwo(string) (uint32, error)   { return 2, nil }
-
-// TestChangeRequest: the bodies iproute2 6.1 sends (strace -e sendmsg
-// -xx, after the netlink header) and its refusals of bad words.
-func TestChangeRequest(t *testing.T) {
-	for _, tc := range []struct {
-		words string
-		find  func(string) (uint32, error)
-		want  []byte
-		err   string
-	}{
-		{"name arp_cache queue 3", noDevice, []byte{0, 0, 0, 0,
-			14, 0, 1, 0, 'a', 'r', 'p', '_', 'c', 'a', 'c', 'h', 'e', 0, 0, 0,
-			12, 0, 6, 0, 8, 0, 8, 0, 3, 0, 0, 0}, ""},
-		{"name a dev x locktime 7 thresh1 1", devTwo, []byte{0, 0, 0, 0,
-			6, 0, 1, 0, 'a', 0, 0, 0,
-			8, 0, 2, 0, 1, 0, 0, 0,
-			24, 0, 6, 0, 8, 0, 1, 0, 2, 0, 0, 0, 12, 0, 15, 0, 7, 0, 0, 0, 0, 0, 0, 0}, ""},
-		{"name a gc_int 0x10", noDevice, []byte{0, 0, 0, 0, 6, 0, 1, 0, 'a', 0, 0, 0,
-			12, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0}, ""},
-		{"name a", noDevice, nil, "Not enough information: changeable attributes required."},
-		{"queue 1", noDevice, nil, `Error: argument "NAME" is required`},
-		{"name a name b", noDevice, nil, `Error: duplicate "NAME": "b" is the second value.`},
-		{"name a queue -1", noDevice, nil, `Error: argument "-1" is wrong: "queue" value is invalid`},
-		{"name a Queue 1", noDevice, nil, `Error: argument "Queue" is wrong: unknown`},
-		{"name a dev x queue 1", noDevice, nil, `Cannot find device "x"`},
-		{"name a queue", noDevice, nil, `Command line is not complete. Try option "help"`},
-	} {
-		got, _, err := changeRequest(0, cmdline.NewArgs(strings.Fields(tc.words)), tc.find)
-		if tc.err != "" {
-			if err == nil || err.Error() != tc.err {
-				t.Errorf("%q: error %v, want %q", tc.words, err, tc.err)
-			}
-			continue
-		}
-		if err != nil || !bytes.Equal(got, tc.want) {
-			t.Errorf("%q = %v, %v\nwant %v", tc.words, got, err, tc.want)
-		}
+func attr(b []byte, typ uint16, data []byte) []byte {
+	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
+	b = binary.NativeEndian.AppendUint16(b, typ)
+	b = append(b, data...)
+	for len(b)%4 != 0 {
+		b = append(b, 0)
 	}
+	return b
 }
 
-// TestPrint prints a table message laid out as print_ntable does (the
-// integration case ntable-basic.sh compares real tables with iproute2).
-func TestPrint(t *testing.T) {
+func TestDecode(t *testing.T) {
 	var parm []byte
-	parm = attr32(parm, ndtpaIfindex, 1)
-	parm = attr32(parm, ndtpaRefcnt, 1)
-	parm = attr64(parm, ndtpaReachableTime, 30280)
-	parm = attr64(parm, ndtpaBaseReachableTime, 30000)
-	parm = attr32(parm, ndtpaQueueLen, 101)
-	parm = attr64(parm, ndtpaLocktime, 1000)
-	b := []byte{2, 0, 0, 0}
-	b = attr(b, ndtaName, []byte("arp_cache\x00"))
-	b = attr32(b, ndtaThresh1, 128)
-	b = attr(b, ndtaParms, parm)
-	want := "inet arp_cache \n    thresh1 128 \n    dev lo \n    refcnt 1 reachable 30280 base_reachable 30000 \n    queue 101 \n    \n    locktime 1000 \n\n"
-	var out bytes.Buffer
-	env := cli.NewEnv(cli.Options{Stats: 1}, nil, &out, &out)
-	pr := NewPrinter(env, func(uint32) string { return "lo" })
-	pr.Now = func() time.Time { return time.Unix(1e9, 0) }
-	pr.Print(env, netlink.Header{Type: rtmNewNeighTbl}, b)
-	env.Close()
-	if out.String() != want {
-		t.Errorf("got %q\nwant %q", out.String(), want)
+	parm = attr(parm, ParmIfindex, binary.NativeEndian.AppendUint32(nil, 2))
+	parm = attr(parm, ParmReachableTime, binary.NativeEndian.AppendUint64(nil, 30280))
+	parm = attr(parm, ParmQueueLen, binary.NativeEndian.AppendUint32(nil, 101))
+	b := DumpRequest(unix.AF_INET)
+	b = attr(b, AttrName, []byte("arp_cache\x00"))
+	b = attr(b, AttrThresh1, binary.NativeEndian.AppendUint32(nil, 128))
+	b = attr(b, AttrGCInterval, binary.NativeEndian.AppendUint64(nil, 30000))
+	b = attr(b, AttrParms, parm)
+	got, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Table{Family: unix.AF_INET, Name: "arp_cache", Thresh1: 128, GCInterval: 30 * time.Second, Dev: 2,
+		Parms: Parms{ReachableTime: 30280 * time.Millisecond, QueueLen: 101}}
+	if got != want {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	if _, err := Decode([]byte{2}); err != ErrShort {
+		t.Errorf("one byte: %v", err)
 	}
 }
 
-// FuzzPrint: no message makes the printer panic.
-func FuzzPrint(f *testing.F) {
-	f.Add([]byte{2, 0, 0, 0, 8, 0, 6, 0, 4, 0, 1, 0})
-	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, o := range []cli.Options{{Stats: 1}, {JSON: true, Stats: 1, Oneline: true}} {
-			var out bytes.Buffer
-			env := cli.NewEnv(o, nil, &out, &out)
-			pr := NewPrinter(env, func(uint32) string { return "x" })
-			pr.Print(env, netlink.Header{Type: rtmNewNeighTbl}, body)
-			env.Close()
+// A new namespace has arp_cache and ndisc_cache, each with its defaults
+// and lo's parameters.
+func TestList(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root for a network namespace of its own")
+	}
+	ch := make(chan int)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread ends here
+		fd := -1
+		if unix.Unshare(unix.CLONE_NEWNET) == nil {
+			fd, _ = unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
 		}
-	})
-}
-
-// FuzzChangeRequest: no words make the parser panic.
-func FuzzChangeRequest(f *testing.F) {
-	f.Add("name arp_cache dev x queue 3 gc_int 1")
-	f.Fuzz(func(t *testing.T, s string) {
-		changeRequest(0, cmdline.NewArgs(strings.Fields(s)), devTwo)
-	})
+		ch <- fd
+	}()
+	fd := <-ch
+	if fd < 0 {
+		t.Skip("no network namespace")
+	}
+	defer unix.Close(fd)
+	c, err := rtnl.Dial(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	list, err := List(context.Background(), c, unix.AF_INET)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, lo := false, false
+	for _, tb := range list {
+		if tb.Family != unix.AF_INET || tb.Name != "arp_cache" {
+			t.Errorf("odd table %+v", tb)
+		}
+		own = own || (tb.Dev == 0 && tb.Thresh3 > 0 && tb.GCInterval > 0)
+		lo = lo || (tb.Dev == 1 && tb.Parms.ReachableTime > 0)
+	}
+	if !own || !lo {
+		t.Errorf("listed %+v: want arp_cache's settings and lo's parameters", list)
+	}
 }

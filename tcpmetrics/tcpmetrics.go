@@ -1,179 +1,77 @@
-// Package tcpmetrics is `ip tcp_metrics` (and `ip tcpmetrics`): the
-// kernel's cache of TCP metrics per destination, read and deleted through
-// the generic netlink family "tcp_metrics".
+// Package tcpmetrics reads and deletes the kernel's cache of TCP metrics
+// per destination (RTT, congestion window, TCP Fast Open state) through
+// the generic netlink family "tcp_metrics", as `ip tcp_metrics` does.
+// Its operations take a connection of protocol NETLINK_GENERIC
+// (rtnl.DialProto(fd, unix.NETLINK_GENERIC)).
 package tcpmetrics
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"net/netip"
-	"strconv"
+	"time"
 
-	"github.com/gipnet/gip/format"
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/internal/rtnames"
-	"github.com/gipnet/gip/internal/usage"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
-	"golang.org/x/sys/unix"
 )
 
-// Generic netlink and tcp_metrics numbers (linux/genetlink.h,
-// linux/tcp_metrics.h).
+// Generic netlink numbers (linux/genetlink.h).
 const (
-	genlIDCtrl          = 0x10
-	ctrlCmdGetFamily    = 3
-	ctrlAttrFamilyID    = 1
-	ctrlAttrFamilyName  = 2
-	genlHdrLen          = 4
-	familyName          = "tcp_metrics"
-	tcpmVersion         = 1
-	cmdGet              = 1
-	cmdDel              = 2
-	attrAddrIPv4        = 1
-	attrAddrIPv6        = 2
-	attrAge             = 3
-	attrTWTSVal         = 4
-	attrTWTSStamp       = 5
-	attrVals            = 6
-	attrFopenMSS        = 7
-	attrFopenSynDrops   = 8
-	attrFopenSynDropTS  = 9
-	attrFopenCookie     = 10
-	attrSaddrIPv4       = 11
-	attrSaddrIPv6       = 12
-	attrMax             = 13
-	metricRTT           = 0
-	metricRTTVar        = 1
-	metricSSThresh      = 2
-	metricCwnd          = 3
-	metricReordering    = 4
-	metricRTTUs         = 5
-	metricRTTVarUs      = 6
-	metricMax           = 6
-	verbList            = 1
-	verbDel             = 2
-	verbFlush           = 4
-	flushBatchBytes     = 4096 - 512
-	errBadMessageString = "bad message"
+	genlIDCtrl         = 0x10
+	ctrlCmdGetFamily   = 3
+	ctrlAttrFamilyID   = 1
+	ctrlAttrFamilyName = 2
 )
 
-var errBadMessage = errors.New(errBadMessageString)
+// GenlHeaderLen is the size of struct genlmsghdr: command, version and
+// two reserved bytes.
+const GenlHeaderLen = 4
 
-// Run is `ip tcp_metrics`: verbs in iproute2's order of trial.
-func Run(env *cli.Env, args *cmdline.Args) error {
-	if !args.More() {
-		return do(env, verbList, args)
-	}
-	w := args.Next()
-	for _, v := range []struct {
-		name string
-		verb int
-	}{{"list", verbList}, {"lst", verbList}, {"show", verbList}, {"delete", verbDel}, {"remove", verbDel}, {"flush", verbFlush}} {
-		if cmdline.Matches(w, v.name) {
-			return do(env, v.verb, args)
-		}
-	}
-	if cmdline.Matches(w, "help") {
-		return usageText(env)
-	}
-	return cmdline.Fatal(cmdline.StatusUsage, "Command \"%s\" is unknown, try \"ip tcp_metrics help\".", w)
-}
+// The tcp_metrics family (linux/tcp_metrics.h).
+const (
+	FamilyName = "tcp_metrics"
+	Version    = 1
 
-func usageText(env *cli.Env) error {
-	env.P.Flush()
-	usage.TCPMetrics(env.Stderr)
-	return cmdline.Usage()
-}
+	CmdGet = 1 // TCP_METRICS_CMD_GET
+	CmdDel = 2 // TCP_METRICS_CMD_DEL
+)
 
-// selector is what the words select: a destination and a source, each a
-// prefix (bitLen -1: none given) that is exact when typ is set.
-type selector struct {
-	dst, src         cnum.Prefix
-	dstLen, srcLen   int
-	dstType, srcType uint16
-}
+// Entry attributes (TCP_METRICS_ATTR_*).
+const (
+	AttrAddrIPv4       = 1  // the destination, IPv4
+	AttrAddrIPv6       = 2  // the destination, IPv6
+	AttrAge            = 3  // u64, milliseconds
+	AttrTWTSVal        = 4  // u32, the TIME-WAIT timestamp value
+	AttrTWTSStamp      = 5  // s32, when it was taken (seconds)
+	AttrVals           = 6  // nested metrics, type Metric*+1
+	AttrFopenMSS       = 7  // u16
+	AttrFopenSynDrops  = 8  // u16
+	AttrFopenSynDropTS = 9  // u64, milliseconds ago
+	AttrFopenCookie    = 10 // binary, up to 16 bytes
+	AttrSaddrIPv4      = 11 // the source, IPv4
+	AttrSaddrIPv6      = 12 // the source, IPv6
+	AttrMax            = 13
+)
 
-// parse reads the selector words of verb.
-func parse(env *cli.Env, verb int, args *cmdline.Args) (*selector, error) {
-	family := env.Opts.Family
-	s := &selector{dstLen: -1, srcLen: -1}
-	s.dst.Family, s.src.Family = family, family
-	for first := true; args.More(); first = false {
-		if !first {
-			// iproute2's loop steps past a word twice per
-			// selector: the word after each one is never read.
-			if args.Next(); !args.More() {
-				break
-			}
-		}
-		w := args.Next()
-		if w == "src" || w == "source" {
-			v, err := args.Value()
-			if err != nil {
-				return nil, err
-			}
-			if cmdline.Matches(v, "help") {
-				return nil, usageText(env)
-			}
-			if s.srcLen >= 0 {
-				return nil, cmdline.Duplicate2(w, v)
-			}
-			p, err := cnum.GetPrefix(v, family)
-			if err != nil {
-				return nil, err
-			}
-			s.src, s.srcLen = p, p.BitLen
-			if p.ByteLen != 0 && p.ByteLen*8 == p.BitLen {
-				s.srcType = addrType(p.Family, attrSaddrIPv4, attrSaddrIPv6)
-			}
-			if s.srcType == 0 {
-				return nil, cmdline.Exit(cmdline.StatusFailed, "Error: a specific IP address is expected rather than \"%s\"", v)
-			}
-			continue
-		}
-		who := "address"
-		if w == "addr" || w == "address" {
-			who = w
-			var err error
-			if w, err = args.Value(); err != nil {
-				return nil, err
-			}
-		}
-		if cmdline.Matches(w, "help") {
-			return nil, usageText(env)
-		}
-		if s.dstLen >= 0 {
-			return nil, cmdline.Duplicate2(who, w)
-		}
-		p, err := cnum.GetPrefix(w, family)
-		if err != nil {
-			return nil, err
-		}
-		s.dst, s.dstLen = p, p.BitLen
-		if p.ByteLen != 0 && p.ByteLen*8 == p.BitLen {
-			s.dstType = addrType(p.Family, attrAddrIPv4, attrAddrIPv6)
-		}
-		if verb&verbDel != 0 && s.dstType == 0 {
-			return nil, cmdline.Exit(cmdline.StatusFailed, "Error: a specific IP address is expected rather than \"%s\"", w)
-		}
-	}
-	return s, nil
-}
+// Metrics inside AttrVals (TCP_METRIC_*; the attribute type is the
+// metric plus one).
+const (
+	MetricRTT        = 0 // milliseconds << 3
+	MetricRTTVar     = 1 // milliseconds << 2
+	MetricSSThresh   = 2
+	MetricCwnd       = 3
+	MetricReordering = 4
+	MetricRTTUs      = 5 // microseconds << 3
+	MetricRTTVarUs   = 6 // microseconds << 2
+	MetricMax        = 6
+)
 
-func addrType(family int, v4, v6 uint16) uint16 {
-	switch family {
-	case unix.AF_INET:
-		return v4
-	case unix.AF_INET6:
-		return v6
-	}
-	return 0
-}
+// Header is a struct genlmsghdr for cmd of version Version.
+func Header(cmd uint8) []byte { return []byte{cmd, Version, 0, 0} }
 
-func attr(b []byte, typ uint16, data []byte) []byte {
+// AppendAttr appends one attribute, padded to four bytes.
+func AppendAttr(b []byte, typ uint16, data []byte) []byte {
 	b = binary.NativeEndian.AppendUint16(b, uint16(4+len(data)))
 	b = binary.NativeEndian.AppendUint16(b, typ)
 	b = append(b, data...)
@@ -183,435 +81,70 @@ func attr(b []byte, typ uint16, data []byte) []byte {
 	return b
 }
 
-// resolveFamily is genl_resolve_family: the id of the tcp_metrics family.
-func resolveFamily(c *rtnl.Conn) (uint16, error) {
-	req := attr([]byte{ctrlCmdGetFamily, 0, 0, 0}, ctrlAttrFamilyName, append([]byte(familyName), 0))
-	m, err := c.Query(genlIDCtrl, 0, req)
+// ErrShort is a message shorter than struct genlmsghdr.
+var ErrShort = errors.New("generic netlink message shorter than its header")
+
+// ErrNoFamilyID is the controller's answer without the family's id.
+var ErrNoFamilyID = errors.New("missing family id TLV")
+
+// ResolveFamilyRequest is the body of the controller request for the
+// tcp_metrics family's id (genl_resolve_family).
+func ResolveFamilyRequest() []byte {
+	return AppendAttr([]byte{ctrlCmdGetFamily, 0, 0, 0}, ctrlAttrFamilyName, append([]byte(FamilyName), 0))
+}
+
+// ResolveFamily returns the message type of the tcp_metrics family on c
+// (a NETLINK_GENERIC connection): the kernel's refusal, ErrShort or
+// ErrNoFamilyID when it has none.
+func ResolveFamily(ctx context.Context, c *rtnl.Conn) (uint16, error) {
+	m, err := c.QueryContext(ctx, genlIDCtrl, 0, ResolveFamilyRequest())
 	if err != nil {
-		return 0, cmdline.Exit(cmdline.StatusFailed, "%s\nError talking to the kernel", err)
+		return 0, err
 	}
-	if len(m.Data) < genlHdrLen {
-		return 0, cmdline.Exit(cmdline.StatusFailed, "Error talking to the kernel")
+	if len(m.Data) < GenlHeaderLen {
+		return 0, ErrShort
 	}
-	a := rtnl.NewAttrs(m.Data[genlHdrLen:])
-	for a.Next() {
+	for a := rtnl.NewAttrs(m.Data[GenlHeaderLen:]); a.Next(); {
 		if a.Type() == ctrlAttrFamilyID && len(a.Data()) >= 2 {
 			return binary.NativeEndian.Uint16(a.Data()), nil
 		}
 	}
-	return 0, cmdline.Exit(cmdline.StatusFailed, "Missing family id TLV")
+	return 0, ErrNoFamilyID
 }
 
-// Request returns the request body and flags tcpm_do_cmd sends for verb
-// and s, the verb it becomes, and whether it is a dump.
-func (s *selector) request(verb, family int) (body []byte, newVerb int, flags netlink.HeaderFlags, dump bool) {
-	if verb == verbDel && s.dstType == 0 {
-		return nil, verb, 0, false // the caller refuses it first
-	}
-	if verb == verbFlush && s.dstType != 0 {
-		verb = verbDel
-	}
-	cmd := byte(cmdGet)
-	ack := false
-	if verb == verbFlush && s.dstLen <= 0 && s.srcLen <= 0 && family == unix.AF_UNSPEC {
-		verb, cmd, ack = verbDel, cmdDel, true
-	} else if verb == verbDel {
-		cmd, ack = cmdDel, true
-	}
-	body = []byte{cmd, tcpmVersion, 0, 0}
-	if verb&verbFlush == 0 && (s.dstType != 0 || verb&verbDel != 0) {
-		if ack {
-			flags |= netlink.Acknowledge
-		}
-		if s.dstType != 0 {
-			body = attr(body, s.dstType, s.dst.Bytes())
-		}
-		if s.srcType != 0 {
-			body = attr(body, s.srcType, s.src.Bytes())
-		}
-		return body, verb, flags, false
-	}
-	return body, verb, netlink.Dump, true
-}
+// Attrs is each attribute type's payload (the last of a repeated one),
+// nil when absent. It is the zero-copy form: the payloads alias the
+// message.
+type Attrs [AttrMax + 1][]byte
 
-// do is tcpm_do_cmd.
-func do(env *cli.Env, verb int, args *cmdline.Args) error {
-	switch env.Opts.Family {
-	case unix.AF_UNSPEC, unix.AF_INET, unix.AF_INET6:
-	default:
-		return cmdline.Exit(cmdline.StatusFailed, "Unsupported protocol family: %d", env.Opts.Family)
-	}
-	s, err := parse(env, verb, args)
-	if err != nil {
-		return err
-	}
-	if verb == verbDel && s.dstType == 0 {
-		return cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"address\" is required")
-	}
-	body, verb, flags, dump := s.request(verb, env.Opts.Family)
-	c, err := rtnl.DialProto(env.NetNSFD, unix.NETLINK_GENERIC)
-	if err != nil {
-		return cmdline.Exit(cmdline.StatusFailed, "Cannot open generic netlink socket")
-	}
-	defer c.Close()
-	if !env.QuietInterrupts {
-		c.Interrupted = func() { env.Warnf("%s\n", rtnl.DumpInterruptedText) }
-	}
-	id, err := resolveFamily(c)
-	if err != nil {
-		return err
-	}
-	pr := NewPrinter(env)
-	pr.sel = s
-	pr.verb = verb
-	typ := netlink.HeaderType(id)
-	pr.family = id
-	switch {
-	case verb&verbFlush != 0:
-		// Only the listing opens a JSON context: a flush's and a
-		// get's entries print as text whatever -json says.
-		pr.P = env.P.Plain()
-		return flush(env, c, typ, body, pr)
-	case flags&netlink.Acknowledge != 0:
-		if err := c.Exec(typ, 0, body); err != nil {
-			env.Warnf("%s\n", err)
-			return cmdline.Silent(cmdline.StatusRefused)
-		}
-		return nil
-	case !dump:
-		m, err := c.Query(typ, 0, body)
-		if err != nil {
-			env.Warnf("%s\n", err)
-			return cmdline.Silent(cmdline.StatusRefused)
-		}
-		pr.P = env.P.Plain()
-		if pr.Print(m.Header, m.Data) != nil {
-			return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
-		}
-		return nil
-	}
-	env.P.Begin()
-	err = c.Dump(typ, body, func(m netlink.Message) error { return pr.Print(m.Header, m.Data) })
-	if err != nil {
-		dumpFailed(env, err)
-		return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
-	}
-	env.P.End()
-	return nil
-}
-
-// dumpFailed prints a failed dump's reason as rtnl_dump_filter does.
-func dumpFailed(env *cli.Env, err error) {
-	var ne *rtnl.Error
-	switch {
-	case err == errBadMessage:
-	case !errors.As(err, &ne) || ne.Msg != "":
-		env.Warnf("%s\n", err)
-	case ne.Errno == unix.ENOENT || ne.Errno == unix.EOPNOTSUPP:
-	case ne.Errno == unix.EMSGSIZE:
-		env.Warnf("Error: Buffer too small for object.\n")
-	default:
-		env.Warnf("%s\n", err)
-	}
-}
-
-// flush deletes what the dump selects, in rounds until a dump finds
-// nothing, as tcpm_do_cmd does.
-func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *Printer) error {
-	w := env.P.Writer()
-	for round := 0; ; {
-		pr.pending = pr.pending[:0]
-		err := c.Dump(typ, body, func(m netlink.Message) error { return pr.Print(m.Header, m.Data) })
-		if err != nil {
-			dumpFailed(env, err)
-			return cmdline.Fatal(cmdline.StatusFailed, "Flush terminated")
-		}
-		if len(pr.pending) == 0 {
-			if round == 0 {
-				env.Warnf("Nothing to flush.\n")
-			} else if env.Opts.Stats > 0 {
-				w.WriteString("*** Flush is complete after " + strconv.Itoa(round) + " round")
-				if round > 1 {
-					w.WriteString("s")
-				}
-				w.WriteString(" ***\n")
-			}
-			return nil
-		}
-		round++
-		for _, del := range pr.pending {
-			// iproute2 sends these without asking for acks and
-			// looks only for errors already queued; a refusal
-			// stops it as here.
-			if err := c.Exec(typ, 0, del); err != nil && !errors.Is(err, unix.ENOENT) {
-				env.Warnf("Failed to send flush request\n: %s\n", rtnl.Strerror(errnoOf(err)))
-				return cmdline.Fatal(cmdline.StatusFailed, "")
-			}
-		}
-		if env.Opts.Stats > 0 {
-			w.WriteString("\n*** Round " + strconv.Itoa(round) + ", deleting " + strconv.Itoa(len(pr.pending)) + " entries ***\n")
-			env.P.Flush()
-		}
-	}
-}
-
-func errnoOf(err error) unix.Errno {
-	var e unix.Errno
-	if errors.As(err, &e) {
-		return e
-	}
-	return unix.EIO
-}
-
-// Printer is process_msg: one tcp_metrics entry.
-type Printer struct {
-	P       *format.Printer
-	Stats   int
-	Resolve bool
-	sel     *selector
-	verb    int
-	family  uint16
-	pending [][]byte // flush: the deletions of this round
-}
-
-// NewPrinter is the printer for env's options.
-func NewPrinter(env *cli.Env) *Printer {
-	return &Printer{P: env.P, Stats: env.Opts.Stats, Resolve: env.Opts.Resolve,
-		sel: &selector{dstLen: -1, srcLen: -1}, verb: verbList}
-}
-
-// matches is inet_addr_match over the first bits of a and p.
-func matches(a []byte, p *cnum.Prefix, bits int) bool {
-	b := p.Bytes()
-	for i := 0; bits > 0; i++ {
-		if i >= len(a) || i >= len(b) {
-			return bits <= 0
-		}
-		mask := byte(0xff)
-		if bits < 8 {
-			mask = byte(0xff << (8 - bits))
-		}
-		if (a[i]^b[i])&mask != 0 {
-			return false
-		}
-		bits -= 8
-	}
-	return true
-}
-
-func host(family int, b []byte, resolve bool) string {
-	if resolve {
-		if n := rtnames.HostName(family, b); n != "" {
-			return n
-		}
-	}
-	if family == unix.AF_INET {
-		return netip.AddrFrom4([4]byte(b)).String()
-	}
-	return netip.AddrFrom16([16]byte(b)).String()
-}
-
-// Print prints (or, flushing, queues the deletion of) one entry; an error
-// ends a listing.
-func (pr *Printer) Print(h netlink.Header, body []byte) error {
-	if pr.family != 0 && uint16(h.Type) != pr.family {
-		return errBadMessage
-	}
-	if len(body) < genlHdrLen {
-		return errBadMessage
-	}
-	if body[0] != cmdGet {
-		return nil
-	}
-	var tb [attrMax + 1][]byte
-	a := rtnl.NewAttrs(body[genlHdrLen:])
-	for a.Next() {
+// ParseAttrs reads the attributes of a message body after its
+// genlmsghdr.
+func ParseAttrs(b []byte) (tb Attrs) {
+	for a := rtnl.NewAttrs(b); a.Next(); {
 		if t := a.Type(); int(t) < len(tb) {
 			tb[t] = a.Data()
 		}
 	}
-	s := pr.sel
-	var daddr, saddr []byte
-	var dfam, sfam int
-	var atype, stype uint16
-	switch {
-	case tb[attrAddrIPv4] != nil:
-		if s.dst.Family != 0 && s.dst.Family != unix.AF_INET {
-			return nil
-		}
-		daddr, dfam, atype = tb[attrAddrIPv4], unix.AF_INET, attrAddrIPv4
-	case tb[attrAddrIPv6] != nil:
-		if s.dst.Family != 0 && s.dst.Family != unix.AF_INET6 {
-			return nil
-		}
-		daddr, dfam, atype = tb[attrAddrIPv6], unix.AF_INET6, attrAddrIPv6
-	default:
-		return nil
-	}
-	if !addrLenOK(dfam, daddr) {
-		return nil
-	}
-	if s.dst.Family != 0 && s.dstLen >= 0 && !matches(daddr, &s.dst, s.dstLen) {
-		return nil
-	}
-	switch {
-	case tb[attrSaddrIPv4] != nil:
-		if s.src.Family != 0 && s.src.Family != unix.AF_INET {
-			return nil
-		}
-		saddr, sfam, stype = tb[attrSaddrIPv4], unix.AF_INET, attrSaddrIPv4
-	case tb[attrSaddrIPv6] != nil:
-		if s.src.Family != 0 && s.src.Family != unix.AF_INET6 {
-			return nil
-		}
-		saddr, sfam, stype = tb[attrSaddrIPv6], unix.AF_INET6, attrSaddrIPv6
-	}
-	if sfam != 0 {
-		if !addrLenOK(sfam, saddr) {
-			return nil
-		}
-		if s.src.Family != 0 && s.srcLen >= 0 && !matches(saddr, &s.src, s.srcLen) {
-			return nil
-		}
-	}
-	if pr.verb&verbFlush != 0 {
-		del := attr([]byte{cmdDel, tcpmVersion, 0, 0}, atype, daddr)
-		if sfam != 0 {
-			del = attr(del, stype, saddr)
-		}
-		pr.pending = append(pr.pending, del)
-		if pr.Stats < 2 {
-			return nil
-		}
-	}
-	p := pr.P
-	p.OpenObject("")
-	if pr.verb&(verbDel|verbFlush) != 0 {
-		p.Bool(format.Any, "deleted", "Deleted ", true)
-	}
-	color := format.Inet
-	if dfam == unix.AF_INET6 {
-		color = format.Inet6
-	}
-	p.ColorString(format.Any, color, "dst", "%s", host(dfam, daddr, pr.Resolve))
-	if v := tb[attrAge]; v != nil {
-		age := float64(u64(v)) / 1000.
-		pr.float("age", " age ", age, 3, "sec")
-	}
-	if v := tb[attrTWTSStamp]; v != nil {
-		stamp := int32(u32(v))
-		tsval := uint32(0)
-		if t := tb[attrTWTSVal]; t != nil {
-			tsval = u32(t)
-		}
-		p.String(format.Any, "tw_ts_stamp", " tw_ts %s ago", strconv.FormatUint(uint64(tsval), 10)+"/"+strconv.FormatInt(int64(stamp), 10))
-	}
-	if v := tb[attrVals]; v != nil {
-		pr.metrics(v)
-	}
-	if v := tb[attrFopenMSS]; v != nil {
-		p.Uint(format.Any, "fopen_miss", " fo_mss %u", uint64(u16(v)))
-	}
-	if v := tb[attrFopenSynDrops]; v != nil {
-		ts := 0.
-		if t := tb[attrFopenSynDropTS]; t != nil {
-			ts = float64(u64(t))
-		}
-		p.Uint(format.Any, "fopen_syn_drops", " fo_syn_drops %u", uint64(u16(v)))
-		pr.float("fopen_syn_drop_ts", "/", ts/1000000., 3, "usec ago")
-	}
-	if v := tb[attrFopenCookie]; v != nil {
-		const hex = "0123456789abcdef"
-		var cookie []byte
-		for i, c := range v {
-			if i == 16 {
-				break
-			}
-			cookie = append(cookie, hex[c>>4], hex[c&15])
-		}
-		p.String(format.Any, "fo_cookie", " fo_cookie %s", string(cookie))
-	}
-	if sfam != 0 {
-		p.String(format.Any, "source", " source %s", host(sfam, saddr, pr.Resolve))
-	}
-	p.Text("\n")
-	p.CloseObject()
-	return nil
+	return tb
 }
 
-// float is print_float: "%g" in JSON, prefix, "%.Nf" and suffix in text.
-func (pr *Printer) float(key, prefix string, v float64, prec int, suffix string) {
-	if pr.P.IsJSON() {
-		pr.P.Raw(format.JSON, key, "", strconv.FormatFloat(v, 'g', 6, 64))
-	} else {
-		pr.P.Raw(format.Text, "", prefix+"%s"+suffix, strconv.FormatFloat(v, 'f', prec, 64))
-	}
-}
-
-// metrics is print_tcp_metrics.
-func (pr *Printer) metrics(b []byte) {
-	var m [metricMax + 2][]byte
-	a := rtnl.NewAttrs(b)
-	for a.Next() {
-		if t := a.Type(); int(t) < len(m) {
-			m[t] = a.Data()
-		}
-	}
-	p := pr.P
-	var rtt, rttvar uint64
-	for i := 0; i < metricMax+1; i++ {
-		v := m[i+1]
-		if v == nil {
-			continue
-		}
-		val := u32(v)
-		var name string
-		switch i {
-		case metricRTT:
-			if rtt == 0 {
-				rtt = (uint64(val) * 1000) >> 3
-			}
-			continue
-		case metricRTTVar:
-			if rttvar == 0 {
-				rttvar = (uint64(val) * 1000) >> 2
-			}
-			continue
-		case metricRTTUs:
-			rtt = uint64(val >> 3)
-			continue
-		case metricRTTVarUs:
-			rttvar = uint64(val >> 2)
-			continue
-		case metricSSThresh:
-			name = "ssthresh"
-		case metricCwnd:
-			name = "cwnd"
-		case metricReordering:
-			name = "reordering"
-		}
-		p.Uint(format.JSON, name, "", uint64(val))
-		p.String(format.Text, "", " %s ", name)
-		p.Uint(format.Text, "", "%u", uint64(val))
-	}
-	if rtt != 0 {
-		if p.IsJSON() {
-			p.Raw(format.JSON, "rtt", "", strconv.FormatFloat(float64(rtt)/1e6, 'g', 6, 64))
-		} else {
-			p.Uint(format.Text, "", " rtt %uus", rtt)
-		}
-	}
-	if rttvar != 0 {
-		if p.IsJSON() {
-			p.Raw(format.JSON, "rttvar", "", strconv.FormatFloat(float64(rttvar)/1e6, 'g', 6, 64))
-		} else {
-			p.Uint(format.Text, "", " rttvar %uus", rttvar)
-		}
-	}
-}
-
-func addrLenOK(family int, b []byte) bool {
-	return (family == unix.AF_INET && len(b) == 4) || (family == unix.AF_INET6 && len(b) == 16)
+// Entry is one destination's (and source's) metrics. It owns its memory.
+type Entry struct {
+	Dst        netip.Addr    // the destination
+	Src        netip.Addr    // the source; the invalid Addr when the kernel sent none
+	Age        time.Duration // since the entry was last updated
+	TWTSVal    uint32        // the peer's last TIME-WAIT timestamp value
+	TWTSStamp  int32         // when it was recorded (seconds)
+	RTT        time.Duration // smoothed round-trip time; 0 when not reported
+	RTTVar     time.Duration // its variance
+	SSThresh   uint32        // slow start threshold, 0 when not reported
+	Cwnd       uint32        // congestion window, 0 when not reported
+	Reordering uint32        // reordering metric, 0 when not reported
+	// TCP Fast Open state.
+	FopenMSS       uint16        // the MSS the server announced
+	FopenSynDrops  uint16        // SYNs with data that went unanswered
+	FopenSynDropTS time.Duration // how long ago the last SYN was dropped
+	FopenCookie    []byte        // the server's cookie
 }
 
 func u16(b []byte) uint16 {
@@ -633,4 +166,117 @@ func u64(b []byte) uint64 {
 		return 0
 	}
 	return binary.NativeEndian.Uint64(b)
+}
+
+// Decode decodes a TCP_METRICS_CMD_GET answer's body (genlmsghdr
+// included). An entry without a destination of the right length decodes
+// with the invalid Dst.
+func Decode(body []byte) (Entry, error) {
+	if len(body) < GenlHeaderLen {
+		return Entry{}, ErrShort
+	}
+	tb := ParseAttrs(body[GenlHeaderLen:])
+	var e Entry
+	if a, ok := netip.AddrFromSlice(tb[AttrAddrIPv4]); ok && a.Is4() {
+		e.Dst = a
+	} else if a, ok := netip.AddrFromSlice(tb[AttrAddrIPv6]); ok && a.Is6() {
+		e.Dst = a
+	}
+	if a, ok := netip.AddrFromSlice(tb[AttrSaddrIPv4]); ok && a.Is4() {
+		e.Src = a
+	} else if a, ok := netip.AddrFromSlice(tb[AttrSaddrIPv6]); ok && a.Is6() {
+		e.Src = a
+	}
+	e.Age = time.Duration(u64(tb[AttrAge])) * time.Millisecond
+	e.TWTSVal, e.TWTSStamp = u32(tb[AttrTWTSVal]), int32(u32(tb[AttrTWTSStamp]))
+	e.FopenMSS, e.FopenSynDrops = u16(tb[AttrFopenMSS]), u16(tb[AttrFopenSynDrops])
+	e.FopenSynDropTS = time.Duration(u64(tb[AttrFopenSynDropTS])) * time.Millisecond
+	if c := tb[AttrFopenCookie]; c != nil {
+		e.FopenCookie = append([]byte{}, c...)
+	}
+	if v := tb[AttrVals]; v != nil {
+		var m [MetricMax + 2][]byte
+		for a := rtnl.NewAttrs(v); a.Next(); {
+			if t := a.Type(); int(t) < len(m) {
+				m[t] = a.Data()
+			}
+		}
+		// The microsecond forms win over the millisecond ones.
+		if b := m[MetricRTT+1]; b != nil {
+			e.RTT = time.Duration(u32(b)) * time.Millisecond >> 3
+		}
+		if b := m[MetricRTTVar+1]; b != nil {
+			e.RTTVar = time.Duration(u32(b)) * time.Millisecond >> 2
+		}
+		if b := m[MetricRTTUs+1]; b != nil {
+			e.RTT = time.Duration(u32(b)>>3) * time.Microsecond
+		}
+		if b := m[MetricRTTVarUs+1]; b != nil {
+			e.RTTVar = time.Duration(u32(b)>>2) * time.Microsecond
+		}
+		e.SSThresh, e.Cwnd = u32(m[MetricSSThresh+1]), u32(m[MetricCwnd+1])
+		e.Reordering = u32(m[MetricReordering+1])
+	}
+	return e, nil
+}
+
+// addrAttr is the attribute type of a destination (v4, v6) or source.
+func addrAttr(a netip.Addr, v4, v6 uint16) uint16 {
+	if a.Is4() {
+		return v4
+	}
+	return v6
+}
+
+// DeleteRequest is the body of the TCP_METRICS_CMD_DEL for dst (and src,
+// when valid), as `ip tcp_metrics delete DST [src SRC]` sends it.
+func DeleteRequest(dst, src netip.Addr) []byte {
+	b := AppendAttr(Header(CmdDel), addrAttr(dst, AttrAddrIPv4, AttrAddrIPv6), dst.AsSlice())
+	if src.IsValid() {
+		b = AppendAttr(b, addrAttr(src, AttrSaddrIPv4, AttrSaddrIPv6), src.AsSlice())
+	}
+	return b
+}
+
+// List returns every entry of the cache (c a NETLINK_GENERIC
+// connection).
+func List(ctx context.Context, c *rtnl.Conn) ([]Entry, error) {
+	id, err := ResolveFamily(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	var list []Entry
+	err = c.DumpContext(ctx, netlink.HeaderType(id), Header(CmdGet), func(m netlink.Message) error {
+		if len(m.Data) < GenlHeaderLen || m.Data[0] != CmdGet {
+			return nil
+		}
+		e, err := Decode(m.Data)
+		if err != nil {
+			return err
+		}
+		list = append(list, e)
+		return nil
+	})
+	return list, err
+}
+
+// Delete deletes the entry of dst (and src, when valid); c is a
+// NETLINK_GENERIC connection. No such entry is the kernel's refusal
+// (ESRCH).
+func Delete(ctx context.Context, c *rtnl.Conn, dst, src netip.Addr) error {
+	id, err := ResolveFamily(ctx, c)
+	if err != nil {
+		return err
+	}
+	return c.ExecContext(ctx, netlink.HeaderType(id), 0, DeleteRequest(dst, src))
+}
+
+// Flush deletes every entry (c a NETLINK_GENERIC connection): the
+// request `ip tcp_metrics flush` sends when nothing is selected.
+func Flush(ctx context.Context, c *rtnl.Conn) error {
+	id, err := ResolveFamily(ctx, c)
+	if err != nil {
+		return err
+	}
+	return c.ExecContext(ctx, netlink.HeaderType(id), 0, Header(CmdDel))
 }

@@ -2,126 +2,193 @@ package tcpmetrics
 
 import (
 	"bytes"
-	"strings"
+	"context"
+	"errors"
+	"net/netip"
+	"os"
+	"runtime"
 	"testing"
+	"time"
 
-	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/mdlayher/netlink"
+	"github.com/gipnet/gip/rtnl"
+	"golang.org/x/sys/unix"
 )
 
-// TestRequest: the generic netlink bodies iproute2 6.1 sends (strace -e
-// sendto,sendmsg -xx, after the netlink header), with the verb each
-// command becomes.
-func TestRequest(t *testing.T) {
+// The bodies iproute2 6.1 sends (strace -e sendto,sendmsg -xx) for `ip
+// tcp_metrics delete 127.0.0.2 src 10.1.0.1`, `ip tcp_metrics flush ::1`
+// and `ip tcp_metrics flush` (everything).
+func TestRequestsGolden(t *testing.T) {
 	for _, tc := range []struct {
-		family int
-		verb   int
-		words  string
-		want   []byte
-		flags  netlink.HeaderFlags
-		dump   bool
+		name      string
+		got, want []byte
 	}{
-		{0, verbDel, "src 10.1.0.1 x 127.0.0.2", []byte{2, 1, 0, 0, 8, 0, 1, 0, 127, 0, 0, 2, 8, 0, 11, 0, 10, 1, 0, 1}, netlink.Acknowledge, false},
-		{10, verbList, "", []byte{1, 1, 0, 0}, netlink.Dump, true},
-		{0, verbList, "127.0.0.1", []byte{1, 1, 0, 0, 8, 0, 1, 0, 127, 0, 0, 1}, 0, false},
-		{0, verbFlush, "", []byte{2, 1, 0, 0}, netlink.Acknowledge, false},
-		{2, verbFlush, "", []byte{1, 1, 0, 0}, netlink.Dump, true},
-		{0, verbFlush, "10/8", []byte{1, 1, 0, 0}, netlink.Dump, true},
-		{0, verbFlush, "::1", []byte{2, 1, 0, 0, 20, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, netlink.Acknowledge, false},
+		{"delete 127.0.0.2 src 10.1.0.1", DeleteRequest(netip.MustParseAddr("127.0.0.2"), netip.MustParseAddr("10.1.0.1")),
+			[]byte{2, 1, 0, 0, 8, 0, 1, 0, 127, 0, 0, 2, 8, 0, 11, 0, 10, 1, 0, 1}},
+		{"flush ::1", DeleteRequest(netip.MustParseAddr("::1"), netip.Addr{}),
+			[]byte{2, 1, 0, 0, 20, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}},
+		{"flush", Header(CmdDel), []byte{2, 1, 0, 0}},
+		{"list", Header(CmdGet), []byte{1, 1, 0, 0}},
 	} {
-		env := cli.NewEnv(cli.Options{Family: tc.family}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-		s, err := parse(env, tc.verb, cmdline.NewArgs(strings.Fields(tc.words)))
-		if err != nil {
-			t.Errorf("%q: %v", tc.words, err)
-			continue
-		}
-		body, _, flags, dump := s.request(tc.verb, tc.family)
-		if !bytes.Equal(body, tc.want) || flags != tc.flags || dump != tc.dump {
-			t.Errorf("%d %q = %v %v %v, want %v %v %v", tc.verb, tc.words, body, flags, dump, tc.want, tc.flags, tc.dump)
+		if !bytes.Equal(tc.got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
 		}
 	}
 }
 
-// TestParseErrors: iproute2's words for bad selectors (its loop reads
-// every other word after the first selector).
-func TestParseErrors(t *testing.T) {
-	for _, tc := range []struct {
-		verb  int
-		words string
-		err   string
-	}{
-		{verbDel, "10/8", `Error: a specific IP address is expected rather than "10/8"`},
-		{verbList, "src 10/8", `Error: a specific IP address is expected rather than "10/8"`},
-		{verbList, "1.1.1.1 x 2.2.2.2", `Error: either "address" is duplicate, or "2.2.2.2" is a garbage.`},
-		{verbList, "src", `Command line is not complete. Try option "help"`},
-		{verbList, "x", `Error: any valid prefix is expected rather than "x".`},
-	} {
-		env := cli.NewEnv(cli.Options{}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-		_, err := parse(env, tc.verb, cmdline.NewArgs(strings.Fields(tc.words)))
-		if err == nil || err.Error() != tc.err {
-			t.Errorf("%q: %v, want %q", tc.words, err, tc.err)
-		}
-	}
-	env := cli.NewEnv(cli.Options{}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-	if _, err := parse(env, verbList, cmdline.NewArgs([]string{"1.1.1.1", "2.2.2.2"})); err != nil {
-		t.Errorf("the word after a selector is read: %v", err)
-	}
-}
-
-// TestPrint prints an entry as process_msg lays it out, in text and JSON.
-func TestPrint(t *testing.T) {
+func TestDecode(t *testing.T) {
 	var vals []byte
-	vals = attr(vals, metricRTTUs+1, []byte{0x40, 1, 0, 0})    // 320 → rtt 40us
-	vals = attr(vals, metricRTTVarUs+1, []byte{0x50, 0, 0, 0}) // 80 → rttvar 20us
-	vals = attr(vals, metricCwnd+1, []byte{12, 0, 0, 0})
-	b := []byte{cmdGet, 1, 0, 0}
-	b = attr(b, attrAddrIPv4, []byte{127, 0, 0, 2})
-	b = attr(b, attrAge, []byte{0xe8, 3, 0, 0, 0, 0, 0, 0})
-	b = attr(b, attrVals, vals)
-	b = attr(b, attrSaddrIPv4, []byte{127, 0, 0, 1})
-	for _, tc := range []struct {
-		opts cli.Options
-		want string
-	}{
-		{cli.Options{}, "127.0.0.2 age 1.000sec cwnd 12 rtt 40us rttvar 20us source 127.0.0.1\n"},
-		{cli.Options{JSON: true}, `{"dst":"127.0.0.2","age":1,"cwnd":12,"rtt":4e-05,"rttvar":2e-05,"source":"127.0.0.1"}`},
-	} {
-		var out bytes.Buffer
-		env := cli.NewEnv(tc.opts, nil, &out, &out)
-		pr := NewPrinter(env)
-		if err := pr.Print(netlink.Header{}, b); err != nil {
+	vals = AppendAttr(vals, MetricRTT+1, []byte{0x40, 0, 0, 0})      // 64 ms<<3: 8ms, overridden
+	vals = AppendAttr(vals, MetricRTTUs+1, []byte{0x40, 1, 0, 0})    // 320 → 40us
+	vals = AppendAttr(vals, MetricRTTVarUs+1, []byte{0x50, 0, 0, 0}) // 80 → 20us
+	vals = AppendAttr(vals, MetricCwnd+1, []byte{12, 0, 0, 0})
+	b := Header(CmdGet)
+	b = AppendAttr(b, AttrAddrIPv4, []byte{127, 0, 0, 2})
+	b = AppendAttr(b, AttrAge, []byte{0xe8, 3, 0, 0, 0, 0, 0, 0})
+	b = AppendAttr(b, AttrVals, vals)
+	b = AppendAttr(b, AttrSaddrIPv4, []byte{127, 0, 0, 1})
+	b = AppendAttr(b, AttrFopenCookie, []byte{1, 2})
+	e, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Entry{Dst: netip.MustParseAddr("127.0.0.2"), Src: netip.MustParseAddr("127.0.0.1"), Age: time.Second,
+		RTT: 40 * time.Microsecond, RTTVar: 20 * time.Microsecond, Cwnd: 12, FopenCookie: []byte{1, 2}}
+	if e.Dst != want.Dst || e.Src != want.Src || e.Age != want.Age || e.RTT != want.RTT || e.RTTVar != want.RTTVar ||
+		e.Cwnd != want.Cwnd || !bytes.Equal(e.FopenCookie, want.FopenCookie) {
+		t.Errorf("got  %+v\nwant %+v", e, want)
+	}
+	b[len(b)-4] = 9 // the cookie is a copy
+	if e.FopenCookie[0] != 1 {
+		t.Error("the cookie aliases the message")
+	}
+	if _, err := Decode([]byte{1}); err != ErrShort {
+		t.Errorf("one byte: %v", err)
+	}
+}
+
+// In a namespace of its own, a TCP connection over lo leaves an entry for
+// 127.0.0.1, which Delete removes (and Flush empties the cache).
+func TestOperations(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root for a network namespace of its own")
+	}
+	type result struct {
+		fd  int
+		err error
+	}
+	ch := make(chan result)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread ends here
+		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+			ch <- result{-1, err}
+			return
+		}
+		fd, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err == nil {
+			err = tcpOverLo()
+		}
+		ch <- result{fd, err}
+	}()
+	r := <-ch
+	if r.fd < 0 {
+		t.Skipf("no network namespace: %v", r.err)
+	}
+	defer unix.Close(r.fd)
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	c, err := rtnl.DialProto(r.fd, unix.NETLINK_GENERIC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	lo := netip.MustParseAddr("127.0.0.1")
+	found := false
+	var list []Entry
+	// The kernel saves the metrics as the connection ends: wait for
+	// them a while on a busy machine.
+	for try := 0; try < 100 && !found; try++ {
+		if try > 0 {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if list, err = List(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		env.Close()
-		if out.String() != tc.want {
-			t.Errorf("got %q\nwant %q", out.String(), tc.want)
+		for _, e := range list {
+			found = found || e.Dst == lo
 		}
+	}
+	if !found {
+		t.Fatalf("no entry for 127.0.0.1 in %+v", list)
+	}
+	if err := Delete(ctx, c, lo, netip.Addr{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Delete(ctx, c, lo, netip.Addr{}); !errors.Is(err, unix.ESRCH) {
+		t.Errorf("deleting twice: %v, want ESRCH", err)
+	}
+	if err := Flush(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := List(ctx, c); err != nil || len(list) != 0 {
+		t.Errorf("after flush: %+v %v", list, err)
 	}
 }
 
-// FuzzPrint: no message makes the printer panic.
-func FuzzPrint(f *testing.F) {
-	f.Add([]byte{1, 1, 0, 0, 8, 0, 1, 0, 127, 0, 0, 1, 8, 0, 6, 0, 4, 0, 1, 0})
-	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, o := range []cli.Options{{Stats: 2}, {JSON: true}} {
-			var out bytes.Buffer
-			env := cli.NewEnv(o, nil, &out, &out)
-			pr := NewPrinter(env)
-			pr.verb = verbFlush
-			pr.Print(netlink.Header{}, body)
-			env.Close()
-		}
-	})
-}
-
-// FuzzParse: no words make the selector parser panic.
-func FuzzParse(f *testing.F) {
-	f.Add("src 10.1.0.1 x 127.0.0.2")
-	f.Fuzz(func(t *testing.T, s string) {
-		env := cli.NewEnv(cli.Options{}, nil, &bytes.Buffer{}, &bytes.Buffer{})
-		if sel, err := parse(env, verbFlush, cmdline.NewArgs(strings.Fields(s))); err == nil {
-			sel.request(verbFlush, 0)
-		}
-	})
+// tcpOverLo brings lo up and makes one TCP connection over it (on the
+// calling thread, in its namespace), so that the kernel keeps metrics.
+func tcpOverLo() error {
+	s, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	ifr, err := unix.NewIfreq("lo")
+	if err == nil {
+		ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
+		err = unix.IoctlIfreq(s, unix.SIOCSIFFLAGS, ifr)
+	}
+	unix.Close(s)
+	if err != nil {
+		return err
+	}
+	l, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(l)
+	addr := &unix.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}
+	if err := unix.Bind(l, addr); err != nil {
+		return err
+	}
+	if err := unix.Listen(l, 1); err != nil {
+		return err
+	}
+	sa, err := unix.Getsockname(l)
+	if err != nil {
+		return err
+	}
+	cl, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	if err := unix.Connect(cl, sa); err != nil {
+		unix.Close(cl)
+		return err
+	}
+	a, _, err := unix.Accept(l)
+	if err != nil {
+		unix.Close(cl)
+		return err
+	}
+	// Data both ways, then close: the metrics are saved when the
+	// connection ends.
+	unix.Write(cl, []byte("x"))
+	buf := make([]byte, 1)
+	unix.Read(a, buf)
+	unix.Write(a, buf)
+	unix.Read(cl, buf)
+	unix.Close(cl)
+	unix.Close(a)
+	return nil
 }

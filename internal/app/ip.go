@@ -9,28 +9,28 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
+	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
 	"github.com/gipnet/gip/internal/cmd/iplink"
+	"github.com/gipnet/gip/internal/cmd/ipmaddr"
+	"github.com/gipnet/gip/internal/cmd/ipmonitor"
+	"github.com/gipnet/gip/internal/cmd/ipmroute"
 	"github.com/gipnet/gip/internal/cmd/ipneigh"
+	"github.com/gipnet/gip/internal/cmd/ipnetconf"
 	"github.com/gipnet/gip/internal/cmd/ipnetns"
+	"github.com/gipnet/gip/internal/cmd/ipnexthop"
+	"github.com/gipnet/gip/internal/cmd/ipntable"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
+	"github.com/gipnet/gip/internal/cmd/iptoken"
 	"github.com/gipnet/gip/internal/cmd/iptuntap"
+	"github.com/gipnet/gip/internal/cmd/ipvrf"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/maddr"
-	"github.com/gipnet/gip/monitor"
-	"github.com/gipnet/gip/mroute"
-	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/netns"
-	"github.com/gipnet/gip/nexthop"
-	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/rtnl"
-	"github.com/gipnet/gip/tcpmetrics"
-	"github.com/gipnet/gip/token"
-	"github.com/gipnet/gip/vrf"
 	"golang.org/x/sys/unix"
 )
 
@@ -50,14 +50,14 @@ type object struct {
 // is address, `ip n` neighbor, `ip net` netns, `ip t` tunnel.
 var objects = []object{
 	{"address", ipaddr.Run},
-	{"addrlabel", addrlabel.Run},
-	{"maddress", maddr.Run},
+	{"addrlabel", ipaddrlabel.Run},
+	{"maddress", ipmaddr.Run},
 	{"route", iproute.Run},
 	{"rule", iprule.Run},
 	{"neighbor", ipneigh.Run},
 	{"neighbour", ipneigh.Run},
-	{"ntable", ntable.Run},
-	{"ntbl", ntable.Run},
+	{"ntable", ipntable.Run},
+	{"ntbl", ipntable.Run},
 	{"link", runLink},
 	{"l2tp", nil},
 	{"fou", nil},
@@ -67,18 +67,18 @@ var objects = []object{
 	{"tunl", nil},
 	{"tuntap", iptuntap.Run},
 	{"tap", iptuntap.Run},
-	{"token", token.Run},
-	{"tcpmetrics", tcpmetrics.Run},
-	{"tcp_metrics", tcpmetrics.Run},
-	{"monitor", monitor.Run},
+	{"token", iptoken.Run},
+	{"tcpmetrics", iptcpmetrics.Run},
+	{"tcp_metrics", iptcpmetrics.Run},
+	{"monitor", ipmonitor.Run},
 	{"xfrm", nil},
-	{"mroute", mroute.Run},
+	{"mroute", ipmroute.Run},
 	{"mrule", iprule.RunMRule},
 	{"netns", ipnetns.Run},
-	{"netconf", netconf.Run},
-	{"vrf", vrf.Run},
+	{"netconf", ipnetconf.Run},
+	{"vrf", ipvrf.Run},
 	{"sr", nil},
-	{"nexthop", nexthop.Run},
+	{"nexthop", ipnexthop.Run},
 	{"mptcp", nil},
 	{"ioam", nil},
 	{"stats", nil},

@@ -76,12 +76,12 @@ type Env struct {
 	// flush, save or get left (the route package's type, nil before any).
 	RouteFilter any
 
-	// NexthopFilter is ip nexthop's selector (the nexthop package's type),
+	// NexthopFilter is ip nexthop's selector (internal/cmd/ipnexthop's type),
 	// which iproute2 keeps as process state: under -batch a command's
 	// selector and flush count carry over into the next nexthop commands.
 	NexthopFilter any
 
-	// MaddrFilter is ip maddress's device filter (the maddr package's
+	// MaddrFilter is ip maddress's device filter (internal/cmd/ipmaddr's
 	// type): iproute2 never resets it, so under -batch a listing's `dev`
 	// filters the later listings too, and a second `dev` is refused.
 	MaddrFilter any

@@ -1,7 +1,7 @@
 # ip mroute: show with every selector, families, output modes, errors,
 # abbreviations and -batch. This kernel has no multicast routing, so the
 # dumps are empty; the printer is compared through ip monitor file on
-# route messages of the multicast families (made by mroute/testdata/gen.py).
+# route messages of the multicast families (made by internal/cmd/ipmroute/testdata/gen.py).
 /usr/sbin/ip link set lo up
 /usr/sbin/ip link add eth0 address 02:00:00:00:00:01 type veth peer name eth1 address 02:00:00:00:00:02
 ip mroute
