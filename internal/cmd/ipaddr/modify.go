@@ -86,7 +86,7 @@ func modify(env *cli.Env, args *cmdline.Args, msgType uint16, flags netlink.Head
 // the implied IFA_ADDRESS, the prefix length, a computed broadcast, the
 // default scope. Its checks come in iproute2's order.
 func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequest, error) {
-	r := &addrRequest{valid: addr.InfinityLife, pref: addr.InfinityLife, warnf: env.Warnf}
+	r := &addrRequest{valid: infinityLife, pref: infinityLife, warnf: env.Warnf}
 	r.bound = rtnl.ReqBound{Len: 16 + 8, Max: 16 + 8 + 256}
 	r.hdr.Family = uint8(env.Opts.Family)
 	if err := r.parse(env, args); err != nil {
@@ -324,7 +324,7 @@ var errLifetime = fmt.Errorf("bad lifetime")
 // lifetime is set_lifetime: "forever" or a 32-bit number of seconds.
 func lifetime(s string) (uint32, error) {
 	if s == "forever" {
-		return addr.InfinityLife, nil
+		return infinityLife, nil
 	}
 	n, ok := cnum.Uint32(s, 0)
 	if !ok {

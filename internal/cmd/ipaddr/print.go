@@ -13,6 +13,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// infinityLife is INFINITY_LIFE_TIME, printed as "forever".
+const infinityLife = 0xffffffff
+
 // Printer is the one printer of address messages: it prints an address as
 // iproute2's print_addrinfo does, in the output mode of the command line
 // (-j, -p, -o, -br, -n, -r). ip address show, flush and showdump, -echo and
@@ -136,16 +139,16 @@ func (ap *Printer) PrintAddr(a *addr.Addr, deleted bool) {
 	if a.HasCacheInfo {
 		p.NL()
 		p.Text("       valid_lft ")
-		if a.Valid == addr.InfinityLife {
-			p.Uint(format.JSON, "valid_life_time", "", addr.InfinityLife)
+		if a.Valid == infinityLife {
+			p.Uint(format.JSON, "valid_life_time", "", infinityLife)
 			p.Text("forever")
 		} else {
 			p.Uint(format.Any, "valid_life_time", "%usec", uint64(a.Valid))
 		}
 		p.Text(" preferred_lft ")
 		switch {
-		case a.Preferred == addr.InfinityLife:
-			p.Uint(format.JSON, "preferred_life_time", "", addr.InfinityLife)
+		case a.Preferred == infinityLife:
+			p.Uint(format.JSON, "preferred_life_time", "", infinityLife)
 			p.Text("forever")
 		case a.Flags&unix.IFA_F_DEPRECATED != 0:
 			p.Int(format.Any, "preferred_life_time", "%dsec", int64(int32(a.Preferred)))
