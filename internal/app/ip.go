@@ -12,6 +12,7 @@ import (
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/link"
@@ -74,7 +75,7 @@ var objects = []object{
 	{"nexthop", nexthop.Run},
 	{"mptcp", nil},
 	{"ioam", nil},
-	{"stats", nil},
+	{"stats", ipstats.Run},
 	{"help", nil},
 }
 
