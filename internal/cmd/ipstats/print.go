@@ -31,7 +31,8 @@ func NewPrinter(env *cli.Env, names *link.Names) *Printer {
 // ipstats_print): the hardware statistics state of the link. The caller
 // prints the [STATS] label first when it prints labels.
 func (pr *Printer) PrintEvent(h netlink.Header, body []byte) error {
-	err := pr.Print(body, []Selected{{d: hwStatsInfo, words: [3]string{"offload", "hw_stats_info"}, n: 2}})
+	// The record names no group: ip monitor selected nothing.
+	err := pr.Print(body, []Selected{{d: hwStatsInfo}})
 	pr.env.P.Flush()
 	return err
 }
