@@ -25,10 +25,10 @@ type desc struct {
 	subs []*desc // nil for a leaf
 
 	kind   leafKind
-	slave  bool   // xstats leaves: the port's statistics
-	xtype  int    // xstats leaves: stats.XstatsBridge or stats.XstatsBond
-	inner  int    // xstats leaves: the attribute inside the kind's nest
-	rank   int    // output order of the leaves (see below)
+	slave  bool // xstats leaves: the port's statistics
+	xtype  int  // xstats leaves: stats.XstatsBridge or stats.XstatsBond
+	inner  int  // xstats leaves: the attribute inside the kind's nest
+	rank   int  // output order of the leaves (see below)
 	enable func(f *stats.Filter)
 }
 
