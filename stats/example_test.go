@@ -3,6 +3,8 @@ package stats_test
 import (
 	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/gipnet/gip/stats"
 )
@@ -31,4 +33,21 @@ func ExampleDecode() {
 	stp := stats.DecodeBridgeSTP(s.XstatsSlave.BridgeSTP)
 	fmt.Printf("link %d: %d BPDUs in, %d out, %d to forwarding\n", s.Index, stp.RxBPDU, stp.TxBPDU, stp.TransitionFwd)
 	// Output: link 3: 5 BPDUs in, 2 out, 1 to forwarding
+}
+
+// Decoding a message the kernel sent for a bridge port (testdata holds
+// the answer to `ip stats show dev v0`, v0 being a port of br0).
+func ExampleDecode_captured() {
+	body, err := os.ReadFile(filepath.Join("testdata", "bridge-port.bin"))
+	if err != nil {
+		panic(err)
+	}
+	s, err := stats.Decode(body)
+	if err != nil {
+		panic(err)
+	}
+	l3 := s.Offload.HWSInfo.L3
+	fmt.Printf("link %d: %d bytes in, %d out; bridge port: %v; L3 statistics requested: %d\n",
+		s.Index, s.Link64[2], s.Link64[3], s.XstatsSlave.Bridge, l3.Request)
+	// Output: link 3: 176 bytes in, 396 out; bridge port: true; L3 statistics requested: 0
 }
