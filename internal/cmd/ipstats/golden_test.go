@@ -69,8 +69,8 @@ func TestRequests(t *testing.T) {
 			}
 			typ, flags = stats.MsgGet, unix.NLM_F_REQUEST|unix.NLM_F_DUMP
 			idx := 0
-			if dev != unset {
-				idx, flags = testIndex[dev], unix.NLM_F_REQUEST
+			if dev != nil {
+				idx, flags = testIndex[*dev], unix.NLM_F_REQUEST
 			}
 			body = Filter(sel).Body(idx)
 		}

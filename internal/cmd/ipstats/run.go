@@ -99,23 +99,22 @@ func validIfname(s string) bool {
 	return true
 }
 
-// devWord reads the value of `dev`, once.
-func devWord(args *cmdline.Args, dev *string) error {
+// devWord reads the value of `dev`, once (a nil dev is none given yet:
+// a given word is a name even when empty).
+func devWord(args *cmdline.Args, dev **string) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
 	}
-	if *dev != unset {
+	if *dev != nil {
 		return cmdline.Duplicate2("dev", v)
 	}
 	if !validIfname(v) {
 		return cmdline.InvalidArg("\"dev\" not a valid ifname", v)
 	}
-	*dev = v
+	*dev = &v
 	return nil
 }
-
-const unset = "\x00unset" // no dev given (a given word may be empty)
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env, name string) int {
@@ -130,22 +129,21 @@ func lookup(env *cli.Env, name string) int {
 }
 
 // ParseShow reads the words of `ip stats show` (after show): the device
-// (unset if none) and the statistics selected, in printing order. done is
+// (nil if none) and the statistics selected, in printing order. done is
 // set when the words asked for help, which was written to stderr.
-func ParseShow(args *cmdline.Args, stderr io.Writer) (dev string, sel []Selected, done bool, err error) {
-	dev = unset
+func ParseShow(args *cmdline.Args, stderr io.Writer) (dev *string, sel []Selected, done bool, err error) {
 	var s selector
 	for args.More() {
 		w := args.Next()
 		switch w {
 		case "dev":
 			if err := devWord(args, &dev); err != nil {
-				return "", nil, false, err
+				return nil, nil, false, err
 			}
 			continue
 		case "help":
 			WriteUsage(stderr)
-			return "", nil, true, nil
+			return nil, nil, true, nil
 		}
 		level := -1
 		for i, l := range levels {
@@ -156,18 +154,18 @@ func ParseShow(args *cmdline.Args, stderr io.Writer) (dev string, sel []Selected
 		if level < 0 {
 			fmt.Fprintf(stderr, "What is \"%s\"?\n", w)
 			WriteUsage(stderr)
-			return "", nil, false, cmdline.Silent(statusInvalid)
+			return nil, nil, false, cmdline.Silent(statusInvalid)
 		}
 		v, err := args.Value()
 		if err != nil {
-			return "", nil, false, err
+			return nil, nil, false, err
 		}
 		if err := s.choose(v, level); err != nil {
-			return "", nil, false, err
+			return nil, nil, false, err
 		}
 	}
 	if err := s.push(); err != nil {
-		return "", nil, false, err
+		return nil, nil, false, err
 	}
 	return dev, s.enabled, false, nil
 }
@@ -179,9 +177,9 @@ func show(env *cli.Env, args *cmdline.Args) error {
 		return err
 	}
 	index := 0
-	if dev != unset {
-		if index = lookup(env, dev); index == 0 {
-			return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", dev)
+	if dev != nil {
+		if index = lookup(env, *dev); index == 0 {
+			return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", *dev)
 		}
 	}
 	c, err := env.Conn()
@@ -237,7 +235,7 @@ func Filter(sel []Selected) stats.Filter {
 }
 
 func set(env *cli.Env, args *cmdline.Args) error {
-	dev := unset
+	var dev *string
 	given := false
 	on := false
 	for args.More() {
@@ -271,15 +269,15 @@ func set(env *cli.Env, args *cmdline.Args) error {
 			return whatIs(env, w)
 		}
 	}
-	if dev == unset {
+	if dev == nil {
 		return cmdline.Fatal(cmdline.StatusUsage, "Not enough information: \"dev\" argument is required.")
 	}
 	if !given {
 		return cmdline.Fatal(cmdline.StatusUsage, "Not enough information: stat type to toggle is required.")
 	}
-	index := lookup(env, dev)
+	index := lookup(env, *dev)
 	if index == 0 {
-		return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", dev)
+		return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", *dev)
 	}
 	c, err := env.Conn()
 	if err != nil {
