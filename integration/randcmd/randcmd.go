@@ -471,7 +471,7 @@ var notInGip = map[string]bool{
 	"addrlabel": true, "maddress": true, "ntable": true, "ntbl": true, "l2tp": true, "fou": true,
 	"ila": true, "macsec": true, "tunnel": true, "tunl": true, "token": true, "tcpmetrics": true,
 	"tcp_metrics": true, "xfrm": true, "mroute": true, "netconf": true, "vrf": true, "sr": true,
-	"mptcp": true, "ioam": true, "stats": true,
+	"mptcp": true, "ioam": true,
 }
 
 // objectAbbrev lengthens ab, an abbreviation of the ip object full, until

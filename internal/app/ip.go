@@ -23,6 +23,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipntable"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
 	"github.com/gipnet/gip/internal/cmd/iptoken"
 	"github.com/gipnet/gip/internal/cmd/iptuntap"
@@ -81,7 +82,7 @@ var objects = []object{
 	{"nexthop", ipnexthop.Run},
 	{"mptcp", nil},
 	{"ioam", nil},
-	{"stats", nil},
+	{"stats", ipstats.Run},
 	{"help", nil},
 }
 

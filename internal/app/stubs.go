@@ -48,8 +48,6 @@ var ioamSub = func(verbs ...string) *usage.Stub {
 var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string{"show", "set"},
 	NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: unknown`}
 
-var statsSub = &usage.Stub{Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, Verbs: []string{"=help"}}
-
 var tunnelStub = &usage.Stub{
 	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
 	Usage: func(env *cli.Env) func(io.Writer) {
@@ -108,11 +106,5 @@ var stubs = map[string]*usage.Stub{
 		Name: "ioam", Usage: usage.Text(usage.Ioam), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: Unknown`,
 		Verbs: []string{"=help", "=namespace", "=schema"},
 		Sub:   map[string]*usage.Stub{"namespace": ioamSub("=show", "=add", "=del", "=set"), "schema": ioamSub("=show", "=add", "=del")},
-	},
-	"stats": {
-		Name: "stats", Usage: usage.Text(usage.Stats), HelpOK: true, UnknownCode: 1,
-		Unknown: `Command "%s" is unknown, try "ip stats help".`,
-		Verbs:   []string{"=help", "=show", "=set"},
-		Sub:     map[string]*usage.Stub{"show": statsSub, "set": statsSub},
 	},
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipnexthop"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
@@ -85,18 +86,6 @@ const (
 	rtnlgrpNSID       = 28
 )
 
-// Printer prints one message of an object ip monitor shows but gip
-// prints elsewhere (mroute, stats): the hooks below
-// are where their packages' message printers plug in. A nil hook prints
-// the message's header line only.
-type Printer func(env *cli.Env, h netlink.Header, body []byte)
-
-// Hooks for the objects whose printers live outside this package's
-// imports; set them before Run.
-var (
-	StatsPrinter Printer // RTM_NEWSTATS
-)
-
 // monitor is one run: options, the printers and the link name cache they
 // share.
 type monitor struct {
@@ -117,6 +106,7 @@ type monitor struct {
 	labels   *ipaddrlabel.Printer
 	nexthops *ipnexthop.Printer
 	mroutes  *ipmroute.Printer
+	stats    *ipstats.Printer
 }
 
 // offlineNames keeps the link cache from asking the kernel (tests replay
@@ -323,6 +313,7 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.nexthops = ipnexthop.NewPrinter(env)
 	m.labels = ipaddrlabel.NewPrinter(env.P, name, env.Opts.Resolve)
 	m.mroutes = ipmroute.NewPrinter(env, name)
+	m.stats = ipstats.NewPrinter(env, m.names)
 	m.mroutes.Filter.Iif = ifindex
 }
 
@@ -504,19 +495,13 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		}
 	case rtmNewStats:
 		m.headers("[STATS]", nsid)
-		m.hook(StatsPrinter, h, body)
+		_ = m.stats.PrintEvent(h, body) // as iproute2, a record that does not decode is skipped
 	case unix.NLMSG_ERROR, unix.NLMSG_NOOP, unix.NLMSG_DONE:
 	default:
 		env.Warnf("Unknown message: type=0x%08x(%d) flags=0x%08x(%d) len=0x%08x(%d)\n",
 			typ, typ, uint16(h.Flags), uint16(h.Flags), h.Length, h.Length)
 	}
 	return nil
-}
-
-func (m *monitor) hook(pr Printer, h netlink.Header, body []byte) {
-	if pr != nil {
-		pr(m.env, h, body)
-	}
 }
 
 // printStamp is print_nlmsg_timestamp: rtmon's time stamp messages.
