@@ -56,7 +56,7 @@ func readLengthPrefixed(t testing.TB, path string, typ netlink.HeaderType) []cap
 }
 
 // readHexLines reads a capture of bodies one hex line each
-// (route/testdata/dump.hex).
+// (internal/cmd/iproute/testdata/dump.hex).
 func readHexLines(t testing.TB, path string, typ netlink.HeaderType) []captured {
 	t.Helper()
 	f, err := os.Open(path)
@@ -83,10 +83,10 @@ func readHexLines(t testing.TB, path string, typ netlink.HeaderType) []captured 
 }
 
 // readEvents reads the messages of types from an rtmon capture
-// (monitor/testdata/events.nl).
+// (internal/cmd/ipmonitor/testdata/events.nl).
 func readEvents(t testing.TB, types ...netlink.HeaderType) []captured {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "monitor", "testdata", "events.nl"))
+	f, err := os.Open(filepath.Join("..", "internal", "cmd", "ipmonitor", "testdata", "events.nl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,7 +339,7 @@ func decodeRoute(t *testing.T, b []byte) route {
 }
 
 func TestRoutesAgree(t *testing.T) {
-	msgs := readHexLines(t, filepath.Join("..", "route", "testdata", "dump.hex"), unix.RTM_NEWROUTE)
+	msgs := readHexLines(t, filepath.Join("..", "internal", "cmd", "iproute", "testdata", "dump.hex"), unix.RTM_NEWROUTE)
 	msgs = append(msgs, readEvents(t, unix.RTM_NEWROUTE, unix.RTM_DELROUTE)...)
 	multipath := 0
 	for i, m := range msgs {
@@ -389,7 +389,7 @@ func TestRoutesAgree(t *testing.T) {
 // The routes dump.sh made, as both decoders must read them.
 func TestRoutesKnown(t *testing.T) {
 	var found int
-	for _, m := range readHexLines(t, filepath.Join("..", "route", "testdata", "dump.hex"), unix.RTM_NEWROUTE) {
+	for _, m := range readHexLines(t, filepath.Join("..", "internal", "cmd", "iproute", "testdata", "dump.hex"), unix.RTM_NEWROUTE) {
 		dm, err := Decode(m.typ, m.body)
 		if err != nil {
 			t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 func FuzzDecode(f *testing.F) {
 	seeds := readLengthPrefixed(f, filepath.Join("..", "link", "testdata", "show-links.bin"), unix.RTM_NEWLINK)
 	seeds = append(seeds, readLengthPrefixed(f, filepath.Join("..", "addr", "testdata", "addrs.bin"), unix.RTM_NEWADDR)...)
-	seeds = append(seeds, readHexLines(f, filepath.Join("..", "route", "testdata", "dump.hex"), unix.RTM_NEWROUTE)...)
+	seeds = append(seeds, readHexLines(f, filepath.Join("..", "internal", "cmd", "iproute", "testdata", "dump.hex"), unix.RTM_NEWROUTE)...)
 	seeds = append(seeds, readEvents(f, unix.RTM_NEWNEIGH)...)
 	for _, s := range seeds {
 		f.Add(uint16(s.typ), s.body)
