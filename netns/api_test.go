@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -56,7 +57,7 @@ func linkNames(t *testing.T, c *rtnl.Conn) []string {
 
 // TestAPI drives the library as a Go program would, in a sandbox: Add, a
 // second Add refused with EEXIST that changes nothing, List, SetID, Do,
-// Open with rtnl.Dial, Exec, Attach, Identify, Delete.
+// Open with rtnl.Dial, Exec, Attach, Identify, PIDs, Delete.
 func TestAPI(t *testing.T) {
 	if !nstest.Sandbox(t) {
 		return
@@ -184,6 +185,15 @@ func TestAPI(t *testing.T) {
 	}
 	if name, err := netns.Identify(os.Getpid()); err != nil || name != "self" {
 		t.Errorf("Identify(own pid) = %q, %v; want self", name, err)
+	}
+	if pids, err := netns.PIDs("self"); err != nil || !slices.Contains(pids, os.Getpid()) || !slices.IsSorted(pids) {
+		t.Errorf("PIDs(self) = %v, %v; want an ascending list with the test's pid %d", pids, err, os.Getpid())
+	}
+	if pids, err := netns.PIDs("blue"); err != nil || len(pids) != 0 {
+		t.Errorf("PIDs(blue) = %v, %v; want none", pids, err)
+	}
+	if _, err := netns.PIDs("nosuch"); !errors.Is(err, unix.ENOENT) {
+		t.Errorf("PIDs(nosuch) = %v, want ENOENT", err)
 	}
 	if _, err := netns.Identify(-5); !errors.Is(err, unix.ENOENT) {
 		t.Errorf("Identify(-5) = %v, want ENOENT", err)

@@ -2,6 +2,7 @@ package netns
 
 import (
 	"errors"
+	"os"
 	"strconv"
 
 	"github.com/gipnet/gip/rtnl"
@@ -48,4 +49,50 @@ func Identify(pid int) (string, error) {
 	}
 	defer unix.Close(fd)
 	return NameOfFD(fd)
+}
+
+// PIDs returns the processes whose network namespace is the one named
+// name under RunDir (`ip netns pids NAME`), in /proc order (ascending).
+func PIDs(name string) ([]int, error) {
+	fd, err := OpenPath(RunDir + "/" + name)
+	if err != nil {
+		return nil, fail("Cannot open network namespace", err)
+	}
+	defer unix.Close(fd)
+	return PIDsFD(fd)
+}
+
+// PIDsFD returns the processes whose network namespace is the one open at
+// fd, in /proc order (ascending). Processes that end or cannot be looked
+// at while /proc is read are left out.
+func PIDsFD(fd int) ([]int, error) {
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, fail("Stat of netns failed", err)
+	}
+	d, err := os.Open("/proc/")
+	if err != nil {
+		return nil, fail("Open of /proc failed", err)
+	}
+	defer d.Close()
+	var out []int
+	for {
+		ents, err := d.Readdirnames(256)
+		for _, e := range ents {
+			pid, perr := strconv.Atoi(e)
+			if perr != nil || pid <= 0 || e[0] < '0' || e[0] > '9' {
+				continue
+			}
+			var pst unix.Stat_t
+			if unix.Stat("/proc/"+e+"/ns/net", &pst) != nil {
+				continue
+			}
+			if pst.Dev == st.Dev && pst.Ino == st.Ino {
+				out = append(out, pid)
+			}
+		}
+		if err != nil || len(ents) == 0 {
+			return out, nil
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strconv"
 
 	"github.com/gipnet/gip/format"
@@ -285,51 +286,39 @@ func pids(env *cli.Env, words []string) error {
 	if len(words) > 1 {
 		return fail(env, 1, "extra arguments specified")
 	}
-	fd, err := unix.Open(netns.RunDir+"/"+words[0], unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd, err := netns.OpenPath(netns.RunDir + "/" + words[0])
 	if err != nil {
 		return fail(env, 1, "Cannot open network namespace: %s", rtnl.ErrnoText(err))
 	}
-	var st unix.Stat_t
-	err = unix.Fstat(fd, &st)
-	unix.Close(fd)
+	defer unix.Close(fd)
+	list, err := netns.PIDsFD(fd)
 	if err != nil {
-		return fail(env, 1, "Stat of netns failed: %s", rtnl.ErrnoText(err))
+		return fail(env, 1, "%s", err.Error())
 	}
-	d, err := os.Open("/proc/")
-	if err != nil {
-		return fail(env, 1, "Open of /proc failed: %s", rtnl.ErrnoText(err))
-	}
-	defer d.Close()
 	// Under ip -n NAME iproute2 itself runs in NAME; gip only holds it
-	// open, so it counts itself in when NAME is the namespace asked for.
-	self := ""
+	// open, so it counts itself in, at its place in /proc's ascending
+	// order, when NAME is the namespace asked for.
 	if env.NetNSFD >= 0 {
-		var nst unix.Stat_t
-		if unix.Fstat(env.NetNSFD, &nst) == nil && nst.Dev == st.Dev && nst.Ino == st.Ino {
-			self = strconv.Itoa(os.Getpid())
+		var st, nst unix.Stat_t
+		if unix.Fstat(fd, &st) == nil && unix.Fstat(env.NetNSFD, &nst) == nil && nst.Dev == st.Dev && nst.Ino == st.Ino {
+			list = withPID(list, os.Getpid())
 		}
 	}
 	w := env.P.Writer()
-	for {
-		ents, err := d.Readdirnames(256)
-		for _, e := range ents {
-			if !isPID(e) {
-				continue
-			}
-			var pst unix.Stat_t
-			if unix.Stat("/proc/"+e+"/ns/net", &pst) != nil {
-				continue
-			}
-			if (pst.Dev == st.Dev && pst.Ino == st.Ino) || e == self {
-				w.WriteString(e)
-				w.WriteByte('\n')
-			}
-		}
-		if err != nil || len(ents) == 0 {
-			break
-		}
+	for _, pid := range list {
+		w.WriteString(strconv.Itoa(pid))
+		w.WriteByte('\n')
 	}
 	return nil
+}
+
+// withPID is the ascending list with pid in it.
+func withPID(list []int, pid int) []int {
+	i, found := slices.BinarySearch(list, pid)
+	if found {
+		return list
+	}
+	return slices.Insert(list, i, pid)
 }
 
 // isPID is iproute2's is_pid: digits only (the empty word counts).

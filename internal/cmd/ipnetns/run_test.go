@@ -2,6 +2,7 @@ package ipnetns
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -44,5 +45,22 @@ func TestSearchPathUnset(t *testing.T) {
 	got, _ := searchPath("cmd")
 	if want := []string{"/bin/cmd", "/usr/bin/cmd"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("unset PATH: %q, want %q", got, want)
+	}
+}
+
+func TestWithPID(t *testing.T) {
+	for _, tc := range []struct {
+		list []int
+		pid  int
+		want []int
+	}{
+		{nil, 5, []int{5}},
+		{[]int{1, 9}, 5, []int{1, 5, 9}},
+		{[]int{1, 5, 9}, 5, []int{1, 5, 9}},
+		{[]int{1, 2}, 5, []int{1, 2, 5}},
+	} {
+		if got := withPID(slices.Clone(tc.list), tc.pid); !slices.Equal(got, tc.want) {
+			t.Errorf("withPID(%v, %d) = %v, want %v", tc.list, tc.pid, got, tc.want)
+		}
 	}
 }
