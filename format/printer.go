@@ -26,14 +26,15 @@ const (
 // Color is the attribute a value is colored with under -color.
 type Color uint8
 
+// The colors of iproute2's color.h, by what they mark.
 const (
-	NoColor Color = iota
-	Ifname
-	MAC
-	Inet
-	Inet6
-	OperUp
-	OperDown
+	NoColor  Color = iota // plain
+	Ifname                // interface names
+	MAC                   // link-layer addresses
+	Inet                  // IPv4 addresses
+	Inet6                 // IPv6 addresses
+	OperUp                // the operational state UP
+	OperDown              // the operational state DOWN
 )
 
 // Options select the output mode.
