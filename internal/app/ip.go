@@ -244,7 +244,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			o.TShort = true
 		case m("-Version"):
 			fmt.Fprintln(stdout, "ip utility, iproute2-6.1.0, libbpf 1.1.2")
-			return o, nil, cmdline.Silent(0)
+			return o, nil, cmdline.Silent(cmdline.StatusOK)
 		case m("-force"):
 			o.Force = true
 		case m("-batch"):

@@ -20,5 +20,5 @@ func RestoreSaved(r io.Reader, fn func(h netlink.Header, data []byte) error) err
 	if err != nil {
 		return err
 	}
-	return cmdline.Exited(0)
+	return cmdline.Exited(cmdline.StatusOK)
 }

@@ -95,16 +95,24 @@ func (a *Args) After(kw, w string) (string, error) {
 	return a.Value()
 }
 
-// Exit statuses, named for how iproute2's commands end. Statuses outside
-// these (254, 234, 22: iproute2's exit(-2), exit(-EINVAL) and the like) are
-// spelled at their one call site with a comment.
+// Exit statuses, named for how iproute2's commands end.
 const (
+	// StatusOK is a command that ends the run early and well (a usage
+	// text asked for with -h, the end of a saved stream).
+	StatusOK = 0
 	// StatusFailed is exit(1): the command line was understood and the
 	// work failed (a device not found, a system call refused).
 	StatusFailed = 1
 	// StatusRefused is exit(2): a request or dump the kernel refused or
 	// that could not be completed (iproute2's "return -2" paths).
 	StatusRefused = 2
+	// StatusEINVAL is a command that returns EINVAL as ip's status
+	// (ip stats, ip rule's l3mdev check).
+	StatusEINVAL = 22
+	// StatusNegEINVAL is exit(-EINVAL), 234 (bridge's on/off values).
+	StatusNegEINVAL = 234
+	// StatusNeg2 is exit(-2), 254 (bridge fdb get's failures).
+	StatusNeg2 = 254
 	// StatusUsage is exit(-1), 255: the command line was wrong, or a usage
 	// text was printed.
 	StatusUsage = 255

@@ -163,7 +163,7 @@ func fdbGet(env *cli.Env, args *cmdline.Args) error {
 	m, err := c.Query(unix.RTM_GETNEIGH, 0, r.body())
 	if err != nil {
 		env.Warnf("%s\n", err.Error())
-		return cmdline.Silent(254)
+		return cmdline.Silent(cmdline.StatusNeg2)
 	}
 	names, err := linkNames(c)
 	if err != nil {

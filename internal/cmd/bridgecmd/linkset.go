@@ -71,7 +71,7 @@ func parseOnOff(key, v string) (int8, error) {
 	case cmdline.Matches(v, "on"):
 		return 1, nil
 	}
-	return 0, cmdline.Exit(234, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"", key, v)
+	return 0, cmdline.Exit(cmdline.StatusNegEINVAL, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"", key, v)
 }
 
 // parsePortSettings reads the words after `bridge link set`; lookup is

@@ -36,7 +36,7 @@ func Options(env *cli.Env, args *cmdline.Args) (batch string, isBatch bool, err 
 			return "", false, bridgeUsage(env.Stderr)
 		case m("-Version"):
 			env.P.Text("bridge utility, 6.1.0\n")
-			return "", false, cmdline.Silent(0)
+			return "", false, cmdline.Silent(cmdline.StatusOK)
 		case m("-stats"), m("-statistics"):
 			o.Stats++
 		case m("-details"):

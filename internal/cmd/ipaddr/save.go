@@ -80,7 +80,7 @@ func save(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return cmdline.Fatal(cmdline.StatusFailed, "%s\nSave terminated", err.Error())
 	}
-	return cmdline.Exited(0)
+	return cmdline.Exited(cmdline.StatusOK)
 }
 
 func isTerminal(f *os.File) bool {

@@ -124,7 +124,7 @@ func parseXstats(a *cmdline.Args, index func(string) int32, stdout interface{ Wr
 			} else {
 				stdout.WriteString("Usage: ... " + kind + " [ 802.3ad ] [ dev DEVICE ]\n")
 			}
-			return nil, &cmdline.Error{Code: 0, Fatal: true}
+			return nil, cmdline.Exited(cmdline.StatusOK)
 		default:
 			return nil, cmdline.InvalidArg("unknown attribute", w)
 		}

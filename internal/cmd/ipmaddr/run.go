@@ -190,11 +190,8 @@ func modify(env *cli.Env, args *cmdline.Args, op uint) error {
 	}
 	// iproute2 calls exit(0) after the ioctl: success, and under -batch
 	// the end of the batch.
-	return cmdline.Exited(statusOK)
+	return cmdline.Exited(cmdline.StatusOK)
 }
-
-// statusOK is exit(0).
-const statusOK = 0
 
 // validIfname is iproute2's check_ifname: 1 to 15 bytes, no '/', no space.
 func validIfname(s string) bool {

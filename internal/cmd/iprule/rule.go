@@ -415,7 +415,7 @@ func ruleRequest(env *cli.Env, cmd uint16, args *cmdline.Args) ([]byte, error) {
 		}
 	}
 	if l3mdevRule && tableID != 0 {
-		return nil, cmdline.Exit(22, "table can not be specified for l3mdev rules")
+		return nil, cmdline.Exit(cmdline.StatusEINVAL, "table can not be specified for l3mdev rules")
 	}
 	if family == unix.AF_UNSPEC {
 		family = unix.AF_INET

@@ -38,7 +38,7 @@ func (pr *Printer) PrintEvent(h netlink.Header, body []byte) error {
 }
 
 // errNoMPLSLink is the -ENOENT of an MPLS nest without link statistics.
-var errNoMPLSLink = cmdline.Silent(2)
+var errNoMPLSLink = cmdline.Silent(cmdline.StatusRefused)
 
 // Print prints the statistics sel selects of one message's link, a record
 // each (iproute2's ipstats_process_ifsm). A malformed or inconsistent
@@ -49,7 +49,7 @@ func (pr *Printer) Print(body []byte, sel []Selected) error {
 	if err != nil {
 		p.Flush()
 		fmt.Fprintf(pr.env.Stderr, "BUG: wrong nlmsg len %d\n", len(body)-12)
-		return cmdline.Silent(statusInvalid)
+		return cmdline.Silent(cmdline.StatusEINVAL)
 	}
 	name := pr.names.Name(uint32(s.Index))
 	for _, e := range sel {
@@ -178,7 +178,7 @@ func (pr *Printer) dissect(h *stats.HWSInfo) (*hwsState, error) {
 	st := &hwsState{}
 	if h.L3.HasRequest {
 		if st.request = pr.onOff(h.L3.Request, "request"); st.request == 0 {
-			return nil, cmdline.Silent(statusInvalid)
+			return nil, cmdline.Silent(cmdline.StatusEINVAL)
 		}
 	}
 	if h.L3.HasUsed {

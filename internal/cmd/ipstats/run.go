@@ -19,10 +19,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// statusInvalid is exit(-EINVAL) as ip reports it: 22 (ipstats returns
-// -EINVAL where other objects exit(-1)).
-const statusInvalid = 22
-
 // Run is `ip stats [ show | set | help ] ...`. Its keywords are compared
 // whole and case-sensitively, as iproute2 6.1 does.
 func Run(env *cli.Env, args *cmdline.Args) error {
@@ -83,7 +79,7 @@ func whatIs(env *cli.Env, w string) error {
 	env.P.Flush()
 	fmt.Fprintf(env.Stderr, "What is \"%s\"?\n", w)
 	WriteUsage(env.Stderr)
-	return cmdline.Silent(statusInvalid)
+	return cmdline.Silent(cmdline.StatusEINVAL)
 }
 
 // validIfname is iproute2's check_ifname.
@@ -154,7 +150,7 @@ func ParseShow(args *cmdline.Args, stderr io.Writer) (dev *string, sel []Selecte
 		if level < 0 {
 			fmt.Fprintf(stderr, "What is \"%s\"?\n", w)
 			WriteUsage(stderr)
-			return nil, nil, false, cmdline.Silent(statusInvalid)
+			return nil, nil, false, cmdline.Silent(cmdline.StatusEINVAL)
 		}
 		v, err := args.Value()
 		if err != nil {
@@ -250,7 +246,7 @@ func set(env *cli.Env, args *cmdline.Args) error {
 				return err
 			}
 			if given {
-				return cmdline.Exit(statusInvalid, "A statistics suite to toggle was already given.")
+				return cmdline.Exit(cmdline.StatusEINVAL, "A statistics suite to toggle was already given.")
 			}
 			given = true
 			switch { // parse_on_off: abbreviations, "off" first
@@ -259,7 +255,7 @@ func set(env *cli.Env, args *cmdline.Args) error {
 			case cmdline.Matches(v, "on"):
 				on = true
 			default:
-				return cmdline.Exit(statusInvalid, "Error: argument of \"l3_stats\" must be one of \"off\", \"on\", not \"%s\"", v)
+				return cmdline.Exit(cmdline.StatusEINVAL, "Error: argument of \"l3_stats\" must be one of \"off\", \"on\", not \"%s\"", v)
 			}
 		case "help":
 			env.P.Flush()
@@ -306,7 +302,7 @@ type selector struct {
 func (s *selector) choose(word string, level int) error {
 	for i := 0; i < level; i++ {
 		if i >= s.cur.n {
-			return cmdline.Exit(statusInvalid, "Error: %s %s requested without selecting a %s first",
+			return cmdline.Exit(cmdline.StatusEINVAL, "Error: %s %s requested without selecting a %s first",
 				levels[level], word, levels[i])
 		}
 	}
@@ -325,7 +321,7 @@ func (s *selector) push() error {
 	d := topLevel
 	for i := 0; i < s.cur.n; i++ {
 		if d.leaf() {
-			return cmdline.Exit(statusInvalid, "Error: %s %s requested inside leaf %s %s",
+			return cmdline.Exit(cmdline.StatusEINVAL, "Error: %s %s requested inside leaf %s %s",
 				levels[i], s.cur.words[i], levels[i-1], d.name)
 		}
 		var next *desc
@@ -336,7 +332,7 @@ func (s *selector) push() error {
 			}
 		}
 		if next == nil {
-			return cmdline.Exit(statusInvalid, "Error: no %s named %s found inside %s",
+			return cmdline.Exit(cmdline.StatusEINVAL, "Error: no %s named %s found inside %s",
 				levels[i], s.cur.words[i], d.name)
 		}
 		d = next
