@@ -303,7 +303,7 @@ func TestCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refDir, candDir := makeBinDirs(t, gip)
+	refDir, candDir := binDirs(t, gip)
 	files, err := readCaseFiles(casesDir)
 	if err != nil {
 		t.Fatal(err)

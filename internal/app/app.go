@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/rtnl"
@@ -16,7 +17,7 @@ import (
 
 // Main runs gip as argv[0] names it and returns the exit status.
 func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	name := "ip"
+	name, netnsFD := "ip", -1
 	if len(argv) > 0 {
 		name = filepath.Base(argv[0])
 	}
@@ -24,11 +25,25 @@ func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// `gip brctl …` and `gip bridge …` name the applet in the first word;
 	// under the name ip those words are ip objects (unknown ones), as in
 	// iproute2.
+	netnsName := ""
 	if name == "gip" && len(args) > 0 {
-		switch args[0] {
-		case "brctl", "gbrctl", "bridge", "gbridge":
+		// gip's `-n NS` goes before any applet's word (`gip -n NS brctl
+		// show`) and runs that applet inside NS, as `ip netns exec NS`
+		// would: brctl has no option of its own for it.
+		if len(args) >= 3 && isNetNSOpt(args[0]) && isApplet(args[2]) {
+			netnsName, args = args[1], args[2:]
+		}
+		if isApplet(args[0]) {
 			name, args = args[0], args[1:]
 		}
+	}
+	if netnsName != "" {
+		fd, err := openNetNS(netnsName)
+		if err != nil {
+			return report(stderr, err)
+		}
+		defer unix.Close(fd)
+		netnsFD = fd
 	}
 	if !startPoller() {
 		// With this few descriptors the tools' first socket fails:
@@ -42,12 +57,30 @@ func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch name {
 	case "brctl", "gbrctl":
-		return brctlMain(args, stdin, stdout, stderr)
+		return brctlMain(netnsFD, args, stdin, stdout, stderr)
 	case "bridge", "gbridge":
-		return bridgeMain(args, stdin, stdout, stderr)
+		return bridgeMain(netnsFD, args, stdin, stdout, stderr)
 	default:
 		return ipMain(args, stdin, stdout, stderr)
 	}
+}
+
+// isApplet reports whether word names an applet other than ip.
+func isApplet(word string) bool {
+	switch word {
+	case "brctl", "gbrctl", "bridge", "gbridge":
+		return true
+	}
+	return false
+}
+
+// isNetNSOpt reports whether word is ip's -netns option as ip's global
+// options match it: -n, -ne, ..., -netns, also with a second leading dash.
+func isNetNSOpt(word string) bool {
+	if strings.HasPrefix(word, "--") {
+		word = word[1:]
+	}
+	return len(word) >= 2 && strings.HasPrefix("-netns", word)
 }
 
 // report prints err as the tools do and returns its exit status.

@@ -9,8 +9,10 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 )
 
-func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// brctlMain runs brctl; netnsFD is the namespace of gip's -n (or -1).
+func brctlMain(netnsFD int, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
+	env.NetNSFD = netnsFD
 	env.QuietInterrupts = true
 	defer env.Close()
 	err := brctl.Brctl(env, cmdline.NewArgs(args))
@@ -18,8 +20,11 @@ func brctlMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return report(stderr, err)
 }
 
-func bridgeMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// bridgeMain runs bridge; netnsFD is the namespace of gip's -n (or -1),
+// which bridge's own -n replaces.
+func bridgeMain(netnsFD int, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	env := cli.NewEnv(cli.Options{}, stdin, stdout, stderr)
+	env.NetNSFD = netnsFD
 	defer env.Close()
 	a := cmdline.NewArgs(args)
 	batch, isBatch, err := bridgecmd.Options(env, a)

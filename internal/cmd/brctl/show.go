@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"github.com/gipnet/gip/bridge"
+	"github.com/gipnet/gip/netns"
 	"sort"
 	"strings"
 
@@ -112,7 +113,7 @@ func (b *brctl) showstp(args []string) error {
 	br, errno := bridge.IoctlBridge(links, name)
 	var info bridge.Info
 	if errno == 0 {
-		info, errno = bridge.IoctlInfo(name)
+		info, errno = b.ioctlInfo(name)
 	}
 	switch {
 	case errno == unix.ENODEV:
@@ -124,6 +125,24 @@ func (b *brctl) showstp(args []string) error {
 	}
 	b.env.P.Text(formatSTP(name, &info, bridge.PortsByNumber(links, br.Index)))
 	return nil
+}
+
+// ioctlInfo is bridge.IoctlInfo in brctl's namespace: the ioctl reaches
+// the devices of the namespace its socket was made in, so under gip's -n
+// it is made on a thread inside that namespace.
+func (b *brctl) ioctlInfo(name string) (bridge.Info, unix.Errno) {
+	if b.env.NetNSFD < 0 {
+		return bridge.IoctlInfo(name)
+	}
+	var info bridge.Info
+	var errno unix.Errno
+	if err := netns.DoFD(b.env.NetNSFD, func() error {
+		info, errno = bridge.IoctlInfo(name)
+		return nil
+	}); err != nil {
+		return info, unix.EINVAL
+	}
+	return info, errno
 }
 
 // fdbEntry is one row of `brctl showmacs`.

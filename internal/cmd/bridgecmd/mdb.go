@@ -59,6 +59,12 @@ type batchState struct {
 	linkIndex         int32 // bridge link show's dev
 	mdbIndex, mdbVlan uint32
 	vniIndex          uint32
+	// socketClosed: a monitor line closed bridge's one netlink socket
+	// (do_monitor's rtnl_close), which later lines still use.
+	socketClosed bool
+	// linkMapReady: ll_init_map has filled its name cache (the first of
+	// link, fdb, mdb, vlan or vni does it, once per process).
+	linkMapReady bool
 }
 
 // stateOf is env's batch state, made on first use.

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -97,7 +99,7 @@ func TestVNIRequestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.args, err)
 		}
-		body, err := r.body(5)
+		body, err := r.body(5, func(line string) { t.Errorf("%s: warned %q", tc.args, line) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -209,7 +211,7 @@ func FuzzMDBModify(f *testing.F) {
 			_, _ = r.body(func(string) (uint32, error) { return 1, nil }, func(string, ...any) {})
 		}
 		if r, err := parseVNIModify(cmdline.NewArgs(words)); err == nil {
-			if _, err := r.body(1); err != nil {
+			if _, err := r.body(1, func(string) {}); err != nil {
 				t.Fatalf("%q: %v", s, err)
 			}
 		}
@@ -244,4 +246,46 @@ func FuzzMDBVNIPrinters(f *testing.F) {
 		_ = v.print(netlink.Message{Header: netlink.Header{Type: rtmNewTunnel}, Data: body})
 		p.Flush()
 	})
+}
+
+// TestVNIRequestBound checks iproute2's bounds on a long VNI list: 83
+// single VNIs fill the 1024 bytes; each further one up to the struct's
+// 1048 bytes is an empty entry and one addattr_l line for its start;
+// past that, the nest's own line too and nothing is added.
+func TestVNIRequestBound(t *testing.T) {
+	list := func(n int) string {
+		vnis := make([]string, n)
+		for i := range vnis {
+			vnis[i] = strconv.Itoa(2*i + 1)
+		}
+		return strings.Join(vnis, ",")
+	}
+	for _, tc := range []struct {
+		n, bodyLen int
+		warned     []string
+	}{
+		{83, 8 + 83*12, nil},
+		{84, 8 + 83*12 + 4, []string{"addattr_l ERROR: message exceeded bound of 1024"}},
+		{90, 8 + 83*12 + 7*4, slices.Repeat([]string{"addattr_l ERROR: message exceeded bound of 1024"}, 7)},
+		{91, 8 + 83*12 + 7*4, append(slices.Repeat([]string{"addattr_l ERROR: message exceeded bound of 1024"}, 7),
+			"addattr_l ERROR: message exceeded bound of 1048", "addattr_l ERROR: message exceeded bound of 1024")},
+	} {
+		r, err := parseVNIModify(cmdline.NewArgs([]string{"dev", "vx0", "vni", list(tc.n)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var warned []string
+		body, err := r.body(5, func(line string) { warned = append(warned, line) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(body) != tc.bodyLen || !slices.Equal(warned, tc.warned) {
+			t.Errorf("%d VNIs: body %d bytes, warned %q; want %d, %q", tc.n, len(body), warned, tc.bodyLen, tc.warned)
+		}
+		if tc.n > 83 {
+			if got := hex.EncodeToString(body[len(body)-4:]); got != "04000180" {
+				t.Errorf("%d VNIs: last entry %s, want an empty nest 04000180", tc.n, got)
+			}
+		}
+	}
 }

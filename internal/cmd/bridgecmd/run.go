@@ -7,6 +7,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/netns"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -127,6 +128,17 @@ func Command(env *cli.Env, args *cmdline.Args) error {
 		}
 		if c.run == nil {
 			return cmdline.Exit(cmdline.StatusFailed, "gip: bridge %s is not implemented yet", c.name)
+		}
+		st := stateOf(env)
+		if c.name == "monitor" {
+			st.socketClosed = true
+		} else if !st.linkMapReady {
+			if st.socketClosed {
+				// ll_init_map's link dump cannot be sent on the
+				// socket a monitor line closed, and it exits.
+				return cmdline.Fatal(cmdline.StatusFailed, "Cannot send dump request: %s", rtnl.Strerror(unix.EBADF))
+			}
+			st.linkMapReady = true
 		}
 		return c.run(env, args)
 	}

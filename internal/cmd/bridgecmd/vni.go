@@ -139,16 +139,35 @@ func parseVNIModify(args *cmdline.Args) (*vniRequest, error) {
 	return r, nil
 }
 
+// vni_modify's request is a struct of the header, the tunnel_msg and 1024
+// bytes; parse_vni_filter bounds each entry's nest by the struct's size but
+// the attributes inside it by 1024 (counted from the header's start), so a
+// long list ends in empty nests, each with addattr_l's complaint.
+const (
+	vniReqBound  = unix.NLMSG_HDRLEN + sizeofTunnelMsg + 1024
+	vniAttrBound = 1024
+)
+
 // entries encodes parse_vni_filter: one VXLAN_VNIFILTER_ENTRY per
 // comma-separated VNI or range (empty pieces skipped, as strtok does),
-// each with the group.
-func (r *vniRequest) entries(ae *netlink.AttributeEncoder) {
+// each with the group. Attributes past iproute2's bounds are left out and
+// warn is called with addattr_l's line for each.
+func (r *vniRequest) entries(ae *netlink.AttributeEncoder, warn func(string)) {
 	groupType := uint16(unix.AF_UNSPEC)
 	if r.group != nil && r.groupInet {
 		groupType = vniFilterEntryGroup
 		if r.group.Family == unix.AF_INET6 {
 			groupType = vniFilterEntryGroup6
 		}
+	}
+	msgLen := unix.NLMSG_HDRLEN + sizeofTunnelMsg
+	fits := func(payload, bound int) bool {
+		if !rtnl.AttrFits(msgLen, payload, bound) {
+			warn(rtnl.ExceededBound(bound))
+			return false
+		}
+		msgLen += rtnl.AttrLen(payload)
+		return true
 	}
 	for _, piece := range strings.Split(r.vni, ",") {
 		if piece == "" {
@@ -160,12 +179,23 @@ func (r *vniRequest) entries(ae *netlink.AttributeEncoder) {
 		} else {
 			start = uint32(cnum.Atoi(piece))
 		}
+		nestFits := fits(0, vniReqBound)
+		startFits := fits(4, vniAttrBound)
+		endFits := end != 0 && fits(4, vniAttrBound)
+		groupFits := r.group != nil && fits(r.group.ByteLen, vniAttrBound)
+		if !nestFits {
+			// Nothing fits after a nest that did not (iproute2 then
+			// writes the nest's length past its buffer).
+			continue
+		}
 		ae.Nested(vniFilterEntry|unix.NLA_F_NESTED, func(nae *netlink.AttributeEncoder) error {
-			nae.Uint32(vniFilterEntryStart, start)
-			if end != 0 {
+			if startFits {
+				nae.Uint32(vniFilterEntryStart, start)
+			}
+			if endFits {
 				nae.Uint32(vniFilterEntryEnd, end)
 			}
-			if r.group != nil {
+			if groupFits {
 				nae.Bytes(groupType, r.group.Data[:r.group.ByteLen])
 			}
 			return nil
@@ -173,13 +203,14 @@ func (r *vniRequest) entries(ae *netlink.AttributeEncoder) {
 	}
 }
 
-// body is the request vni_modify sends to the device ifindex.
-func (r *vniRequest) body(ifindex uint32) ([]byte, error) {
+// body is the request vni_modify sends to the device ifindex; warn gets
+// addattr_l's lines for what did not fit.
+func (r *vniRequest) body(ifindex uint32, warn func(string)) ([]byte, error) {
 	hdr := make([]byte, sizeofTunnelMsg)
 	hdr[0] = unix.AF_BRIDGE
 	ne.PutUint32(hdr[4:8], ifindex)
 	return rtnl.Body(hdr, func(ae *netlink.AttributeEncoder) error {
-		r.entries(ae)
+		r.entries(ae, warn)
 		return nil
 	})
 }
@@ -189,6 +220,12 @@ func vniModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType) error {
 	if err == errUsageVNI {
 		return vniHelp(env)
 	}
+	if err != nil {
+		return err
+	}
+	// iproute2 builds the request (and complains about its bounds)
+	// before it looks the device up.
+	body, err := r.body(0, func(line string) { env.Warnf("%s\n", line) })
 	if err != nil {
 		return err
 	}
@@ -203,10 +240,7 @@ func vniModify(env *cli.Env, args *cmdline.Args, cmd netlink.HeaderType) error {
 	if idx == 0 {
 		return cmdline.Exit(cmdline.StatusUsage, "Cannot find vxlan device \"%s\"", r.dev)
 	}
-	body, err := r.body(idx)
-	if err != nil {
-		return err
-	}
+	ne.PutUint32(body[4:8], idx)
 	if err := c.Exec(cmd, 0, body); err != nil {
 		env.Warnf("%s\n", err.Error())
 		return cmdline.Silent(cmdline.StatusUsage)
