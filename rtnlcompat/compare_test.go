@@ -273,10 +273,10 @@ func TestAddressesAgree(t *testing.T) {
 	}
 }
 
-// route is what gip's rtnl layer reads of a route message: the fields the
+// routeFields is what gip's rtnl layer reads of a route message: the fields the
 // comparison covers. (route has no exported decoder yet; when it has one,
 // compare with it here.)
-type route struct {
+type routeFields struct {
 	hdr                        rtnl.RtMsg
 	dst, src, gateway, prefsrc []byte
 	oif, priority, table, mark uint32
@@ -290,13 +290,13 @@ type hop struct {
 	gateway []byte
 }
 
-func decodeRoute(t *testing.T, b []byte) route {
+func decodeRoute(t *testing.T, b []byte) routeFields {
 	t.Helper()
 	hdr, attrs, err := rtnl.ParseRtMsg(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := route{hdr: hdr, table: uint32(hdr.Table)}
+	r := routeFields{hdr: hdr, table: uint32(hdr.Table)}
 	for a := rtnl.NewAttrs(attrs); a.Next(); {
 		switch a.Type() {
 		case unix.RTA_DST:
