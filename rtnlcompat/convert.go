@@ -67,7 +67,8 @@ func tableHeader(id uint32) uint8 {
 // The header's flags are a.Flags' low 8 bits, the attribute's all of them.
 // The lifetimes go to Attributes.CacheInfo (whose Created and Updated stay
 // 0), which rtnetlink's MarshalBinary does not send: Add with lifetimes
-// is addr.Add's. Everything in addr.Address carries over.
+// is addr.Add's. Everything in addr.Address carries over (but rtnetlink's
+// MarshalBinary sends an IPv4-mapped IPv6 address as IPv4).
 func AddressMessage(a addr.Address) *rtnetlink.AddressMessage {
 	local := a.Prefix.Addr()
 	family := familyOf(local)
