@@ -29,13 +29,14 @@ func ipOf(a netip.Addr) net.IP {
 }
 
 // addrOf reads an address of family from rtnetlink's net.IP. A 16-byte
-// IPv4-mapped address (net.IPv4's form) is IPv4 unless family is IPv6.
+// IPv4-mapped address (net.IPv4's form) is IPv4 when family is IPv4 or
+// not given.
 func addrOf(family int, ip net.IP) netip.Addr {
 	a, ok := netip.AddrFromSlice(ip)
 	if !ok {
 		return netip.Addr{}
 	}
-	if family != unix.AF_INET6 {
+	if family == unix.AF_INET || family == unix.AF_UNSPEC {
 		a = a.Unmap()
 	}
 	return a
@@ -49,6 +50,13 @@ func familyOf(a netip.Addr) int {
 		return unix.AF_INET
 	}
 	return unix.AF_INET6
+}
+
+func prefixFamily(p netip.Prefix) int {
+	if !p.IsValid() {
+		return unix.AF_UNSPEC
+	}
+	return familyOf(p.Addr())
 }
 
 // tableHeader is the header's byte for table id, as the kernel fills it in
@@ -281,8 +289,8 @@ func ptr[T any](v T) *T { return &v }
 func RuleMessage(r rule.Rule) *rtnetlink.RuleMessage {
 	family := r.Family
 	if family == 0 {
-		if family = familyOf(r.Src.Addr()); family == 0 {
-			family = familyOf(r.Dst.Addr())
+		if family = prefixFamily(r.Src); family == 0 {
+			family = prefixFamily(r.Dst)
 		}
 	}
 	if family == 0 {

@@ -18,7 +18,8 @@ import (
 // and broadcast addresses, MTU, IFLA_LINK (rtnetlink's Attributes.Type),
 // qdisc, operational state, master, transmit queue length, group, link
 // mode, carrier changes, the kind and slave kind with their data, and the
-// counters (Stats64, or Stats when the kernel sent only IFLA_STATS). The
+// counters (Stats64, or Stats when the kernel sent only IFLA_STATS; the
+// counters past rtnetlink's structs, 25 and 24 of them, are dropped). The
 // pointer fields are set when l had the attribute (l.Has) or its value is
 // not 0. The kind's data is decoded as rtnetlink decodes IFLA_INFO_DATA:
 // into the driver registered for the kind (driver.Bridge, driver.Vxlan...

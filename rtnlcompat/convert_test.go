@@ -29,18 +29,14 @@ var (
 func normRoute(r route.Route) route.Route {
 	r.Family = routeFamily(&r)
 	r.IIF, r.NHID = 0, 0
-	if !r.Dst.IsValid() {
+	if !r.Dst.IsValid() || r.Dst.Bits() == 0 {
 		switch r.Family {
 		case unix.AF_INET:
 			r.Dst = netip.PrefixFrom(netip.IPv4Unspecified(), 0)
 		case unix.AF_INET6:
 			r.Dst = netip.PrefixFrom(netip.IPv6Unspecified(), 0)
-		}
-	} else if r.Dst.Bits() == 0 {
-		if r.Family == unix.AF_INET6 {
-			r.Dst = netip.PrefixFrom(netip.IPv6Unspecified(), 0)
-		} else {
-			r.Dst = netip.PrefixFrom(netip.IPv4Unspecified(), 0)
+		default:
+			r.Dst = netip.Prefix{}
 		}
 	}
 	if len(r.Multipath) == 0 {
@@ -64,8 +60,8 @@ func normNeighbor(n neigh.Neighbor) neigh.Neighbor {
 
 func normRule(r rule.Rule) rule.Rule {
 	if r.Family == 0 {
-		if r.Family = familyOf(r.Src.Addr()); r.Family == 0 {
-			r.Family = familyOf(r.Dst.Addr())
+		if r.Family = prefixFamily(r.Src); r.Family == 0 {
+			r.Family = prefixFamily(r.Dst)
 		}
 		if r.Family == 0 {
 			r.Family = unix.AF_INET
