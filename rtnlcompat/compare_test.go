@@ -5,10 +5,16 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"github.com/gipnet/gip/neigh"
+	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rule"
 	"net"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -273,10 +279,10 @@ func TestAddressesAgree(t *testing.T) {
 	}
 }
 
-// route is what gip's rtnl layer reads of a route message: the fields the
-// comparison covers. (route has no exported decoder yet; when it has one,
-// compare with it here.)
-type route struct {
+// routeFields is what gip's rtnl layer reads of a route message: the fields the
+// comparison covers, read independently of route's decoder (which
+// TestConversionsAgree compares through the conversions).
+type routeFields struct {
 	hdr                        rtnl.RtMsg
 	dst, src, gateway, prefsrc []byte
 	oif, priority, table, mark uint32
@@ -290,13 +296,13 @@ type hop struct {
 	gateway []byte
 }
 
-func decodeRoute(t *testing.T, b []byte) route {
+func decodeRoute(t *testing.T, b []byte) routeFields {
 	t.Helper()
 	hdr, attrs, err := rtnl.ParseRtMsg(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := route{hdr: hdr, table: uint32(hdr.Table)}
+	r := routeFields{hdr: hdr, table: uint32(hdr.Table)}
 	for a := rtnl.NewAttrs(attrs); a.Next(); {
 		switch a.Type() {
 		case unix.RTA_DST:
@@ -464,4 +470,158 @@ func TestNeighboursAgree(t *testing.T) {
 	if !replaced {
 		t.Error("no message gives 10.1.0.9 the lladdr 02:00:00:00:00:19")
 	}
+}
+
+// show is a message as text for a failure report.
+func show(m any) string {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Sprintf("%+v", m)
+	}
+	return string(b)
+}
+
+// agree reports whether gip's conversion of a captured message (conv)
+// equals rtnetlink's decoding of the same bytes (dec), both reduced to the
+// fields the conversion carries.
+func agree(t *testing.T, what string, conv, dec any) {
+	t.Helper()
+	if !reflect.DeepEqual(conv, dec) {
+		t.Errorf("%s: gip's value converted:\n%s\nrtnetlink's decoding:\n%s", what, show(conv), show(dec))
+	}
+}
+
+// The conversions, applied to what gip decodes from the captured kernel
+// messages, give the message rtnetlink decodes from the same bytes (less
+// the fields one side lacks).
+func TestConversionsAgree(t *testing.T) {
+	t.Run("link", func(t *testing.T) {
+		msgs := readLengthPrefixed(t, filepath.Join("..", "link", "testdata", "show-links.bin"), unix.RTM_NEWLINK)
+		msgs = append(msgs, readEvents(t, unix.RTM_NEWLINK, unix.RTM_DELLINK)...)
+		for i, m := range msgs {
+			g, err := link.Decode(m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dm, err := Decode(m.typ, m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := dm.(*rtnetlink.LinkMessage)
+			r.Change = 0
+			if a := r.Attributes; a != nil {
+				a.Carrier, a.CarrierUpCount, a.CarrierDownCount, a.ExtMask, a.Index = nil, nil, nil, nil, nil
+				a.NumVF, a.PhysPortID, a.PhysPortName, a.PhysSwitchID, a.VFInfoList, a.XDP, a.NetNS = nil, nil, nil, nil, nil, nil, nil
+				if a.Stats64 != nil {
+					a.Stats = nil // gip keeps the 64-bit counters when both came
+				}
+			}
+			agree(t, fmt.Sprintf("link %d (%s)", i, g.Name), LinkMessage(*g), r)
+		}
+	})
+	t.Run("address", func(t *testing.T) {
+		msgs := readLengthPrefixed(t, filepath.Join("..", "addr", "testdata", "addrs.bin"), unix.RTM_NEWADDR)
+		msgs = append(msgs, readEvents(t, unix.RTM_NEWADDR, unix.RTM_DELADDR)...)
+		for i, m := range msgs {
+			g, err := addr.Decode(m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dm, err := Decode(m.typ, m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := dm.(*rtnetlink.AddressMessage)
+			r.Attributes.CacheInfo.Created, r.Attributes.CacheInfo.Updated = 0, 0
+			r.Attributes.Multicast = nil
+			a := ownedAddress(g)
+			agree(t, fmt.Sprintf("address %d (%v)", i, a.Prefix), AddressMessage(a), r)
+		}
+	})
+	t.Run("route", func(t *testing.T) {
+		msgs := readHexLines(t, filepath.Join("..", "internal", "cmd", "iproute", "testdata", "dump.hex"), unix.RTM_NEWROUTE)
+		msgs = append(msgs, readEvents(t, unix.RTM_NEWROUTE, unix.RTM_DELROUTE)...)
+		multipath := 0
+		for i, m := range msgs {
+			var gm route.Message
+			if err := route.DecodeMessage(uint16(m.typ), m.body, &gm); err != nil {
+				t.Fatal(err)
+			}
+			g := route.FromMessage(&gm)
+			dm, err := Decode(m.typ, m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := dm.(*rtnetlink.RouteMessage)
+			a := &r.Attributes
+			a.Mark, a.Pref, a.Expires = 0, nil, nil
+			if a.Metrics != nil {
+				a.Metrics = &rtnetlink.RouteMetrics{MTU: a.Metrics.MTU}
+				if a.Metrics.MTU == 0 {
+					a.Metrics = nil
+				}
+			}
+			c := RouteMessage(g)
+			for _, nhs := range [][]rtnetlink.NextHop{a.Multipath, c.Attributes.Multipath} {
+				for j := range nhs {
+					nhs[j].Hop.Length, nhs[j].MPLS = 0, nil
+				}
+			}
+			if len(a.Multipath) > 0 {
+				multipath++
+			}
+			agree(t, fmt.Sprintf("route %d (%v table %d)", i, g.Dst, g.Table), c, r)
+		}
+		if multipath == 0 {
+			t.Error("no multipath route in the captures")
+		}
+	})
+	t.Run("neighbour", func(t *testing.T) {
+		for i, m := range readEvents(t, unix.RTM_NEWNEIGH, unix.RTM_DELNEIGH) {
+			var gm neigh.Message
+			if !neigh.DecodeMessage(m.body, &gm) {
+				t.Fatal("short")
+			}
+			dm, err := Decode(m.typ, m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := dm.(*rtnetlink.NeighMessage)
+			r.Type, r.Attributes.CacheInfo, r.Attributes.IfIndex = 0, nil, 0
+			g := neigh.FromMessage(&gm)
+			agree(t, fmt.Sprintf("neighbour %d (%v)", i, g.Addr), NeighborMessage(g), r)
+		}
+	})
+	t.Run("rule", func(t *testing.T) {
+		msgs := readEvents(t, unix.RTM_NEWRULE, unix.RTM_DELRULE)
+		for i, m := range msgs {
+			var gm rule.Message
+			if !rule.DecodeMessage(m.body, &gm) {
+				t.Fatal("short")
+			}
+			dm, err := Decode(m.typ, m.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := rule.FromMessage(&gm)
+			r, c := dm.(*rtnetlink.RuleMessage), RuleMessage(g)
+			a := r.Attributes
+			a.Goto, a.SrcRealm, a.DstRealm, a.TunID, a.L3MDev, a.IPProto = nil, nil, nil, nil, nil, nil
+			a.UIDRange, a.SPortRange, a.DPortRange, a.SuppressPrefixLen, a.SuppressIFGroup = nil, nil, nil, nil, nil
+			r.Flags &= unix.FIB_RULE_INVERT
+			// The kernel sends a table, a protocol and a mask of 0;
+			// gip's Rule has no "present but 0".
+			for _, ra := range []*rtnetlink.RuleAttributes{a, c.Attributes} {
+				for _, p := range []**uint32{&ra.Table, &ra.FwMark, &ra.FwMask, &ra.Priority} {
+					if *p != nil && **p == 0 {
+						*p = nil
+					}
+				}
+				if ra.Protocol != nil && *ra.Protocol == 0 {
+					ra.Protocol = nil
+				}
+			}
+			agree(t, fmt.Sprintf("rule %d (pref %d)", i, g.Priority), c, r)
+		}
+	})
 }

@@ -4,13 +4,18 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/netip"
 	"os"
 	"os/exec"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gipnet/gip/addr"
+	"github.com/gipnet/gip/link"
+	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/jsimonetti/rtnetlink/v2"
 	"github.com/jsimonetti/rtnetlink/v2/driver"
@@ -205,10 +210,10 @@ func TestVethAcrossNamespaces(t *testing.T) {
 	if err := Execute(ctx, here, unix.RTM_NEWADDR, rtnl.Create|rtnl.Excl, address); err != nil {
 		t.Fatalf("adding 10.99.0.1/24: %v", err)
 	}
-	route := &rtnetlink.RouteMessage{Family: unix.AF_INET, DstLength: 16, Table: unix.RT_TABLE_MAIN,
+	rtRoute := &rtnetlink.RouteMessage{Family: unix.AF_INET, DstLength: 16, Table: unix.RT_TABLE_MAIN,
 		Protocol: unix.RTPROT_STATIC, Scope: unix.RT_SCOPE_UNIVERSE, Type: unix.RTN_UNICAST,
 		Attributes: rtnetlink.RouteAttributes{Dst: net.IPv4(10, 50, 0, 0), Gateway: net.IPv4(10, 99, 0, 2), OutIface: index}}
-	if err := Execute(ctx, here, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, route); err != nil {
+	if err := Execute(ctx, here, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, rtRoute); err != nil {
 		t.Fatalf("adding 10.50.0.0/16 via 10.99.0.2: %v", err)
 	}
 	sawAddress := false
@@ -232,6 +237,93 @@ func TestVethAcrossNamespaces(t *testing.T) {
 	}
 	if !sawAddress || !sawRoute {
 		t.Errorf("address listed %v, route listed %v; want both", sawAddress, sawRoute)
+	}
+	// gip's typed values through rtnetlink's messages, read back with
+	// gip's own listings: a route of a table over 255 (RTA_TABLE), a
+	// multipath route, an address.
+	single := route.Route{Family: unix.AF_INET, Dst: netip.MustParsePrefix("10.60.0.0/16"),
+		Gateway: netip.MustParseAddr("10.99.0.2"), OIF: int(index), Table: 1000, Protocol: unix.RTPROT_STATIC,
+		Scope: unix.RT_SCOPE_UNIVERSE, Type: unix.RTN_UNICAST, Priority: 7}
+	multi := route.Route{Family: unix.AF_INET, Dst: netip.MustParsePrefix("10.61.0.0/16"), Table: 1000,
+		Protocol: unix.RTPROT_STATIC, Type: unix.RTN_UNICAST, Multipath: []route.NextHop{
+			{Gateway: netip.MustParseAddr("10.99.0.2"), OIF: int(index), Weight: 3},
+			{Gateway: netip.MustParseAddr("10.99.0.3"), OIF: int(index), Weight: 1},
+		}}
+	for _, r := range []route.Route{single, multi} {
+		if err := Execute(ctx, here, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, RouteMessage(r)); err != nil {
+			t.Fatalf("adding %v through RouteMessage: %v", r.Dst, err)
+		}
+	}
+	listed, err := route.List(ctx, here, route.Filter{Family: unix.AF_INET, Table: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// host0's peer is down: the kernel marks the routes through it.
+	single.Flags = unix.RTNH_F_LINKDOWN
+	multi.Flags = unix.RTNH_F_LINKDOWN
+	for i := range multi.Multipath {
+		multi.Multipath[i].Flags = unix.RTNH_F_LINKDOWN
+	}
+	for _, want := range []route.Route{single, multi} {
+		found := false
+		for _, got := range listed {
+			if got.Dst == want.Dst {
+				found = true
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("route.List read back\n%+v\nwant\n%+v", got, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("route.List of table 1000 has no %v: %+v", want.Dst, listed)
+		}
+	}
+	second := addr.Address{Index: int(index), Prefix: netip.MustParsePrefix("10.99.0.5/24"), Label: "host0:1",
+		Broadcast: netip.MustParseAddr("10.99.0.255"), Flags: unix.IFA_F_NOPREFIXROUTE}
+	if err := Execute(ctx, here, unix.RTM_NEWADDR, rtnl.Create|rtnl.Excl, AddressMessage(second)); err != nil {
+		t.Fatalf("adding 10.99.0.5/24 through AddressMessage: %v", err)
+	}
+	addrs, err := addr.List(ctx, here, addr.Filter{Index: int(index), Family: unix.AF_INET})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawSecond := false
+	for _, a := range addrs {
+		if a.Prefix == second.Prefix {
+			sawSecond = true
+			want := second
+			want.Flags |= unix.IFA_F_PERMANENT | unix.IFA_F_SECONDARY // the kernel's
+			want.ValidLifetime, want.PreferredLifetime = addr.Forever, addr.Forever
+			if !reflect.DeepEqual(a, want) {
+				t.Errorf("addr.List read back %+v, want %+v", a, want)
+			}
+		}
+	}
+	if !sawSecond {
+		t.Errorf("addr.List has no 10.99.0.5/24: %+v", addrs)
+	}
+	// The links rtnetlink decodes, converted, equal gip's own reading on
+	// the fields both keep: in the other namespace, where nothing changes
+	// (host0's state settles on its own time) and the counters stay.
+	var decoded []*rtnetlink.LinkMessage
+	for l, err := range Links(ctx, there) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		decoded = append(decoded, l)
+	}
+	if len(decoded) != 2 {
+		t.Errorf("%d links in the other namespace, want lo and ceth0", len(decoded))
+	}
+	for _, l := range decoded {
+		conv := LinkFromMessage(l)
+		own, err := link.GetByIndex(ctx, there, int(l.Index))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := carried(&conv), carried(&own); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s through rtnetlink and LinkFromMessage:\n%+v\nlink.GetByIndex:\n%+v", own.Name, got, want)
+		}
 	}
 	// Deleting by index, through rtnetlink's message.
 	if err := Execute(ctx, here, unix.RTM_DELLINK, 0, &rtnetlink.LinkMessage{Index: index}); err != nil {

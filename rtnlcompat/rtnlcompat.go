@@ -21,6 +21,18 @@
 //
 //	for l, err := range rtnlcompat.Links(ctx, c) { ... l.Attributes.Name ... }
 //
+// gip's typed values convert to and from rtnetlink's messages:
+// LinkMessage and LinkFromMessage (link.Link), AddressMessage and
+// AddressFromMessage (addr.Address), RouteMessage and RouteFromMessage
+// (route.Route, multipath and tables over 255 included), NeighborMessage
+// and NeighborFromMessage (neigh.Neighbor), RuleMessage and
+// RuleFromMessage (rule.Rule). Each doc comment names the fields that do
+// not carry over. So a route can be built as gip's value and sent as
+// rtnetlink's message, or a message from rtnetlink read as gip's value:
+//
+//	r := route.Route{Dst: netip.MustParsePrefix("10.50.0.0/16"), Gateway: gw, Table: 1000, Type: unix.RTN_UNICAST}
+//	err = rtnlcompat.Execute(ctx, c, unix.RTM_NEWROUTE, rtnl.Create|rtnl.Excl, rtnlcompat.RouteMessage(r))
+//
 // The request bytes are rtnetlink's own (its MarshalBinary): they differ
 // from what iproute2 sends for the same command (attribute order, a NUL
 // after kind names), which is why gip's command line does not use this
