@@ -3,6 +3,7 @@ package vrf
 import (
 	"bufio"
 	"errors"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -74,18 +75,25 @@ func FindCgroup2Mount(mount bool) (string, error) {
 // scanMounts reads a mount table as iproute2's fscanf pattern "%*s %4095s
 // %127s %*s %*d %*d" does and returns the mount point of the first entry
 // of file system type fstype.
-func scanMounts(f *os.File, fstype string) (string, bool) {
+func scanMounts(f io.Reader, fstype string) (string, bool) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	sc.Split(bufio.ScanWords)
+	// A word longer than a conversion's width is cut there, and its
+	// rest is the next word, as with scanf's %Ns.
+	var pending string
 	word := func(max int) (string, bool) {
-		if !sc.Scan() {
-			return "", false
+		if pending == "" {
+			if !sc.Scan() {
+				return "", false
+			}
+			pending = sc.Text()
 		}
-		w := sc.Text()
+		w := pending
 		if len(w) > max {
 			w = w[:max]
 		}
+		pending = pending[len(w):]
 		return w, true
 	}
 	for {
@@ -141,7 +149,11 @@ func baseCgroup(pid int) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 4096)
+	return parseCgroup(bufio.NewReaderSize(f, 4096)), nil
+}
+
+// parseCgroup reads baseCgroup's answer from a /proc/PID/cgroup file.
+func parseCgroup(r *bufio.Reader) string {
 	for {
 		line, err := readLine(r, 4095)
 		if line != "" {
@@ -159,11 +171,11 @@ func baseCgroup(pid int) (string, error) {
 				if p == "/" {
 					p = ""
 				}
-				return p, nil
+				return p
 			}
 		}
 		if err != nil {
-			return "", nil
+			return ""
 		}
 	}
 }
@@ -212,6 +224,20 @@ func DefaultCgroup() (string, error) {
 	if err != nil {
 		return "", failErrno("Failed to get base cgroup path: ", err)
 	}
+	path, err := cgroupDir(mnt, vpath, ns)
+	if err != nil {
+		return "", err
+	}
+	if err := MakePath(path, 0o755); err != nil {
+		return "", &Error{Msg: err.Error() + "\nFailed to setup vrf cgroup2 directory", Err: errors.Unwrap(err)}
+	}
+	return path, nil
+}
+
+// cgroupDir is the default VRF's directory for a process whose cgroup is
+// vpath (see baseCgroup) in network namespace ns ("NAME-ns" or "") below
+// the cgroup2 mount mnt.
+func cgroupDir(mnt, vpath, ns string) (string, error) {
 	if ns != "" {
 		// A base that ends in the namespace's directory already is not
 		// given a second one.
@@ -227,9 +253,6 @@ func DefaultCgroup() (string, error) {
 	}
 	if len(path) == cgroupBuf {
 		path = path[:cgroupBuf-1]
-	}
-	if err := MakePath(path, 0o755); err != nil {
-		return "", &Error{Msg: err.Error() + "\nFailed to setup vrf cgroup2 directory", Err: errors.Unwrap(err)}
 	}
 	return path, nil
 }
