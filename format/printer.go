@@ -149,6 +149,18 @@ func (p *Printer) End() {
 	}
 }
 
+// Abandon forgets a top-level JSON array left open, without closing it:
+// what is written stays, and the next Begin opens a new one. iproute2's
+// commands that fail half-way through a JSON listing leave their writer
+// open and the next command of a -batch starts another (so its output
+// reads "[[{...}]").
+func (p *Printer) Abandon() {
+	if p.started {
+		p.started = false
+		p.sep, p.depth = 0, 0
+	}
+}
+
 // OpenObject starts a JSON object, named when key is not "" (JSON only).
 func (p *Printer) OpenObject(key string) {
 	if !p.json {

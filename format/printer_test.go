@@ -710,3 +710,22 @@ func TestPlain(t *testing.T) {
 		t.Error("Plain of a text printer is not itself")
 	}
 }
+
+// TestAbandon: a listing left open is not closed, and the next one opens
+// its own array, as iproute2's leaked JSON writer does under -batch.
+func TestAbandon(t *testing.T) {
+	var b bytes.Buffer
+	p := New(&b, Options{JSON: true})
+	p.Begin()
+	p.Abandon()
+	p.Begin()
+	p.OpenObject("")
+	p.String(Any, "a", "%s", "x")
+	p.CloseObject()
+	p.End()
+	p.Abandon() // nothing open: no effect
+	p.Flush()
+	if got, want := b.String(), "[[{\"a\":\"x\"}]\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -36,10 +36,13 @@ type Conn struct {
 	// on its way (addattr_l's "message exceeded bound") and goes on.
 	Warn func(line string)
 
-	seq  uint32
-	sbuf []byte                  // the request being sent
-	bufs [inlineDatagrams][]byte // receive buffers of requests and a dump's first datagrams
-	pipe [][]byte                // the receiver's buffers, kept for the next dump
+	seq uint32
+	// errMsgRefusal is the refusal that ended the last request, a dump,
+	// when the kernel sent it as NLMSG_ERROR rather than in NLMSG_DONE.
+	errMsgRefusal *Error
+	sbuf          []byte                  // the request being sent
+	bufs          [inlineDatagrams][]byte // receive buffers of requests and a dump's first datagrams
+	pipe          [][]byte                // the receiver's buffers, kept for the next dump
 }
 
 // Dial opens an rtnetlink socket in the network namespace that the open
@@ -106,6 +109,14 @@ func DialProto(nsFD, proto int) (*Conn, error) {
 	// Sequence numbers start from the clock, as iproute2's do.
 	return &Conn{c: c, rc: rc, seq: uint32(time.Now().Unix())}, nil
 }
+
+// DumpErrorMessage returns the refusal that ended the last request sent,
+// when that was a dump and the kernel refused it with an NLMSG_ERROR
+// message rather than in its NLMSG_DONE; nil otherwise. iproute2 reports
+// the two kinds from different places (rtnl_dump_error and
+// rtnl_dump_done), and a handle of ip's that `ip netconf` has listed
+// through stops reporting the first kind.
+func (c *Conn) DumpErrorMessage() *Error { return c.errMsgRefusal }
 
 // Close closes the socket.
 func (c *Conn) Close() error { return c.c.Close() }
@@ -337,6 +348,9 @@ func (d *dump) deliver(b []byte) (bool, error) {
 		}
 		if m.typ == netlink.Done || m.typ == netlink.Error {
 			err := replyError(&m)
+			if e, ok := err.(*Error); ok && m.typ == netlink.Error {
+				d.c.errMsgRefusal = e
+			}
 			if err != nil && d.fnErr != nil {
 				err = d.fnErr
 			}

@@ -49,6 +49,7 @@ var errBadLength = errors.New("netlink message has a bad length")
 // send writes one request and returns its sequence number.
 func (c *Conn) send(typ netlink.HeaderType, flags netlink.HeaderFlags, body []byte) (uint32, error) {
 	c.seq++
+	c.errMsgRefusal = nil
 	seq := c.seq
 	n := hdrLen + len(body)
 	aligned := (n + 3) &^ 3

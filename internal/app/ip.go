@@ -389,6 +389,10 @@ func batchLoop(env *cli.Env, name string, lines *batchReader, do func(*cli.Env, 
 			continue
 		}
 		env.P.Flush()
+		// A listing that failed half-way leaves its JSON array open,
+		// as iproute2's does; the next command opens its own.
+		env.P.Abandon()
+		err = env.QuietDumpErrorMessage(err)
 		code := report(env.Stderr, err)
 		var ce *cmdline.Error
 		if asCLI(err, &ce) && ce.Fatal {

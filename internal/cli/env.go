@@ -6,9 +6,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"github.com/gipnet/gip/internal/cmdline"
 	"io"
+	"strings"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/rtnl"
@@ -104,12 +106,49 @@ type Env struct {
 	// copy's exit status.
 	ForkedCopy func(failed bool) int
 
+	// DumpErrorMessagesOff is iproute2's RTNL_HANDLE_F_SUPPRESS_NLERR,
+	// which `ip netconf` sets on ip's handle when it lists and never
+	// clears: under -batch, the later commands' dumps that the kernel
+	// refuses with an NLMSG_ERROR message no longer print the refusal
+	// (see QuietDumpErrorMessage).
+	DumpErrorMessagesOff bool
+
 	// QuietInterrupts leaves interrupted dumps and libnetlink's warnings
 	// (Conn.Warn) unreported: brctl reads sysfs and uses ioctls, where no
 	// such warning exists.
 	QuietInterrupts bool
 
 	conn *rtnl.Conn
+}
+
+// QuietDumpErrorMessage drops the refusal line from err's message when
+// DumpErrorMessagesOff is set and the command's last request on Conn was a
+// dump the kernel refused with an NLMSG_ERROR message (the line iproute2's
+// dump loop no longer prints). A refusal a command prints with its own
+// words is not in that place and stays.
+func (e *Env) QuietDumpErrorMessage(err error) error {
+	if !e.DumpErrorMessagesOff || e.conn == nil {
+		return err
+	}
+	r := e.conn.DumpErrorMessage()
+	var ce *cmdline.Error
+	if r == nil || !errors.As(err, &ce) || ce.Fatal {
+		return err
+	}
+	line := "RTNETLINK answers: " + rtnl.Strerror(r.Errno)
+	for _, l := range []string{r.Error(), line} {
+		if rest, ok := strings.CutPrefix(ce.Msg, l+"\n"); ok {
+			q := *ce
+			q.Msg = rest
+			return &q
+		}
+		if ce.Msg == l {
+			q := *ce
+			q.Msg = ""
+			return &q
+		}
+	}
+	return err
 }
 
 // NewEnv returns an Env printing to stdout with the given options.

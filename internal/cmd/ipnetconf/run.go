@@ -68,6 +68,9 @@ func show(env *cli.Env, args *cmdline.Args) error {
 		}
 		return nil
 	}
+	// iproute2 turns off the dump loop's refusal lines on its handle
+	// here, for the rest of a -batch too.
+	env.DumpErrorMessagesOff = true
 	np := NewPrinter(env.P, names.Name, env.Warnf)
 	np.Family, np.Index = family, ifindex
 	env.P.Begin()

@@ -494,7 +494,7 @@ func ruleList(env *cli.Env, args *cmdline.Args, action ruleAction) error {
 		if action == ruleSave && iproute.IsWriteError(err) {
 			return cmdline.Exit(cmdline.StatusUsage, "Dump terminated")
 		}
-		return cmdline.Fatal(cmdline.StatusUsage, "%s\nDump terminated", err)
+		return cmdline.Exit(cmdline.StatusUsage, "%s\nDump terminated", err)
 	}
 	for _, body := range dels {
 		if err := c.Exec(unix.RTM_DELRULE, 0, body); err != nil {

@@ -296,11 +296,11 @@ func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *
 			return nil
 		}
 		round++
-		for _, del := range pr.pending {
-			// iproute2 sends these without asking for acks and
-			// looks only for errors already queued; a refusal
-			// stops it as here.
-			if err := c.Exec(typ, 0, del); err != nil && !errors.Is(err, unix.ENOENT) {
+		// iproute2 sends the deletions unacknowledged, as many as fit
+		// in its flush buffer a datagram, and peeks for a refusal the
+		// kernel queued for one of them.
+		for _, batch := range flushBatches(pr.pending, flushBatchBytes) {
+			if err := c.SendUnacked(typ, batch); err != nil {
 				env.Warnf("Failed to send flush request\n: %s\n", rtnl.Strerror(errnoOf(err)))
 				return cmdline.Fatal(cmdline.StatusFailed, "")
 			}
@@ -310,6 +310,26 @@ func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *
 			env.P.Flush()
 		}
 	}
+}
+
+// flushBatches cuts the deletions into the datagrams iproute2 sends: a
+// datagram is sent when the next deletion (with its netlink header) would
+// take it past limit bytes.
+func flushBatches(dels [][]byte, limit int) [][][]byte {
+	var out [][][]byte
+	start, size := 0, 0
+	for i, d := range dels {
+		n := unix.SizeofNlMsghdr + len(d)
+		if size+n > limit && i > start {
+			out = append(out, dels[start:i])
+			start, size = i, 0
+		}
+		size += (n + 3) &^ 3
+	}
+	if start < len(dels) {
+		out = append(out, dels[start:])
+	}
+	return out
 }
 
 func errnoOf(err error) unix.Errno {

@@ -6,16 +6,21 @@ package ipvrf
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/execvp"
 	"github.com/gipnet/gip/internal/usage"
+	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/vrf"
 	"github.com/mdlayher/netlink"
@@ -247,7 +252,7 @@ func execCmd(env *cli.Env, words []string) error {
 	}
 	name := words[0]
 	if name == "default" {
-		return cmdline.Exit(cmdline.StatusFailed, "ip vrf exec default is not implemented in gip yet.")
+		return execDefault(env, words[1:])
 	}
 	ok, err := isVRF(env, name)
 	if err != nil {
@@ -266,4 +271,114 @@ func execCmd(env *cli.Env, words []string) error {
 		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	return cmdline.Silent(cmdline.StatusUsage)
+}
+
+// execDefault is `ip vrf exec default CMD…`: iproute2 joins the default
+// VRF's cgroup (see vrf.DefaultCgroup) and execs CMD; under -batch it does
+// so in a forked copy of itself and waits for it. gip joins itself and
+// execs, or, under -batch, starts CMD inside the cgroup (CLONE_INTO_CGROUP)
+// and waits.
+func execDefault(env *cli.Env, argv []string) error {
+	env.P.Flush()
+	if !env.InBatch {
+		// Never unlocked: a -n switch is this thread's for good.
+		runtime.LockOSThread()
+		dir, ok := switchAndPrepare(env)
+		if !ok {
+			return cmdline.Silent(cmdline.StatusUsage)
+		}
+		if err := vrf.Join(dir, 0); err != nil {
+			env.Warnf("%s\n", err)
+			return cmdline.Silent(cmdline.StatusUsage)
+		}
+		err := execvp.Exec(argv)
+		env.Warnf("exec of \"%s\" failed: %s\n", argv[0], rtnl.ErrnoText(err))
+		return cmdline.Silent(cmdline.StatusFailed)
+	}
+	var (
+		setupFailed bool
+		status      syscall.WaitStatus
+		waitErr     error
+	)
+	netns.OnThrowawayThread(func() {
+		dir, ok := switchAndPrepare(env)
+		if ok {
+			if err := vrf.CheckJoin(dir); err != nil {
+				env.Warnf("%s\n", err)
+				ok = false
+			}
+		}
+		if !ok {
+			setupFailed = true
+			return
+		}
+		status, waitErr, setupFailed = runIn(env, dir, argv)
+	})
+	switch {
+	case setupFailed:
+		// iproute2's forked copy failed its switch and went on with
+		// the batch; its status is the command's.
+		if env.ForkedCopy(true) == 0 {
+			return nil
+		}
+		return cmdline.Silent(cmdline.StatusFailed)
+	case waitErr != nil:
+		return cmdline.Exit(cmdline.StatusFailed, "waitpid: %s", rtnl.ErrnoText(waitErr))
+	case status.Signaled():
+		return cmdline.Exited(cmdline.StatusFailed) // iproute2's parent exits at once
+	case status.ExitStatus() != 0:
+		return cmdline.Silent(status.ExitStatus())
+	}
+	return nil
+}
+
+// switchAndPrepare enters the -n namespace (as iproute2 did when it
+// started) on the calling, locked thread, and makes the default VRF's
+// cgroup directory; what fails is printed.
+func switchAndPrepare(env *cli.Env) (string, bool) {
+	if env.Opts.NetNS != "" {
+		if err := netns.Switch(env.Opts.NetNS, func(msg string) { env.Warnf("%s\n", msg) }); err != nil {
+			env.Warnf("%s\n", err)
+			return "", false
+		}
+	}
+	dir, err := vrf.DefaultCgroup()
+	if err != nil {
+		env.Warnf("%s\n", err)
+		return "", false
+	}
+	return dir, true
+}
+
+// runIn starts argv inside the cgroup dir and waits for it. A command that
+// cannot be found or run is reported as the forked ip reports it (status
+// 1); a cgroup the kernel will not start it in is iproute2's failed join.
+func runIn(env *cli.Env, dir string, argv []string) (status syscall.WaitStatus, waitErr error, setupFailed bool) {
+	cg, err := unix.Open(dir, unix.O_DIRECTORY|unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		env.Warnf("Failed to join cgroup\n")
+		return 0, nil, true
+	}
+	defer unix.Close(cg)
+	path, err := execvp.LookPath(argv[0])
+	if err == nil {
+		var p *os.Process
+		p, err = os.StartProcess(path, argv, &os.ProcAttr{
+			Files: []*os.File{os.Stdin, os.Stdout, os.Stderr},
+			Sys:   &syscall.SysProcAttr{UseCgroupFD: true, CgroupFD: cg},
+		})
+		if err == nil {
+			st, werr := p.Wait()
+			if werr != nil {
+				return 0, werr, false
+			}
+			return st.Sys().(syscall.WaitStatus), nil, false
+		}
+		if !errors.Is(err, unix.ENOENT) && !errors.Is(err, unix.EACCES) && !errors.Is(err, unix.ENOEXEC) {
+			env.Warnf("Failed to join cgroup\n")
+			return 0, nil, true
+		}
+	}
+	env.Warnf("exec of \"%s\" failed: %s\n", argv[0], rtnl.ErrnoText(err))
+	return syscall.WaitStatus(1 << 8), nil, false // exited 1, as the forked ip does
 }
