@@ -73,6 +73,13 @@ var kinds = []*Kind{
 	&bareudpKind,
 	&hsrKind,
 	&amtKind,
+	&dsaKind,
+	&gtpKind,
+	&ipoibKind,
+	&macsecKind,
+	&rmnetKind,
+	&vxcanKind,
+	&wwanKind,
 }
 
 // LookupKind returns the kind called name, or nil.

@@ -36,25 +36,6 @@ Where:	BITRATE is a NUMBER in bps; SAMPLE-POINT is 0.000..0.999; TQ a NUMBER in 
 	PROP-SEG, PHASE-SEG1, PHASE-SEG2 and SJW a NUMBER in tq;
 	TDCV, TDCO and TDCF a NUMBER in tc; RESTART-MS is 0 or a NUMBER in ms
 `,
-	"dsa": "Usage: ... dsa [ conduit DEVICE ]\n",
-	"gtp": `Usage: ... gtp role ROLE [ hsize HSIZE ] [ restart_count RESTART_COUNT ]
-
-Where:	ROLE is sgsn or ggsn; HSIZE is 1-131071; RESTART_COUNT is 0-255
-`,
-	"ipoib": `Usage: ... ipoib [ pkey PKEY ] [ mode { datagram | connected } ] [ umcast { 0 | 1 } ]
-
-PKEY: 0x8001-0xffff
-`,
-	"macsec": `Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]
-	[ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]
-	[ icvlen { 8..16 } ] [ encodingsa { 0..3 } ]
-	[ { encrypt | send_sci | end_station | scb | protect } { on | off } ]
-	[ replay { on | off } window { 0..2^32-1 } ]
-	[ validate { strict | check | disabled } ] [ offload { mac | phy | off } ]
-`,
-	"rmnet": "Usage: ... rmnet mux_id MUXID\n\nMUXID: 1-254\n",
-	"vxcan": "Usage: ip link <options> type vxcan [peer <options>]\nTo get <options> type 'ip link add help'\n",
-	"wwan":  "Usage: ... wwan linkid LINKID\n\nWhere: LINKID is 0-4294967295\n",
 }
 
 // usageHelp adapts a kind's parse-time usage printer (which writes to the
