@@ -1,0 +1,127 @@
+# Link kinds this kernel has no module for (macsec, gtp, ipoib, vxcan, rmnet,
+# dsa, wwan): the options parsed as iproute2 does, its errors and statuses,
+# and the kernel's refusal of well-formed requests.
+/usr/sbin/ip link add e0 address 02:00:00:00:00:10 type veth peer e1 address 02:00:00:00:00:11
+# macsec
+ip link add link e0 ms0 type macsec
+ip link add link e0 ms0 type macsec port 11 encrypt on
+ip link add link e0 ms0 type macsec sci 0x1234 cipher gcm-aes-256 icvlen 16
+ip link add link e0 ms0 type macsec address 02:00:00:00:00:01 port 0x10 validate strict
+ip link add link e0 ms0 type macsec address 02:00:00:00:00:01 cipher default
+ip link add link e0 ms0 type macsec address 1:2:3 address 4 port 1
+ip link add link e0 ms0 type macsec address 1:2:3:4:5:6:7:8 port 1
+ip link add link e0 ms0 type macsec port 1 address 02:00:00:00:00:01
+ip link add link e0 ms0 type macsec address 02:00:00:00:00:01 sci 1
+ip link add link e0 ms0 type macsec sci 0 protect off
+ip link add link e0 ms0 type macsec sci ffffffffffffffff
+ip link add link e0 ms0 type macsec sci 10000000000000000
+ip link add link e0 ms0 type macsec sci zz
+ip link add link e0 ms0 type macsec sci
+ip link add link e0 ms0 type macsec port 0
+ip link add link e0 ms0 type macsec port 65536
+ip link add link e0 ms0 type macsec port x
+ip link add link e0 ms0 type macsec address zz port 1
+ip link add link e0 ms0 type macsec address '' port 1
+ip link add link e0 ms0 type macsec cipher GCM-AES-XPN-128 icvlen 8 encodingsa 3
+ip link add link e0 ms0 type macsec cipher Gcm-aes-128
+ip link add link e0 ms0 type macsec cipher DEFAULT
+ip link add link e0 ms0 type macsec cipher default cipher default
+ip link add link e0 ms0 type macsec cipher ''
+ip link add link e0 ms0 type macsec icvlen 7
+ip link add link e0 ms0 type macsec icvlen 17
+ip link add link e0 ms0 type macsec icvlen 0x10
+ip link add link e0 ms0 type macsec icvlen 8 icvlen 9
+ip link add link e0 ms0 type macsec encodingsa 4
+ip link add link e0 ms0 type macsec encodingsa 1 encodingsa 2
+ip link add link e0 ms0 type macsec encodingsa
+ip link add link e0 ms0 type macsec encrypt o send_sci on
+ip link add link e0 ms0 type macsec encrypt maybe
+ip link add link e0 ms0 type macsec encrypt ''
+ip link add link e0 ms0 type macsec send_sci on end_station on
+ip link add link e0 ms0 type macsec end_station on scb on
+ip link add link e0 ms0 type macsec send_sci off end_station on scb off
+ip link add link e0 ms0 type macsec replay on window 32
+ip link add link e0 ms0 type macsec replay off
+ip link add link e0 ms0 type macsec replay on
+ip link add link e0 ms0 type macsec window 5
+ip link add link e0 ms0 type macsec replay on window 4294967295
+ip link add link e0 ms0 type macsec replay on window x
+ip link add link e0 ms0 type macsec validate c offload m
+ip link add link e0 ms0 type macsec validate bogus
+ip link add link e0 ms0 type macsec offload ''
+ip link add link e0 ms0 type macsec scb on protect on
+ip link add link e0 ms0 type macsec Encrypt on
+ip link add link e0 ms0 type macsec enc on
+ip link add link e0 ms0 type macsec help
+ip link add link e0 ms0 type macsec bogus
+ip link help macsec
+# gtp
+ip link add gtp0 type gtp role sgsn
+ip link add gtp0 type gtp role ggsn hsize 5 restart_count 7
+ip link add gtp0 type gtp hsize 131071 role sgsn bogus words
+ip link add gtp0 type gtp hsize 131072 role sgsn
+ip link add gtp0 type gtp hsize 0x10 role sgsn
+ip link add gtp0 type gtp hsize x role sgsn
+ip link add gtp0 type gtp role sgsn restart_count 256
+ip link add gtp0 type gtp role sgsn restart_count 0x1
+ip link add gtp0 type gtp role sgsn role ggsn
+ip link add gtp0 type gtp role sgsn hsize 1 hsize 2
+ip link add gtp0 type gtp role bogus
+ip link add gtp0 type gtp role SGSN
+ip link add gtp0 type gtp hsize 10
+ip link add gtp0 type gtp bogus
+ip link add gtp0 type gtp role
+ip link add gtp0 type gtp help
+# ipoib
+ip link add link e0 ib0 type ipoib
+ip link add link e0 ib0 type ipoib pkey 0x8001 mode connected umcast 1
+ip link add link e0 ib0 type ipoib p 0xffff m datagram u 0
+ip link add link e0 ib0 type ipoib pkey 0x10000
+ip link add link e0 ib0 type ipoib pkey x
+ip link add link e0 ib0 type ipoib mode Connected
+ip link add link e0 ib0 type ipoib mode ''
+ip link add link e0 ib0 type ipoib umcast -1
+ip link add link e0 ib0 type ipoib bogus
+ip link add link e0 ib0 type ipoib help
+ip link add link e0 ib0 type ipoib pkey
+ip link help ipoib
+# vxcan
+ip link add vc0 type vxcan
+ip link add vc0 type vxcan peer vc1
+ip link add vc0 mtu 72 type vxcan peer name vc1 mtu 16 address 02:00:00:00:00:02 txqlen 5 up
+ip link add vc0 type vxcan peer vc1 type veth
+ip link add vc0 type vxcan bogus
+ip link add vc0 type vxcan Peer vc1
+ip link add vc0 type vxcan help
+ip link add vc0 type vxcan peer nosuch mtu x
+ip link help vxcan
+# rmnet
+ip link add link e0 rm0 type rmnet mux_id 1
+ip link add link e0 rm0 type rmnet mux 254
+ip link add link e0 rm0 type rmnet mux_id 0x10000
+ip link add link e0 rm0 type rmnet mux_id ''
+ip link add link e0 rm0 type rmnet mux_id
+ip link add link e0 rm0 type rmnet bogus
+ip link add link e0 rm0 type rmnet help
+ip link help rmnet
+# dsa
+ip link add d0 type dsa conduit e0
+ip link add d0 type dsa master e1
+ip link set e0 type dsa conduit e1
+ip link add d0 type dsa conduit nosuch
+ip link add d0 type dsa conduit ''
+ip link add d0 type dsa cond e0
+ip link add d0 type dsa conduit
+ip link add d0 type dsa help
+ip link add d0 type dsa he
+ip link help dsa
+# wwan
+ip link add ww0 type wwan linkid 1
+ip link add ww0 type wwan l 4294967295
+ip link add ww0 type wwan linkid 4294967296
+ip link add ww0 type wwan linkid x
+ip link add ww0 type wwan linkid
+ip link add ww0 type wwan bogus
+ip link add ww0 type wwan help
+ip link help wwan
+ip link show
