@@ -101,7 +101,7 @@ func parseOneOf(key, val string, list []string) (uint8, error) {
 
 // parseMACsecSCI reads the optional leading `sci X`, `port N` or
 // `address MAC port N` and encodes IFLA_MACSEC_SCI or IFLA_MACSEC_PORT.
-// An address without a port leaves the port 0 and sends that.
+// An address without a port, or `sci 0`, sends port 0.
 func parseMACsecSCI(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	var sci []byte
 	var port uint16
@@ -159,12 +159,15 @@ words:
 			break words
 		}
 	}
+	if gotPort && gotAddr {
+		sci = binary.BigEndian.AppendUint16(addr[:], port)
+	}
 	switch {
-	case gotSCI:
+	case !gotSCI && !gotPort && !gotAddr:
+	case sci != nil && binary.BigEndian.Uint64(sci) != 0:
 		ae.Bytes(iflaMACsecSCI, sci)
-	case gotPort && gotAddr:
-		ae.Bytes(iflaMACsecSCI, binary.BigEndian.AppendUint16(addr[:], port))
-	case gotPort || gotAddr:
+	default:
+		// `sci 0` is no SCI to iproute2: it sends the port (0).
 		ae.Bytes(iflaMACsecPort, binary.BigEndian.AppendUint16(nil, port))
 	}
 	return nil

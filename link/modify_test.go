@@ -55,7 +55,7 @@ func buildCommand(words []string) ([]byte, error) {
 // for the same commands (testdata/*-requests.tsv: name, command, the
 // RTM_*LINK body after the netlink header, captured with strace).
 func TestBuildGolden(t *testing.T) {
-	for _, file := range []string{"testdata/modify-requests.tsv", "testdata/tunnel-requests.tsv"} {
+	for _, file := range []string{"testdata/modify-requests.tsv", "testdata/tunnel-requests.tsv", "testdata/missing-kinds-requests.tsv"} {
 		testBuildGoldenFile(t, file)
 	}
 }
