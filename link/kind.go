@@ -73,6 +73,7 @@ var kinds = []*Kind{
 	&bareudpKind,
 	&hsrKind,
 	&amtKind,
+	&canKind,
 	&dsaKind,
 	&gtpKind,
 	&ipoibKind,

@@ -22,20 +22,6 @@ var iproute2Kinds = map[string]bool{
 // for `ip link help KIND` and `ip link add type KIND help`.
 var requestOnlyHelp = map[string]string{
 	"batadv": "Usage: ... batadv [ ra ROUTING_ALG ]\n\nWhere: ROUTING_ALG is BATMAN_IV or BATMAN_V\n",
-	"can": `Usage: ip link set DEVICE type can [ OPTIONS ]
-Timing, either:	bitrate BITRATE [ sample-point SAMPLE-POINT ]
-	or:	tq TQ prop-seg PROP_SEG phase-seg1 PHASE-SEG1 phase-seg2 PHASE-SEG2 [ sjw SJW ]
-Data phase (fd), either: dbitrate BITRATE [ dsample-point SAMPLE-POINT ]
-	or:	dtq TQ dprop-seg PROP_SEG dphase-seg1 PHASE-SEG1 dphase-seg2 PHASE-SEG2 [ dsjw SJW ]
-	[ tdcv TDCV tdco TDCO tdcf TDCF ] [ tdc-mode { auto | manual | off } ]
-Switches, each on or off: loopback, listen-only, triple-sampling, one-shot,
-	berr-reporting, fd, fd-non-iso, presume-ack, cc-len8-dlc
-	[ restart-ms TIME-MS ] [ restart ] [ termination { 0..65535 } ]
-
-Where:	BITRATE is a NUMBER in bps; SAMPLE-POINT is 0.000..0.999; TQ a NUMBER in ns;
-	PROP-SEG, PHASE-SEG1, PHASE-SEG2 and SJW a NUMBER in tq;
-	TDCV, TDCO and TDCF a NUMBER in tc; RESTART-MS is 0 or a NUMBER in ms
-`,
 }
 
 // usageHelp adapts a kind's parse-time usage printer (which writes to the

@@ -125,3 +125,26 @@ ip link add ww0 type wwan bogus
 ip link add ww0 type wwan help
 ip link help wwan
 ip link show
+# can (settings of an existing device; e0 is no CAN device)
+ip link set e0 type can bitrate 500000 sample-point 0.875 restart-ms 100
+ip link set e0 type can tq 100 prop-seg 2 phase-seg1 3 phase-seg2 4 sjw 1 restart
+ip link set e0 type can bitrate 1000000 dbitrate 4000000 dsample-point .75 fd on fd-non-iso off loopback on
+ip link set e0 type can tdcv 1 tdcf 3 tdc-mode manual termination 120
+ip link set e0 type can b 125000 s 1.5 r f on d 0 dt 50
+ip link add c0 type can bitrate 1
+ip link set e0 type can bitrate x
+ip link set e0 type can bitrate 4294967296
+ip link set e0 type can sample-point x
+ip link set e0 type can sample-point 0.5x
+ip link set e0 type can sample-point ''
+ip link set e0 type can sample-point 0x
+ip link set e0 type can termination 65536
+ip link set e0 type can restart-ms -x
+ip link set e0 type can tdco ''
+ip link set e0 type can loopback o
+ip link set e0 type can fd-non-iso maybe
+ip link set e0 type can tdc-mode Auto
+ip link set e0 type can tdc-mode
+ip link set e0 type can bogus
+ip link set e0 type can help
+ip link help can
