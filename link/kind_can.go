@@ -17,9 +17,9 @@ import (
 // devices come from their drivers). Encoded as iproute2 does: the restart
 // words as they are read, then the bit timings, the control mode and the
 // TDC nest. Keywords are matched by prefix in iproute2's order ("f" is fd,
-// "r" restart). This kernel has no CAN drivers. gip has no -d printer for
-// can yet.
-var canKind = Kind{Name: "can", Parse: parseCAN, Help: canHelp}
+// "r" restart). This kernel has no CAN drivers. The -d printer is in
+// kind_can_print.go.
+var canKind = Kind{Name: "can", Parse: parseCAN, Print: printCAN, Help: canHelp}
 
 // IFLA_CAN_* attribute types.
 const (
