@@ -148,3 +148,44 @@ ip link set e0 type can tdc-mode
 ip link set e0 type can bogus
 ip link set e0 type can help
 ip link help can
+# more edges: repeated and missing values, case, odd numbers
+ip link add ms0 type macsec
+ip link add link e0 ms0 type macsec sci 1 port 2
+ip link add link e0 ms0 type macsec address 02:00:00:00:00:01
+ip link add link e0 ms0 type macsec address 02:00:00:00:00:01 port
+ip link add link e0 ms0 type macsec port 1 port 2
+ip link add link e0 ms0 type macsec window 5 replay on
+ip link add link e0 ms0 type macsec replay off window 0
+ip link add link e0 ms0 type macsec cipher
+ip link add link e0 ms0 type macsec validate
+ip link add link e0 ms0 type macsec icvlen ''
+ip link add link e0 ms0 type macsec sci -1
+ip link add gtp0 type gtp role sgsn hsize 0
+ip link add gtp0 type gtp role x role y
+ip link add gtp0 type gtp restart_count -1 role sgsn
+ip link add gtp0 type gtp help role sgsn
+ip link add link e0 ib0 type ipoib umcast 0x10000
+ip link add link e0 ib0 type ipoib mode
+ip link add link e0 ib0 type ipoib HELP
+ip link add vc0 type vxcan peer
+ip link add vc0 type vxcan peer vc1 peer vc2
+ip link add vc0 type vxcan peer help
+ip link set e0 type vxcan peer e1
+ip link add link e0 rm0 type rmnet mux_id -1
+ip link add link e0 rm0 type rmnet mux_id 1 mux_id 2
+ip link add d0 type dsa Conduit e0
+ip link add d0 type dsa conduit e0 conduit e1
+ip link add ww0 type wwan linkid 0x10 linkid -1
+ip link add ww0 type wwan lin
+ip link set e0 type can restart-m 5
+ip link set e0 type can restart-ms
+ip link set e0 type can sample-point inf bitrate 1
+ip link set e0 type can sample-point nan bitrate 1
+ip link set e0 type can sample-point ' 0.5' bitrate 1
+ip link set e0 type can sample-point 0.5e bitrate 1
+ip link set e0 type can sample-point 1e-50 bitrate 1
+ip link set e0 type can tdc 5
+ip link set e0 type can loopback ''
+ip link set e0 type can fd
+ip link set e0 type can HELP
+ip -d link show e0
