@@ -22,10 +22,9 @@ var (
 )
 
 const (
-	iflaDSAMaster   = 1 // IFLA_DSA_MASTER: the conduit's ifindex, u32
-	iflaRmnetMuxID  = 1 // IFLA_RMNET_MUX_ID, u16
-	iflaWWANLinkID  = 1 // IFLA_WWAN_LINK_ID, u32
-	smallKindBadArg = cmdline.StatusFailed
+	iflaDSAMaster  = 1 // IFLA_DSA_MASTER: the conduit's ifindex, u32
+	iflaRmnetMuxID = 1 // IFLA_RMNET_MUX_ID, u16
+	iflaWWANLinkID = 1 // IFLA_WWAN_LINK_ID, u32
 )
 
 // The usage texts read as iproute2's: they follow "KIND: unknown command"
@@ -45,7 +44,7 @@ func unknownKindWord(p *Parser, kind, word string, help func(io.Writer), isHelp 
 		fmt.Fprintf(p.Stderr, "%s: unknown command \"%s\"?\n", kind, word)
 	}
 	help(p.Stderr)
-	return cmdline.Silent(smallKindBadArg)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
 
 // parseDSA: `conduit DEV` or its old name `master DEV`, whole words only.
