@@ -1,6 +1,11 @@
 package link
 
-import "io"
+import (
+	"fmt"
+	"io"
+
+	"github.com/gipnet/gip/internal/cmdline"
+)
 
 // iproute2Kinds are the link types iproute2 6.1 has a module for (its
 // link_util table), mapped to whether that module prints help for `ip link
@@ -43,4 +48,14 @@ func iproute2Parses(kind string) bool {
 		return false
 	}
 	return true
+}
+
+// unknownKindWord prints "KIND: unknown command" and the kind's usage (for
+// help alone, just the usage) and fails with status 1.
+func unknownKindWord(p *Parser, kind, word string, help func(io.Writer), isHelp bool) error {
+	if !isHelp {
+		fmt.Fprintf(p.Stderr, "%s: unknown command \"%s\"?\n", kind, word)
+	}
+	help(p.Stderr)
+	return cmdline.Silent(cmdline.StatusFailed)
 }
