@@ -73,6 +73,14 @@ var kinds = []*Kind{
 	&bareudpKind,
 	&hsrKind,
 	&amtKind,
+	&canKind,
+	&dsaKind,
+	&gtpKind,
+	&ipoibKind,
+	&macsecKind,
+	&rmnetKind,
+	&vxcanKind,
+	&wwanKind,
 }
 
 // LookupKind returns the kind called name, or nil.

@@ -1,6 +1,11 @@
 package link
 
-import "io"
+import (
+	"fmt"
+	"io"
+
+	"github.com/gipnet/gip/internal/cmdline"
+)
 
 // iproute2Kinds are the link types iproute2 6.1 has a module for (its
 // link_util table), mapped to whether that module prints help for `ip link
@@ -22,39 +27,6 @@ var iproute2Kinds = map[string]bool{
 // for `ip link help KIND` and `ip link add type KIND help`.
 var requestOnlyHelp = map[string]string{
 	"batadv": "Usage: ... batadv [ ra ROUTING_ALG ]\n\nWhere: ROUTING_ALG is BATMAN_IV or BATMAN_V\n",
-	"can": `Usage: ip link set DEVICE type can [ OPTIONS ]
-Timing, either:	bitrate BITRATE [ sample-point SAMPLE-POINT ]
-	or:	tq TQ prop-seg PROP_SEG phase-seg1 PHASE-SEG1 phase-seg2 PHASE-SEG2 [ sjw SJW ]
-Data phase (fd), either: dbitrate BITRATE [ dsample-point SAMPLE-POINT ]
-	or:	dtq TQ dprop-seg PROP_SEG dphase-seg1 PHASE-SEG1 dphase-seg2 PHASE-SEG2 [ dsjw SJW ]
-	[ tdcv TDCV tdco TDCO tdcf TDCF ] [ tdc-mode { auto | manual | off } ]
-Switches, each on or off: loopback, listen-only, triple-sampling, one-shot,
-	berr-reporting, fd, fd-non-iso, presume-ack, cc-len8-dlc
-	[ restart-ms TIME-MS ] [ restart ] [ termination { 0..65535 } ]
-
-Where:	BITRATE is a NUMBER in bps; SAMPLE-POINT is 0.000..0.999; TQ a NUMBER in ns;
-	PROP-SEG, PHASE-SEG1, PHASE-SEG2 and SJW a NUMBER in tq;
-	TDCV, TDCO and TDCF a NUMBER in tc; RESTART-MS is 0 or a NUMBER in ms
-`,
-	"dsa": "Usage: ... dsa [ conduit DEVICE ]\n",
-	"gtp": `Usage: ... gtp role ROLE [ hsize HSIZE ] [ restart_count RESTART_COUNT ]
-
-Where:	ROLE is sgsn or ggsn; HSIZE is 1-131071; RESTART_COUNT is 0-255
-`,
-	"ipoib": `Usage: ... ipoib [ pkey PKEY ] [ mode { datagram | connected } ] [ umcast { 0 | 1 } ]
-
-PKEY: 0x8001-0xffff
-`,
-	"macsec": `Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]
-	[ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]
-	[ icvlen { 8..16 } ] [ encodingsa { 0..3 } ]
-	[ { encrypt | send_sci | end_station | scb | protect } { on | off } ]
-	[ replay { on | off } window { 0..2^32-1 } ]
-	[ validate { strict | check | disabled } ] [ offload { mac | phy | off } ]
-`,
-	"rmnet": "Usage: ... rmnet mux_id MUXID\n\nMUXID: 1-254\n",
-	"vxcan": "Usage: ip link <options> type vxcan [peer <options>]\nTo get <options> type 'ip link add help'\n",
-	"wwan":  "Usage: ... wwan linkid LINKID\n\nWhere: LINKID is 0-4294967295\n",
 }
 
 // usageHelp adapts a kind's parse-time usage printer (which writes to the
@@ -76,4 +48,14 @@ func iproute2Parses(kind string) bool {
 		return false
 	}
 	return true
+}
+
+// unknownKindWord prints "KIND: unknown command" and the kind's usage (for
+// help alone, just the usage) and fails with status 1.
+func unknownKindWord(p *Parser, kind, word string, help func(io.Writer), isHelp bool) error {
+	if !isHelp {
+		fmt.Fprintf(p.Stderr, "%s: unknown command \"%s\"?\n", kind, word)
+	}
+	help(p.Stderr)
+	return cmdline.Silent(cmdline.StatusFailed)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/gipnet/gip/format"
@@ -119,6 +120,16 @@ func FuzzKindPrint(f *testing.F) {
 	for _, g := range goldens {
 		data, _ := hex.DecodeString(g.TextData)
 		f.Add(data)
+	}
+	missing, err := os.ReadFile("testdata/missing-kinds-print.tsv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(missing)), "\n") {
+		if fields := strings.Split(line, "\t"); len(fields) == 4 {
+			data, _ := hex.DecodeString(fields[2])
+			f.Add(data)
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, k := range kinds {

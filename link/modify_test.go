@@ -55,7 +55,7 @@ func buildCommand(words []string) ([]byte, error) {
 // for the same commands (testdata/*-requests.tsv: name, command, the
 // RTM_*LINK body after the netlink header, captured with strace).
 func TestBuildGolden(t *testing.T) {
-	for _, file := range []string{"testdata/modify-requests.tsv", "testdata/tunnel-requests.tsv"} {
+	for _, file := range []string{"testdata/modify-requests.tsv", "testdata/tunnel-requests.tsv", "testdata/missing-kinds-requests.tsv"} {
 		testBuildGoldenFile(t, file)
 	}
 }
@@ -234,6 +234,14 @@ func FuzzBuild(f *testing.F) {
 	f.Add("link add g0 type erspan erspan 1 erspan_ver 2 key 1.2.3.4 remote 239.0.0.1")
 	f.Add("link add s0 type sit 6rd-prefix 2002::/16 6rd-relay_prefix 1.2.3.4/8 mode any")
 	f.Add("link add g type geneve id 1 remote ::1 external ttl auto")
+	f.Add("link add link e0 m type macsec address 1:2 port 1 cipher default replay on window 3 validate c")
+	f.Add("link add g type gtp role sgsn hsize 5 restart_count 1 x")
+	f.Add("link add link e0 i type ipoib pkey 0x8001 mode connected umcast 1")
+	f.Add("link add v type vxcan peer name w mtu 16 up")
+	f.Add("link set e0 type can bitrate 1 sample-point 0.5 dtq 1 tdcv 1 tdc-mode auto fd on restart")
+	f.Add("link add d type dsa conduit e0")
+	f.Add("link add r type rmnet mux_id 1")
+	f.Add("link add w type wwan linkid 1")
 	f.Fuzz(func(t *testing.T, cmd string) {
 		_, _ = buildCommand(strings.Split(cmd, " "))
 	})

@@ -106,16 +106,8 @@ func (p *Parser) parseKind(kind string, a *cmdline.Args, li *netlink.AttributeEn
 		if cmdline.Matches(a.Peek(), "help") {
 			if text, ok := requestOnlyHelp[kind]; ok {
 				// iproute2's module for the kind explains its
-				// options and fails (vxcan, as veth, on stdout).
-				w := p.Stderr
-				switch kind {
-				case "vxcan":
-					w = p.Stdout
-				case "macsec":
-					// its parser has no "help": an unknown word
-					fmt.Fprintf(w, "macsec: unknown command \"%s\"?\n", a.Peek())
-				}
-				io.WriteString(w, text)
+				// options and fails.
+				io.WriteString(p.Stderr, text)
 				return cmdline.Silent(cmdline.StatusFailed)
 			}
 			if iproute2Parses(kind) {
