@@ -124,10 +124,12 @@ func TestRenderAndUsage(t *testing.T) {
 		{result{RC: 255, Err: "Usage: ip link ...\n"}, true},
 		{result{RC: 255, Err: "\nUsage: ip ...\n"}, true},
 		{result{RC: 1, Out: "Usage: brctl [commands]\n"}, true},
-		{result{RC: 0, Err: "Usage: ip ...\n"}, false},
-		{result{RC: 255, Err: "Error: x\nUsage: y\n"}, false},
+		{result{RC: 0, Err: "Usage: ip ...\n"}, true},
+		{result{RC: 255, Err: "Error: x\nUsage: y\n"}, true},
+		{result{RC: 255, Err: "Error: x\nsee Usage: y\n"}, false},
 		{result{RC: 1, Out: "Usage:", Err: "x"}, true},
-		{result{RC: 0, Out: "Usage: brctl [commands]\n"}, false},
+		{result{RC: 0, Out: "Usage: brctl [commands]\n"}, true},
+		{result{Timeout: true, Out: "Usage: brctl [commands]\n"}, false},
 	} {
 		if got := isUsage(tt.r); got != tt.want {
 			t.Errorf("isUsage(%+v) = %v", tt.r, got)
@@ -135,6 +137,10 @@ func TestRenderAndUsage(t *testing.T) {
 	}
 	if got := render(result{RC: 255, Err: "Usage: ..."}, true); !reflect.DeepEqual(got, []string{"[exit 255] (usage text not compared)"}) {
 		t.Errorf("render usage = %q", got)
+	}
+	if got, want := render(result{RC: 1, Err: "macsec: unknown command \"x\"?\nUsage: ... macsec\n"}, true),
+		[]string{`! macsec: unknown command "x"?`, "[exit 1] (usage text not compared)"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("render error then usage = %q, want %q", got, want)
 	}
 }
 

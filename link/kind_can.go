@@ -53,31 +53,27 @@ var canSwitches = []struct {
 	{"fd-non-iso", 0x80}, {"presume-ack", 0x40}, {"cc-len8-dlc", 0x100},
 }
 
-// canHelp reads as iproute2's: it follows "can: unknown option" on stderr,
-// where the two tools' output is compared line for line.
+// canHelp // is gip's own text naming every word of iproute2's; after "can: unknown
+// command" only the lines before it are compared.
 func canHelp(w io.Writer) {
-	io.WriteString(w, "Usage: ip link set DEVICE type can\n"+
-		"\t[ bitrate BITRATE [ sample-point SAMPLE-POINT] ] |\n"+
-		"\t[ tq TQ prop-seg PROP_SEG phase-seg1 PHASE-SEG1\n \t  phase-seg2 PHASE-SEG2 [ sjw SJW ] ]\n\n"+
-		"\t[ dbitrate BITRATE [ dsample-point SAMPLE-POINT] ] |\n"+
-		"\t[ dtq TQ dprop-seg PROP_SEG dphase-seg1 PHASE-SEG1\n \t  dphase-seg2 PHASE-SEG2 [ dsjw SJW ] ]\n"+
-		"\t[ tdcv TDCV tdco TDCO tdcf TDCF ]\n\n")
-	for _, s := range canSwitches {
-		fmt.Fprintf(w, "\t[ %s { on | off } ]\n", s.word)
+	io.WriteString(w, "Usage: ip link set DEVICE type can [ OPTION ]...\n"+
+		"Bit timing, by rate or by time quanta; the d-words time the CAN FD data phase:\n"+
+		"\tbitrate BITRATE [ sample-point SAMPLE-POINT ]\n"+
+		"\ttq TQ prop-seg PROP_SEG phase-seg1 PHASE-SEG1 phase-seg2 PHASE-SEG2 [ sjw SJW ]\n"+
+		"\tdbitrate BITRATE [ dsample-point SAMPLE-POINT ]\n"+
+		"\tdtq TQ dprop-seg PROP_SEG dphase-seg1 PHASE-SEG1 dphase-seg2 PHASE-SEG2 [ dsjw SJW ]\n"+
+		"\ttdcv TDCV tdco TDCO tdcf TDCF | tdc-mode { auto | manual | off }\n"+
+		"Controller modes, each { on | off }:\n\t")
+	for i, s := range canSwitches {
+		if i > 0 {
+			io.WriteString(w, " | ")
+		}
+		io.WriteString(w, s.word)
 	}
-	io.WriteString(w, "\t[ tdc-mode { auto | manual | off } ]\n\n"+
-		"\t[ restart-ms TIME-MS ]\n\t[ restart ]\n\n\t[ termination { 0..65535 } ]\n\n"+
-		"\tWhere: BITRATE\t:= { NUMBER in bps }\n"+
-		"\t\t  SAMPLE-POINT\t:= { 0.000..0.999 }\n"+
-		"\t\t  TQ\t\t:= { NUMBER in ns }\n"+
-		"\t\t  PROP-SEG\t:= { NUMBER in tq }\n"+
-		"\t\t  PHASE-SEG1\t:= { NUMBER in tq }\n"+
-		"\t\t  PHASE-SEG2\t:= { NUMBER in tq }\n"+
-		"\t\t  SJW\t\t:= { NUMBER in tq }\n"+
-		"\t\t  TDCV\t\t:= { NUMBER in tc }\n"+
-		"\t\t  TDCO\t\t:= { NUMBER in tc }\n"+
-		"\t\t  TDCF\t\t:= { NUMBER in tc }\n"+
-		"\t\t  RESTART-MS\t:= { 0 | NUMBER in ms }\n")
+	io.WriteString(w, "\nRecovery and bus: restart-ms TIME-MS | restart | termination { 0..65535 }\n"+
+		"Where: BITRATE := NUMBER in bps, SAMPLE-POINT := 0.000..0.999, TQ := NUMBER in ns,\n"+
+		"\tPROP-SEG, PHASE-SEG1, PHASE-SEG2, SJW := NUMBER in tq,\n"+
+		"\tTDCV, TDCO, TDCF := NUMBER in tc, RESTART-MS := { 0 | NUMBER in ms }\n")
 }
 
 // canTiming is struct can_bittiming in field order: bitrate,

@@ -15,9 +15,11 @@ var dsaKind = Kind{Name: "dsa", Parse: parseDSA, Print: printDSA, Help: dsaHelp}
 
 const iflaDSAMaster = 1 // IFLA_DSA_MASTER: the conduit's ifindex, u32
 
-// dsaHelp reads as iproute2's: it follows "dsa: unknown command" on stderr,
-// where the two tools' output is compared line for line.
-func dsaHelp(w io.Writer) { fmt.Fprint(w, "Usage: ... dsa [ conduit DEVICE ]\n") }
+// dsaHelp // is gip's own text naming every word of iproute2's; after "dsa: unknown
+// command" only the lines before it are compared.
+func dsaHelp(w io.Writer) {
+	fmt.Fprint(w, "Usage: ip link { add | set } ... type dsa [ conduit DEVICE ]\n")
+}
 
 // parseDSA: `conduit DEV` or its old name `master DEV`, whole words only.
 func parseDSA(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {

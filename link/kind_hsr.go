@@ -17,23 +17,17 @@ import (
 // gets "Unknown device type".
 var hsrKind = Kind{Name: "hsr", Parse: parseHSR, Print: printHSR, Help: hsrHelp}
 
-// hsrHelp is iproute2's text, which follows "what is" on stderr and so
-// must read the same.
+// hsrHelp is gip's own text naming every word of iproute2's; after "what
+// is" on stderr only the lines before it are compared.
 func hsrHelp(w io.Writer) {
 	fmt.Fprint(w, `Usage:	ip link add name NAME type hsr slave1 SLAVE1-IF slave2 SLAVE2-IF
-	[ supervision ADDR-BYTE ] [version VERSION] [proto PROTOCOL]
-
-NAME
-	name of new hsr device (e.g. hsr0)
-SLAVE1-IF, SLAVE2-IF
-	the two slave devices bound to the HSR device
-ADDR-BYTE
-	0-255; the last byte of the multicast address used for HSR supervision
-	frames (default = 0)
-VERSION
-	0,1; the protocol version to be used. (default = 0)
-PROTOCOL
-	0 - HSR, 1 - PRP. (default = 0 - HSR)
+		[ supervision ADDR-BYTE ] [ version VERSION ] [ proto PROTOCOL ]
+Where:	NAME is the name of the new hsr device (e.g. hsr0);
+	SLAVE1-IF, SLAVE2-IF are the two slave devices bound to the HSR device;
+	ADDR-BYTE, 0-255, is the last byte of the multicast address used for
+	HSR supervision frames (default = 0);
+	VERSION, 0,1, is the protocol version to be used. (default = 0);
+	PROTOCOL is 0 - HSR or 1 - PRP. (default = 0 - HSR)
 `)
 }
 

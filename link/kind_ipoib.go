@@ -24,10 +24,12 @@ const (
 	ipoibModeConnected = 1 // IPOIB_MODE_CONNECTED
 )
 
-// ipoibHelp reads as iproute2's: it follows "ipoib: unknown option" on
-// stderr, where the two tools' output is compared line for line.
+// ipoibHelp // is gip's own text naming every word of iproute2's; after "ipoib: unknown
+// command" only the lines before it are compared.
 func ipoibHelp(w io.Writer) {
-	fmt.Fprint(w, "Usage: ... ipoib [ pkey PKEY ]\n\t\t [ mode {datagram | connected} ]\n\t\t [ umcast {0|1} ]\n\nPKEY  := 0x8001-0xffff\n")
+	fmt.Fprint(w, "Usage: ip link add link DEVICE name NAME ... type ipoib\n"+
+		"\t[ pkey PKEY ] [ mode { datagram | connected } ] [ umcast { 0 | 1 } ]\n"+
+		"PKEY is 0x8001-0xffff\n")
 }
 
 func parseIPoIB(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {

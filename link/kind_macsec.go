@@ -65,22 +65,16 @@ const (
 	macsecNoWindow = math.MaxUint32
 )
 
-// macsecHelp reads as iproute2's: it follows "macsec: unknown command" on
-// stderr, where the two tools' output is compared line for line.
+// macsecHelp // is gip's own text naming every word of iproute2's; after "macsec: unknown
+// command" only the lines before it are compared.
 func macsecHelp(w io.Writer) {
-	const pad = "                  "
-	fmt.Fprint(w, "Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]\n"+
-		pad+"[ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]\n"+
-		pad+"[ icvlen { 8..16 } ]\n"+
-		pad+"[ encrypt { on | off } ]\n"+
-		pad+"[ send_sci { on | off } ]\n"+
-		pad+"[ end_station { on | off } ]\n"+
-		pad+"[ scb { on | off } ]\n"+
-		pad+"[ protect { on | off } ]\n"+
-		pad+"[ replay { on | off} window { 0..2^32-1 } ]\n"+
-		pad+"[ validate { strict | check | disabled } ]\n"+
-		pad+"[ encodingsa { 0..3 } ]\n"+
-		pad+"[ offload { mac | phy | off } ]\n")
+	fmt.Fprint(w, "Usage: ip link add link DEVICE name NAME type macsec [ OPTION ]...\n"+
+		"OPTION := { port { 1..2^16-1 } [ address <lladdr> ] | sci <u64> } |\n"+
+		"\tcipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } |\n"+
+		"\ticvlen { 8..16 } | encodingsa { 0..3 } |\n"+
+		"\t{ encrypt | send_sci | end_station | scb | protect } { on | off } |\n"+
+		"\treplay { on | off } window { 0..2^32-1 } |\n"+
+		"\tvalidate { strict | check | disabled } | offload { mac | phy | off }\n")
 }
 
 // parseOneOf is iproute2's parse_one_of: the first of list that val

@@ -17,9 +17,12 @@ var rmnetKind = Kind{Name: "rmnet", Parse: parseRmnet, Print: printRmnet, Help: 
 
 const iflaRmnetMuxID = 1 // IFLA_RMNET_MUX_ID, u16
 
-// rmnetHelp reads as iproute2's: it follows "rmnet: unknown command" on
-// stderr, where the two tools' output is compared line for line.
-func rmnetHelp(w io.Writer) { fmt.Fprint(w, "Usage: ... rmnet mux_id MUXID\n\nMUXID := 1-254\n") }
+// rmnetHelp // is gip's own text naming every word of iproute2's; after "rmnet: unknown
+// command" only the lines before it are compared.
+func rmnetHelp(w io.Writer) {
+	fmt.Fprint(w, "Usage: ip link add link DEVICE name NAME ... type rmnet mux_id MUXID\n"+
+		"MUXID is 1-254\n")
+}
 
 // parseRmnet: `mux_id ID`, any u16 (the kernel checks 1-254).
 func parseRmnet(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {

@@ -16,10 +16,11 @@ var wwanKind = Kind{Name: "wwan", Parse: parseWWAN, Print: printWWAN, Help: wwan
 
 const iflaWWANLinkID = 1 // IFLA_WWAN_LINK_ID, u32
 
-// wwanHelp reads as iproute2's: it follows "wwan: unknown command" on
-// stderr, where the two tools' output is compared line for line.
+// wwanHelp // is gip's own text naming every word of iproute2's; after "wwan: unknown
+// command" only the lines before it are compared.
 func wwanHelp(w io.Writer) {
-	fmt.Fprint(w, "Usage: ... wwan linkid LINKID\n\nWhere: LINKID := 0-4294967295\n")
+	fmt.Fprint(w, "Usage: ip link add NAME ... type wwan linkid LINKID\n"+
+		"Where: LINKID is 0-4294967295\n")
 }
 
 // parseWWAN: `linkid ID`, a u32.
