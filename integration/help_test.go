@@ -107,7 +107,7 @@ func TestHelpTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refDir, candDir := makeBinDirs(t, gip)
+	refDir, candDir := binDirs(t, gip)
 	tmp := t.TempDir()
 	cmds := helpCommands()
 	casePath := filepath.Join(tmp, "help.sh")

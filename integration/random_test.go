@@ -83,7 +83,7 @@ func TestRandomCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refDir, candDir := makeBinDirs(t, gip)
+	refDir, candDir := binDirs(t, gip)
 	dir := os.Getenv("GIP_RANDOM_DIR")
 	if dir == "" {
 		dir, err = os.MkdirTemp("", fmt.Sprintf("gip-random-%d-", seed))
