@@ -113,15 +113,6 @@ func borrowString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-func cString(b []byte) string {
-	for i, c := range b {
-		if c == 0 {
-			return string(b[:i])
-		}
-	}
-	return string(b)
-}
-
 // u32 reads a u32 attribute as iproute2's rta_getattr_u32 does (its first
 // four bytes), refusing one too short to hold it.
 func u32(b []byte) (uint32, bool) {

@@ -383,16 +383,6 @@ func trimNUL(b []byte) []byte {
 	return b
 }
 
-// cString is a NUL-terminated attribute string.
-func cString(b []byte) string {
-	for i, c := range b {
-		if c == 0 {
-			return string(b[:i])
-		}
-	}
-	return string(b)
-}
-
 // u32 reads a u32 attribute as iproute2's rta_getattr_u32 does (its first
 // four bytes), refusing one too short to hold it.
 func u32(b []byte) (uint32, bool) {

@@ -126,9 +126,6 @@ func Command(env *cli.Env, args *cmdline.Args) error {
 		if c.name == "help" {
 			return bridgeUsage(env.Stderr)
 		}
-		if c.run == nil {
-			return cmdline.Exit(cmdline.StatusFailed, "gip: bridge %s is not implemented yet", c.name)
-		}
 		st := stateOf(env)
 		if c.name == "monitor" {
 			st.socketClosed = true
