@@ -178,11 +178,11 @@ func TestBridgeMonitor(t *testing.T) {
 		for _, suffix := range []string{".err", ".rc"} {
 			r := readFile(t, filepath.Join(out, v.name+".ref"+suffix))
 			g := readFile(t, filepath.Join(out, v.name+".gip"+suffix))
-			// iproute2 dumps the links at start-up (ll_init_map),
-			// and whether the kernel flags that dump as interrupted
-			// depends on when the other monitors' set-up lands; gip
-			// looks names up as events need them (README, Known
-			// differences), so that warning line is not compared.
+			// Both dump the links at start-up (ll_init_map), and
+			// whether the kernel flags that dump as interrupted
+			// depends on when the other monitors' set-up lands;
+			// gip's dump does not warn (README, Known differences),
+			// so that warning line is not compared.
 			r, g = dropDumpIntr(r), dropDumpIntr(g)
 			if r != g {
 				t.Errorf("bridge %s: %s differs: ref %q, gip %q", v.args, suffix[1:], r, g)
