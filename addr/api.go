@@ -212,37 +212,38 @@ func encode(msgType uint16, a *Address) ([]byte, error) {
 	if a.Flags&unix.IFA_F_MCAUTOJOIN != 0 && !local.IsMulticast() && msgType != unix.RTM_DELADDR {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "autojoin needs multicast address")
 	}
-	return rtnl.Body(hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		if !local.IsValid() {
-			return nil // the kernel refuses a request without an address
-		}
-		ae.Bytes(unix.IFA_LOCAL, local.AsSlice())
+	r := NewRequest()
+	r.Header = hdr
+	if local.IsValid() { // else the kernel refuses a request without an address
+		r.Add(unix.IFA_LOCAL, local.AsSlice())
 		if a.Peer.IsValid() {
-			ae.Bytes(unix.IFA_ADDRESS, a.Peer.AsSlice())
+			r.Add(unix.IFA_ADDRESS, a.Peer.AsSlice())
 		}
 		if a.Broadcast.IsValid() {
-			ae.Bytes(unix.IFA_BROADCAST, a.Broadcast.AsSlice())
+			r.Add(unix.IFA_BROADCAST, a.Broadcast.AsSlice())
 		}
 		if a.Anycast.IsValid() {
-			ae.Bytes(unix.IFA_ANYCAST, a.Anycast.AsSlice())
+			r.Add(unix.IFA_ANYCAST, a.Anycast.AsSlice())
 		}
-		if a.Label != "" {
-			ae.String(unix.IFA_LABEL, a.Label)
+		if a.Label != "" && !r.Add(unix.IFA_LABEL, append([]byte(a.Label), 0)) {
+			// iproute2 would send the address without its label;
+			// a caller that asked for one gets the complaint.
+			return nil, cmdline.Exit(cmdline.StatusFailed, "%s", r.Exceeded())
 		}
 		if a.Metric != 0 {
-			ae.Uint32(unix.IFA_RT_PRIORITY, a.Metric)
+			r.Add(unix.IFA_RT_PRIORITY, binary.NativeEndian.AppendUint32(nil, a.Metric))
 		}
 		if a.Flags > 0xff {
-			ae.Uint32(unix.IFA_FLAGS, a.Flags)
+			r.Add(unix.IFA_FLAGS, binary.NativeEndian.AppendUint32(nil, a.Flags))
 		}
 		if !a.Peer.IsValid() {
-			ae.Bytes(unix.IFA_ADDRESS, local.AsSlice())
+			r.Add(unix.IFA_ADDRESS, local.AsSlice())
 		}
 		if cacheInfo != nil {
-			ae.Bytes(unix.IFA_CACHEINFO, cacheInfo)
+			r.Add(unix.IFA_CACHEINFO, cacheInfo)
 		}
-		return nil
-	})
+	}
+	return r.Body()
 }
 
 // EncodeRequest returns the body (ifaddrmsg and attributes) of the request

@@ -67,10 +67,10 @@ func FuzzModifyRequest(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q: the request does not decode: %v\n%x", s, err, body)
 		}
-		if a.Family != r.hdr.Family || a.Prefixlen != r.hdr.Prefixlen || a.Scope != r.hdr.Scope || a.Index != 7 {
-			t.Fatalf("%q: decoded header %+v, sent %+v", s, a, r.hdr)
+		if a.Family != r.req.Header.Family || a.Prefixlen != r.req.Header.Prefixlen || a.Scope != r.req.Header.Scope || a.Index != 7 {
+			t.Fatalf("%q: decoded header %+v, sent %+v", s, a, r.req.Header)
 		}
-		if r.flags > 0xff && a.Flags != r.flags || r.flags <= 0xff && a.Flags != uint32(r.hdr.Flags) {
+		if r.flags > 0xff && a.Flags != r.flags || r.flags <= 0xff && a.Flags != uint32(r.req.Header.Flags) {
 			t.Fatalf("%q: decoded flags %#x, sent %#x", s, a.Flags, r.flags)
 		}
 		if r.hasLocal && !bytes.Equal(a.Local, r.local.Bytes()) {

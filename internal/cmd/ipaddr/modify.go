@@ -8,15 +8,13 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
 // addrRequest is the request `ip address add|change|replace|delete` builds.
 type addrRequest struct {
-	hdr      rtnl.IfAddrmsg
-	attrs    []addrAttr // in the order the words gave them
+	req      *addr.Request // the ifaddrmsg and attributes, in the order the words gave them
 	dev      string
 	hasDev   bool // dev was given, perhaps as ''
 	local    cnum.Prefix
@@ -32,25 +30,15 @@ type addrRequest struct {
 	pref     uint32
 	validArg string
 	prefArg  string
-	// bound is iproute2's request buffer, a struct ifaddrmsg and 256
-	// bytes: an attribute that does not fit (a long label or MPLS label
-	// stack) is left out with addattr_l's complaint, and the request goes
-	// on without it.
-	bound rtnl.ReqBound
-	warnf func(format string, a ...any)
+	warnf    func(format string, a ...any)
 }
 
-type addrAttr struct {
-	typ  uint16
-	data []byte
-}
-
+// add appends an attribute; one past iproute2's buffer (a long label) is
+// left out with addattr_l's complaint, and the request goes on without it.
 func (r *addrRequest) add(typ uint16, data []byte) {
-	if !r.bound.Fits(len(data)) {
-		r.warnf("%s\n", r.bound.Exceeded())
-		return
+	if !r.req.Add(typ, data) {
+		r.warnf("%s\n", r.req.Exceeded())
 	}
-	r.attrs = append(r.attrs, addrAttr{typ, data})
 }
 
 func modify(env *cli.Env, args *cmdline.Args, msgType uint16, flags netlink.HeaderFlags) error {
@@ -86,14 +74,13 @@ func modify(env *cli.Env, args *cmdline.Args, msgType uint16, flags netlink.Head
 // the implied IFA_ADDRESS, the prefix length, a computed broadcast, the
 // default scope. Its checks come in iproute2's order.
 func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequest, error) {
-	r := &addrRequest{valid: infinityLife, pref: infinityLife, warnf: env.Warnf}
-	r.bound = rtnl.ReqBound{Len: 16 + 8, Max: 16 + 8 + 256}
-	r.hdr.Family = uint8(env.Opts.Family)
+	r := &addrRequest{req: addr.NewRequest(), valid: infinityLife, pref: infinityLife, warnf: env.Warnf}
+	r.req.Header.Family = uint8(env.Opts.Family)
 	if err := r.parse(env, args); err != nil {
 		return nil, err
 	}
 	if r.flags <= 0xff {
-		r.hdr.Flags = uint8(r.flags)
+		r.req.Header.Flags = uint8(r.flags)
 	} else {
 		r.add(unix.IFA_FLAGS, u32bytes(r.flags))
 	}
@@ -111,11 +98,11 @@ func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequ
 			r.add(unix.IFA_ADDRESS, r.local.Bytes())
 		}
 	}
-	if r.hdr.Prefixlen == 0 {
-		r.hdr.Prefixlen = uint8(max(r.local.BitLen, 0))
+	if r.req.Header.Prefixlen == 0 {
+		r.req.Header.Prefixlen = uint8(max(r.local.BitLen, 0))
 	}
 	if r.brd < 0 && msgType != unix.RTM_DELADDR {
-		if r.hdr.Family != unix.AF_INET {
+		if r.req.Header.Family != unix.AF_INET {
 			return nil, cmdline.Exit(cmdline.StatusFailed, "Broadcast can be set only for IPv4 addresses")
 		}
 		if b := r.peer; b.BitLen <= 30 && b.ByteLen == 4 {
@@ -130,7 +117,7 @@ func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequ
 		}
 	}
 	if !r.scoped && msgType != unix.RTM_DELADDR {
-		r.hdr.Scope = defaultScope(&r.local)
+		r.req.Header.Scope = defaultScope(&r.local)
 	}
 	return r, nil
 }
@@ -138,7 +125,7 @@ func newAddrRequest(env *cli.Env, args *cmdline.Args, msgType uint16) (*addrRequ
 // body checks the lifetimes and autojoin and encodes the request for the
 // device with ifindex idx.
 func (r *addrRequest) body(idx int32) ([]byte, error) {
-	r.hdr.Index = uint32(idx)
+	r.req.Header.Index = uint32(idx)
 	if r.validArg != "" || r.prefArg != "" {
 		ci, err := addr.CacheInfo(r.valid, r.pref)
 		if err != nil {
@@ -149,19 +136,14 @@ func (r *addrRequest) body(idx int32) ([]byte, error) {
 	if r.flags&unix.IFA_F_MCAUTOJOIN != 0 && !isMulticast(&r.local) {
 		return nil, cmdline.Exit(cmdline.StatusFailed, "autojoin needs multicast address")
 	}
-	return rtnl.Body(r.hdr.Append(nil), func(ae *netlink.AttributeEncoder) error {
-		for _, a := range r.attrs {
-			ae.Bytes(a.typ, a.data)
-		}
-		return nil
-	})
+	return r.req.Body()
 }
 
 func (r *addrRequest) parse(env *cli.Env, args *cmdline.Args) error {
-	family := func() int { return int(r.hdr.Family) }
+	family := func() int { return int(r.req.Header.Family) }
 	setFamily := func(f int) {
-		if r.hdr.Family == unix.AF_UNSPEC {
-			r.hdr.Family = uint8(f)
+		if r.req.Header.Family == unix.AF_UNSPEC {
+			r.req.Header.Family = uint8(f)
 		}
 	}
 	for args.More() {
@@ -185,7 +167,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cmdline.Args) error {
 			r.peer, r.hasPeer = p, p.ByteLen != 0
 			setFamily(p.Family)
 			r.add(unix.IFA_ADDRESS, p.Bytes())
-			r.hdr.Prefixlen = uint8(max(p.BitLen, 0))
+			r.req.Header.Prefixlen = uint8(max(p.BitLen, 0))
 		case m("broadcast") || w == "brd":
 			v, err := args.Value()
 			if err != nil {
@@ -234,7 +216,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cmdline.Args) error {
 			if !ok {
 				return cmdline.InvalidArg("invalid scope value.", v)
 			}
-			r.hdr.Scope, r.scoped = s, true
+			r.req.Header.Scope, r.scoped = s, true
 		case w == "dev":
 			v, err := args.Value()
 			if err != nil {

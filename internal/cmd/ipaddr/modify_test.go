@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -178,14 +178,14 @@ func TestShowdumpFilter(t *testing.T) {
 // ones after it are measured from what was kept.
 func TestAddrRequestBound(t *testing.T) {
 	var lines []string
-	r := &addrRequest{bound: rtnl.ReqBound{Len: 16 + 8, Max: 280},
+	r := &addrRequest{req: addr.NewRequest(),
 		warnf: func(f string, a ...any) { lines = append(lines, strings.TrimSuffix(fmt.Sprintf(f, a...), "\n")) }}
 	r.add(1, make([]byte, 4))   // 24 + 8
 	r.add(3, make([]byte, 300)) // does not fit
 	r.add(3, make([]byte, 240)) // 32 + 244 = 276
 	r.add(2, make([]byte, 4))   // 276 + 8 > 280
-	if len(r.attrs) != 2 || r.attrs[1].typ != 3 || len(r.attrs[1].data) != 240 {
-		t.Errorf("kept %d attributes", len(r.attrs))
+	if r.req.Len() != 2 {
+		t.Errorf("kept %d attributes", r.req.Len())
 	}
 	want := "addattr_l ERROR: message exceeded bound of 280"
 	if len(lines) != 2 || lines[0] != want || lines[1] != want {
