@@ -2,11 +2,12 @@ package ipaddrlabel
 
 import (
 	"bytes"
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gipnet/gip/internal/goldentest"
 
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
@@ -28,44 +29,11 @@ import (
 // taken at the same time.)
 
 func TestCaptureDump(t *testing.T) {
-	if os.Getenv("GIP_CAPTURE") == "" {
-		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace (testdata/capture.sh)")
-	}
-	c, err := rtnl.Dial(-1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var out bytes.Buffer
-	err = c.Dump(addrlabel.RTMGetAddrLabel, addrlabel.DumpRequest(unix.AF_INET6), func(m netlink.Message) error {
-		b, err := m.MarshalBinary()
-		out.Write(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("testdata", "dump.bin"), out.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	goldentest.Capture(t, filepath.Join("testdata", "dump.bin"), goldentest.Dump{Type: addrlabel.RTMGetAddrLabel, Body: addrlabel.DumpRequest(unix.AF_INET6)})
 }
 
 func goldenMessages(t testing.TB) []netlink.Message {
-	raw, err := os.ReadFile(filepath.Join("testdata", "dump.bin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []netlink.Message
-	for len(raw) >= 16 {
-		l := int(binary.NativeEndian.Uint32(raw))
-		var m netlink.Message
-		if err := m.UnmarshalBinary(raw[:l]); err != nil {
-			t.Fatal(err)
-		}
-		msgs = append(msgs, m)
-		raw = raw[(l+3)&^3:]
-	}
-	return msgs
+	return goldentest.Messages(t, filepath.Join("testdata", "dump.bin"))
 }
 
 // testNames names links as the capture's namespace did.
@@ -129,21 +97,10 @@ func TestModifyRequestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", tc.words, err)
 		}
-		if got := hexBytes(b); got != tc.body {
+		if got := goldentest.Hex(b); got != tc.body {
 			t.Errorf("%q:\n got %s\nwant %s", tc.words, got, tc.body)
 		}
 	}
-}
-
-func hexBytes(b []byte) string {
-	var sb strings.Builder
-	for i, c := range b {
-		if i > 0 {
-			sb.WriteByte(' ')
-		}
-		sb.WriteString(strings.ToLower(string("0123456789abcdef"[c>>4]) + string("0123456789abcdef"[c&15])))
-	}
-	return sb.String()
 }
 
 func TestModifyRequestErrors(t *testing.T) {

@@ -2,15 +2,15 @@ package ipnetconf
 
 import (
 	"bytes"
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/gipnet/gip/internal/goldentest"
+
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/netconf"
-	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -25,44 +25,11 @@ import (
 //	ip -6 netconf show dev eth0 > dump-6dev.txt
 
 func TestCaptureDump(t *testing.T) {
-	if os.Getenv("GIP_CAPTURE") == "" {
-		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace (testdata/capture.sh)")
-	}
-	c, err := rtnl.Dial(-1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var out bytes.Buffer
-	err = c.Dump(netconf.RTMGetNetconf, netconf.DumpRequest(unix.AF_UNSPEC), func(m netlink.Message) error {
-		b, err := m.MarshalBinary()
-		out.Write(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("testdata", "dump.bin"), out.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	goldentest.Capture(t, filepath.Join("testdata", "dump.bin"), goldentest.Dump{Type: netconf.RTMGetNetconf, Body: netconf.DumpRequest(unix.AF_UNSPEC)})
 }
 
 func goldenMessages(t testing.TB) []netlink.Message {
-	raw, err := os.ReadFile(filepath.Join("testdata", "dump.bin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []netlink.Message
-	for len(raw) >= 16 {
-		l := int(binary.NativeEndian.Uint32(raw))
-		var m netlink.Message
-		if err := m.UnmarshalBinary(raw[:l]); err != nil {
-			t.Fatal(err)
-		}
-		msgs = append(msgs, m)
-		raw = raw[(l+3)&^3:]
-	}
-	return msgs
+	return goldentest.Messages(t, filepath.Join("testdata", "dump.bin"))
 }
 
 // testNames names links as the capture's namespace did.

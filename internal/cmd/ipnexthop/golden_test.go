@@ -2,14 +2,14 @@ package ipnexthop
 
 import (
 	"bytes"
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/gipnet/gip/internal/goldentest"
+
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/nexthop"
-	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -28,51 +28,14 @@ import (
 // -run TestCaptureDump ./internal/cmd/ipnexthop in such a namespace.
 
 func TestCaptureDump(t *testing.T) {
-	if os.Getenv("GIP_CAPTURE") == "" {
-		t.Skip("set GIP_CAPTURE=1 inside the prepared namespace to regenerate testdata/dump.bin")
-	}
-	c, err := rtnl.Dial(-1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var out bytes.Buffer
-	save := func(m netlink.Message) error {
-		b, err := m.MarshalBinary()
-		if err != nil {
-			return err
-		}
-		out.Write(b)
-		return nil
-	}
-	if err := c.Dump(nexthop.RTMGetNexthop, nexthop.Header{}.Append(nil), save); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Dump(nexthop.RTMGetNexthopBucket, nexthop.Header{}.Append(nil), save); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join("testdata", "dump.bin"), out.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	goldentest.Capture(t, filepath.Join("testdata", "dump.bin"),
+		goldentest.Dump{Type: nexthop.RTMGetNexthop, Body: nexthop.Header{}.Append(nil)},
+		goldentest.Dump{Type: nexthop.RTMGetNexthopBucket, Body: nexthop.Header{}.Append(nil)})
 }
 
 // goldenMessages reads testdata/dump.bin.
 func goldenMessages(t testing.TB) []netlink.Message {
-	raw, err := os.ReadFile(filepath.Join("testdata", "dump.bin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []netlink.Message
-	for len(raw) >= 16 {
-		l := int(binary.NativeEndian.Uint32(raw))
-		var m netlink.Message
-		if err := m.UnmarshalBinary(raw[:l]); err != nil {
-			t.Fatal(err)
-		}
-		msgs = append(msgs, m)
-		raw = raw[(l+3)&^3:]
-	}
-	return msgs
+	return goldentest.Messages(t, filepath.Join("testdata", "dump.bin"))
 }
 
 // printAll prints msgs as ip monitor does, or as ip nexthop show does
