@@ -7,11 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/goldentest"
-
 	"github.com/gipnet/gip/addrlabel"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/goldentest"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"

@@ -6,10 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gipnet/gip/internal/goldentest"
-
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/goldentest"
 	"github.com/gipnet/gip/netconf"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"

@@ -6,9 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gipnet/gip/internal/goldentest"
-
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/internal/goldentest"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/mdlayher/netlink"
 )

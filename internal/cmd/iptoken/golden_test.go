@@ -7,10 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gipnet/gip/internal/goldentest"
-
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/goldentest"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/token"
 	"github.com/mdlayher/netlink"
