@@ -5,11 +5,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/netip"
-	"os"
-	"runtime"
 	"testing"
 
-	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/internal/nstest"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -40,36 +39,8 @@ func TestEncodeGolden(t *testing.T) {
 	}
 }
 
-// newNetNS dials a fresh network namespace (root only); it goes when the
-// connection is closed.
-func newNetNS(t *testing.T) *rtnl.Conn {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for a network namespace of its own")
-	}
-	ch := make(chan int)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread ends here
-		fd := -1
-		if unix.Unshare(unix.CLONE_NEWNET) == nil {
-			fd, _ = unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		}
-		ch <- fd
-	}()
-	fd := <-ch
-	if fd < 0 {
-		t.Skip("no network namespace")
-	}
-	defer unix.Close(fd)
-	c, err := rtnl.Dial(fd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
-}
-
 func TestOperations(t *testing.T) {
-	c := newNetNS(t)
+	c := nstest.Dial(t)
 	ctx := context.Background()
 	before, err := List(ctx, c)
 	if err != nil || len(before) == 0 {

@@ -3,11 +3,10 @@ package netconf
 import (
 	"context"
 	"encoding/binary"
-	"os"
-	"runtime"
 	"testing"
 
-	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/internal/nstest"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -35,37 +34,9 @@ func TestDecode(t *testing.T) {
 	}
 }
 
-// newNetNS dials a fresh network namespace (root only); it goes when the
-// connection is closed.
-func newNetNS(t *testing.T) *rtnl.Conn {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for a network namespace of its own")
-	}
-	ch := make(chan int)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread ends here
-		fd := -1
-		if unix.Unshare(unix.CLONE_NEWNET) == nil {
-			fd, _ = unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		}
-		ch <- fd
-	}()
-	fd := <-ch
-	if fd < 0 {
-		t.Skip("no network namespace")
-	}
-	defer unix.Close(fd)
-	c, err := rtnl.Dial(fd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
-}
-
 // A new namespace has lo, "all" and "default" for IPv4 and IPv6.
 func TestListGet(t *testing.T) {
-	c := newNetNS(t)
+	c := nstest.Dial(t)
 	ctx := context.Background()
 	list, err := List(ctx, c, unix.AF_INET)
 	if err != nil {

@@ -4,48 +4,18 @@ import (
 	"context"
 	"errors"
 	"net/netip"
-	"os"
 	"reflect"
-	"runtime"
 	"testing"
+
+	"github.com/gipnet/gip/internal/nstest"
 
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
-// newNetNS dials a fresh network namespace (root only): a locked thread
-// unshares one and exits, leaving the namespace to the returned
-// connection alone; the namespace goes when the connection is closed.
+// newNetNS dials a fresh network namespace (root only) with lo up.
 func newNetNS(t *testing.T) *rtnl.Conn {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for a network namespace of its own")
-	}
-	type result struct {
-		fd  int
-		err error
-	}
-	ch := make(chan result)
-	go func() {
-		// The thread is never unlocked: it ends with this goroutine, so
-		// no other goroutine runs in the new namespace.
-		runtime.LockOSThread()
-		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-			ch <- result{-1, err}
-			return
-		}
-		fd, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		ch <- result{fd, err}
-	}()
-	r := <-ch
-	if r.err != nil {
-		t.Skipf("no network namespace: %v", r.err)
-	}
-	defer unix.Close(r.fd)
-	c, err := rtnl.Dial(r.fd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := nstest.Dial(t)
 	// lo up (RTM_NEWLINK: struct ifinfomsg for index 1, IFF_UP set and
 	// changed), so that nexthops through it are accepted.
 	up := []byte{0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0}

@@ -3,10 +3,10 @@ package ntable
 import (
 	"context"
 	"encoding/binary"
-	"os"
-	"runtime"
 	"testing"
 	"time"
+
+	"github.com/gipnet/gip/internal/nstest"
 
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -49,23 +49,7 @@ func TestDecode(t *testing.T) {
 // A new namespace has arp_cache and ndisc_cache, each with its defaults
 // and lo's parameters.
 func TestList(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for a network namespace of its own")
-	}
-	ch := make(chan int)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread ends here
-		fd := -1
-		if unix.Unshare(unix.CLONE_NEWNET) == nil {
-			fd, _ = unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		}
-		ch <- fd
-	}()
-	fd := <-ch
-	if fd < 0 {
-		t.Skip("no network namespace")
-	}
-	defer unix.Close(fd)
+	fd := nstest.NetNS(t, nil)
 	c, err := rtnl.Dial(fd)
 	if err != nil {
 		t.Fatal(err)

@@ -5,10 +5,10 @@ import (
 	"context"
 	"errors"
 	"net/netip"
-	"os"
-	"runtime"
 	"testing"
 	"time"
+
+	"github.com/gipnet/gip/internal/nstest"
 
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -69,35 +69,8 @@ func TestDecode(t *testing.T) {
 // In a namespace of its own, a TCP connection over lo leaves an entry for
 // 127.0.0.1, which Delete removes (and Flush empties the cache).
 func TestOperations(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for a network namespace of its own")
-	}
-	type result struct {
-		fd  int
-		err error
-	}
-	ch := make(chan result)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread ends here
-		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-			ch <- result{-1, err}
-			return
-		}
-		fd, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		if err == nil {
-			err = tcpOverLo()
-		}
-		ch <- result{fd, err}
-	}()
-	r := <-ch
-	if r.fd < 0 {
-		t.Skipf("no network namespace: %v", r.err)
-	}
-	defer unix.Close(r.fd)
-	if r.err != nil {
-		t.Fatal(r.err)
-	}
-	c, err := rtnl.DialProto(r.fd, unix.NETLINK_GENERIC)
+	fd := nstest.NetNS(t, tcpOverLo)
+	c, err := rtnl.DialProto(fd, unix.NETLINK_GENERIC)
 	if err != nil {
 		t.Fatal(err)
 	}

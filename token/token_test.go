@@ -6,8 +6,9 @@ import (
 	"net/netip"
 	"os"
 	"os/exec"
-	"runtime"
 	"testing"
+
+	"github.com/gipnet/gip/internal/nstest"
 
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -50,24 +51,7 @@ func TestFind(t *testing.T) {
 // A veth pair in a namespace of its own (root, and ip to make it): the
 // token set on one end is listed, then deleted.
 func TestOperations(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root for a network namespace of its own")
-	}
-	ch := make(chan int)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread ends here
-		fd := -1
-		if unix.Unshare(unix.CLONE_NEWNET) == nil {
-			fd, _ = unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		}
-		ch <- fd
-	}()
-	fd := <-ch
-	if fd < 0 {
-		t.Skip("no network namespace")
-	}
-	ns := os.NewFile(uintptr(fd), "netns")
-	defer ns.Close()
+	fd := nstest.NetNS(t, nil)
 	c, err := rtnl.Dial(fd)
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +60,12 @@ func TestOperations(t *testing.T) {
 	// The veth is made by the reference ip, run in the namespace through
 	// its fd (inherited as fd 3).
 	cmd := exec.Command("nsenter", "--net=/proc/self/fd/3", "ip", "link", "add", "t0", "type", "veth", "peer", "name", "t1")
+	nsFD, err := unix.Dup(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := os.NewFile(uintptr(nsFD), "netns")
+	defer ns.Close()
 	cmd.ExtraFiles = []*os.File{ns}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Skipf("no veth: %v %s", err, out)
