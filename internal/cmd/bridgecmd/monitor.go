@@ -207,33 +207,7 @@ func (m *brMonitor) listen(groups uint32, vlan, vni bool) error {
 	// ll_init_map: every link's name now; a link renamed later keeps the
 	// name it had, as in iproute2's cache.
 	m.names.Load()
-	for {
-		err := s.Receive(func(h netlink.Header, body []byte, _ int) error { return m.accept(h, body) })
-		var errno unix.Errno
-		var mal *rtnl.MalformedError
-		var rem *rtnl.RemnantError
-		switch {
-		case err == nil:
-		case errors.As(err, &errno):
-			env.Warnf("netlink receive error %s (%d)\n", rtnl.Strerror(errno), int(errno))
-			if errno != unix.ENOBUFS {
-				return cmdline.Silent(cmdline.StatusRefused)
-			}
-		case errors.Is(err, rtnl.ErrMessageTruncated):
-			env.Warnf("%s\n", err)
-		case errors.Is(err, rtnl.ErrTruncatedMessage):
-			env.Warnf("%s\n", err)
-			return cmdline.Silent(cmdline.StatusRefused)
-		case errors.As(err, &mal), errors.As(err, &rem):
-			env.Warnf("%s\n", err)
-			return cmdline.Silent(cmdline.StatusFailed)
-		default:
-			// errStopDump: a printer's -1 ends rtnl_listen, and bridge
-			// monitor with status 2.
-			if !errors.Is(err, errStopDump) {
-				env.Warnf("netlink receive error %s\n", err)
-			}
-			return cmdline.Silent(cmdline.StatusRefused)
-		}
-	}
+	// errStopDump: a printer's -1 ends rtnl_listen, and bridge monitor
+	// with status 2.
+	return cli.Listen(env, s, func(h netlink.Header, body []byte, _ int) error { return m.accept(h, body) }, errStopDump)
 }

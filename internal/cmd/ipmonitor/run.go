@@ -374,33 +374,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	if err != nil {
 		return err
 	}
-	for {
-		err := s.Receive(m.accept)
-		var errno unix.Errno
-		var mal *rtnl.MalformedError
-		var rem *rtnl.RemnantError
-		switch {
-		case err == nil:
-		case errors.As(err, &errno):
-			env.Warnf("netlink receive error %s (%d)\n", rtnl.Strerror(errno), int(errno))
-			if errno != unix.ENOBUFS {
-				return cmdline.Silent(cmdline.StatusRefused)
-			}
-		case errors.Is(err, rtnl.ErrMessageTruncated):
-			env.Warnf("%s\n", err)
-		case errors.Is(err, rtnl.ErrTruncatedMessage):
-			env.Warnf("%s\n", err)
-			return cmdline.Silent(cmdline.StatusRefused)
-		case errors.As(err, &mal), errors.As(err, &rem):
-			env.Warnf("%s\n", err)
-			return cmdline.Silent(cmdline.StatusFailed)
-		case errors.Is(err, errStop):
-			return cmdline.Silent(cmdline.StatusRefused)
-		default:
-			env.Warnf("netlink receive error %s\n", err)
-			return cmdline.Silent(cmdline.StatusRefused)
-		}
-	}
+	return cli.Listen(env, s, m.accept, errStop)
 }
 
 // headers is print_headers: the time stamp, the namespace id and the
