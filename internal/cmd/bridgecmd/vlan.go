@@ -1,15 +1,16 @@
 package bridgecmd
 
 import (
-	"github.com/gipnet/gip/bridge"
 	"strconv"
 	"strings"
 
+	"github.com/gipnet/gip/bridge"
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/stats"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -596,7 +597,7 @@ func vlanShow(env *cli.Env, args *cmdline.Args, subject vlanSubject) error {
 			p.Text(padRight("port", unix.IFNAMSIZ) + "  vlan-id\n")
 		}
 		for _, filt := range []uint32{1 << (iflaStatsLinkXstats - 1), 1 << (iflaStatsLinkXstatsSlave - 1)} {
-			if err := c.Dump(unix.RTM_GETSTATS, statsRequest(filt), func(m netlink.Message) error {
+			if err := c.Dump(stats.MsgGet, stats.Filter{Mask: filt}.Body(0), func(m netlink.Message) error {
 				printVlanStats(p, &f, names, m)
 				return nil
 			}); err != nil {
@@ -614,12 +615,6 @@ func vlanDumpRequest(flags uint32) []byte {
 		return nil
 	})
 	b[0] = unix.AF_BRIDGE
-	return b
-}
-
-func statsRequest(mask uint32) []byte {
-	b := make([]byte, 12)
-	ne.PutUint32(b[8:12], mask)
 	return b
 }
 

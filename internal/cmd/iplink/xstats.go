@@ -10,6 +10,7 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/gipnet/gip/stats"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -53,7 +54,7 @@ func xstats(env *cli.Env, args *cmdline.Args) error {
 	names := link.NewNames(env.NetNSFD)
 	defer names.Close()
 	env.P.Begin()
-	err = c.Dump(unix.RTM_GETSTATS, statsRequest(f.stats), func(m netlink.Message) error {
+	err = c.Dump(stats.MsgGet, stats.Filter{Mask: f.stats}.Body(0), func(m netlink.Message) error {
 		idx, tb, ok := parseStatsMsg(m.Data)
 		if !ok || (f.index != 0 && idx != f.index) || !f.bridge {
 			return nil
@@ -130,15 +131,6 @@ func parseXstats(a *cmdline.Args, index func(string) int32, stdout interface{ Wr
 		}
 	}
 	return f, nil
-}
-
-// statsRequest is struct if_stats_msg for a dump of every link's
-// statistics selected by filter (IFLA_STATS_FILTER_BIT bits).
-func statsRequest(filter uint32) []byte {
-	b := make([]byte, 12)
-	b[0] = unix.AF_UNSPEC
-	binary.NativeEndian.PutUint32(b[8:], filter)
-	return b
 }
 
 // parseStatsMsg splits an RTM_NEWSTATS message into its ifindex and its
@@ -301,7 +293,7 @@ func afstats(env *cli.Env, args *cmdline.Args) error {
 	names := link.NewNames(env.NetNSFD)
 	defer names.Close()
 	env.P.Begin()
-	err = c.Dump(unix.RTM_GETSTATS, statsRequest(1<<(statsAFSpec-1)), func(m netlink.Message) error {
+	err = c.Dump(stats.MsgGet, stats.Filter{Mask: 1 << (statsAFSpec - 1)}.Body(0), func(m netlink.Message) error {
 		idx, tb, ok := parseStatsMsg(m.Data)
 		if !ok || (index != 0 && idx != index) {
 			return nil
