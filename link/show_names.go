@@ -223,18 +223,22 @@ func (n *Names) get(idx uint32) nameEntry {
 }
 
 // load fills the cache from a dump of all links (names and flags only are
-// kept), without replacing what is cached already.
-func (n *Names) load() {
+// kept), without replacing what is cached already, and reports whether the
+// kernel flagged the dump as interrupted.
+func (n *Names) load() (interrupted bool) {
 	side, err := n.Side()
 	if err != nil {
-		return
+		return false
 	}
+	prev := side.Interrupted
+	side.Interrupted = func() { interrupted = true }
+	defer func() { side.Interrupted = prev }()
 	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterSkipStats)
 		return nil
 	})
 	if err != nil {
-		return
+		return false
 	}
 	_ = side.Dump(unix.RTM_GETLINK, body, func(m netlink.Message) error {
 		hdr, attrs, err := rtnl.ParseIfInfomsg(m.Data)
@@ -252,6 +256,7 @@ func (n *Names) load() {
 		}
 		return nil
 	})
+	return interrupted
 }
 
 // Name is ll_index_to_name: the link's name, "*" for index 0 and "ifN" for
@@ -348,10 +353,12 @@ func (n *Names) forget(idx uint32) {
 }
 
 // Load fills the cache with every link's name now (iproute2's
-// ll_init_map), keeping what it holds already.
-func (n *Names) Load() {
+// ll_init_map), keeping what it holds already. It reports whether the
+// kernel flagged the dump as interrupted (links changed while it was
+// read), where iproute2 warns rtnl.DumpInterruptedText and goes on.
+func (n *Names) Load() (interrupted bool) {
 	n.loaded = true
-	n.load()
+	return n.load()
 }
 
 // Volatile makes the cache keep no answer the kernel did not give: an

@@ -206,7 +206,9 @@ func (m *brMonitor) listen(groups uint32, vlan, vni bool) error {
 	}
 	// ll_init_map: every link's name now; a link renamed later keeps the
 	// name it had, as in iproute2's cache.
-	m.names.Load()
+	if m.names.Load() {
+		env.Warnf("%s\n", rtnl.DumpInterruptedText)
+	}
 	// errStopDump: a printer's -1 ends rtnl_listen, and bridge monitor
 	// with status 2.
 	return cli.Listen(env, s, func(h netlink.Header, body []byte, _ int) error { return m.accept(h, body) }, errStopDump)

@@ -369,7 +369,9 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	}
 	// ll_init_map: every link's name now, so a link renamed later keeps
 	// the name it had, as in iproute2's cache.
-	m.names.Load()
+	if m.names.Load() {
+		env.Warnf("%s\n", rtnl.DumpInterruptedText)
+	}
 	m.nsids, err = ipnetns.NewNSIDMessagePrinter(env, true)
 	if err != nil {
 		return err
