@@ -141,50 +141,55 @@ func DecodeNSID(data []byte) (NSID, error) {
 	return v, ad.Err()
 }
 
-// nsidMap is iproute2's nsid cache (netns_map_*): filled once per process
-// from RunDir on first use, first name per id in readdir order. `ip netns
-// list-id` removes entries as it prints them and adds the ones it finds by a
-// fresh scan, and a -batch run keeps the cache between commands, as
-// iproute2's does. It is the one piece of process-wide state here: the link
-// and address printers and `ip netns list-id` share it as iproute2's do.
-var nsidMap struct {
+// IDCache is iproute2's nsid cache (netns_map_*): filled once from RunDir
+// on first use, first name per id in readdir order. `ip netns list-id`
+// removes entries as it prints them and adds the ones it finds by a fresh
+// scan. Share one IDCache among IDNames (WithCache) to share what they
+// learn, as iproute2's link and address printers and `ip netns list-id`
+// share theirs for a whole process, -batch included. The zero value is an
+// empty cache; an IDCache is not safe for concurrent use.
+type IDCache struct {
 	initialized bool
 	names       map[int32]string
 }
 
 // IDNames maps namespace ids, as seen from c's namespace, to names under
-// RunDir (iproute2's get_name_from_nsid). All IDNames share one process-wide
-// cache, filled on first use, as iproute2's `ip link`, `ip address` and `ip
-// netns list-id` share theirs; Forget and Remember edit it.
+// RunDir (iproute2's get_name_from_nsid), through an IDCache: its own
+// unless WithCache gives a shared one. Forget and Remember edit the cache.
 type IDNames struct {
-	c *rtnl.Conn
-	w io.Writer
+	c     *rtnl.Conn
+	w     io.Writer
+	cache *IDCache
 }
 
 // NewIDNames returns the id→name map for c. The names are read on first use.
-func NewIDNames(c *rtnl.Conn) *IDNames { return &IDNames{c: c} }
+func NewIDNames(c *rtnl.Conn) *IDNames { return &IDNames{c: c, cache: &IDCache{}} }
+
+// WithCache makes m read and fill cache, shared with other IDNames of the
+// same namespace.
+func (m *IDNames) WithCache(cache *IDCache) *IDNames { m.cache = cache; return m }
 
 // WithStderr makes the first fill print kernel refusals (a file under
 // RunDir that is no namespace) to w, as iproute2 does; without it they
 // are dropped.
 func (m *IDNames) WithStderr(w io.Writer) *IDNames { m.w = w; return m }
 
-// Fill reads the names under RunDir into the cache, once per process.
+// Fill reads the names under RunDir into the cache, once per cache.
 func (m *IDNames) Fill() {
-	if nsidMap.initialized {
+	if m.cache.initialized {
 		return
 	}
 	names, err := Names()
 	if err != nil {
 		return
 	}
-	nsidMap.names = map[int32]string{}
+	m.cache.names = map[int32]string{}
 	for _, n := range names {
 		if id := m.IDOfName(n); id >= 0 {
 			m.Remember(id, n)
 		}
 	}
-	nsidMap.initialized = true
+	m.cache.initialized = true
 }
 
 // Name returns the name of the namespace with id, if one under RunDir
@@ -199,22 +204,22 @@ func (m *IDNames) Cached(id int32) (string, bool) {
 	if id < 0 {
 		return "", false
 	}
-	n, ok := nsidMap.names[id]
+	n, ok := m.cache.names[id]
 	return n, ok
 }
 
 // Remember caches name for id unless the id has a name already.
 func (m *IDNames) Remember(id int32, name string) {
-	if nsidMap.names == nil {
-		nsidMap.names = map[int32]string{}
+	if m.cache.names == nil {
+		m.cache.names = map[int32]string{}
 	}
-	if _, dup := nsidMap.names[id]; !dup {
-		nsidMap.names[id] = name
+	if _, dup := m.cache.names[id]; !dup {
+		m.cache.names[id] = name
 	}
 }
 
 // Forget drops id from the cache.
-func (m *IDNames) Forget(id int32) { delete(nsidMap.names, id) }
+func (m *IDNames) Forget(id int32) { delete(m.cache.names, id) }
 
 // IDOfName is the package's IDOfName on m's connection, -1 on any failure;
 // a kernel refusal is printed to m's stderr writer, as iproute2 prints it.

@@ -58,10 +58,8 @@ func TestNSIDRequests(t *testing.T) {
 }
 
 func TestIDNamesCache(t *testing.T) {
-	saved := nsidMap
-	defer func() { nsidMap = saved }()
-	nsidMap.initialized, nsidMap.names = true, nil
-	m := NewIDNames(nil)
+	shared := &IDCache{initialized: true} // no scan of RunDir
+	m := NewIDNames(nil).WithCache(shared)
 	m.Remember(3, "a")
 	m.Remember(3, "b") // the first name of an id stays
 	if n, ok := m.Name(3); !ok || n != "a" {
@@ -69,6 +67,14 @@ func TestIDNamesCache(t *testing.T) {
 	}
 	if _, ok := m.Cached(-1); ok {
 		t.Error("Cached(-1) found a name")
+	}
+	// Another IDNames on the same cache sees what m learnt; one with a
+	// cache of its own does not.
+	if n, ok := NewIDNames(nil).WithCache(shared).Cached(3); !ok || n != "a" {
+		t.Errorf("shared cache: Cached(3) = %q, %v", n, ok)
+	}
+	if _, ok := NewIDNames(nil).Cached(3); ok {
+		t.Error("a new IDNames saw another's cache")
 	}
 	m.Forget(3)
 	if _, ok := m.Cached(3); ok {

@@ -8,9 +8,11 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/gipnet/gip/internal/cmdline"
 	"io"
 	"strings"
+
+	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/netns"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/rtnl"
@@ -87,6 +89,11 @@ type Env struct {
 	// type): iproute2 never resets it, so under -batch a listing's `dev`
 	// filters the later listings too, and a second `dev` is refused.
 	MaddrFilter any
+	// NSIDs is iproute2's process-wide nsid→name cache, which the link
+	// and address printers and `ip netns list-id` share for the whole run,
+	// -batch included.
+	NSIDs netns.IDCache
+
 	// BridgeState is what the bridge command keeps from one command of a
 	// -batch to the next (iproute2's static filters; the bridge package's
 	// type, nil before any).

@@ -107,7 +107,7 @@ func newEnvPrinter(env *cli.Env, names *link.Names, o PrintOptions) *Printer {
 	pr := newPrinter(env.P, o, names, func() *netns.IDNames {
 		// The main socket may be in the middle of a dump.
 		if c, err := names.Side(); err == nil {
-			return netns.NewIDNames(c)
+			return netns.NewIDNames(c).WithCache(&env.NSIDs)
 		}
 		return nil
 	})

@@ -73,13 +73,11 @@ func FuzzNSID(f *testing.F) {
 				if typ == unix.RTM_NEWNSID && key < 0 && id >= 0 {
 					continue
 				}
-				ids := netns.NewIDNames(nil)
-				ids.Forget(id)
-				ids.Forget(current)
-				ids.Remember(id, "a")
-				ids.Remember(current, "b")
 				var out bytes.Buffer
 				env := cli.NewEnv(cli.Options{JSON: json}, nil, &out, &out)
+				ids := netns.NewIDNames(nil).WithCache(&env.NSIDs)
+				ids.Remember(id, "a")
+				ids.Remember(current, "b")
 				env.P.Begin()
 				printNSID(env, nil, netlink.Message{Header: netlink.Header{Type: typ}, Data: body})
 				env.P.End()

@@ -33,7 +33,7 @@ func list(env *cli.Env) error {
 	if err != nil {
 		return err
 	}
-	ids := netns.NewIDNames(c).WithStderr(warnWriter{env})
+	ids := netns.NewIDNames(c).WithCache(&env.NSIDs).WithStderr(warnWriter{env})
 	ids.Fill()
 	names, err := netns.Names()
 	if err != nil {
@@ -64,7 +64,7 @@ func listID(env *cli.Env, words []string) error {
 	if err != nil {
 		return err
 	}
-	netns.NewIDNames(side).WithStderr(warnWriter{env}).Fill()
+	netns.NewIDNames(side).WithCache(&env.NSIDs).WithStderr(warnWriter{env}).Fill()
 	c, err := env.Conn()
 	if err != nil {
 		return err
@@ -165,7 +165,7 @@ func printNSID(env *cli.Env, c *rtnl.Conn, m netlink.Message) error {
 		return fail(env, 1, "BUG: NETNSA_NSID is missing print_nsid")
 	}
 	nsid, current, hasCurrent := v.ID, v.Current, v.HasCurrent
-	ids := netns.NewIDNames(c).WithStderr(warnWriter{env})
+	ids := netns.NewIDNames(c).WithCache(&env.NSIDs).WithStderr(warnWriter{env})
 	p := env.P
 	p.OpenObject("")
 	if typ == unix.RTM_DELNSID {

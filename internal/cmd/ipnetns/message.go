@@ -20,7 +20,7 @@ func NewNSIDMessagePrinter(env *cli.Env, fill bool) (*NSIDMessagePrinter, error)
 		if err != nil {
 			return nil, err
 		}
-		netns.NewIDNames(side).WithStderr(warnWriter{env}).Fill()
+		netns.NewIDNames(side).WithCache(&env.NSIDs).WithStderr(warnWriter{env}).Fill()
 	}
 	return &NSIDMessagePrinter{env: env}, nil
 }
