@@ -55,3 +55,12 @@ ip xfrm policy
 ip xfrm policy setdefault fwd block
 ip xfrm policy getdefault
 printf 'xfrm policy add src 1.2.3.4 dst 5.6.7.8 dir out\nxfrm policy list\nlink show lo\n' > b1; ip -batch b1
+/usr/sbin/ip netns add xa
+ip -n xa xfrm policy add src 10.50.0.0/16 dst 10.51.0.0/16 dir out
+ip -n xa xfrm policy
+ip -n xa xfrm policy count
+ip -n xa xfrm state allocspi src 1.1.1.1 dst 2.2.2.2 proto esp min 0x200 max 0x200
+ip -n xa xfrm state count
+ip xfrm policy count
+ip -n xa -o xfrm state list
+/usr/sbin/ip netns del xa

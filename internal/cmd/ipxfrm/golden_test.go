@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/xfrm"
 )
 
 // offlineParser is a parser that knows no links (nothing is asked of
@@ -52,8 +53,24 @@ func TestRequestsMatchIproute2(t *testing.T) {
 			got, err = policyKeyRequest(ps, args)
 		case "state add", "state update":
 			got, err = stateRequest(ps, args)
+		case "state allocspi":
+			got, err = allocSPIRequest(ps, args)
+		case "state get", "state delete":
+			got, err = stateKeyRequest(ps, args)
+		case "state flush":
+			got, err = stateFlushRequest(args)
+		case "state list":
+			if _, err = parseStateFilter(ps, args); err == nil {
+				got = stateDumpRequest(&ps.filter)
+			}
+		case "policy flush":
+			got, err = policyFlushRequest(args)
+		case "policy set":
+			got, err = spdSetRequest(args)
+		case "policy count", "state count":
+			got = xfrm.InfoRequest()
 		default:
-			continue
+			t.Fatalf("no request builder for %q", words)
 		}
 		checked++
 		if err != nil {
@@ -64,7 +81,7 @@ func TestRequestsMatchIproute2(t *testing.T) {
 			t.Errorf("%s:\n got %x\nwant %x", words, got, want)
 		}
 	}
-	if checked < 10 {
+	if checked < 20 {
 		t.Fatalf("only %d requests checked", checked)
 	}
 }

@@ -540,29 +540,9 @@ func rtaWhole(msg, payload []byte) []byte {
 
 // policyFlush is `ip xfrm policy flush [ ptype PTYPE ]`.
 func policyFlush(env *cli.Env, args *cmdline.Args) error {
-	given := false
-	var ptype uint8
-	for args.More() {
-		w := args.Peek()
-		if w != "ptype" {
-			return cmdline.InvalidArg("unknown", w)
-		}
-		if given {
-			return cmdline.Duplicate("ptype", w)
-		}
-		given = true
-		if err := nextArg(args); err != nil {
-			return err
-		}
-		var err error
-		if ptype, err = parsePtype(args); err != nil {
-			return err
-		}
-		args.Next()
-	}
-	var b []byte
-	if given {
-		b = xfrm.AppendAttr(b, xfrm.AttrPolicyType, xfrm.PolicyTypeAttr(ptype))
+	b, err := policyFlushRequest(args)
+	if err != nil {
+		return err
 	}
 	if env.Opts.Stats > 1 {
 		// iproute2 says so after opening its socket.
@@ -574,6 +554,35 @@ func policyFlush(env *cli.Env, args *cmdline.Args) error {
 		env.Warnf("Flush policy\n")
 	}
 	return talk(env, xfrm.MsgFlushPolicy, b)
+}
+
+// policyFlushRequest is xfrm_policy_flush's parse: the request body.
+func policyFlushRequest(args *cmdline.Args) ([]byte, error) {
+	given := false
+	var ptype uint8
+	for args.More() {
+		w := args.Peek()
+		if w != "ptype" {
+			return nil, cmdline.InvalidArg("unknown", w)
+		}
+		if given {
+			return nil, cmdline.Duplicate("ptype", w)
+		}
+		given = true
+		if err := nextArg(args); err != nil {
+			return nil, err
+		}
+		var err error
+		if ptype, err = parsePtype(args); err != nil {
+			return nil, err
+		}
+		args.Next()
+	}
+	var b []byte
+	if given {
+		b = xfrm.AppendAttr(b, xfrm.AttrPolicyType, xfrm.PolicyTypeAttr(ptype))
+	}
+	return b, nil
 }
 
 // spdInfo is `ip xfrm policy count` (print_spdinfo).
@@ -629,6 +638,15 @@ func spdInfo(env *cli.Env) error {
 // spdSet is `ip xfrm policy set [ hthresh4 LBITS RBITS ] [ hthresh6
 // LBITS RBITS ]`.
 func spdSet(env *cli.Env, args *cmdline.Args) error {
+	b, err := spdSetRequest(args)
+	if err != nil {
+		return err
+	}
+	return talk(env, xfrm.MsgNewSPDInfo, b)
+}
+
+// spdSetRequest is xfrm_spd_setinfo's parse: the request body.
+func spdSetRequest(args *cmdline.Args) ([]byte, error) {
 	b := xfrm.InfoRequest()
 	var thr4, thr6 bool
 	for args.More() {
@@ -638,35 +656,35 @@ func spdSet(env *cli.Env, args *cmdline.Args) error {
 		switch w {
 		case "hthresh4":
 			if thr4 {
-				return cmdline.Duplicate("hthresh4", w)
+				return nil, cmdline.Duplicate("hthresh4", w)
 			}
 			thr4, max, attr = true, 32, xfrm.SPDIPv4HThresh
 		case "hthresh6":
 			if thr6 {
-				return cmdline.Duplicate("hthresh6", w)
+				return nil, cmdline.Duplicate("hthresh6", w)
 			}
 			thr6, max, attr = true, 128, xfrm.SPDIPv6HThresh
 		default:
-			return cmdline.InvalidArg("unknown", w)
+			return nil, cmdline.InvalidArg("unknown", w)
 		}
 		if err := nextArg(args); err != nil {
-			return err
+			return nil, err
 		}
 		l, ok := cnum.Uint(args.Peek(), 0, math.MaxUint8)
 		if !ok || l > max {
-			return cmdline.InvalidArg(w+" LBITS value is invalid", args.Peek())
+			return nil, cmdline.InvalidArg(w+" LBITS value is invalid", args.Peek())
 		}
 		if err := nextArg(args); err != nil {
-			return err
+			return nil, err
 		}
 		r, ok := cnum.Uint(args.Peek(), 0, math.MaxUint8)
 		if !ok || r > max {
-			return cmdline.InvalidArg(w+" RBITS value is invalid", args.Peek())
+			return nil, cmdline.InvalidArg(w+" RBITS value is invalid", args.Peek())
 		}
 		b = xfrm.AppendAttr(b, attr, []byte{uint8(l), uint8(r)})
 		args.Next()
 	}
-	return talk(env, xfrm.MsgNewSPDInfo, b)
+	return b, nil
 }
 
 // setDefault is `ip xfrm policy setdefault DIR ACTION …`.

@@ -460,6 +460,19 @@ func stateModify(env *cli.Env, args *cmdline.Args, typ uint16) error {
 // stateAllocSPI is `ip xfrm state allocspi`.
 func stateAllocSPI(env *cli.Env, args *cmdline.Args) error {
 	ps := newParser(env)
+	b, err := allocSPIRequest(ps, args)
+	if err != nil {
+		return err
+	}
+	typ, flags, ans, err := query(env, xfrm.MsgAllocSPI, b)
+	if err != nil {
+		return err
+	}
+	return printAnswer(env, ps, typ, flags, ans)
+}
+
+// allocSPIRequest is xfrm_state_allocspi's parse: the request body.
+func allocSPIRequest(ps *parser, args *cmdline.Args) ([]byte, error) {
 	info := xfrm.SAInfo{Family: uint16(ps.family)}
 	var min, max uint32
 	var idp, minp, maxp bool
@@ -490,7 +503,7 @@ func stateAllocSPI(env *cli.Env, args *cmdline.Args) error {
 				given, val = &maxp, &max
 			}
 			if *given {
-				return cmdline.Duplicate(w, w)
+				return nil, cmdline.Duplicate(w, w)
 			}
 			*given = true
 			if err = nextArg(args); err == nil {
@@ -498,37 +511,37 @@ func stateAllocSPI(env *cli.Env, args *cmdline.Args) error {
 			}
 		default:
 			if idp {
-				return cmdline.InvalidArg("unknown", w)
+				return nil, cmdline.InvalidArg("unknown", w)
 			}
 			idp = true
 			if err = ps.parseID(args, &info.Saddr, &info.ID, &info.Family, false); err != nil {
-				return err
+				return nil, err
 			}
 			if info.ID.SPI != 0 {
-				return failed("\"spi\" is invalid")
+				return nil, failed("\"spi\" is invalid")
 			}
 			if ps.family == unix.AF_UNSPEC {
 				ps.family = int(info.Family)
 			}
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		args.Next()
 	}
 	if !idp {
-		return failed("Not enough information: ID is required")
+		return nil, failed("Not enough information: ID is required")
 	}
 	if minp {
 		if !maxp {
-			return failed("\"max\" is missing")
+			return nil, failed("\"max\" is missing")
 		}
 		if min > max {
-			return failed("value after \"min\" is larger than value after \"max\"")
+			return nil, failed("value after \"min\" is larger than value after \"max\"")
 		}
 	} else {
 		if maxp {
-			return failed("\"min\" is missing")
+			return nil, failed("\"min\" is missing")
 		}
 		min, max = 0x100, 0x0fffffff
 		if info.ID.Proto == xfrm.ProtoComp {
@@ -542,11 +555,7 @@ func stateAllocSPI(env *cli.Env, args *cmdline.Args) error {
 	if mark.M&mark.V != 0 {
 		b = xfrm.AppendAttr(b, xfrm.AttrMark, mark.Append(nil))
 	}
-	typ, flags, ans, err := query(env, xfrm.MsgAllocSPI, b)
-	if err != nil {
-		return err
-	}
-	return printAnswer(env, ps, typ, flags, ans)
+	return b, nil
 }
 
 // printAnswer prints a state a request answered with.
@@ -563,6 +572,22 @@ func printAnswer(env *cli.Env, ps *parser, typ, flags uint16, ans []byte) error 
 // stateGetOrDelete is get and delete.
 func stateGetOrDelete(env *cli.Env, args *cmdline.Args, del bool) error {
 	ps := newParser(env)
+	b, err := stateKeyRequest(ps, args)
+	if err != nil {
+		return err
+	}
+	if del {
+		return talk(env, xfrm.MsgDelSA, b)
+	}
+	typ, flags, ans, err := query(env, xfrm.MsgGetSA, b)
+	if err != nil {
+		return err
+	}
+	return printAnswer(env, ps, typ, flags, ans)
+}
+
+// stateKeyRequest is xfrm_state_get_or_delete's parse: the request body.
+func stateKeyRequest(ps *parser, args *cmdline.Args) ([]byte, error) {
 	sid := xfrm.SAID{Family: uint16(ps.family)}
 	var attrs []byte
 	var mark xfrm.Mark
@@ -572,17 +597,17 @@ func stateGetOrDelete(env *cli.Env, args *cmdline.Args, del bool) error {
 		if w == "mark" {
 			var err error
 			if mark, err = parseMark(args); err != nil {
-				return err
+				return nil, err
 			}
 		} else {
 			if idp {
-				return cmdline.InvalidArg("unknown", w)
+				return nil, cmdline.InvalidArg("unknown", w)
 			}
 			idp = true
 			var id xfrm.ID
 			var saddr xfrm.Address
 			if err := ps.parseID(args, &saddr, &id, &sid.Family, false); err != nil {
-				return err
+				return nil, err
 			}
 			sid.Daddr, sid.SPI, sid.Proto = id.Daddr, id.SPI, id.Proto
 			attrs = xfrm.AppendAttr(attrs, xfrm.AttrSrcAddr, saddr[:])
@@ -595,26 +620,51 @@ func stateGetOrDelete(env *cli.Env, args *cmdline.Args, del bool) error {
 	if sid.Family == unix.AF_UNSPEC {
 		sid.Family = unix.AF_INET
 	}
-	b := append(sid.Append(nil), attrs...)
-	if del {
-		return talk(env, xfrm.MsgDelSA, b)
-	}
-	typ, flags, ans, err := query(env, xfrm.MsgGetSA, b)
-	if err != nil {
-		return err
-	}
-	return printAnswer(env, ps, typ, flags, ans)
+	return append(sid.Append(nil), attrs...), nil
 }
 
 // stateList is list and deleteall.
 func stateList(env *cli.Env, args *cmdline.Args, deleteAll bool) error {
 	ps := newParser(env)
 	f := &ps.filter
+	nokeys, err := parseStateFilter(ps, args)
+	if err != nil {
+		return err
+	}
+	c, err := dial(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if deleteAll {
+		if err := stateDeleteAll(env, c, ps); err != nil {
+			return err
+		}
+		return cmdline.Exited(cmdline.StatusOK)
+	}
+	req := stateDumpRequest(f)
+	names := link.NewNames(env.NetNSFD)
+	defer names.Close()
+	p := newPrinter(env, ps, names)
+	err = c.Dump(xfrm.MsgGetSA, req, func(m netlink.Message) error {
+		defer env.P.Flush()
+		return p.State(uint16(m.Header.Type), uint16(m.Header.Flags), m.Data, nokeys)
+	})
+	if err != nil {
+		return dumpError(err, "Dump")
+	}
+	return cmdline.Exited(cmdline.StatusOK)
+}
+
+// parseStateFilter is list's and deleteall's parse: the filter, and
+// whether keys are to be hidden.
+func parseStateFilter(ps *parser, args *cmdline.Args) (nokeys bool, err error) {
+	f := &ps.filter
 	if args.More() || ps.family != unix.AF_UNSPEC {
 		f.use = true
 	}
 	f.sa.Family = uint16(ps.family)
-	nokeys, idp := false, false
+	idp := false
 	for args.More() {
 		w := args.Peek()
 		var err error
@@ -640,7 +690,7 @@ func stateList(env *cli.Env, args *cmdline.Args, deleteAll bool) error {
 			}
 		default:
 			if idp {
-				return cmdline.InvalidArg("unknown", w)
+				return false, cmdline.InvalidArg("unknown", w)
 			}
 			idp = true
 			err = ps.parseID(args, &f.sa.Saddr, &f.sa.ID, &f.sa.Family, true)
@@ -649,38 +699,22 @@ func stateList(env *cli.Env, args *cmdline.Args, deleteAll bool) error {
 			}
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		args.Next()
 	}
-	c, err := dial(env)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	if deleteAll {
-		if err := stateDeleteAll(env, c, ps); err != nil {
-			return err
-		}
-		return cmdline.Exited(cmdline.StatusOK)
-	}
+	return nokeys, nil
+}
+
+// stateDumpRequest is the body of list's XFRM_MSG_GETSA dump: the
+// protocol and the address filter for the kernel to apply.
+func stateDumpRequest(f *filter) []byte {
 	var req []byte
 	if f.sa.ID.Proto != 0 {
 		req = xfrm.AppendAttr(req, xfrm.AttrProto, []byte{f.sa.ID.Proto})
 	}
-	req = xfrm.AppendAttr(req, xfrm.AttrAddressFilter, xfrm.AddressFilter{Saddr: f.sa.Saddr, Daddr: f.sa.ID.Daddr,
+	return xfrm.AppendAttr(req, xfrm.AttrAddressFilter, xfrm.AddressFilter{Saddr: f.sa.Saddr, Daddr: f.sa.ID.Daddr,
 		Family: f.sa.Family, SPLen: f.idSrcMask, DPLen: f.idDstMask}.Append(nil))
-	names := link.NewNames(env.NetNSFD)
-	defer names.Close()
-	p := newPrinter(env, ps, names)
-	err = c.Dump(xfrm.MsgGetSA, req, func(m netlink.Message) error {
-		defer env.P.Flush()
-		return p.State(uint16(m.Header.Type), uint16(m.Header.Flags), m.Data, nokeys)
-	})
-	if err != nil {
-		return dumpError(err, "Dump")
-	}
-	return cmdline.Exited(cmdline.StatusOK)
 }
 
 // stateDeleteAll is deleteall's rounds (xfrm_state_keep).
@@ -737,32 +771,41 @@ func stateDeleteAll(env *cli.Env, c *rtnl.Conn, ps *parser) error {
 
 // stateFlush is `ip xfrm state flush [ proto XFRM-PROTO ]`.
 func stateFlush(env *cli.Env, args *cmdline.Args) error {
+	b, err := stateFlushRequest(args)
+	if err != nil {
+		return err
+	}
+	if env.Opts.Stats > 1 {
+		env.Warnf("Flush state with XFRM-PROTO value \"%s\"\n", xfrm.ProtoName(b[0]))
+	}
+	return talk(env, xfrm.MsgFlushSA, b)
+}
+
+// stateFlushRequest is xfrm_state_flush's parse: struct
+// xfrm_usersa_flush, one byte (the message is padded).
+func stateFlushRequest(args *cmdline.Args) ([]byte, error) {
 	var proto uint8
 	given := false
 	for args.More() {
 		w := args.Peek()
 		if w != "proto" {
-			return cmdline.InvalidArg("unknown", w)
+			return nil, cmdline.InvalidArg("unknown", w)
 		}
 		if given {
-			return cmdline.Duplicate("proto", w)
+			return nil, cmdline.Duplicate("proto", w)
 		}
 		given = true
 		if err := nextArg(args); err != nil {
-			return err
+			return nil, err
 		}
 		p, ok := xfrm.ProtoByName(args.Peek())
 		if !ok {
-			return cmdline.InvalidArg("XFRM-PROTO value is invalid", args.Peek())
+			return nil, cmdline.InvalidArg("XFRM-PROTO value is invalid", args.Peek())
 		}
 		proto = p
 		args.Next()
 	}
-	if env.Opts.Stats > 1 {
-		env.Warnf("Flush state with XFRM-PROTO value \"%s\"\n", xfrm.ProtoName(proto))
-	}
-	// struct xfrm_usersa_flush is one byte; the message is padded.
-	return talk(env, xfrm.MsgFlushSA, []byte{proto})
+	return []byte{proto}, nil
 }
 
 // sadInfo is `ip xfrm state count` (print_sadinfo).
