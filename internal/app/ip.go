@@ -28,6 +28,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/iptoken"
 	"github.com/gipnet/gip/internal/cmd/iptuntap"
 	"github.com/gipnet/gip/internal/cmd/ipvrf"
+	"github.com/gipnet/gip/internal/cmd/ipxfrm"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/netns"
@@ -72,7 +73,7 @@ var objects = []object{
 	{"tcpmetrics", iptcpmetrics.Run},
 	{"tcp_metrics", iptcpmetrics.Run},
 	{"monitor", ipmonitor.Run},
-	{"xfrm", nil},
+	{"xfrm", ipxfrm.Run},
 	{"mroute", ipmroute.Run},
 	{"mrule", iprule.RunMRule},
 	{"netns", ipnetns.Run},

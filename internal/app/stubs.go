@@ -16,28 +16,6 @@ func unknownCmd(try string) string {
 	return `Command "%s" is unknown, try "` + try + `".`
 }
 
-var xfrmStub = &usage.Stub{
-	Name: "xfrm", Usage: usage.Text(usage.Xfrm), NoArgs: "usage", Unknown: "usage",
-	Verbs: []string{"state", "sa", "policy", "monitor", "help"},
-	Sub: map[string]*usage.Stub{
-		"state": {
-			Name: "xfrm state", Usage: usage.Text(usage.XfrmState), Unknown: unknownCmd("ip xfrm state help"),
-			Verbs: []string{"add", "update", "allocspi", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "help"},
-		},
-		"policy": {
-			Name: "xfrm policy", Usage: usage.Text(usage.XfrmPolicy), Unknown: unknownCmd("ip xfrm policy help"),
-			Verbs: []string{"add", "update", "delete", "deleteall", "delall", "list", "show", "lst", "get", "flush", "count", "set", "setdefault", "getdefault", "help"},
-		},
-		"monitor": {
-			Name: "xfrm monitor", Usage: usage.Text(usage.XfrmMonitor), Loop: true,
-			Unknown: `Argument "%s" is unknown, try "ip xfrm monitor help".`,
-			Verbs:   []string{"file+", "=nokeys", "=all", "all-nsid", "acquire", "expire", "SA", "aevent", "policy", "report", "help"},
-		},
-	},
-}
-
-func init() { xfrmStub.Sub["sa"] = xfrmStub.Sub["state"] }
-
 var mptcpUnknown = unknownCmd("ip mptcp help")
 
 var ioamSub = func(verbs ...string) *usage.Stub {
@@ -83,7 +61,6 @@ var stubs = map[string]*usage.Stub{
 		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
 	},
-	"xfrm": xfrmStub,
 	"sr": {
 		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
 		Verbs: []string{"help", "hmac", "tunsrc"},

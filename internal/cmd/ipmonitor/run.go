@@ -89,12 +89,11 @@ const (
 // monitor is one run: options, the printers and the link name cache they
 // share.
 type monitor struct {
-	env       *cli.Env
-	label     bool // prefix each event with its object ([LINK] …)
-	allNSID   bool
-	stamp     bool // -timestamp: a time line (or prefix) per event
-	stampLong bool // the full "Timestamp: …" line rather than -tshort's
-	names     *link.Names
+	env     *cli.Env
+	label   bool // prefix each event with its object ([LINK] …)
+	allNSID bool
+	stamp   bool // -timestamp: a time line (or prefix) per event
+	names   *link.Names
 
 	links    *iplink.Printer
 	addrs    *ipaddr.Printer
@@ -158,8 +157,7 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 	// context for ip monitor, so -json changes nothing.
 	menv := *env
 	menv.P = env.P.Plain()
-	m := &monitor{env: &menv, label: label, allNSID: allNSID, stamp: env.Opts.Timestamp > 0,
-		stampLong: !env.Opts.TShort}
+	m := &monitor{env: &menv, label: label, allNSID: allNSID, stamp: env.Opts.Timestamp > 0}
 	m.names = link.NewNames(env.NetNSFD)
 	m.names.Volatile()
 	if offlineNames {
@@ -376,7 +374,17 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	if err != nil {
 		return err
 	}
-	return cli.Listen(env, s, m.accept, errStop)
+	return Loop(env, s, m.accept)
+}
+
+// ErrStop, returned by a Loop's accept, ends the loop as a printer's -1
+// ends iproute2's rtnl_listen (exit status 2).
+var ErrStop = errStop
+
+// Loop is rtnl_listen for ip monitor and the monitors that share its
+// machinery (ip xfrm monitor, ip mptcp monitor): cli.Listen with ErrStop.
+func Loop(env *cli.Env, s *rtnl.Subscription, accept func(h netlink.Header, body []byte, nsid int) error) error {
+	return cli.Listen(env, s, accept, errStop)
 }
 
 // headers is print_headers: the time stamp, the namespace id and the
@@ -384,12 +392,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 func (m *monitor) headers(label string, nsid int) {
 	w := m.env.P.Writer()
 	if m.stamp {
-		now := time.Now()
-		if m.stampLong {
-			w.WriteString("Timestamp: " + asctime(now) + " " + fmt.Sprint(now.Nanosecond()/1000) + " usec\n")
-		} else {
-			w.WriteString(now.Format("[2006-01-02T15:04:05.000000] "))
-		}
+		Timestamp(m.env)
 	}
 	if m.allNSID {
 		if nsid < 0 {
@@ -488,4 +491,17 @@ func printStamp(env *cli.Env, body []byte) {
 	}
 	t := time.Unix(int64(sec), 0)
 	fmt.Fprintf(env.P.Writer(), "Timestamp: %s %d us\n", asctime(t), usec)
+}
+
+// Timestamp is print_timestamp: the "Timestamp: …" line, or under
+// -tshort the [YYYY-MM-DDTHH:MM:SS.UUUUUU] prefix, of an event received
+// now.
+func Timestamp(env *cli.Env) {
+	w := env.P.Writer()
+	now := time.Now()
+	if !env.Opts.TShort {
+		w.WriteString("Timestamp: " + asctime(now) + " " + fmt.Sprint(now.Nanosecond()/1000) + " usec\n")
+	} else {
+		w.WriteString(now.Format("[2006-01-02T15:04:05.000000] "))
+	}
 }
