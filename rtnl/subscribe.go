@@ -31,11 +31,17 @@ const DefaultRcvBuf = 1024 * 1024
 // legacy nl_groups bind), with a receive buffer of rcvbuf bytes (0:
 // DefaultRcvBuf).
 func Subscribe(nsFD int, mask uint32, rcvbuf int) (*Subscription, error) {
+	return SubscribeProto(nsFD, unix.NETLINK_ROUTE, mask, rcvbuf)
+}
+
+// SubscribeProto is Subscribe for another netlink protocol
+// (NETLINK_GENERIC, whose groups are joined with Join).
+func SubscribeProto(nsFD, proto int, mask uint32, rcvbuf int) (*Subscription, error) {
 	cfg := &netlink.Config{Groups: mask}
 	if nsFD >= 0 {
 		cfg.NetNS = nsFD
 	}
-	c, err := netlink.Dial(unix.NETLINK_ROUTE, cfg)
+	c, err := netlink.Dial(proto, cfg)
 	if err != nil {
 		return nil, err
 	}

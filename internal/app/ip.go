@@ -15,6 +15,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmd/ipmaddr"
 	"github.com/gipnet/gip/internal/cmd/ipmonitor"
+	"github.com/gipnet/gip/internal/cmd/ipmptcp"
 	"github.com/gipnet/gip/internal/cmd/ipmroute"
 	"github.com/gipnet/gip/internal/cmd/ipneigh"
 	"github.com/gipnet/gip/internal/cmd/ipnetconf"
@@ -80,7 +81,7 @@ var objects = []object{
 	{"vrf", ipvrf.Run},
 	{"sr", nil},
 	{"nexthop", ipnexthop.Run},
-	{"mptcp", nil},
+	{"mptcp", ipmptcp.Run},
 	{"ioam", nil},
 	{"stats", ipstats.Run},
 	{"help", nil},

@@ -38,8 +38,6 @@ var xfrmStub = &usage.Stub{
 
 func init() { xfrmStub.Sub["sa"] = xfrmStub.Sub["state"] }
 
-var mptcpUnknown = unknownCmd("ip mptcp help")
-
 var ioamSub = func(verbs ...string) *usage.Stub {
 	return &usage.Stub{Name: "ioam", Usage: usage.Text(usage.Ioam), Verbs: verbs,
 		NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: Unknown`}
@@ -92,15 +90,6 @@ var stubs = map[string]*usage.Stub{
 	"nexthop": {
 		Name: "nexthop", Usage: usage.Text(usage.Nexthop), Unknown: unknownCmd("ip nexthop help"),
 		Verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
-	},
-	"mptcp": {
-		Name: "mptcp", Usage: usage.Text(usage.Mptcp), NoArgs: "usage", Unknown: mptcpUnknown,
-		Verbs: []string{"help", "endpoint", "limits", "monitor"},
-		Sub: map[string]*usage.Stub{
-			"endpoint": {Name: "mptcp endpoint", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"add", "change", "delete", "show", "flush"}},
-			"limits":   {Name: "mptcp limits", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"set", "show"}},
-			"monitor":  {Name: "mptcp monitor", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown},
-		},
 	},
 	"ioam": {
 		Name: "ioam", Usage: usage.Text(usage.Ioam), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: Unknown`,

@@ -113,8 +113,9 @@ type monitor struct {
 // captures made elsewhere).
 var offlineNames = false
 
-// errStop ends the run as a printer's -1 ends iproute2's rtnl_listen.
-var errStop = errors.New("stop")
+// ErrStop is what an accept function returns to end Loop as a printer's
+// -1 ends iproute2's rtnl_listen.
+var ErrStop = errors.New("stop")
 
 // Run is `ip monitor [ all | OBJECTS ] [ file FILE ] [ label ] [ all-nsid ]
 // [ dev DEV ]`.
@@ -374,8 +375,18 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	if err != nil {
 		return err
 	}
+	return Loop(env, s, m.accept)
+}
+
+// Loop is rtnl_listen: it receives datagrams on s and hands each message
+// to accept until a failure that ends the listening, reported in
+// iproute2's words: StatusRefused where rtnl_listen returns an error (a
+// receive error, a truncated message, accept's error), StatusFailed where
+// it exits (a malformed datagram). ENOBUFS and a truncated datagram are
+// reported and listening goes on.
+func Loop(env *cli.Env, s *rtnl.Subscription, accept func(h netlink.Header, body []byte, nsid int) error) error {
 	for {
-		err := s.Receive(m.accept)
+		err := s.Receive(accept)
 		var errno unix.Errno
 		var mal *rtnl.MalformedError
 		var rem *rtnl.RemnantError
@@ -394,7 +405,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 		case errors.As(err, &mal), errors.As(err, &rem):
 			env.Warnf("%s\n", err)
 			return cmdline.Silent(cmdline.StatusFailed)
-		case errors.Is(err, errStop):
+		case errors.Is(err, ErrStop):
 			return cmdline.Silent(cmdline.StatusRefused)
 		default:
 			env.Warnf("netlink receive error %s\n", err)
@@ -408,12 +419,7 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 func (m *monitor) headers(label string, nsid int) {
 	w := m.env.P.Writer()
 	if m.stamp {
-		now := time.Now()
-		if m.stampLong {
-			w.WriteString("Timestamp: " + asctime(now) + " " + fmt.Sprint(now.Nanosecond()/1000) + " usec\n")
-		} else {
-			w.WriteString(now.Format("[2006-01-02T15:04:05.000000] "))
-		}
+		PrintTimestamp(m.env, m.stampLong)
 	}
 	if m.allNSID {
 		if nsid < 0 {
@@ -424,6 +430,18 @@ func (m *monitor) headers(label string, nsid int) {
 	}
 	if m.label {
 		w.WriteString(label)
+	}
+}
+
+// PrintTimestamp is iproute2's print_timestamp: the time now, as a
+// "Timestamp: …" line when long, else as -tshort's prefix.
+func PrintTimestamp(env *cli.Env, long bool) {
+	w := env.P.Writer()
+	now := time.Now()
+	if long {
+		w.WriteString("Timestamp: " + asctime(now) + " " + fmt.Sprint(now.Nanosecond()/1000) + " usec\n")
+	} else {
+		w.WriteString(now.Format("[2006-01-02T15:04:05.000000] "))
 	}
 }
 
@@ -441,7 +459,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE:
 		if len(body) < unix.SizeofRtMsg {
 			env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
-			return errStop
+			return ErrStop
 		}
 		if binary.NativeEndian.Uint32(body[8:])&rtmFCloned != 0 {
 			return nil
@@ -449,7 +467,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		if f := body[0]; f == mroute.FamilyIPMR || f == mroute.FamilyIP6MR {
 			m.headers("[MROUTE]", nsid)
 			if m.mroutes.Print(env, h, body) != nil {
-				return errStop
+				return ErrStop
 			}
 			return nil
 		}
