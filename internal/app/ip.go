@@ -24,6 +24,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipntable"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/ipsr"
 	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
 	"github.com/gipnet/gip/internal/cmd/iptoken"
@@ -79,7 +80,7 @@ var objects = []object{
 	{"netns", ipnetns.Run},
 	{"netconf", ipnetconf.Run},
 	{"vrf", ipvrf.Run},
-	{"sr", nil},
+	{"sr", ipsr.Run},
 	{"nexthop", ipnexthop.Run},
 	{"mptcp", ipmptcp.Run},
 	{"ioam", nil},

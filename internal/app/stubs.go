@@ -43,9 +43,6 @@ var ioamSub = func(verbs ...string) *usage.Stub {
 		NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: Unknown`}
 }
 
-var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string{"show", "set"},
-	NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: unknown`}
-
 var tunnelStub = &usage.Stub{
 	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
 	Usage: func(env *cli.Env) func(io.Writer) {
@@ -82,11 +79,6 @@ var stubs = map[string]*usage.Stub{
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
 	},
 	"xfrm": xfrmStub,
-	"sr": {
-		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
-		Verbs: []string{"help", "hmac", "tunsrc"},
-		Sub:   map[string]*usage.Stub{"hmac": srSub, "tunsrc": srSub},
-	},
 	"nexthop": {
 		Name: "nexthop", Usage: usage.Text(usage.Nexthop), Unknown: unknownCmd("ip nexthop help"),
 		Verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
