@@ -12,6 +12,7 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
+	"github.com/gipnet/gip/internal/cmd/ipioam"
 	"github.com/gipnet/gip/internal/cmd/iplink"
 	"github.com/gipnet/gip/internal/cmd/ipmaddr"
 	"github.com/gipnet/gip/internal/cmd/ipmonitor"
@@ -83,7 +84,7 @@ var objects = []object{
 	{"sr", ipsr.Run},
 	{"nexthop", ipnexthop.Run},
 	{"mptcp", ipmptcp.Run},
-	{"ioam", nil},
+	{"ioam", ipioam.Run},
 	{"stats", ipstats.Run},
 	{"help", nil},
 }

@@ -38,11 +38,6 @@ var xfrmStub = &usage.Stub{
 
 func init() { xfrmStub.Sub["sa"] = xfrmStub.Sub["state"] }
 
-var ioamSub = func(verbs ...string) *usage.Stub {
-	return &usage.Stub{Name: "ioam", Usage: usage.Text(usage.Ioam), Verbs: verbs,
-		NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: Unknown`}
-}
-
 var tunnelStub = &usage.Stub{
 	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
 	Usage: func(env *cli.Env) func(io.Writer) {
@@ -82,10 +77,5 @@ var stubs = map[string]*usage.Stub{
 	"nexthop": {
 		Name: "nexthop", Usage: usage.Text(usage.Nexthop), Unknown: unknownCmd("ip nexthop help"),
 		Verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
-	},
-	"ioam": {
-		Name: "ioam", Usage: usage.Text(usage.Ioam), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: Unknown`,
-		Verbs: []string{"=help", "=namespace", "=schema"},
-		Sub:   map[string]*usage.Stub{"namespace": ioamSub("=show", "=add", "=del", "=set"), "schema": ioamSub("=show", "=add", "=del")},
 	},
 }
