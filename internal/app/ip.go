@@ -12,8 +12,12 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
+	"github.com/gipnet/gip/internal/cmd/ipfou"
+	"github.com/gipnet/gip/internal/cmd/ipila"
 	"github.com/gipnet/gip/internal/cmd/ipioam"
+	"github.com/gipnet/gip/internal/cmd/ipl2tp"
 	"github.com/gipnet/gip/internal/cmd/iplink"
+	"github.com/gipnet/gip/internal/cmd/ipmacsec"
 	"github.com/gipnet/gip/internal/cmd/ipmaddr"
 	"github.com/gipnet/gip/internal/cmd/ipmonitor"
 	"github.com/gipnet/gip/internal/cmd/ipmptcp"
@@ -63,10 +67,10 @@ var objects = []object{
 	{"ntable", ipntable.Run},
 	{"ntbl", ipntable.Run},
 	{"link", runLink},
-	{"l2tp", nil},
-	{"fou", nil},
-	{"ila", nil},
-	{"macsec", nil},
+	{"l2tp", ipl2tp.Run},
+	{"fou", ipfou.Run},
+	{"ila", ipila.Run},
+	{"macsec", ipmacsec.Run},
 	{"tunnel", nil},
 	{"tunl", nil},
 	{"tuntap", iptuntap.Run},

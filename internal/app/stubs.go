@@ -51,22 +51,6 @@ var tunnelStub = &usage.Stub{
 
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
-	"l2tp": {
-		Name: "l2tp", Usage: usage.Text(usage.L2tp), NoArgs: "usage",
-		Verbs: []string{"help", "add", "delete", "show", "lst", "list"},
-	},
-	"fou": {
-		Name: "fou", Usage: usage.Text(usage.Fou), NoArgs: "usage",
-		Verbs: []string{"help", "add", "delete", "show"},
-	},
-	"ila": {
-		Name: "ila", Usage: usage.Text(usage.Ila), NoArgs: "usage",
-		Verbs: []string{"help", "add", "delete", "list"},
-	},
-	"macsec": {
-		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
-		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
-	},
 	"tunnel": tunnelStub,
 	"tunl":   tunnelStub,
 	"monitor": {
