@@ -42,3 +42,16 @@ printf 'mptcp endpoint show id 99\nmptcp limits\n' > b2; ip -batch b2
 printf 'mptcp endpoint show id 99\nmptcp limits\n' > b3; ip -force -batch b3
 printf 'mptcp endpoint add 1.2.3.4 id 300\nmptcp limits\n' > b4; ip -force -batch b4
 printf 'mptcp limits foo\nmptcp limits\n' > b5; ip -force -batch b5
+/usr/sbin/ip netns add n1
+ip -n n1 mptcp limits set subflows 5
+ip -n n1 mptcp limits
+ip mptcp limits
+ip -n n1 mptcp endpoint add 10.0.0.9 subflow
+ip -n n1 mptcp endpoint show
+ip -n n1 sr tunsrc set 2001:db8::7
+ip -n n1 sr tunsrc show
+ip sr tunsrc show
+ip -n n1 ioam namespace add 3
+ip -n n1 ioam namespace show
+ip ioam namespace show
+ip -n n1 fou show
