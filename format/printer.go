@@ -246,6 +246,19 @@ func (p *Printer) Uint(t Target, key, format string, v uint64) {
 	}
 }
 
+// UintEmptyKey is Uint for a JSON member whose name is empty: iproute2
+// passes "" (not NULL) as the key in places, and its json_writer then
+// writes the member `"": value` where Uint would write a bare value.
+func (p *Printer) UintEmptyKey(t Target, format string, v uint64) {
+	if p.inJSON(t) {
+		p.name("")
+		p.eor()
+		p.w.Write(strconv.AppendUint(p.scratch[:0], v, 10))
+	} else if p.inText(t) {
+		p.textf(NoColor, format, arg{kind: argUint, u: v})
+	}
+}
+
 // Int prints a signed number.
 func (p *Printer) Int(t Target, key, format string, v int64) {
 	if p.inJSON(t) {

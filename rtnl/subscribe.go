@@ -35,7 +35,8 @@ func Subscribe(nsFD int, mask uint32, rcvbuf int) (*Subscription, error) {
 }
 
 // SubscribeProto is Subscribe for another netlink protocol
-// (NETLINK_XFRM), whose groups mask names.
+// (NETLINK_XFRM, whose groups mask names; NETLINK_GENERIC, whose groups
+// are joined with Join).
 func SubscribeProto(nsFD, proto int, mask uint32, rcvbuf int) (*Subscription, error) {
 	cfg := &netlink.Config{Groups: mask}
 	if nsFD >= 0 {

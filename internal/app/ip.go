@@ -12,9 +12,15 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
+	"github.com/gipnet/gip/internal/cmd/ipfou"
+	"github.com/gipnet/gip/internal/cmd/ipila"
+	"github.com/gipnet/gip/internal/cmd/ipioam"
+	"github.com/gipnet/gip/internal/cmd/ipl2tp"
 	"github.com/gipnet/gip/internal/cmd/iplink"
+	"github.com/gipnet/gip/internal/cmd/ipmacsec"
 	"github.com/gipnet/gip/internal/cmd/ipmaddr"
 	"github.com/gipnet/gip/internal/cmd/ipmonitor"
+	"github.com/gipnet/gip/internal/cmd/ipmptcp"
 	"github.com/gipnet/gip/internal/cmd/ipmroute"
 	"github.com/gipnet/gip/internal/cmd/ipneigh"
 	"github.com/gipnet/gip/internal/cmd/ipnetconf"
@@ -23,6 +29,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipntable"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/ipsr"
 	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
 	"github.com/gipnet/gip/internal/cmd/iptoken"
@@ -61,10 +68,10 @@ var objects = []object{
 	{"ntable", ipntable.Run},
 	{"ntbl", ipntable.Run},
 	{"link", runLink},
-	{"l2tp", nil},
-	{"fou", nil},
-	{"ila", nil},
-	{"macsec", nil},
+	{"l2tp", ipl2tp.Run},
+	{"fou", ipfou.Run},
+	{"ila", ipila.Run},
+	{"macsec", ipmacsec.Run},
 	{"tunnel", nil},
 	{"tunl", nil},
 	{"tuntap", iptuntap.Run},
@@ -79,10 +86,10 @@ var objects = []object{
 	{"netns", ipnetns.Run},
 	{"netconf", ipnetconf.Run},
 	{"vrf", ipvrf.Run},
-	{"sr", nil},
+	{"sr", ipsr.Run},
 	{"nexthop", ipnexthop.Run},
-	{"mptcp", nil},
-	{"ioam", nil},
+	{"mptcp", ipmptcp.Run},
+	{"ioam", ipioam.Run},
 	{"stats", ipstats.Run},
 	{"help", nil},
 }

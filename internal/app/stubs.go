@@ -16,16 +16,6 @@ func unknownCmd(try string) string {
 	return `Command "%s" is unknown, try "` + try + `".`
 }
 
-var mptcpUnknown = unknownCmd("ip mptcp help")
-
-var ioamSub = func(verbs ...string) *usage.Stub {
-	return &usage.Stub{Name: "ioam", Usage: usage.Text(usage.Ioam), Verbs: verbs,
-		NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: Unknown`}
-}
-
-var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string{"show", "set"},
-	NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: unknown`}
-
 var tunnelStub = &usage.Stub{
 	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
 	Usage: func(env *cli.Env) func(io.Writer) {
@@ -39,49 +29,14 @@ var tunnelStub = &usage.Stub{
 
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
-	"l2tp": {
-		Name: "l2tp", Usage: usage.Text(usage.L2tp), NoArgs: "usage",
-		Verbs: []string{"help", "add", "delete", "show", "lst", "list"},
-	},
-	"fou": {
-		Name: "fou", Usage: usage.Text(usage.Fou), NoArgs: "usage",
-		Verbs: []string{"help", "add", "delete", "show"},
-	},
-	"ila": {
-		Name: "ila", Usage: usage.Text(usage.Ila), NoArgs: "usage",
-		Verbs: []string{"help", "add", "delete", "list"},
-	},
-	"macsec": {
-		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
-		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
-	},
 	"tunnel": tunnelStub,
 	"tunl":   tunnelStub,
 	"monitor": {
 		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
 	},
-	"sr": {
-		Name: "sr", Usage: usage.Text(usage.Sr), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: unknown`,
-		Verbs: []string{"help", "hmac", "tunsrc"},
-		Sub:   map[string]*usage.Stub{"hmac": srSub, "tunsrc": srSub},
-	},
 	"nexthop": {
 		Name: "nexthop", Usage: usage.Text(usage.Nexthop), Unknown: unknownCmd("ip nexthop help"),
 		Verbs: []string{"add", "replace", "delete", "list", "show", "lst", "get", "flush", "bucket", "help"},
-	},
-	"mptcp": {
-		Name: "mptcp", Usage: usage.Text(usage.Mptcp), NoArgs: "usage", Unknown: mptcpUnknown,
-		Verbs: []string{"help", "endpoint", "limits", "monitor"},
-		Sub: map[string]*usage.Stub{
-			"endpoint": {Name: "mptcp endpoint", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"add", "change", "delete", "show", "flush"}},
-			"limits":   {Name: "mptcp limits", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown, Verbs: []string{"set", "show"}},
-			"monitor":  {Name: "mptcp monitor", Usage: usage.Text(usage.Mptcp), Unknown: mptcpUnknown},
-		},
-	},
-	"ioam": {
-		Name: "ioam", Usage: usage.Text(usage.Ioam), NoArgs: "usage", Unknown: `Error: argument "%s" is wrong: Unknown`,
-		Verbs: []string{"=help", "=namespace", "=schema"},
-		Sub:   map[string]*usage.Stub{"namespace": ioamSub("=show", "=add", "=del", "=set"), "schema": ioamSub("=show", "=add", "=del")},
 	},
 }

@@ -6,6 +6,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"github.com/gipnet/gip/netns"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/genl"
 	"github.com/gipnet/gip/rtnl"
 )
 
@@ -126,6 +128,7 @@ type Env struct {
 	QuietInterrupts bool
 
 	conn *rtnl.Conn
+	gc   *genl.Conn
 }
 
 // QuietDumpErrorMessage drops the refusal line from err's message when
@@ -190,11 +193,56 @@ func (e *Env) Conn() (*rtnl.Conn, error) {
 	return c, nil
 }
 
-// Close releases the connection and flushes output.
+// Genl returns the generic netlink connection (ip mptcp, sr, ioam, l2tp,
+// fou, ila, macsec), dialing it on first use; like iproute2's genl handle
+// it serves the rest of a -batch, with its family cache.
+func (e *Env) Genl() (*genl.Conn, error) {
+	if e.gc != nil {
+		return e.gc, nil
+	}
+	c, err := genl.Dial(e.NetNSFD)
+	if err != nil {
+		return nil, cmdline.Fatal(cmdline.StatusFailed, "Cannot open generic netlink socket")
+	}
+	if !e.QuietInterrupts {
+		c.Interrupted = func() { e.Warnf("%s\n", rtnl.DumpInterruptedText) }
+		c.Warn = func(line string) { e.Warnf("%s\n", line) }
+	}
+	e.gc = c
+	return c, nil
+}
+
+// GenlFamily is iproute2's genl_init_handle: the generic netlink
+// connection and the family named name on it. A family the kernel lacks
+// ends the command as iproute2 does: the refusal, "Error talking to the
+// kernel", exit status 1 (ip exits there, so it also ends a -batch).
+func (e *Env) GenlFamily(name string) (*genl.Conn, genl.Family, error) {
+	c, err := e.Genl()
+	if err != nil {
+		return nil, genl.Family{}, err
+	}
+	f, err := c.Family(context.Background(), name)
+	var re *rtnl.Error
+	switch {
+	case err == nil:
+		return c, f, nil
+	case errors.As(err, &re):
+		return nil, f, cmdline.Fatal(cmdline.StatusFailed, "%s\nError talking to the kernel", re.Error())
+	case errors.Is(err, genl.ErrNoFamilyID), errors.Is(err, genl.ErrNotController):
+		return nil, f, cmdline.Fatal(cmdline.StatusFailed, "%s", err)
+	}
+	return nil, f, cmdline.Fatal(cmdline.StatusFailed, "Error talking to the kernel")
+}
+
+// Close releases the connections and flushes output.
 func (e *Env) Close() {
 	if e.conn != nil {
 		e.conn.Close()
 		e.conn = nil
+	}
+	if e.gc != nil {
+		e.gc.Close()
+		e.gc = nil
 	}
 	e.P.Flush()
 }

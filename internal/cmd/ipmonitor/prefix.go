@@ -28,7 +28,7 @@ const (
 func printPrefix(env *cli.Env, name func(uint32) string, h netlink.Header, body []byte) error {
 	if len(body) < prefixmsgLen {
 		env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-prefixmsgLen)
-		return errStop
+		return ErrStop
 	}
 	family := env.Opts.Family
 	if family == unix.AF_UNSPEC {

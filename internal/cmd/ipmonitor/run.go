@@ -112,8 +112,9 @@ type monitor struct {
 // captures made elsewhere).
 var offlineNames = false
 
-// errStop ends the run as a printer's -1 ends iproute2's rtnl_listen.
-var errStop = errors.New("stop")
+// ErrStop is what an accept function returns to end Loop as a printer's
+// -1 ends iproute2's rtnl_listen.
+var ErrStop = errors.New("stop")
 
 // Run is `ip monitor [ all | OBJECTS ] [ file FILE ] [ label ] [ all-nsid ]
 // [ dev DEV ]`.
@@ -377,14 +378,11 @@ func (m *monitor) listen(groups uint32, lmask, nmask int) error {
 	return Loop(env, s, m.accept)
 }
 
-// ErrStop, returned by a Loop's accept, ends the loop as a printer's -1
-// ends iproute2's rtnl_listen (exit status 2).
-var ErrStop = errStop
-
 // Loop is rtnl_listen for ip monitor and the monitors that share its
-// machinery (ip xfrm monitor, ip mptcp monitor): cli.Listen with ErrStop.
+// machinery (ip xfrm monitor, ip mptcp monitor): cli.Listen, ended by an
+// accept that returns ErrStop.
 func Loop(env *cli.Env, s *rtnl.Subscription, accept func(h netlink.Header, body []byte, nsid int) error) error {
-	return cli.Listen(env, s, accept, errStop)
+	return cli.Listen(env, s, accept, ErrStop)
 }
 
 // headers is print_headers: the time stamp, the namespace id and the
@@ -420,7 +418,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE:
 		if len(body) < unix.SizeofRtMsg {
 			env.Warnf("BUG: wrong nlmsg len %d\n", len(body)-unix.SizeofRtMsg)
-			return errStop
+			return ErrStop
 		}
 		if binary.NativeEndian.Uint32(body[8:])&rtmFCloned != 0 {
 			return nil
@@ -428,7 +426,7 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		if f := body[0]; f == mroute.FamilyIPMR || f == mroute.FamilyIP6MR {
 			m.headers("[MROUTE]", nsid)
 			if m.mroutes.Print(env, h, body) != nil {
-				return errStop
+				return ErrStop
 			}
 			return nil
 		}

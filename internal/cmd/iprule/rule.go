@@ -3,15 +3,12 @@
 package iprule
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -172,55 +169,19 @@ func ifnameOK(s string) bool {
 	return s != "" && len(s) < unix.IFNAMSIZ && !strings.ContainsAny(s, "/ \t\n\v\f\r")
 }
 
-// ipProtocols is /etc/protocols, read once: what getprotobyname and
-// getprotobynumber answer from.
-var ipProtocols = sync.OnceValue(func() (db struct {
-	byName   map[string]uint8
-	byNumber map[uint8]string
-}) {
-	db.byName, db.byNumber = map[string]uint8{}, map[uint8]string{}
-	f, err := os.Open("/etc/protocols")
-	if err != nil {
-		return db
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		fields := strings.Fields(line)
-		if len(fields) < 2 {
-			continue
-		}
-		n, err := strconv.ParseUint(fields[1], 10, 8)
-		if err != nil {
-			continue
-		}
-		if _, dup := db.byNumber[uint8(n)]; !dup {
-			db.byNumber[uint8(n)] = fields[0]
-		}
-		for _, name := range append(fields[:1:1], fields[2:]...) {
-			if _, dup := db.byName[name]; !dup {
-				db.byName[name] = uint8(n)
-			}
-		}
-	}
-	return db
-})
-
 // parseIPProto is inet_proto_a2n: a decimal number up to 255 or a name
 // from /etc/protocols.
 func parseIPProto(s string) (uint8, bool) {
 	if v, ok := cnum.Uint(s, 10, 255); ok {
 		return uint8(v), true
 	}
-	v, ok := ipProtocols().byName[s]
-	return v, ok
+	return cnum.ProtoByName(s)
 }
 
 // ipProtoName is inet_proto_n2a: the /etc/protocols name, else
 // "ipproto-N" (always under -Numeric).
 func ipProtoName(p uint8, numeric bool) string {
-	if name, ok := ipProtocols().byNumber[p]; ok && !numeric {
+	if name, ok := cnum.ProtoByNumber(p); ok && !numeric {
 		return name
 	}
 	return "ipproto-" + strconv.Itoa(int(p))
