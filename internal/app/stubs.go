@@ -5,11 +5,8 @@ package app
 // no longer uses its row here.
 
 import (
-	"io"
 
-	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/usage"
-	"golang.org/x/sys/unix"
 )
 
 func unknownCmd(try string) string {
@@ -48,17 +45,6 @@ var ioamSub = func(verbs ...string) *usage.Stub {
 var srSub = &usage.Stub{Name: "sr", Usage: usage.Text(usage.Sr), Verbs: []string{"show", "set"},
 	NoArgs: "Command line is not complete. Try option \"help\"", Unknown: `Error: argument "%s" is wrong: unknown`}
 
-var tunnelStub = &usage.Stub{
-	Name: "tunnel", Unknown: `Command "%s" is unknown, try "ip tunnel help"`,
-	Usage: func(env *cli.Env) func(io.Writer) {
-		if env.Opts.Family == unix.AF_INET6 {
-			return usage.Tunnel6
-		}
-		return usage.Tunnel
-	},
-	Verbs: []string{"add", "change", "delete", "show", "lst", "list", "prl", "6rd", "help"},
-}
-
 // stubs are keyed by the name in the objects table.
 var stubs = map[string]*usage.Stub{
 	"l2tp": {
@@ -77,8 +63,6 @@ var stubs = map[string]*usage.Stub{
 		Name: "macsec", Usage: usage.Text(usage.Macsec), NoArgs: "usage",
 		Verbs: []string{"help", "show", "add", "set", "delete", "offload"},
 	},
-	"tunnel": tunnelStub,
-	"tunl":   tunnelStub,
 	"monitor": {
 		Name: "monitor", Usage: usage.Text(usage.Monitor), Loop: true, Unknown: `Argument "%s" is unknown, try "ip monitor help".`,
 		Verbs: []string{"file+", "label", "link", "address", "route", "mroute", "prefix", "neigh", "netconf", "rule", "nsid", "nexthop", "=stats", "=all", "all-nsid", "help", "=dev+"},
