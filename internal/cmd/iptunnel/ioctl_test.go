@@ -11,6 +11,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/tunnel"
 	"golang.org/x/sys/unix"
 )
@@ -31,6 +32,10 @@ const (
 type recorder struct {
 	log []string
 	get []byte
+	// answers fill the structures of other ioctls (SIOCGETPRL,
+	// SIOCGET6RD); errno refuses the rest (ENODEV when 0).
+	answers map[uint][]byte
+	errno   unix.Errno
 }
 
 func (r *recorder) do(cmd uint, name string, data []byte) error {
@@ -39,7 +44,15 @@ func (r *recorder) do(cmd uint, name string, data []byte) error {
 		copy(data, r.get)
 		return nil
 	}
-	return &tunnel.Error{Cmd: cmd, Name: name, Errno: unix.ENODEV}
+	if a, ok := r.answers[cmd]; ok {
+		copy(data, a)
+		return nil
+	}
+	errno := r.errno
+	if errno == 0 {
+		errno = unix.ENODEV
+	}
+	return &tunnel.Error{Cmd: cmd, Name: name, Errno: errno}
 }
 
 // runLine runs one `ip` command line (after "ip"; a leading -6 is the
@@ -47,13 +60,13 @@ func (r *recorder) do(cmd uint, name string, data []byte) error {
 func runLine(line string, r *recorder) (stdout, stderr string, err error) {
 	words := strings.Fields(line)
 	var o cli.Options
-	if words[0] == "-6" {
-		o.Family = unix.AF_INET6
+	for len(words) > 0 && strings.HasPrefix(words[0], "-") {
+		setOption(&o, words[0])
 		words = words[1:]
 	}
 	var out, errb bytes.Buffer
 	env := cli.NewEnv(o, nil, &out, &errb)
-	t := &tool{env: env, do: r.do}
+	t := &tool{env: env, do: r.do, names: testNames()}
 	err = t.run(cmdline.NewArgs(words[1:]))
 	env.P.Flush()
 	var ce *cmdline.Error
@@ -61,6 +74,36 @@ func runLine(line string, r *recorder) (stdout, stderr string, err error) {
 		errb.WriteString(ce.Msg + "\n")
 	}
 	return out.String(), errb.String(), err
+}
+
+// setOption sets the global option opt (the few the tests use).
+func setOption(o *cli.Options, opt string) {
+	switch opt {
+	case "-6":
+		o.Family = unix.AF_INET6
+	case "-4":
+		o.Family = unix.AF_INET
+	case "-o":
+		o.Oneline = true
+	case "-c":
+		o.Color = true
+	case "-j":
+		o.JSON = true
+	case "-p":
+		o.Pretty = true
+	case "-s":
+		o.Stats++
+	case "-N":
+		o.Numeric = true
+	}
+}
+
+// testNames knows link 1 as lo, and no other.
+func testNames() *link.Names {
+	n := link.NewNames(-1)
+	n.Offline()
+	n.Set(1, "lo", 0)
+	return n
 }
 
 func asError(err error, ce **cmdline.Error) bool {

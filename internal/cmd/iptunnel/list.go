@@ -71,51 +71,7 @@ func (t *tool) list(f4 *tunnel.Parm, f6 *tunnel.Parm6) error {
 		if err := link.DecodeInto(&l, m.Data); err != nil {
 			return err
 		}
-		if !isTunnelType(t.family, l.Type) || !l.Has(unix.IFLA_IFNAME) {
-			return nil
-		}
-		if f4 != nil {
-			if f4.Name != "" && f4.Name != l.Name {
-				return nil
-			}
-			b := make([]byte, tunnel.ParmLen)
-			if err := t.do(tunnel.SIOCGETTUNNEL, l.Name, b); err != nil {
-				t.warn(err)
-				return nil
-			}
-			q, _ := tunnel.DecodeParm(b)
-			if !match4(f4, &q) {
-				return nil
-			}
-			pr.Parm(q, t.extras(q))
-		} else {
-			if f6.Name != "" && f6.Name != l.Name {
-				return nil
-			}
-			init := tunnel.Parm6{Name: f6.Name, Proto: tunnel.ProtoIPv6, Link: l.Index}
-			if l.Type == arphrdIP6GRE {
-				init.Proto = tunnel.ProtoGRE
-			}
-			b := init.Marshal()
-			if err := t.do(tunnel.SIOCGETTUNNEL, l.Name, b); err != nil {
-				t.warn(err)
-				return nil
-			}
-			q, _ := tunnel.DecodeParm6(b)
-			if !match6(f6, &q) {
-				return nil
-			}
-			pr.Parm6(q)
-		}
-		if t.env.Opts.Stats > 0 {
-			c := l.Counters()
-			if c == nil {
-				return errNoStats
-			}
-			pr.Stats(c)
-		}
-		p.Writer().WriteByte('\n')
-		return nil
+		return t.listLink(pr, &l, f4, f6)
 	})
 	if err == errNoStats {
 		t.env.Warnf("Dump terminated\n")
@@ -125,6 +81,56 @@ func (t *tool) list(f4 *tunnel.Parm, f6 *tunnel.Parm6) error {
 		return err
 	}
 	p.End()
+	return nil
+}
+
+// listLink prints link l in a listing when it is a tunnel of the
+// command's family whose settings match the filter.
+func (t *tool) listLink(pr *Printer, l *link.Link, f4 *tunnel.Parm, f6 *tunnel.Parm6) error {
+	if !isTunnelType(t.family, l.Type) || !l.Has(unix.IFLA_IFNAME) {
+		return nil
+	}
+	if f4 != nil {
+		if f4.Name != "" && f4.Name != l.Name {
+			return nil
+		}
+		b := make([]byte, tunnel.ParmLen)
+		if err := t.do(tunnel.SIOCGETTUNNEL, l.Name, b); err != nil {
+			t.warn(err)
+			return nil
+		}
+		q, _ := tunnel.DecodeParm(b)
+		if !match4(f4, &q) {
+			return nil
+		}
+		pr.Parm(q, t.extras(q))
+	} else {
+		if f6.Name != "" && f6.Name != l.Name {
+			return nil
+		}
+		init := tunnel.Parm6{Name: f6.Name, Proto: tunnel.ProtoIPv6, Link: l.Index}
+		if l.Type == arphrdIP6GRE {
+			init.Proto = tunnel.ProtoGRE
+		}
+		b := init.Marshal()
+		if err := t.do(tunnel.SIOCGETTUNNEL, l.Name, b); err != nil {
+			t.warn(err)
+			return nil
+		}
+		q, _ := tunnel.DecodeParm6(b)
+		if !match6(f6, &q) {
+			return nil
+		}
+		pr.Parm6(q)
+	}
+	if t.env.Opts.Stats > 0 {
+		c := l.Counters()
+		if c == nil {
+			return errNoStats
+		}
+		pr.Stats(c)
+	}
+	pr.p.Writer().WriteByte('\n')
 	return nil
 }
 
