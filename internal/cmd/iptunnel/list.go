@@ -1,6 +1,8 @@
 package iptunnel
 
 import (
+	"errors"
+
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
@@ -78,7 +80,14 @@ func (t *tool) list(f4 *tunnel.Parm, f6 *tunnel.Parm6) error {
 		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	if err != nil {
-		return err
+		// The kernel's refusal (or a lost socket) ends the listing as
+		// rtnl_dump_filter's failure ends iproute2's.
+		var ce *cmdline.Error
+		if errors.As(err, &ce) {
+			return err
+		}
+		t.env.Warnf("%s\nDump terminated\n", rtnl.ErrnoText(err))
+		return cmdline.Silent(cmdline.StatusFailed)
 	}
 	p.End()
 	return nil
