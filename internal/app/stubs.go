@@ -5,7 +5,6 @@ package app
 // no longer uses its row here.
 
 import (
-
 	"github.com/gipnet/gip/internal/usage"
 )
 
