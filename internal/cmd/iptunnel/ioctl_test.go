@@ -95,6 +95,8 @@ func setOption(o *cli.Options, opt string) {
 		o.Stats++
 	case "-N":
 		o.Numeric = true
+	case "-r":
+		o.Resolve = true
 	}
 }
 

@@ -166,3 +166,41 @@ func TestPrintGolden(t *testing.T) {
 		t.Fatalf("only %d outputs compared", n)
 	}
 }
+
+// TestPrintResolve: under -resolve the remote endpoint is printed by
+// name (format_host), the local one never (rt_addr_n2a), as iproute2
+// 6.1 printed these structures (127.0.0.1 is localhost in /etc/hosts;
+// ::1 has no name there).
+func TestPrintResolve(t *testing.T) {
+	if name := hostsName("127.0.0.1"); name != "localhost" {
+		t.Skip("127.0.0.1 is not localhost in /etc/hosts here")
+	}
+	tests := []struct{ line, parm, want string }{
+		{"-r tunnel show mode gre tt", "74310000000000000000000000000000000000000000000000000000000000004500000000004000002f00007f0000017f000001",
+			"t1: gre/ip remote localhost local 127.0.0.1 ttl inherit\n"},
+		{"-r -6 tunnel show x6", "78360000000000000000000000000000000000002904400000000000000000000000000000000000000000000000000100000000000000000000000000000001000000000000000000000000",
+			"x6: ipv6/ipv6 remote ::1 local ::1 encaplimit 4 hoplimit 64 tclass 0x00 flowlabel 0x00000 (flowinfo 0x00000000)"},
+	}
+	for _, tt := range tests {
+		c := printCase{parm: tt.parm}
+		got, stderr, err := runLine(tt.line, c.recorder())
+		if got != tt.want || err != nil {
+			t.Errorf("ip %s\n got %q\nwant %q\n(stderr %q, err %v)", tt.line, got, tt.want, stderr, err)
+		}
+	}
+}
+
+// hostsName is the first name /etc/hosts gives addr ("" for none).
+func hostsName(addr string) string {
+	b, err := os.ReadFile("/etc/hosts")
+	if err != nil {
+		return ""
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Fields(l)
+		if len(f) > 1 && f[0] == addr {
+			return f[1]
+		}
+	}
+	return ""
+}
