@@ -178,14 +178,14 @@ func (s *Socket) Delete6(name string) error {
 	return s.Ioctl(SIOCDELTUNNEL, name, p.Marshal())
 }
 
-// AddPRL adds (or, with SIOCCHGPRL as cmd, changes) a router of ISATAP
-// tunnel dev's potential router list.
+// AddPRL adds a router to ISATAP tunnel dev's potential router list
+// (SIOCADDPRL: prl-default with PRLDefault, prl-nodefault without).
 func (s *Socket) AddPRL(dev string, e PRLEntry) error {
 	return s.Ioctl(SIOCADDPRL, dev, e.Marshal())
 }
 
-// DeletePRL removes router addr from dev's potential router list; the
-// address 0.0.0.0 empties the list.
+// DeletePRL removes router e.Addr from dev's potential router list
+// (SIOCDELPRL: prl-delete); the address 0.0.0.0 empties the list.
 func (s *Socket) DeletePRL(dev string, e PRLEntry) error {
 	return s.Ioctl(SIOCDELPRL, dev, e.Marshal())
 }

@@ -204,3 +204,49 @@ func hostsName(addr string) string {
 	}
 	return ""
 }
+
+// TestListIoctls: the structure a listing passes to SIOCGETTUNNEL for
+// each tunnel link, as iproute2 6.1 passed it (captured with the ioctl
+// logger over tun devices of tunnel link types): zeros for IPv4; for
+// IPv6 the link's index and the protocol of its type, and the filter's
+// name.
+func TestListIoctls(t *testing.T) {
+	tests := []struct {
+		family int
+		typ    uint16
+		index  int32
+		want   string
+	}{
+		{unix.AF_INET, arphrdTunnel, 2, "89f0 tt 00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+		{unix.AF_INET6, arphrdTunnel6, 3, "89f0 tt 00000000000000000000000000000000030000002900000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+		{unix.AF_INET6, arphrdIP6GRE, 4, "89f0 tt 00000000000000000000000000000000040000002f00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		env := cli.NewEnv(cli.Options{}, nil, &out, &errb)
+		r := &recorder{errno: unix.EOPNOTSUPP}
+		tl := &tool{env: env, do: r.do, names: testNames(), family: tt.family}
+		b := tunnelLink(tt.typ)
+		binary.NativeEndian.PutUint32(b[4:], uint32(tt.index))
+		var l link.Link
+		if err := link.DecodeInto(&l, b); err != nil {
+			t.Fatal(err)
+		}
+		f4, f6 := &tunnel.Parm{}, &tunnel.Parm6{}
+		if tt.family == unix.AF_INET {
+			f6 = nil
+		} else {
+			f4 = nil
+		}
+		if err := tl.listLink(tl.printer(env.P), &l, f4, f6); err != nil {
+			t.Fatal(err)
+		}
+		env.P.Flush()
+		if len(r.log) != 1 || r.log[0] != tt.want {
+			t.Errorf("type %d: ioctls %q, want %q", tt.typ, r.log, tt.want)
+		}
+		if want := "get tunnel \"tt\" failed: Operation not supported\n"; errb.String() != want || out.Len() != 0 {
+			t.Errorf("type %d: stdout %q, stderr %q", tt.typ, out.String(), errb.String())
+		}
+	}
+}
