@@ -87,9 +87,9 @@ func greWord(w string, args *cmdline.Args, iflags, oflags *uint16, ikey, okey *u
 	return true, nil
 }
 
-// nameWord reads a word that is no keyword: "name NAME", help, or the
-// tunnel's name, which must come once. first is set for the first word of
-// `change`, whose tunnel's settings replace what was parsed (load).
+// nameWord reads a word that is no keyword: "name NAME", an abbreviation
+// of help (the usage text), or the tunnel's name, which may come once and
+// must be a valid device name; have is the name read before, if any.
 func (t *tool) nameWord(w string, args *cmdline.Args, have string) (string, error) {
 	if w == "name" {
 		v, err := args.Value()

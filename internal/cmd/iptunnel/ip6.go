@@ -23,15 +23,14 @@ func (t *tool) parse6(args *cmdline.Args, cmd uint, p *tunnel.Parm6) error {
 			}
 			continue
 		}
+		if cmdline.Matches(w, "dsfield") {
+			w = "tclass" // any abbreviation of dsfield is tclass
+		}
 		needsValue := false
 		switch w {
 		case "mode", "remote", "local", "dev", "encaplimit", "hoplimit", "ttl", "hlim",
 			"tclass", "tc", "tos", "flowlabel", "fl", "dscp":
 			needsValue = true
-		}
-		if !needsValue && w != "allow-localremote" && w != "noallow-localremote" && cmdline.Matches(w, "dsfield") {
-			needsValue = true
-			w = "tclass"
 		}
 		v := ""
 		if needsValue {
