@@ -36,6 +36,8 @@ type recorder struct {
 	// SIOCGET6RD); errno refuses the rest (ENODEV when 0).
 	answers map[uint][]byte
 	errno   unix.Errno
+	// errnoOf, when set, picks the refusal by device name.
+	errnoOf func(name string) unix.Errno
 }
 
 func (r *recorder) do(cmd uint, name string, data []byte) error {
@@ -49,6 +51,9 @@ func (r *recorder) do(cmd uint, name string, data []byte) error {
 		return nil
 	}
 	errno := r.errno
+	if r.errnoOf != nil {
+		errno = r.errnoOf(name)
+	}
 	if errno == 0 {
 		errno = unix.ENODEV
 	}
@@ -155,6 +160,59 @@ func TestIoctlsGolden(t *testing.T) {
 		_, stderr, _ := runLine(c.line, r)
 		if strings.Join(r.log, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("ip %s:\n got %q\nwant %q\nstderr %q", c.line, r.log, c.want, stderr)
+		}
+	}
+}
+
+// TestErrorsGolden runs the command lines of testdata/errors.txt and
+// compares the exit status and stderr with what iproute2 6.1 gave for
+// them on this kernel (no tunnel modules: the fallback devices are
+// missing, lo refuses tunnel ioctls); none of them names a device to
+// look up.
+func TestErrorsGolden(t *testing.T) {
+	b, err := os.ReadFile("testdata/errors.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type tc struct {
+		line   string
+		status string
+		stderr []string
+	}
+	var cases []tc
+	for _, l := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		switch {
+		case !strings.HasPrefix(l, "\t"):
+			cases = append(cases, tc{line: l})
+		case cases[len(cases)-1].status == "":
+			cases[len(cases)-1].status = l[1:]
+		default:
+			cases[len(cases)-1].stderr = append(cases[len(cases)-1].stderr, l[1:])
+		}
+	}
+	if len(cases) < 100 {
+		t.Fatalf("only %d cases read", len(cases))
+	}
+	for _, c := range cases {
+		r := &recorder{}
+		r.errnoOf = func(name string) unix.Errno {
+			if name == "lo" {
+				return unix.EOPNOTSUPP
+			}
+			return unix.ENODEV
+		}
+		_, stderr, err := runLine(c.line, r)
+		status := 0
+		var ce *cmdline.Error
+		if asError(err, &ce) && ce != nil {
+			status = ce.Code
+		}
+		want := strings.Join(c.stderr, "\n")
+		if c.stderr != nil {
+			want += "\n"
+		}
+		if fmt.Sprint(status) != c.status || (!strings.HasPrefix(want, "Usage:") && stderr != want) {
+			t.Errorf("ip %s: status %d, stderr %q; want %s, %q", c.line, status, stderr, c.status, want)
 		}
 	}
 }
