@@ -33,6 +33,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
 	"github.com/gipnet/gip/internal/cmd/iptoken"
+	"github.com/gipnet/gip/internal/cmd/iptunnel"
 	"github.com/gipnet/gip/internal/cmd/iptuntap"
 	"github.com/gipnet/gip/internal/cmd/ipvrf"
 	"github.com/gipnet/gip/internal/cmd/ipxfrm"
@@ -72,8 +73,8 @@ var objects = []object{
 	{"fou", ipfou.Run},
 	{"ila", ipila.Run},
 	{"macsec", ipmacsec.Run},
-	{"tunnel", nil},
-	{"tunl", nil},
+	{"tunnel", iptunnel.Run},
+	{"tunl", iptunnel.Run},
 	{"tuntap", iptuntap.Run},
 	{"tap", iptuntap.Run},
 	{"token", iptoken.Run},
