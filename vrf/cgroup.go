@@ -205,13 +205,17 @@ const (
 	cgroupBuf = 4096 - len(procsFile) - 1
 )
 
-// DefaultCgroup makes (when missing) and returns the cgroup2 directory of
-// the default VRF for the calling process, as `ip vrf exec default` does
-// before it joins it: the first cgroup2 mount (mounting one at
-// Cgroup2MountDir when there is none), the process's cgroup, and the name
+// DefaultCgroup is Cgroup(""): the default VRF's directory, the one
+// `ip vrf exec default` joins.
+func DefaultCgroup() (string, error) { return Cgroup("") }
+
+// Cgroup makes (when missing) and returns the cgroup2 directory of VRF
+// name ("" for the default VRF) for the calling process, as `ip vrf exec`
+// does before it joins it: below the first cgroup2 mount (mounting one at
+// Cgroup2MountDir when there is none), the process's cgroup and the name
 // of the calling thread's network namespace. Failures are *Error with
 // iproute2's lines.
-func DefaultCgroup() (string, error) {
+func Cgroup(name string) (string, error) {
 	mnt, err := FindCgroup2Mount(true)
 	if err != nil {
 		return "", err
@@ -224,7 +228,7 @@ func DefaultCgroup() (string, error) {
 	if err != nil {
 		return "", failErrno("Failed to get base cgroup path: ", err)
 	}
-	path, err := cgroupDir(mnt, vpath, ns)
+	path, err := cgroupDir(mnt, vpath, ns, name)
 	if err != nil {
 		return "", err
 	}
@@ -234,10 +238,10 @@ func DefaultCgroup() (string, error) {
 	return path, nil
 }
 
-// cgroupDir is the default VRF's directory for a process whose cgroup is
-// vpath (see baseCgroup) in network namespace ns ("NAME-ns" or "") below
-// the cgroup2 mount mnt.
-func cgroupDir(mnt, vpath, ns string) (string, error) {
+// cgroupDir is VRF name's directory ("" for the default VRF) for a process
+// whose cgroup is vpath (see baseCgroup) in network namespace ns
+// ("NAME-ns" or "") below the cgroup2 mount mnt.
+func cgroupDir(mnt, vpath, ns, name string) (string, error) {
 	if ns != "" {
 		// A base that ends in the namespace's directory already is not
 		// given a second one.
@@ -247,7 +251,7 @@ func cgroupDir(mnt, vpath, ns string) (string, error) {
 		}
 		ns += "/"
 	}
-	path := mnt + vpath + "/" + ns + "vrf/"
+	path := mnt + vpath + "/" + ns + "vrf/" + name
 	if len(path) > cgroupBuf {
 		return "", &Error{Msg: "Invalid path to cgroup2 mount"}
 	}

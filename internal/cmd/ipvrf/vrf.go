@@ -1,13 +1,13 @@
-// Package ipvrf is `ip vrf`: VRF devices and the cgroups that bind processes
-// to them. gip's kernels have no VRF devices, so every name is refused
-// after the same link request iproute2 sends; show lists what a kind
-// filtered link dump finds.
+// Package ipvrf is `ip vrf`: VRF devices (show lists what a kind filtered
+// link dump finds) and the cgroups that bind processes to them (exec,
+// pids, identify), on the vrf package.
 package ipvrf
 
 import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"strconv"
@@ -219,30 +219,62 @@ func errnoOf(err error) unix.Errno {
 	return unix.EIO
 }
 
-// isVRF is name_is_vrf.
-func isVRF(env *cli.Env, name string) (bool, error) {
+// vrfIndex is name_is_vrf: the index of VRF name, 0 when name is no VRF.
+func vrfIndex(env *cli.Env, name string) (int, error) {
 	idx, _, _, err := lookup(env, name)
-	return idx != 0, err
+	return int(idx), err
 }
 
-// pids is ipvrf_pids. No name is a VRF here, so it ends before it would
-// read the cgroup tree.
+// pids is ipvrf_pids: the processes in the VRF's cgroups, found as
+// vrf.Processes finds them in the cgroup2 tree of the -n namespace.
 func pids(env *cli.Env, words []string) error {
 	if len(words) != 1 {
 		return cmdline.Exit(cmdline.StatusFailed, "Invalid arguments")
 	}
-	ok, err := isVRF(env, words[0])
+	idx, err := vrfIndex(env, words[0])
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if idx == 0 {
 		return cmdline.Exit(cmdline.StatusFailed, "Invalid VRF name")
 	}
-	return cmdline.Exit(cmdline.StatusFailed, "ip vrf pids is not implemented in gip yet.")
+	var procs []vrf.Process
+	ok := true
+	netns.OnThrowawayThread(func() {
+		// The mount table and namespace name are the thread's.
+		if ok = switchNetNS(env); ok {
+			procs, err = vrf.Processes(words[0])
+		}
+	})
+	if !ok {
+		return cmdline.Silent(cmdline.StatusFailed)
+	}
+	printProcesses(env.P.Writer(), procs)
+	if err != nil {
+		var ve *vrf.Error
+		if errors.As(err, &ve) {
+			env.Warnf("%s\n", ve.Msg)
+		}
+		return cmdline.Silent(cmdline.StatusFailed)
+	}
+	return nil
 }
 
-// execCmd is ipvrf_exec: iproute2 switches cgroup (after checking the
-// name) in a forked copy under -batch, else in itself, then execs.
+// printProcesses is ipvrf_pids' listing: "PID  COMM" lines, the pid
+// right-aligned in five columns, in every output mode.
+func printProcesses(w io.Writer, procs []vrf.Process) {
+	for _, p := range procs {
+		// printf's %5s pads bytes, not runes.
+		fmt.Fprintf(w, "%s%s  %s\n", strings.Repeat(" ", max(0, 5-len(p.PID))), p.PID, p.Comm)
+	}
+}
+
+// execCmd is ipvrf_exec: `ip vrf exec NAME CMD…` joins the VRF's cgroup
+// (NAME default: the default VRF's, see vrf.Cgroup) and execs CMD; for a
+// VRF it first attaches the program that binds the cgroup's sockets to the
+// VRF (vrf.BindSockets). Under -batch iproute2 does so in a forked copy of
+// itself and waits for it; gip starts CMD inside the cgroup
+// (CLONE_INTO_CGROUP) and waits, ip itself staying out of it.
 func execCmd(env *cli.Env, words []string) error {
 	if len(words) < 1 {
 		return cmdline.Exit(cmdline.StatusFailed, "No VRF name specified")
@@ -250,40 +282,43 @@ func execCmd(env *cli.Env, words []string) error {
 	if len(words) < 2 {
 		return cmdline.Exit(cmdline.StatusFailed, "No command specified")
 	}
-	name := words[0]
-	if name == "default" {
-		return execDefault(env, words[1:])
-	}
-	ok, err := isVRF(env, name)
-	if err != nil {
-		return err
-	}
-	if ok {
-		return cmdline.Exit(cmdline.StatusFailed, "ip vrf exec is not implemented in gip yet.")
-	}
-	env.Warnf("Invalid VRF name\n")
-	if env.InBatch && env.ForkedCopy != nil {
-		// iproute2's forked copy failed its switch and went on with
-		// the batch; its status is the command's.
-		if env.ForkedCopy(true) == 0 {
-			return nil
+	name, argv := words[0], words[1:]
+	idx := 0
+	if name != "default" {
+		var err error
+		if idx, err = vrfIndex(env, name); err != nil {
+			return err
 		}
-		return cmdline.Silent(cmdline.StatusFailed)
 	}
-	return cmdline.Silent(cmdline.StatusUsage)
-}
-
-// execDefault is `ip vrf exec default CMD…`: iproute2 joins the default
-// VRF's cgroup (see vrf.DefaultCgroup) and execs CMD; under -batch it does
-// so in a forked copy of itself and waits for it. gip joins itself and
-// execs, or, under -batch, starts CMD inside the cgroup (CLONE_INTO_CGROUP)
-// and waits.
-func execDefault(env *cli.Env, argv []string) error {
+	// prepare is iproute2's vrf_switch up to the join, on the calling
+	// (locked) thread; what fails is printed.
+	prepare := func() (string, bool) {
+		if name != "default" && idx == 0 {
+			env.Warnf("Invalid VRF name\n")
+			return "", false
+		}
+		if !switchNetNS(env) {
+			return "", false
+		}
+		cgroupName := ""
+		if idx != 0 {
+			cgroupName = name
+		}
+		dir, err := vrf.Cgroup(cgroupName)
+		if err == nil && idx != 0 {
+			err = vrf.BindSockets(dir, idx)
+		}
+		if err != nil {
+			env.Warnf("%s\n", err)
+			return "", false
+		}
+		return dir, true
+	}
 	env.P.Flush()
 	if !env.InBatch {
 		// Never unlocked: a -n switch is this thread's for good.
 		runtime.LockOSThread()
-		dir, ok := switchAndPrepare(env)
+		dir, ok := prepare()
 		if !ok {
 			return cmdline.Silent(cmdline.StatusUsage)
 		}
@@ -301,7 +336,7 @@ func execDefault(env *cli.Env, argv []string) error {
 		waitErr     error
 	)
 	netns.OnThrowawayThread(func() {
-		dir, ok := switchAndPrepare(env)
+		dir, ok := prepare()
 		if ok {
 			if err := vrf.CheckJoin(dir); err != nil {
 				env.Warnf("%s\n", err)
@@ -332,22 +367,17 @@ func execDefault(env *cli.Env, argv []string) error {
 	return nil
 }
 
-// switchAndPrepare enters the -n namespace (as iproute2 did when it
-// started) on the calling, locked thread, and makes the default VRF's
-// cgroup directory; what fails is printed.
-func switchAndPrepare(env *cli.Env) (string, bool) {
-	if env.Opts.NetNS != "" {
-		if err := netns.Switch(env.Opts.NetNS, func(msg string) { env.Warnf("%s\n", msg) }); err != nil {
-			env.Warnf("%s\n", err)
-			return "", false
-		}
+// switchNetNS enters the -n namespace (as iproute2 did when it started) on
+// the calling, locked thread; a failure is printed.
+func switchNetNS(env *cli.Env) bool {
+	if env.Opts.NetNS == "" {
+		return true
 	}
-	dir, err := vrf.DefaultCgroup()
-	if err != nil {
+	if err := netns.Switch(env.Opts.NetNS, func(msg string) { env.Warnf("%s\n", msg) }); err != nil {
 		env.Warnf("%s\n", err)
-		return "", false
+		return false
 	}
-	return dir, true
+	return true
 }
 
 // runIn starts argv inside the cgroup dir and waits for it. A command that
