@@ -180,6 +180,40 @@ func parseCgroup(r *bufio.Reader) string {
 	}
 }
 
+// Identify returns the name of the VRF process pid is bound to, as `ip vrf
+// identify` finds it: what follows "/vrf/" in its cgroup2 path (the first
+// line of /proc/PID/cgroup with "::/" and "/vrf/"), cut to 31 bytes; ""
+// when it is bound to none or to the default VRF. A process that cannot
+// be looked up is the *os.PathError of its cgroup file.
+func Identify(pid int) (string, error) {
+	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/cgroup")
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	return parseIdentify(bufio.NewReaderSize(f, 4096)), nil
+}
+
+// parseIdentify reads Identify's answer from a /proc/PID/cgroup file, in
+// the pieces of at most 4095 bytes fgets gives iproute2.
+func parseIdentify(r *bufio.Reader) string {
+	for {
+		line, err := readLine(r, 4095)
+		if strings.Contains(line, "::/") {
+			if _, name, found := strings.Cut(line, "/vrf/"); found {
+				name, _, _ = strings.Cut(name, "\n")
+				if len(name) > 31 {
+					name = name[:31]
+				}
+				return name
+			}
+		}
+		if err != nil {
+			return ""
+		}
+	}
+}
+
 // readLine is fgets with a buffer of max+1 bytes: a longer line comes in
 // pieces.
 func readLine(r *bufio.Reader, max int) (string, error) {
@@ -291,9 +325,9 @@ func Join(dir string, pid int) error {
 	if pid == 0 {
 		pid = os.Getpid()
 	}
-	fd, err := unix.Open(dir+procsFile, unix.O_RDWR|unix.O_APPEND|unix.O_CLOEXEC, 0)
+	fd, err := openProcs(dir)
 	if err != nil {
-		return &Error{Msg: "Failed to open cgroups.procs file: " + rtnl.ErrnoText(err) + ".", Err: err}
+		return err
 	}
 	defer unix.Close(fd)
 	if _, err := unix.Write(fd, []byte(strconv.Itoa(pid))); err != nil {
@@ -305,9 +339,18 @@ func Join(dir string, pid int) error {
 // CheckJoin opens dir's cgroup.procs as Join does and closes it: the
 // failure Join would meet before it writes.
 func CheckJoin(dir string) error {
-	fd, err := unix.Open(dir+procsFile, unix.O_RDWR|unix.O_APPEND|unix.O_CLOEXEC, 0)
+	fd, err := openProcs(dir)
 	if err != nil {
-		return &Error{Msg: "Failed to open cgroups.procs file: " + rtnl.ErrnoText(err) + ".", Err: err}
+		return err
 	}
 	return unix.Close(fd)
+}
+
+// openProcs opens dir's cgroup.procs for Join.
+func openProcs(dir string) (int, error) {
+	fd, err := unix.Open(dir+procsFile, unix.O_RDWR|unix.O_APPEND|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, &Error{Msg: "Failed to open cgroups.procs file: " + rtnl.ErrnoText(err) + ".", Err: err}
+	}
+	return fd, nil
 }

@@ -94,3 +94,32 @@ func TestMakePath(t *testing.T) {
 		t.Errorf("MakePath under a file: %v, want %q", err, want)
 	}
 }
+
+func TestParseIdentify(t *testing.T) {
+	long := strings.Repeat("v", 40)
+	for in, want := range map[string]string{
+		"0::/\n":                           "",
+		"0::/vrf/blue\n":                   "blue",
+		"1:cpu:/vrf/red\n0::/a/vrf/blue\n": "blue", // only the controller-less line counts
+		"0::/x-ns/vrf/blue\n":              "blue",
+		"0::/vrf/\n":                       "", // the default VRF
+		"0::/a\n0::/vrf/second\n":          "second",
+		"0::/vrf/" + long + "\n":           long[:31],
+		"0::/vrf/no-newline":               "no-newline",
+		"0::/vrfx/blue\n":                  "",
+		"0::/" + strings.Repeat("p", 4100) + "/vrf/cut\n": "", // the piece with "/vrf/" has no "::/"
+	} {
+		if got := parseIdentify(bufio.NewReader(strings.NewReader(in))); got != want {
+			t.Errorf("parseIdentify(%.40q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIdentify(t *testing.T) {
+	if _, err := Identify(os.Getpid()); err != nil {
+		t.Errorf("Identify(self): %v", err)
+	}
+	if _, err := Identify(-1); !os.IsNotExist(err) {
+		t.Errorf("Identify(-1): %v, want no such file", err)
+	}
+}

@@ -54,3 +54,17 @@ func FuzzScanMounts(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseIdentify: a VRF name from a /proc/PID/cgroup file is one line
+// of at most 31 bytes.
+func FuzzParseIdentify(f *testing.F) {
+	for _, s := range []string{"0::/vrf/blue\n", "1:cpu:/vrf/red\n0::/a/x-ns/vrf/blue\n", "0::/vrf/", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := parseIdentify(bufio.NewReader(strings.NewReader(in)))
+		if len(got) > 31 || strings.Contains(got, "\n") || (got != "" && !strings.Contains(in, "/vrf/"+got)) {
+			t.Errorf("parseIdentify(%q) = %q", in, got)
+		}
+	})
+}

@@ -4,13 +4,11 @@
 package ipvrf
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 
@@ -57,31 +55,38 @@ func usageText(env *cli.Env) error {
 	return cmdline.Usage()
 }
 
-// lookup asks for the link name and returns its index and VRF table when
-// it is a VRF (index 0 when it is not one, or there is no such link), and
-// the errno of a refusal.
-func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errno, err error) {
+// linkAnswer is what the kernel said of a name `ip vrf` looked up.
+type linkAnswer struct {
+	index   int        // the VRF's index; 0 when the link is no VRF, or there is none
+	table   uint32     // the VRF's table, when it names one
+	hasData bool       // the VRF's link info has IFLA_INFO_DATA
+	errno   unix.Errno // the kernel's refusal of the request
+}
+
+// lookup asks for the link name with the request iproute2's name_is_vrf
+// and ipvrf_get_table send; a refusal is the answer's errno.
+func lookup(env *cli.Env, name string) (linkAnswer, error) {
 	c, err := env.Conn()
 	if err != nil {
-		return 0, 0, 0, err
+		return linkAnswer{}, err
 	}
 	m, err := c.Query(unix.RTM_GETLINK, 0, vrf.LinkRequest(env.Opts.Family, name))
 	if err != nil {
 		if ne, ok := err.(*rtnl.Error); ok {
-			return 0, 0, ne.Errno, nil
+			return linkAnswer{errno: ne.Errno}, nil
 		}
-		return 0, 0, 0, nil
+		return linkAnswer{}, nil
 	}
 	ifi, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		env.Warnf("BUG: Invalid response to link query.\n")
-		return 0, 0, 0, nil
+		return linkAnswer{}, nil
 	}
-	kind, table, _ := vrf.LinkInfo(attrs)
+	kind, table, hasData := vrf.LinkInfo(attrs)
 	if kind != "vrf" {
-		return 0, 0, 0, nil
+		return linkAnswer{}, nil
 	}
-	return ifi.Index, table, 0, nil
+	return linkAnswer{index: int(ifi.Index), table: table, hasData: hasData}, nil
 }
 
 // show is ipvrf_show.
@@ -91,12 +96,16 @@ func show(env *cli.Env, words []string) error {
 	}
 	if len(words) == 1 {
 		name := words[0]
-		_, table, errno, err := lookup(env, name)
+		a, err := lookup(env, name)
 		if err != nil {
 			return err
 		}
-		if errno == unix.ENODEV && name == "default" {
+		table := a.table
+		switch {
+		case a.errno == unix.ENODEV && name == "default":
 			table = unix.RT_TABLE_MAIN
+		case a.index != 0 && a.hasData && table == 0:
+			env.Warnf("BUG: VRF %s is missing table id\n", name)
 		}
 		if table == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Invalid VRF")
@@ -181,48 +190,21 @@ func identify(env *cli.Env, words []string) error {
 		}
 		pid = v
 	}
-	f, err := os.Open("/proc/" + strconv.FormatInt(int64(int32(uint32(pid))), 10) + "/cgroup")
+	// iproute2 prints its unsigned pid with %d.
+	name, err := vrf.Identify(int(int32(uint32(pid))))
 	if err != nil {
-		return cmdline.Exit(cmdline.StatusFailed, "Failed to lookup vrf association: %s", rtnl.Strerror(errnoOf(err)))
+		return cmdline.Exit(cmdline.StatusFailed, "Failed to lookup vrf association: %s", rtnl.ErrnoText(err))
 	}
-	defer f.Close()
-	r := bufio.NewReader(f)
-	for {
-		line, err := r.ReadString('\n')
-		if line != "" && strings.Contains(line, "::/") {
-			if i := strings.Index(line, "/vrf/"); i >= 0 {
-				name := strings.TrimSuffix(line[i+5:], "\n")
-				if j := strings.IndexByte(name, '\n'); j >= 0 {
-					name = name[:j]
-				}
-				if len(name) > 31 {
-					name = name[:31]
-				}
-				if name != "" {
-					fmt.Fprintf(env.P.Writer(), "%s\n", name)
-				}
-				return nil
-			}
-		}
-		if err != nil {
-			return nil
-		}
+	if name != "" {
+		fmt.Fprintf(env.P.Writer(), "%s\n", name)
 	}
-}
-
-func errnoOf(err error) unix.Errno {
-	if pe, ok := err.(*os.PathError); ok {
-		if e, ok := pe.Err.(unix.Errno); ok {
-			return e
-		}
-	}
-	return unix.EIO
+	return nil
 }
 
 // vrfIndex is name_is_vrf: the index of VRF name, 0 when name is no VRF.
 func vrfIndex(env *cli.Env, name string) (int, error) {
-	idx, _, _, err := lookup(env, name)
-	return int(idx), err
+	a, err := lookup(env, name)
+	return a.index, err
 }
 
 // pids is ipvrf_pids: the processes in the VRF's cgroups, found as
