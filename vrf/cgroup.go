@@ -180,6 +180,40 @@ func parseCgroup(r *bufio.Reader) string {
 	}
 }
 
+// Identify returns the name of the VRF process pid is bound to, as `ip vrf
+// identify` finds it: what follows "/vrf/" in its cgroup2 path (the first
+// line of /proc/PID/cgroup with "::/" and "/vrf/"), cut to 31 bytes; ""
+// when it is bound to none or to the default VRF. A process that cannot
+// be looked up is the *os.PathError of its cgroup file.
+func Identify(pid int) (string, error) {
+	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/cgroup")
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	return parseIdentify(bufio.NewReaderSize(f, 4096)), nil
+}
+
+// parseIdentify reads Identify's answer from a /proc/PID/cgroup file, in
+// the pieces of at most 4095 bytes fgets gives iproute2.
+func parseIdentify(r *bufio.Reader) string {
+	for {
+		line, err := readLine(r, 4095)
+		if strings.Contains(line, "::/") {
+			if _, name, found := strings.Cut(line, "/vrf/"); found {
+				name, _, _ = strings.Cut(name, "\n")
+				if len(name) > 31 {
+					name = name[:31]
+				}
+				return name
+			}
+		}
+		if err != nil {
+			return ""
+		}
+	}
+}
+
 // readLine is fgets with a buffer of max+1 bytes: a longer line comes in
 // pieces.
 func readLine(r *bufio.Reader, max int) (string, error) {
@@ -205,13 +239,17 @@ const (
 	cgroupBuf = 4096 - len(procsFile) - 1
 )
 
-// DefaultCgroup makes (when missing) and returns the cgroup2 directory of
-// the default VRF for the calling process, as `ip vrf exec default` does
-// before it joins it: the first cgroup2 mount (mounting one at
-// Cgroup2MountDir when there is none), the process's cgroup, and the name
+// DefaultCgroup is Cgroup(""): the default VRF's directory, the one
+// `ip vrf exec default` joins.
+func DefaultCgroup() (string, error) { return Cgroup("") }
+
+// Cgroup makes (when missing) and returns the cgroup2 directory of VRF
+// name ("" for the default VRF) for the calling process, as `ip vrf exec`
+// does before it joins it: below the first cgroup2 mount (mounting one at
+// Cgroup2MountDir when there is none), the process's cgroup and the name
 // of the calling thread's network namespace. Failures are *Error with
 // iproute2's lines.
-func DefaultCgroup() (string, error) {
+func Cgroup(name string) (string, error) {
 	mnt, err := FindCgroup2Mount(true)
 	if err != nil {
 		return "", err
@@ -224,7 +262,7 @@ func DefaultCgroup() (string, error) {
 	if err != nil {
 		return "", failErrno("Failed to get base cgroup path: ", err)
 	}
-	path, err := cgroupDir(mnt, vpath, ns)
+	path, err := cgroupDir(mnt, vpath, ns, name)
 	if err != nil {
 		return "", err
 	}
@@ -234,10 +272,10 @@ func DefaultCgroup() (string, error) {
 	return path, nil
 }
 
-// cgroupDir is the default VRF's directory for a process whose cgroup is
-// vpath (see baseCgroup) in network namespace ns ("NAME-ns" or "") below
-// the cgroup2 mount mnt.
-func cgroupDir(mnt, vpath, ns string) (string, error) {
+// cgroupDir is VRF name's directory ("" for the default VRF) for a process
+// whose cgroup is vpath (see baseCgroup) in network namespace ns
+// ("NAME-ns" or "") below the cgroup2 mount mnt.
+func cgroupDir(mnt, vpath, ns, name string) (string, error) {
 	if ns != "" {
 		// A base that ends in the namespace's directory already is not
 		// given a second one.
@@ -247,7 +285,7 @@ func cgroupDir(mnt, vpath, ns string) (string, error) {
 		}
 		ns += "/"
 	}
-	path := mnt + vpath + "/" + ns + "vrf/"
+	path := mnt + vpath + "/" + ns + "vrf/" + name
 	if len(path) > cgroupBuf {
 		return "", &Error{Msg: "Invalid path to cgroup2 mount"}
 	}
@@ -287,9 +325,9 @@ func Join(dir string, pid int) error {
 	if pid == 0 {
 		pid = os.Getpid()
 	}
-	fd, err := unix.Open(dir+procsFile, unix.O_RDWR|unix.O_APPEND|unix.O_CLOEXEC, 0)
+	fd, err := openProcs(dir)
 	if err != nil {
-		return &Error{Msg: "Failed to open cgroups.procs file: " + rtnl.ErrnoText(err) + ".", Err: err}
+		return err
 	}
 	defer unix.Close(fd)
 	if _, err := unix.Write(fd, []byte(strconv.Itoa(pid))); err != nil {
@@ -301,9 +339,18 @@ func Join(dir string, pid int) error {
 // CheckJoin opens dir's cgroup.procs as Join does and closes it: the
 // failure Join would meet before it writes.
 func CheckJoin(dir string) error {
-	fd, err := unix.Open(dir+procsFile, unix.O_RDWR|unix.O_APPEND|unix.O_CLOEXEC, 0)
+	fd, err := openProcs(dir)
 	if err != nil {
-		return &Error{Msg: "Failed to open cgroups.procs file: " + rtnl.ErrnoText(err) + ".", Err: err}
+		return err
 	}
 	return unix.Close(fd)
+}
+
+// openProcs opens dir's cgroup.procs for Join.
+func openProcs(dir string) (int, error) {
+	fd, err := unix.Open(dir+procsFile, unix.O_RDWR|unix.O_APPEND|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, &Error{Msg: "Failed to open cgroups.procs file: " + rtnl.ErrnoText(err) + ".", Err: err}
+	}
+	return fd, nil
 }

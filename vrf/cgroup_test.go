@@ -48,24 +48,26 @@ func TestParseCgroup(t *testing.T) {
 }
 
 func TestCgroupDir(t *testing.T) {
-	for _, tc := range []struct{ mnt, vpath, ns, want string }{
-		{"/sys/fs/cgroup/unified", "", "", "/sys/fs/cgroup/unified/vrf/"},
-		{"/c", "/a/b", "", "/c/a/b/vrf/"},
-		{"/c", "", "x-ns", "/c/x-ns/vrf/"},
-		{"/c", "/a", "x-ns", "/c/a/x-ns/vrf/"},
-		{"/c", "/a/x-ns", "x-ns", "/c/a//x-ns/vrf/"}, // the namespace's directory is not doubled
-		{"/c", "x-ns", "x-ns", "/c/x-ns/vrf/"},
+	for _, tc := range []struct{ mnt, vpath, ns, name, want string }{
+		{"/sys/fs/cgroup/unified", "", "", "", "/sys/fs/cgroup/unified/vrf/"},
+		{"/c", "/a/b", "", "", "/c/a/b/vrf/"},
+		{"/c", "", "x-ns", "", "/c/x-ns/vrf/"},
+		{"/c", "/a", "x-ns", "", "/c/a/x-ns/vrf/"},
+		{"/c", "/a/x-ns", "x-ns", "", "/c/a//x-ns/vrf/"}, // the namespace's directory is not doubled
+		{"/c", "x-ns", "x-ns", "", "/c/x-ns/vrf/"},
+		{"/run/cgroup2", "", "", "blue", "/run/cgroup2/vrf/blue"}, // as iproute2 made it (strace)
+		{"/c", "/a", "x-ns", "blue", "/c/a/x-ns/vrf/blue"},
 	} {
-		got, err := cgroupDir(tc.mnt, tc.vpath, tc.ns)
+		got, err := cgroupDir(tc.mnt, tc.vpath, tc.ns, tc.name)
 		if err != nil || got != tc.want {
-			t.Errorf("cgroupDir(%q, %q, %q) = %q, %v; want %q", tc.mnt, tc.vpath, tc.ns, got, err, tc.want)
+			t.Errorf("cgroupDir(%q, %q, %q, %q) = %q, %v; want %q", tc.mnt, tc.vpath, tc.ns, tc.name, got, err, tc.want)
 		}
 	}
 	long := "/" + strings.Repeat("m", cgroupBuf-len("//vrf/"))
-	if got, err := cgroupDir(long, "", ""); err != nil || len(got) != cgroupBuf-1 {
+	if got, err := cgroupDir(long, "", "", ""); err != nil || len(got) != cgroupBuf-1 {
 		t.Errorf("path of %d bytes: %d bytes, %v; want it cut by one", cgroupBuf, len(got), err)
 	}
-	if _, err := cgroupDir(long+"m", "", ""); err == nil || err.Error() != "Invalid path to cgroup2 mount" {
+	if _, err := cgroupDir(long+"m", "", "", ""); err == nil || err.Error() != "Invalid path to cgroup2 mount" {
 		t.Errorf("path of %d bytes: %v, want the refusal", cgroupBuf+1, err)
 	}
 }
@@ -90,5 +92,34 @@ func TestMakePath(t *testing.T) {
 	want := "mkdir failed for " + f + "/x: Not a directory"
 	if err == nil || err.Error() != want || !errors.Is(err, unix.ENOTDIR) {
 		t.Errorf("MakePath under a file: %v, want %q", err, want)
+	}
+}
+
+func TestParseIdentify(t *testing.T) {
+	long := strings.Repeat("v", 40)
+	for in, want := range map[string]string{
+		"0::/\n":                           "",
+		"0::/vrf/blue\n":                   "blue",
+		"1:cpu:/vrf/red\n0::/a/vrf/blue\n": "blue", // only the controller-less line counts
+		"0::/x-ns/vrf/blue\n":              "blue",
+		"0::/vrf/\n":                       "", // the default VRF
+		"0::/a\n0::/vrf/second\n":          "second",
+		"0::/vrf/" + long + "\n":           long[:31],
+		"0::/vrf/no-newline":               "no-newline",
+		"0::/vrfx/blue\n":                  "",
+		"0::/" + strings.Repeat("p", 4100) + "/vrf/cut\n": "", // the piece with "/vrf/" has no "::/"
+	} {
+		if got := parseIdentify(bufio.NewReader(strings.NewReader(in))); got != want {
+			t.Errorf("parseIdentify(%.40q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIdentify(t *testing.T) {
+	if _, err := Identify(os.Getpid()); err != nil {
+		t.Errorf("Identify(self): %v", err)
+	}
+	if _, err := Identify(-1); !os.IsNotExist(err) {
+		t.Errorf("Identify(-1): %v, want no such file", err)
 	}
 }

@@ -1,5 +1,8 @@
 // Package vrf finds VRF devices (links of kind "vrf") and their routing
-// tables, with the link requests `ip vrf` sends.
+// tables, with the link requests `ip vrf` sends, and binds processes to a
+// VRF the way `ip vrf exec` does: through a cgroup2 directory per VRF
+// (Cgroup, Join) whose sockets a BPF program binds to the VRF device
+// (BindSockets). Processes and Identify read those bindings back.
 package vrf
 
 import (

@@ -1,16 +1,14 @@
-// Package ipvrf is `ip vrf`: VRF devices and the cgroups that bind processes
-// to them. gip's kernels have no VRF devices, so every name is refused
-// after the same link request iproute2 sends; show lists what a kind
-// filtered link dump finds.
+// Package ipvrf is `ip vrf`: VRF devices (show lists what a kind filtered
+// link dump finds) and the cgroups that bind processes to them (exec,
+// pids, identify), on the vrf package.
 package ipvrf
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 
@@ -57,31 +55,38 @@ func usageText(env *cli.Env) error {
 	return cmdline.Usage()
 }
 
-// lookup asks for the link name and returns its index and VRF table when
-// it is a VRF (index 0 when it is not one, or there is no such link), and
-// the errno of a refusal.
-func lookup(env *cli.Env, name string) (idx int32, table uint32, errno unix.Errno, err error) {
+// linkAnswer is what the kernel said of a name `ip vrf` looked up.
+type linkAnswer struct {
+	index   int        // the VRF's index; 0 when the link is no VRF, or there is none
+	table   uint32     // the VRF's table, when it names one
+	hasData bool       // the VRF's link info has IFLA_INFO_DATA
+	errno   unix.Errno // the kernel's refusal of the request
+}
+
+// lookup asks for the link name with the request iproute2's name_is_vrf
+// and ipvrf_get_table send; a refusal is the answer's errno.
+func lookup(env *cli.Env, name string) (linkAnswer, error) {
 	c, err := env.Conn()
 	if err != nil {
-		return 0, 0, 0, err
+		return linkAnswer{}, err
 	}
 	m, err := c.Query(unix.RTM_GETLINK, 0, vrf.LinkRequest(env.Opts.Family, name))
 	if err != nil {
 		if ne, ok := err.(*rtnl.Error); ok {
-			return 0, 0, ne.Errno, nil
+			return linkAnswer{errno: ne.Errno}, nil
 		}
-		return 0, 0, 0, nil
+		return linkAnswer{}, nil
 	}
 	ifi, attrs, err := rtnl.ParseIfInfomsg(m.Data)
 	if err != nil {
 		env.Warnf("BUG: Invalid response to link query.\n")
-		return 0, 0, 0, nil
+		return linkAnswer{}, nil
 	}
-	kind, table, _ := vrf.LinkInfo(attrs)
+	kind, table, hasData := vrf.LinkInfo(attrs)
 	if kind != "vrf" {
-		return 0, 0, 0, nil
+		return linkAnswer{}, nil
 	}
-	return ifi.Index, table, 0, nil
+	return linkAnswer{index: int(ifi.Index), table: table, hasData: hasData}, nil
 }
 
 // show is ipvrf_show.
@@ -91,12 +96,16 @@ func show(env *cli.Env, words []string) error {
 	}
 	if len(words) == 1 {
 		name := words[0]
-		_, table, errno, err := lookup(env, name)
+		a, err := lookup(env, name)
 		if err != nil {
 			return err
 		}
-		if errno == unix.ENODEV && name == "default" {
+		table := a.table
+		switch {
+		case a.errno == unix.ENODEV && name == "default":
 			table = unix.RT_TABLE_MAIN
+		case a.index != 0 && a.hasData && table == 0:
+			env.Warnf("BUG: VRF %s is missing table id\n", name)
 		}
 		if table == 0 {
 			return cmdline.Exit(cmdline.StatusUsage, "Invalid VRF")
@@ -181,68 +190,73 @@ func identify(env *cli.Env, words []string) error {
 		}
 		pid = v
 	}
-	f, err := os.Open("/proc/" + strconv.FormatInt(int64(int32(uint32(pid))), 10) + "/cgroup")
+	// iproute2 prints its unsigned pid with %d.
+	name, err := vrf.Identify(int(int32(uint32(pid))))
 	if err != nil {
-		return cmdline.Exit(cmdline.StatusFailed, "Failed to lookup vrf association: %s", rtnl.Strerror(errnoOf(err)))
+		return cmdline.Exit(cmdline.StatusFailed, "Failed to lookup vrf association: %s", rtnl.ErrnoText(err))
 	}
-	defer f.Close()
-	r := bufio.NewReader(f)
-	for {
-		line, err := r.ReadString('\n')
-		if line != "" && strings.Contains(line, "::/") {
-			if i := strings.Index(line, "/vrf/"); i >= 0 {
-				name := strings.TrimSuffix(line[i+5:], "\n")
-				if j := strings.IndexByte(name, '\n'); j >= 0 {
-					name = name[:j]
-				}
-				if len(name) > 31 {
-					name = name[:31]
-				}
-				if name != "" {
-					fmt.Fprintf(env.P.Writer(), "%s\n", name)
-				}
-				return nil
-			}
-		}
-		if err != nil {
-			return nil
-		}
+	if name != "" {
+		fmt.Fprintf(env.P.Writer(), "%s\n", name)
 	}
+	return nil
 }
 
-func errnoOf(err error) unix.Errno {
-	if pe, ok := err.(*os.PathError); ok {
-		if e, ok := pe.Err.(unix.Errno); ok {
-			return e
-		}
-	}
-	return unix.EIO
+// vrfIndex is name_is_vrf: the index of VRF name, 0 when name is no VRF.
+func vrfIndex(env *cli.Env, name string) (int, error) {
+	a, err := lookup(env, name)
+	return a.index, err
 }
 
-// isVRF is name_is_vrf.
-func isVRF(env *cli.Env, name string) (bool, error) {
-	idx, _, _, err := lookup(env, name)
-	return idx != 0, err
-}
-
-// pids is ipvrf_pids. No name is a VRF here, so it ends before it would
-// read the cgroup tree.
+// pids is ipvrf_pids: the processes in the VRF's cgroups, found as
+// vrf.Processes finds them in the cgroup2 tree of the -n namespace.
 func pids(env *cli.Env, words []string) error {
 	if len(words) != 1 {
 		return cmdline.Exit(cmdline.StatusFailed, "Invalid arguments")
 	}
-	ok, err := isVRF(env, words[0])
+	idx, err := vrfIndex(env, words[0])
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if idx == 0 {
 		return cmdline.Exit(cmdline.StatusFailed, "Invalid VRF name")
 	}
-	return cmdline.Exit(cmdline.StatusFailed, "ip vrf pids is not implemented in gip yet.")
+	var procs []vrf.Process
+	ok := true
+	netns.OnThrowawayThread(func() {
+		// The mount table and namespace name are the thread's.
+		if ok = switchNetNS(env); ok {
+			procs, err = vrf.Processes(words[0])
+		}
+	})
+	if !ok {
+		return cmdline.Silent(cmdline.StatusFailed)
+	}
+	printProcesses(env.P.Writer(), procs)
+	if err != nil {
+		var ve *vrf.Error
+		if errors.As(err, &ve) {
+			env.Warnf("%s\n", ve.Msg)
+		}
+		return cmdline.Silent(cmdline.StatusFailed)
+	}
+	return nil
 }
 
-// execCmd is ipvrf_exec: iproute2 switches cgroup (after checking the
-// name) in a forked copy under -batch, else in itself, then execs.
+// printProcesses is ipvrf_pids' listing: "PID  COMM" lines, the pid
+// right-aligned in five columns, in every output mode.
+func printProcesses(w io.Writer, procs []vrf.Process) {
+	for _, p := range procs {
+		// printf's %5s pads bytes, not runes.
+		fmt.Fprintf(w, "%s%s  %s\n", strings.Repeat(" ", max(0, 5-len(p.PID))), p.PID, p.Comm)
+	}
+}
+
+// execCmd is ipvrf_exec: `ip vrf exec NAME CMD…` joins the VRF's cgroup
+// (NAME default: the default VRF's, see vrf.Cgroup) and execs CMD; for a
+// VRF it first attaches the program that binds the cgroup's sockets to the
+// VRF (vrf.BindSockets). Under -batch iproute2 does so in a forked copy of
+// itself and waits for it; gip starts CMD inside the cgroup
+// (CLONE_INTO_CGROUP) and waits, ip itself staying out of it.
 func execCmd(env *cli.Env, words []string) error {
 	if len(words) < 1 {
 		return cmdline.Exit(cmdline.StatusFailed, "No VRF name specified")
@@ -250,40 +264,43 @@ func execCmd(env *cli.Env, words []string) error {
 	if len(words) < 2 {
 		return cmdline.Exit(cmdline.StatusFailed, "No command specified")
 	}
-	name := words[0]
-	if name == "default" {
-		return execDefault(env, words[1:])
-	}
-	ok, err := isVRF(env, name)
-	if err != nil {
-		return err
-	}
-	if ok {
-		return cmdline.Exit(cmdline.StatusFailed, "ip vrf exec is not implemented in gip yet.")
-	}
-	env.Warnf("Invalid VRF name\n")
-	if env.InBatch && env.ForkedCopy != nil {
-		// iproute2's forked copy failed its switch and went on with
-		// the batch; its status is the command's.
-		if env.ForkedCopy(true) == 0 {
-			return nil
+	name, argv := words[0], words[1:]
+	idx := 0
+	if name != "default" {
+		var err error
+		if idx, err = vrfIndex(env, name); err != nil {
+			return err
 		}
-		return cmdline.Silent(cmdline.StatusFailed)
 	}
-	return cmdline.Silent(cmdline.StatusUsage)
-}
-
-// execDefault is `ip vrf exec default CMD…`: iproute2 joins the default
-// VRF's cgroup (see vrf.DefaultCgroup) and execs CMD; under -batch it does
-// so in a forked copy of itself and waits for it. gip joins itself and
-// execs, or, under -batch, starts CMD inside the cgroup (CLONE_INTO_CGROUP)
-// and waits.
-func execDefault(env *cli.Env, argv []string) error {
+	// prepare is iproute2's vrf_switch up to the join, on the calling
+	// (locked) thread; what fails is printed.
+	prepare := func() (string, bool) {
+		if name != "default" && idx == 0 {
+			env.Warnf("Invalid VRF name\n")
+			return "", false
+		}
+		if !switchNetNS(env) {
+			return "", false
+		}
+		cgroupName := ""
+		if idx != 0 {
+			cgroupName = name
+		}
+		dir, err := vrf.Cgroup(cgroupName)
+		if err == nil && idx != 0 {
+			err = vrf.BindSockets(dir, idx)
+		}
+		if err != nil {
+			env.Warnf("%s\n", err)
+			return "", false
+		}
+		return dir, true
+	}
 	env.P.Flush()
 	if !env.InBatch {
 		// Never unlocked: a -n switch is this thread's for good.
 		runtime.LockOSThread()
-		dir, ok := switchAndPrepare(env)
+		dir, ok := prepare()
 		if !ok {
 			return cmdline.Silent(cmdline.StatusUsage)
 		}
@@ -301,7 +318,7 @@ func execDefault(env *cli.Env, argv []string) error {
 		waitErr     error
 	)
 	netns.OnThrowawayThread(func() {
-		dir, ok := switchAndPrepare(env)
+		dir, ok := prepare()
 		if ok {
 			if err := vrf.CheckJoin(dir); err != nil {
 				env.Warnf("%s\n", err)
@@ -332,22 +349,17 @@ func execDefault(env *cli.Env, argv []string) error {
 	return nil
 }
 
-// switchAndPrepare enters the -n namespace (as iproute2 did when it
-// started) on the calling, locked thread, and makes the default VRF's
-// cgroup directory; what fails is printed.
-func switchAndPrepare(env *cli.Env) (string, bool) {
-	if env.Opts.NetNS != "" {
-		if err := netns.Switch(env.Opts.NetNS, func(msg string) { env.Warnf("%s\n", msg) }); err != nil {
-			env.Warnf("%s\n", err)
-			return "", false
-		}
+// switchNetNS enters the -n namespace (as iproute2 did when it started) on
+// the calling, locked thread; a failure is printed.
+func switchNetNS(env *cli.Env) bool {
+	if env.Opts.NetNS == "" {
+		return true
 	}
-	dir, err := vrf.DefaultCgroup()
-	if err != nil {
+	if err := netns.Switch(env.Opts.NetNS, func(msg string) { env.Warnf("%s\n", msg) }); err != nil {
 		env.Warnf("%s\n", err)
-		return "", false
+		return false
 	}
-	return dir, true
+	return true
 }
 
 // runIn starts argv inside the cgroup dir and waits for it. A command that
