@@ -13,7 +13,7 @@
 // column says whether the scenario meets its goal; the exit status is 1
 // when a goal is missed or outputs differ.
 //
-// Usage (root): go run ./bench [-gip bin/gip] [-ref /usr/sbin/ip] [-runs 7] [-only REGEXP] [-quick]
+// Usage (root): go run ./bench [-gip bin/gip] [-ref /usr/sbin/ip] [-runs 7] [-only|-run REGEXP] [-quick]
 package main
 
 import (
@@ -66,6 +66,7 @@ func main() {
 	ref := flag.String("ref", "/usr/sbin/ip", "the reference ip")
 	runs := flag.Int("runs", 7, "measured runs of each tool per scenario")
 	only := flag.String("only", "", "run only scenarios matching this regexp")
+	flag.StringVar(only, "run", "", "the same as -only")
 	quick := flag.Bool("quick", false, "skip the 1M-route scenarios")
 	flag.Parse()
 
