@@ -126,4 +126,3 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
-
