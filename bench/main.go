@@ -35,6 +35,7 @@ const innerMarker = "GIP_BENCH_INNER"
 
 type result struct {
 	wall   time.Duration
+	cpu    time.Duration // user + system time of the tool
 	rssKB  int64
 	out    []byte
 	status int
@@ -212,8 +213,15 @@ func runScenario(w *work, s scenario, runs int) (ok bool, err error) {
 			verdict, ok = "MISSED", false
 		}
 	}
-	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %s\n", s.name,
-		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict)
+	// CPU time (user + system, medians) says what the wall times mean
+	// on a loaded machine, where waiting for a CPU is counted in both.
+	rc, gc := medianOf(refRes[1:], cpuOf), medianOf(gipRes[1:], cpuOf)
+	cpuRat := 0.0
+	if rc > 0 {
+		cpuRat = float64(gc) / float64(rc)
+	}
+	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %-7s cpu %.1f/%.1fms %.2f\n", s.name,
+		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict, ms(rc), ms(gc), cpuRat)
 	return ok, nil
 }
 
@@ -268,6 +276,10 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 		}
 		status = ee.ExitCode()
 	}
+	var cpu time.Duration
+	if ps := cmd.ProcessState; ps != nil {
+		cpu = ps.UserTime() + ps.SystemTime()
+	}
 	var rss int64
 	if b, err := os.ReadFile(rssFile); err == nil {
 		// GNU time writes "Command exited with non-zero status N" first
@@ -279,17 +291,21 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	return result{wall: wall, rssKB: rss, out: out, status: status}, nil
+	return result{wall: wall, cpu: cpu, rssKB: rss, out: out, status: status}, nil
 }
 
-func median(rs []result) time.Duration {
+func median(rs []result) time.Duration { return medianOf(rs, func(r result) time.Duration { return r.wall }) }
+
+func medianOf(rs []result, of func(result) time.Duration) time.Duration {
 	d := make([]time.Duration, len(rs))
 	for i, r := range rs {
-		d[i] = r.wall
+		d[i] = of(r)
 	}
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 	return d[len(d)/2]
 }
+
+func cpuOf(r result) time.Duration { return r.cpu }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 

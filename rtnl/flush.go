@@ -52,6 +52,7 @@ type Flusher struct {
 	limit int
 	buf   []byte // the datagram being filled; its length is the end of the last request
 	peek  []byte
+	send  func(b []byte) error // sendCheck; tests collect the datagrams instead
 }
 
 // NewFlusher returns a Flusher of requests of type typ in datagrams of at
@@ -158,6 +159,15 @@ func (f *Flusher) Send() error {
 	}
 	b := f.buf
 	f.buf = f.buf[:0]
+	if f.send != nil {
+		return f.send(b)
+	}
+	return f.sendCheck(b)
+}
+
+// sendCheck is rtnl_send_check: send datagram b, then look at the first
+// answer queued on the socket.
+func (f *Flusher) sendCheck(b []byte) error {
 	var serr error
 	err := f.c.rc.Write(func(fd uintptr) bool {
 		for {

@@ -62,6 +62,7 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 	c.Interrupted = nil
 	fl := c.NewFlusher(unix.RTM_DELADDR, rtnl.FlushBufferSize)
 	body := rtnl.IfAddrmsg{Family: uint8(ls.f.family), Index: uint32(ls.f.ifindex)}.Append(nil)
+	var cur addr.Addr // the address being looked at, aliasing the dump's buffer
 	for round := 0; round < loops; {
 		// Each match is queued for deletion as the dump is read; a
 		// datagram of deletions goes out whenever the next would not
@@ -71,8 +72,8 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 			if m.Header.Type != unix.RTM_NEWADDR {
 				return nil
 			}
-			a, err := addr.Decode(m.Data)
-			if err != nil {
+			a := &cur
+			if addr.DecodeInto(a, m.Data) != nil {
 				return nil
 			}
 			if ls.f.family != unix.AF_UNSPEC && int(a.Family) != ls.f.family {
