@@ -15,7 +15,7 @@ ip -s neigh flush dev v1
 ip -s neigh flush dev v1
 ip neigh flush dev v1
 /usr/sbin/ip -batch n.b
-ip -s -s neigh flush to 10.200.1.0/28
+ip -s -s neigh flush to 10.200.1.5
 ip -s neigh flush all
 # Permanent entries are flushed only when asked for by state.
 /usr/sbin/ip -batch p.b
