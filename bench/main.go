@@ -294,7 +294,9 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 	return result{wall: wall, cpu: cpu, rssKB: rss, out: out, status: status}, nil
 }
 
-func median(rs []result) time.Duration { return medianOf(rs, func(r result) time.Duration { return r.wall }) }
+func median(rs []result) time.Duration {
+	return medianOf(rs, func(r result) time.Duration { return r.wall })
+}
 
 func medianOf(rs []result, of func(result) time.Duration) time.Duration {
 	d := make([]time.Duration, len(rs))

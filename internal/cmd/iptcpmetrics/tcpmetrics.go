@@ -345,6 +345,7 @@ type Printer struct {
 	family  uint16
 	flusher *rtnl.Flusher // flush: where the deletions go
 	flushed int           // flush: the deletions of this round
+	del     []byte        // flush: the deletion being made
 }
 
 // NewPrinter is the printer for env's options.
@@ -442,12 +443,17 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 		}
 	}
 	if pr.verb&verbFlush != 0 {
-		del := tcpmetrics.AppendAttr(tcpmetrics.Header(tcpmetrics.CmdDel), atype, daddr)
+		// The Flusher copies the request: one scratch buffer serves.
+		del := tcpmetrics.AppendAttr(append(pr.del[:0], tcpmetrics.CmdDel, tcpmetrics.Version, 0, 0), atype, daddr)
 		if sfam != 0 {
 			del = tcpmetrics.AppendAttr(del, stype, saddr)
 		}
-		if err := pr.flusher.Add(del); err != nil {
-			return &flushSendError{err}
+		pr.del = del
+		// A printer used offline, with no Flusher, only counts.
+		if pr.flusher != nil {
+			if err := pr.flusher.Add(del); err != nil {
+				return &flushSendError{err}
+			}
 		}
 		pr.flushed++
 		if pr.Stats < 2 {
