@@ -27,14 +27,14 @@ const SendCheckPeekSize = 1024
 // the rest once the dump has ended. Memory stays at one datagram and one
 // receive buffer whatever the number of requests.
 //
-// The Flusher's Dump reads one datagram at a time, on the caller's
-// goroutine, with no read-ahead: the kernel builds each part of a dump
-// when the previous one is received, so deletions sent while a part is
-// handled are seen by the parts after the next, exactly as in iproute2.
-// That matters beyond timing: some tables (addresses, neighbours) are
-// dumped by position, and deleting entries under a dump makes it skip
-// others, which the next round finds; the same interleaving gives the
-// same rounds.
+// The Flusher's Dump reads a dump as iproute2 does: one datagram at a
+// time, on the caller's goroutine, peeking at each before receiving it.
+// Every receive, a peek too, has the kernel build the dump's next part
+// while the socket's receive buffer has room, so which deletions a part
+// sees depends on that sequence of calls. That matters beyond timing:
+// some tables (addresses, neighbours) are dumped by position, and
+// deleting entries under a dump makes it pass over others, which the next
+// round finds; the same interleaving gives the same rounds.
 //
 // After each send the Flusher looks at the first answer already queued
 // on the socket, without waiting and without taking it off (iproute2's
