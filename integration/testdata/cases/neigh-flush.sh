@@ -24,6 +24,7 @@ ip -s neigh flush dev v1 nud permanent
 ip neigh show dev v1
 ip -s neigh flush dev nope
 ip neigh flush dev ''
+ip neigh flush dev $(head -c 2000 /dev/zero | tr '\0' a)
 # Without privilege every deletion is refused.
 /usr/sbin/ip -batch n.b
 setpriv --reuid=65534 --regid=65534 --clear-groups ip neigh flush dev v1

@@ -121,11 +121,16 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 // next dumps into larger parts from the start, and which addresses a
 // round's dump passes over while its deletions go out depends on them.
 func flushNameToIndex(env *cli.Env, name string) (int32, error) {
+	main, err := env.Conn()
+	if err != nil {
+		return 0, err
+	}
 	c, err := rtnl.Dial(env.NetNSFD)
 	if err != nil {
 		return nameToIndex(env, name)
 	}
 	defer c.Close()
+	c.Warn = main.Warn // a name too long for the request is warned about
 	idx, err := link.IndexByName(c, name)
 	if err == nil {
 		return idx, nil

@@ -155,6 +155,7 @@ func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 			// while its deletions go out depends on them.
 			if own, err := rtnl.Dial(env.NetNSFD); err == nil {
 				defer own.Close()
+				own.Warn = c.Warn // a name too long for the request is warned about
 				lc = own
 			}
 		}
