@@ -153,19 +153,41 @@ func Flush(ctx context.Context, c *rtnl.Conn, dev string, family int) error {
 }
 
 // FlushIndex is Flush for the link with ifindex index; index 0 flushes
-// the addresses of every link.
+// the addresses of every link. As iproute2 does, each round's deletions
+// are queued while the dump is read and sent many to a datagram without
+// acknowledgements (rtnl.Flusher); a deletion refused because the
+// address is gone already (EADDRNOTAVAIL) is no error.
 func FlushIndex(ctx context.Context, c *rtnl.Conn, index, family int) error {
-	const maxRounds = 10 // iproute2's MAX_ROUNDS
+	const maxRounds = 10 // iproute2's default -loops
+	fl := c.NewFlusher(unix.RTM_DELADDR, rtnl.FlushBufferSize)
+	req := rtnl.IfAddrmsg{Family: uint8(family), Index: uint32(index)}.Append(nil)
+	gone := func(err error) error {
+		if errors.Is(err, unix.EADDRNOTAVAIL) {
+			return nil
+		}
+		return err
+	}
+	var a Addr
 	for range maxRounds {
-		addrs, err := List(ctx, c, Filter{Index: index, Family: family})
-		if err != nil || len(addrs) == 0 {
+		queued := 0
+		err := fl.DumpContext(ctx, unix.RTM_GETADDR, req, func(m netlink.Message) error {
+			if m.Header.Type != unix.RTM_NEWADDR || decodeInto(&a, m.Data) != nil {
+				return nil
+			}
+			if (index != 0 && int(a.Index) != index) || (family != 0 && int(a.Family) != family) {
+				return nil
+			}
+			queued++
+			return gone(fl.AddReply(m))
+		})
+		if err != nil {
 			return err
 		}
-		for _, a := range addrs {
-			err := Delete(ctx, c, a)
-			if err != nil && !errors.Is(err, unix.EADDRNOTAVAIL) {
-				return err
-			}
+		if queued == 0 {
+			return nil
+		}
+		if err := gone(fl.Send()); err != nil {
+			return err
 		}
 	}
 	return nil

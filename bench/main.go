@@ -13,7 +13,7 @@
 // column says whether the scenario meets its goal; the exit status is 1
 // when a goal is missed or outputs differ.
 //
-// Usage (root): go run ./bench [-gip bin/gip] [-ref /usr/sbin/ip] [-runs 7] [-only REGEXP] [-quick]
+// Usage (root): go run ./bench [-gip bin/gip] [-ref /usr/sbin/ip] [-runs 7] [-only|-run REGEXP] [-quick]
 package main
 
 import (
@@ -35,6 +35,7 @@ const innerMarker = "GIP_BENCH_INNER"
 
 type result struct {
 	wall   time.Duration
+	cpu    time.Duration // user + system time of the tool
 	rssKB  int64
 	out    []byte
 	status int
@@ -66,6 +67,7 @@ func main() {
 	ref := flag.String("ref", "/usr/sbin/ip", "the reference ip")
 	runs := flag.Int("runs", 7, "measured runs of each tool per scenario")
 	only := flag.String("only", "", "run only scenarios matching this regexp")
+	flag.StringVar(only, "run", "", "the same as -only")
 	quick := flag.Bool("quick", false, "skip the 1M-route scenarios")
 	flag.Parse()
 
@@ -211,8 +213,15 @@ func runScenario(w *work, s scenario, runs int) (ok bool, err error) {
 			verdict, ok = "MISSED", false
 		}
 	}
-	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %s\n", s.name,
-		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict)
+	// CPU time (user + system, medians) says what the wall times mean
+	// on a loaded machine, where waiting for a CPU is counted in both.
+	rc, gc := medianOf(refRes[1:], cpuOf), medianOf(gipRes[1:], cpuOf)
+	cpuRat := 0.0
+	if rc > 0 {
+		cpuRat = float64(gc) / float64(rc)
+	}
+	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %-7s cpu %.1f/%.1fms %.2f\n", s.name,
+		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict, ms(rc), ms(gc), cpuRat)
 	return ok, nil
 }
 
@@ -267,6 +276,10 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 		}
 		status = ee.ExitCode()
 	}
+	var cpu time.Duration
+	if ps := cmd.ProcessState; ps != nil {
+		cpu = ps.UserTime() + ps.SystemTime()
+	}
 	var rss int64
 	if b, err := os.ReadFile(rssFile); err == nil {
 		// GNU time writes "Command exited with non-zero status N" first
@@ -278,17 +291,23 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	return result{wall: wall, rssKB: rss, out: out, status: status}, nil
+	return result{wall: wall, cpu: cpu, rssKB: rss, out: out, status: status}, nil
 }
 
 func median(rs []result) time.Duration {
+	return medianOf(rs, func(r result) time.Duration { return r.wall })
+}
+
+func medianOf(rs []result, of func(result) time.Duration) time.Duration {
 	d := make([]time.Duration, len(rs))
 	for i, r := range rs {
-		d[i] = r.wall
+		d[i] = of(r)
 	}
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 	return d[len(d)/2]
 }
+
+func cpuOf(r result) time.Duration { return r.cpu }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 

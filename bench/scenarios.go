@@ -176,7 +176,64 @@ func scenarios(quick bool) []scenario {
 		scenario{name: "200x netns add+delete", goal: ratio(1.0),
 			argv: []string{"sh", "-c", "i=0; while [ $i -lt 200 ]; do IP netns add bn$i && IP netns del bn$i || exit 1; i=$((i+1)); done"}, compare: true},
 	)
-	return s
+	return append(s, flushScenarios()...)
+}
+
+// flushScenarios delete many objects with one command. Before every run
+// the objects are added again with the reference `ip -batch`, which fails
+// (and so fails the scenario) when the previous run left one behind.
+func flushScenarios() []scenario {
+	refill := func(name string) func(w *work) error {
+		return func(w *work) error { return run("ip", "-batch", filepath.Join(w.dir, name)) }
+	}
+	withBatch := func(name string, n int, line func(i int) string) func(w *work) error {
+		return func(w *work) error {
+			if err := uplink(w); err != nil {
+				return err
+			}
+			_, err := w.batch(name, n, line)
+			return err
+		}
+	}
+	return []scenario{
+		{name: "flush proto boot 50k v4", goal: ratioRSS(0.8, 4<<10),
+			setup: withBatch("flush4.batch", 50000, func(i int) string {
+				return fmt.Sprintf("route add 10.%d.%d.%d/32 via 192.0.2.2 proto boot", i>>16, (i>>8)&0xff, i&0xff)
+			}),
+			prepare: refill("flush4.batch"),
+			argv:    []string{"IP", "route", "flush", "proto", "boot"}, compare: true},
+		{name: "flush -6 proto boot 50k", goal: ratioRSS(0.8, 4<<10),
+			setup: withBatch("flush6.batch", 50000, func(i int) string {
+				return fmt.Sprintf("route add 2001:db8:%x:%x::/64 via 2001:db8::2 proto boot", i>>16, i&0xffff)
+			}),
+			prepare: refill("flush6.batch"),
+			argv:    []string{"IP", "-6", "route", "flush", "proto", "boot"}, compare: true},
+		{name: "addr flush dev 10k", goal: ratioRSS(0.8, 4<<10),
+			setup: withBatch("flushaddr.batch", 10000, func(i int) string {
+				return fmt.Sprintf("addr add 10.%d.%d.1/32 dev up1", i>>8, i&0xff)
+			}),
+			prepare: refill("flushaddr.batch"),
+			argv:    []string{"IP", "addr", "flush", "dev", "up1"}, compare: true},
+		// extern_learn keeps the entries out of the neighbour table's
+		// garbage collection, whose limit (gc_thresh3, 1024 by default)
+		// only the host's namespace can raise.
+		{name: "neigh flush dev 10k", goal: ratioRSS(0.8, 4<<10),
+			setup: func(w *work) error {
+				if err := uplink(w); err != nil {
+					return err
+				}
+				if err := run("ip", "addr", "add", "10.200.0.1/16", "dev", "up0"); err != nil {
+					return err
+				}
+				_, err := w.batch("flushneigh.batch", 10000, func(i int) string {
+					return fmt.Sprintf("neigh add 10.200.%d.%d lladdr 02:00:00:00:%02x:%02x dev up0 nud reachable extern_learn",
+						i>>8, i&0xff, i>>8, i&0xff)
+				})
+				return err
+			},
+			prepare: refill("flushneigh.batch"),
+			argv:    []string{"IP", "neigh", "flush", "dev", "up0"}, compare: true},
+	}
 }
 
 // buildGoHello builds the smallest Go program that prints, as gip is built

@@ -2,6 +2,7 @@ package ipneigh
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	"github.com/gipnet/gip/format"
@@ -145,7 +146,20 @@ func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 		return err
 	}
 	if hasDev {
-		if f.index, err = iproute.DevIndex(c, dev); err != nil {
+		lc := c
+		if flush {
+			// As iproute2 looks names up, on a socket of its own: a
+			// reply received on the flush's socket would make the
+			// kernel cut its next dumps into larger parts from the
+			// start, and which entries a round's dump passes over
+			// while its deletions go out depends on them.
+			if own, err := rtnl.Dial(env.NetNSFD); err == nil {
+				defer own.Close()
+				own.Warn = c.Warn // a name too long for the request is warned about
+				lc = own
+			}
+		}
+		if f.index, err = iproute.DevIndex(lc, dev); err != nil {
 			return err
 		}
 	}
@@ -155,8 +169,9 @@ func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 	pr := newNeighPrinter(env, &f)
 	defer pr.links.Close()
 	env.P.Begin()
-	err = neighDump(c, &f, func(m netlink.Message) {
+	err = neighDump(c.Dump, &f, func(m netlink.Message) error {
 		pr.print(uint16(m.Header.Type), m.Header.Flags, m.Data)
+		return nil
 	})
 	if err != nil {
 		return neighDumpError(err, "Dump terminated")
@@ -172,16 +187,13 @@ func neighDumpError(err error, what string) error {
 
 // neighDump asks for the neighbour table, filtered by the kernel where the
 // filter allows (ifindex, master, the proxy table), and passes each entry
-// to fn.
-func neighDump(c *rtnl.Conn, f *neighFilter, fn func(netlink.Message)) error {
+// to fn, through dumpFn (Conn.Dump or a Flusher's Dump).
+func neighDump(dumpFn func(netlink.HeaderType, []byte, func(netlink.Message) error) error, f *neighFilter, fn func(netlink.Message) error) error {
 	req, err := neigh.DumpRequest(f.family, f.index, f.master, f.hasMastr, f.ndmFlags)
 	if err != nil {
 		return err
 	}
-	return c.Dump(unix.RTM_GETNEIGH, req, func(m netlink.Message) error {
-		fn(m)
-		return nil
-	})
+	return dumpFn(unix.RTM_GETNEIGH, req, fn)
 }
 
 // match is print_neigh's filter.
@@ -377,29 +389,34 @@ func (pr *neighPrinter) host(family int, b []byte) string {
 
 // neighFlush is `ip neigh flush`: dump, delete what matches, repeat until
 // a pass finds nothing (at most neighMaxRounds passes). With -s it reports
-// the rounds; with -s -s it also prints each entry it deletes.
+// the rounds; with -s -s it also prints each entry it deletes. The
+// deletions are queued as the dump is read and go out many to a datagram.
 func neighFlush(env *cli.Env, c *rtnl.Conn, f *neighFilter) error {
 	pr := newNeighPrinter(env, f)
 	defer pr.links.Close()
 	w := env.P.Writer()
 	stats := env.Opts.Stats
-	var dels [][]byte
+	fl := c.NewFlusher(unix.RTM_DELNEIGH, rtnl.FlushBufferSize)
+	var e neigh.Message
 	for round := 0; round < neighMaxRounds; round++ {
-		dels = dels[:0]
-		err := neighDump(c, f, func(m netlink.Message) {
-			var e neigh.Message
+		flushed := 0
+		err := neighDump(fl.Dump, f, func(m netlink.Message) error {
 			if uint16(m.Header.Type) != unix.RTM_NEWNEIGH || !neigh.DecodeMessage(m.Data, &e) || !f.match(&e, m.Header.Flags) {
-				return
+				return nil
 			}
-			dels = append(dels, append([]byte(nil), m.Data...))
+			if err := fl.AddReply(m); err != nil {
+				return flushError(err)
+			}
+			flushed++
 			if stats >= 2 {
 				pr.entry(unix.RTM_NEWNEIGH, &e)
 			}
+			return nil
 		})
 		if err != nil {
 			return neighDumpError(err, "Flush terminated")
 		}
-		if len(dels) == 0 {
+		if flushed == 0 {
 			if stats > 0 {
 				if round == 0 {
 					w.WriteString("Nothing to flush.\n")
@@ -409,15 +426,19 @@ func neighFlush(env *cli.Env, c *rtnl.Conn, f *neighFilter) error {
 			}
 			return nil
 		}
-		for _, body := range dels {
-			// Entries that went away meanwhile are not an error for a flush.
-			_ = c.Exec(unix.RTM_DELNEIGH, 0, body)
+		if err := fl.Send(); err != nil {
+			return cmdline.Fatal(cmdline.StatusFailed, "%s", flushError(err))
 		}
 		if stats > 0 {
-			fmt.Fprintf(w, "\n*** Round %d, deleting %d entries ***\n", round+1, len(dels))
+			fmt.Fprintf(w, "\n*** Round %d, deleting %d entries ***\n", round+1, flushed)
 		}
 		f.state &^= unix.NUD_FAILED
 	}
 	fmt.Fprintf(w, "*** Flush not complete bailing out after %d rounds\n", neighMaxRounds)
 	return cmdline.Silent(cmdline.StatusFailed)
+}
+
+// flushError is perror's line for a failed batch of deletions.
+func flushError(err error) error {
+	return errors.New("Failed to send flush request: " + rtnl.ErrnoText(err))
 }

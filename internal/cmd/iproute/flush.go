@@ -10,6 +10,7 @@ import (
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
+	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
@@ -50,21 +51,34 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 	pr.p = p
 	defer pr.links.Close()
 	start := time.Now()
+	fl := c.NewFlusher(unix.RTM_DELROUTE, rtnl.FlushBufferSize)
 	for round := 0; ; {
-		var doomed [][]byte
-		err := dump(env, family, f, func(r *route.Message, body []byte) error {
-			doomed = append(doomed, append([]byte(nil), body...))
+		// Each match is queued for deletion as the dump is read; a
+		// datagram of deletions goes out whenever the next would not
+		// fit, and the rest after the dump.
+		flushed := 0
+		err := dumpMsgsBy(fl.Dump, family, f, func(m netlink.Message, r *route.Message) error {
+			if uint16(m.Header.Type) != unix.RTM_NEWROUTE {
+				return nil
+			}
+			if err := fl.AddReply(m); err != nil {
+				return flushRefused(err)
+			}
+			flushed++
 			if env.Opts.Stats >= 2 {
 				pr.print(r)
 			}
 			return nil
 		})
 		if err != nil {
+			if cerr, ok := err.(*cmdline.Error); ok {
+				return cmdline.Exit(cerr.Code, "%s\nFlush terminated", cerr.Msg)
+			}
 			if err = dumpError(err, &filter{}, "Flush terminated"); err != nil {
 				return err
 			}
 		}
-		if len(doomed) == 0 {
+		if flushed == 0 {
 			if env.Opts.Stats > 0 {
 				if round == 0 && (f.cloned != cacheEntries || family == unix.AF_INET6) {
 					p.Text("Nothing to flush.\n")
@@ -75,20 +89,23 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 			return nil
 		}
 		round++
-		for _, body := range doomed {
-			if err := c.Exec(unix.RTM_DELROUTE, 0, body); err != nil {
-				return cmdline.Exit(cmdline.StatusRefused, "Failed to send flush request: %s", rtnl.ErrnoText(err))
-			}
+		if err := fl.Send(); err != nil {
+			return flushRefused(err)
 		}
 		if elapsed := time.Since(start); elapsed > flushTimeout {
 			p.Text(fmt.Sprintf("\n*** Flush not completed after %d seconds, %d entries remain ***\n",
-				int(elapsed.Seconds()), len(doomed)))
+				int(elapsed.Seconds()), flushed))
 			return cmdline.Silent(cmdline.StatusFailed)
 		}
 		if env.Opts.Stats > 0 {
-			p.Text(fmt.Sprintf("\n*** Round %d, deleting %d entries ***\n", round, len(doomed)))
+			p.Text(fmt.Sprintf("\n*** Round %d, deleting %d entries ***\n", round, flushed))
 		}
 	}
+}
+
+// flushRefused is perror's line for a batch of deletions that failed.
+func flushRefused(err error) error {
+	return cmdline.Exit(cmdline.StatusRefused, "Failed to send flush request: %s", rtnl.ErrnoText(err))
 }
 
 // Plural is "s" for more than one.

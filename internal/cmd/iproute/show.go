@@ -303,12 +303,18 @@ func dumpMsgs(env *cli.Env, family int, f *filter, fn func(m netlink.Message, r 
 	if err != nil {
 		return err
 	}
+	return dumpMsgsBy(c.Dump, family, f, fn)
+}
+
+// dumpMsgsBy is dumpMsgs through dumpFn: Conn.Dump, or a Flusher's Dump.
+func dumpMsgsBy(dumpFn func(netlink.HeaderType, []byte, func(netlink.Message) error) error, family int, f *filter,
+	fn func(m netlink.Message, r *route.Message) error) error {
 	req, err := dumpRequest(family, f)
 	if err != nil {
 		return err
 	}
 	var r route.Message
-	err = c.Dump(unix.RTM_GETROUTE, req, func(m netlink.Message) error {
+	err = dumpFn(unix.RTM_GETROUTE, req, func(m netlink.Message) error {
 		t := uint16(m.Header.Type)
 		if t != unix.RTM_NEWROUTE && t != unix.RTM_DELROUTE {
 			return nil

@@ -22,13 +22,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// The verbs (iproute2's CMD_* bits), the size a flush's batch of
-// deletions may reach, and the text of a message the printer refuses.
+// The verbs (iproute2's CMD_* bits) and the text of a message the
+// printer refuses.
 const (
 	verbList            = 1
 	verbDel             = 2
 	verbFlush           = 4
-	flushBatchBytes     = 4096 - 512
 	errBadMessageString = "bad message"
 )
 
@@ -273,17 +272,26 @@ func dumpFailed(env *cli.Env, err error) {
 }
 
 // flush deletes what the dump selects, in rounds until a dump finds
-// nothing, as tcpm_do_cmd does.
+// nothing, as tcpm_do_cmd does: the printer queues each deletion on a
+// rtnl.Flusher while the dump is read, which sends them unacknowledged,
+// as many as fit in iproute2's flush buffer a datagram, and peeks for a
+// refusal the kernel queued for one of them.
 func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *Printer) error {
 	w := env.P.Writer()
+	pr.flusher = c.NewFlusher(typ, rtnl.FlushBufferSize)
 	for round := 0; ; {
-		pr.pending = pr.pending[:0]
-		err := c.Dump(typ, body, func(m netlink.Message) error { return pr.Print(m.Header, m.Data) })
+		pr.flushed = 0
+		err := pr.flusher.Dump(typ, body, func(m netlink.Message) error { return pr.Print(m.Header, m.Data) })
 		if err != nil {
-			dumpFailed(env, err)
+			var serr *flushSendError
+			if errors.As(err, &serr) {
+				flushFailed(env, serr.err)
+			} else {
+				dumpFailed(env, err)
+			}
 			return cmdline.Fatal(cmdline.StatusFailed, "Flush terminated")
 		}
-		if len(pr.pending) == 0 {
+		if pr.flushed == 0 {
 			if round == 0 {
 				env.Warnf("Nothing to flush.\n")
 			} else if env.Opts.Stats > 0 {
@@ -296,40 +304,27 @@ func flush(env *cli.Env, c *rtnl.Conn, typ netlink.HeaderType, body []byte, pr *
 			return nil
 		}
 		round++
-		// iproute2 sends the deletions unacknowledged, as many as fit
-		// in its flush buffer a datagram, and peeks for a refusal the
-		// kernel queued for one of them.
-		for _, batch := range flushBatches(pr.pending, flushBatchBytes) {
-			if err := c.SendUnacked(typ, batch); err != nil {
-				env.Warnf("Failed to send flush request\n: %s\n", rtnl.Strerror(errnoOf(err)))
-				return cmdline.Fatal(cmdline.StatusFailed, "")
-			}
+		if err := pr.flusher.Send(); err != nil {
+			flushFailed(env, err)
+			return cmdline.Fatal(cmdline.StatusFailed, "")
 		}
 		if env.Opts.Stats > 0 {
-			w.WriteString("\n*** Round " + strconv.Itoa(round) + ", deleting " + strconv.Itoa(len(pr.pending)) + " entries ***\n")
+			w.WriteString("\n*** Round " + strconv.Itoa(round) + ", deleting " + strconv.Itoa(pr.flushed) + " entries ***\n")
 			env.P.Flush()
 		}
 	}
 }
 
-// flushBatches cuts the deletions into the datagrams iproute2 sends: a
-// datagram is sent when the next deletion (with its netlink header) would
-// take it past limit bytes.
-func flushBatches(dels [][]byte, limit int) [][][]byte {
-	var out [][][]byte
-	start, size := 0, 0
-	for i, d := range dels {
-		n := unix.SizeofNlMsghdr + len(d)
-		if size+n > limit && i > start {
-			out = append(out, dels[start:i])
-			start, size = i, 0
-		}
-		size += (n + 3) &^ 3
-	}
-	if start < len(dels) {
-		out = append(out, dels[start:])
-	}
-	return out
+// flushSendError is a batch of deletions that failed while the dump was
+// read, which ends the dump.
+type flushSendError struct{ err error }
+
+func (e *flushSendError) Error() string { return e.err.Error() }
+
+// flushFailed is iproute2's perror of a failed batch, whose prefix ends in
+// a newline of its own.
+func flushFailed(env *cli.Env, err error) {
+	env.Warnf("Failed to send flush request\n: %s\n", rtnl.Strerror(errnoOf(err)))
 }
 
 func errnoOf(err error) unix.Errno {
@@ -348,7 +343,9 @@ type Printer struct {
 	sel     *selector
 	verb    int
 	family  uint16
-	pending [][]byte // flush: the deletions of this round
+	flusher *rtnl.Flusher // flush: where the deletions go
+	flushed int           // flush: the deletions of this round
+	del     []byte        // flush: the deletion being made
 }
 
 // NewPrinter is the printer for env's options.
@@ -446,11 +443,19 @@ func (pr *Printer) Print(h netlink.Header, body []byte) error {
 		}
 	}
 	if pr.verb&verbFlush != 0 {
-		del := tcpmetrics.AppendAttr(tcpmetrics.Header(tcpmetrics.CmdDel), atype, daddr)
+		// The Flusher copies the request: one scratch buffer serves.
+		del := tcpmetrics.AppendAttr(append(pr.del[:0], tcpmetrics.CmdDel, tcpmetrics.Version, 0, 0), atype, daddr)
 		if sfam != 0 {
 			del = tcpmetrics.AppendAttr(del, stype, saddr)
 		}
-		pr.pending = append(pr.pending, del)
+		pr.del = del
+		// A printer used offline, with no Flusher, only counts.
+		if pr.flusher != nil {
+			if err := pr.flusher.Add(del); err != nil {
+				return &flushSendError{err}
+			}
+		}
+		pr.flushed++
 		if pr.Stats < 2 {
 			return nil
 		}

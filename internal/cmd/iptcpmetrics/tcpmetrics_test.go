@@ -2,7 +2,6 @@ package iptcpmetrics
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -126,33 +125,4 @@ func FuzzParse(f *testing.F) {
 			sel.request(verbFlush, 0)
 		}
 	})
-}
-
-// TestFlushBatches checks the datagrams a flush's deletions go out in:
-// iproute2 sends its 3584-byte buffer when the next deletion would not fit
-// (99 deletions of 36 bytes: 3564 bytes a datagram).
-func TestFlushBatches(t *testing.T) {
-	for _, tc := range []struct {
-		n, body int
-		want    []int
-	}{
-		{0, 20, nil},
-		{1, 20, []int{1}},
-		{99, 20, []int{99}},
-		{100, 20, []int{99, 1}},
-		{300, 20, []int{99, 99, 99, 3}},
-		{300, 12, []int{128, 128, 44}},
-	} {
-		dels := make([][]byte, tc.n)
-		for i := range dels {
-			dels[i] = make([]byte, tc.body)
-		}
-		var got []int
-		for _, b := range flushBatches(dels, flushBatchBytes) {
-			got = append(got, len(b))
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
-			t.Errorf("%d deletions of %d bytes: batches %v, want %v", tc.n, tc.body, got, tc.want)
-		}
-	}
 }

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// TestFirstError checks what SendUnacked makes of the datagram it peeks
+// TestFirstError checks what a Flusher makes of the datagram it peeks
 // at: the first NLMSG_ERROR's errno, nothing for other messages.
 func TestFirstError(t *testing.T) {
 	msg := func(typ uint16, body []byte) []byte {
