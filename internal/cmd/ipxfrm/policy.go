@@ -508,7 +508,7 @@ func policyDeleteAll(env *cli.Env, c *rtnl.Conn, ps *parser) error {
 			}
 			return nil
 		}
-		if err := c.SendUnacked(xfrm.MsgDelPolicy, bodies); err != nil {
+		if err := sendUnacked(c, xfrm.MsgDelPolicy, bodies); err != nil {
 			return cmdline.Fatal(cmdline.StatusFailed, "Failed to send delete-all request: %s", rtnl.ErrnoText(err))
 		}
 		if env.Opts.Stats > 1 {

@@ -760,7 +760,7 @@ func stateDeleteAll(env *cli.Env, c *rtnl.Conn, ps *parser) error {
 			}
 			return nil
 		}
-		if err := c.SendUnacked(xfrm.MsgDelSA, bodies); err != nil {
+		if err := sendUnacked(c, xfrm.MsgDelSA, bodies); err != nil {
 			return cmdline.Fatal(cmdline.StatusFailed, "Failed to send delete-all request\n: %s", rtnl.ErrnoText(err))
 		}
 		if env.Opts.Stats > 1 {
@@ -837,4 +837,22 @@ func sadInfo(env *cli.Env) error {
 	}
 	w.WriteString("\n")
 	return nil
+}
+
+// sendUnacked sends a delete-all's requests in one datagram without
+// asking for acknowledgements and checks the first answer queued, as
+// iproute2's rtnl_send_check does (an rtnl.Flusher whose datagram holds
+// them all).
+func sendUnacked(c *rtnl.Conn, typ netlink.HeaderType, bodies [][]byte) error {
+	size := 0
+	for _, b := range bodies {
+		size += (16 + len(b) + 3) &^ 3 // nlmsghdr, body, padding
+	}
+	f := c.NewFlusher(typ, size)
+	for _, b := range bodies {
+		if err := f.Add(b); err != nil {
+			return err
+		}
+	}
+	return f.Send()
 }
