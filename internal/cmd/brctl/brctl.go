@@ -12,6 +12,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/version"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -93,7 +94,7 @@ func Brctl(env *cli.Env, args *cmdline.Args) error {
 		help(p.Writer())
 		return nil
 	case optVersion:
-		p.Text("bridge-utils, 1.7\n")
+		p.Text(version.BrctlLine() + "\n")
 		return nil
 	case optBad:
 		env.Warnf("%s", msg)
