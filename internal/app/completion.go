@@ -102,3 +102,30 @@ func completionMain(args []string, stdout, stderr io.Writer) int {
 	}
 	return report(stderr, cmdline.Exit(cmdline.StatusUsage, "Usage: gip completion { %s }", strings.Join(completion.Shells, " | ")))
 }
+
+// IPObjects returns the names of ip's objects gip implements, in the
+// objects table's order (the man pages cover each).
+func IPObjects() []string {
+	var names []string
+	for _, o := range objects {
+		if o.run != nil {
+			names = append(names, o.name)
+		}
+	}
+	return names
+}
+
+// CompletionGrammar returns the grammar of applet ip, bridge or brctl
+// (nil for another name), for the man pages.
+func CompletionGrammar(applet string) *completion.Applet {
+	s := completionSet()
+	switch applet {
+	case "ip":
+		return s.IP
+	case "bridge":
+		return s.Bridge
+	case "brctl":
+		return s.Brctl
+	}
+	return nil
+}
