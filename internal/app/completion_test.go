@@ -246,11 +246,46 @@ func TestCompletionScripts(t *testing.T) {
 	if rc := completionMain([]string{"tcsh"}, &out, &errb); rc != cmdline.StatusUsage || out.Len() != 0 || !strings.HasPrefix(errb.String(), "Usage: gip completion { bash | zsh | fish }") {
 		t.Errorf("gip completion tcsh: status %d, stdout %q, stderr %q", rc, out.String(), errb.String())
 	}
-	if _, err := exec.LookPath("zsh"); err == nil {
+}
+
+// The zsh and fish functions, where those shells are installed: zsh's
+// completion builtins are stubbed to print what they are given; fish
+// sorts what it offers.
+func TestZshFishCompletion(t *testing.T) {
+	dir := gipInPath(t)
+	env := append(os.Environ(), "PATH="+dir+":"+os.Getenv("PATH"))
+	script := func(sh string) string {
 		var s strings.Builder
-		completionMain([]string{"zsh"}, &s, os.Stderr)
-		if out, err := exec.Command("zsh", "-n", "-c", s.String()).CombinedOutput(); err != nil {
-			t.Errorf("zsh -n: %v: %s", err, out)
+		completionMain([]string{sh}, &s, os.Stderr)
+		return s.String()
+	}
+	if _, err := exec.LookPath("zsh"); err == nil {
+		prog := `compdef() { :; }; compadd() { [[ $1 == -a ]] && print -l -- ${(P)2}; }; _files() { print FILES; }; _command_names() { print COMMANDS; }
+` + script("zsh") + `
+words=(ip link s); CURRENT=3; _gip; print SEP
+words=(ip netns exec x ""); CURRENT=5; _gip; print SEP
+words=(gbrctl stp br0 ""); CURRENT=4; _gip; print SEP
+words=(ip -batch ""); CURRENT=3; _gip
+`
+		cmd := exec.Command("zsh", "-f", "-c", prog)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if want := "set\nshow\nSEP\nCOMMANDS\nSEP\non\noff\nSEP\nFILES\n"; err != nil || string(out) != want {
+			t.Errorf("zsh completion: %v\n got %q\nwant %q", err, out, want)
 		}
+	} else {
+		t.Log("no zsh: its function is not tried")
+	}
+	if _, err := exec.LookPath("fish"); err == nil {
+		f := filepath.Join(t.TempDir(), "gip.fish")
+		os.WriteFile(f, []byte(script("fish")), 0o644)
+		cmd := exec.Command("fish", "--no-config", "-c", "source "+f+`; complete -C"gbrctl stp br0 "; echo SEP; complete -C"gip bridge vlan g"`)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if want := "off\non\nSEP\nglobal\n"; err != nil || string(out) != want {
+			t.Errorf("fish completion: %v\n got %q\nwant %q", err, out, want)
+		}
+	} else {
+		t.Log("no fish: its function is not tried")
 	}
 }
