@@ -51,8 +51,10 @@ func (s *Set) Complete(cmd string, words []string, src Source) Result {
 	case "gip":
 		// `gip [-n NS] bridge|brctl …` runs that applet (in NS).
 		w := c.words
-		if len(w) >= 2 && isNetNSOpt(w[0]) {
-			c.netns, w = w[1], w[2:]
+		if len(w) >= 2 {
+			if o, ok := matchOption(ParseWords(s.IP.Options), w[0]); ok && o.Value == ClassNetNS {
+				c.netns, w = w[1], w[2:]
+			}
 		}
 		if len(w) > 0 {
 			switch w[0] {
@@ -68,14 +70,6 @@ func (s *Set) Complete(cmd string, words []string, src Source) Result {
 		return c.applet(s.IP, []string{"bridge", "brctl"})
 	}
 	return c.applet(s.IP, nil)
-}
-
-// isNetNSOpt is ip's -netns option, abbreviated to -n at least.
-func isNetNSOpt(w string) bool {
-	if strings.HasPrefix(w, "--") {
-		w = w[1:]
-	}
-	return len(w) >= 2 && strings.HasPrefix("-netns", w)
 }
 
 type completer struct {
