@@ -36,6 +36,10 @@ var (
 	ageJSONRE      = regexp.MustCompile(`"(used|confirmed|updated)"(\s*:\s*)\d+`)
 	// brctl showmacs: a learned (not local) entry's ageing timer column.
 	showmacsAgeRE = regexp.MustCompile(`(?m)^(\s*\d+\t\S+\tno\t\t)\s*[\d.]+$`)
+	// The -V lines: iproute2's names its libbpf after the version, gip's
+	// names gip's own (bridge and brctl name nothing there): the words up
+	// to the version are compared.
+	versionRE = regexp.MustCompile(`(?m)^(ip utility, iproute2-[0-9.]+|bridge utility, [0-9.]+|bridge-utils, [0-9.]+), (libbpf|gip) \S+$`)
 )
 
 // normalizer hides random values in one case's output. MACs that appear in
@@ -112,6 +116,7 @@ func (n *normalizer) plain(s string) string {
 	})
 	s = ageJSONRE.ReplaceAllString(s, `"${1}"${2}N`)
 	s = showmacsAgeRE.ReplaceAllString(s, "${1}T")
+	s = versionRE.ReplaceAllString(s, "${1}")
 	return s
 }
 

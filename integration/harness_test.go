@@ -97,6 +97,14 @@ func TestNormalizer(t *testing.T) {
 		{"10.0.0.10  used 2/2/5probes 0 FAILED", "10.0.0.10  used N/N/Nprobes 0 FAILED"},
 		{"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\t6e:11:22:33:44:55\tno\t\t  12.34\n",
 			"port no\tmac addr\t\tis local?\tageing timer\n  1\t02:00:00:00:00:01\tyes\t\t   0.00\n  2\tMAC\tno\t\tT\n"},
+		// -V: the words up to the version; iproute2's libbpf and gip's
+		// own version go, a different release does not
+		{"ip utility, iproute2-6.1.0, libbpf 1.1.2\n", "ip utility, iproute2-6.1.0\n"},
+		{"ip utility, iproute2-6.1.0, gip v0.9.0-3-g0123abc\n", "ip utility, iproute2-6.1.0\n"},
+		{"ip utility, iproute2-6.2.0, gip devel\n", "ip utility, iproute2-6.2.0\n"},
+		{"bridge utility, 6.1.0, gip devel-0123456789ab-dirty\n", "bridge utility, 6.1.0\n"},
+		{"bridge-utils, 1.7, gip v1.0.0\n", "bridge-utils, 1.7\n"},
+		{"bridge-utils, 1.7\n", "bridge-utils, 1.7\n"},
 	}
 	for _, tt := range tests {
 		if got := n.text(tt.in); got != tt.want {

@@ -25,6 +25,9 @@ func Main(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// `gip brctl …` and `gip bridge …` name the applet in the first word;
 	// under the name ip those words are ip objects (unknown ones), as in
 	// iproute2.
+	if name == "gip" && len(args) > 0 && args[0] == "completion" {
+		return completionMain(args[1:], stdout, stderr)
+	}
 	netnsName := ""
 	if name == "gip" && len(args) > 0 {
 		// gip's `-n NS` goes before any applet's word (`gip -n NS brctl

@@ -39,6 +39,7 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipxfrm"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/internal/version"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -252,7 +253,7 @@ func parseGlobal(argv []string, stdout, stderr io.Writer) (cli.Options, []string
 			o.Timestamp += 2
 			o.TShort = true
 		case m("-Version"):
-			fmt.Fprintln(stdout, "ip utility, iproute2-6.1.0, libbpf 1.1.2")
+			fmt.Fprintln(stdout, version.IPLine())
 			return o, nil, cmdline.Silent(cmdline.StatusOK)
 		case m("-force"):
 			o.Force = true

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/version"
 	"golang.org/x/sys/unix"
 )
 
@@ -159,7 +160,7 @@ func TestParseGlobalVersion(t *testing.T) {
 		if !errors.As(err, &ce) || ce.Code != 0 || ce.Msg != "" {
 			t.Errorf("%s: err = %v", v, err)
 		}
-		if want := "ip utility, iproute2-6.1.0, libbpf 1.1.2\n"; out.String() != want {
+		if want := version.IPLine() + "\n"; out.String() != want {
 			t.Errorf("%s printed %q, want %q", v, out.String(), want)
 		}
 	}
@@ -227,8 +228,8 @@ func TestMainFrontEnd(t *testing.T) {
 		stdout, stderr string // stderr "Usage:" means: starts with it
 		code           int
 	}{
-		{[]string{"ip", "-V"}, "", "ip utility, iproute2-6.1.0, libbpf 1.1.2\n", "", 0},
-		{[]string{"/usr/local/sbin/gip", "-Version"}, "", "ip utility, iproute2-6.1.0, libbpf 1.1.2\n", "", 0},
+		{[]string{"ip", "-V"}, "", version.IPLine() + "\n", "", 0},
+		{[]string{"/usr/local/sbin/gip", "-Version"}, "", version.IPLine() + "\n", "", 0},
 		{[]string{"ip", "foo"}, "", "", "Object \"foo\" is unknown, try \"ip help\".\n", 1},
 		{[]string{"ip", "-4", "foo"}, "", "", "Object \"foo\" is unknown, try \"ip help\".\n", 1},
 		{[]string{"ip", "-x"}, "", "", "Option \"-x\" is unknown, try \"ip -help\".\n", 255},

@@ -12,6 +12,8 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/completion"
+	"github.com/gipnet/gip/internal/version"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
@@ -43,6 +45,41 @@ var commands = []command{
 	{"showmacs", 1, (*brctl).showmacs, "BRIDGE                list the learned mac addrs (MAC addresses)"},
 	{"showstp", 1, (*brctl).showstp, "BRIDGE                spanning tree (stp) info"},
 	{"stp", 2, (*brctl).stp, "BRIDGE on|off         turn the spanning tree on or off"},
+}
+
+// Grammar is brctl's commands and their arguments, read from the
+// synopses of the table above, for shell completion and the man page.
+func Grammar() completion.Applet {
+	a := completion.Applet{Name: "brctl", Options: "-h -V --help --version"}
+	for _, c := range commands {
+		var args []string
+		for _, w := range strings.Fields(c.synop[:22]) {
+			w = strings.Trim(w, "[]")
+			class, rest := strings.CutSuffix(w, "...")
+			switch class {
+			case "BRIDGE":
+				class = completion.ClassBridge
+			case "DEVICE", "PORT":
+				class = completion.ClassDev
+			}
+			if rest {
+				class += "+"
+			}
+			args = append(args, class)
+		}
+		a.Objects = append(a.Objects, completion.Object{Name: c.name, Default: &completion.Verb{Args: strings.Join(args, " ")}})
+	}
+	return a
+}
+
+// Synopses returns each command with its words and what it does, as the
+// usage text lists them.
+func Synopses() [][2]string {
+	s := make([][2]string, len(commands))
+	for i, c := range commands {
+		s[i] = [2]string{c.name, c.synop}
+	}
+	return s
 }
 
 func lookupCommand(name string) *command {
@@ -93,7 +130,7 @@ func Brctl(env *cli.Env, args *cmdline.Args) error {
 		help(p.Writer())
 		return nil
 	case optVersion:
-		p.Text("bridge-utils, 1.7\n")
+		p.Text(version.BrctlLine() + "\n")
 		return nil
 	case optBad:
 		env.Warnf("%s", msg)

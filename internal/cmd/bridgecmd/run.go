@@ -6,6 +6,7 @@ import (
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/internal/version"
 	"github.com/gipnet/gip/netns"
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -36,7 +37,7 @@ func Options(env *cli.Env, args *cmdline.Args) (batch string, isBatch bool, err 
 		case m("-help"):
 			return "", false, bridgeUsage(env.Stderr)
 		case m("-Version"):
-			env.P.Text("bridge utility, 6.1.0\n")
+			env.P.Text(version.BridgeLine() + "\n")
 			return "", false, cmdline.Silent(cmdline.StatusOK)
 		case m("-stats"), m("-statistics"):
 			o.Stats++

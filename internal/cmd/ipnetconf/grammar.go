@@ -1,0 +1,13 @@
+package ipnetconf
+
+import "github.com/gipnet/gip/internal/completion"
+
+// Grammar is this command's verbs (in the order Run tries them) and their
+// keywords, for shell completion and the man page. internal/app's
+// TestGrammars checks it against Run and the usage text.
+var Grammar = []completion.Verb{
+	{Name: "show", Words: "dev=DEV"},
+	{Name: "lst", Words: "dev=DEV"},
+	{Name: "list", Words: "dev=DEV"},
+	{Name: "help"},
+}

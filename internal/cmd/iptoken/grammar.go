@@ -1,0 +1,17 @@
+package iptoken
+
+import "github.com/gipnet/gip/internal/completion"
+
+// Grammar is this command's verbs (in the order Run tries them) and their
+// keywords, for shell completion and the man page. internal/app's
+// TestGrammars checks it against Run and the usage text.
+var Grammar = []completion.Verb{
+	{Name: "list"},
+	{Name: "lst"},
+	{Name: "show"},
+	{Name: "set", Words: "dev=DEV"},
+	{Name: "add", Words: "dev=DEV"},
+	{Name: "delete", Words: "dev=DEV"},
+	{Name: "get", Words: "dev=DEV"},
+	{Name: "help"},
+}
