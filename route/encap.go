@@ -20,7 +20,7 @@ const (
 
 	EncapMPLS      = 1
 	EncapIP        = 2
-	encapILA       = 3
+	EncapILA       = 3
 	EncapIP6       = 4
 	EncapSeg6      = 5
 	EncapBPF       = 6
@@ -100,7 +100,7 @@ const (
 	sr6TLVHMAC  = 5
 )
 
-var encapTypes = [...]string{EncapMPLS: "mpls", EncapIP: "ip", encapILA: "ila", EncapIP6: "ip6",
+var encapTypes = [...]string{EncapMPLS: "mpls", EncapIP: "ip", EncapILA: "ila", EncapIP6: "ip6",
 	EncapSeg6: "seg6", EncapBPF: "bpf", EncapSeg6Local: "seg6local", EncapRPL: "rpl",
 	EncapIOAM6: "ioam6", EncapXFRM: "xfrm"}
 
@@ -211,6 +211,8 @@ func ParseEncap(args *cmdline.Args, lookup func(name string) (uint32, error)) ([
 		inner, err = parseEncapSeg6Local(args, lookup)
 	case EncapBPF:
 		inner, err = parseEncapBPF(args)
+	case EncapILA:
+		inner, err = parseEncapILA(args)
 	case EncapRPL:
 		inner, err = parseEncapRPL(args)
 	case EncapIOAM6:

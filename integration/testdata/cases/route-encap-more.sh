@@ -1,5 +1,5 @@
-# ip route add ... encap rpl | ioam6 | xfrm, seg6local flavors, and ip/ip6 edge values: this kernel refuses
-# the first three and seg6local ("lwt encapsulation type not supported"); what is compared is every parser
+# ip route add ... encap rpl | ioam6 | xfrm | ila, seg6local flavors, and ip/ip6 edge values: this kernel refuses
+# the first four and seg6local ("lwt encapsulation type not supported"); what is compared is every parser
 # error, exit status and refusal. The request bytes are pinned by TestParseEncapGolden. Not here:
 # "flavors next-csid" (or its lblen value) at the end of the line, where iproute2 6.1 crashes.
 ip link add eth0 type veth peer name eth1
@@ -129,6 +129,17 @@ ip route add 10.20.0.0/16 dev eth0 encap ip ttl 256
 ip route add 10.20.0.0/16 dev eth0 encap ip6 hoplimit -1
 ip route add 10.20.0.0/16 dev eth0 encap ip6 tc bogus
 ip route add 10.20.0.0/16 dev eth0 encap ip ttl 1 ttl 2
+ip route add 2001:db8:26::/64 encap ila 1:2:3:4 csum-mode adj-transport ident-type luid hook-type output dev eth0
+ip route add 2001:db8:26::/64 encap ila 0xab:ffff csum-mode neutral-map-auto ident-type use-format hook-type input csum-mode no-action dev eth0
+ip route add 2001:db8:26::/64 encap ila 1:2:3:4:5 dev eth0
+ip route add 2001:db8:26::/64 encap ila 1:10000 dev eth0
+ip route add 2001:db8:26::/64 encap ila 1-2 dev eth0
+ip route add 2001:db8:26::/64 encap ila 1:2 csum-mode bogus dev eth0
+ip route add 2001:db8:26::/64 encap ila 1:2 ident-type iid dev eth0
+ip route add 2001:db8:26::/64 encap ila 1:2 hook-type both dev eth0
+ip route add 2001:db8:26::/64 dev eth0 encap ila 1:2 hook-type
+ip route add 2001:db8:26::/64 dev eth0 encap ila 1:2:3:4 csum-mode neutral-map
+ip route add 10.26.0.0/16 dev eth0 encap ila 1:2:3:4 foo
 ip route show
 ip -6 route show
 ip -j route show

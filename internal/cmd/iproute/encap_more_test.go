@@ -33,6 +33,8 @@ var encapMoreRoutes = []string{
 	"2001:db8:29::/64 encap seg6local action End flavors , dev eth0",
 	"10.22.0.0/16 dev eth0 encap ip id 5 dst 10.1.1.1 src 10.0.0.1 tos 0x10 ttl 9 key csum seq",
 	"2001:db8:2a::/64 dev eth0 encap ip6 tc 0x10 dst 2001:db8::1 src 2001:db8::2 hoplimit 255 seq key csum",
+	"2001:db8:2b::/64 encap ila 1:2:3:4 csum-mode adj-transport ident-type luid hook-type output dev eth0",
+	"2001:db8:2c::/64 encap ila 0:ab:ffff:0 csum-mode neutral-map-auto ident-type use-format hook-type input csum-mode no-action dev eth0",
 }
 
 // asDumped turns a request's body into a route as the kernel dumps it:

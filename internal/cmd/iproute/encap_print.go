@@ -10,7 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// encapAttrs walks a nest into an array by attribute type (last wins).
+// encapAttrs walks a nest into an array by attribute type (the first of
+// a type wins, as in iproute2's parse_rtattr).
 func encapAttrs(b []byte, max int) [][]byte {
 	tb := make([][]byte, max+1)
 	for len(b) >= 4 {
@@ -19,7 +20,7 @@ func encapAttrs(b []byte, max int) [][]byte {
 		if l < 4 || l > len(b) {
 			break
 		}
-		if t <= max {
+		if t <= max && tb[t] == nil {
 			tb[t] = b[4:l]
 		}
 		a := (l + 3) &^ 3
@@ -77,6 +78,8 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 		}
 	case route.EncapSeg6Local:
 		pr.encapSeg6Local(encap)
+	case route.EncapILA:
+		pr.encapILA(encap)
 	case route.EncapBPF:
 		pr.encapBPF(encap)
 	case route.EncapRPL:
@@ -85,6 +88,33 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 		pr.encapIOAM6(encap)
 	case route.EncapXFRM:
 		pr.encapXFRM(encap)
+	}
+}
+
+// encapILA is print_encap_ila: the locator and its modes.
+func (pr *printer) encapILA(encap []byte) {
+	p := pr.p
+	tb := encapAttrs(encap, route.ILAAttrHookType)
+	if b := tb[route.ILAAttrLocator]; b != nil {
+		var loc [8]byte
+		copy(loc[:], b)
+		var sb strings.Builder
+		for i := 0; i < 8; i += 2 {
+			if i > 0 {
+				sb.WriteByte(':')
+			}
+			sb.WriteString(strconv.FormatUint(uint64(binary.BigEndian.Uint16(loc[i:])), 16))
+		}
+		p.String(format.Any, "locator", " %s ", sb.String())
+	}
+	if b := tb[route.ILAAttrCsumMode]; b != nil {
+		p.String(format.Any, "csum_mode", " csum-mode %s ", route.ILACsumModeName(u8Of(b)))
+	}
+	if b := tb[route.ILAAttrIdentType]; b != nil {
+		p.String(format.Any, "ident_type", " ident-type %s ", route.ILAIdentTypeName(u8Of(b)))
+	}
+	if b := tb[route.ILAAttrHookType]; b != nil {
+		p.String(format.Any, "hook_type", " hook-type %s ", route.ILAHookTypeName(u8Of(b)))
 	}
 }
 
