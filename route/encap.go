@@ -20,14 +20,14 @@ const (
 
 	EncapMPLS      = 1
 	EncapIP        = 2
-	encapILA       = 3
+	EncapILA       = 3
 	EncapIP6       = 4
 	EncapSeg6      = 5
-	encapBPF       = 6
+	EncapBPF       = 6
 	EncapSeg6Local = 7
-	encapRPL       = 8
-	encapIOAM6     = 9
-	encapXFRM      = 10
+	EncapRPL       = 8
+	EncapIOAM6     = 9
+	EncapXFRM      = 10
 
 	// LWTUNNEL_IP_* and LWTUNNEL_IP6_* share numbers.
 	LwtIPID    = 1
@@ -53,21 +53,56 @@ const (
 	Seg6LocalNH6      = 5
 	Seg6LocalIIF      = 6
 	Seg6LocalOIF      = 7
-	seg6LocalBPF      = 8
+	Seg6LocalBPF      = 8
 	Seg6LocalVRFTable = 9
 	Seg6LocalCounters = 10
+	Seg6LocalFlavors  = 11
+
+	// SEG6_LOCAL_FLV_*: the attributes of the flavors nest.
+	Seg6LocalFlvOperation   = 1
+	Seg6LocalFlvLCBlockBits = 2
+	Seg6LocalFlvLCNodeBits  = 3
+
+	// SEG6_LOCAL_FLV_OP_NEXT_CSID: the flavor that takes lblen and nflen.
+	seg6LocalFlvNextCSID = 4
+
+	RPLIPTunnelSRH = 1
+
+	// IOAM6_IPTUNNEL_*.
+	IOAM6IPTunnelMode  = 1
+	IOAM6IPTunnelDst   = 2
+	IOAM6IPTunnelTrace = 3
+	IOAM6IPTunnelFreqK = 4
+	IOAM6IPTunnelFreqN = 5
+
+	// IOAM6_IPTUNNEL_MODE_*.
+	IOAM6ModeInline = 1
+	IOAM6ModeEncap  = 2
+	IOAM6ModeAuto   = 3
+
+	ioam6FreqMax      = 1000000
+	ioam6TraceSizeMax = 244
+
+	// LWT_XFRM_*.
+	LwtXFRMIfID = 1
+	LwtXFRMLink = 2
 
 	seg6LocalActionEndB6Encap = 10
 
-	lwtBPFXmitHeadroom = 4
+	// LWT_BPF_*: the programs (nests of LWT_BPF_PROG_*) and the headroom.
+	LwtBPFIn           = 1
+	LwtBPFOut          = 2
+	LwtBPFXmit         = 3
+	LwtBPFXmitHeadroom = 4
+	LwtBPFProgName     = 2
 
 	SR6FlagHMAC = 1 << 3
 	sr6TLVHMAC  = 5
 )
 
-var encapTypes = [...]string{EncapMPLS: "mpls", EncapIP: "ip", encapILA: "ila", EncapIP6: "ip6",
-	EncapSeg6: "seg6", encapBPF: "bpf", EncapSeg6Local: "seg6local", encapRPL: "rpl",
-	encapIOAM6: "ioam6", encapXFRM: "xfrm"}
+var encapTypes = [...]string{EncapMPLS: "mpls", EncapIP: "ip", EncapILA: "ila", EncapIP6: "ip6",
+	EncapSeg6: "seg6", EncapBPF: "bpf", EncapSeg6Local: "seg6local", EncapRPL: "rpl",
+	EncapIOAM6: "ioam6", EncapXFRM: "xfrm"}
 
 // EncapTypeName is an LWTUNNEL_ENCAP_* type's name ("unknown" for others).
 func EncapTypeName(t uint16) string {
@@ -174,8 +209,16 @@ func ParseEncap(args *cmdline.Args, lookup func(name string) (uint32, error)) ([
 		inner, err = parseEncapSeg6(args)
 	case EncapSeg6Local:
 		inner, err = parseEncapSeg6Local(args, lookup)
-	case encapBPF:
+	case EncapBPF:
 		inner, err = parseEncapBPF(args)
+	case EncapILA:
+		inner, err = parseEncapILA(args)
+	case EncapRPL:
+		inner, err = parseEncapRPL(args)
+	case EncapIOAM6:
+		inner, err = parseEncapIOAM6(args)
+	case EncapXFRM:
+		inner, err = parseEncapXFRM(args, lookup)
 	default:
 		return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"encap %s\" is not supported by gip.", v)
 	}
@@ -462,8 +505,8 @@ func getU32Lax(v string) uint32 {
 	return n
 }
 
-// parseEncapSeg6Local is parse_encap_seg6local (without flavors and BPF
-// endpoints).
+// parseEncapSeg6Local is parse_encap_seg6local (without BPF endpoints:
+// gip loads no eBPF objects).
 func parseEncapSeg6Local(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	var b []byte
 	var action uint32
@@ -536,13 +579,8 @@ loop:
 			if err := Once(seen, w, v); err != nil {
 				return nil, err
 			}
-			idx, err := lookup(v)
+			idx, err := lookupFatal(lookup, v)
 			if err != nil {
-				// exit(nodev()): the message, and status 255.
-				var ce *cmdline.Error
-				if errors.As(err, &ce) {
-					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s", ce.Msg)
-				}
 				return nil, err
 			}
 			t := uint16(Seg6LocalIIF)
@@ -586,7 +624,13 @@ loop:
 				}
 				hmac = getU32Lax(v)
 			}
-		case "flavors", "endpoint":
+		case "flavors":
+			nest, err := parseSeg6LocalFlavors(args, seen)
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, nest...)
+		case "endpoint":
 			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"%s\" is not supported by gip.", w)
 		default:
 			args.Back()
@@ -627,7 +671,7 @@ loop:
 				return nil, cmdline.InvalidArg("headroom is invalid\n", v)
 			}
 			if !headroomSet {
-				b = rtattrU32(b, lwtBPFXmitHeadroom, n)
+				b = rtattrU32(b, LwtBPFXmitHeadroom, n)
 			}
 			headroomSet = true
 		case "help":
@@ -639,4 +683,367 @@ loop:
 		}
 	}
 	return b, nil
+}
+
+// seg6Flavors are the SEG6_LOCAL_FLV_OP_* names, by number.
+var seg6Flavors = [...]string{1: "psp", 2: "usp", 3: "usd", seg6LocalFlvNextCSID: "next-csid"}
+
+// Seg6FlavorName is the name of SEG6_LOCAL_FLV_OP_* flavor ("" for
+// others).
+func Seg6FlavorName(op int) string {
+	if op < 0 || op >= len(seg6Flavors) {
+		return ""
+	}
+	return seg6Flavors[op]
+}
+
+// parseSeg6Flavors is parse_seg6local_flavors: a comma list of flavor
+// names (any case, each once) as a bit mask; empty fields are skipped, an
+// empty word is refused.
+func parseSeg6Flavors(list string) (uint32, bool) {
+	if list == "" {
+		return 0, false
+	}
+	var mask uint32
+	for _, f := range strings.Split(list, ",") {
+		if f == "" {
+			continue // strtok skips empty fields
+		}
+		op := -1
+		for i, n := range seg6Flavors {
+			if n != "" && cnum.EqualFold(n, f) {
+				op = i
+				break
+			}
+		}
+		if op < 0 || mask&(1<<op) != 0 {
+			return 0, false
+		}
+		mask |= 1 << op
+	}
+	return mask, true
+}
+
+// parseSeg6LocalFlavors is seg6local_parse_flavors, called with "flavors"
+// just read: the SEG6_LOCAL_FLAVORS nest, with lblen and then nflen (in
+// that order only) when next-csid is among the flavors. iproute2 6.1
+// crashes when next-csid (or its lblen value) ends the line, reading past
+// its argument vector; gip ends the flavors there.
+func parseSeg6LocalFlavors(args *cmdline.Args, seen map[string]bool) ([]byte, error) {
+	v, err := onceValue(args, seen, "flavors")
+	if err != nil {
+		return nil, err
+	}
+	mask, ok := parseSeg6Flavors(v)
+	if !ok {
+		return nil, cmdline.InvalidArg("invalid \"flavors\" attribute\n", v)
+	}
+	nest := rtattrU32(nil, Seg6LocalFlvOperation, mask)
+	if mask&(1<<seg6LocalFlvNextCSID) != 0 {
+		for _, f := range []struct {
+			kw  string
+			typ uint16
+			msg string
+		}{
+			{"lblen", Seg6LocalFlvLCBlockBits, "\"locator-block length\" value is invalid\n"},
+			{"nflen", Seg6LocalFlvLCNodeBits, "\"locator-node function length\" value is invalid\n"},
+		} {
+			if args.Peek() != f.kw {
+				continue
+			}
+			args.Next()
+			n, err := u8Arg(args, f.msg)
+			if err != nil {
+				return nil, err
+			}
+			nest = rtattrU8(nest, f.typ, n)
+		}
+	}
+	return rtattr(nil, Seg6LocalFlavors|NLAFNested, nest), nil
+}
+
+// parseEncapRPL is parse_encap_rpl: [segs A,B,...], an RPL source routing
+// header (type 3) listing the segments in reverse; without segs, one
+// unspecified address.
+func parseEncapRPL(args *cmdline.Args) ([]byte, error) {
+	var segs string
+	seen := map[string]bool{}
+	for args.More() {
+		if args.Next() != "segs" {
+			args.Back()
+			break
+		}
+		v, err := onceValue(args, seen, "segs")
+		if err != nil {
+			return nil, err
+		}
+		segs = truncate(v, 1023)
+	}
+	nsegs := strings.Count(segs, ",") + 1
+	srh := make([]byte, 8+16*nsegs)
+	srh[1] = byte((8+16*nsegs)>>3) - 1
+	srh[2] = 3
+	srh[3] = byte(nsegs)
+	i := nsegs - 1
+	for _, s := range strings.Split(segs, ",") {
+		if s == "" {
+			continue // strtok skips empty fields
+		}
+		a, err := cnum.GetAddr(s, unix.AF_INET6)
+		if err != nil {
+			return nil, err
+		}
+		copy(srh[8+16*i:], a.Data[:16])
+		i--
+	}
+	// The attribute is as long as the header says (hdrlen is 8 bits).
+	return rtattr(nil, RPLIPTunnelSRH, srh[:(int(srh[1])+1)<<3]), nil
+}
+
+var ioam6Modes = [...]string{IOAM6ModeInline: "inline", IOAM6ModeEncap: "encap", IOAM6ModeAuto: "auto"}
+
+// IOAM6ModeName is the name of IOAM6_IPTUNNEL_MODE_* mode ("" for others).
+func IOAM6ModeName(mode int) string {
+	if mode < 0 || mode >= len(ioam6Modes) {
+		return ""
+	}
+	return ioam6Modes[mode]
+}
+
+// ioam6Freq is parse_ioam6_freq: "K/N", two decimal get_u32 numbers.
+func ioam6Freq(s string) (k, n uint32, ok bool) {
+	ks, ns, found := strings.Cut(s, "/")
+	if !found || strings.Contains(ns, "/") {
+		return 0, 0, false
+	}
+	k, okK := cnum.Uint32(ks, 10)
+	n, okN := cnum.Uint32(ns, 10)
+	return k, n, okK && okN
+}
+
+// parseEncapIOAM6 is parse_encap_ioam6: [freq K/N] [mode inline|encap|auto]
+// [tundst ADDR] trace prealloc, then type, ns and size in any order. Like
+// iproute2, a line that ends with them leaves its last word to be read
+// again by the caller.
+func parseEncapIOAM6(args *cmdline.Args) ([]byte, error) {
+	freqK, freqN := uint32(1), uint32(1)
+	w := args.Next()
+	if w == "freq" {
+		v, err := args.Value()
+		if err != nil {
+			return nil, err
+		}
+		if len(v) > 15 {
+			return nil, cmdline.InvalidArg("Invalid frequency (too long)", v)
+		}
+		var ok bool
+		if freqK, freqN, ok = ioam6Freq(v); !ok {
+			return nil, cmdline.InvalidArg("Invalid frequency (malformed)", v)
+		}
+		switch {
+		case freqK < 1 || freqK > ioam6FreqMax:
+			return nil, cmdline.InvalidArg("Out of bound \"k\" frequency", v)
+		case freqN < 1 || freqN > ioam6FreqMax:
+			return nil, cmdline.InvalidArg("Out of bound \"n\" frequency", v)
+		case freqK > freqN:
+			return nil, cmdline.InvalidArg("Frequency with k > n is forbidden", v)
+		}
+		if w, err = args.Value(); err != nil {
+			return nil, err
+		}
+	}
+	mode := uint8(IOAM6ModeInline)
+	if w == "mode" {
+		v, err := args.Value()
+		if err != nil {
+			return nil, err
+		}
+		mode = 0
+		for i, m := range ioam6Modes {
+			if m != "" && m == v {
+				mode = uint8(i)
+			}
+		}
+		if mode == 0 {
+			return nil, cmdline.InvalidArg("Invalid mode", v)
+		}
+		if w, err = args.Value(); err != nil {
+			return nil, err
+		}
+	}
+	var dst []byte
+	if w != "tundst" {
+		if mode != IOAM6ModeInline {
+			return nil, missing("tundst")
+		}
+	} else {
+		if mode == IOAM6ModeInline {
+			return nil, cmdline.InvalidArg("Inline mode does not need tundst", w)
+		}
+		v, err := args.Value()
+		if err != nil {
+			return nil, err
+		}
+		a, err := cnum.GetAddr(v, unix.AF_INET6)
+		if err != nil {
+			return nil, err
+		}
+		if a.Family != unix.AF_INET6 || a.ByteLen != 16 {
+			return nil, cmdline.InvalidArg("Invalid IPv6 address for tundst", v)
+		}
+		dst = a.Data[:16]
+		if w, err = args.Value(); err != nil {
+			return nil, err
+		}
+	}
+	if w != "trace" {
+		return nil, missing("trace")
+	}
+	w, err := args.Value()
+	if err != nil {
+		return nil, err
+	}
+	if w != "prealloc" {
+		return nil, missing("prealloc")
+	}
+	var traceType uint32
+	var ns, size uint16
+	nsSeen := false
+loop:
+	for args.More() {
+		switch w := args.Next(); w {
+		case "type":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if traceType != 0 {
+				return nil, cmdline.Duplicate2("type", v)
+			}
+			var ok bool
+			if traceType, ok = cnum.Uint32(v, 0); !ok || traceType == 0 {
+				return nil, cmdline.InvalidArg("Invalid trace type", v)
+			}
+		case "ns":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if nsSeen {
+				return nil, cmdline.Duplicate2("ns", v)
+			}
+			nsSeen = true
+			n, ok := cnum.Uint(v, 0, 0xffff)
+			if !ok {
+				return nil, cmdline.InvalidArg("Invalid namespace ID", v)
+			}
+			ns = uint16(n)
+		case "size":
+			v, err := args.Value()
+			if err != nil {
+				return nil, err
+			}
+			if size != 0 {
+				return nil, cmdline.Duplicate2("size", v)
+			}
+			n, ok := cnum.Uint(v, 0, 0xffff)
+			switch {
+			case !ok || n == 0:
+				return nil, cmdline.InvalidArg("Invalid trace size", v)
+			case n%4 != 0:
+				return nil, cmdline.InvalidArg("Trace size must be a 4-octet multiple", v)
+			case n > ioam6TraceSizeMax:
+				return nil, cmdline.InvalidArg("Trace size is too big", v)
+			}
+			size = uint16(n)
+		default:
+			args.Back()
+			break loop
+		}
+	}
+	if !args.More() {
+		args.Back() // iproute2 hands its last word back
+	}
+	switch {
+	case traceType == 0:
+		return nil, missing("type")
+	case !nsSeen:
+		return nil, missing("ns")
+	case size == 0:
+		return nil, missing("size")
+	}
+	b := rtattrU32(nil, IOAM6IPTunnelFreqK, freqK)
+	b = rtattrU32(b, IOAM6IPTunnelFreqN, freqN)
+	b = rtattrU8(b, IOAM6IPTunnelMode, mode)
+	if mode != IOAM6ModeInline {
+		b = rtattr(b, IOAM6IPTunnelDst, dst)
+	}
+	// struct ioam6_trace_hdr: namespace (be16), nodelen/flags, remaining
+	// length in 4-octet units, then the 24-bit trace type (be32 << 8).
+	trace := binary.BigEndian.AppendUint16(nil, ns)
+	trace = append(trace, 0, byte(size/4))
+	trace = binary.BigEndian.AppendUint32(trace, traceType<<8)
+	return rtattr(b, IOAM6IPTunnelTrace, trace), nil
+}
+
+// missing is iproute2's missarg(): a required keyword not given.
+func missing(key string) error {
+	return cmdline.Fatal(cmdline.StatusUsage, "Error: argument \"%s\" is required", key)
+}
+
+// parseEncapXFRM is parse_encap_xfrm: if_id N [link_dev DEV]. As in
+// iproute2, it reads to the end of the line: words it does not know are
+// skipped, so nothing after "encap xfrm" reaches the route.
+func parseEncapXFRM(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	var b []byte
+	seen := map[string]bool{}
+	for args.More() {
+		switch args.Next() {
+		case "if_id":
+			v, err := onceValue(args, seen, "if_id")
+			if err != nil {
+				return nil, err
+			}
+			id, ok := cnum.Uint32(v, 0)
+			if !ok || id == 0 {
+				return nil, cmdline.InvalidArg("\"if_id\" value is invalid\n", v)
+			}
+			b = rtattrU32(b, LwtXFRMIfID, id)
+		case "link_dev":
+			v, err := onceValue(args, seen, "link_dev")
+			if err != nil {
+				return nil, err
+			}
+			idx, err := lookupFatal(lookup, v)
+			if err != nil {
+				return nil, err
+			}
+			b = rtattrU32(b, LwtXFRMLink, idx)
+		case "help":
+			return nil, xfrmUsage()
+		}
+	}
+	if !seen["if_id"] {
+		return nil, xfrmUsage()
+	}
+	return b, nil
+}
+
+func xfrmUsage() error {
+	return cmdline.Fatal(cmdline.StatusUsage, "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev LINK ]\n"+
+		"IF_ID is the xfrm interface id (not 0); LINK the device to send on")
+}
+
+// lookupFatal resolves a device name as exit(nodev()) does: the message,
+// and status 255.
+func lookupFatal(lookup devLookup, name string) (uint32, error) {
+	idx, err := lookup(name)
+	if err != nil {
+		var ce *cmdline.Error
+		if errors.As(err, &ce) {
+			return 0, cmdline.Fatal(cmdline.StatusUsage, "%s", ce.Msg)
+		}
+		return 0, err
+	}
+	return idx, nil
 }

@@ -10,7 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// encapAttrs walks a nest into an array by attribute type (last wins).
+// encapAttrs walks a nest into an array by attribute type (the first of
+// a type wins, as in iproute2's parse_rtattr).
 func encapAttrs(b []byte, max int) [][]byte {
 	tb := make([][]byte, max+1)
 	for len(b) >= 4 {
@@ -19,7 +20,7 @@ func encapAttrs(b []byte, max int) [][]byte {
 		if l < 4 || l > len(b) {
 			break
 		}
-		if t <= max {
+		if t <= max && tb[t] == nil {
 			tb[t] = b[4:l]
 		}
 		a := (l + 3) &^ 3
@@ -77,6 +78,200 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 		}
 	case route.EncapSeg6Local:
 		pr.encapSeg6Local(encap)
+	case route.EncapILA:
+		pr.encapILA(encap)
+	case route.EncapBPF:
+		pr.encapBPF(encap)
+	case route.EncapRPL:
+		pr.encapRPL(encap)
+	case route.EncapIOAM6:
+		pr.encapIOAM6(encap)
+	case route.EncapXFRM:
+		pr.encapXFRM(encap)
+	}
+}
+
+// encapILA is print_encap_ila: the locator and its modes.
+func (pr *printer) encapILA(encap []byte) {
+	p := pr.p
+	tb := encapAttrs(encap, route.ILAAttrHookType)
+	if b := tb[route.ILAAttrLocator]; b != nil {
+		var loc [8]byte
+		copy(loc[:], b)
+		var sb strings.Builder
+		for i := 0; i < 8; i += 2 {
+			if i > 0 {
+				sb.WriteByte(':')
+			}
+			sb.WriteString(strconv.FormatUint(uint64(binary.BigEndian.Uint16(loc[i:])), 16))
+		}
+		p.String(format.Any, "locator", " %s ", sb.String())
+	}
+	if b := tb[route.ILAAttrCsumMode]; b != nil {
+		p.String(format.Any, "csum_mode", " csum-mode %s ", route.ILACsumModeName(u8Of(b)))
+	}
+	if b := tb[route.ILAAttrIdentType]; b != nil {
+		p.String(format.Any, "ident_type", " ident-type %s ", route.ILAIdentTypeName(u8Of(b)))
+	}
+	if b := tb[route.ILAAttrHookType]; b != nil {
+		p.String(format.Any, "hook_type", " hook-type %s ", route.ILAHookTypeName(u8Of(b)))
+	}
+}
+
+// encapBPF is print_encap_bpf: the programs' names and the headroom.
+func (pr *printer) encapBPF(encap []byte) {
+	tb := encapAttrs(encap, route.LwtBPFXmitHeadroom)
+	for i, name := range []string{"in", "out", "xmit"} {
+		if b := tb[route.LwtBPFIn+i]; b != nil {
+			pr.bpfProg(b, name)
+		}
+	}
+	if b := tb[route.LwtBPFXmitHeadroom]; b != nil {
+		pr.p.Uint(format.Any, "headroom", " %u ", uint64(route.NativeUint32(b)))
+	}
+}
+
+// bpfProg is print_encap_bpf_prog: what names a program (LWT_BPF_PROG_NAME).
+func (pr *printer) bpfProg(nest []byte, what string) {
+	tb := encapAttrs(nest, route.LwtBPFProgName)
+	name, ok := "", false
+	if b := tb[route.LwtBPFProgName]; b != nil {
+		name, ok = cString(b), true
+	}
+	if pr.p.IsJSON() {
+		if !ok {
+			name = "<unknown>"
+		}
+		pr.p.String(format.JSON, what, "", name)
+		return
+	}
+	pr.p.Text(what + " ")
+	if ok {
+		pr.p.Text(name + " ")
+	}
+}
+
+// encapRPL is print_encap_rpl: the segments of the RPL source routing
+// header, last first.
+func (pr *printer) encapRPL(encap []byte) {
+	p := pr.p
+	b := encapAttrs(encap, route.RPLIPTunnelSRH)[route.RPLIPTunnelSRH]
+	if b == nil || len(b) < 8 {
+		return
+	}
+	left := int(b[3])
+	if p.IsJSON() {
+		p.OpenArray(format.JSON, "segs", "")
+	} else {
+		p.Text("segs " + strconv.Itoa(left) + " [ ")
+	}
+	for i := left - 1; i >= 0; i-- {
+		off := 8 + 16*i
+		if off+16 > len(b) {
+			continue
+		}
+		p.ColorString(format.Any, format.Inet6, "", "%s ", pr.addr(unix.AF_INET6, b[off:off+16]))
+	}
+	if p.IsJSON() {
+		p.CloseArray(format.JSON, "")
+	} else {
+		p.Text("] ")
+	}
+}
+
+// encapIOAM6 is print_encap_ioam6: frequency, mode (and tunnel
+// destination), and the pre-allocated trace's type, namespace and size.
+func (pr *printer) encapIOAM6(encap []byte) {
+	p := pr.p
+	tb := encapAttrs(encap, route.IOAM6IPTunnelFreqN)
+	if tb[route.IOAM6IPTunnelMode] == nil || tb[route.IOAM6IPTunnelTrace] == nil ||
+		tb[route.IOAM6IPTunnelFreqK] == nil || tb[route.IOAM6IPTunnelFreqN] == nil {
+		return
+	}
+	p.Uint(format.Any, "freqk", "freq %u", uint64(route.NativeUint32(tb[route.IOAM6IPTunnelFreqK])))
+	p.Uint(format.Any, "freqn", "/%u ", uint64(route.NativeUint32(tb[route.IOAM6IPTunnelFreqN])))
+	mode := u8Of(tb[route.IOAM6IPTunnelMode])
+	dst := tb[route.IOAM6IPTunnelDst]
+	if dst == nil && mode != route.IOAM6ModeInline {
+		return
+	}
+	name := route.IOAM6ModeName(int(mode))
+	if name == "" {
+		name = "<unknown>"
+	}
+	p.String(format.Any, "mode", "mode %s ", name)
+	if mode != route.IOAM6ModeInline {
+		p.String(format.Any, "tundst", "tundst %s ", pr.rtaAddr(unix.AF_INET6, dst))
+	}
+	trace := tb[route.IOAM6IPTunnelTrace]
+	if len(trace) < 8 {
+		trace = append(append([]byte(nil), trace...), make([]byte, 8-len(trace))...)
+	}
+	p.Null(format.Any, "trace", "trace ", "")
+	p.Null(format.Any, "prealloc", "prealloc ", "")
+	p.Hex(format.Any, "type", "type %#08x ", uint64(binary.BigEndian.Uint32(trace[4:])>>8))
+	p.Uint(format.Any, "ns", "ns %u ", uint64(binary.BigEndian.Uint16(trace)))
+	p.Uint(format.Any, "size", "size %u ", uint64(trace[3])*4)
+}
+
+// encapXFRM is print_encap_xfrm: the interface id and the link device.
+func (pr *printer) encapXFRM(encap []byte) {
+	tb := encapAttrs(encap, route.LwtXFRMLink)
+	if b := tb[route.LwtXFRMIfID]; b != nil {
+		pr.p.Uint(format.Any, "if_id", "if_id %lu ", uint64(route.NativeUint32(b)))
+	}
+	if b := tb[route.LwtXFRMLink]; b != nil {
+		pr.p.String(format.Any, "link_dev", "link_dev %s ", pr.links.Name(route.NativeUint32(b)))
+	}
+}
+
+// seg6Flavors is print_seg6_local_flavors: the flavors by name, then the
+// next-csid lengths.
+func (pr *printer) seg6Flavors(nest []byte) {
+	p := pr.p
+	tb := encapAttrs(nest, route.Seg6LocalFlvLCNodeBits)
+	if b := tb[route.Seg6LocalFlvOperation]; b != nil {
+		mask := route.NativeUint32(b)
+		if p.IsJSON() {
+			p.OpenArray(format.JSON, "flavors", "")
+		} else {
+			p.Text("flavors ")
+		}
+		n := 0
+		for i := 0; i < 32; i++ {
+			name := route.Seg6FlavorName(i)
+			if mask&(1<<i) == 0 || name == "" {
+				continue
+			}
+			switch {
+			case p.IsJSON():
+				p.String(format.JSON, "", "", name)
+			case n == 0:
+				p.Text(name)
+			default:
+				p.Text("," + name)
+			}
+			n++
+		}
+		if p.IsJSON() {
+			p.CloseArray(format.JSON, "")
+		} else {
+			p.Text(" ")
+		}
+	}
+	for _, f := range []struct {
+		typ int
+		key string
+	}{{route.Seg6LocalFlvLCBlockBits, "lblen"}, {route.Seg6LocalFlvLCNodeBits, "nflen"}} {
+		b := tb[f.typ]
+		if b == nil {
+			continue
+		}
+		if p.IsJSON() {
+			p.Uint(format.JSON, f.key, "", uint64(u8Of(b)))
+		} else {
+			p.Text(f.key + " " + strconv.FormatUint(uint64(u8Of(b)), 10) + " ")
+		}
 	}
 }
 
@@ -182,11 +377,10 @@ func (pr *printer) srh(b []byte) {
 	}
 }
 
-// route.EncapSeg6Local is print_encap_seg6local (without BPF programs and
-// flavors).
+// encapSeg6Local is print_encap_seg6local.
 func (pr *printer) encapSeg6Local(encap []byte) {
 	p := pr.p
-	tb := encapAttrs(encap, 11)
+	tb := encapAttrs(encap, route.Seg6LocalFlavors)
 	if tb[route.Seg6LocalAction] == nil {
 		return
 	}
@@ -221,6 +415,9 @@ func (pr *printer) encapSeg6Local(encap []byte) {
 	if b := tb[route.Seg6LocalOIF]; b != nil {
 		p.String(format.Any, "oif", "oif %s ", pr.links.Name(route.NativeUint32(b)))
 	}
+	if b := tb[route.Seg6LocalBPF]; b != nil {
+		pr.bpfProg(b, "endpoint")
+	}
 	if b := tb[route.Seg6LocalCounters]; b != nil && pr.stats > 0 {
 		cnt := encapAttrs(b, 4)
 		var v [5]uint64
@@ -240,5 +437,8 @@ func (pr *printer) encapSeg6Local(encap []byte) {
 				p.Text(n + " " + strconv.FormatUint(v[i+2], 10) + " ")
 			}
 		}
+	}
+	if b := tb[route.Seg6LocalFlavors]; b != nil {
+		pr.seg6Flavors(b)
 	}
 }
