@@ -7,7 +7,7 @@ import (
 	"net/netip"
 	"testing"
 
-	"github.com/gipnet/gip/internal/nstest"
+	"github.com/gipnet/gip/internal/rtnltest"
 
 	"golang.org/x/sys/unix"
 )
@@ -40,7 +40,7 @@ func TestEncodeGolden(t *testing.T) {
 }
 
 func TestOperations(t *testing.T) {
-	c := nstest.Dial(t)
+	c := rtnltest.Dial(t)
 	ctx := context.Background()
 	before, err := List(ctx, c)
 	if err != nil || len(before) == 0 {

@@ -5,7 +5,7 @@ import (
 	"encoding/binary"
 	"testing"
 
-	"github.com/gipnet/gip/internal/nstest"
+	"github.com/gipnet/gip/internal/rtnltest"
 
 	"golang.org/x/sys/unix"
 )
@@ -36,7 +36,7 @@ func TestDecode(t *testing.T) {
 
 // A new namespace has lo, "all" and "default" for IPv4 and IPv6.
 func TestListGet(t *testing.T) {
-	c := nstest.Dial(t)
+	c := rtnltest.Dial(t)
 	ctx := context.Background()
 	list, err := List(ctx, c, unix.AF_INET)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/gipnet/gip/internal/nstest"
+	"github.com/gipnet/gip/internal/rtnltest"
 
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -15,7 +15,7 @@ import (
 
 // newNetNS dials a fresh network namespace (root only) with lo up.
 func newNetNS(t *testing.T) *rtnl.Conn {
-	c := nstest.Dial(t)
+	c := rtnltest.Dial(t)
 	// lo up (RTM_NEWLINK: struct ifinfomsg for index 1, IFF_UP set and
 	// changed), so that nexthops through it are accepted.
 	up := []byte{0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0}

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -48,16 +47,4 @@ func NetNS(t testing.TB, inside func() error) int {
 	}
 	t.Cleanup(func() { unix.Close(r.fd) })
 	return r.fd
-}
-
-// Dial returns a connection to a fresh network namespace (NetNS), closed
-// when t ends.
-func Dial(t testing.TB) *rtnl.Conn {
-	t.Helper()
-	c, err := rtnl.Dial(NetNS(t, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
 }
