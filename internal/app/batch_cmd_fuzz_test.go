@@ -97,6 +97,7 @@ func FuzzIPBatch(f *testing.F) {
 		"route get 10.0.0.1 oif ''\nlink xstats type bridge\naddress save\n",
 		"-force link\nxfrm state\nhelp\nfrob\n",
 		"link show \"unterminated\n",
+		"0000000\nm", // ip maddress under a -n that cannot be entered
 	} {
 		f.Add([]byte(s), uint8(0))
 		f.Add([]byte(s), uint8(1))

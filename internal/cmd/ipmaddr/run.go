@@ -4,6 +4,7 @@
 package ipmaddr
 
 import (
+	"errors"
 	"unsafe"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -87,7 +88,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	}
 	if env.NetNSFD >= 0 {
 		if err := netns.DoFD(env.NetNSFD, read); err != nil {
-			return err
+			return nsError(err)
 		}
 	} else {
 		_ = read()
@@ -181,7 +182,12 @@ func modify(env *cli.Env, args *cmdline.Args, op uint) error {
 		return nil
 	}
 	if env.NetNSFD >= 0 {
-		err = netns.DoFD(env.NetNSFD, do)
+		if err = netns.DoFD(env.NetNSFD, do); err != nil {
+			var ce *cmdline.Error
+			if !errors.As(err, &ce) {
+				err = nsError(err)
+			}
+		}
 	} else {
 		err = do()
 	}
@@ -204,4 +210,11 @@ func validIfname(s string) bool {
 		}
 	}
 	return true
+}
+
+// nsError is a failure to enter -n's namespace (which ip entered at
+// start-up, where gip enters it per read): the command fails with the
+// system's words.
+func nsError(err error) error {
+	return cmdline.Exit(cmdline.StatusFailed, "%s", err.Error())
 }
