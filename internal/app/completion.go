@@ -8,9 +8,15 @@ import (
 	"github.com/gipnet/gip/internal/cmd/bridgecmd"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
 	"github.com/gipnet/gip/internal/cmd/ipaddrlabel"
+	"github.com/gipnet/gip/internal/cmd/ipfou"
+	"github.com/gipnet/gip/internal/cmd/ipila"
+	"github.com/gipnet/gip/internal/cmd/ipioam"
+	"github.com/gipnet/gip/internal/cmd/ipl2tp"
 	"github.com/gipnet/gip/internal/cmd/iplink"
+	"github.com/gipnet/gip/internal/cmd/ipmacsec"
 	"github.com/gipnet/gip/internal/cmd/ipmaddr"
 	"github.com/gipnet/gip/internal/cmd/ipmonitor"
+	"github.com/gipnet/gip/internal/cmd/ipmptcp"
 	"github.com/gipnet/gip/internal/cmd/ipmroute"
 	"github.com/gipnet/gip/internal/cmd/ipneigh"
 	"github.com/gipnet/gip/internal/cmd/ipnetconf"
@@ -19,11 +25,14 @@ import (
 	"github.com/gipnet/gip/internal/cmd/ipntable"
 	"github.com/gipnet/gip/internal/cmd/iproute"
 	"github.com/gipnet/gip/internal/cmd/iprule"
+	"github.com/gipnet/gip/internal/cmd/ipsr"
 	"github.com/gipnet/gip/internal/cmd/ipstats"
 	"github.com/gipnet/gip/internal/cmd/iptcpmetrics"
 	"github.com/gipnet/gip/internal/cmd/iptoken"
+	"github.com/gipnet/gip/internal/cmd/iptunnel"
 	"github.com/gipnet/gip/internal/cmd/iptuntap"
 	"github.com/gipnet/gip/internal/cmd/ipvrf"
+	"github.com/gipnet/gip/internal/cmd/ipxfrm"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/completion"
 )
@@ -61,6 +70,16 @@ var grammars = map[string][]completion.Verb{
 	"vrf":         ipvrf.Grammar,
 	"nexthop":     ipnexthop.Grammar,
 	"stats":       ipstats.Grammar,
+	"tunnel":      iptunnel.Grammar,
+	"tunl":        iptunnel.Grammar,
+	"xfrm":        ipxfrm.Grammar,
+	"mptcp":       ipmptcp.Grammar,
+	"sr":          ipsr.Grammar,
+	"ioam":        ipioam.Grammar,
+	"fou":         ipfou.Grammar,
+	"ila":         ipila.Grammar,
+	"l2tp":        ipl2tp.Grammar,
+	"macsec":      ipmacsec.Grammar,
 }
 
 // ipGrammar is ip's completion grammar: the objects table in its order,

@@ -61,20 +61,64 @@ func checkGrammar(t *testing.T, applet string, prefix []string, verbs []completi
 		checkWords(*def)
 	}
 	unknown := func(word, out string) bool { return strings.Contains(out, `"`+word+`" is unknown`) }
-	if len(verbs) > 0 {
+	if r, ok := verbRefusals[applet+" "+obj]; ok {
+		unknown = r
+	}
+	if len(verbs) > 0 && unknown != nil {
 		if out := runAs(t, applet, append(prefix, "zzgip")...); !unknown("zzgip", out) {
 			t.Errorf("%s %s zzgip: not refused as an unknown verb: %q", applet, obj, out)
 		}
 	}
 	for _, v := range verbs {
-		if out := runAs(t, applet, append(prefix, v.Name)...); unknown(v.Name, out) {
-			t.Errorf("%s %s %s: the parser does not know the verb: %q", applet, obj, v.Name, out)
+		// help is the usage text itself, which some objects also print
+		// for an unknown verb.
+		if unknown != nil && v.Name != "help" {
+			if out := runAs(t, applet, append(prefix, v.Name)...); unknown(v.Name, out) {
+				t.Errorf("%s %s %s: the parser does not know the verb: %q", applet, obj, v.Name, out)
+			}
+		}
+		if verbHelps[applet+" "+obj] {
+			// The verb has its own usage text: check against that.
+			sub := append(append([]string{}, prefix...), v.Name)
+			if strings.HasPrefix(runAs(t, applet, append(sub, "help")...), "Usage:") {
+				if v.Sub != nil {
+					checkGrammar(t, applet, sub, v.Sub, nil)
+				} else {
+					checkGrammar(t, applet, sub, nil, &completion.Verb{Name: v.Name, Words: v.Words})
+				}
+				continue
+			}
 		}
 		checkWords(v)
 		for _, s := range v.Sub {
 			checkWords(s)
 		}
 	}
+}
+
+// verbHelps are the objects whose verbs have usage texts of their own
+// (`ip xfrm state help`), which their keywords are checked against.
+var verbHelps = map[string]bool{"ip xfrm": true}
+
+// verbRefusals are how the objects that do not say `Command "X" is
+// unknown` refuse an unknown verb; nil where no refusal can be told
+// apart: those look up their generic netlink family before reading the
+// verb, and the family is absent from this kernel, so every verb fails
+// alike.
+var verbRefusals = map[string]func(word, out string) bool{
+	"ip xfrm": func(word, out string) bool {
+		return strings.HasPrefix(out, "Usage: ip xfrm XFRM-OBJECT")
+	},
+	"ip sr": func(word, out string) bool {
+		return strings.Contains(out, `argument "`+word+`" is wrong: unknown`)
+	},
+	"ip ioam": func(word, out string) bool {
+		return strings.Contains(out, `argument "`+word+`" is wrong: Unknown`)
+	},
+	"ip fou":    nil,
+	"ip ila":    nil,
+	"ip l2tp":   nil,
+	"ip macsec": nil,
 }
 
 // TestGrammars checks the completion grammars against the parsers and
