@@ -60,8 +60,11 @@ func tableScenarios() []scenario {
 			if err := uplink(w); err != nil {
 				return err
 			}
+			// A rule flush keeps only the local table's rule: the
+			// main and default ones are put back.
 			run("ip", "rule", "flush")
-			run("ip", "-6", "rule", "flush")
+			run("ip", "rule", "add", "pref", "32766", "table", "main")
+			run("ip", "rule", "add", "pref", "32767", "table", "default")
 			run("ip", "nexthop", "flush")
 			if len(pre) > 0 {
 				if err := run("ip", pre...); err != nil {
