@@ -51,6 +51,8 @@ type scenario struct {
 	prepare func(w *work) error // before every measured run (nil: none)
 	argv    []string
 	gipArgv []string // what the gip side runs instead of argv (nil: argv)
+	refArgv []string // what the reference side runs instead (nil: argv): a floor program
+	report  bool     // print what each side printed (a count) after the line
 	stdin   string   // file fed to stdin ("" none)
 	compare bool     // outputs must be identical
 }
@@ -60,6 +62,7 @@ type work struct {
 	ref     string
 	gip     string
 	goHello string // an empty Go program, the floor of any Go tool's start-up
+	floor   string // bench/floor: exec and raw-dump floors
 }
 
 func main() {
@@ -222,6 +225,9 @@ func runScenario(w *work, s scenario, runs int) (ok bool, err error) {
 	}
 	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %-7s cpu %.1f/%.1fms %.2f\n", s.name,
 		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict, ms(rc), ms(gc), cpuRat)
+	if s.report {
+		fmt.Printf("%-28s   iproute2: %s; gip: %s\n", "", strings.TrimSpace(string(refRes[0].out)), strings.TrimSpace(string(gipRes[0].out)))
+	}
 	return ok, nil
 }
 
@@ -237,9 +243,12 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 	if tool == w.gip && s.gipArgv != nil {
 		src = s.gipArgv
 	}
+	if tool == w.ref && s.refArgv != nil {
+		src = s.refArgv
+	}
 	argv := make([]string, len(src))
 	for i, a := range src {
-		argv[i] = strings.ReplaceAll(strings.ReplaceAll(a, "IP", tool), "GOHELLO", w.goHello)
+		argv[i] = strings.NewReplacer("IP", tool, "GOHELLO", w.goHello, "GOFLOOR", w.floor, "WORKDIR", w.dir).Replace(a)
 	}
 	rssFile := filepath.Join(w.dir, "rss")
 	os.Remove(rssFile)

@@ -101,7 +101,7 @@ func links(pairs int) func(w *work) error {
 }
 
 func scenarios(quick bool) []scenario {
-	var s []scenario
+	s := append(floorScenarios(quick), tableScenarios()...)
 	s = append(s,
 		// The floor under every startup: process start, runtime start and
 		// one line printed, no netlink. Informational: it shows how much
@@ -173,6 +173,7 @@ func scenarios(quick bool) []scenario {
 				return run("ip", "netns", "add", "benchns")
 			},
 			argv: []string{"IP", "netns", "exec", "benchns", "true"}, compare: true},
+		monitorScenario(),
 		scenario{name: "200x netns add+delete", goal: ratio(1.0),
 			argv: []string{"sh", "-c", "i=0; while [ $i -lt 200 ]; do IP netns add bn$i && IP netns del bn$i || exit 1; i=$((i+1)); done"}, compare: true},
 	)

@@ -3,8 +3,8 @@ package link
 import (
 	"bufio"
 	"fmt"
+	"github.com/gipnet/gip/internal/plainfile"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -82,7 +82,7 @@ func scanIDName(p string) (int32, string, bool) {
 
 func groups() *groupDB {
 	groupDBOnce.Do(func() {
-		f, err := os.Open(groupFile)
+		f, err := plainfile.Open(groupFile)
 		if err != nil {
 			groupDBData = loadGroupDB(nil, groupFile)
 			return

@@ -1,7 +1,7 @@
 package netns
 
 import (
-	"os"
+	"github.com/gipnet/gip/internal/plainfile"
 	"os/exec"
 
 	"golang.org/x/sys/unix"
@@ -91,7 +91,7 @@ func etcBinds(name string) [][2]string {
 		return nil
 	}
 	dir := EtcDir + "/" + name
-	d, err := os.Open(dir)
+	d, err := plainfile.Open(dir)
 	if err != nil {
 		return nil
 	}

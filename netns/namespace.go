@@ -2,7 +2,7 @@ package netns
 
 import (
 	"errors"
-	"os"
+	"github.com/gipnet/gip/internal/plainfile"
 	"strconv"
 
 	"github.com/gipnet/gip/rtnl"
@@ -209,7 +209,7 @@ func Delete(name string) error {
 // which on tmpfs is newest first), without sorting. A missing RunDir is
 // an error that unwraps to unix.ENOENT.
 func Names() ([]string, error) {
-	d, err := os.Open(RunDir)
+	d, err := plainfile.Open(RunDir)
 	if err != nil {
 		return nil, err
 	}

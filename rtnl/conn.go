@@ -22,8 +22,9 @@ const (
 // Conn is an rtnetlink socket in one network namespace, opened by Dial,
 // DialNetNS or DialNetNSPath. It is not safe for concurrent use.
 type Conn struct {
-	c  *netlink.Conn
-	rc syscall.RawConn
+	fd int
+	rc syscall.RawConn // blockingConn{fd}, or f's once the poller has it
+	f  *os.File        // the socket in Go's runtime poller (nil: not there)
 
 	// Interrupted, when set, is called at the end of every Dump,
 	// DumpAhead or DumpContext the kernel flagged as inconsistent
@@ -80,34 +81,15 @@ func DialNetNSPath(path string) (*Conn, error) {
 
 // DialProto is Dial for another netlink protocol (NETLINK_GENERIC).
 func DialProto(nsFD, proto int) (*Conn, error) {
-	cfg := &netlink.Config{}
-	if nsFD == 0 {
-		// The netlink package reads a zero NetNS as "the current
-		// namespace": hand it a copy of descriptor 0 instead.
-		dup, err := unix.FcntlInt(0, unix.F_DUPFD_CLOEXEC, 3)
-		if err != nil {
-			return nil, os.NewSyscallError("fcntl", err)
-		}
-		defer unix.Close(dup)
-		nsFD = dup
-	}
-	if nsFD > 0 {
-		cfg.NetNS = nsFD
-	}
-	c, err := netlink.Dial(proto, cfg)
+	fd, err := openSocket(nsFD, proto)
 	if err != nil {
-		return nil, err
-	}
-	rc, err := c.SyscallConn()
-	if err != nil {
-		c.Close()
 		return nil, err
 	}
 	// Without extended acks the kernel's reasons are lost; an old kernel
 	// without them still works, so failure here is not fatal.
-	_ = c.SetOption(netlink.ExtendedAcknowledge, true)
+	_ = setBoolOption(fd, unix.NETLINK_EXT_ACK, true)
 	// Sequence numbers start from the clock, as iproute2's do.
-	return &Conn{c: c, rc: rc, seq: uint32(time.Now().Unix())}, nil
+	return &Conn{fd: fd, rc: blockingConn{fd}, seq: uint32(time.Now().Unix())}, nil
 }
 
 // DumpErrorMessage returns the refusal that ended the last request sent,
@@ -119,15 +101,18 @@ func DialProto(nsFD, proto int) (*Conn, error) {
 func (c *Conn) DumpErrorMessage() *Error { return c.errMsgRefusal }
 
 // Close closes the socket.
-func (c *Conn) Close() error { return c.c.Close() }
+func (c *Conn) Close() error {
+	if c.f != nil {
+		return c.f.Close()
+	}
+	return os.NewSyscallError("close", unix.Close(c.fd))
+}
 
 // SetStrict turns on strict checking of dump requests, which lets the kernel
 // filter dumps by the fields set in the request header.
-func (c *Conn) SetStrict(on bool) error { return c.c.SetOption(netlink.GetStrictCheck, on) }
-
-// Raw is the underlying netlink connection, for the few callers that need
-// multicast groups or socket options.
-func (c *Conn) Raw() *netlink.Conn { return c.c }
+func (c *Conn) SetStrict(on bool) error {
+	return setBoolOption(c.fd, unix.NETLINK_GET_STRICT_CHK, on)
+}
 
 // Exec sends one request and waits for the kernel's acknowledgement.
 func (c *Conn) Exec(typ netlink.HeaderType, flags netlink.HeaderFlags, body []byte) error {

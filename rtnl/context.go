@@ -18,8 +18,9 @@ import (
 // whose Done is nil (context.Background, context.TODO) skips all of this:
 // the command line's one-shot requests cost what the plain forms cost.
 //
-// While a Context form with such a context runs, it owns the socket's
-// read deadline (one set through Raw is replaced, then cleared).
+// Such a context hands the socket to Go's runtime poller for good (see
+// pollable); while a Context form with one runs, it owns the socket's read
+// deadline.
 //
 // A request whose wait was given up may still be carried out by the
 // kernel; its late answer is skipped by the next request on the Conn (each
@@ -39,15 +40,19 @@ func (c *Conn) watch(ctx context.Context) (func(err error) error, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	f, err := c.pollable()
+	if err != nil {
+		return nil, err
+	}
 	deadline, hasDeadline := ctx.Deadline()
 	if hasDeadline {
-		if err := c.c.SetReadDeadline(deadline); err != nil {
+		if err := f.SetReadDeadline(deadline); err != nil {
 			return nil, err
 		}
 	}
 	fired := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
-		_ = c.c.SetReadDeadline(longAgo)
+		_ = f.SetReadDeadline(longAgo)
 		close(fired)
 	})
 	return func(err error) error {
@@ -57,7 +62,7 @@ func (c *Conn) watch(ctx context.Context) (func(err error) error, error) {
 			armed = true
 		}
 		if armed {
-			_ = c.c.SetReadDeadline(time.Time{})
+			_ = f.SetReadDeadline(time.Time{})
 		}
 		if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
 			if cerr := ctx.Err(); cerr != nil {

@@ -64,7 +64,7 @@ type Flusher struct {
 // dump ahead of the reader until half of that buffer is taken, so the
 // buffer decides which deletions a dump's later parts see.
 func (c *Conn) NewFlusher(typ netlink.HeaderType, limit int) *Flusher {
-	_ = c.c.SetReadBuffer(iproute2RcvBuf)
+	_ = unix.SetsockoptInt(c.fd, unix.SOL_SOCKET, unix.SO_RCVBUF, iproute2RcvBuf)
 	return &Flusher{c: c, typ: typ, limit: limit, buf: make([]byte, 0, limit)}
 }
 

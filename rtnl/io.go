@@ -121,8 +121,10 @@ func (c *Conn) recv(buf *[]byte, peek bool) ([]byte, error) {
 	return (*buf)[:n], nil
 }
 
-// recvfrom and sendto are raw system calls: they never block (the socket is
-// non-blocking; waiting is left to the poller), and a plain syscall would
+// recvfrom and sendto are raw system calls: they wait no longer than the
+// kernel takes to answer (rtnetlink answers within the send, and builds a
+// dump datagram within the receive; once the poller has the socket it is
+// non-blocking and waiting is left to the poller), and a plain syscall would
 // let the scheduler hand the thread off whenever the kernel takes a few
 // tens of microseconds, as adding a route or building a dump datagram
 // does, which a batch of 100k routes turns into hundreds of thousands of

@@ -6,6 +6,7 @@ package rtnames
 import (
 	"bufio"
 	"fmt"
+	"github.com/gipnet/gip/internal/plainfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -55,7 +56,7 @@ func (db *DB) load() {
 		}
 		var fileEntries []idName
 		read := func(path string) {
-			f, err := os.Open(path)
+			f, err := plainfile.Open(path)
 			if err != nil {
 				return
 			}
@@ -65,7 +66,7 @@ func (db *DB) load() {
 		read(filepath.Join(confDir, db.file))
 		if db.withDir {
 			dir := filepath.Join(confDir, db.file+".d")
-			if ents, err := os.ReadDir(dir); err == nil {
+			if ents, err := readDir(dir); err == nil {
 				for _, e := range ents {
 					n := e.Name()
 					if strings.HasPrefix(n, ".") || len(n) <= 5 || !strings.HasSuffix(n, ".conf") {
@@ -181,4 +182,17 @@ func (db *DB) Format(id uint32, numeric bool) string {
 		}
 	}
 	return strconv.FormatUint(uint64(id), 10)
+}
+
+// readDir is os.ReadDir (entries sorted by name) without the runtime
+// poller (see plainfile).
+func readDir(dir string) ([]os.DirEntry, error) {
+	d, err := plainfile.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	ents, err := d.ReadDir(-1)
+	sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
+	return ents, err
 }
