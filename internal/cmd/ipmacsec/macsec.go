@@ -504,10 +504,12 @@ func show(env *cli.Env, args *cmdline.Args, k Kernel, dev Devices) error {
 		env.P.Abandon()
 		return err
 	}
+	// iproute2 closes the JSON array and exits: under -batch nothing
+	// after a failed dump runs.
 	env.P.End()
 	var re *rtnl.Error
 	if errors.As(err, &re) {
-		return cmdline.Exit(cmdline.StatusFailed, "%s\nDump terminated", re.Error())
+		return cmdline.Fatal(cmdline.StatusFailed, "%s\nDump terminated", re.Error())
 	}
-	return cmdline.Exit(cmdline.StatusFailed, "Dump terminated")
+	return cmdline.Fatal(cmdline.StatusFailed, "Dump terminated")
 }
