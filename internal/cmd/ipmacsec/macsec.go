@@ -153,7 +153,7 @@ func modify(env *cli.Env, args *cmdline.Args, k Kernel, dev Devices, c verb) err
 	if err != nil {
 		return err
 	}
-	r, err := ParseModify(env, args, c == cmdAdd, c == cmdUpd, c == cmdDel)
+	r, err := parseModify(env, args, c)
 	if err != nil {
 		return err
 	}
@@ -161,18 +161,12 @@ func modify(env *cli.Env, args *cmdline.Args, k Kernel, dev Devices, c verb) err
 	return send(k, r)
 }
 
-// ParseModify reads the words after add, set or delete DEV (exactly one
-// of add, upd, del is set) into the request iproute2 6.1 makes of them:
-// `tx sa AN [OPTS]` or `rx SCI [on|off]` or `rx SCI sa AN [OPTS]`. The
-// device is left to the caller. Keywords are whole, case-sensitive words;
-// delete reads nothing after the SA or SC it names.
-func ParseModify(env *cli.Env, args *cmdline.Args, add, upd, del bool) (macsec.Request, error) {
-	c := cmdAdd
-	if upd {
-		c = cmdUpd
-	} else if del {
-		c = cmdDel
-	}
+// parseModify reads the words after add, set or delete DEV into the
+// request iproute2 6.1 makes of them: `tx sa AN [OPTS]`, `rx SCI [on|off]`
+// or `rx SCI sa AN [OPTS]`. The device is left to the caller. Keywords are
+// whole, case-sensitive words; delete reads nothing after the SA or SC it
+// names.
+func parseModify(env *cli.Env, args *cmdline.Args, c verb) (macsec.Request, error) {
 	var r macsec.Request
 	w := args.Next()
 	switch w {
