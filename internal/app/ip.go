@@ -53,7 +53,7 @@ func runLink(env *cli.Env, args *cmdline.Args) error { return iplink.Run(env, ar
 
 type object struct {
 	name string
-	run  runFunc // nil: iproute2 has it, gip does not yet
+	run  runFunc // nil only for help, which doCmd answers itself
 }
 
 // objects is ip's object table. Its order is iproute2's and is the
@@ -138,12 +138,6 @@ func doCmd(env *cli.Env, words []string) error {
 		}
 		if o.name == "help" {
 			return ipUsage(env.Stderr)
-		}
-		if o.run == nil && stubs[o.name] != nil {
-			return stubs[o.name].Run(env, words[1:])
-		}
-		if o.run == nil {
-			return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is not implemented in gip yet.", o.name)
 		}
 		return o.run(env, cmdline.NewArgs(words[1:]))
 	}
