@@ -82,12 +82,18 @@ var grammars = map[string][]completion.Verb{
 	"macsec":      ipmacsec.Grammar,
 }
 
+// grammars6 are the verbs of the objects whose grammar changes under -6.
+var grammars6 = map[string][]completion.Verb{
+	"tunnel": iptunnel.Grammar6,
+	"tunl":   iptunnel.Grammar6,
+}
+
 // ipGrammar is ip's completion grammar: the objects table in its order,
 // each with its verbs.
 func ipGrammar() *completion.Applet {
 	a := &completion.Applet{Name: "ip", Options: ipOptions}
 	for _, o := range objects {
-		obj := completion.Object{Name: o.name, Verbs: grammars[o.name]}
+		obj := completion.Object{Name: o.name, Verbs: grammars[o.name], Verbs6: grammars6[o.name]}
 		switch {
 		case o.name == "monitor":
 			obj.Default = &ipmonitor.Grammar

@@ -139,6 +139,9 @@ func TestGrammars(t *testing.T) {
 		case o.run != nil:
 			checkGrammar(t, "ip", []string{o.name}, grammars[o.name], nil)
 		}
+		if g6 := grammars6[o.name]; g6 != nil {
+			checkGrammar(t, "ip", []string{"-6", o.name}, g6, nil)
+		}
 	}
 	for _, o := range bridgecmd.Grammar.Objects {
 		if o.Name != "help" {

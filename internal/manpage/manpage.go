@@ -159,6 +159,9 @@ func Pages() map[string]string {
 					vs = append(vs, verbWords{v.Name + " " + s.Name, keywordNames(s.Words)})
 				}
 			}
+			for _, v := range obj.Verbs6 {
+				vs = append(vs, verbWords{"-6 " + o.name + " " + v.Name, keywordNames(v.Words)})
+			}
 		}
 		b.WriteString(verbList("VERBS AND KEYWORDS", vs))
 		b.WriteString(seeAlso("gip"))

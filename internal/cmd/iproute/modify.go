@@ -2,6 +2,7 @@ package iproute
 
 import (
 	"encoding/binary"
+	"fmt"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -27,6 +28,8 @@ type modifyRequest struct {
 	hasDev bool
 
 	lookup devLookup // for the devices an encapsulation names
+	// warn prints libnetlink's complaints about iproute2's buffer bounds.
+	warn func(line string)
 
 	gwOK, dstOK, scopeOK, tableOK, typeOK bool
 	nhid                                  uint32
@@ -79,11 +82,17 @@ func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup)
 		q.ae.Bytes(unix.RTA_METRICS, mx)
 	}
 	if q.nexthops != nil {
+		q.warn = func(line string) { env.Warnf("%s\n", line) }
 		mp, err := q.parseNexthops(cmdline.NewArgs(q.nexthops), lookup)
 		if err != nil {
 			return nil, err
 		}
 		if len(mp) > 0 {
+			// addattr_l into the request with a bound of 4096 (not the
+			// request's own size): a failure ends the command.
+			if !rtnl.AttrFits(q.reqLen(), len(mp), multipathBound) {
+				return nil, cmdline.Exit(cmdline.StatusFailed, "%s", rtnl.ExceededBound(multipathBound))
+			}
 			q.ae.Bytes(unix.RTA_MULTIPATH, mp)
 		}
 	}
@@ -384,7 +393,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
 		}
 		q.ae.Uint8(unix.RTA_PREF, pref)
 	case w == "encap":
-		return q.encap(q.ae, args)
+		return q.routeEncap(env, args)
 	case w == "ttl-propagate":
 		v, err := args.Value()
 		if err != nil {
@@ -496,6 +505,43 @@ func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args
 	return nil
 }
 
+// iproute2's buffers for a route's encapsulation: a single route's (and a
+// nexthop object's) encap is built in 1024 bytes and then copied into the
+// request only while the request stays within 1024 bytes (addraw_l);
+// RTA_MULTIPATH is built in 4096 bytes and added with that bound.
+const (
+	encapBound     = 1024
+	multipathBound = 4096
+)
+
+// reqLen is the length of the request so far (header, rtmsg, attributes).
+func (q *modifyRequest) reqLen() int {
+	attrs, _ := q.ae.Encode()
+	return unix.NLMSG_HDRLEN + unix.SizeofRtMsg + len(attrs)
+}
+
+// routeEncap reads a route's own "encap TYPE ...": built in a buffer of
+// its own, then added raw when it fits the request's 1024-byte bound
+// (otherwise the route goes without it).
+func (q *modifyRequest) routeEncap(env *cli.Env, args *cmdline.Args) error {
+	warn := func(line string) { env.Warnf("%s\n", line) }
+	b, fit, err := route.ParseEncapIn(args, q.lookup, route.EncapBound{Used: 4, Max: encapBound, Warn: warn})
+	if err != nil {
+		return err
+	}
+	if !rtnl.AttrFits(q.reqLen(), len(b)-4, encapBound) {
+		warn(fmt.Sprintf("addraw_l ERROR: message exceeded bound of %d", encapBound))
+		return nil
+	}
+	if fit == route.EncapCut {
+		// The words are read again from the type word on, which no route
+		// keyword or prefix takes: the command fails before sending.
+		return nil
+	}
+	q.putEncap(q.ae, b)
+	return nil
+}
+
 // parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH.
 func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]byte, error) {
 	var out []byte
@@ -507,7 +553,7 @@ func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]b
 		if !args.More() {
 			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
 		}
-		nh, err := q.parseOneNexthop(args, lookup)
+		nh, err := q.parseOneNexthop(args, lookup, len(out))
 		if err != nil {
 			return nil, err
 		}
@@ -518,7 +564,8 @@ func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]b
 
 // parseOneNexthop reads one nexthop's words into a struct rtnexthop with
 // its attributes, stopping at the first word it does not know.
-func (q *modifyRequest) parseOneNexthop(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+// before is the length of the nexthops before this one in RTA_MULTIPATH.
+func (q *modifyRequest) parseOneNexthop(args *cmdline.Args, lookup devLookup, before int) ([]byte, error) {
 	var flags, hops uint8
 	var ifindex uint32
 	ae := netlink.NewAttributeEncoder()
@@ -567,9 +614,18 @@ loop:
 			}
 			ae.Uint32(unix.RTA_FLOW, realm)
 		case w == "encap":
-			if err := q.encap(ae, args); err != nil {
+			attrs, _ := ae.Encode()
+			// The multipath buffer: its header, the nexthops before,
+			// this one's struct rtnexthop and attributes so far.
+			used := 4 + before + unix.SizeofRtNexthop + len(attrs)
+			b, fit, err := route.ParseEncapIn(args, q.lookup, route.EncapBound{Used: used, Max: multipathBound, Warn: q.warn})
+			if err != nil {
 				return nil, err
 			}
+			if fit != route.EncapFits {
+				return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: cannot parse nexthop")
+			}
+			q.putEncap(ae, b)
 		case w == "as":
 			a, err := q.asTo(args)
 			if err != nil {
@@ -588,19 +644,17 @@ loop:
 	return route.AppendNextHop(nil, flags, hops, ifindex, attrs), nil
 }
 
-// encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).
-func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
-	b, err := route.ParseEncap(args, q.lookup)
-	if err != nil {
-		return err
-	}
-	if len(b) < 8 {
-		return nil
+// putEncap adds ParseEncapIn's bytes to ae: RTA_ENCAP, then
+// RTA_ENCAP_TYPE when it is there.
+func (q *modifyRequest) putEncap(ae *netlink.AttributeEncoder, b []byte) {
+	if len(b) < 4 {
+		return
 	}
 	l := int(binary.NativeEndian.Uint16(b))
 	ae.Bytes(route.RTAEncap|route.NLAFNested, b[4:l])
-	ae.Uint16(route.RTAEncapType, binary.NativeEndian.Uint16(b[len(b)-4:]))
-	return nil
+	if len(b) >= (l+3)&^3+8 {
+		ae.Uint16(route.RTAEncapType, binary.NativeEndian.Uint16(b[len(b)-4:]))
+	}
 }
 
 // modify runs `ip route add|change|replace|…|del`.
