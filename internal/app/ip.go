@@ -139,9 +139,6 @@ func doCmd(env *cli.Env, words []string) error {
 		if o.name == "help" {
 			return ipUsage(env.Stderr)
 		}
-		if o.run == nil && stubs[o.name] != nil {
-			return stubs[o.name].Run(env, words[1:])
-		}
 		if o.run == nil {
 			return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is not implemented in gip yet.", o.name)
 		}
