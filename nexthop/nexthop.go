@@ -11,8 +11,7 @@
 package nexthop
 
 import (
-	"encoding/binary"
-
+	"github.com/gipnet/gip/internal/endian"
 	"github.com/gipnet/gip/rtnl"
 )
 
@@ -65,7 +64,7 @@ const (
 // reserved byte and a u32 of RTNH_F_* flags.
 const HeaderLen = 8
 
-var ne = binary.NativeEndian
+var ne endian.Native
 
 // Header is struct nhmsg, the fixed part of every nexthop message.
 type Header struct {
