@@ -1,6 +1,7 @@
 package rtnames
 
 import (
+	"fmt"
 	"strconv"
 	"testing"
 )
@@ -22,6 +23,14 @@ func TestDecimalNoAllocs(t *testing.T) {
 	for _, n := range []uint32{7, 253, 999, 1234} {
 		if a := testing.AllocsPerRun(10, func() { Decimal(n) }); a != 0 {
 			t.Errorf("Decimal(%d): %v allocations, want 0", n, a)
+		}
+	}
+}
+
+func TestHex8(t *testing.T) {
+	for n := 0; n < 256; n++ {
+		if got, want := Hex8(uint8(n)), fmt.Sprintf("0x%02x", n); got != want {
+			t.Fatalf("Hex8(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

@@ -145,9 +145,11 @@ func (pr *printer) bpfProg(nest []byte, what string) {
 		pr.p.String(format.JSON, what, "", name)
 		return
 	}
-	pr.p.Text(what + " ")
+	pr.p.Text(what)
+	pr.p.Text(" ")
 	if ok {
-		pr.p.Text(name + " ")
+		pr.p.Text(name)
+		pr.p.Text(" ")
 	}
 }
 
