@@ -41,10 +41,11 @@ const digits3 = "000001002003004005006007008009010011012013014015016017018019020
 	"960961962963964965966967968969970971972973974975976977978979980981982983984985986987988989990991" +
 	"992993994995996997998999"
 
-// lastDecimal is the last number over 999 Decimal formatted: a dump names
-// the same few tables over and over, so one remembered string saves an
-// allocation per message.
-var lastDecimal atomic.Pointer[decimalEntry]
+// bigDecimals remember the strings of numbers over 999, direct-mapped by
+// their low bits: a dump names the same tables over and over (ip rule
+// show of rules spread over a hundred tables past 999 included), so each
+// string is made once rather than once per message.
+var bigDecimals [256]atomic.Pointer[decimalEntry]
 
 type decimalEntry struct {
 	n uint32
@@ -52,7 +53,7 @@ type decimalEntry struct {
 }
 
 // Decimal is n in decimal, strconv.FormatUint's string without its
-// allocation for numbers below 1000 (and for the last larger one).
+// allocation for numbers below 1000 (and for larger ones seen before).
 func Decimal(n uint32) string {
 	switch {
 	case n < 10:
@@ -62,11 +63,12 @@ func Decimal(n uint32) string {
 	case n < 1000:
 		return digits3[3*n : 3*n+3]
 	}
-	if e := lastDecimal.Load(); e != nil && e.n == n {
+	slot := &bigDecimals[n%uint32(len(bigDecimals))]
+	if e := slot.Load(); e != nil && e.n == n {
 		return e.s
 	}
 	s := strconv.FormatUint(uint64(n), 10)
-	lastDecimal.Store(&decimalEntry{n, s})
+	slot.Store(&decimalEntry{n, s})
 	return s
 }
 

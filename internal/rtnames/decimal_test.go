@@ -20,7 +20,10 @@ func TestDecimal(t *testing.T) {
 }
 
 func TestDecimalNoAllocs(t *testing.T) {
-	for _, n := range []uint32{7, 253, 999, 1234} {
+	for n := uint32(1000); n < 1100; n++ {
+		Decimal(n)
+	}
+	for _, n := range []uint32{7, 253, 999, 1000, 1099, 1234} {
 		if a := testing.AllocsPerRun(10, func() { Decimal(n) }); a != 0 {
 			t.Errorf("Decimal(%d): %v allocations, want 0", n, a)
 		}
