@@ -19,7 +19,7 @@ func TestShowNoAllocs(t *testing.T) {
 		{"json", cli.Options{JSON: true}},
 		{"brief", cli.Options{Brief: true}},
 		{"oneline", cli.Options{Oneline: true}},
-		// -details: see iplink.TestPrintNoAllocs.
+		{"details", cli.Options{Details: 1}},
 	} {
 		ls, links, addrs := benchLister(t, tc.opts)
 		for _, m := range addrs {

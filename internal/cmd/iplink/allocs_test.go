@@ -13,9 +13,9 @@ import (
 // the output modes of ip link show and wants no allocation per link: a
 // listing of 4,001 links must cost the same memory as of one.
 //
-// Not yet covered: -details (the kind printers decode their IFLA_INFO_DATA
-// with an allocating attribute decoder) and -statistics (statsText formats
-// its table with fmt).
+// The dump's kinds are veth and tun; other kinds' -details printers still
+// decode IFLA_INFO_DATA with mdlayher's attribute decoder (an allocation
+// per link), and -statistics formats its table with fmt.
 func TestPrintNoAllocs(t *testing.T) {
 	msgs := readDump(t, linkDump)
 	for _, tc := range []struct {
@@ -28,6 +28,7 @@ func TestPrintNoAllocs(t *testing.T) {
 		{"brief", format.Options{}, PrintOptions{Brief: true}},
 		{"oneline", format.Options{Oneline: true}, PrintOptions{}},
 		{"color", format.Options{Color: true}, PrintOptions{}},
+		{"details", format.Options{}, PrintOptions{Details: 1}},
 	} {
 		names := link.NewNames(-1)
 		for _, m := range msgs {
