@@ -79,3 +79,36 @@ func TestPrintFlagsBits(t *testing.T) {
 		t.Errorf("rtFlagBits = %#x, the names' bits are %#x", rtFlagBits, all)
 	}
 }
+
+// TestPrintEncapsNoAllocs prints the encapsulations of testdata/encap2.bin
+// (xfrm, rpl, ioam6, seg6local with flavors, ip/ip6 tunnels, ila, eBPF
+// programs) and wants no allocation per route.
+func TestPrintEncapsNoAllocs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts format.Options
+	}{
+		{"text", format.Options{}},
+		{"json", format.Options{JSON: true}},
+	} {
+		f := newFilter(unix.AF_UNSPEC)
+		f.table = 0
+		pr := &printer{p: format.New(io.Discard, tc.opts), f: &f, details: 1, links: testLinks()}
+		pr.p.Begin()
+		var r route.Message
+		for i, b := range encapMoreBodies(t) {
+			allocs := testing.AllocsPerRun(20, func() {
+				if err := route.DecodeMessage(unix.RTM_NEWROUTE, b, &r); err != nil {
+					t.Fatal(err)
+				}
+				if f.match(&r) {
+					pr.print(&r)
+				}
+			})
+			if allocs != 0 {
+				t.Errorf("%s: route %d: %v allocations per route, want 0", tc.name, i, allocs)
+			}
+		}
+		pr.p.End()
+	}
+}

@@ -27,6 +27,9 @@ type printer struct {
 	buf     []byte
 
 	nexthops map[uint32]*nhObject // nhid lookups for -details (nhinfo.go)
+
+	tbs   [][]byte // attribute tables of the message printed (attrs)
+	tbTop int
 }
 
 func FamilyColor(af int) format.Color {
@@ -91,6 +94,7 @@ func (pr *printer) prefixText(family int, b []byte, plen uint8, hostLen int) str
 
 // print writes one route (its filter has already matched).
 func (pr *printer) print(r *route.Message) {
+	pr.tbTop = 0
 	p, f, h := pr.p, pr.f, &r.Header
 	fam := int(h.Family)
 	hostLen := cnum.AddrBits(fam)
