@@ -88,11 +88,13 @@ func ParseHeader(b []byte) Header {
 
 // attrTable is parse_rtattr_flags: each attribute type's first payload,
 // nil when absent. Decoding stops at the first malformed attribute.
-func attrTable(b []byte, max int) [][]byte {
-	tb := make([][]byte, max+1)
+func attrTable(tb [][]byte, b []byte) [][]byte {
+	// tb is the caller's (an array on its stack), cleared here: a table
+	// made per message would be an allocation per message of a dump.
+	clear(tb)
 	a := rtnl.NewAttrs(b)
 	for a.Next() {
-		if t := int(a.Type()); t <= max && tb[t] == nil {
+		if t := int(a.Type()); t < len(tb) && tb[t] == nil {
 			tb[t] = a.Data()
 			if tb[t] == nil {
 				tb[t] = []byte{}

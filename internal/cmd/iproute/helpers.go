@@ -47,7 +47,10 @@ func (h *Helpers) Protocol(id uint8) string { return h.pr.names.Protocol(id) }
 // KnowLink records device idx's name, so printing it asks the kernel
 // nothing (a monitor learns names from link messages; tests print
 // captured messages without the devices they name).
-func (h *Helpers) KnowLink(idx uint32, name string) { h.pr.links.cache[idx] = name }
+func (h *Helpers) KnowLink(idx uint32, name string) {
+	h.pr.links.cache[idx] = name
+	h.pr.links.lastIdx = 0 // forget a remembered name idx may have had
+}
 
 // NoLookups stops the helpers from asking the kernel for device names:
 // devices not made known with KnowLink print as "ifN" (printers fed
