@@ -74,7 +74,7 @@ func (m *MessagePrinter) TrackNexthop(typ uint16, body []byte) {
 		return
 	}
 	if m.pr.nexthops == nil {
-		m.pr.nexthops = make(map[uint32]*nhObject)
+		m.pr.nexthops = nexthopCache(m.env)
 	}
 	m.pr.nexthops[id] = &nhObject{
 		family:   body[0],
