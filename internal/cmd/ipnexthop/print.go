@@ -39,6 +39,10 @@ func NewPrinter(env *cli.Env) *Printer {
 	}
 }
 
+// NameLinks names devices through fn (ip monitor's link cache) instead of
+// asking the kernel.
+func (pr *Printer) NameLinks(fn func(uint32) string) { pr.aux.NameLinks(fn) }
+
 // Close releases the printer's lookup socket.
 func (pr *Printer) Close() { pr.aux.Close() }
 
