@@ -89,6 +89,9 @@ func FuzzParseEncap(f *testing.F) {
 		"seg6local action End flavors psp,usp,usd,next-csid lblen 1 nflen 2 count",
 		"ip id 5 dst 10.1.1.1 tos 0x10 ttl 9 key csum seq", "ip6 hoplimit 4 tc 3",
 		"seg6 mode encap segs 2001:db8::5", "mpls 100/200 ttl 5", "ioam6 trace prealloc",
+		// Past iproute2's buffer, and past hdrlen's 8 bits.
+		"seg6 mode encap segs " + segList(63) + " dev eth0", "rpl segs " + segList(130),
+		"seg6local action End.B6 srh segs " + segList(128) + " hmac 3",
 	} {
 		f.Add(s)
 	}
@@ -105,6 +108,15 @@ func FuzzParseEncap(f *testing.F) {
 		var ce *cmdline.Error
 		if err != nil && !errors.As(err, &ce) {
 			t.Fatalf("ParseEncap(%q) = %v (%T), not a *cmdline.Error", s, err, err)
+		}
+		// The same words in a small buffer: what is placed never grows
+		// past what ParseEncap built, and a cut leaves the cursor on the
+		// type word.
+		full, _ := ParseEncap(cmdline.NewArgs(strings.Split(s, " ")), lookup)
+		args := cmdline.NewArgs(strings.Split(s, " "))
+		out, fit, err := ParseEncapIn(args, lookup, EncapBound{Used: 4 + len(s)%200, Max: 256})
+		if err == nil && (len(out) > len(full) || (fit == EncapCut && args.Peek() != strings.Split(s, " ")[0])) {
+			t.Fatalf("ParseEncapIn(%q) = %d bytes (of %d), fit %d, cursor on %q", s, len(out), len(full), fit, args.Peek())
 		}
 	})
 }

@@ -137,6 +137,8 @@ func FuzzParseRoute(f *testing.F) {
 		"default via 2001:db8::1 metric 5 mtu lock 1400 rtt 3s",
 		"10.0.0.0/8 nexthop via 1.1.1.1 weight 3 nexthop dev eth0 onlink",
 		"to blackhole 1.2.3.0/24 table 300 proto 99 scope link realms 1/2",
+		"2001:db8::/64 encap seg6 mode encap segs " + segs(61) + " dev eth0",
+		"2001:db8::/64 nexthop via 2001:db8::2 encap rpl segs " + segs(100) + " nexthop encap seg6 mode inline segs " + segs(127),
 	} {
 		f.Add(s)
 	}
