@@ -2,6 +2,7 @@ package iproute
 
 import (
 	"encoding/binary"
+	"sync"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -14,39 +15,74 @@ import (
 
 // modifyRequest is an RTM_NEWROUTE/RTM_DELROUTE request being built from
 // `ip route add|del|…` words: the header, the attributes in the order the
-// words gave them, and the metrics and nexthops that follow them.
+// words gave them, and the metrics and nexthops that follow them. Its
+// encoders keep their buffers from one request to the next (see
+// modifyRequests), so a -batch of route adds encodes without allocating.
 type modifyRequest struct {
+	env   *cli.Env
 	cmd   uint16
 	hdr   rtnl.RtMsg
-	ae    *netlink.AttributeEncoder
-	mx    *netlink.AttributeEncoder
+	ae    rtnl.Encoder // the body: room for hdr, then the attributes
+	mx    rtnl.Encoder // RTA_METRICS' payload
 	mxSet bool
 	lock  uint32
 	dev   string
 	// hasDev: dev was given; '' is a name no device has, not "none".
 	hasDev bool
 
-	lookup devLookup // for the devices an encapsulation names
+	// lookup resolves the devices the words name; nil: the devices of
+	// env's connection (devIndex).
+	lookup devLookup
 
 	gwOK, dstOK, scopeOK, tableOK, typeOK bool
 	nhid                                  uint32
 	nexthops                              []string // words from the first "nexthop" on
+
+	nh rtnl.Encoder // one nexthop's attributes
+	mp []byte       // RTA_MULTIPATH's payload
 }
 
 // devLookup resolves a device name to its ifindex (failing as nodev()).
 type devLookup func(name string) (uint32, error)
 
-// parseModify is iproute_modify's parser: it turns words into the request
-// body without sending anything.
-func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
-	q := &modifyRequest{
-		cmd: cmd,
-		hdr: route.NewHeader(cmd, uint8(env.Opts.Family)),
-		ae:  netlink.NewAttributeEncoder(),
-		mx:  netlink.NewAttributeEncoder(),
+// modifyRequests keeps requests and their buffers between commands.
+var modifyRequests = sync.Pool{New: func() any { return new(modifyRequest) }}
 
-		lookup: lookup,
+// reset readies q for a new request, keeping its buffers.
+func (q *modifyRequest) reset(env *cli.Env, cmd uint16, lookup devLookup) {
+	ae, mx, nh, mp := q.ae, q.mx, q.nh, q.mp
+	*q = modifyRequest{env: env, cmd: cmd, hdr: route.NewHeader(cmd, uint8(env.Opts.Family)), lookup: lookup,
+		ae: ae, mx: mx, nh: nh, mp: mp[:0]}
+	q.ae.Reset()
+	q.mx.Reset()
+	q.nh.Reset()
+	q.ae.Reserve(unix.SizeofRtMsg)
+}
+
+// devIndex resolves name through q's lookup.
+func (q *modifyRequest) devIndex(name string) (uint32, error) {
+	if q.lookup != nil {
+		return q.lookup(name)
 	}
+	c, err := q.env.Conn()
+	if err != nil {
+		return 0, err
+	}
+	return DevIndex(c, name)
+}
+
+// parseModify is iproute_modify's parser: it turns words into the request
+// body without sending anything. The body is the caller's.
+func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	q := new(modifyRequest)
+	q.reset(env, cmd, lookup)
+	return q.parse(args)
+}
+
+// parse reads the words into q's request and returns its body, which is
+// valid until q is reset.
+func (q *modifyRequest) parse(args *cmdline.Args) ([]byte, error) {
+	env := q.env
 	for args.More() {
 		w := args.Next()
 		if w == "nexthop" {
@@ -62,7 +98,7 @@ func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup)
 		return nil, usage(env)
 	}
 	if q.hasDev {
-		idx, err := lookup(q.dev)
+		idx, err := q.devIndex(q.dev)
 		if err != nil {
 			return nil, err
 		}
@@ -72,27 +108,28 @@ func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup)
 		if q.lock != 0 {
 			q.mx.Uint32(unix.RTAX_LOCK, q.lock)
 		}
-		mx, err := q.mx.Encode()
-		if err != nil {
+		if err := q.mx.Err(); err != nil {
 			return nil, err
 		}
-		q.ae.Bytes(unix.RTA_METRICS, mx)
+		q.ae.Bytes(unix.RTA_METRICS, q.mx.Data())
 	}
 	if q.nexthops != nil {
-		mp, err := q.parseNexthops(cmdline.NewArgs(q.nexthops), lookup)
-		if err != nil {
+		var nargs cmdline.Args
+		nargs.Reset(q.nexthops)
+		if err := q.parseNexthops(&nargs); err != nil {
 			return nil, err
 		}
-		if len(mp) > 0 {
-			q.ae.Bytes(unix.RTA_MULTIPATH, mp)
+		if len(q.mp) > 0 {
+			q.ae.Bytes(unix.RTA_MULTIPATH, q.mp)
 		}
 	}
 	q.defaults()
-	attrs, err := q.ae.Encode()
-	if err != nil {
+	if err := q.ae.Err(); err != nil {
 		return nil, err
 	}
-	return append(q.hdr.Append(nil), attrs...), nil
+	var hb [unix.SizeofRtMsg]byte
+	q.ae.Put(0, q.hdr.Append(hb[:0]))
+	return q.ae.Data(), nil
 }
 
 // defaults fills in what the words left open, as iproute2 does.
@@ -211,7 +248,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
 			return cmdline.InvalidArg("use nexthop syntax to specify multiple via\n", w)
 		}
 		q.gwOK = true
-		return q.gateway(q.ae, args)
+		return q.gateway(&q.ae, args)
 	case w == "from":
 		v, err := args.Value()
 		if err != nil {
@@ -384,7 +421,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
 		}
 		q.ae.Uint8(unix.RTA_PREF, pref)
 	case w == "encap":
-		return q.encap(q.ae, args)
+		return q.encap(&q.ae, args)
 	case w == "ttl-propagate":
 		v, err := args.Value()
 		if err != nil {
@@ -467,13 +504,13 @@ func (q *modifyRequest) destination(env *cli.Env, w string, args *cmdline.Args) 
 }
 
 func (q *modifyRequest) setTable(id uint32) {
-	route.SetTable(&q.hdr, q.ae, id)
+	route.SetTable(&q.hdr, &q.ae, id)
 	q.tableOK = true
 }
 
 // gateway reads "[FAMILY] ADDRESS" after via into ae: RTA_GATEWAY for an
 // address of the route's family, RTA_VIA (family and address) otherwise.
-func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
+func (q *modifyRequest) gateway(ae *rtnl.Encoder, args *cmdline.Args) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
@@ -496,62 +533,62 @@ func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args
 	return nil
 }
 
-// parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH.
-func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]byte, error) {
-	var out []byte
+// parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH
+// (q.mp).
+func (q *modifyRequest) parseNexthops(args *cmdline.Args) error {
 	for args.More() {
 		w := args.Next()
 		if w != "nexthop" {
-			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
+			return cmdline.Fatal(cmdline.StatusUsage, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
 		}
 		if !args.More() {
-			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
+			return cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
 		}
-		nh, err := q.parseOneNexthop(args, lookup)
-		if err != nil {
-			return nil, err
+		if err := q.parseOneNexthop(args); err != nil {
+			return err
 		}
-		out = append(out, nh...)
 	}
-	return out, nil
+	return nil
 }
 
 // parseOneNexthop reads one nexthop's words into a struct rtnexthop with
-// its attributes, stopping at the first word it does not know.
-func (q *modifyRequest) parseOneNexthop(args *cmdline.Args, lookup devLookup) ([]byte, error) {
+// its attributes, appended to q.mp, stopping at the first word it does not
+// know.
+func (q *modifyRequest) parseOneNexthop(args *cmdline.Args) error {
 	var flags, hops uint8
 	var ifindex uint32
-	ae := netlink.NewAttributeEncoder()
+	ae := &q.nh
+	ae.Reset()
 loop:
 	for args.More() {
 		w := args.Next()
 		switch {
 		case w == "via":
 			if err := q.gateway(ae, args); err != nil {
-				return nil, err
+				return err
 			}
 		case w == "dev":
 			v, err := args.Value()
 			if err != nil {
-				return nil, err
+				return err
 			}
-			idx, err := lookup(v)
+			idx, err := q.devIndex(v)
 			if err != nil {
 				var ce *cmdline.Error
 				if asCLIError(err, &ce) {
-					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s\nError: cannot parse nexthop", ce.Msg)
+					return cmdline.Fatal(cmdline.StatusUsage, "%s\nError: cannot parse nexthop", ce.Msg)
 				}
-				return nil, err
+				return err
 			}
 			ifindex = idx
 		case w == "weight":
 			v, err := args.Value()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			n, ok := cnum.Uint32(v, 0)
 			if !ok || n == 0 || n > 256 {
-				return nil, cmdline.InvalidArg("\"weight\" is invalid\n", v)
+				return cmdline.InvalidArg("\"weight\" is invalid\n", v)
 			}
 			hops = uint8(n - 1)
 		case w == "onlink":
@@ -559,21 +596,21 @@ loop:
 		case cmdline.Matches(w, "realms"):
 			v, err := args.Value()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			realm, ok := route.ParseRealms(v)
 			if !ok {
-				return nil, cmdline.InvalidArg("\"realm\" value is invalid\n", v)
+				return cmdline.InvalidArg("\"realm\" value is invalid\n", v)
 			}
 			ae.Uint32(unix.RTA_FLOW, realm)
 		case w == "encap":
 			if err := q.encap(ae, args); err != nil {
-				return nil, err
+				return err
 			}
 		case w == "as":
 			a, err := q.asTo(args)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			ae.Bytes(unix.RTA_NEWDST, a.Bytes())
 		default:
@@ -581,16 +618,16 @@ loop:
 			break loop
 		}
 	}
-	attrs, err := ae.Encode()
-	if err != nil {
-		return nil, err
+	if err := ae.Err(); err != nil {
+		return err
 	}
-	return route.AppendNextHop(nil, flags, hops, ifindex, attrs), nil
+	q.mp = route.AppendNextHop(q.mp, flags, hops, ifindex, ae.Data())
+	return nil
 }
 
 // encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).
-func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
-	b, err := route.ParseEncap(args, q.lookup)
+func (q *modifyRequest) encap(ae *rtnl.Encoder, args *cmdline.Args) error {
+	b, err := route.ParseEncap(args, q.devIndex)
 	if err != nil {
 		return err
 	}
@@ -605,14 +642,10 @@ func (q *modifyRequest) encap(ae *netlink.AttributeEncoder, args *cmdline.Args) 
 
 // modify runs `ip route add|change|replace|…|del`.
 func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
-	lookup := func(name string) (uint32, error) {
-		c, err := env.Conn()
-		if err != nil {
-			return 0, err
-		}
-		return DevIndex(c, name)
-	}
-	body, err := parseModify(env, cmd, args, lookup)
+	q := modifyRequests.Get().(*modifyRequest)
+	defer modifyRequests.Put(q)
+	q.reset(env, cmd, nil)
+	body, err := q.parse(args)
 	if err != nil {
 		return err
 	}
