@@ -556,30 +556,40 @@ const maxBatchWords = 512
 func splitArgs(line string) ([]string, error) { return appendArgs(nil, line) }
 
 // appendArgs is splitArgs appending the words (views of line) to words.
+// It scans bytes itself: strings.TrimLeft and IndexAny would build their
+// character set again for every word, a visible part of a -batch's time.
 func appendArgs(words []string, line string) ([]string, error) {
-	const ws = " \t\r\n"
+	i := 0
 	for {
-		line = strings.TrimLeft(line, ws)
-		if line == "" {
+		for i < len(line) && isBatchSpace(line[i]) {
+			i++
+		}
+		if i == len(line) {
 			return words, nil
 		}
 		if len(words) >= maxBatchWords-1 {
 			return nil, cmdline.Fatal(cmdline.StatusFailed, "Too many arguments to command")
 		}
-		if q := line[0]; q == '"' || q == '\'' {
-			end := strings.IndexByte(line[1:], q)
+		if q := line[i]; q == '"' || q == '\'' {
+			end := strings.IndexByte(line[i+1:], q)
 			if end < 0 {
 				return nil, cmdline.Fatal(cmdline.StatusFailed, "Unterminated quoted string")
 			}
-			words = append(words, line[1:1+end])
-			line = line[end+2:]
+			words = append(words, line[i+1:i+1+end])
+			i += end + 2
 			continue
 		}
-		end := strings.IndexAny(line, ws)
-		if end < 0 {
-			return append(words, line), nil
+		j := i + 1
+		for j < len(line) && !isBatchSpace(line[j]) {
+			j++
 		}
-		words = append(words, line[:end])
-		line = line[end+1:]
+		words = append(words, line[i:j])
+		if j == len(line) {
+			return words, nil
+		}
+		i = j + 1
 	}
 }
+
+// isBatchSpace reports whether c separates -batch words.
+func isBatchSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -2,7 +2,7 @@ package iproute
 
 import (
 	"encoding/binary"
-	"sync"
+	"sync/atomic"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -45,8 +45,24 @@ type modifyRequest struct {
 // devLookup resolves a device name to its ifindex (failing as nodev()).
 type devLookup func(name string) (uint32, error)
 
-// modifyRequests keeps requests and their buffers between commands.
-var modifyRequests = sync.Pool{New: func() any { return new(modifyRequest) }}
+// spareModify keeps a request and its buffers from one command to the
+// next (an atomic swap: cheaper than a sync.Pool, and one is enough, as
+// commands run one at a time).
+var spareModify atomic.Pointer[modifyRequest]
+
+// getModify returns the spare request, or a new one.
+func getModify() *modifyRequest {
+	if q := spareModify.Swap(nil); q != nil {
+		return q
+	}
+	return new(modifyRequest)
+}
+
+// putModify keeps q for the next command.
+func putModify(q *modifyRequest) {
+	q.env, q.lookup, q.nexthops = nil, nil, nil // nothing of this command kept alive
+	spareModify.Store(q)
+}
 
 // reset readies q for a new request, keeping its buffers.
 func (q *modifyRequest) reset(env *cli.Env, cmd uint16, lookup devLookup) {
@@ -642,8 +658,8 @@ func (q *modifyRequest) encap(ae *rtnl.Encoder, args *cmdline.Args) error {
 
 // modify runs `ip route add|change|replace|…|del`.
 func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
-	q := modifyRequests.Get().(*modifyRequest)
-	defer modifyRequests.Put(q)
+	q := getModify()
+	defer putModify(q)
 	q.reset(env, cmd, nil)
 	body, err := q.parse(args)
 	if err != nil {

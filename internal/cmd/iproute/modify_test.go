@@ -184,13 +184,13 @@ func BenchmarkModifyParse(b *testing.B) {
 			var args cmdline.Args
 			b.ReportAllocs()
 			for b.Loop() {
-				q := modifyRequests.Get().(*modifyRequest)
+				q := getModify()
 				q.reset(env, unix.RTM_NEWROUTE, testLookup)
 				args.Reset(words)
 				if _, err := q.parse(&args); err != nil {
 					b.Fatal(err)
 				}
-				modifyRequests.Put(q)
+				putModify(q)
 			}
 		})
 	}
