@@ -1,6 +1,7 @@
 package iproute
 
 import (
+	"bytes"
 	"encoding/hex"
 	"io"
 	"strings"
@@ -130,7 +131,9 @@ func TestParseTimeRTT(t *testing.T) {
 }
 
 // FuzzParseRoute feeds arbitrary words to the add parser: it may refuse
-// them, but must never panic (nothing is sent).
+// them, but must never panic (nothing is sent). A request reused after
+// those words (as -batch reuses one) encodes the next words as a fresh
+// one does, whatever they left in its buffers.
 func FuzzParseRoute(f *testing.F) {
 	for _, s := range []string{
 		"172.19.0.0 via 172.18.0.4 dev eth0",
@@ -140,9 +143,21 @@ func FuzzParseRoute(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	const next = "11.0.0.0/8 mtu 1400 table 7000 nexthop via 172.18.0.7 weight 3 nexthop via 172.18.0.8 dev eth0 onlink"
+	want, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cmdline.NewArgs(strings.Fields(next)), testLookup)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		q := new(modifyRequest)
 		for _, cmd := range []uint16{unix.RTM_NEWROUTE, unix.RTM_DELROUTE} {
-			_, _ = parseModify(testEnv(0), cmd, cmdline.NewArgs(strings.Split(s, " ")), testLookup)
+			q.reset(testEnv(0), cmd, testLookup)
+			_, _ = q.parse(cmdline.NewArgs(strings.Split(s, " ")))
+		}
+		q.reset(testEnv(0), unix.RTM_NEWROUTE, testLookup)
+		got, err := q.parse(cmdline.NewArgs(strings.Fields(next)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("after %q, a reused request encodes %x, %v; want %x", s, got, err, want)
 		}
 	})
 }
