@@ -18,6 +18,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -27,6 +28,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -53,10 +55,27 @@ type scenario struct {
 	argv    []string
 	gipArgv []string // what the gip side runs instead of argv (nil: argv)
 	refArgv []string // what the reference side runs instead (nil: argv): a floor program
-	report  bool     // print what each side printed (a count) after the line
 	stdin   string   // file fed to stdin ("" none)
 	compare bool     // outputs must be identical
+	// summary, when set, turns what a side printed into the short text
+	// printed under the scenario's line (counts, not the output itself).
+	summary func(out []byte) string
+	// drive, when set, runs while the command does (which is in a process
+	// group of its own, pgid): it makes what the command is to see and
+	// ends it. The command is waited for after drive returns.
+	drive func(w *work, pgid int, outPath string) error
+	runs  int // measured runs of each tool (0: the -runs flag)
+	// timeout bounds one run of the command (0: defaultTimeout); past it
+	// the command's process group is killed and the scenario fails.
+	timeout time.Duration
 }
+
+// Deadlines, so that no scenario can hang the bench: a command that does
+// not end in time has its whole process group killed.
+const (
+	defaultTimeout = 2 * time.Minute
+	setupTimeout   = 10 * time.Minute // setup and prepare commands (1M-route batches)
+)
 
 type work struct {
 	dir     string
@@ -181,6 +200,9 @@ func runScenario(w *work, s scenario, runs int) (ok bool, err error) {
 			return false, fmt.Errorf("setup: %v", err)
 		}
 	}
+	if s.runs > 0 && s.runs < runs {
+		runs = s.runs
+	}
 	var refRes, gipRes []result
 	order := []bool{false, true, true, false} // A B B A
 	// One run more of each, the first, under GNU time for the peak RSS;
@@ -241,8 +263,17 @@ func runScenario(w *work, s scenario, runs int) (ok bool, err error) {
 	}
 	fmt.Printf("%-28s %9.1fms %9.1fms %7.2f %8dK %8dK %5s  %-18s %-7s cpu %.1f/%.1fms %.2f usr %.1f/%.1fms %.2f\n", s.name,
 		ms(rt), ms(gt), rat, refRSS, gipRSS, same, s.goal, verdict, ms(rc), ms(gc), cpuRat, ms(ru), ms(gu), userRat)
-	if s.report {
-		fmt.Printf("%-28s   iproute2: %s; gip: %s\n", "", strings.TrimSpace(string(refRes[0].out)), strings.TrimSpace(string(gipRes[0].out)))
+	if s.summary != nil {
+		for _, side := range []struct {
+			name string
+			rs   []result
+		}{{"iproute2", refRes}, {"gip", gipRes}} {
+			var sums []string
+			for _, r := range side.rs {
+				sums = append(sums, s.summary(r.out))
+			}
+			fmt.Printf("%-28s   %-8s %s\n", "", side.name+":", strings.Join(sums, " | "))
+		}
 	}
 	return ok, nil
 }
@@ -290,9 +321,40 @@ func measure(w *work, tool string, s scenario, withRSS bool) (result, error) {
 		defer f.Close()
 		cmd.Stdin = f
 	}
+	// A process group of its own: the deadline (and drive) signal the
+	// tool together with whatever runs it (GNU time, sh) and its children.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	timeout := s.timeout
+	if timeout == 0 {
+		timeout = defaultTimeout
+	}
 	start := time.Now()
-	err = cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return result{}, err
+	}
+	pgid := cmd.Process.Pid
+	var timedOut atomic.Bool
+	timer := time.AfterFunc(timeout, func() {
+		timedOut.Store(true)
+		syscall.Kill(-pgid, syscall.SIGKILL)
+	})
+	var driveErr error
+	if s.drive != nil {
+		if driveErr = s.drive(w, pgid, outPath); driveErr != nil {
+			syscall.Kill(-pgid, syscall.SIGKILL)
+		}
+	}
+	err = cmd.Wait()
 	wall := time.Since(start)
+	timer.Stop()
+	// Whatever the tool left running in its group goes too.
+	syscall.Kill(-pgid, syscall.SIGKILL)
+	switch {
+	case timedOut.Load():
+		return result{}, fmt.Errorf("%s: no end after %v: killed", strings.Join(argv, " "), timeout)
+	case driveErr != nil:
+		return result{}, fmt.Errorf("%s: %v", strings.Join(argv, " "), driveErr)
+	}
 	status := 0
 	if err != nil {
 		ee, ok := err.(*exec.ExitError)
@@ -339,9 +401,15 @@ func userOf(r result) time.Duration { return r.user }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// run runs a setup command with the reference tools, failing on error.
+// run runs a setup command with the reference tools, failing on error
+// or when it does not end within setupTimeout.
 func run(name string, args ...string) error {
-	out, err := exec.Command(name, args...).CombinedOutput()
+	ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, name, args...).CombinedOutput()
+	if ctx.Err() != nil {
+		return fmt.Errorf("%s %s: no end after %v: killed", name, strings.Join(args, " "), setupTimeout)
+	}
 	if err != nil {
 		return fmt.Errorf("%s %s: %v: %s", name, strings.Join(args, " "), err, out)
 	}

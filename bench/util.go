@@ -1,12 +1,17 @@
 package main
 
 import (
+	"context"
 	"os/exec"
 	"strings"
 )
 
+// output runs a setup command and returns its stdout; like run, it is
+// killed after setupTimeout.
 func output(name string, args ...string) (string, error) {
-	out, err := exec.Command(name, args...).Output()
+	ctx, cancel := context.WithTimeout(context.Background(), setupTimeout)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, name, args...).Output()
 	return string(out), err
 }
 

@@ -2,9 +2,9 @@ package bridge
 
 import (
 	"context"
-	"encoding/binary"
 	"sort"
 
+	"github.com/gipnet/gip/internal/endian"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -133,7 +133,7 @@ func DecodeLink(m netlink.Message) (*Link, bool) {
 	return l, true
 }
 
-var ne = binary.NativeEndian
+var ne endian.Native
 
 func u8(b []byte) uint8 {
 	if len(b) < 1 {

@@ -279,7 +279,11 @@ func (p *Printer) Hex(t Target, key, format string, v uint64) {
 			p.name(key)
 		}
 		p.eor()
-		p.quote(strconv.FormatUint(v, 16))
+		// Hex digits need no escaping: quoted as they are, from the
+		// scratch buffer.
+		p.w.WriteByte('"')
+		p.w.Write(strconv.AppendUint(p.scratch[:0], v, 16))
+		p.w.WriteByte('"')
 	} else if p.inText(t) {
 		p.textf(NoColor, format, arg{kind: argUint, u: v})
 	}

@@ -182,11 +182,11 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 		b = zeroExtend(b, prec)
 		switch {
 		case neg:
-			b = append([]byte{'-'}, b...)
+			b = prepend(b, "-")
 		case plus:
-			b = append([]byte{'+'}, b...)
+			b = prepend(b, "+")
 		case space:
-			b = append([]byte{' '}, b...)
+			b = prepend(b, " ")
 		}
 	case 'x', 'X':
 		v := a.u
@@ -209,7 +209,11 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 				if zero && !left {
 					b = zeroExtend(b, width-2)
 				}
-				b = append([]byte{'0', byte('x' + verb - 'x')}, b...)
+				if verb == 'X' {
+					b = prepend(b, "0X")
+				} else {
+					b = prepend(b, "0x")
+				}
 			}
 		}
 	case 'c':
@@ -227,17 +231,28 @@ func (p *Printer) conv(format string, a arg) (int, bool) {
 	return j + 1, true
 }
 
-// zeroExtend puts zeros before the digits in b until there are n.
+// zeroExtend puts zeros before the digits in b until there are n, in
+// place (b is the printer's scratch buffer: no allocation per number).
 func zeroExtend(b []byte, n int) []byte {
 	if n <= len(b) {
 		return b
 	}
-	out := make([]byte, n)
-	k := copy(out[n-len(b):], b)
+	k := len(b)
+	b = append(b, make([]byte, n-k)...)
+	copy(b[n-k:], b[:k])
 	for i := range n - k {
-		out[i] = '0'
+		b[i] = '0'
 	}
-	return out
+	return b
+}
+
+// prepend puts s before the bytes of b, in place.
+func prepend(b []byte, s string) []byte {
+	k := len(b)
+	b = append(b, s...)
+	copy(b[len(s):], b[:k])
+	copy(b, s)
+	return b
 }
 
 func (a arg) value() any {

@@ -290,6 +290,9 @@ func TestMaskCounters(t *testing.T) {
 	if got := maskCounters(in); got != want {
 		t.Errorf("maskCounters:\n got %q\nwant %q", got, want)
 	}
+	if got, want := maskCounters(`{"rx":{"bytes":629,"packets":8,"errors":0,"multicast":7},"mtu":1500}`), `{"rx":{"bytes":COUNT,"packets":COUNT,"errors":0,"multicast":COUNT},"mtu":1500}`; got != want {
+		t.Errorf("maskCounters(-j):\n got %q\nwant %q", got, want)
+	}
 	if got := newNormalizer("").text("    cache expires 3sec age 6sec\n"); got != "    cache expires Nsec age Nsec\n" {
 		t.Errorf("route cache age not masked: %q", got)
 	}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/format"
-	"github.com/mdlayher/netlink"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -24,48 +24,33 @@ const (
 
 var tunKind = Kind{Name: "tun", Print: printTun}
 
-// tunInfo is the decoded IFLA_INFO_DATA of a tun/tap link; a pointer is nil
-// when the kernel did not send the attribute.
+// tunInfo is the decoded IFLA_INFO_DATA of a tun/tap link: values by
+// IFLA_TUN_* type, has telling which the kernel sent. Values, not
+// pointers, so that ip -d link show allocates nothing per tun device.
 type tunInfo struct {
-	typ         *uint8
-	pi          *uint8
-	vnetHdr     *uint8
-	persist     *uint8
-	multiQueue  *uint8
-	numQueues   *uint32
-	numDisabled *uint32
-	owner       *uint32
-	group       *uint32
+	has  uint16 // bit n: attribute n was sent
+	vals [iflaTunNumDisabledQueues + 1]uint32
 }
+
+func (t *tunInfo) present(a int) bool { return t.has&(1<<a) != 0 }
 
 func decodeTun(data []byte) (tunInfo, error) {
 	var t tunInfo
-	ad, err := netlink.NewAttributeDecoder(data)
-	if err != nil {
+	// A malformed attribute anywhere is an error before anything is
+	// printed, as the attribute decoder used here before reported it.
+	chk := rtnl.NewAttrs(data)
+	for chk.Next() {
+	}
+	if err := chk.Err(); err != nil {
 		return t, err
 	}
-	u8 := func() *uint8 { v := ad.Uint8(); return &v }
-	u32 := func() *uint32 { v := ad.Uint32(); return &v }
+	ad := rtnl.NewAttrs(data)
 	for ad.Next() {
-		switch ad.Type() {
-		case iflaTunType:
-			t.typ = u8()
-		case iflaTunPI:
-			t.pi = u8()
-		case iflaTunVnetHdr:
-			t.vnetHdr = u8()
-		case iflaTunPersist:
-			t.persist = u8()
-		case iflaTunMultiQueue:
-			t.multiQueue = u8()
-		case iflaTunNumQueues:
-			t.numQueues = u32()
-		case iflaTunNumDisabledQueues:
-			t.numDisabled = u32()
-		case iflaTunOwner:
-			t.owner = u32()
-		case iflaTunGroup:
-			t.group = u32()
+		switch typ := int(ad.Type()); typ {
+		case iflaTunType, iflaTunPI, iflaTunVnetHdr, iflaTunPersist, iflaTunMultiQueue:
+			t.vals[typ], t.has = uint32(ad.Uint8()), t.has|1<<typ
+		case iflaTunNumQueues, iflaTunNumDisabledQueues, iflaTunOwner, iflaTunGroup:
+			t.vals[typ], t.has = ad.Uint32(), t.has|1<<typ
 		}
 	}
 	return t, ad.Err()
@@ -81,52 +66,52 @@ func printTun(p *format.Printer, _ IndexNamer, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if t.typ != nil {
+	if t.present(iflaTunType) {
 		var s string
-		switch *t.typ {
+		switch t.vals[iflaTunType] {
 		case unix.IFF_TUN:
 			s = "tun"
 		case unix.IFF_TAP:
 			s = "tap"
 		default:
-			s = "UNKNOWN:" + strconv.Itoa(int(*t.typ))
+			s = "UNKNOWN:" + strconv.Itoa(int(t.vals[iflaTunType]))
 		}
 		p.String(format.Any, "type", "type %s ", s)
 	}
-	if t.pi != nil {
-		p.OnOff(format.Any, "pi", "pi %s ", *t.pi != 0)
+	if t.present(iflaTunPI) {
+		p.OnOff(format.Any, "pi", "pi %s ", t.vals[iflaTunPI] != 0)
 	}
-	if t.vnetHdr != nil {
-		p.OnOff(format.Any, "vnet_hdr", "vnet_hdr %s ", *t.vnetHdr != 0)
+	if t.present(iflaTunVnetHdr) {
+		p.OnOff(format.Any, "vnet_hdr", "vnet_hdr %s ", t.vals[iflaTunVnetHdr] != 0)
 	}
-	if t.multiQueue == nil || *t.multiQueue == 0 {
+	if !t.present(iflaTunMultiQueue) || t.vals[iflaTunMultiQueue] == 0 {
 		p.Bool(format.JSON, "multi_queue", "", false)
 	} else {
 		p.Bool(format.Any, "multi_queue", "multi_queue ", true)
-		if t.numQueues != nil {
-			p.Uint(format.Any, "numqueues", "numqueues %u ", uint64(*t.numQueues))
+		if t.present(iflaTunNumQueues) {
+			p.Uint(format.Any, "numqueues", "numqueues %u ", uint64(t.vals[iflaTunNumQueues]))
 		}
-		if t.numDisabled != nil {
-			p.Uint(format.Any, "numdisabled", "numdisabled %u ", uint64(*t.numDisabled))
+		if t.present(iflaTunNumDisabledQueues) {
+			p.Uint(format.Any, "numdisabled", "numdisabled %u ", uint64(t.vals[iflaTunNumDisabledQueues]))
 		}
 	}
-	if t.persist != nil {
-		p.OnOff(format.Any, "persist", "persist %s ", *t.persist != 0)
+	if t.present(iflaTunPersist) {
+		p.OnOff(format.Any, "persist", "persist %s ", t.vals[iflaTunPersist] != 0)
 	}
-	if t.owner != nil {
-		id := strconv.FormatUint(uint64(*t.owner), 10)
+	if t.present(iflaTunOwner) {
+		id := strconv.FormatUint(uint64(t.vals[iflaTunOwner]), 10)
 		if u, err := user.LookupId(id); err == nil {
 			p.String(format.Any, "user", "user %s ", u.Username)
 		} else {
-			p.Uint(format.Any, "user", "user %u ", uint64(*t.owner))
+			p.Uint(format.Any, "user", "user %u ", uint64(t.vals[iflaTunOwner]))
 		}
 	}
-	if t.group != nil {
-		id := strconv.FormatUint(uint64(*t.group), 10)
+	if t.present(iflaTunGroup) {
+		id := strconv.FormatUint(uint64(t.vals[iflaTunGroup]), 10)
 		if g, err := user.LookupGroupId(id); err == nil {
 			p.String(format.Any, "group", "group %s ", g.Name)
 		} else {
-			p.Uint(format.Any, "group", "group %u ", uint64(*t.group))
+			p.Uint(format.Any, "group", "group %u ", uint64(t.vals[iflaTunGroup]))
 		}
 	}
 	return nil

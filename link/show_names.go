@@ -31,7 +31,8 @@ type Names struct {
 	loaded bool
 	// volatile: misses are not cached (see Volatile).
 	volatile bool
-	offline  bool // no kernel lookups (see Offline)
+	offline  bool       // no kernel lookups (see Offline)
+	namer    IndexNamer // Namer's func, made once rather than per link printed
 }
 
 type nameEntry struct {
@@ -279,13 +280,16 @@ func (n *Names) Flags(idx uint32) (uint32, bool) {
 
 // Namer adapts the cache to the IndexNamer the kind printers take.
 func (n *Names) Namer() IndexNamer {
-	return func(idx uint32) (string, bool) {
-		if idx == 0 {
-			return "", false
+	if n.namer == nil {
+		n.namer = func(idx uint32) (string, bool) {
+			if idx == 0 {
+				return "", false
+			}
+			e := n.lookup(idx)
+			return e.name, e.ok
 		}
-		e := n.lookup(idx)
-		return e.name, e.ok
 	}
+	return n.namer
 }
 
 // Lookup returns the name and flags of link idx and whether the kernel

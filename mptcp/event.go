@@ -19,9 +19,18 @@ const (
 	EventSubPriority    = 13
 )
 
-// EventNames are the labels ip mptcp monitor prints, by event type; the
-// others are unknown to iproute2 6.1.
-var EventNames = map[uint8]string{
+// EventName is the label ip mptcp monitor prints for event type t, and
+// false for the types unknown to iproute2 6.1.
+func EventName(t uint8) (string, bool) {
+	if int(t) < len(eventNames) && eventNames[t] != "" {
+		return eventNames[t], true
+	}
+	return "", false
+}
+
+// eventNames is indexed by event type: an array literal is data in the
+// binary, where a map literal would be built at every start-up.
+var eventNames = [...]string{
 	EventCreated:        "CREATED",
 	EventEstablished:    "ESTABLISHED",
 	EventClosed:         "CLOSED",

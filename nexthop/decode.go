@@ -79,7 +79,8 @@ func DecodeView(body []byte, v *View) error {
 		return ErrShort
 	}
 	*v = View{Header: ParseHeader(body)}
-	tb := attrTable(body[HeaderLen:], nhaMax)
+	var tbuf [nhaMax + 1][]byte
+	tb := attrTable(tbuf[:], body[HeaderLen:])
 	if b := tb[nhaID]; b != nil {
 		v.ID = u32(b)
 	}
@@ -108,7 +109,8 @@ func DecodeView(body []byte, v *View) error {
 		v.Group = b
 	}
 	if b := tb[nhaResGroup]; b != nil {
-		rt := attrTable(b, nhaResGroupMax)
+		var rbuf [nhaResGroupMax + 1][]byte
+		rt := attrTable(rbuf[:], b)
 		v.HasResilient = true
 		v.Resilient = ResilientView{
 			Buckets:         u16(rt[nhaResGroupBuckets]),
@@ -144,13 +146,15 @@ func DecodeBucket(body []byte) (BucketView, error) {
 		return BucketView{}, ErrShort
 	}
 	bv := BucketView{Header: ParseHeader(body)}
-	tb := attrTable(body[HeaderLen:], nhaMax)
+	var tbuf [nhaMax + 1][]byte
+	tb := attrTable(tbuf[:], body[HeaderLen:])
 	if b := tb[nhaID]; b != nil {
 		bv.HasID, bv.ID = true, u32(b)
 	}
 	if b := tb[nhaResBucket]; b != nil {
 		bv.HasBucket = true
-		bt := attrTable(b, nhaResBucketMax)
+		var bbuf [nhaResBucketMax + 1][]byte
+		bt := attrTable(bbuf[:], b)
 		if v := bt[nhaResBucketIndex]; v != nil {
 			bv.HasIndex, bv.Index = true, u16(v)
 		}

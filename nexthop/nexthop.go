@@ -11,8 +11,7 @@
 package nexthop
 
 import (
-	"encoding/binary"
-
+	"github.com/gipnet/gip/internal/endian"
 	"github.com/gipnet/gip/rtnl"
 )
 
@@ -65,7 +64,7 @@ const (
 // reserved byte and a u32 of RTNH_F_* flags.
 const HeaderLen = 8
 
-var ne = binary.NativeEndian
+var ne endian.Native
 
 // Header is struct nhmsg, the fixed part of every nexthop message.
 type Header struct {
@@ -89,11 +88,13 @@ func ParseHeader(b []byte) Header {
 
 // attrTable is parse_rtattr_flags: each attribute type's first payload,
 // nil when absent. Decoding stops at the first malformed attribute.
-func attrTable(b []byte, max int) [][]byte {
-	tb := make([][]byte, max+1)
+func attrTable(tb [][]byte, b []byte) [][]byte {
+	// tb is the caller's (an array on its stack), cleared here: a table
+	// made per message would be an allocation per message of a dump.
+	clear(tb)
 	a := rtnl.NewAttrs(b)
 	for a.Next() {
-		if t := int(a.Type()); t <= max && tb[t] == nil {
+		if t := int(a.Type()); t < len(tb) && tb[t] == nil {
 			tb[t] = a.Data()
 			if tb[t] == nil {
 				tb[t] = []byte{}

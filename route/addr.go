@@ -143,3 +143,17 @@ func FormatHost(buf *[]byte, resolve bool, family int, b []byte) string {
 	*buf = AppendAddr((*buf)[:0], family, b)
 	return string(*buf)
 }
+
+// AppendHost appends format_host's text (see FormatHost) to dst: a
+// printer that writes it out at once needs no string of its own.
+func AppendHost(dst []byte, resolve bool, family int, b []byte) []byte {
+	if resolve {
+		if name := rtnames.HostName(family, b); name != "" {
+			return append(dst, name...)
+		}
+	}
+	if (family == unix.AF_INET && len(b) != 4) || (family == unix.AF_INET6 && len(b) != 16) {
+		return append(dst, "???"...)
+	}
+	return AppendAddr(dst, family, b)
+}

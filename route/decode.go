@@ -104,31 +104,61 @@ func (n *NextHopMessage) Has(t int) bool { return n.present&(1<<uint(t)) != 0 }
 
 const sizeofRtNexthop = 8
 
-// EachNextHop walks RTA_MULTIPATH as iproute2 does, stopping at the first
-// malformed entry.
-func EachNextHop(b []byte, fn func(*NextHopMessage)) {
-	var nh NextHopMessage
-	for len(b) >= sizeofRtNexthop {
-		l := int(binary.NativeEndian.Uint16(b))
-		if l > len(b) || l < sizeofRtNexthop {
-			return
-		}
-		nh = NextHopMessage{Flags: b[2], Hops: b[3], Ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
-		if l > sizeofRtNexthop {
-			a := rtnl.NewAttrs(b[sizeofRtNexthop:l])
-			for a.Next() {
-				if t := int(a.Type()); t <= rtaMax {
-					nh.Attrs[t] = a.Data()
-					nh.present |= 1 << uint(t)
-				}
+// NextHops walks RTA_MULTIPATH as iproute2 does, stopping at the first
+// malformed entry:
+//
+//	for it := route.NewNextHops(b); it.Next(); {
+//		nh := it.Hop()
+//	}
+//
+// It is a value the caller keeps on its stack, not a callback: a func value
+// makes the next hop it is passed escape, an allocation per multipath
+// route of a dump.
+type NextHops struct {
+	b  []byte
+	nh NextHopMessage
+}
+
+// NewNextHops starts a walk over an RTA_MULTIPATH payload.
+func NewNextHops(b []byte) NextHops { return NextHops{b: b} }
+
+// Next moves to the next entry; false at the end or at a malformed one.
+func (it *NextHops) Next() bool {
+	b := it.b
+	if len(b) < sizeofRtNexthop {
+		return false
+	}
+	l := int(binary.NativeEndian.Uint16(b))
+	if l > len(b) || l < sizeofRtNexthop {
+		it.b = nil
+		return false
+	}
+	it.nh = NextHopMessage{Flags: b[2], Hops: b[3], Ifindex: int32(binary.NativeEndian.Uint32(b[4:8]))}
+	if l > sizeofRtNexthop {
+		a := rtnl.NewAttrs(b[sizeofRtNexthop:l])
+		for a.Next() {
+			if t := int(a.Type()); t <= rtaMax {
+				it.nh.Attrs[t] = a.Data()
+				it.nh.present |= 1 << uint(t)
 			}
 		}
-		fn(&nh)
-		adv := (l + 3) &^ 3
-		if adv > len(b) {
-			return
-		}
-		b = b[adv:]
+	}
+	if adv := (l + 3) &^ 3; adv <= len(b) {
+		it.b = b[adv:]
+	} else {
+		it.b = nil
+	}
+	return true
+}
+
+// Hop is the entry Next moved to; its attributes alias the message, and it
+// is overwritten by the next call of Next.
+func (it *NextHops) Hop() *NextHopMessage { return &it.nh }
+
+// EachNextHop calls fn with each entry of RTA_MULTIPATH (see NextHops).
+func EachNextHop(b []byte, fn func(*NextHopMessage)) {
+	for it := NewNextHops(b); it.Next(); {
+		fn(it.Hop())
 	}
 }
 

@@ -418,7 +418,10 @@ func parseSRH(segs string, hmac uint32, encap bool) ([]byte, error) {
 	if hmac != 0 {
 		srh[5] |= SR6FlagHMAC
 	}
-	i := nsegs - 1
+	// The segments are written down from first_segment, an 8-bit field:
+	// past 256 segments iproute2 writes in front of its buffer and dies
+	// (SIGSEGV); gip leaves those segments out.
+	i := int(srh[4])
 	for _, s := range strings.Split(segs, ",") {
 		if s == "" {
 			continue // strtok skips empty fields
@@ -437,7 +440,10 @@ func parseSRH(segs string, hmac uint32, encap bool) ([]byte, error) {
 		tlv[0], tlv[1] = sr6TLVHMAC, 38
 		binary.BigEndian.PutUint32(tlv[4:], hmac)
 	}
-	return srh, nil
+	// The header is as long as hdrlen says, and hdrlen is 8 bits: past
+	// 127 segments (126 with an HMAC) it wraps and the attribute is
+	// shorter than the list.
+	return srh[:(int(srh[1])+1)<<3], nil
 }
 
 // parseEncapSeg6 is parse_encap_seg6: mode MODE segs A,B,... [hmac KEYID].
@@ -1047,3 +1053,123 @@ func lookupFatal(lookup devLookup, name string) (uint32, error) {
 	}
 	return idx, nil
 }
+
+// EncapBound is the buffer iproute2 builds an encapsulation in: a
+// container rtattr of Max bytes with Used bytes (its rta_len) already in
+// it. A route's or a nexthop's own encap starts in an empty buffer of
+// 1024 bytes (Used 4); a multipath nexthop's goes into the RTA_MULTIPATH
+// buffer of 4096 bytes after the nexthops before it.
+type EncapBound struct {
+	Used, Max int
+	// Warn receives the line libnetlink prints for an attribute that does
+	// not fit (nil: none printed).
+	Warn func(line string)
+}
+
+// EncapFit says how much of an encapsulation fitted in its EncapBound.
+type EncapFit int
+
+const (
+	// EncapFits: the nest and its RTA_ENCAP_TYPE.
+	EncapFits EncapFit = iota
+	// EncapNoType: the nest fitted but its type attribute did not;
+	// lwt_parse_encap goes on without it.
+	EncapNoType
+	// EncapCut: an attribute inside the nest did not fit. iproute2's
+	// encap parser gives up without moving past the words it read, so the
+	// caller reads the type word again as its own; what fitted (the
+	// unfinished nest's header and the attributes before) is still in the
+	// buffer.
+	EncapCut
+)
+
+// ParseEncapIn is ParseEncap within iproute2's buffer bd: the bytes that
+// end up in the buffer and how much fitted. On EncapCut the cursor is back
+// on the encapsulation's type word. Only the seg6, seg6local and rpl
+// encaps can outgrow a buffer on their own; their attributes are checked
+// one by one (rta_addattr_l), the others as a whole.
+func ParseEncapIn(args *cmdline.Args, lookup func(name string) (uint32, error), bd EncapBound) ([]byte, EncapFit, error) {
+	left := args.Len()
+	b, err := ParseEncap(args, lookup)
+	if err != nil {
+		return nil, EncapFits, err
+	}
+	out, fit := bd.place(b)
+	if fit == EncapCut {
+		for n := left - args.Len(); n > 0; n-- {
+			args.Back()
+		}
+	}
+	return out, fit, nil
+}
+
+// place replays rta_nest, the encap parser's rta_addattr_l calls and the
+// type's rta_addattr16 for b (ParseEncap's nest and type attribute).
+func (bd EncapBound) place(b []byte) ([]byte, EncapFit) {
+	if len(b) < 8 {
+		return b, EncapFits
+	}
+	nestLen := int(binary.NativeEndian.Uint16(b))
+	if nestLen < 4 || nestLen > len(b) {
+		return b, EncapFits
+	}
+	inner := b[4:nestLen]
+	typ := binary.NativeEndian.Uint16(b[len(b)-4:])
+	cur := align4(bd.Used)
+	fits := func(n int) bool {
+		if cur+align4(n) > bd.Max {
+			if bd.Warn != nil {
+				bd.Warn(fmt.Sprintf("rta_addattr_l: Error! max allowed bound %d exceeded", bd.Max))
+			}
+			return false
+		}
+		cur += align4(n)
+		return true
+	}
+	cut := func(off int) ([]byte, EncapFit) {
+		out := binary.NativeEndian.AppendUint16(nil, 4)
+		out = append(out, b[2:4]...)
+		return append(out, inner[:off]...), EncapCut
+	}
+	if !fits(4) {
+		return cut(0)
+	}
+	switch typ {
+	case EncapSeg6, EncapSeg6Local, EncapRPL:
+		for off := 0; off+4 <= len(inner); {
+			l := int(binary.NativeEndian.Uint16(inner[off:]))
+			if l < 4 || off+l > len(inner) {
+				break
+			}
+			if binary.NativeEndian.Uint16(inner[off+2:])&NLAFNested == 0 {
+				if !fits(l) {
+					return cut(off)
+				}
+			} else {
+				// rta_nest, then each attribute of the nest.
+				if !fits(4) {
+					return cut(off)
+				}
+				for c := off + 4; c+4 <= off+l; {
+					cl := int(binary.NativeEndian.Uint16(inner[c:]))
+					if cl < 4 {
+						break
+					}
+					if !fits(cl) {
+						return cut(c)
+					}
+					c += align4(cl)
+				}
+			}
+			off += align4(l)
+		}
+	default:
+		cur += len(inner)
+	}
+	if !fits(6) {
+		return b[:align4(nestLen)], EncapNoType
+	}
+	return b, EncapFits
+}
+
+func align4(n int) int { return (n + 3) &^ 3 }

@@ -17,7 +17,9 @@ const (
 
 var ilaCsumModes = [...]string{"adj-transport", "neutral-map", "no-action", "neutral-map-auto"}
 
-var ilaIdentTypes = map[uint8]string{0: "iid", 1: "luid", 2: "virt-v4", 3: "virt-uni-v6",
+// ilaIdentTypes is indexed by type: an array literal is data in the
+// binary, where a map literal would be built at every start-up.
+var ilaIdentTypes = [...]string{0: "iid", 1: "luid", 2: "virt-v4", 3: "virt-uni-v6",
 	4: "virt-multi-v6", 5: "nonlocal-addr", 32: "use-format"}
 
 var ilaHookTypes = [...]string{"output", "input"}
@@ -29,8 +31,8 @@ func ILACsumModeName(v uint8) string { return nameOr(ilaCsumModes[:], v) }
 
 // ILAIdentTypeName: see ILACsumModeName.
 func ILAIdentTypeName(v uint8) string {
-	if n, ok := ilaIdentTypes[v]; ok {
-		return n
+	if int(v) < len(ilaIdentTypes) && ilaIdentTypes[v] != "" {
+		return ilaIdentTypes[v]
 	}
 	return "unknown"
 }

@@ -39,8 +39,7 @@ func (n Names) DSField(id uint8) string {
 			return s
 		}
 	}
-	const hex = "0123456789abcdef"
-	return string([]byte{'0', 'x', hex[id>>4], hex[id&15]})
+	return rtnames.Hex8(id)
 }
 
 var routeTypeNames = [...]string{

@@ -94,7 +94,8 @@ func FromMessage(m *Message) Route {
 		}
 	}
 	if m.Has(unix.RTA_MULTIPATH) {
-		EachNextHop(m.Attr(unix.RTA_MULTIPATH), func(nh *NextHopMessage) {
+		for it := NewNextHops(m.Attr(unix.RTA_MULTIPATH)); it.Next(); {
+			nh := it.Hop()
 			var gw netip.Addr
 			if nh.Has(unix.RTA_GATEWAY) {
 				gw = addrOf(nh.Attrs[unix.RTA_GATEWAY])
@@ -103,7 +104,7 @@ func FromMessage(m *Message) Route {
 				gw = addrOf(v[2:])
 			}
 			r.Multipath = append(r.Multipath, NextHop{Gateway: gw, OIF: int(nh.Ifindex), Weight: int(nh.Hops) + 1, Flags: nh.Flags})
-		})
+		}
 	}
 	return r
 }

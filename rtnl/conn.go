@@ -37,6 +37,15 @@ type Conn struct {
 	// on its way (addattr_l's "message exceeded bound") and goes on.
 	Warn func(line string)
 
+	// ExactLength, when set, sends a request whose body is not a
+	// multiple of 4 bytes long as it is: nlmsg_len counts the body's bytes
+	// and no padding follows, as libnetlink sends a request that is a
+	// bare struct of odd size (NLMSG_LENGTH(sizeof(struct))): xfrm's
+	// xfrm_usersa_flush (17 bytes) and xfrm_userpolicy_default (19).
+	// Unset, every request is padded to 4 bytes and nlmsg_len counts the
+	// padding. The kernel reads either.
+	ExactLength bool
+
 	seq uint32
 	// errMsgRefusal is the refusal that ended the last request, a dump,
 	// when the kernel sent it as NLMSG_ERROR rather than in NLMSG_DONE.

@@ -27,7 +27,8 @@ import (
 // request has its own sequence number).
 
 // longAgo is a read deadline that has passed: it wakes a blocked receive.
-var longAgo = time.Unix(1, 0)
+// A function, not a variable: time.Unix would run at every start-up.
+func longAgo() time.Time { return time.Unix(1, 0) }
 
 // watch makes the receives on c give up when ctx ends, until the returned
 // function is called; that function also turns an expired read deadline
@@ -52,7 +53,7 @@ func (c *Conn) watch(ctx context.Context) (func(err error) error, error) {
 	}
 	fired := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
-		_ = f.SetReadDeadline(longAgo)
+		_ = f.SetReadDeadline(longAgo())
 		close(fired)
 	})
 	return func(err error) error {

@@ -46,23 +46,32 @@ var errTruncated = errors.New("netlink message truncated")
 
 var errBadLength = errors.New("netlink message has a bad length")
 
+// AppendRequest appends the datagram of one request to b: the header
+// (port id 0: the kernel fills it in) and body, padded to 4 bytes and
+// counted with its padding unless exact (see Conn.ExactLength).
+func AppendRequest(b []byte, typ netlink.HeaderType, flags netlink.HeaderFlags, seq uint32, body []byte, exact bool) []byte {
+	start, n := len(b), hdrLen+len(body)
+	if !exact {
+		n = (n + 3) &^ 3
+	}
+	b = ne.AppendUint32(b, uint32(n))
+	b = ne.AppendUint16(b, uint16(typ))
+	b = ne.AppendUint16(b, uint16(flags))
+	b = ne.AppendUint32(b, seq)
+	b = ne.AppendUint32(b, 0)
+	b = append(b, body...)
+	for len(b)-start < n {
+		b = append(b, 0)
+	}
+	return b
+}
+
 // send writes one request and returns its sequence number.
 func (c *Conn) send(typ netlink.HeaderType, flags netlink.HeaderFlags, body []byte) (uint32, error) {
 	c.seq++
 	c.errMsgRefusal = nil
 	seq := c.seq
-	n := hdrLen + len(body)
-	aligned := (n + 3) &^ 3
-	b := c.sbuf[:0]
-	b = ne.AppendUint32(b, uint32(aligned))
-	b = ne.AppendUint16(b, uint16(typ))
-	b = ne.AppendUint16(b, uint16(flags))
-	b = ne.AppendUint32(b, seq)
-	b = ne.AppendUint32(b, 0) // the kernel fills in our port id
-	b = append(b, body...)
-	for len(b) < aligned {
-		b = append(b, 0)
-	}
+	b := AppendRequest(c.sbuf[:0], typ, flags, seq, body, c.ExactLength)
 	c.sbuf = b
 	if c.f == nil {
 		// The blocking socket: the system call itself, without a

@@ -1,9 +1,9 @@
 package rtnl
 
 import (
-	"encoding/binary"
 	"errors"
 
+	"github.com/gipnet/gip/internal/endian"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
@@ -11,7 +11,7 @@ import (
 // The fixed headers that open rtnetlink messages. Attributes after them are
 // encoded and decoded with netlink.AttributeEncoder/Decoder.
 
-var ne = binary.NativeEndian
+var ne endian.Native
 
 var errShort = errors.New("netlink message too short")
 

@@ -21,8 +21,15 @@ import (
 // openSocket returns a bound netlink socket of protocol proto in the
 // namespace open at nsFD (negative: the calling thread's).
 func openSocket(nsFD, proto int) (int, error) {
+	return openSocketGroups(nsFD, proto, 0, nil)
+}
+
+// openSocketGroups is openSocket bound to the legacy multicast groups in
+// mask; before binds calls it (if not nil) on the socket first, for the
+// options iproute2 sets before its bind.
+func openSocketGroups(nsFD, proto int, mask uint32, before func(fd int)) (int, error) {
 	if nsFD < 0 {
-		return newSocket(proto)
+		return newSocket(proto, mask, before)
 	}
 	type result struct {
 		fd  int
@@ -34,7 +41,7 @@ func openSocket(nsFD, proto int) (int, error) {
 		// when it cannot be left again, the goroutine ends still
 		// locked and the runtime discards the thread.
 		runtime.LockOSThread()
-		fd, err, restored := socketInNetNS(nsFD, proto)
+		fd, err, restored := socketInNetNS(nsFD, proto, mask, before)
 		if restored {
 			runtime.UnlockOSThread()
 		}
@@ -47,7 +54,7 @@ func openSocket(nsFD, proto int) (int, error) {
 // socketInNetNS creates the socket on the calling (locked) thread inside
 // the namespace open at nsFD, and reports whether the thread is back in
 // its own namespace.
-func socketInNetNS(nsFD, proto int) (fd int, err error, restored bool) {
+func socketInNetNS(nsFD, proto int, mask uint32, before func(fd int)) (fd int, err error, restored bool) {
 	self, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return -1, &os.PathError{Op: "open", Path: "/proc/thread-self/ns/net", Err: err}, true
@@ -56,7 +63,7 @@ func socketInNetNS(nsFD, proto int) (fd int, err error, restored bool) {
 	if err := unix.Setns(nsFD, unix.CLONE_NEWNET); err != nil {
 		return -1, os.NewSyscallError("setns", err), true
 	}
-	fd, err = newSocket(proto)
+	fd, err = newSocket(proto, mask, before)
 	if rerr := unix.Setns(self, unix.CLONE_NEWNET); rerr != nil {
 		if err == nil {
 			unix.Close(fd)
@@ -67,13 +74,17 @@ func socketInNetNS(nsFD, proto int) (fd int, err error, restored bool) {
 }
 
 // newSocket creates a blocking netlink socket of protocol proto in the
-// calling thread's namespace and binds it, as iproute2's rtnl_open does.
-func newSocket(proto int) (int, error) {
+// calling thread's namespace and binds it to the groups in mask, as
+// iproute2's rtnl_open does (before, if not nil, first sets options).
+func newSocket(proto int, mask uint32, before func(fd int)) (int, error) {
 	fd, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, proto)
 	if err != nil {
 		return -1, os.NewSyscallError("socket", err)
 	}
-	if err := unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
+	if before != nil {
+		before(fd)
+	}
+	if err := unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK, Groups: mask}); err != nil {
 		unix.Close(fd)
 		return -1, os.NewSyscallError("bind", err)
 	}

@@ -3,6 +3,7 @@ package rule
 import (
 	"context"
 	"net/netip"
+	"strings"
 
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -46,7 +47,7 @@ func FromMessage(m *Message) Rule {
 	r := Rule{
 		Family: int(m.Family), Priority: m.Priority, TOS: m.TOS, Table: m.Table,
 		Action: m.Action, Invert: m.Flags&unix.FIB_RULE_INVERT != 0, Protocol: m.Protocol,
-		FwMark: m.FwMark, FwMask: m.FwMask, IIF: m.IIF, OIF: m.OIF,
+		FwMark: m.FwMark, FwMask: m.FwMask, IIF: strings.Clone(m.IIF), OIF: strings.Clone(m.OIF),
 	}
 	if a, ok := netip.AddrFromSlice(m.Src); ok {
 		r.Src = netip.PrefixFrom(a, int(m.SrcLen))

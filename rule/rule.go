@@ -6,6 +6,7 @@ package rule
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
@@ -33,7 +34,7 @@ type Message struct {
 	Priority                                 uint32
 	HasPriority                              bool
 	Src, Dst, Gateway                        []byte
-	IIF, OIF                                 string
+	IIF, OIF                                 string // views of the message, like the slices
 	HasIIF, HasOIF                           bool
 	Goto                                     uint32
 	HasGoto                                  bool
@@ -135,12 +136,14 @@ func DecodeMessage(b []byte, e *Message) bool {
 	return true
 }
 
-// cString is a NUL-terminated attribute's text.
+// cString is a NUL-terminated attribute's text, a view of b (no copy):
+// Message aliases its message, device names included.
 func cString(b []byte) string {
 	for i, c := range b {
 		if c == 0 {
-			return string(b[:i])
+			b = b[:i]
+			break
 		}
 	}
-	return string(b)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

@@ -313,7 +313,16 @@ type SPDInfoMsg struct {
 
 // Dial opens a NETLINK_XFRM socket in the namespace open at nsFD (-1:
 // the current one).
-func Dial(nsFD int) (*rtnl.Conn, error) { return rtnl.DialProto(nsFD, unix.NETLINK_XFRM) }
+func Dial(nsFD int) (*rtnl.Conn, error) {
+	c, err := rtnl.DialProto(nsFD, unix.NETLINK_XFRM)
+	if err != nil {
+		return nil, err
+	}
+	// The flush and default-policy requests are bare odd-sized structs,
+	// which iproute2 sends unpadded.
+	c.ExactLength = true
+	return c, nil
+}
 
 // ListPolicies returns every policy (the XFRM_MSG_GETPOLICY dump).
 func ListPolicies(ctx context.Context, c *rtnl.Conn) ([]Policy, error) {

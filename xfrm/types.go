@@ -1,17 +1,17 @@
 package xfrm
 
 import (
-	"encoding/binary"
 	"errors"
 	"net/netip"
 	"strconv"
 
+	"github.com/gipnet/gip/internal/endian"
 	"golang.org/x/sys/unix"
 )
 
 var (
-	ne = binary.NativeEndian
-	be = binary.BigEndian
+	ne endian.Native
+	be endian.Big
 )
 
 // ErrShort is a structure cut short: fewer bytes than its size.

@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/gipnet/gip/internal/app"
+	"github.com/gipnet/gip/internal/prestack"
 	"github.com/gipnet/gip/internal/sigpipe"
 )
 
@@ -22,6 +23,8 @@ import (
 // on every run, most of a millisecond here).
 
 func main() {
+	// First, while the stack holds only main's frame: see prestack.
+	prestack.Grow()
 	sigpipe.KeepIgnored()
 	os.Exit(app.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }

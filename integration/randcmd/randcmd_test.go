@@ -87,11 +87,11 @@ func TestQuote(t *testing.T) {
 }
 
 // TestObjectAbbrev checks that an abbreviated object never lands on an ip
-// object gip does not implement.
+// object gip does not implement, nor on ip monitor.
 func TestObjectAbbrev(t *testing.T) {
 	for _, tt := range []struct{ full, ab, want string }{
-		{"tuntap", "t", "tunt"},
-		{"tuntap", "tun", "tunt"},
+		{"tuntap", "t", "t"}, // ip tunnel: implemented now
+		{"tuntap", "tun", "tun"},
 		{"tuntap", "tunta", "tunta"},
 		{"link", "l", "l"},
 		{"rule", "r", "r"}, // route: implemented, so left as it is
@@ -100,6 +100,33 @@ func TestObjectAbbrev(t *testing.T) {
 	} {
 		if got := objectAbbrev(tt.full, tt.ab); got != tt.want {
 			t.Errorf("objectAbbrev(%q, %q) = %q, want %q", tt.full, tt.ab, got, tt.want)
+		}
+	}
+}
+
+// No generated line may start a monitor: it would run until the chunk's
+// deadline and test nothing. The object word (after the options) and the
+// verb of xfrm and mptcp are where a monitor would be named.
+func TestNoMonitor(t *testing.T) {
+	withArg := map[string]bool{"-n": true, "-netns": true, "-f": true, "-family": true, "-l": true, "-loops": true, "-rc": true}
+	isMonitor := func(w string) bool {
+		w = strings.ToLower(strings.Trim(w, `'$`))
+		return len(w) >= 2 && strings.HasPrefix("monitor", w)
+	}
+	for _, l := range New(3).Lines(20000) {
+		f := strings.Fields(l.Cmd)
+		if f[0] != "ip" {
+			continue
+		}
+		i := 1
+		for i < len(f) && strings.HasPrefix(f[i], "-") {
+			if withArg[strings.ToLower(f[i])] {
+				i++
+			}
+			i++
+		}
+		if i < len(f) && isMonitor(f[i]) || i+1 < len(f) && isMonitor(f[i+1]) && (strings.HasPrefix("xfrm", strings.ToLower(f[i])) || strings.HasPrefix("mptcp", strings.ToLower(f[i]))) {
+			t.Errorf("a monitor line: %s", l.Cmd)
 		}
 	}
 }

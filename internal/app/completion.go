@@ -44,42 +44,75 @@ const ipOptions = "-loops=MAX -family=inet|inet6|mpls|bridge|link -4 -6 -0 -M -B
 	"-statistics -details -resolve -oneline -timestamp -tshort -Version -force -batch=FILE -brief -json " +
 	"-pretty -rcvbuf=SIZE -color -help -netns=NETNS -Numeric -all -echo"
 
-// grammars are the verbs of ip's objects, by their name in objects; an
-// object implemented there has one here (TestGrammars), one only stubbed
-// takes its stub's verbs.
-var grammars = map[string][]completion.Verb{
-	"address":     ipaddr.Grammar,
-	"addrlabel":   ipaddrlabel.Grammar,
-	"maddress":    ipmaddr.Grammar,
-	"route":       iproute.Grammar,
-	"rule":        iprule.Grammar,
-	"neighbor":    ipneigh.Grammar,
-	"neighbour":   ipneigh.Grammar,
-	"ntable":      ipntable.Grammar,
-	"ntbl":        ipntable.Grammar,
-	"link":        iplink.Grammar,
-	"tuntap":      iptuntap.Grammar,
-	"tap":         iptuntap.Grammar,
-	"token":       iptoken.Grammar,
-	"tcpmetrics":  iptcpmetrics.Grammar,
-	"tcp_metrics": iptcpmetrics.Grammar,
-	"mroute":      ipmroute.Grammar,
-	"mrule":       iprule.Grammar,
-	"netns":       ipnetns.Grammar,
-	"netconf":     ipnetconf.Grammar,
-	"vrf":         ipvrf.Grammar,
-	"nexthop":     ipnexthop.Grammar,
-	"stats":       ipstats.Grammar,
-	"tunnel":      iptunnel.Grammar,
-	"tunl":        iptunnel.Grammar,
-	"xfrm":        ipxfrm.Grammar,
-	"mptcp":       ipmptcp.Grammar,
-	"sr":          ipsr.Grammar,
-	"ioam":        ipioam.Grammar,
-	"fou":         ipfou.Grammar,
-	"ila":         ipila.Grammar,
-	"l2tp":        ipl2tp.Grammar,
-	"macsec":      ipmacsec.Grammar,
+// grammarOf is the verbs of the ip object named name in objects; an
+// object implemented there has one here (TestGrammars). A function rather
+// than a map: a map literal is built at every start-up, and only
+// completion reads it.
+func grammarOf(name string) []completion.Verb {
+	switch name {
+	case "address":
+		return ipaddr.Grammar
+	case "addrlabel":
+		return ipaddrlabel.Grammar
+	case "maddress":
+		return ipmaddr.Grammar
+	case "route":
+		return iproute.Grammar
+	case "rule", "mrule":
+		return iprule.Grammar
+	case "neighbor", "neighbour":
+		return ipneigh.Grammar
+	case "ntable", "ntbl":
+		return ipntable.Grammar
+	case "link":
+		return iplink.Grammar
+	case "tuntap", "tap":
+		return iptuntap.Grammar
+	case "token":
+		return iptoken.Grammar
+	case "tcpmetrics", "tcp_metrics":
+		return iptcpmetrics.Grammar
+	case "mroute":
+		return ipmroute.Grammar
+	case "netns":
+		return ipnetns.Grammar
+	case "netconf":
+		return ipnetconf.Grammar
+	case "vrf":
+		return ipvrf.Grammar
+	case "nexthop":
+		return ipnexthop.Grammar
+	case "stats":
+		return ipstats.Grammar
+	case "tunnel", "tunl":
+		return iptunnel.Grammar
+	case "xfrm":
+		return ipxfrm.Grammar
+	case "mptcp":
+		return ipmptcp.Grammar
+	case "sr":
+		return ipsr.Grammar
+	case "ioam":
+		return ipioam.Grammar
+	case "fou":
+		return ipfou.Grammar
+	case "ila":
+		return ipila.Grammar
+	case "l2tp":
+		return ipl2tp.Grammar
+	case "macsec":
+		return ipmacsec.Grammar
+	}
+	return nil
+}
+
+// grammar6Of is the verbs of the ip object named name under -6, for the
+// objects whose grammar changes with it.
+func grammar6Of(name string) []completion.Verb {
+	if name == "tunnel" || name == "tunl" {
+		return iptunnel.Grammar6
+	}
+	return nil
 }
 
 // ipGrammar is ip's completion grammar: the objects table in its order,
@@ -87,14 +120,9 @@ var grammars = map[string][]completion.Verb{
 func ipGrammar() *completion.Applet {
 	a := &completion.Applet{Name: "ip", Options: ipOptions}
 	for _, o := range objects {
-		obj := completion.Object{Name: o.name, Verbs: grammars[o.name]}
-		switch {
-		case o.name == "monitor":
+		obj := completion.Object{Name: o.name, Verbs: grammarOf(o.name), Verbs6: grammar6Of(o.name)}
+		if o.name == "monitor" {
 			obj.Default = &ipmonitor.Grammar
-		case obj.Verbs == nil && stubs[o.name] != nil:
-			for _, v := range stubs[o.name].Verbs {
-				obj.Verbs = append(obj.Verbs, completion.Verb{Name: strings.Trim(v, "=+")})
-			}
 		}
 		a.Objects = append(a.Objects, obj)
 	}

@@ -125,8 +125,8 @@ var verbRefusals = map[string]func(word, out string) bool{
 // usage texts, in a sandbox: the verbs run (with nothing after them).
 func TestGrammars(t *testing.T) {
 	for _, o := range objects {
-		if o.run != nil && grammars[o.name] == nil && o.name != "monitor" {
-			t.Errorf("ip %s has no grammar in grammars", o.name)
+		if o.run != nil && grammarOf(o.name) == nil && o.name != "monitor" {
+			t.Errorf("ip %s has no grammar in grammarOf", o.name)
 		}
 	}
 	if !nstest.Sandbox(t) {
@@ -137,7 +137,10 @@ func TestGrammars(t *testing.T) {
 		case o.name == "monitor":
 			checkGrammar(t, "ip", []string{o.name}, nil, &ipmonitor.Grammar)
 		case o.run != nil:
-			checkGrammar(t, "ip", []string{o.name}, grammars[o.name], nil)
+			checkGrammar(t, "ip", []string{o.name}, grammarOf(o.name), nil)
+		}
+		if g6 := grammar6Of(o.name); g6 != nil {
+			checkGrammar(t, "ip", []string{"-6", o.name}, g6, nil)
 		}
 	}
 	for _, o := range bridgecmd.Grammar.Objects {

@@ -54,7 +54,7 @@ func runLink(env *cli.Env, args *cmdline.Args) error { return iplink.Run(env, ar
 
 type object struct {
 	name string
-	run  runFunc // nil: iproute2 has it, gip does not yet
+	run  runFunc // nil only for help, which doCmd answers itself
 }
 
 // objects is ip's object table. Its order is iproute2's and is the
@@ -142,12 +142,6 @@ func doCmd(env *cli.Env, args *cmdline.Args) error {
 		}
 		if o.name == "help" {
 			return ipUsage(env.Stderr)
-		}
-		if o.run == nil && stubs[o.name] != nil {
-			return stubs[o.name].Run(env, args.Rest())
-		}
-		if o.run == nil {
-			return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is not implemented in gip yet.", o.name)
 		}
 		return o.run(env, args)
 	}

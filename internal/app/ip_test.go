@@ -214,6 +214,16 @@ func TestObjectAbbreviations(t *testing.T) {
 	}
 }
 
+// Every object but help (which doCmd answers before its run) has a run
+// function: doCmd has no fallback for an object without one.
+func TestObjectsRun(t *testing.T) {
+	for _, o := range objects {
+		if (o.run == nil) != (o.name == "help") {
+			t.Errorf("ip %s: run function set is %v", o.name, o.run != nil)
+		}
+	}
+}
+
 // run calls Main and returns what it printed and its status.
 func run(argv []string, stdin string) (stdout, stderr string, code int) {
 	var o, e bytes.Buffer

@@ -87,6 +87,12 @@ type Env struct {
 	// selector and flush count carry over into the next nexthop commands.
 	NexthopFilter any
 
+	// Nexthops is iproute2's nexthop cache (nh_cache; internal/cmd/iproute's
+	// type): what a route's -details nh_info showed for an id is asked of
+	// the kernel once and kept for the whole run, -batch included; only ip
+	// monitor's nexthop events change it.
+	Nexthops any
+
 	// MaddrFilter is ip maddress's device filter (internal/cmd/ipmaddr's
 	// type): iproute2 never resets it, so under -batch a listing's `dev`
 	// filters the later listings too, and a second `dev` is refused.

@@ -8,12 +8,26 @@ import (
 	"sync"
 )
 
-// ipProtocols is /etc/protocols, read once: what getprotobyname and
-// getprotobynumber answer from.
-var ipProtocols = sync.OnceValue(func() (db struct {
+// protocolDB is /etc/protocols: what getprotobyname and getprotobynumber
+// answer from.
+type protocolDB struct {
 	byName   map[string]uint8
 	byNumber map[uint8]string
-}) {
+}
+
+// protocols is read once, on first use. A sync.Once and a function rather
+// than a sync.OnceValue variable, which would be built at every start-up.
+var (
+	protocolsOnce sync.Once
+	protocols     protocolDB
+)
+
+func ipProtocols() *protocolDB {
+	protocolsOnce.Do(func() { protocols = loadProtocols() })
+	return &protocols
+}
+
+func loadProtocols() (db protocolDB) {
 	db.byName, db.byNumber = map[string]uint8{}, map[uint8]string{}
 	f, err := os.Open("/etc/protocols")
 	if err != nil {
@@ -41,7 +55,7 @@ var ipProtocols = sync.OnceValue(func() (db struct {
 		}
 	}
 	return db
-})
+}
 
 // ProtoByName is getprotobyname's number: the protocol of /etc/protocols
 // with name (or alias) name.

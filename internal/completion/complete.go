@@ -82,18 +82,25 @@ type completer struct {
 func (c *completer) applet(a *Applet, extraObjects []string) Result {
 	opts := ParseWords(a.Options)
 	w := c.words
+	inet6 := false
 	// The global options.
 	for len(w) > 0 && strings.HasPrefix(w[0], "-") && w[0] != "--" {
 		opt, ok := matchOption(opts, w[0])
 		w = w[1:]
+		if ok && (opt.Name == "-4" || opt.Name == "-6" || opt.Name == "-0") {
+			inet6 = opt.Name == "-6"
+		}
 		if !ok || opt.Value == "" {
 			continue
 		}
 		if len(w) == 0 {
 			return c.value(opt.Value)
 		}
-		if opt.Value == ClassNetNS {
+		switch {
+		case opt.Value == ClassNetNS:
 			c.netns = w[0]
+		case opt.Name == "-family":
+			inet6 = w[0] == "inet6"
 		}
 		w = w[1:]
 	}
@@ -115,6 +122,9 @@ func (c *completer) applet(a *Applet, extraObjects []string) Result {
 		return Result{Directive: DirectiveWords}
 	}
 	w = w[1:]
+	if obj.Verbs6 != nil && (inet6 || modeIn(obj.Verbs6, w)) {
+		return c.verbs(obj.Verbs6, nil, w)
+	}
 	if len(obj.Verbs) == 0 {
 		if obj.Default == nil {
 			return Result{Directive: DirectiveWords}
@@ -268,3 +278,27 @@ func kwNames(kws []Word) []string {
 }
 
 func optionNames(opts []Word) []string { return kwNames(opts) }
+
+// modeIn reports whether the word after the first "mode" of w is one of
+// the mode values of vs (iptunnel.c's do_iptunnel looks no further).
+func modeIn(vs []Verb, w []string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] != "mode" {
+			continue
+		}
+		for _, v := range vs {
+			for _, kw := range ParseWords(v.Words) {
+				if kw.Name != "mode" {
+					continue
+				}
+				for _, lit := range Literals(kw.Value) {
+					if lit == w[i+1] {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}

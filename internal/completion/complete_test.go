@@ -28,13 +28,15 @@ func (f *fakeSource) Class(c string) []string {
 }
 
 var testSet = &Set{
-	IP: &Applet{Name: "ip", Options: "-family=inet|inet6 -netns=NETNS -batch=FILE -brief", Objects: []Object{
+	IP: &Applet{Name: "ip", Options: "-family=inet|inet6 -4 -6 -netns=NETNS -batch=FILE -brief", Objects: []Object{
 		{Name: "address", Verbs: []Verb{{Name: "add", Words: "dev=DEV"}, {Name: "show", Args: "DEV", Words: "dev=DEV up"}}},
 		{Name: "addrlabel"},
 		{Name: "link", Verbs: []Verb{{Name: "set", Args: "DEV", Words: "dev=DEV up mtu=MTU type=KIND"},
 			{Name: "property", Sub: []Verb{{Name: "add", Words: "altname=NAME"}}}}},
 		{Name: "netns", Verbs: []Verb{{Name: "exec", Args: "NETNS COMMAND"}}},
 		{Name: "monitor", Default: &Verb{Words: "link all file=FILE"}},
+		{Name: "tunnel", Verbs: []Verb{{Name: "add", Words: "mode=ipip|gre ttl=TTL"}, {Name: "prl"}},
+			Verbs6: []Verb{{Name: "add", Words: "mode=ip6ip6|any encaplimit=ELIM dscp=inherit"}}},
 	}},
 	Bridge: &Applet{Name: "bridge", Options: "-netns=NETNS", Objects: []Object{
 		{Name: "fdb", Verbs: []Verb{{Name: "show", Words: "br=BRIDGE"}}}}},
@@ -49,9 +51,19 @@ func TestComplete(t *testing.T) {
 		want      string // directive: candidates
 		ns        string // the namespace the links were asked of
 	}{
-		{"ip", "", "words: address addrlabel link netns monitor", ""},
+		{"ip", "", "words: address addrlabel link netns monitor tunnel", ""},
+		{"ip", "tunnel ", "words: add prl", ""},
+		{"ip", "tunnel add t1 mode ", "words: ipip gre", ""},
+		{"ip", "tunnel add t1 ", "words: mode ttl", ""},
+		{"ip", "-6 tunnel ", "words: add", ""},
+		{"ip", "-6 tunnel add t1 mode ", "words: ip6ip6 any", ""},
+		{"ip", "-f inet6 tunnel add t1 ", "words: mode encaplimit dscp", ""},
+		{"ip", "-6 -4 tunnel add t1 ", "words: mode ttl", ""},
+		{"ip", "-6 tunnel add t1 dscp ", "words: inherit", ""},
+		{"ip", "tunnel add t1 mode any ", "words: mode encaplimit dscp", ""},
+		{"ip", "tunnel add t1 mode gre mode any ", "words: mode ttl", ""},
 		{"ip", "a", "words: address addrlabel", ""},
-		{"/sbin/ip", "-", "words: -family -netns -batch -brief", ""},
+		{"/sbin/ip", "-", "words: -family -4 -6 -netns -batch -brief", ""},
 		{"ip", "-f", "words: -family", ""},
 		{"ip", "-f in", "words: inet inet6", ""},
 		{"ip", "-b ", "files:", ""},
@@ -73,7 +85,7 @@ func TestComplete(t *testing.T) {
 		{"ip", "monitor ", "words: link all file", ""},
 		{"ip", "monitor link file ", "files:", ""},
 		{"ip", "nosuch ", "words:", ""},
-		{"gip", "", "words: address addrlabel link netns monitor bridge brctl", ""},
+		{"gip", "", "words: address addrlabel link netns monitor tunnel bridge brctl", ""},
 		{"gip", "-n red brctl addif ", "words: redbr", "red"},
 		{"gip", "bridge fdb show br ", "words: br0", ""},
 		{"gbridge", "-n red fdb show br ", "words: redbr", "red"},

@@ -28,6 +28,10 @@ type Object struct {
 	// (ip monitor's objects, brctl's arguments); also the words of an
 	// object without verbs.
 	Default *Verb
+	// Verbs6, when set, are the verbs under -6 (or -family inet6), and
+	// also once a "mode" word names one of Verbs6's modes: ip tunnel
+	// becomes ip -6 tunnel then.
+	Verbs6 []Verb
 }
 
 // Verb is one verb and the words it reads.

@@ -49,7 +49,7 @@ var objects = []object{
 	{"fou", nil, "foo-over-UDP receive ports", "Adds, deletes and shows the UDP ports on which the kernel takes in foo-over-UDP or GUE encapsulated packets. This kernel has no fou generic netlink family, so every command stops at the family lookup as iproute2's does."},
 	{"ila", nil, "identifier-locator addressing mappings", "Adds, deletes and lists ILA mappings from a locator match to a locator, with their checksum and identifier modes. This kernel has no ila generic netlink family, so every command stops at the family lookup as iproute2's does."},
 	{"l2tp", nil, "static L2TPv3 tunnels and sessions", "Adds, deletes and shows L2TPv3 tunnels (over IP or UDP) and the sessions in them, with their ids, addresses, ports, checksums, cookies and sequencing. This kernel has no l2tp generic netlink family, so every command stops at the family lookup as iproute2's does."},
-	{"macsec", nil, "MACsec security associations", "Covers the transmit and receive channels and security associations of MACsec devices: add, set and delete them, show them and set a device's offload. Only help and the generic netlink family lookup are implemented: this kernel has no macsec family, so every other command stops at that lookup, as iproute2's does, before its words are read."},
+	{"macsec", nil, "MACsec security associations", "Adds, changes and deletes the transmit security associations, receive secure channels and receive security associations of MACsec devices (with their packet numbers, extended packet numbers, salts, short SCIs, keys and states), sets a device's offload mode, and shows each device's secure entity with its channels, associations and, with -s, their statistics. This kernel has no macsec generic netlink family, so every command but help stops at the family lookup as iproute2's does; the requests and the listing were checked byte for byte against iproute2's through a stand-in for the family."},
 }
 
 // header is the start of every page.
@@ -158,6 +158,9 @@ func Pages() map[string]string {
 				for _, s := range v.Sub {
 					vs = append(vs, verbWords{v.Name + " " + s.Name, keywordNames(s.Words)})
 				}
+			}
+			for _, v := range obj.Verbs6 {
+				vs = append(vs, verbWords{"-6 " + o.name + " " + v.Name, keywordNames(v.Words)})
 			}
 		}
 		b.WriteString(verbList("VERBS AND KEYWORDS", vs))

@@ -181,7 +181,7 @@ func (db *DB) Format(id uint32, numeric bool) string {
 			return s
 		}
 	}
-	return strconv.FormatUint(uint64(id), 10)
+	return Decimal(id)
 }
 
 // readDir is os.ReadDir (entries sorted by name) without the runtime

@@ -6,18 +6,17 @@
 // signal. The Go runtime installs its own handler before main and dies of
 // SIGPIPE on a write to stdout or stderr in both cases; only the runtime
 // knows what the disposition was at exec.
+//
+// The package does not import os/signal, whose initialisation and
+// bookkeeping every gip run would pay for: it calls the runtime function
+// behind signal.Ignore directly (see inherited_linkname.go).
 package sigpipe
-
-import (
-	"os/signal"
-	"syscall"
-)
 
 // KeepIgnored makes a SIGPIPE the caller ignored stay ignored, so writes to
 // a closed stdout fail with EPIPE instead of killing gip. When the inherited
 // disposition cannot be learnt it does nothing (the default's behaviour).
 func KeepIgnored() {
 	if ignoredAtExec() {
-		signal.Ignore(syscall.SIGPIPE)
+		ignore()
 	}
 }

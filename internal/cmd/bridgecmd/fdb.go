@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/gipnet/gip/bridge"
 	"net/netip"
+	"unsafe"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -50,6 +51,9 @@ type fdbFilter struct {
 	// headers, when set, prints what precedes each entry (print_headers:
 	// -timestamp's line, bridge monitor's label).
 	headers func(label string)
+	// buf is printFDB's scratch for addresses: each is printed at once,
+	// so a dump of many entries makes no string per entry.
+	buf []byte
 }
 
 func parseState(s string) (uint16, bool) {
@@ -186,10 +190,16 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 	if f.state != 0 && state&f.state == 0 {
 		return
 	}
-	ad, err := rtnl.Decoder(d[unix.SizeofNdMsg:])
-	if err != nil {
+	// A malformed attribute anywhere drops the entry (as the decoder
+	// iproute2's parse_rtattr stands for here did); the walk is then
+	// rtnl's, which allocates nothing.
+	chk := rtnl.NewAttrs(d[unix.SizeofNdMsg:])
+	for chk.Next() {
+	}
+	if chk.Err() != nil {
 		return
 	}
+	ad := rtnl.NewAttrs(d[unix.SizeofNdMsg:])
 	var lladdr []byte
 	var vid uint16
 	var master int32
@@ -200,9 +210,9 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 	for ad.Next() {
 		switch ad.Type() {
 		case unix.NDA_DST:
-			dst = ad.Bytes()
+			dst = ad.Data()
 		case unix.NDA_PORT:
-			if b := ad.Bytes(); len(b) >= 2 {
+			if b := ad.Data(); len(b) >= 2 {
 				port, havePort = uint32(b[0])<<8|uint32(b[1]), true
 			}
 		case unix.NDA_VNI:
@@ -216,13 +226,13 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 		case unix.NDA_LINK_NETNSID:
 			nsid, haveNSID = ad.Uint32(), true
 		case unix.NDA_LLADDR:
-			lladdr = ad.Bytes()
+			lladdr = ad.Data()
 		case unix.NDA_VLAN:
 			vid = ad.Uint16()
 		case unix.NDA_MASTER:
 			master, haveMaster = int32(ad.Uint32()), true
 		case unix.NDA_CACHEINFO:
-			ci = ad.Bytes()
+			ci = ad.Data()
 		}
 	}
 	if f.vlan != 0 && f.vlan != vid {
@@ -239,7 +249,7 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 		p.Bool(format.Any, "deleted", "Deleted ", true)
 	}
 	if lladdr != nil {
-		p.ColorString(format.Any, format.MAC, "mac", "%s ", macString(lladdr))
+		p.ColorString(format.Any, format.MAC, "mac", "%s ", f.scratch(appendMAC(f.buf[:0], lladdr)))
 	}
 	if f.index == 0 && ifindex != 0 {
 		p.Text("dev ")
@@ -251,7 +261,7 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 			c = format.Inet6
 		}
 		p.Text("dst ")
-		p.ColorString(format.Any, c, "dst", "%s ", addrString(dst))
+		p.ColorString(format.Any, c, "dst", "%s ", f.scratch(appendAddr(f.buf[:0], dst)))
 	}
 	if vid != 0 {
 		p.Uint(format.Any, "vlan", "vlan %u ", uint64(vid))
@@ -284,15 +294,12 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 			p.Uint(format.JSON, "used", "", uint64(used))
 			p.Uint(format.JSON, "updated", "", uint64(updated))
 		} else {
-			p.Text(fmt.Sprintf("used %d/%d ", int32(used), int32(updated)))
+			p.Int(format.Text, "", "used %d", int64(int32(used)))
+			p.Int(format.Text, "", "/%d ", int64(int32(updated)))
 		}
 	}
 	p.OpenArray(format.JSON, "flags", "")
-	for _, fl := range []struct {
-		bit  uint8
-		word string
-	}{{unix.NTF_SELF, "self"}, {unix.NTF_ROUTER, "router"}, {unix.NTF_EXT_LEARNED, "extern_learn"},
-		{unix.NTF_OFFLOADED, "offload"}, {unix.NTF_MASTER, "master"}, {0x40, "sticky"}} {
+	for _, fl := range fdbFlagNames {
 		if flags&fl.bit != 0 {
 			p.String(format.Any, "", "%s ", fl.word)
 		}
@@ -303,6 +310,18 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 	}
 	p.String(format.Any, "state", "%s\n", stateText(state, p.IsJSON()))
 	p.CloseObject()
+}
+
+var fdbFlagNames = [...]struct {
+	bit  uint8
+	word string
+}{{unix.NTF_SELF, "self"}, {unix.NTF_ROUTER, "router"}, {unix.NTF_EXT_LEARNED, "extern_learn"},
+	{unix.NTF_OFFLOADED, "offload"}, {unix.NTF_MASTER, "master"}, {0x40, "sticky"}}
+
+// scratch keeps b as f.buf and views it as a string until its next use.
+func (f *fdbFilter) scratch(b []byte) string {
+	f.buf = b
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func stateText(s uint16, json bool) string {
@@ -322,22 +341,23 @@ func stateText(s uint16, json bool) string {
 	return fmt.Sprintf("state=%#x", s)
 }
 
-// addrString is inet_ntop of a 4- or 16-byte address (hex for others).
-func addrString(b []byte) string {
+// appendAddr appends inet_ntop of a 4- or 16-byte address (hex for others).
+func appendAddr(dst, b []byte) []byte {
 	if a, ok := netip.AddrFromSlice(b); ok {
-		return a.String()
+		return a.AppendTo(dst)
 	}
-	return macString(b)
+	return appendMAC(dst, b)
 }
 
-func macString(b []byte) string {
+func appendMAC(dst, b []byte) []byte {
 	const hex = "0123456789abcdef"
-	out := make([]byte, 0, 3*len(b))
 	for i, c := range b {
 		if i > 0 {
-			out = append(out, ':')
+			dst = append(dst, ':')
 		}
-		out = append(out, hex[c>>4], hex[c&15])
+		dst = append(dst, hex[c>>4], hex[c&15])
 	}
-	return string(out)
+	return dst
 }
+
+func macString(b []byte) string { return string(appendMAC(nil, b)) }

@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 
@@ -199,7 +200,7 @@ type mdbPrinter struct {
 }
 
 // errStopDump is a printer's -1: the dump (or the monitor) stops.
-var errStopDump = fmt.Errorf("stop")
+var errStopDump = errors.New("stop")
 
 // parse is __parse_mdb_nlmsg: the message's port index and attributes,
 // ok when it is to be printed.
@@ -507,7 +508,7 @@ type mdbRequest struct {
 }
 
 // errUsageMDB asks for the usage text.
-var errUsageMDB = fmt.Errorf("usage")
+var errUsageMDB = errors.New("usage")
 
 // parseMDBModify reads the words of `mdb add|del` as mdb_modify does:
 // exact keywords, the last of a repeated one wins, unknown words are

@@ -1,8 +1,12 @@
 package bridgecmd
 
-import "encoding/binary"
+import (
+	"encoding/binary"
 
-var ne = binary.NativeEndian
+	"github.com/gipnet/gip/internal/endian"
+)
+
+var ne endian.Native
 
 // The readers of fixed-size attribute payloads: a short payload reads as
 // zero, as the kernel's own attributes are never short but fuzzed ones are.

@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -76,7 +77,7 @@ type vniRequest struct {
 	groupInet      bool         // an address, not default/any/all
 }
 
-var errUsageVNI = fmt.Errorf("usage")
+var errUsageVNI = errors.New("usage")
 
 // isMulticast is the inet_prefix multicast flag: 224/4 or ff00::/8.
 func isMulticast(p cnum.Prefix) bool {

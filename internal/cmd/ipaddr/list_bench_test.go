@@ -14,7 +14,7 @@ import (
 // printed with its addresses. These benchmarks run it over the captured
 // dumps in testdata and report the cost per link.
 
-func benchLister(b *testing.B, opts cli.Options) (*lister, [][]byte, [][]byte) {
+func benchLister(b testing.TB, opts cli.Options) (*lister, [][]byte, [][]byte) {
 	b.Helper()
 	links := readDump(b, linkDump)
 	addrs := readDump(b, addrDump)

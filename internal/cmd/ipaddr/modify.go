@@ -2,7 +2,7 @@ package ipaddr
 
 import (
 	"encoding/binary"
-	"fmt"
+	"errors"
 
 	"github.com/gipnet/gip/addr"
 	"github.com/gipnet/gip/internal/cli"
@@ -301,7 +301,7 @@ func (r *addrRequest) parse(env *cli.Env, args *cmdline.Args) error {
 	return nil
 }
 
-var errLifetime = fmt.Errorf("bad lifetime")
+var errLifetime = errors.New("bad lifetime")
 
 // lifetime is set_lifetime: "forever" or a 32-bit number of seconds.
 func lifetime(s string) (uint32, error) {

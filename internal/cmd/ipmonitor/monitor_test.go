@@ -136,3 +136,41 @@ func TestReplayObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayNexthops replays nexthop and route events (testdata/
+// nexthops-capture.sh): ip monitor's one nexthop cache is fed by the
+// nexthop events it prints, so a route's -details nh_info shows a group
+// as the capture last described it, also after "nexthop replace", and a
+// nexthop's device is named from the capture's link messages.
+func TestReplayNexthops(t *testing.T) {
+	offlineNames = true
+	defer func() { offlineNames = false }()
+	saved := time.Local
+	time.Local = time.UTC
+	defer func() { time.Local = saved }()
+	capture := filepath.Join("testdata", "nexthops.nl")
+	for _, tc := range []struct {
+		golden string
+		opts   cli.Options
+		words  []string
+	}{
+		{"nexthops.txt", cli.Options{}, nil},
+		{"nexthops-d.txt", cli.Options{Details: 1}, nil},
+		{"nexthops-od.txt", cli.Options{Details: 1, Oneline: true}, []string{"route", "nexthop"}},
+	} {
+		want, err := os.ReadFile(filepath.Join("testdata", tc.golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		env := cli.NewEnv(tc.opts, nil, &out, &errOut)
+		err = Run(env, cmdline.NewArgs(append([]string{"file", capture}, tc.words...)))
+		env.Close()
+		if err != nil || errOut.Len() > 0 {
+			t.Errorf("%s: %v, stderr %q", tc.golden, err, errOut.String())
+		}
+		if got := out.String(); got != string(want) {
+			t.Errorf("%s: replay differs\n got: %s\nwant: %s", tc.golden, firstDiff(got, string(want)), firstDiff(string(want), got))
+		}
+	}
+}

@@ -310,6 +310,7 @@ func (m *monitor) newPrinters(ifindex uint32) {
 	m.netconf = ipnetconf.NewPrinter(env.P, name, env.Warnf)
 	m.netconf.Index = ifindex
 	m.nexthops = ipnexthop.NewPrinter(env)
+	m.nexthops.NameLinks(name)
 	m.labels = ipaddrlabel.NewPrinter(env.P, name, env.Opts.Resolve)
 	m.mroutes = ipmroute.NewPrinter(env, name)
 	m.stats = ipstats.NewPrinter(env, m.names)
@@ -434,7 +435,9 @@ func (m *monitor) accept(h netlink.Header, body []byte, nsid int) error {
 		m.routes.Print(h, body)
 	case nexthop.RTMNewNexthop, nexthop.RTMDelNexthop:
 		m.headers("[NEXTHOP]", nsid)
-		m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body})
+		if m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body}) == nil {
+			m.routes.TrackNexthop(typ, body)
+		}
 	case nexthop.RTMNewNexthopBucket, nexthop.RTMDelNexthopBucket:
 		m.headers("[NEXTHOPBUCKET]", nsid)
 		m.nexthops.PrintMessage(netlink.Message{Header: h, Data: body})

@@ -4,6 +4,7 @@ package ipmptcp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -394,7 +395,7 @@ type Printer struct {
 }
 
 // errBad is a message print_mptcp_addr refuses (-1).
-var errBad = fmt.Errorf("bad mptcp message")
+var errBad = errors.New("bad mptcp message")
 
 // PrintEndpoint is print_mptcp_addr: one endpoint, a line of text or a
 // JSON object.
@@ -471,7 +472,7 @@ func (pr *Printer) PrintEvent(body []byte) {
 	if !ok {
 		return
 	}
-	name, known := mptcp.EventNames[ev.Type]
+	name, known := mptcp.EventName(ev.Type)
 	if !known {
 		fmt.Fprintf(w, "[UNKNOWN %d]\n", ev.Type)
 		return

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"unsafe"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -303,9 +304,11 @@ func (pr *neighPrinter) entry(typ uint16, e *neigh.Message) {
 	case unix.RTM_GETNEIGH:
 		p.Null(format.Any, "miss", "%s ", "miss")
 	}
+	// hw and host are views of pr.buf, each printed before the next
+	// overwrites it: no string per entry.
 	hw := func() string {
 		pr.buf = link.AppendHWAddr(pr.buf[:0], e.LLAddr, unix.ARPHRD_ETHER)
-		return string(pr.buf)
+		return unsafe.String(unsafe.SliceData(pr.buf), len(pr.buf))
 	}
 	if pr.brief {
 		if e.Dst != nil {
@@ -383,8 +386,10 @@ func (pr *neighPrinter) entry(typ uint16, e *neigh.Message) {
 }
 
 // host is format_host for a neighbour's destination.
+// The string is a view of pr.buf, valid until the printer's next use of it.
 func (pr *neighPrinter) host(family int, b []byte) string {
-	return route.FormatHost(&pr.buf, pr.resolve, family, b)
+	pr.buf = route.AppendHost(pr.buf[:0], pr.resolve, family, b)
+	return unsafe.String(unsafe.SliceData(pr.buf), len(pr.buf))
 }
 
 // neighFlush is `ip neigh flush`: dump, delete what matches, repeat until

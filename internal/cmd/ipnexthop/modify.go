@@ -1,12 +1,14 @@
 package ipnexthop
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -26,6 +28,16 @@ func parseID(v string) (uint32, error) {
 // delete turned into the request body (struct nhmsg and attributes), in
 // the order iproute2 writes them.
 func modifyRequest(family int, args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	return modifyRequestWarn(family, args, lookup, nil)
+}
+
+// encapBound is iproute2's buffer for a nexthop's encapsulation, and the
+// bound of the request it is then copied into (addraw_l).
+const encapBound = 1024
+
+// modifyRequestWarn is modifyRequest printing libnetlink's complaints
+// about iproute2's buffer bounds through warn (nil: not printed).
+func modifyRequestWarn(family int, args *cmdline.Args, lookup devLookup, warn func(line string)) ([]byte, error) {
 	hdr := nexthop.Header{Family: uint8(family)}
 	var attrs []byte
 	for args.More() {
@@ -76,16 +88,24 @@ func modifyRequest(family int, args *cmdline.Args, lookup devLookup) ([]byte, er
 			}
 			attrs = nexthop.AppendGateway(attrs, a.Bytes())
 		case w == "encap":
-			b, err := route.ParseEncap(args, func(name string) (uint32, error) {
+			b, fit, err := route.ParseEncapIn(args, func(name string) (uint32, error) {
 				if idx := lookup(name); idx != 0 {
 					return idx, nil
 				}
 				return 0, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", name)
-			})
+			}, route.EncapBound{Used: 4, Max: encapBound, Warn: warn})
 			if err != nil {
 				return nil, err
 			}
-			attrs = nexthop.AppendEncap(attrs, b)
+			if !rtnl.AttrFits(unix.NLMSG_HDRLEN+nexthop.HeaderLen+len(attrs), len(b)-4, encapBound) {
+				if warn != nil {
+					warn(fmt.Sprintf("addraw_l ERROR: message exceeded bound of %d", encapBound))
+				}
+			} else if fit != route.EncapCut {
+				// On EncapCut the type word comes next, which fails
+				// as an unknown argument before anything is sent.
+				attrs = nexthop.AppendEncap(attrs, b)
+			}
 		case w == "blackhole":
 			attrs = nexthop.AppendBlackhole(attrs)
 			if hdr.Family == unix.AF_UNSPEC {

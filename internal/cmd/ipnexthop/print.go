@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unsafe"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -37,6 +38,10 @@ func NewPrinter(env *cli.Env) *Printer {
 		resolve: env.Opts.Resolve,
 	}
 }
+
+// NameLinks names devices through fn (ip monitor's link cache) instead of
+// asking the kernel.
+func (pr *Printer) NameLinks(fn func(uint32) string) { pr.aux.NameLinks(fn) }
 
 // Close releases the printer's lookup socket.
 func (pr *Printer) Close() { pr.aux.Close() }
@@ -156,18 +161,21 @@ func (pr *Printer) resilientArgs(r *nexthop.ResilientView) {
 	p := pr.p
 	p.OpenObject("resilient_args")
 	p.Uint(format.Any, "buckets", "buckets %u ", uint64(r.Buckets))
-	p.Raw(format.Any, "idle_timer", "idle_timer %s ", seconds(uint64(r.IdleTimer)))
-	p.Raw(format.Any, "unbalanced_timer", "unbalanced_timer %s ", seconds(uint64(r.UnbalancedTimer)))
-	p.Raw(format.Any, "unbalanced_time", "unbalanced_time %s ", seconds(r.UnbalancedTime))
+	p.Raw(format.Any, "idle_timer", "idle_timer %s ", pr.seconds(uint64(r.IdleTimer)))
+	p.Raw(format.Any, "unbalanced_timer", "unbalanced_timer %s ", pr.seconds(uint64(r.UnbalancedTimer)))
+	p.Raw(format.Any, "unbalanced_time", "unbalanced_time %s ", pr.seconds(r.UnbalancedTime))
 	p.CloseObject()
 }
 
 // seconds is C's "%g" of a clock tick count taken as hundredths of a
-// second (iproute2's __jiffies_to_tv, then print_tv).
-func seconds(ticks uint64) string {
+// second (iproute2's __jiffies_to_tv, then print_tv). The string lives in
+// pr.buf until the next call: it is only handed to the printer, which
+// writes it out at once, so a bucket dump allocates nothing per bucket.
+func (pr *Printer) seconds(ticks uint64) string {
 	usec := 10000 * ticks
 	secs := float64(usec/1000000) + float64(usec%1000000)/1000000
-	return strconv.FormatFloat(secs, 'g', 6, 64)
+	pr.buf = strconv.AppendFloat(pr.buf[:0], secs, 'g', 6, 64)
+	return unsafe.String(unsafe.SliceData(pr.buf), len(pr.buf))
 }
 
 // printBucket is print_nexthop_bucket.
@@ -194,7 +202,7 @@ func (pr *Printer) printBucket(m netlink.Message) error {
 			p.Uint(format.Any, "index", "index %u ", uint64(b.Index))
 		}
 		if b.HasIdleTime {
-			p.Raw(format.Any, "idle_time", "idle_time %s ", seconds(b.IdleTime))
+			p.Raw(format.Any, "idle_time", "idle_time %s ", pr.seconds(b.IdleTime))
 		}
 		if b.HasNHID {
 			p.Uint(format.Any, "nhid", "nhid %u ", uint64(b.NHID))

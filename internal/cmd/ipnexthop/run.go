@@ -95,7 +95,7 @@ func lookup(env *cli.Env) devLookup {
 
 // modify is add, replace and delete.
 func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
-	body, err := modifyRequest(env.Opts.Family, args, lookup(env))
+	body, err := modifyRequestWarn(env.Opts.Family, args, lookup(env), func(line string) { env.Warnf("%s\n", line) })
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,27 @@ import (
 // encapAttrs walks a nest into an array by attribute type (the first of
 // a type wins, as in iproute2's parse_rtattr).
 func encapAttrs(b []byte, max int) [][]byte {
-	tb := make([][]byte, max+1)
+	return fillAttrs(make([][]byte, max+1), b)
+}
+
+// attrs is encapAttrs into the printer's slab, which print and encap
+// rewind: an encap printed per route of a dump then allocates nothing.
+// Nested tables (a program inside an encap) stack above their parent's.
+func (pr *printer) attrs(b []byte, max int) [][]byte {
+	n := pr.tbTop + max + 1
+	if n > len(pr.tbs) {
+		// Tables handed out already keep the old slab.
+		pr.tbs, pr.tbTop, n = make([][]byte, 2*(max+1)+64), 0, max+1
+	}
+	tb := pr.tbs[pr.tbTop:n:n]
+	pr.tbTop = n
+	clear(tb)
+	return fillAttrs(tb, b)
+}
+
+// fillAttrs fills tb from the attributes in b.
+func fillAttrs(tb [][]byte, b []byte) [][]byte {
+	max := len(tb) - 1
 	for len(b) >= 4 {
 		l := int(binary.NativeEndian.Uint16(b))
 		t := int(binary.NativeEndian.Uint16(b[2:]) &^ (route.NLAFNested | 0x4000))
@@ -44,6 +64,9 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 	if !haveType {
 		return
 	}
+	// No table of an earlier encap is in use: the nexthop printer calls
+	// this once per message without print's rewind.
+	pr.tbTop = 0
 	var et uint16
 	if len(typAttr) >= 2 {
 		et = binary.NativeEndian.Uint16(typAttr)
@@ -52,7 +75,7 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 	p.String(format.Any, "encap", " encap %s ", route.EncapTypeName(et))
 	switch et {
 	case route.EncapMPLS:
-		tb := encapAttrs(encap, 2)
+		tb := pr.attrs(encap, 2)
 		if tb[route.MPLSIPTunnelDst] != nil {
 			p.String(format.Any, "dst", " %s ", mplsText(tb[route.MPLSIPTunnelDst]))
 		}
@@ -62,7 +85,7 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 	case route.EncapIP, route.EncapIP6:
 		pr.encapIP(et, encap)
 	case route.EncapSeg6:
-		tb := encapAttrs(encap, 1)
+		tb := pr.attrs(encap, 1)
 		b := tb[route.Seg6IPTunnelSRH]
 		if b == nil {
 			return
@@ -94,18 +117,18 @@ func (pr *printer) encap(typAttr, encap []byte, haveType bool) {
 // encapILA is print_encap_ila: the locator and its modes.
 func (pr *printer) encapILA(encap []byte) {
 	p := pr.p
-	tb := encapAttrs(encap, route.ILAAttrHookType)
+	tb := pr.attrs(encap, route.ILAAttrHookType)
 	if b := tb[route.ILAAttrLocator]; b != nil {
 		var loc [8]byte
 		copy(loc[:], b)
-		var sb strings.Builder
+		pr.buf = pr.buf[:0]
 		for i := 0; i < 8; i += 2 {
 			if i > 0 {
-				sb.WriteByte(':')
+				pr.buf = append(pr.buf, ':')
 			}
-			sb.WriteString(strconv.FormatUint(uint64(binary.BigEndian.Uint16(loc[i:])), 16))
+			pr.buf = strconv.AppendUint(pr.buf, uint64(binary.BigEndian.Uint16(loc[i:])), 16)
 		}
-		p.String(format.Any, "locator", " %s ", sb.String())
+		p.String(format.Any, "locator", " %s ", scratchString(pr.buf))
 	}
 	if b := tb[route.ILAAttrCsumMode]; b != nil {
 		p.String(format.Any, "csum_mode", " csum-mode %s ", route.ILACsumModeName(u8Of(b)))
@@ -120,7 +143,7 @@ func (pr *printer) encapILA(encap []byte) {
 
 // encapBPF is print_encap_bpf: the programs' names and the headroom.
 func (pr *printer) encapBPF(encap []byte) {
-	tb := encapAttrs(encap, route.LwtBPFXmitHeadroom)
+	tb := pr.attrs(encap, route.LwtBPFXmitHeadroom)
 	for i, name := range []string{"in", "out", "xmit"} {
 		if b := tb[route.LwtBPFIn+i]; b != nil {
 			pr.bpfProg(b, name)
@@ -133,7 +156,7 @@ func (pr *printer) encapBPF(encap []byte) {
 
 // bpfProg is print_encap_bpf_prog: what names a program (LWT_BPF_PROG_NAME).
 func (pr *printer) bpfProg(nest []byte, what string) {
-	tb := encapAttrs(nest, route.LwtBPFProgName)
+	tb := pr.attrs(nest, route.LwtBPFProgName)
 	name, ok := "", false
 	if b := tb[route.LwtBPFProgName]; b != nil {
 		name, ok = cString(b), true
@@ -145,9 +168,11 @@ func (pr *printer) bpfProg(nest []byte, what string) {
 		pr.p.String(format.JSON, what, "", name)
 		return
 	}
-	pr.p.Text(what + " ")
+	pr.p.Text(what)
+	pr.p.Text(" ")
 	if ok {
-		pr.p.Text(name + " ")
+		pr.p.Text(name)
+		pr.p.Text(" ")
 	}
 }
 
@@ -155,7 +180,7 @@ func (pr *printer) bpfProg(nest []byte, what string) {
 // header, last first.
 func (pr *printer) encapRPL(encap []byte) {
 	p := pr.p
-	b := encapAttrs(encap, route.RPLIPTunnelSRH)[route.RPLIPTunnelSRH]
+	b := pr.attrs(encap, route.RPLIPTunnelSRH)[route.RPLIPTunnelSRH]
 	if b == nil || len(b) < 8 {
 		return
 	}
@@ -163,7 +188,7 @@ func (pr *printer) encapRPL(encap []byte) {
 	if p.IsJSON() {
 		p.OpenArray(format.JSON, "segs", "")
 	} else {
-		p.Text("segs " + strconv.Itoa(left) + " [ ")
+		p.Int(format.Text, "", "segs %d [ ", int64(left))
 	}
 	for i := left - 1; i >= 0; i-- {
 		off := 8 + 16*i
@@ -183,7 +208,7 @@ func (pr *printer) encapRPL(encap []byte) {
 // destination), and the pre-allocated trace's type, namespace and size.
 func (pr *printer) encapIOAM6(encap []byte) {
 	p := pr.p
-	tb := encapAttrs(encap, route.IOAM6IPTunnelFreqN)
+	tb := pr.attrs(encap, route.IOAM6IPTunnelFreqN)
 	if tb[route.IOAM6IPTunnelMode] == nil || tb[route.IOAM6IPTunnelTrace] == nil ||
 		tb[route.IOAM6IPTunnelFreqK] == nil || tb[route.IOAM6IPTunnelFreqN] == nil {
 		return
@@ -216,7 +241,7 @@ func (pr *printer) encapIOAM6(encap []byte) {
 
 // encapXFRM is print_encap_xfrm: the interface id and the link device.
 func (pr *printer) encapXFRM(encap []byte) {
-	tb := encapAttrs(encap, route.LwtXFRMLink)
+	tb := pr.attrs(encap, route.LwtXFRMLink)
 	if b := tb[route.LwtXFRMIfID]; b != nil {
 		pr.p.Uint(format.Any, "if_id", "if_id %lu ", uint64(route.NativeUint32(b)))
 	}
@@ -229,7 +254,7 @@ func (pr *printer) encapXFRM(encap []byte) {
 // next-csid lengths.
 func (pr *printer) seg6Flavors(nest []byte) {
 	p := pr.p
-	tb := encapAttrs(nest, route.Seg6LocalFlvLCNodeBits)
+	tb := pr.attrs(nest, route.Seg6LocalFlvLCNodeBits)
 	if b := tb[route.Seg6LocalFlvOperation]; b != nil {
 		mask := route.NativeUint32(b)
 		if p.IsJSON() {
@@ -249,7 +274,8 @@ func (pr *printer) seg6Flavors(nest []byte) {
 			case n == 0:
 				p.Text(name)
 			default:
-				p.Text("," + name)
+				p.Text(",")
+				p.Text(name)
 			}
 			n++
 		}
@@ -270,19 +296,22 @@ func (pr *printer) seg6Flavors(nest []byte) {
 		if p.IsJSON() {
 			p.Uint(format.JSON, f.key, "", uint64(u8Of(b)))
 		} else {
-			p.Text(f.key + " " + strconv.FormatUint(uint64(u8Of(b)), 10) + " ")
+			p.Text(f.key)
+			p.Uint(format.Text, "", " %u ", uint64(u8Of(b)))
 		}
 	}
 }
 
 func (pr *printer) encapIP(et uint16, encap []byte) {
 	p := pr.p
-	tb := encapAttrs(encap, 8)
+	tb := pr.attrs(encap, 8)
 	fam, color := unix.AF_INET, format.Inet
-	ttlKey, tosKey := "ttl", "tos"
+	// Keys and formats spelled out: joined per route they would be
+	// strings made per route.
+	ttlKey, ttlText, tosKey, tosText := "ttl", "ttl %u ", "tos", "tos %u "
 	if et == route.EncapIP6 {
 		fam, color = unix.AF_INET6, format.Inet6
-		ttlKey, tosKey = "hoplimit", "tc"
+		ttlKey, ttlText, tosKey, tosText = "hoplimit", "hoplimit %u ", "tc", "tc %u "
 	}
 	if b := tb[route.LwtIPID]; b != nil {
 		var id uint64
@@ -298,10 +327,10 @@ func (pr *printer) encapIP(et uint16, encap []byte) {
 		p.ColorString(format.Any, color, "dst", "dst %s ", pr.rtaAddr(fam, b))
 	}
 	if b := tb[route.LwtIPTTL]; b != nil {
-		p.Uint(format.Any, ttlKey, ttlKey+" %u ", uint64(u8Of(b)))
+		p.Uint(format.Any, ttlKey, ttlText, uint64(u8Of(b)))
 	}
 	if b := tb[route.LwtIPTos]; b != nil {
-		p.Uint(format.Any, tosKey, tosKey+" %u ", uint64(u8Of(b)))
+		p.Uint(format.Any, tosKey, tosText, uint64(u8Of(b)))
 	}
 	if b := tb[route.LwtIPFlags]; len(b) >= 2 {
 		f := binary.BigEndian.Uint16(b)
@@ -380,7 +409,7 @@ func (pr *printer) srh(b []byte) {
 // encapSeg6Local is print_encap_seg6local.
 func (pr *printer) encapSeg6Local(encap []byte) {
 	p := pr.p
-	tb := encapAttrs(encap, route.Seg6LocalFlavors)
+	tb := pr.attrs(encap, route.Seg6LocalFlavors)
 	if tb[route.Seg6LocalAction] == nil {
 		return
 	}
@@ -419,7 +448,7 @@ func (pr *printer) encapSeg6Local(encap []byte) {
 		pr.bpfProg(b, "endpoint")
 	}
 	if b := tb[route.Seg6LocalCounters]; b != nil && pr.stats > 0 {
-		cnt := encapAttrs(b, 4)
+		cnt := pr.attrs(b, 4)
 		var v [5]uint64
 		for i := 2; i <= 4; i++ {
 			if len(cnt[i]) >= 8 {

@@ -47,7 +47,15 @@ func (h *Helpers) Protocol(id uint8) string { return h.pr.names.Protocol(id) }
 // KnowLink records device idx's name, so printing it asks the kernel
 // nothing (a monitor learns names from link messages; tests print
 // captured messages without the devices they name).
-func (h *Helpers) KnowLink(idx uint32, name string) { h.pr.links.cache[idx] = name }
+func (h *Helpers) KnowLink(idx uint32, name string) {
+	h.pr.links.cache[idx] = name
+	h.pr.links.lastIdx = 0 // forget a remembered name idx may have had
+}
+
+// NameLinks names devices through fn instead of asking the kernel: ip
+// monitor's printers all name links from the one cache its link events
+// keep (ll_remember_index), the nexthop printer's device included.
+func (h *Helpers) NameLinks(fn func(uint32) string) { h.pr.links.Lookup = fn }
 
 // NoLookups stops the helpers from asking the kernel for device names:
 // devices not made known with KnowLink print as "ifN" (printers fed

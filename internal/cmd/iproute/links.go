@@ -31,6 +31,10 @@ type LinkNames struct {
 	// lookup, when set, names links instead of the cache: ip monitor
 	// shares one cache that follows link notifications.
 	Lookup func(idx uint32) string
+	// The last name found in the cache: a dump's routes mostly leave
+	// through one device, and this spares a map lookup per route.
+	lastIdx  uint32
+	lastName string
 }
 
 func NewLinkNames(nsFD int) *LinkNames {
@@ -47,7 +51,11 @@ func (l *LinkNames) Name(idx uint32) string {
 	if l.Lookup != nil {
 		return l.Lookup(idx)
 	}
+	if idx == l.lastIdx {
+		return l.lastName
+	}
 	if n, ok := l.cache[idx]; ok {
+		l.lastIdx, l.lastName = idx, n
 		return n
 	}
 	n := ""

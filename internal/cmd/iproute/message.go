@@ -1,7 +1,10 @@
 package iproute
 
 import (
+	"encoding/binary"
+
 	"github.com/gipnet/gip/internal/cli"
+	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/route"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -44,6 +47,41 @@ func (m *MessagePrinter) Print(h netlink.Header, body []byte) {
 		if route.DecodeMessage(t, body, &r) == nil && m.f.match(&r) {
 			m.pr.print(&r)
 		}
+	}
+}
+
+// TrackNexthop updates the nexthop objects -details shows for a route's
+// nhid from a nexthop event, as ip monitor's print_cache_nexthop feeds
+// iproute2's one nexthop cache: RTM_NEWNEXTHOP (re)places the entry,
+// RTM_DELNEXTHOP drops it, so a later route names the group as the events
+// last described it rather than as the kernel first answered.
+func (m *MessagePrinter) TrackNexthop(typ uint16, body []byte) {
+	if len(body) < nhmsgLen {
+		return
+	}
+	// The entry outlives the event, whose buffer the next receive reuses.
+	body = append([]byte(nil), body...)
+	id, ok := uint32(0), false
+	tb := encapAttrs(body[nhmsgLen:], nhaMax)
+	if b := tb[nhaID]; len(b) >= 4 {
+		id, ok = binary.NativeEndian.Uint32(b), true
+	}
+	if !ok {
+		return
+	}
+	if typ != nexthop.RTMNewNexthop {
+		delete(m.pr.nexthops, id)
+		return
+	}
+	if m.pr.nexthops == nil {
+		m.pr.nexthops = nexthopCache(m.env)
+	}
+	m.pr.nexthops[id] = &nhObject{
+		family:   body[0],
+		scope:    body[1],
+		protocol: body[2],
+		flags:    binary.NativeEndian.Uint32(body[4:]),
+		tb:       tb,
 	}
 }
 

@@ -2,6 +2,7 @@ package iproute
 
 import (
 	"encoding/binary"
+	"fmt"
 	"sync/atomic"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -33,6 +34,8 @@ type modifyRequest struct {
 	// lookup resolves the devices the words name; nil: the devices of
 	// env's connection (devIndex).
 	lookup devLookup
+	// warn prints libnetlink's complaints about iproute2's buffer bounds.
+	warn func(line string)
 
 	gwOK, dstOK, scopeOK, tableOK, typeOK bool
 	nhid                                  uint32
@@ -60,7 +63,7 @@ func getModify() *modifyRequest {
 
 // putModify keeps q for the next command.
 func putModify(q *modifyRequest) {
-	q.env, q.lookup, q.nexthops = nil, nil, nil // nothing of this command kept alive
+	q.env, q.lookup, q.warn, q.nexthops = nil, nil, nil, nil // nothing of this command kept alive
 	spareModify.Store(q)
 }
 
@@ -130,12 +133,18 @@ func (q *modifyRequest) parse(args *cmdline.Args) ([]byte, error) {
 		q.ae.Bytes(unix.RTA_METRICS, q.mx.Data())
 	}
 	if q.nexthops != nil {
+		q.warn = func(line string) { env.Warnf("%s\n", line) }
 		var nargs cmdline.Args
 		nargs.Reset(q.nexthops)
 		if err := q.parseNexthops(&nargs); err != nil {
 			return nil, err
 		}
 		if len(q.mp) > 0 {
+			// addattr_l into the request with a bound of 4096 (not the
+			// request's own size): a failure ends the command.
+			if !rtnl.AttrFits(q.reqLen(), len(q.mp), multipathBound) {
+				return nil, cmdline.Exit(cmdline.StatusFailed, "%s", rtnl.ExceededBound(multipathBound))
+			}
 			q.ae.Bytes(unix.RTA_MULTIPATH, q.mp)
 		}
 	}
@@ -437,7 +446,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
 		}
 		q.ae.Uint8(unix.RTA_PREF, pref)
 	case w == "encap":
-		return q.encap(&q.ae, args)
+		return q.routeEncap(env, args)
 	case w == "ttl-propagate":
 		v, err := args.Value()
 		if err != nil {
@@ -549,6 +558,43 @@ func (q *modifyRequest) gateway(ae *rtnl.Encoder, args *cmdline.Args) error {
 	return nil
 }
 
+// iproute2's buffers for a route's encapsulation: a single route's (and a
+// nexthop object's) encap is built in 1024 bytes and then copied into the
+// request only while the request stays within 1024 bytes (addraw_l);
+// RTA_MULTIPATH is built in 4096 bytes and added with that bound.
+const (
+	encapBound     = 1024
+	multipathBound = 4096
+)
+
+// reqLen is the length of the request so far (header, rtmsg, attributes):
+// q.ae holds the rtmsg and the attributes.
+func (q *modifyRequest) reqLen() int {
+	return unix.NLMSG_HDRLEN + q.ae.Len()
+}
+
+// routeEncap reads a route's own "encap TYPE ...": built in a buffer of
+// its own, then added raw when it fits the request's 1024-byte bound
+// (otherwise the route goes without it).
+func (q *modifyRequest) routeEncap(env *cli.Env, args *cmdline.Args) error {
+	warn := func(line string) { env.Warnf("%s\n", line) }
+	b, fit, err := route.ParseEncapIn(args, q.devIndex, route.EncapBound{Used: 4, Max: encapBound, Warn: warn})
+	if err != nil {
+		return err
+	}
+	if !rtnl.AttrFits(q.reqLen(), len(b)-4, encapBound) {
+		warn(fmt.Sprintf("addraw_l ERROR: message exceeded bound of %d", encapBound))
+		return nil
+	}
+	if fit == route.EncapCut {
+		// The words are read again from the type word on, which no route
+		// keyword or prefix takes: the command fails before sending.
+		return nil
+	}
+	q.putEncap(&q.ae, b)
+	return nil
+}
+
 // parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH
 // (q.mp).
 func (q *modifyRequest) parseNexthops(args *cmdline.Args) error {
@@ -571,6 +617,8 @@ func (q *modifyRequest) parseNexthops(args *cmdline.Args) error {
 // its attributes, appended to q.mp, stopping at the first word it does not
 // know.
 func (q *modifyRequest) parseOneNexthop(args *cmdline.Args) error {
+	// The length of the nexthops before this one in RTA_MULTIPATH.
+	before := len(q.mp)
 	var flags, hops uint8
 	var ifindex uint32
 	ae := &q.nh
@@ -620,9 +668,17 @@ loop:
 			}
 			ae.Uint32(unix.RTA_FLOW, realm)
 		case w == "encap":
-			if err := q.encap(ae, args); err != nil {
+			// The multipath buffer: its header, the nexthops before,
+			// this one's struct rtnexthop and attributes so far.
+			used := 4 + before + unix.SizeofRtNexthop + ae.Len()
+			b, fit, err := route.ParseEncapIn(args, q.devIndex, route.EncapBound{Used: used, Max: multipathBound, Warn: q.warn})
+			if err != nil {
 				return err
 			}
+			if fit != route.EncapFits {
+				return cmdline.Fatal(cmdline.StatusUsage, "Error: cannot parse nexthop")
+			}
+			q.putEncap(ae, b)
 		case w == "as":
 			a, err := q.asTo(args)
 			if err != nil {
@@ -641,19 +697,17 @@ loop:
 	return nil
 }
 
-// encap reads "encap TYPE ..." into ae (RTA_ENCAP, then RTA_ENCAP_TYPE).
-func (q *modifyRequest) encap(ae *rtnl.Encoder, args *cmdline.Args) error {
-	b, err := route.ParseEncap(args, q.devIndex)
-	if err != nil {
-		return err
-	}
-	if len(b) < 8 {
-		return nil
+// putEncap adds ParseEncapIn's bytes to ae: RTA_ENCAP, then
+// RTA_ENCAP_TYPE when it is there.
+func (q *modifyRequest) putEncap(ae *rtnl.Encoder, b []byte) {
+	if len(b) < 4 {
+		return
 	}
 	l := int(binary.NativeEndian.Uint16(b))
 	ae.Bytes(route.RTAEncap|route.NLAFNested, b[4:l])
-	ae.Uint16(route.RTAEncapType, binary.NativeEndian.Uint16(b[len(b)-4:]))
-	return nil
+	if len(b) >= (l+3)&^3+8 {
+		ae.Uint16(route.RTAEncapType, binary.NativeEndian.Uint16(b[len(b)-4:]))
+	}
 }
 
 // modify runs `ip route add|change|replace|…|del`.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gipnet/gip/format"
+	"github.com/gipnet/gip/internal/cli"
 	"golang.org/x/sys/unix"
 )
 
@@ -42,12 +43,25 @@ type nhObject struct {
 	tb                      [][]byte // attributes by type, nil when absent
 }
 
+// nexthopCache is the run's nexthop cache (env.Nexthops), made on first
+// use. Its entries are iproute2's: kept until ip monitor sees the nexthop
+// change or go, so under -batch a route listed after "nexthop replace"
+// shows the group as an earlier line's lookup found it.
+func nexthopCache(env *cli.Env) map[uint32]*nhObject {
+	if c, ok := env.Nexthops.(map[uint32]*nhObject); ok {
+		return c
+	}
+	c := make(map[uint32]*nhObject)
+	env.Nexthops = c
+	return c
+}
+
 // nexthopByID asks the kernel for nexthop id on the lookup socket (the
 // main one may be in the middle of a dump), as iproute2's nexthop cache
-// does, and remembers the answer for the printer's life. It returns nil
-// when there is none.
+// does, and remembers the answer in the run's cache. It returns nil when
+// there is none; that is not remembered (ipnh_cache_add asks again).
 func (pr *printer) nexthopByID(id uint32) *nhObject {
-	if nh, ok := pr.nexthops[id]; ok {
+	if nh := pr.nexthops[id]; nh != nil {
 		return nh
 	}
 	var nh *nhObject
@@ -66,10 +80,12 @@ func (pr *printer) nexthopByID(id uint32) *nhObject {
 			}
 		}
 	}
-	if pr.nexthops == nil {
-		pr.nexthops = make(map[uint32]*nhObject)
+	if nh != nil {
+		if pr.nexthops == nil {
+			pr.nexthops = make(map[uint32]*nhObject)
+		}
+		pr.nexthops[id] = nh
 	}
-	pr.nexthops[id] = nh
 	return nh
 }
 

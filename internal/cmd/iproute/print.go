@@ -27,6 +27,9 @@ type printer struct {
 	buf     []byte
 
 	nexthops map[uint32]*nhObject // nhid lookups for -details (nhinfo.go)
+
+	tbs   [][]byte // attribute tables of the message printed (attrs)
+	tbTop int
 }
 
 func FamilyColor(af int) format.Color {
@@ -91,6 +94,7 @@ func (pr *printer) prefixText(family int, b []byte, plen uint8, hostLen int) str
 
 // print writes one route (its filter has already matched).
 func (pr *printer) print(r *route.Message) {
+	pr.tbTop = 0
 	p, f, h := pr.p, pr.f, &r.Header
 	fam := int(h.Family)
 	hostLen := cnum.AddrBits(fam)
@@ -279,6 +283,10 @@ func (pr *printer) flow(to uint32) {
 
 // printFlags is print_rt_flags, for route and nexthop flags alike.
 func printFlags(p *format.Printer, flags uint32) {
+	// Most routes have no flag to print, and text has no array to open.
+	if flags&rtFlagBits == 0 && !p.IsJSON() {
+		return
+	}
 	p.OpenArray(format.JSON, "flags", "")
 	for _, fl := range rtFlagNames {
 		if flags&fl.bit != 0 {
@@ -287,6 +295,11 @@ func printFlags(p *format.Printer, flags uint32) {
 	}
 	p.CloseArray(format.JSON, "")
 }
+
+// rtFlagBits are the flags printFlags names.
+const rtFlagBits = unix.RTNH_F_DEAD | unix.RTNH_F_ONLINK | unix.RTNH_F_PERVASIVE | unix.RTNH_F_OFFLOAD |
+	unix.RTNH_F_TRAP | unix.RTM_F_NOTIFY | unix.RTNH_F_LINKDOWN | unix.RTNH_F_UNRESOLVED |
+	unix.RTM_F_OFFLOAD | unix.RTM_F_TRAP | unix.RTM_F_OFFLOAD_FAILED
 
 var rtFlagNames = [...]struct {
 	bit  uint32
@@ -348,9 +361,11 @@ func (pr *printer) cacheFlags(flags uint32) {
 		case p.IsJSON():
 			p.String(format.JSON, "", "", fl.name)
 		case flags != 0:
-			p.Text(fl.name + ",")
+			p.Text(fl.name)
+			p.Text(",")
 		default:
-			p.Text(fl.name + "> ")
+			p.Text(fl.name)
+			p.Text("> ")
 		}
 	}
 	if flags != 0 {
@@ -437,7 +452,8 @@ func (pr *printer) metrics(b []byte) {
 			continue
 		}
 		if !p.IsJSON() {
-			p.Text(metricNames[i] + " ")
+			p.Text(metricNames[i])
+			p.Text(" ")
 			if lock&(1<<uint(i)) != 0 {
 				p.Text("lock ")
 			}
@@ -455,7 +471,9 @@ func (pr *printer) metrics(b []byte) {
 			case p.IsJSON():
 				p.Uint(format.JSON, metricNames[i], "", uint64(val))
 			case val >= 1000:
-				p.Text(strconv.FormatFloat(float64(val)/1e3, 'g', 6, 64) + "s ")
+				pr.buf = strconv.AppendFloat(pr.buf[:0], float64(val)/1e3, 'g', 6, 64)
+				pr.buf = append(pr.buf, "s "...)
+				p.Text(scratchString(pr.buf))
 			default:
 				p.Uint(format.Text, "", "%ums ", uint64(val))
 			}
@@ -469,13 +487,16 @@ func (pr *printer) metrics(b []byte) {
 	p.CloseArray(format.JSON, "")
 }
 
+// The string aliases b (no copy): callers hand it to the printer, which
+// writes it out before the message's buffer is reused.
 func cString(b []byte) string {
 	for i, c := range b {
 		if c == 0 {
-			return string(b[:i])
+			b = b[:i]
+			break
 		}
 	}
-	return string(b)
+	return scratchString(b)
 }
 
 // features is print_rtax_features.
@@ -510,11 +531,13 @@ func (pr *printer) multipath(r *route.Message) {
 	mcache := r.Header.Flags&route.RTMFCloned != 0 && r.Header.Type == unix.RTN_MULTICAST
 	first := true
 	p.OpenArray(format.JSON, "nexthops", "")
-	route.EachNextHop(r.Attr(unix.RTA_MULTIPATH), func(nh *route.NextHopMessage) {
+	for it := route.NewNextHops(r.Attr(unix.RTA_MULTIPATH)); it.Next(); {
+		nh := it.Hop()
 		p.OpenObject("")
 		switch {
 		case !mcache:
-			p.Text(p.NewlineToken() + "\tnexthop ")
+			p.Text(p.NewlineToken())
+			p.Text("\tnexthop ")
 		case first:
 			p.Text("Oifs: ")
 			first = false
@@ -551,6 +574,6 @@ func (pr *printer) multipath(r *route.Message) {
 		}
 		printFlags(p, uint32(nh.Flags))
 		p.CloseObject()
-	})
+	}
 	p.CloseArray(format.JSON, "")
 }

@@ -359,6 +359,8 @@ func newPrinter(env *cli.Env, f *filter) *printer {
 		links:   NewLinkNames(env.NetNSFD),
 		resolve: env.Opts.Resolve,
 		buf:     make([]byte, 0, 64),
+
+		nexthops: nexthopCache(env),
 	}
 }
 

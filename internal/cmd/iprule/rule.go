@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -176,15 +175,6 @@ func parseIPProto(s string) (uint8, bool) {
 		return uint8(v), true
 	}
 	return cnum.ProtoByName(s)
-}
-
-// ipProtoName is inet_proto_n2a: the /etc/protocols name, else
-// "ipproto-N" (always under -Numeric).
-func ipProtoName(p uint8, numeric bool) string {
-	if name, ok := cnum.ProtoByNumber(p); ok && !numeric {
-		return name
-	}
-	return "ipproto-" + strconv.Itoa(int(p))
 }
 
 // ruleModify is add and delete.

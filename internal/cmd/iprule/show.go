@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"unsafe"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cli"
@@ -280,19 +281,33 @@ func (pr *rulePrinter) addr(family uint8, b []byte) string {
 	switch {
 	case family == unix.AF_INET && len(b) == 4, family == unix.AF_INET6 && len(b) == 16:
 		pr.buf = route.AppendAddr(pr.buf[:0], int(family), b)
-		return string(pr.buf)
+		return pr.scratch()
 	}
 	return "???"
 }
 
+// ipProto is inet_proto_n2a: the /etc/protocols name, else "ipproto-N"
+// (always under -Numeric), in pr.buf rather than a string made per rule.
+func (pr *rulePrinter) ipProto(proto uint8) string {
+	if name, ok := cnum.ProtoByNumber(proto); ok && !pr.names.Numeric {
+		return name
+	}
+	pr.buf = strconv.AppendUint(append(pr.buf[:0], "ipproto-"...), uint64(proto), 10)
+	return pr.scratch()
+}
+
+// scratch views pr.buf as a string, valid until pr.buf is next written:
+// each value is printed at once, so a dump makes no string per rule.
+func (pr *rulePrinter) scratch() string { return unsafe.String(unsafe.SliceData(pr.buf), len(pr.buf)) }
+
 // hex0x is print_0xhex: "%#llx" in JSON too (so a zero is "0").
 func (pr *rulePrinter) hex0x(key, textFormat string, v uint64) {
 	if pr.p.IsJSON() {
-		s := "0"
+		pr.buf = append(pr.buf[:0], '0')
 		if v != 0 {
-			s = "0x" + strconv.FormatUint(v, 16)
+			pr.buf = strconv.AppendUint(append(pr.buf, 'x'), v, 16)
 		}
-		pr.p.String(format.JSON, key, "", s)
+		pr.p.String(format.JSON, key, "", pr.scratch())
 		return
 	}
 	pr.p.Uint(format.Text, "", textFormat, v)
@@ -301,30 +316,43 @@ func (pr *rulePrinter) hex0x(key, textFormat string, v uint64) {
 // ports prints a sport/dport range: one number when both ends agree.
 func (pr *rulePrinter) ports(key string, r []byte) {
 	start, end := binary.NativeEndian.Uint16(r), binary.NativeEndian.Uint16(r[2:])
+	// The keys and formats are spelled out: joined at run time they
+	// would be strings made per rule.
+	text, keyStart, keyEnd := " sport %u", "sport_start", "sport_end"
+	if key == "dport" {
+		text, keyStart, keyEnd = " dport %u", "dport_start", "dport_end"
+	}
 	if start == end {
-		pr.p.Uint(format.Any, key, " "+key+" %u", uint64(start))
+		pr.p.Uint(format.Any, key, text, uint64(start))
 		return
 	}
-	pr.p.Uint(format.Any, key+"_start", " "+key+" %u", uint64(start))
-	pr.p.Uint(format.Any, key+"_end", "-%u", uint64(end))
+	pr.p.Uint(format.Any, keyStart, text, uint64(start))
+	pr.p.Uint(format.Any, keyEnd, "-%u", uint64(end))
 }
 
-// endpoint prints the from or to part of a rule.
+// endpoint prints the from or to part of a rule: key is "src" or "dst",
+// word "from " or " to ".
 func (pr *rulePrinter) endpoint(e *rule.Message, key, word string, addr []byte, plen uint8) {
 	p := pr.p
 	hostLen := cnum.AddrBits(int(e.Family))
+	// The length's key and the "0"/"all" formats, spelled out rather than
+	// joined per rule.
+	lenKey, zeroText := "srclen", "from %s"
+	if key == "dst" {
+		lenKey, zeroText = "dstlen", " to %s"
+	}
 	switch {
 	case addr != nil:
 		p.String(format.Text, "", "%s", word)
 		p.ColorString(format.Any, iproute.FamilyColor(int(e.Family)), key, "%s", pr.addr(e.Family, addr))
 		if int(plen) != hostLen {
-			p.Uint(format.Any, key+"len", "/%u", uint64(plen))
+			p.Uint(format.Any, lenKey, "/%u", uint64(plen))
 		}
 	case plen != 0:
-		p.String(format.Any, key, word+"%s", "0")
-		p.Uint(format.Any, key+"len", "/%u", uint64(plen))
+		p.String(format.Any, key, zeroText, "0")
+		p.Uint(format.Any, lenKey, "/%u", uint64(plen))
 	case key == "src":
-		p.String(format.Any, key, word+"%s", "all")
+		p.String(format.Any, key, zeroText, "all")
 	}
 }
 
@@ -371,7 +399,7 @@ func (pr *rulePrinter) entry(typ uint16, e *rule.Message) {
 		p.Uint(format.Any, "uid_end", "-%u", uint64(binary.NativeEndian.Uint32(e.UIDRange[4:])))
 	}
 	if e.HasIPProto {
-		p.String(format.Any, "ipproto", " ipproto %s", ipProtoName(e.IPProto, pr.names.Numeric))
+		p.String(format.Any, "ipproto", " ipproto %s", pr.ipProto(e.IPProto))
 	}
 	if e.SPortRange != nil {
 		pr.ports("sport", e.SPortRange)
@@ -431,7 +459,8 @@ func (pr *rulePrinter) entry(typ uint16, e *rule.Message) {
 
 // host is format_host_rta for the NAT gateway.
 func (pr *rulePrinter) host(family uint8, b []byte) string {
-	return route.FormatHost(&pr.buf, pr.resolve, int(family), b)
+	pr.buf = route.AppendHost(pr.buf[:0], pr.resolve, int(family), b)
+	return pr.scratch()
 }
 
 // ruleList is show, flush and save.

@@ -1,6 +1,10 @@
 package ipstats
 
-import "github.com/gipnet/gip/stats"
+import (
+	"sync"
+
+	"github.com/gipnet/gip/stats"
+)
 
 // levels are the words that select statistics, outermost first.
 var levels = [3]string{"group", "subgroup", "suite"}
@@ -81,26 +85,41 @@ func xstatsGroup(name string, slave bool) *desc {
 
 // topLevel is the root of the tree, named as iproute2 names it in its
 // errors.
-var topLevel = &desc{name: "top-level", subs: []*desc{
-	{name: "link", kind: showLink, rank: rankLink, enable: enableBits(stats.AttrLink64, 0)},
-	xstatsGroup("xstats", false),
-	xstatsGroup("xstats_slave", true),
-	{name: "offload", subs: []*desc{
-		{name: "cpu_hit", kind: showCPUHit, rank: rankCPUHit,
-			enable: enableBits(stats.AttrOffload, stats.OffloadCPUHit)},
-		{name: "hw_stats_info", kind: showHWSInfo, rank: rankHWSInfo,
-			enable: enableBits(stats.AttrOffload, stats.OffloadHWSInfo)},
-		{name: "l3_stats", kind: showL3Stats, rank: rankL3Stats, enable: func(f *stats.Filter) {
-			f.Enable(stats.AttrOffload, stats.OffloadL3Stats)
-			f.Enable(stats.AttrOffload, stats.OffloadHWSInfo)
+//
+// It is built on first use: as a variable, its closures and groups were
+// made at every start-up of gip, whatever the command.
+func topLevel() *desc {
+	topLevelOnce.Do(func() { topLevelDesc = newTopLevel() })
+	return topLevelDesc
+}
+
+var (
+	topLevelOnce sync.Once
+	topLevelDesc *desc
+)
+
+func newTopLevel() *desc {
+	return &desc{name: "top-level", subs: []*desc{
+		{name: "link", kind: showLink, rank: rankLink, enable: enableBits(stats.AttrLink64, 0)},
+		xstatsGroup("xstats", false),
+		xstatsGroup("xstats_slave", true),
+		{name: "offload", subs: []*desc{
+			{name: "cpu_hit", kind: showCPUHit, rank: rankCPUHit,
+				enable: enableBits(stats.AttrOffload, stats.OffloadCPUHit)},
+			{name: "hw_stats_info", kind: showHWSInfo, rank: rankHWSInfo,
+				enable: enableBits(stats.AttrOffload, stats.OffloadHWSInfo)},
+			{name: "l3_stats", kind: showL3Stats, rank: rankL3Stats, enable: func(f *stats.Filter) {
+				f.Enable(stats.AttrOffload, stats.OffloadL3Stats)
+				f.Enable(stats.AttrOffload, stats.OffloadHWSInfo)
+			}},
 		}},
-	}},
-	{name: "afstats", subs: []*desc{
-		{name: "mpls", kind: showMPLS, rank: rankMPLS, enable: enableBits(stats.AttrAFSpec, 0)},
-	}},
-}}
+		{name: "afstats", subs: []*desc{
+			{name: "mpls", kind: showMPLS, rank: rankMPLS, enable: enableBits(stats.AttrAFSpec, 0)},
+		}},
+	}}
+}
 
 // hwStatsInfo is the one leaf ip monitor prints for a stats event.
-var hwStatsInfo = topLevel.subs[3].subs[1]
+func hwStatsInfo() *desc { return topLevel().subs[3].subs[1] }
 
 func (d *desc) leaf() bool { return d.subs == nil }

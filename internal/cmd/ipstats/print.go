@@ -32,7 +32,7 @@ func NewPrinter(env *cli.Env, names *link.Names) *Printer {
 // prints the [STATS] label first when it prints labels.
 func (pr *Printer) PrintEvent(h netlink.Header, body []byte) error {
 	// The record names no group: ip monitor selected nothing.
-	err := pr.Print(body, []Selected{{d: hwStatsInfo}})
+	err := pr.Print(body, []Selected{{d: hwStatsInfo()}})
 	pr.env.P.Flush()
 	return err
 }

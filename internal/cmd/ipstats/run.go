@@ -48,7 +48,7 @@ func WriteUsage(w io.Writer) {
 	io.WriteString(w, "Usage: ip stats help\n"+
 		"       ip stats show [ dev DEV ] [ group GROUP [ subgroup SUBGROUP [ suite SUITE ] ... ] ... ] ...\n"+
 		"       ip stats set dev DEV l3_stats { on | off }\n")
-	for i, g := range topLevel.subs {
+	for i, g := range topLevel().subs {
 		if i == 0 {
 			fmt.Fprintf(w, "GROUP := { %s", g.name)
 		} else {
@@ -56,7 +56,7 @@ func WriteUsage(w io.Writer) {
 		}
 	}
 	io.WriteString(w, " }\n")
-	for _, g := range topLevel.subs {
+	for _, g := range topLevel().subs {
 		if g.leaf() {
 			continue
 		}
@@ -318,7 +318,7 @@ func (s *selector) choose(word string, level int) error {
 
 // push is ipstats_enable_check of the current selection.
 func (s *selector) push() error {
-	d := topLevel
+	d := topLevel()
 	for i := 0; i < s.cur.n; i++ {
 		if d.leaf() {
 			return cmdline.Exit(cmdline.StatusEINVAL, "Error: %s %s requested inside leaf %s %s",

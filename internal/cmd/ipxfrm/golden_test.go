@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/xfrm"
+	"github.com/mdlayher/netlink"
 )
 
 // offlineParser is a parser that knows no links (nothing is asked of
@@ -115,5 +117,52 @@ func TestParseErrors(t *testing.T) {
 		if !ok || ce.Msg != tc.want || ce.Code != tc.code {
 			t.Errorf("%q: got %v, want %q (status %d)", tc.words, err, tc.want, tc.code)
 		}
+	}
+}
+
+// TestOddSizedDatagrams: the requests that are a bare struct of odd size
+// go out as iproute2 6.1 sent them (strace of xfrm-state.sh and
+// xfrm-policy.sh, sequence numbers zeroed): nlmsg_len 17 and 19, no
+// padding. xfrm.Dial's connection sends that way.
+func TestOddSizedDatagrams(t *testing.T) {
+	for _, tc := range []struct {
+		words string
+		typ   uint16
+		flags netlink.HeaderFlags
+		build func(*cmdline.Args) ([]byte, error)
+		want  string
+	}{
+		{"state flush", xfrm.MsgFlushSA, netlink.Request | netlink.Acknowledge, stateFlushRequest,
+			"11000000" + "1c00" + "0500" + "00000000" + "00000000" + "00"},
+		{"state flush proto esp", xfrm.MsgFlushSA, netlink.Request | netlink.Acknowledge, stateFlushRequest,
+			"11000000" + "1c00" + "0500" + "00000000" + "00000000" + "32"},
+		{"state flush proto ipsec-any", xfrm.MsgFlushSA, netlink.Request | netlink.Acknowledge, stateFlushRequest,
+			"11000000" + "1c00" + "0500" + "00000000" + "00000000" + "ff"},
+		{"policy setdefault in block out accept", xfrm.MsgSetDefault, netlink.Request | netlink.Acknowledge, setDefaultRequest,
+			"13000000" + "2700" + "0500" + "00000000" + "00000000" + "010002"},
+		{"policy setdefault fwd block", xfrm.MsgSetDefault, netlink.Request | netlink.Acknowledge, setDefaultRequest,
+			"13000000" + "2700" + "0500" + "00000000" + "00000000" + "000100"},
+		{"policy getdefault", xfrm.MsgGetDefault, netlink.Request,
+			func(*cmdline.Args) ([]byte, error) { return make([]byte, xfrm.SizeofDefault), nil },
+			"13000000" + "2800" + "0100" + "00000000" + "00000000" + "000000"},
+	} {
+		w := strings.Fields(tc.words)
+		body, err := tc.build(cmdline.NewArgs(w[2:]))
+		if err != nil {
+			t.Errorf("%s: %v", tc.words, err)
+			continue
+		}
+		got := hex.EncodeToString(rtnl.AppendRequest(nil, netlink.HeaderType(tc.typ), tc.flags, 0, body, true))
+		if got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.words, got, tc.want)
+		}
+	}
+	c, err := xfrm.Dial(-1)
+	if err != nil {
+		t.Skipf("no NETLINK_XFRM socket: %v", err)
+	}
+	defer c.Close()
+	if !c.ExactLength {
+		t.Error("xfrm.Dial's connection pads odd-sized requests")
 	}
 }

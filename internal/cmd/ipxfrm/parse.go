@@ -1,12 +1,9 @@
 package ipxfrm
 
 import (
-	"bufio"
 	"math"
-	"os"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
@@ -199,44 +196,9 @@ func parseMark(a *cmdline.Args) (xfrm.Mark, error) {
 	return m, nil
 }
 
-// ipProtocols is /etc/protocols, read once: what getprotobyname and
-// getprotobynumber answer from.
-var ipProtocols = sync.OnceValue(func() (db struct {
-	byName   map[string]uint8
-	byNumber map[uint8]string
-}) {
-	db.byName, db.byNumber = map[string]uint8{}, map[uint8]string{}
-	f, err := os.Open("/etc/protocols")
-	if err != nil {
-		return db
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		fields := strings.Fields(line)
-		if len(fields) < 2 {
-			continue
-		}
-		n, err := strconv.ParseUint(fields[1], 10, 8)
-		if err != nil {
-			continue
-		}
-		if _, dup := db.byNumber[uint8(n)]; !dup {
-			db.byNumber[uint8(n)] = fields[0]
-		}
-		for _, name := range append(fields[:1:1], fields[2:]...) {
-			if _, dup := db.byName[name]; !dup {
-				db.byName[name] = uint8(n)
-			}
-		}
-	}
-	return db
-})
-
 // protoName is strxf_proto: the /etc/protocols name of p, or its number.
 func protoName(p uint8) string {
-	if n, ok := ipProtocols().byNumber[p]; ok {
+	if n, ok := cnum.ProtoByNumber(p); ok {
 		return n
 	}
 	return strconv.Itoa(int(p))
@@ -257,7 +219,7 @@ func (ps *parser) parseUpspec(a *cmdline.Args, sel *xfrm.Selector) error {
 			v := a.Peek()
 			var p uint8
 			if v != "any" {
-				if n, ok := ipProtocols().byName[v]; ok {
+				if n, ok := cnum.ProtoByName(v); ok {
 					p = n
 				} else if n, ok := cnum.Uint(v, 0, math.MaxUint8); ok {
 					p = uint8(n)

@@ -689,6 +689,17 @@ func spdSetRequest(args *cmdline.Args) ([]byte, error) {
 
 // setDefault is `ip xfrm policy setdefault DIR ACTION …`.
 func setDefault(env *cli.Env, args *cmdline.Args) error {
+	up, err := setDefaultRequest(args)
+	if err != nil {
+		return err
+	}
+	return talk(env, xfrm.MsgSetDefault, up)
+}
+
+// setDefaultRequest is xfrm_spd_setdefault's parse: struct
+// xfrm_userpolicy_default, 3 bytes, which the connection sends unpadded
+// (nlmsg_len 19) as iproute2 does.
+func setDefaultRequest(args *cmdline.Args) ([]byte, error) {
 	var up [3]uint8 // in, fwd, out
 	for args.More() {
 		w := args.Peek()
@@ -701,13 +712,13 @@ func setDefault(env *cli.Env, args *cmdline.Args) error {
 		case "out":
 			i = 2
 		default:
-			return cmdline.InvalidArg("unknown direction", w)
+			return nil, cmdline.InvalidArg("unknown direction", w)
 		}
 		if up[i] != 0 {
-			return cmdline.Duplicate(w, w)
+			return nil, cmdline.Duplicate(w, w)
 		}
 		if err := nextArg(args); err != nil {
-			return err
+			return nil, err
 		}
 		switch args.Peek() {
 		case "block":
@@ -715,11 +726,11 @@ func setDefault(env *cli.Env, args *cmdline.Args) error {
 		case "accept":
 			up[i] = xfrm.UserPolicyAccept
 		default:
-			return cmdline.InvalidArg(w+" policy value is invalid", args.Peek())
+			return nil, cmdline.InvalidArg(w+" policy value is invalid", args.Peek())
 		}
 		args.Next()
 	}
-	return talk(env, xfrm.MsgSetDefault, up[:])
+	return up[:], nil
 }
 
 // getDefault is `ip xfrm policy getdefault`.

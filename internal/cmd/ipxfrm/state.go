@@ -782,7 +782,8 @@ func stateFlush(env *cli.Env, args *cmdline.Args) error {
 }
 
 // stateFlushRequest is xfrm_state_flush's parse: struct
-// xfrm_usersa_flush, one byte (the message is padded).
+// xfrm_usersa_flush, one byte, which the connection sends unpadded
+// (nlmsg_len 17) as iproute2 does.
 func stateFlushRequest(args *cmdline.Args) ([]byte, error) {
 	var proto uint8
 	given := false
