@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 
 	"github.com/gipnet/gip/rtnl"
-	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
 )
 
@@ -28,7 +27,7 @@ func NewHeader(cmd uint16, family uint8) rtnl.RtMsg {
 // SetTable puts table id in the header when it fits a byte, else in an
 // RTA_TABLE attribute appended to ae with the header's table left
 // unspecified, as iproute2 does.
-func SetTable(h *rtnl.RtMsg, ae *netlink.AttributeEncoder, id uint32) {
+func SetTable(h *rtnl.RtMsg, ae *rtnl.Encoder, id uint32) {
 	if id < 256 {
 		h.Table = uint8(id)
 		return
@@ -85,13 +84,20 @@ func ApplyDefaults(h *rtnl.RtMsg, cmd uint16, g Given) {
 // PutGateway appends a gateway to ae: RTA_GATEWAY when the address is of
 // the route's family, else RTA_VIA (the address's family, then the
 // address).
-func PutGateway(ae *netlink.AttributeEncoder, routeFamily uint8, family int, addr []byte) {
+func PutGateway(ae *rtnl.Encoder, routeFamily uint8, family int, addr []byte) {
 	if family == int(routeFamily) {
 		ae.Bytes(unix.RTA_GATEWAY, addr)
 		return
 	}
-	via := binary.NativeEndian.AppendUint16(nil, uint16(family))
-	ae.Bytes(unix.RTA_VIA, append(via, addr...))
+	// struct rtvia: the family, then the address; at most 2+16 bytes
+	// for the families cnum reads, so the array stays on the stack.
+	var via [2 + 32]byte
+	binary.NativeEndian.PutUint16(via[:], uint16(family))
+	if len(addr) <= len(via)-2 {
+		ae.Bytes(unix.RTA_VIA, via[:2+copy(via[2:], addr)])
+		return
+	}
+	ae.Bytes(unix.RTA_VIA, append(via[:2:2], addr...))
 }
 
 // AppendNextHop appends one struct rtnexthop of RTA_MULTIPATH to b: the

@@ -235,6 +235,17 @@ func familyOf(a netip.Addr) uint8 {
 // and RTA_MULTIPATH, each when set, with the grammar's encoders and
 // defaults.
 func Request(cmd uint16, r Route) ([]byte, error) {
+	var e rtnl.Encoder
+	if err := AppendRequest(&e, cmd, r); err != nil {
+		return nil, err
+	}
+	return e.Data(), nil
+}
+
+// AppendRequest is Request into e, after what e holds: a program that
+// sends many routes resets and reuses one Encoder, and encodes each
+// without allocating (a multipath route still allocates its nexthops).
+func AppendRequest(e *rtnl.Encoder, cmd uint16, r Route) error {
 	fam := uint8(r.Family)
 	if fam == 0 {
 		fam = familyOf(r.Dst.Addr())
@@ -255,65 +266,78 @@ func Request(cmd uint16, r Route) ([]byte, error) {
 		h.Scope = r.Scope
 	}
 	h.Tos = r.TOS
-	ae := netlink.NewAttributeEncoder()
+	off := e.Reserve(unix.SizeofRtMsg)
 	if r.Dst.IsValid() {
 		h.DstLen = uint8(r.Dst.Bits())
 		if r.Dst.Bits() > 0 {
-			ae.Bytes(unix.RTA_DST, r.Dst.Addr().AsSlice())
+			putAddr(e, unix.RTA_DST, r.Dst.Addr())
 		}
 	}
 	if r.Table != 0 {
-		SetTable(&h, ae, r.Table)
+		SetTable(&h, e, r.Table)
 	}
 	if r.Priority != 0 {
-		ae.Uint32(unix.RTA_PRIORITY, r.Priority)
+		e.Uint32(unix.RTA_PRIORITY, r.Priority)
 	}
 	if r.Gateway.IsValid() {
-		PutGateway(ae, h.Family, int(familyOf(r.Gateway)), r.Gateway.AsSlice())
+		putGateway(e, h.Family, r.Gateway)
 	}
 	if r.Src.IsValid() {
-		ae.Bytes(unix.RTA_PREFSRC, r.Src.AsSlice())
+		putAddr(e, unix.RTA_PREFSRC, r.Src)
 	}
 	if r.NHID != 0 {
-		ae.Uint32(RTANHID, r.NHID)
+		e.Uint32(RTANHID, r.NHID)
 	}
 	if r.OIF != 0 {
-		ae.Uint32(unix.RTA_OIF, uint32(r.OIF))
+		e.Uint32(unix.RTA_OIF, uint32(r.OIF))
 	}
 	if r.MTU != 0 {
-		mx := netlink.NewAttributeEncoder()
-		mx.Uint32(unix.RTAX_MTU, r.MTU)
-		b, err := mx.Encode()
-		if err != nil {
-			return nil, err
-		}
-		ae.Bytes(unix.RTA_METRICS, b)
+		mx := e.Nest(unix.RTA_METRICS)
+		e.Uint32(unix.RTAX_MTU, r.MTU)
+		e.End(mx)
 	}
 	if len(r.Multipath) > 0 {
 		var mp []byte
 		for _, nh := range r.Multipath {
-			nae := netlink.NewAttributeEncoder()
+			var nae rtnl.Encoder
 			if nh.Gateway.IsValid() {
-				PutGateway(nae, h.Family, int(familyOf(nh.Gateway)), nh.Gateway.AsSlice())
-			}
-			attrs, err := nae.Encode()
-			if err != nil {
-				return nil, err
+				putGateway(&nae, h.Family, nh.Gateway)
 			}
 			hops := uint8(0)
 			if nh.Weight > 1 {
 				hops = uint8(nh.Weight - 1)
 			}
-			mp = AppendNextHop(mp, nh.Flags, hops, uint32(nh.OIF), attrs)
+			mp = AppendNextHop(mp, nh.Flags, hops, uint32(nh.OIF), nae.Data())
 		}
-		ae.Bytes(unix.RTA_MULTIPATH, mp)
+		e.Bytes(unix.RTA_MULTIPATH, mp)
 	}
 	ApplyDefaults(&h, cmd, g)
-	attrs, err := ae.Encode()
-	if err != nil {
-		return nil, err
+	var hb [unix.SizeofRtMsg]byte
+	e.Put(off, h.Append(hb[:0]))
+	return e.Err()
+}
+
+// putAddr appends attribute typ with a's address bytes (4 or 16) from a
+// stack array: AsSlice would copy them to the heap.
+func putAddr(e *rtnl.Encoder, typ uint16, a netip.Addr) {
+	if a.Is4() {
+		b := a.As4()
+		e.Bytes(typ, b[:])
+		return
 	}
-	return append(h.Append(nil), attrs...), nil
+	b := a.As16()
+	e.Bytes(typ, b[:])
+}
+
+// putGateway is PutGateway for a netip.Addr, without copying it to the heap.
+func putGateway(e *rtnl.Encoder, routeFamily uint8, a netip.Addr) {
+	if a.Is4() {
+		b := a.As4()
+		PutGateway(e, routeFamily, unix.AF_INET, b[:])
+		return
+	}
+	b := a.As16()
+	PutGateway(e, routeFamily, unix.AF_INET6, b[:])
 }
 
 func modify(ctx context.Context, c *rtnl.Conn, cmd uint16, flags netlink.HeaderFlags, r Route) error {

@@ -1,9 +1,12 @@
 package route
 
 import (
+	"bytes"
 	"encoding/hex"
 	"net/netip"
 	"testing"
+
+	"github.com/gipnet/gip/rtnl"
 
 	"golang.org/x/sys/unix"
 )
@@ -87,3 +90,28 @@ func TestFromMessageRoundTrip(t *testing.T) {
 
 func mustAddr(s string) netip.Addr     { return netip.MustParseAddr(s) }
 func mustPrefix(s string) netip.Prefix { return netip.MustParsePrefix(s) }
+
+// AppendRequest into a reused Encoder gives Request's bytes and, for a
+// route without nexthops, allocates nothing once the buffer has grown.
+func TestAppendRequestReuse(t *testing.T) {
+	r := Route{Dst: mustPrefix("10.1.0.0/24"), Table: 1000, Protocol: unix.RTPROT_STATIC, Priority: 5,
+		Gateway: mustAddr("10.0.0.2"), Src: mustAddr("10.0.0.1"), OIF: 3, MTU: 1400}
+	want, err := Request(unix.RTM_NEWROUTE, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e rtnl.Encoder
+	build := func() {
+		e.Reset()
+		if err := AppendRequest(&e, unix.RTM_NEWROUTE, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build()
+	if !bytes.Equal(e.Data(), want) {
+		t.Errorf("AppendRequest = %x, want %x", e.Data(), want)
+	}
+	if n := testing.AllocsPerRun(100, build); n != 0 {
+		t.Errorf("AppendRequest into a reused Encoder: %v allocations", n)
+	}
+}

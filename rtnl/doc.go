@@ -41,6 +41,12 @@
 // Query and Echo are the caller's to keep. Attrs walks attributes without
 // copying them, under the same rule.
 //
+// Requests are built the same way in reverse: an Encoder appends a fixed
+// header and attributes to a buffer it keeps across Reset, so a program
+// that sends request after request (ip -batch) encodes them without
+// allocating, and Exec on the socket gip dials (blocking, outside Go's
+// poller) is a sendto and a recvfrom with no allocation either.
+//
 // # Also here
 //
 // Subscribe opens a socket joined to multicast groups, for notifications

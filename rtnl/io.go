@@ -73,6 +73,20 @@ func (c *Conn) send(typ netlink.HeaderType, flags netlink.HeaderFlags, body []by
 	seq := c.seq
 	b := AppendRequest(c.sbuf[:0], typ, flags, seq, body, c.ExactLength)
 	c.sbuf = b
+	if c.f == nil {
+		// The blocking socket: the system call itself, without a
+		// closure handed to a RawConn, which would be allocated on
+		// every request.
+		for {
+			err := sendto(c.fd, b)
+			if err == nil {
+				return seq, nil
+			}
+			if err != unix.EINTR {
+				return 0, sysError(err)
+			}
+		}
+	}
 	var serr error
 	err := c.rc.Write(func(fd uintptr) bool {
 		for {
@@ -97,6 +111,9 @@ func (c *Conn) send(typ netlink.HeaderType, flags netlink.HeaderFlags, body []by
 func (c *Conn) recv(buf *[]byte, peek bool) ([]byte, error) {
 	if *buf == nil {
 		*buf = make([]byte, recvBufSize)
+	}
+	if c.f == nil {
+		return c.recvBlocking(buf, peek)
 	}
 	var n int
 	var rerr error
@@ -128,6 +145,38 @@ func (c *Conn) recv(buf *[]byte, peek bool) ([]byte, error) {
 		return nil, errTruncated
 	}
 	return (*buf)[:n], nil
+}
+
+// recvBlocking is recv on the blocking socket, with plain system calls
+// rather than a closure handed to a RawConn (allocated on every call).
+func (c *Conn) recvBlocking(buf *[]byte, peek bool) ([]byte, error) {
+	for {
+		if peek {
+			n, err := recvfrom(c.fd, nil, unix.MSG_PEEK|unix.MSG_TRUNC)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil {
+				return nil, sysError(err)
+			}
+			if n > len(*buf) {
+				*buf = make([]byte, (n+4095)&^4095)
+			}
+		}
+		// MSG_TRUNC: the datagram's full length even when the buffer
+		// was shorter.
+		n, err := recvfrom(c.fd, *buf, unix.MSG_TRUNC)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, sysError(err)
+		}
+		if n > len(*buf) {
+			return nil, errTruncated
+		}
+		return (*buf)[:n], nil
+	}
 }
 
 // recvfrom and sendto are raw system calls: they wait no longer than the

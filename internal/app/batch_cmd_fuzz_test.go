@@ -38,8 +38,9 @@ func FuzzBridgeBatch(f *testing.F) {
 		env := cli.NewEnv(o, bytes.NewReader(nil), &out, &errOut)
 		env.NetNSFD = 1 << 30
 		env.InBatch = true
-		status, _ := batchLoop(env, "b1", newBatchReader(bytes.NewReader(in)), func(env *cli.Env, words []string) error {
-			err := bridgecmd.Command(env, cmdline.NewArgs(words))
+		status, _ := batchLoop(env, "b1", newBatchReader(bytes.NewReader(in)), func(env *cli.Env, args *cmdline.Args) error {
+			words := args.Rest()
+			err := bridgecmd.Command(env, args)
 			var ce *cmdline.Error
 			if err != nil && !errors.As(err, &ce) {
 				t.Fatalf("bridge %q: error %v (%T) is not a *cmdline.Error", words, err, err)
@@ -109,11 +110,12 @@ func FuzzIPBatch(f *testing.F) {
 		env := cli.NewEnv(o, bytes.NewReader(nil), &out, &errOut)
 		env.NetNSFD = 1 << 30
 		env.InBatch = true
-		status, _ := batchLoop(env, "b1", newBatchReader(bytes.NewReader(in)), func(env *cli.Env, words []string) error {
+		status, _ := batchLoop(env, "b1", newBatchReader(bytes.NewReader(in)), func(env *cli.Env, args *cmdline.Args) error {
+			words := args.Rest()
 			if actsOffline(words) {
 				return nil
 			}
-			err := doCmd(env, words)
+			err := doCmd(env, args)
 			var ce *cmdline.Error
 			if err != nil && !errors.As(err, &ce) {
 				t.Fatalf("ip %q: error %v (%T) is not a *cmdline.Error", words, err, err)

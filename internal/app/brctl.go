@@ -33,9 +33,7 @@ func bridgeMain(netnsFD int, args []string, stdin io.Reader, stdout, stderr io.W
 		return report(stderr, err)
 	}
 	if isBatch {
-		return runBatchWith(env, batch, func(env *cli.Env, words []string) error {
-			return bridgecmd.Command(env, cmdline.NewArgs(words))
-		})
+		return runBatchWith(env, batch, bridgecmd.Command)
 	}
 	err = bridgecmd.Command(env, a)
 	env.P.Flush()

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unsafe"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmd/ipaddr"
@@ -124,14 +125,17 @@ func ipMain(argv []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(rest) == 0 {
 		return report(stderr, ipUsage(stderr))
 	}
-	err = doCmd(env, rest)
+	err = doCmd(env, cmdline.NewArgs(rest))
 	env.P.Flush()
 	return report(stderr, err)
 }
 
-// doCmd runs one ip command: the object word, then its own words.
-func doCmd(env *cli.Env, words []string) error {
-	word := words[0]
+// doCmd runs one ip command: the object word, then its own words. args
+// is the caller's cursor (under -batch one serves every line), reset over
+// the object's words.
+func doCmd(env *cli.Env, args *cmdline.Args) error {
+	word := args.Next()
+	args.Reset(args.Rest())
 	for _, o := range objects {
 		if !cmdline.Matches(word, o.name) {
 			continue
@@ -139,7 +143,7 @@ func doCmd(env *cli.Env, words []string) error {
 		if o.name == "help" {
 			return ipUsage(env.Stderr)
 		}
-		return o.run(env, cmdline.NewArgs(words[1:]))
+		return o.run(env, args)
 	}
 	return cmdline.Exit(cmdline.StatusFailed, "Object \"%s\" is unknown, try \"ip help\".", word)
 }
@@ -343,8 +347,9 @@ func isTerminal(w io.Writer) bool {
 // rest of the batch input, and so do the programs netns exec runs.
 func runBatch(env *cli.Env, name string) int { return runBatchWith(env, name, doCmd) }
 
-// runBatchWith is runBatch for any applet: do runs one command's words.
-func runBatchWith(env *cli.Env, name string, do func(*cli.Env, []string) error) int {
+// runBatchWith is runBatch for any applet: do runs one command, its words
+// in args.
+func runBatchWith(env *cli.Env, name string, do batchFunc) int {
 	var in io.Reader = env.Stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -365,13 +370,25 @@ func runBatchWith(env *cli.Env, name string, do func(*cli.Env, []string) error) 
 	return status
 }
 
+// batchFunc runs one -batch command, whose words are in args. args is the
+// loop's own cursor, reused for the next line: a command keeps neither it
+// nor its word slice (the words themselves, strings, may be kept).
+type batchFunc func(env *cli.Env, args *cmdline.Args) error
+
 // batchLoop runs the commands of lines. It returns ip's exit status and
 // whether a command ended ip (iproute2 exited in it) rather than the input.
-func batchLoop(env *cli.Env, name string, lines *batchReader, do func(*cli.Env, []string) error) (int, bool) {
+//
+// A line costs no allocation of its own on the way to the command: the
+// line is read into the reader's append-only text, its words are views of
+// that text in a slice reused for every line, and one cursor serves every
+// command (what the command allocates is its own business).
+func batchLoop(env *cli.Env, name string, lines *batchReader, do batchFunc) (int, bool) {
 	outer := env.ForkedCopy
 	defer func() { env.ForkedCopy = outer }()
 	env.ForkedCopy = func(failed bool) int { return forkedCopy(env, name, lines, failed, do) }
 	status := 0
+	var words []string
+	args := new(cmdline.Args)
 	for {
 		line, err := lines.next()
 		if err != nil {
@@ -381,14 +398,15 @@ func batchLoop(env *cli.Env, name string, lines *batchReader, do func(*cli.Env, 
 			}
 			break
 		}
-		words, err := splitArgs(line)
+		words, err = appendArgs(words[:0], line)
 		if err != nil {
 			return report(env.Stderr, err), true
 		}
 		if len(words) == 0 {
 			continue
 		}
-		err = do(env, words)
+		args.Reset(words)
+		err = do(env, args)
 		if err == nil {
 			continue
 		}
@@ -412,7 +430,7 @@ func batchLoop(env *cli.Env, name string, lines *batchReader, do func(*cli.Env, 
 }
 
 // forkedCopy is Env.ForkedCopy for the batch being read from lines.
-func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool, do func(*cli.Env, []string) error) int {
+func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool, do batchFunc) int {
 	if failed {
 		env.P.Flush()
 		fmt.Fprintf(env.Stderr, "Command failed %s:%d\n", name, lines.lineNo)
@@ -441,41 +459,85 @@ func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool, do f
 type batchReader struct {
 	r      *bufio.Reader
 	lineNo int
+
+	// text holds the lines read, one after another: a chunk is only
+	// ever appended to, never rewritten, so the strings next returns
+	// (and the words split from them, which a command may keep, as the
+	// listings keep their filters) stay valid without a copy each. A
+	// line that does not fit what is left of the chunk starts a new
+	// one, and a chunk no word refers to any more is garbage: memory
+	// stays flat however long the batch.
+	text []byte
 }
+
+// textChunk is the size of a batchReader's text chunks: many lines each.
+const textChunk = 64 << 10
 
 func newBatchReader(in io.Reader) *batchReader {
 	return &batchReader{r: bufio.NewReaderSize(in, 64<<10)}
 }
 
-func (b *batchReader) readLine() (string, error) {
-	line, err := b.r.ReadString('\n')
-	if err != nil && (err != io.EOF || line == "") {
-		return "", io.EOF
+// appendText appends p to the line that starts at text[start:], moving
+// that line to a new chunk when p does not fit the current one, and
+// returns the line's new start.
+func (b *batchReader) appendText(start int, p []byte) int {
+	if len(b.text)+len(p) > cap(b.text) {
+		partial := b.text[start:]
+		chunk := make([]byte, 0, max(textChunk, 2*(len(partial)+len(p))))
+		b.text = append(chunk, partial...)
+		start = 0
 	}
-	b.lineNo++
-	// iproute2 reads the line into a C string: a NUL ends it.
-	if i := strings.IndexByte(line, 0); i >= 0 {
-		line = line[:i]
-	}
-	if i := strings.IndexByte(line, '#'); i >= 0 {
-		line = line[:i]
-	}
-	return line, nil
+	b.text = append(b.text, p...)
+	return start
 }
 
+// readLine reads one line, its newline kept, onto the end of text and
+// returns where it starts. iproute2 reads the line into a C string: a NUL
+// ends it; a '#' ends its text.
+func (b *batchReader) readLine(start int) (int, error) {
+	from := len(b.text) - start // the line's offset from start
+	for {
+		frag, err := b.r.ReadSlice('\n')
+		start = b.appendText(start, frag)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && (err != io.EOF || len(b.text)-start == from) {
+			b.text = b.text[:start+from]
+			return start, io.EOF
+		}
+		break
+	}
+	b.lineNo++
+	line := b.text[start+from:]
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		line = line[:i]
+	}
+	if i := bytes.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	b.text = b.text[:start+from+len(line)]
+	return start, nil
+}
+
+// next returns the next line, backslash-newlines joined. The string is a
+// view of text, never changed once returned.
 func (b *batchReader) next() (string, error) {
-	line, err := b.readLine()
+	start, err := b.readLine(len(b.text))
 	if err != nil {
 		return "", err
 	}
-	for strings.HasSuffix(line, "\\\n") {
-		more, err := b.readLine()
-		if err != nil {
+	for bytes.HasSuffix(b.text[start:], []byte("\\\n")) {
+		b.text = b.text[:len(b.text)-2]
+		if start, err = b.readLine(start); err != nil {
+			b.text = b.text[:start]
 			return "", errors.New("Missing continuation line")
 		}
-		line = line[:len(line)-2] + more
 	}
-	return line, nil
+	line := b.text[start:]
+	// Later lines go after this one: its bytes are never written again.
+	b.text = b.text[len(b.text):]
+	return unsafe.String(unsafe.SliceData(line), len(line)), nil
 }
 
 // maxBatchWords is the size of iproute2's word table for a -batch line (its
@@ -485,31 +547,43 @@ const maxBatchWords = 512
 // splitArgs splits a batch line into words; a word that opens with a single
 // or double quote runs to the matching quote. Like iproute2's, its word
 // table holds maxBatchWords-1 words and a line with more ends ip.
-func splitArgs(line string) ([]string, error) {
-	const ws = " \t\r\n"
-	var words []string
+func splitArgs(line string) ([]string, error) { return appendArgs(nil, line) }
+
+// appendArgs is splitArgs appending the words (views of line) to words.
+// It scans bytes itself: strings.TrimLeft and IndexAny would build their
+// character set again for every word, a visible part of a -batch's time.
+func appendArgs(words []string, line string) ([]string, error) {
+	i := 0
 	for {
-		line = strings.TrimLeft(line, ws)
-		if line == "" {
+		for i < len(line) && isBatchSpace(line[i]) {
+			i++
+		}
+		if i == len(line) {
 			return words, nil
 		}
 		if len(words) >= maxBatchWords-1 {
 			return nil, cmdline.Fatal(cmdline.StatusFailed, "Too many arguments to command")
 		}
-		if q := line[0]; q == '"' || q == '\'' {
-			end := strings.IndexByte(line[1:], q)
+		if q := line[i]; q == '"' || q == '\'' {
+			end := strings.IndexByte(line[i+1:], q)
 			if end < 0 {
 				return nil, cmdline.Fatal(cmdline.StatusFailed, "Unterminated quoted string")
 			}
-			words = append(words, line[1:1+end])
-			line = line[end+2:]
+			words = append(words, line[i+1:i+1+end])
+			i += end + 2
 			continue
 		}
-		end := strings.IndexAny(line, ws)
-		if end < 0 {
-			return append(words, line), nil
+		j := i + 1
+		for j < len(line) && !isBatchSpace(line[j]) {
+			j++
 		}
-		words = append(words, line[:end])
-		line = line[end+1:]
+		words = append(words, line[i:j])
+		if j == len(line) {
+			return words, nil
+		}
+		i = j + 1
 	}
 }
+
+// isBatchSpace reports whether c separates -batch words.
+func isBatchSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

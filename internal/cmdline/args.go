@@ -26,6 +26,10 @@ type Args struct {
 // NewArgs returns a cursor at the first of words.
 func NewArgs(words []string) *Args { return &Args{words: words} }
 
+// Reset points a at the first of words, for a cursor reused from one
+// command to the next (ip -batch keeps one for all its lines).
+func (a *Args) Reset(words []string) { a.words, a.pos = words, 0 }
+
 // More reports whether words remain.
 func (a *Args) More() bool { return a.pos < len(a.words) }
 

@@ -3,6 +3,7 @@ package iproute
 import (
 	"encoding/binary"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -15,41 +16,92 @@ import (
 
 // modifyRequest is an RTM_NEWROUTE/RTM_DELROUTE request being built from
 // `ip route add|del|…` words: the header, the attributes in the order the
-// words gave them, and the metrics and nexthops that follow them.
+// words gave them, and the metrics and nexthops that follow them. Its
+// encoders keep their buffers from one request to the next (see
+// modifyRequests), so a -batch of route adds encodes without allocating.
 type modifyRequest struct {
+	env   *cli.Env
 	cmd   uint16
 	hdr   rtnl.RtMsg
-	ae    *netlink.AttributeEncoder
-	mx    *netlink.AttributeEncoder
+	ae    rtnl.Encoder // the body: room for hdr, then the attributes
+	mx    rtnl.Encoder // RTA_METRICS' payload
 	mxSet bool
 	lock  uint32
 	dev   string
 	// hasDev: dev was given; '' is a name no device has, not "none".
 	hasDev bool
 
-	lookup devLookup // for the devices an encapsulation names
+	// lookup resolves the devices the words name; nil: the devices of
+	// env's connection (devIndex).
+	lookup devLookup
 	// warn prints libnetlink's complaints about iproute2's buffer bounds.
 	warn func(line string)
 
 	gwOK, dstOK, scopeOK, tableOK, typeOK bool
 	nhid                                  uint32
 	nexthops                              []string // words from the first "nexthop" on
+
+	nh rtnl.Encoder // one nexthop's attributes
+	mp []byte       // RTA_MULTIPATH's payload
 }
 
 // devLookup resolves a device name to its ifindex (failing as nodev()).
 type devLookup func(name string) (uint32, error)
 
-// parseModify is iproute_modify's parser: it turns words into the request
-// body without sending anything.
-func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
-	q := &modifyRequest{
-		cmd: cmd,
-		hdr: route.NewHeader(cmd, uint8(env.Opts.Family)),
-		ae:  netlink.NewAttributeEncoder(),
-		mx:  netlink.NewAttributeEncoder(),
+// spareModify keeps a request and its buffers from one command to the
+// next (an atomic swap: cheaper than a sync.Pool, and one is enough, as
+// commands run one at a time).
+var spareModify atomic.Pointer[modifyRequest]
 
-		lookup: lookup,
+// getModify returns the spare request, or a new one.
+func getModify() *modifyRequest {
+	if q := spareModify.Swap(nil); q != nil {
+		return q
 	}
+	return new(modifyRequest)
+}
+
+// putModify keeps q for the next command.
+func putModify(q *modifyRequest) {
+	q.env, q.lookup, q.warn, q.nexthops = nil, nil, nil, nil // nothing of this command kept alive
+	spareModify.Store(q)
+}
+
+// reset readies q for a new request, keeping its buffers.
+func (q *modifyRequest) reset(env *cli.Env, cmd uint16, lookup devLookup) {
+	ae, mx, nh, mp := q.ae, q.mx, q.nh, q.mp
+	*q = modifyRequest{env: env, cmd: cmd, hdr: route.NewHeader(cmd, uint8(env.Opts.Family)), lookup: lookup,
+		ae: ae, mx: mx, nh: nh, mp: mp[:0]}
+	q.ae.Reset()
+	q.mx.Reset()
+	q.nh.Reset()
+	q.ae.Reserve(unix.SizeofRtMsg)
+}
+
+// devIndex resolves name through q's lookup.
+func (q *modifyRequest) devIndex(name string) (uint32, error) {
+	if q.lookup != nil {
+		return q.lookup(name)
+	}
+	c, err := q.env.Conn()
+	if err != nil {
+		return 0, err
+	}
+	return DevIndex(c, name)
+}
+
+// parseModify is iproute_modify's parser: it turns words into the request
+// body without sending anything. The body is the caller's.
+func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup) ([]byte, error) {
+	q := new(modifyRequest)
+	q.reset(env, cmd, lookup)
+	return q.parse(args)
+}
+
+// parse reads the words into q's request and returns its body, which is
+// valid until q is reset.
+func (q *modifyRequest) parse(args *cmdline.Args) ([]byte, error) {
+	env := q.env
 	for args.More() {
 		w := args.Next()
 		if w == "nexthop" {
@@ -65,7 +117,7 @@ func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup)
 		return nil, usage(env)
 	}
 	if q.hasDev {
-		idx, err := lookup(q.dev)
+		idx, err := q.devIndex(q.dev)
 		if err != nil {
 			return nil, err
 		}
@@ -75,33 +127,34 @@ func parseModify(env *cli.Env, cmd uint16, args *cmdline.Args, lookup devLookup)
 		if q.lock != 0 {
 			q.mx.Uint32(unix.RTAX_LOCK, q.lock)
 		}
-		mx, err := q.mx.Encode()
-		if err != nil {
+		if err := q.mx.Err(); err != nil {
 			return nil, err
 		}
-		q.ae.Bytes(unix.RTA_METRICS, mx)
+		q.ae.Bytes(unix.RTA_METRICS, q.mx.Data())
 	}
 	if q.nexthops != nil {
 		q.warn = func(line string) { env.Warnf("%s\n", line) }
-		mp, err := q.parseNexthops(cmdline.NewArgs(q.nexthops), lookup)
-		if err != nil {
+		var nargs cmdline.Args
+		nargs.Reset(q.nexthops)
+		if err := q.parseNexthops(&nargs); err != nil {
 			return nil, err
 		}
-		if len(mp) > 0 {
+		if len(q.mp) > 0 {
 			// addattr_l into the request with a bound of 4096 (not the
 			// request's own size): a failure ends the command.
-			if !rtnl.AttrFits(q.reqLen(), len(mp), multipathBound) {
+			if !rtnl.AttrFits(q.reqLen(), len(q.mp), multipathBound) {
 				return nil, cmdline.Exit(cmdline.StatusFailed, "%s", rtnl.ExceededBound(multipathBound))
 			}
-			q.ae.Bytes(unix.RTA_MULTIPATH, mp)
+			q.ae.Bytes(unix.RTA_MULTIPATH, q.mp)
 		}
 	}
 	q.defaults()
-	attrs, err := q.ae.Encode()
-	if err != nil {
+	if err := q.ae.Err(); err != nil {
 		return nil, err
 	}
-	return append(q.hdr.Append(nil), attrs...), nil
+	var hb [unix.SizeofRtMsg]byte
+	q.ae.Put(0, q.hdr.Append(hb[:0]))
+	return q.ae.Data(), nil
 }
 
 // defaults fills in what the words left open, as iproute2 does.
@@ -220,7 +273,7 @@ func (q *modifyRequest) word(env *cli.Env, w string, args *cmdline.Args) error {
 			return cmdline.InvalidArg("use nexthop syntax to specify multiple via\n", w)
 		}
 		q.gwOK = true
-		return q.gateway(q.ae, args)
+		return q.gateway(&q.ae, args)
 	case w == "from":
 		v, err := args.Value()
 		if err != nil {
@@ -476,13 +529,13 @@ func (q *modifyRequest) destination(env *cli.Env, w string, args *cmdline.Args) 
 }
 
 func (q *modifyRequest) setTable(id uint32) {
-	route.SetTable(&q.hdr, q.ae, id)
+	route.SetTable(&q.hdr, &q.ae, id)
 	q.tableOK = true
 }
 
 // gateway reads "[FAMILY] ADDRESS" after via into ae: RTA_GATEWAY for an
 // address of the route's family, RTA_VIA (family and address) otherwise.
-func (q *modifyRequest) gateway(ae *netlink.AttributeEncoder, args *cmdline.Args) error {
+func (q *modifyRequest) gateway(ae *rtnl.Encoder, args *cmdline.Args) error {
 	v, err := args.Value()
 	if err != nil {
 		return err
@@ -514,10 +567,10 @@ const (
 	multipathBound = 4096
 )
 
-// reqLen is the length of the request so far (header, rtmsg, attributes).
+// reqLen is the length of the request so far (header, rtmsg, attributes):
+// q.ae holds the rtmsg and the attributes.
 func (q *modifyRequest) reqLen() int {
-	attrs, _ := q.ae.Encode()
-	return unix.NLMSG_HDRLEN + unix.SizeofRtMsg + len(attrs)
+	return unix.NLMSG_HDRLEN + q.ae.Len()
 }
 
 // routeEncap reads a route's own "encap TYPE ...": built in a buffer of
@@ -525,7 +578,7 @@ func (q *modifyRequest) reqLen() int {
 // (otherwise the route goes without it).
 func (q *modifyRequest) routeEncap(env *cli.Env, args *cmdline.Args) error {
 	warn := func(line string) { env.Warnf("%s\n", line) }
-	b, fit, err := route.ParseEncapIn(args, q.lookup, route.EncapBound{Used: 4, Max: encapBound, Warn: warn})
+	b, fit, err := route.ParseEncapIn(args, q.devIndex, route.EncapBound{Used: 4, Max: encapBound, Warn: warn})
 	if err != nil {
 		return err
 	}
@@ -538,67 +591,68 @@ func (q *modifyRequest) routeEncap(env *cli.Env, args *cmdline.Args) error {
 		// keyword or prefix takes: the command fails before sending.
 		return nil
 	}
-	q.putEncap(q.ae, b)
+	q.putEncap(&q.ae, b)
 	return nil
 }
 
-// parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH.
-func (q *modifyRequest) parseNexthops(args *cmdline.Args, lookup devLookup) ([]byte, error) {
-	var out []byte
+// parseNexthops is parse_nexthops: "nexthop NH" groups into RTA_MULTIPATH
+// (q.mp).
+func (q *modifyRequest) parseNexthops(args *cmdline.Args) error {
 	for args.More() {
 		w := args.Next()
 		if w != "nexthop" {
-			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
+			return cmdline.Fatal(cmdline.StatusUsage, "Error: \"nexthop\" or end of line is expected instead of \"%s\"", w)
 		}
 		if !args.More() {
-			return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
+			return cmdline.Fatal(cmdline.StatusUsage, "Error: unexpected end of line after \"nexthop\"")
 		}
-		nh, err := q.parseOneNexthop(args, lookup, len(out))
-		if err != nil {
-			return nil, err
+		if err := q.parseOneNexthop(args); err != nil {
+			return err
 		}
-		out = append(out, nh...)
 	}
-	return out, nil
+	return nil
 }
 
 // parseOneNexthop reads one nexthop's words into a struct rtnexthop with
-// its attributes, stopping at the first word it does not know.
-// before is the length of the nexthops before this one in RTA_MULTIPATH.
-func (q *modifyRequest) parseOneNexthop(args *cmdline.Args, lookup devLookup, before int) ([]byte, error) {
+// its attributes, appended to q.mp, stopping at the first word it does not
+// know.
+func (q *modifyRequest) parseOneNexthop(args *cmdline.Args) error {
+	// The length of the nexthops before this one in RTA_MULTIPATH.
+	before := len(q.mp)
 	var flags, hops uint8
 	var ifindex uint32
-	ae := netlink.NewAttributeEncoder()
+	ae := &q.nh
+	ae.Reset()
 loop:
 	for args.More() {
 		w := args.Next()
 		switch {
 		case w == "via":
 			if err := q.gateway(ae, args); err != nil {
-				return nil, err
+				return err
 			}
 		case w == "dev":
 			v, err := args.Value()
 			if err != nil {
-				return nil, err
+				return err
 			}
-			idx, err := lookup(v)
+			idx, err := q.devIndex(v)
 			if err != nil {
 				var ce *cmdline.Error
 				if asCLIError(err, &ce) {
-					return nil, cmdline.Fatal(cmdline.StatusUsage, "%s\nError: cannot parse nexthop", ce.Msg)
+					return cmdline.Fatal(cmdline.StatusUsage, "%s\nError: cannot parse nexthop", ce.Msg)
 				}
-				return nil, err
+				return err
 			}
 			ifindex = idx
 		case w == "weight":
 			v, err := args.Value()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			n, ok := cnum.Uint32(v, 0)
 			if !ok || n == 0 || n > 256 {
-				return nil, cmdline.InvalidArg("\"weight\" is invalid\n", v)
+				return cmdline.InvalidArg("\"weight\" is invalid\n", v)
 			}
 			hops = uint8(n - 1)
 		case w == "onlink":
@@ -606,30 +660,29 @@ loop:
 		case cmdline.Matches(w, "realms"):
 			v, err := args.Value()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			realm, ok := route.ParseRealms(v)
 			if !ok {
-				return nil, cmdline.InvalidArg("\"realm\" value is invalid\n", v)
+				return cmdline.InvalidArg("\"realm\" value is invalid\n", v)
 			}
 			ae.Uint32(unix.RTA_FLOW, realm)
 		case w == "encap":
-			attrs, _ := ae.Encode()
 			// The multipath buffer: its header, the nexthops before,
 			// this one's struct rtnexthop and attributes so far.
-			used := 4 + before + unix.SizeofRtNexthop + len(attrs)
-			b, fit, err := route.ParseEncapIn(args, q.lookup, route.EncapBound{Used: used, Max: multipathBound, Warn: q.warn})
+			used := 4 + before + unix.SizeofRtNexthop + ae.Len()
+			b, fit, err := route.ParseEncapIn(args, q.devIndex, route.EncapBound{Used: used, Max: multipathBound, Warn: q.warn})
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if fit != route.EncapFits {
-				return nil, cmdline.Fatal(cmdline.StatusUsage, "Error: cannot parse nexthop")
+				return cmdline.Fatal(cmdline.StatusUsage, "Error: cannot parse nexthop")
 			}
 			q.putEncap(ae, b)
 		case w == "as":
 			a, err := q.asTo(args)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			ae.Bytes(unix.RTA_NEWDST, a.Bytes())
 		default:
@@ -637,16 +690,16 @@ loop:
 			break loop
 		}
 	}
-	attrs, err := ae.Encode()
-	if err != nil {
-		return nil, err
+	if err := ae.Err(); err != nil {
+		return err
 	}
-	return route.AppendNextHop(nil, flags, hops, ifindex, attrs), nil
+	q.mp = route.AppendNextHop(q.mp, flags, hops, ifindex, ae.Data())
+	return nil
 }
 
 // putEncap adds ParseEncapIn's bytes to ae: RTA_ENCAP, then
 // RTA_ENCAP_TYPE when it is there.
-func (q *modifyRequest) putEncap(ae *netlink.AttributeEncoder, b []byte) {
+func (q *modifyRequest) putEncap(ae *rtnl.Encoder, b []byte) {
 	if len(b) < 4 {
 		return
 	}
@@ -659,14 +712,10 @@ func (q *modifyRequest) putEncap(ae *netlink.AttributeEncoder, b []byte) {
 
 // modify runs `ip route add|change|replace|…|del`.
 func modify(env *cli.Env, cmd uint16, flags netlink.HeaderFlags, args *cmdline.Args) error {
-	lookup := func(name string) (uint32, error) {
-		c, err := env.Conn()
-		if err != nil {
-			return 0, err
-		}
-		return DevIndex(c, name)
-	}
-	body, err := parseModify(env, cmd, args, lookup)
+	q := getModify()
+	defer putModify(q)
+	q.reset(env, cmd, nil)
+	body, err := q.parse(args)
 	if err != nil {
 		return err
 	}

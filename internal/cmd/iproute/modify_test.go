@@ -1,6 +1,7 @@
 package iproute
 
 import (
+	"bytes"
 	"encoding/hex"
 	"io"
 	"strings"
@@ -130,7 +131,9 @@ func TestParseTimeRTT(t *testing.T) {
 }
 
 // FuzzParseRoute feeds arbitrary words to the add parser: it may refuse
-// them, but must never panic (nothing is sent).
+// them, but must never panic (nothing is sent). A request reused after
+// those words (as -batch reuses one) encodes the next words as a fresh
+// one does, whatever they left in its buffers.
 func FuzzParseRoute(f *testing.F) {
 	for _, s := range []string{
 		"172.19.0.0 via 172.18.0.4 dev eth0",
@@ -142,9 +145,21 @@ func FuzzParseRoute(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	const next = "11.0.0.0/8 mtu 1400 table 7000 nexthop via 172.18.0.7 weight 3 nexthop via 172.18.0.8 dev eth0 onlink"
+	want, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cmdline.NewArgs(strings.Fields(next)), testLookup)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		q := new(modifyRequest)
 		for _, cmd := range []uint16{unix.RTM_NEWROUTE, unix.RTM_DELROUTE} {
-			_, _ = parseModify(testEnv(0), cmd, cmdline.NewArgs(strings.Split(s, " ")), testLookup)
+			q.reset(testEnv(0), cmd, testLookup)
+			_, _ = q.parse(cmdline.NewArgs(strings.Split(s, " ")))
+		}
+		q.reset(testEnv(0), unix.RTM_NEWROUTE, testLookup)
+		got, err := q.parse(cmdline.NewArgs(strings.Fields(next)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("after %q, a reused request encodes %x, %v; want %x", s, got, err, want)
 		}
 	})
 }
@@ -167,6 +182,57 @@ func TestParseSelectorEmptyIsGiven(t *testing.T) {
 		}
 		if !s.hasIif && !s.hasOif {
 			t.Errorf("parseSelector(%q): device not given", words)
+		}
+	}
+}
+
+// BenchmarkModifyParse is the user-space cost of one `ip route add` line
+// of a -batch without the kernel: words parsed and the request encoded
+// into a pooled request, as modify does. It must not allocate.
+func BenchmarkModifyParse(b *testing.B) {
+	env := testEnv(0)
+	for _, bc := range []struct{ name, words string }{
+		{"via", "10.1.2.3/32 via 192.0.2.2"},
+		{"dev", "10.1.2.3/32 dev eth0 proto static metric 7 mtu 1400"},
+		{"v6", "2001:db8:1::/64 via 2001:db8::2 table 100"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			words := strings.Fields(bc.words)
+			var args cmdline.Args
+			b.ReportAllocs()
+			for b.Loop() {
+				q := getModify()
+				q.reset(env, unix.RTM_NEWROUTE, testLookup)
+				args.Reset(words)
+				if _, err := q.parse(&args); err != nil {
+					b.Fatal(err)
+				}
+				putModify(q)
+			}
+		})
+	}
+}
+
+// A pooled request encodes the same bytes as a fresh one, whatever the
+// request before it left in its buffers.
+func TestModifyRequestReuse(t *testing.T) {
+	q := new(modifyRequest)
+	for _, words := range []string{
+		"13.0.0.0/8 dev eth0 table 70000 rtt 2s congctl lock cubic",
+		"11.0.0.0/8 nexthop via 172.18.0.7 weight 3 nexthop via 172.18.0.8 dev eth0 onlink",
+		"172.19.0.0 via 172.18.0.4 dev eth0",
+		"2001:db8:5::/64 via 2001:db8::5 metric 5 mtu 1280",
+		"default via 172.18.0.9 metric 7",
+		"10.2.0.0/24 table 100",
+	} {
+		want, err := parseModify(testEnv(0), unix.RTM_NEWROUTE, cmdline.NewArgs(strings.Fields(words)), testLookup)
+		if err != nil {
+			t.Fatalf("parseModify(%q): %v", words, err)
+		}
+		q.reset(testEnv(0), unix.RTM_NEWROUTE, testLookup)
+		got, err := q.parse(cmdline.NewArgs(strings.Fields(words)))
+		if err != nil || hex.EncodeToString(got) != hex.EncodeToString(want) {
+			t.Errorf("reused request for %q = %x, %v; want %x", words, got, err, want)
 		}
 	}
 }
