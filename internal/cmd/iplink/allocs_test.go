@@ -15,7 +15,7 @@ import (
 //
 // The dump's kinds are veth and tun; other kinds' -details printers still
 // decode IFLA_INFO_DATA with mdlayher's attribute decoder (an allocation
-// per link), and -statistics formats its table with fmt.
+// per link).
 func TestPrintNoAllocs(t *testing.T) {
 	msgs := readDump(t, linkDump)
 	for _, tc := range []struct {
@@ -29,6 +29,7 @@ func TestPrintNoAllocs(t *testing.T) {
 		{"oneline", format.Options{Oneline: true}, PrintOptions{}},
 		{"color", format.Options{Color: true}, PrintOptions{}},
 		{"details", format.Options{}, PrintOptions{Details: 1}},
+		{"stats", format.Options{}, PrintOptions{Stats: 2}},
 	} {
 		names := link.NewNames(-1)
 		for _, m := range msgs {

@@ -3,7 +3,6 @@ package iplink
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/link"
@@ -125,7 +124,7 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 			return
 		}
 		for i, v := range vals {
-			if n := len(strconv.FormatUint(v, 10)); n > cols[i] {
+			if n := decimalLen(v); n > cols[i] {
 				cols[i] = n
 			}
 		}
@@ -143,8 +142,13 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 		size(0, 0, s[stTxAbortedErrors], s[stTxFIFOErrors], s[stTxWindowErrors], s[stTxHeartbeatErrors], ccv, 0)
 	}
 	sl := pr.P.NewlineToken()
-	var b strings.Builder
-	num := func(width int, v uint64) { b.WriteString(pr.number(width, v)) }
+	// The table is built in the printer's scratch buffer, without fmt:
+	// ip -s link show of many links makes no string per link.
+	b := pr.scratch[:0]
+	num := func(width int, v uint64) { b = pr.appendNumber(b, width, v) }
+	// str is C's "%*s": right-aligned in width (left-aligned when width
+	// is negative).
+	str := func(width int, v string) { b = appendPadded(b, width, v) }
 	ifs := func(cond bool, s string) string {
 		if cond {
 			return s
@@ -157,11 +161,21 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 		}
 		return 0
 	}
+	// head writes "%*s %*s ... %*s" of the column titles.
+	head := func(widths []int, titles ...string) {
+		for i, t := range titles {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			str(widths[i], t)
+		}
+	}
 
-	fmt.Fprintf(&b, "    RX: %*s %*s %*s %*s %*s %*s %*s%s", cols[0]-4, "bytes", cols[1], "packets",
-		cols[2], "errors", cols[3], "dropped", cols[4], "missed", cols[5], "mcast",
-		cols[6], ifs(s[stRxCompressed] != 0, "compressed"), sl)
-	b.WriteString("    ")
+	b = append(b, "    RX: "...)
+	head([]int{cols[0] - 4, cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]},
+		"bytes", "packets", "errors", "dropped", "missed", "mcast", ifs(s[stRxCompressed] != 0, "compressed"))
+	b = append(b, sl...)
+	b = append(b, "    "...)
 	num(cols[0], s[stRxBytes])
 	num(cols[1], s[stRxPackets])
 	num(cols[2], s[stRxErrors])
@@ -172,12 +186,14 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 		num(cols[6], s[stRxCompressed])
 	}
 	if more {
-		b.WriteString(sl)
-		fmt.Fprintf(&b, "    RX errors:%*s %*s %*s %*s %*s %*s%*s%*s%s", cols[0]-10, "", cols[1], "length",
-			cols[2], "crc", cols[3], "frame", cols[4], "fifo", cols[5], "overrun",
-			ifw(s[stRxNoHandler] != 0, cols[6]+1), ifs(s[stRxNoHandler] != 0, " nohandler"),
-			ifw(s[stRxOtherhostDropped] != 0, cols[7]+1), ifs(s[stRxOtherhostDropped] != 0, " otherhost"), sl)
-		fmt.Fprintf(&b, "%*s", cols[0]+5, "")
+		b = append(b, sl...)
+		b = append(b, "    RX errors:"...)
+		head([]int{cols[0] - 10, cols[1], cols[2], cols[3], cols[4], cols[5]},
+			"", "length", "crc", "frame", "fifo", "overrun")
+		str(ifw(s[stRxNoHandler] != 0, cols[6]+1), ifs(s[stRxNoHandler] != 0, " nohandler"))
+		str(ifw(s[stRxOtherhostDropped] != 0, cols[7]+1), ifs(s[stRxOtherhostDropped] != 0, " otherhost"))
+		b = append(b, sl...)
+		str(cols[0]+5, "")
 		num(cols[1], s[stRxLengthErrors])
 		num(cols[2], s[stRxCRCErrors])
 		num(cols[3], s[stRxFrameErrors])
@@ -190,11 +206,12 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 			num(cols[7], s[stRxOtherhostDropped])
 		}
 	}
-	b.WriteString(sl)
-	fmt.Fprintf(&b, "    TX: %*s %*s %*s %*s %*s %*s %*s%s", cols[0]-4, "bytes", cols[1], "packets",
-		cols[2], "errors", cols[3], "dropped", cols[4], "carrier", cols[5], "collsns",
-		cols[6], ifs(s[stTxCompressed] != 0, "compressed"), sl)
-	b.WriteString("    ")
+	b = append(b, sl...)
+	b = append(b, "    TX: "...)
+	head([]int{cols[0] - 4, cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]},
+		"bytes", "packets", "errors", "dropped", "carrier", "collsns", ifs(s[stTxCompressed] != 0, "compressed"))
+	b = append(b, sl...)
+	b = append(b, "    "...)
 	num(cols[0], s[stTxBytes])
 	num(cols[1], s[stTxPackets])
 	num(cols[2], s[stTxErrors])
@@ -205,11 +222,12 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 		num(cols[6], s[stTxCompressed])
 	}
 	if more {
-		b.WriteString(sl)
-		fmt.Fprintf(&b, "    TX errors:%*s %*s %*s %*s %*s %*s%s", cols[0]-10, "", cols[1], "aborted",
-			cols[2], "fifo", cols[3], "window", cols[4], "heartbt",
-			cols[5], ifs(cc != nil, "transns"), sl)
-		fmt.Fprintf(&b, "%*s", cols[0]+5, "")
+		b = append(b, sl...)
+		b = append(b, "    TX errors:"...)
+		head([]int{cols[0] - 10, cols[1], cols[2], cols[3], cols[4], cols[5]},
+			"", "aborted", "fifo", "window", "heartbt", ifs(cc != nil, "transns"))
+		b = append(b, sl...)
+		str(cols[0]+5, "")
 		num(cols[1], s[stTxAbortedErrors])
 		num(cols[2], s[stTxFIFOErrors])
 		num(cols[3], s[stTxWindowErrors])
@@ -218,7 +236,56 @@ func (pr *Printer) statsText(s *[stCount]uint64, cc *uint32) {
 			num(cols[5], ccv)
 		}
 	}
-	pr.P.Text(b.String())
+	pr.scratch = b
+	pr.P.Text(tmp(b))
+}
+
+// decimalLen is how many digits v has in decimal.
+func decimalLen(v uint64) int {
+	n := 1
+	for v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
+}
+
+// appendPadded appends C's "%*s" of v: right-aligned in width, or
+// left-aligned when width is negative.
+func appendPadded(b []byte, width int, v string) []byte {
+	left := width < 0
+	if left {
+		width = -width
+	}
+	if !left {
+		for i := len(v); i < width; i++ {
+			b = append(b, ' ')
+		}
+	}
+	b = append(b, v...)
+	if left {
+		for i := len(v); i < width; i++ {
+			b = append(b, ' ')
+		}
+	}
+	return b
+}
+
+// appendNumber appends number's text without making a string when
+// -human is off (or v is below its base).
+func (pr *Printer) appendNumber(b []byte, width int, v uint64) []byte {
+	base := uint64(1000)
+	if pr.Opts.IEC {
+		base = 1024
+	}
+	if pr.Opts.Human == 0 || v < base {
+		for i := decimalLen(v); i < width; i++ {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendUint(b, v, 10)
+		return append(b, ' ')
+	}
+	return append(b, pr.number(width, v)...)
 }
 
 // number is print_num: right-aligned in width, then a space; with -human
