@@ -70,11 +70,9 @@ verbs, keywords and values); only their exit status matches.
 prints iproute2's words and version, then gip's own version instead of a
 libbpf version (gip links no libbpf):
 .BR "ip utility, iproute2\-6.1.0, gip VERSION" .
-eBPF objects are not loaded, route encapsulation option sets
+eBPF objects are not loaded and route encapsulation option sets
 .RB ( *_opts )
-are refused, and
-.B ip tunnel
-is not implemented yet; the README lists the remaining differences.
+are refused; the README lists the remaining differences.
 .SH GO LIBRARY
 The packages behind gip are a Go library,
 .BR github.com/gipnet/gip :
