@@ -11,14 +11,14 @@ import (
 // has no module for it writes nothing and reports false (then the caller
 // prints ip link's general usage).
 func WriteKindHelp(w io.Writer, name string) bool {
-	if !iproute2Kinds[name] {
+	if !iproute2Kinds()[name] {
 		return false
 	}
 	if k := LookupKind(name); k != nil && k.Help != nil {
 		k.Help(w)
 		return true
 	}
-	if text, ok := requestOnlyHelp[name]; ok {
+	if text, ok := requestOnlyHelp(name); ok {
 		io.WriteString(w, text)
 		return true
 	}
@@ -30,7 +30,7 @@ func WriteKindHelp(w io.Writer, name string) bool {
 // name (its link_util table): `ip link xstats type TYPE` accepts exactly
 // these names.
 func IsIProute2Kind(name string) bool {
-	_, ok := iproute2Kinds[name]
+	_, ok := iproute2Kinds()[name]
 	return ok
 }
 
@@ -38,7 +38,7 @@ func IsIProute2Kind(name string) bool {
 // for: the TYPE list of ip link's and ip address's usage texts.
 func HelpKinds() []string {
 	var names []string
-	for name, hasHelp := range iproute2Kinds {
+	for name, hasHelp := range iproute2Kinds() {
 		if hasHelp {
 			names = append(names, name)
 		}

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
@@ -13,7 +14,7 @@ import (
 // link set DEV type bond_slave …`. Parse-only: this kernel has no bonding,
 // so the kernel refuses the request as it refuses iproute2's.
 var bondSlaveKind = Kind{Name: "bond_slave", Parse: parseBondSlave,
-	Help: usageHelp(func(p *Parser) error { return bondSlaveUsage(p, "") })}
+	Help: func(w io.Writer) { usageHelp(w, func(p *Parser) error { return bondSlaveUsage(p, "") }) }}
 
 func parseBondSlave(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
 	for a.More() {

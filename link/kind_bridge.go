@@ -3,6 +3,7 @@ package link
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -12,7 +13,7 @@ import (
 )
 
 var bridgeKind = Kind{Name: "bridge", Parse: parseBridge, Print: printBridge,
-	Help: usageHelp(func(p *Parser) error { return bridgeUsage(p, "") })}
+	Help: func(w io.Writer) { usageHelp(w, func(p *Parser) error { return bridgeUsage(p, "") }) }}
 
 // Bridge boolean options travel together in IFLA_BR_MULTI_BOOLOPT.
 const (

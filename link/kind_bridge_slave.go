@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cmdline"
@@ -13,7 +14,7 @@ import (
 // bridge_slave is a bridge port's options (IFLA_INFO_SLAVE_DATA), set with
 // `ip link set DEV type bridge_slave …` and printed under -d for a port.
 var bridgeSlaveKind = Kind{Name: "bridge_slave", Parse: parseBridgeSlave, Print: printBridgeSlave,
-	Help: usageHelp(func(p *Parser) error { return portUsage(p, "") })}
+	Help: func(w io.Writer) { usageHelp(w, func(p *Parser) error { return portUsage(p, "") }) }}
 
 // portOption is one bridge_slave word. Only nobackup_port takes no value.
 type portOption struct {
@@ -50,13 +51,21 @@ var portOptions = []portOption{
 	{"nobackup_port", unix.IFLA_BRPORT_BACKUP_PORT, "zero"},
 }
 
-// portNumberErrors are iproute2's messages for a bad number.
-var portNumberErrors = map[string]string{
-	"state":          "state is invalid",
-	"priority":       "priority is invalid",
-	"cost":           "cost is invalid",
-	"mcast_router":   "invalid mcast_router",
-	"group_fwd_mask": "invalid group_fwd_mask",
+// portNumberError is iproute2's message for a bad number of option word.
+func portNumberError(word string) string {
+	switch word {
+	case "state":
+		return "state is invalid"
+	case "priority":
+		return "priority is invalid"
+	case "cost":
+		return "cost is invalid"
+	case "mcast_router":
+		return "invalid mcast_router"
+	case "group_fwd_mask":
+		return "invalid group_fwd_mask"
+	}
+	return ""
 }
 
 func parseBridgeSlave(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
@@ -105,7 +114,7 @@ func parseBridgeSlave(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) 
 			bits := map[string]int{"u8": 8, "u16": 16, "u32": 32}[o.value]
 			n, ok := cnum.Uint(v, 0, 1<<bits-1)
 			if !ok {
-				return cmdline.InvalidArg(portNumberErrors[o.word], v)
+				return cmdline.InvalidArg(portNumberError(o.word), v)
 			}
 			putUint(ae, o.attr, bits, n)
 		}
@@ -133,7 +142,9 @@ OPTION VALUE is one of:
 var portStates = []string{"disabled", "listening", "learning", "forwarding", "blocking"}
 
 // groupFwdMaskNames name the link-local groups a port's mask forwards.
-var groupFwdMaskNames = map[int]string{0: "stp", 2: "lacp", 14: "lldp"}
+// An indexed array literal is data, where a map literal would be built at
+// every start-up.
+var groupFwdMaskNames = [...]string{0: "stp", 2: "lacp", 14: "lldp"}
 
 func groupFwdMaskString(mask uint16) string {
 	s := ""
@@ -141,7 +152,8 @@ func groupFwdMaskString(mask uint16) string {
 		if mask&1 == 0 {
 			continue
 		}
-		if name, ok := groupFwdMaskNames[i]; ok {
+		if i < len(groupFwdMaskNames) && groupFwdMaskNames[i] != "" {
+			name := groupFwdMaskNames[i]
 			s += name + ","
 		} else {
 			s += fmt.Sprintf("0x%x,", 1<<i)

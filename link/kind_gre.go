@@ -17,9 +17,13 @@ import (
 // iproute2's gre_parse_opt does. This kernel has none of them; see
 // kind_iptnl.go for what the user sees.
 var (
-	greKind    = Kind{Name: "gre", Parse: parseGRE("gre"), Help: greHelp("gre")}
-	gretapKind = Kind{Name: "gretap", Parse: parseGRE("gretap"), Help: greHelp("gretap")}
-	erspanKind = Kind{Name: "erspan", Parse: parseGRE("erspan"), Help: greHelp("erspan")}
+	greKind    = Kind{Name: "gre", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error { return parseGRE("gre")(p, a, ae) }, Help: func(w io.Writer) { greHelp("gre")(w) }}
+	gretapKind = Kind{Name: "gretap", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseGRE("gretap")(p, a, ae)
+	}, Help: func(w io.Writer) { greHelp("gretap")(w) }}
+	erspanKind = Kind{Name: "erspan", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseGRE("erspan")(p, a, ae)
+	}, Help: func(w io.Writer) { greHelp("erspan")(w) }}
 )
 
 // IFLA_GRE_* (linux/if_tunnel.h) and the GRE flags, which are big-endian

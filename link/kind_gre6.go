@@ -13,9 +13,15 @@ import (
 // and send IFLA_GRE_ERSPAN_VER (1 unless given). This kernel has none of
 // them; see kind_iptnl.go for what the user sees.
 var (
-	ip6greKind    = Kind{Name: "ip6gre", Parse: parseGRE6("ip6gre"), Print: printGRE6, Help: gre6Help("ip6gre")}
-	ip6gretapKind = Kind{Name: "ip6gretap", Parse: parseGRE6("ip6gretap"), Print: printGRE6, Help: gre6Help("ip6gretap")}
-	ip6erspanKind = Kind{Name: "ip6erspan", Parse: parseGRE6("ip6erspan"), Print: printGRE6, Help: gre6Help("ip6erspan")}
+	ip6greKind = Kind{Name: "ip6gre", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseGRE6("ip6gre")(p, a, ae)
+	}, Print: printGRE6, Help: func(w io.Writer) { gre6Help("ip6gre")(w) }}
+	ip6gretapKind = Kind{Name: "ip6gretap", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseGRE6("ip6gretap")(p, a, ae)
+	}, Print: printGRE6, Help: func(w io.Writer) { gre6Help("ip6gretap")(w) }}
+	ip6erspanKind = Kind{Name: "ip6erspan", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseGRE6("ip6erspan")(p, a, ae)
+	}, Print: printGRE6, Help: func(w io.Writer) { gre6Help("ip6erspan")(w) }}
 )
 
 // IFLA_GRE_* for IPv6 tunnels.

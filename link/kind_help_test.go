@@ -13,7 +13,7 @@ import (
 // describe themselves (their usage starts with "Usage: ..." or, as hsr's
 // does, "Usage:\t…", and names the kind).
 func TestKindHelp(t *testing.T) {
-	for name, has := range iproute2Kinds {
+	for name, has := range iproute2Kinds() {
 		k := LookupKind(name)
 		if !has {
 			if k != nil && k.Help != nil {
@@ -32,7 +32,7 @@ func TestKindHelp(t *testing.T) {
 		}
 	}
 	for _, k := range kinds {
-		if _, ok := iproute2Kinds[k.Name]; !ok {
+		if _, ok := iproute2Kinds()[k.Name]; !ok {
 			t.Errorf("kind %s is not one iproute2 6.1 knows", k.Name)
 		}
 	}
@@ -43,11 +43,12 @@ func TestKindHelp(t *testing.T) {
 // with 1, on stderr except vxcan's (stdout, as veth's); macsec's parser
 // has no "help" and names it as an unknown command first.
 func TestRequestOnlyKindHelp(t *testing.T) {
-	for kind, text := range requestOnlyHelp {
+	for _, kind := range requestOnlyKinds {
+		text, _ := requestOnlyHelp(kind)
 		if !strings.HasPrefix(text, "Usage: ") || !strings.Contains(text, kind) {
 			t.Errorf("help for %s = %q", kind, text)
 		}
-		if _, ok := iproute2Kinds[kind]; !ok || LookupKind(kind) != nil {
+		if _, ok := iproute2Kinds()[kind]; !ok || LookupKind(kind) != nil {
 			t.Errorf("%s: a request-only help for a kind gip parses or iproute2 lacks", kind)
 		}
 		var out, errOut strings.Builder

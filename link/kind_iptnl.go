@@ -16,8 +16,12 @@ import (
 // kernel's "Unknown device type", and `set … type ipip|sit` (which first
 // reads the tunnel's settings) in "Failed to get existing tunnel info.".
 var (
-	ipipKind = Kind{Name: "ipip", Parse: parseIPTunnel("ipip"), Help: iptunHelp("ipip")}
-	sitKind  = Kind{Name: "sit", Parse: parseIPTunnel("sit"), Help: iptunHelp("sit")}
+	ipipKind = Kind{Name: "ipip", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseIPTunnel("ipip")(p, a, ae)
+	}, Help: func(w io.Writer) { iptunHelp("ipip")(w) }}
+	sitKind = Kind{Name: "sit", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseIPTunnel("sit")(p, a, ae)
+	}, Help: func(w io.Writer) { iptunHelp("sit")(w) }}
 )
 
 // IFLA_IPTUN_* (linux/if_tunnel.h), which x/sys/unix lacks.

@@ -13,8 +13,12 @@ import (
 // vepa (IFLA_IPVLAN_MODE, IFLA_IPVLAN_FLAGS, both u16; the flags are always
 // sent). This kernel has neither.
 var (
-	ipvlanKind = Kind{Name: "ipvlan", Parse: parseIPVlan("ipvlan"), Help: ipvlanHelp("ipvlan")}
-	ipvtapKind = Kind{Name: "ipvtap", Parse: parseIPVlan("ipvtap"), Help: ipvlanHelp("ipvtap")}
+	ipvlanKind = Kind{Name: "ipvlan", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseIPVlan("ipvlan")(p, a, ae)
+	}, Help: func(w io.Writer) { ipvlanHelp("ipvlan")(w) }}
+	ipvtapKind = Kind{Name: "ipvtap", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseIPVlan("ipvtap")(p, a, ae)
+	}, Help: func(w io.Writer) { ipvlanHelp("ipvtap")(w) }}
 )
 
 const (

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/gipnet/gip/format"
@@ -13,10 +14,14 @@ import (
 
 // macvlan and macvtap share their options and details.
 var (
-	macvlanKind = Kind{Name: "macvlan", Parse: parseMacvlan("macvlan"), Print: printMacvlan,
-		Help: usageHelp(func(p *Parser) error { return macvlanUsage(p, "macvlan", "") })}
-	macvtapKind = Kind{Name: "macvtap", Parse: parseMacvlan("macvtap"), Print: printMacvlan,
-		Help: usageHelp(func(p *Parser) error { return macvlanUsage(p, "macvtap", "") })}
+	macvlanKind = Kind{Name: "macvlan", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseMacvlan("macvlan")(p, a, ae)
+	}, Print: printMacvlan,
+		Help: func(w io.Writer) { usageHelp(w, func(p *Parser) error { return macvlanUsage(p, "macvlan", "") }) }}
+	macvtapKind = Kind{Name: "macvtap", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseMacvlan("macvtap")(p, a, ae)
+	}, Print: printMacvlan,
+		Help: func(w io.Writer) { usageHelp(w, func(p *Parser) error { return macvlanUsage(p, "macvtap", "") }) }}
 )
 
 // MACVLAN_* values (linux/if_link.h).

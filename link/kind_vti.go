@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/netip"
 
+	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/mdlayher/netlink"
@@ -17,8 +18,14 @@ import (
 // "any", the device when given. This kernel has neither kind; see
 // kind_iptnl.go for what the user sees.
 var (
-	vtiKind  = Kind{Name: "vti", Parse: parseVTI("vti"), Print: printVTI(unix.AF_INET), Help: vtiHelp("vti")}
-	vti6Kind = Kind{Name: "vti6", Parse: parseVTI("vti6"), Print: printVTI(unix.AF_INET6), Help: vtiHelp("vti6")}
+	vtiKind = Kind{Name: "vti", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error { return parseVTI("vti")(p, a, ae) }, Print: func(p *format.Printer, names IndexNamer, data []byte) error {
+		return printVTI(unix.AF_INET)(p, names, data)
+	}, Help: func(w io.Writer) { vtiHelp("vti")(w) }}
+	vti6Kind = Kind{Name: "vti6", Parse: func(p *Parser, a *cmdline.Args, ae *netlink.AttributeEncoder) error {
+		return parseVTI("vti6")(p, a, ae)
+	}, Print: func(p *format.Printer, names IndexNamer, data []byte) error {
+		return printVTI(unix.AF_INET6)(p, names, data)
+	}, Help: func(w io.Writer) { vtiHelp("vti6")(w) }}
 )
 
 // IFLA_VTI_* (linux/if_tunnel.h), which x/sys/unix lacks.

@@ -3,6 +3,7 @@ package link
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 	"net/netip"
 
 	"github.com/gipnet/gip/format"
@@ -13,7 +14,7 @@ import (
 )
 
 var vxlanKind = Kind{Name: "vxlan", Parse: parseVXLAN, Print: printVXLAN,
-	Help: usageHelp(func(p *Parser) error { return vxlanUsage(p, "") })}
+	Help: func(w io.Writer) { usageHelp(w, func(p *Parser) error { return vxlanUsage(p, "") }) }}
 
 // VXLAN_DF_* values.
 const (

@@ -104,7 +104,7 @@ func (p *Parser) parseKind(kind string, a *cmdline.Args, li *netlink.AttributeEn
 	}
 	if k == nil {
 		if cmdline.Matches(a.Peek(), "help") {
-			if text, ok := requestOnlyHelp[kind]; ok {
+			if text, ok := requestOnlyHelp(kind); ok {
 				// iproute2's module for the kind explains its
 				// options and fails.
 				io.WriteString(p.Stderr, text)
