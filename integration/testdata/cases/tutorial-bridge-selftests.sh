@@ -71,3 +71,11 @@ bridge link set dev vx0 learning off neigh_suppress on
 bridge -d link show dev vx0
 bridge fdb append 00:00:00:00:00:00 dev vx0 dst 10.0.0.2 src_vni 100 self permanent
 bridge fdb show dev vx0
+# Background monitors as fdb_notify.sh and bridge_mdb.sh-era scripts run
+# them ("bridge monitor fdb > log &", or "timeout N bridge monitor mdb"):
+# iproute2 does not flush mdb and vlan events, so what they print reaches a
+# file only when a link, fdb or vni event follows, or never.
+timeout 2 bridge monitor mdb > m1 & sleep 1; /usr/sbin/bridge mdb add dev br0 port swp1 grp 239.2.2.1 permanent; /usr/sbin/bridge mdb del dev br0 port swp1 grp 239.2.2.1; wait; cat m1; wc -c < m1
+timeout 2 bridge -d monitor > m2 & sleep 1; /usr/sbin/bridge mdb add dev br0 port swp2 grp 239.2.2.2 permanent; /usr/sbin/bridge fdb add 02:00:00:00:00:77 dev swp2 master static; /usr/sbin/bridge mdb add dev br0 port swp2 grp 239.2.2.3 permanent; wait; cat m2
+timeout 2 bridge monitor fdb > m3 & sleep 1; /usr/sbin/bridge fdb del 02:00:00:00:00:77 dev swp2 master; wait; cat m3
+timeout 2 bridge -o monitor all > m4 & sleep 1; /usr/sbin/bridge mdb add dev br0 port swp1 grp ff0e::9 permanent; /usr/sbin/bridge link set dev swp1 cost 33; /usr/sbin/bridge mdb del dev br0 port swp1 grp ff0e::9; wait; cat m4
