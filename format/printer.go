@@ -110,6 +110,15 @@ func (p *Printer) Plain() *Printer {
 	return &q
 }
 
+// To is a printer with p's output options writing to w, through a buffer
+// of its own (flush it before p's output is to follow).
+func (p *Printer) To(w io.Writer) *Printer {
+	q := *p
+	q.w = bufio.NewWriterSize(w, 64<<10)
+	q.scratch = make([]byte, 0, 64)
+	return &q
+}
+
 // Flush writes out buffered output.
 func (p *Printer) Flush() error { return p.w.Flush() }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -287,5 +288,63 @@ func TestVNIRequestBound(t *testing.T) {
 				t.Errorf("%d VNIs: last entry %s, want an empty nest 04000180", tc.n, got)
 			}
 		}
+	}
+}
+
+// TestMonitorHoldsMDB: iproute2's bridge monitor prints mdb (and vlan)
+// events without fflush, so with stdout a file or pipe their text stays in
+// stdio's buffer until a link, fdb or vni event flushes it, or whole
+// buffers fill; a monitor killed before that never writes it. gip holds it
+// the same way, and writes it all when it ends normally.
+func TestMonitorHoldsMDB(t *testing.T) {
+	var mdb, lnk *netlink.Message
+	f, err := os.Open(filepath.Join("testdata", "monitor.cap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = rtnl.ReadSaved(f, func(h netlink.Header, body []byte) error {
+		m := &netlink.Message{Header: h, Data: append([]byte(nil), body...)}
+		switch {
+		case h.Type == unix.RTM_NEWMDB && mdb == nil:
+			mdb = m
+		case h.Type == unix.RTM_NEWLINK && lnk == nil:
+			lnk = m
+		}
+		return nil
+	})
+	f.Close()
+	if mdb == nil || lnk == nil {
+		t.Fatal("capture lacks an mdb or a link event")
+	}
+	var out bytes.Buffer
+	env := cli.NewEnv(cli.Options{}, strings.NewReader(""), &out, io.Discard)
+	m := newBrMonitor(env, false)
+	m.names.Offline()
+	m.out.size = 4096 // stdout a pipe, whatever the test's is
+	m.accept(mdb.Header, mdb.Data)
+	if out.Len() != 0 {
+		t.Fatalf("mdb event written at once: %q", out.String())
+	}
+	held := len(m.out.pending)
+	if held == 0 {
+		t.Fatal("mdb event printed nothing")
+	}
+	m.accept(lnk.Header, lnk.Data)
+	if out.Len() <= held {
+		t.Fatalf("link event did not flush the held mdb text: %q", out.String())
+	}
+	out.Reset()
+	for i := 0; out.Len() == 0; i++ {
+		if i > 4096 {
+			t.Fatal("held text never written")
+		}
+		m.accept(mdb.Header, mdb.Data)
+	}
+	if out.Len()%4096 != 0 {
+		t.Errorf("wrote %d bytes, not whole 4096-byte buffers", out.Len())
+	}
+	m.finish()
+	if len(m.out.pending) != 0 || out.Len()%held != 0 {
+		t.Errorf("finish left %d bytes held, wrote %d (events of %d)", len(m.out.pending), out.Len(), held)
 	}
 }

@@ -1,6 +1,7 @@
 package bridgecmd
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -32,8 +33,9 @@ func mgrp(g uint32) uint32 { return 1 << (g - 1) }
 type brMonitor struct {
 	env    *cli.Env
 	p      *format.Printer
-	banner bool // `all`: each event starts with its object's label
-	stamp  bool // -timestamp
+	banner bool          // `all`: each event starts with its object's label
+	stamp  bool          // -timestamp
+	out    *stdoutBlocks // between p and the command's stdout
 	names  *link.Names
 	links  *linkTable
 	fdb    *fdbFilter
@@ -90,6 +92,7 @@ func doMonitor(env *cli.Env, args *cmdline.Args) error {
 	}
 	m := newBrMonitor(env, banner)
 	defer m.names.Close()
+	defer m.finish()
 	if hasFile {
 		return m.replay(file)
 	}
@@ -98,8 +101,10 @@ func doMonitor(env *cli.Env, args *cmdline.Args) error {
 
 func newBrMonitor(env *cli.Env, banner bool) *brMonitor {
 	// Text whatever -json says: bridge monitor opens no JSON context.
-	p := env.P.Plain()
-	m := &brMonitor{env: env, p: p, banner: banner, stamp: env.Opts.Timestamp > 0}
+	env.P.Flush()
+	out := newStdoutBlocks(env.P.Writer())
+	p := env.P.Plain().To(out)
+	m := &brMonitor{env: env, p: p, out: out, banner: banner, stamp: env.Opts.Timestamp > 0}
 	m.names = link.NewNames(env.NetNSFD)
 	m.names.Volatile()
 	name := func(i int32) string { return m.names.Name(uint32(i)) }
@@ -128,9 +133,9 @@ func (m *brMonitor) headers(label string) {
 }
 
 // accept is bridge monitor's accept_msg: one message to its object's
-// printer, then out to stdout.
+// printer, then out to stdout as iproute2's stdio lets it out (send).
 func (m *brMonitor) accept(h netlink.Header, body []byte) error {
-	defer m.p.Flush()
+	defer m.send(uint16(h.Type))
 	msg := netlink.Message{Header: h, Data: body}
 	switch uint16(h.Type) {
 	case unix.RTM_NEWLINK, unix.RTM_DELLINK:
@@ -165,6 +170,81 @@ func (m *brMonitor) accept(h netlink.Header, body []byte) error {
 	return nil
 }
 
+// send passes an event's text on to stdout. iproute2's link, fdb and vni
+// printers end with fflush when they print; its mdb and vlan printers (and
+// rtmon's time stamps) do not, so their text waits in stdio's buffer,
+// which a monitor killed by timeout or ^C never writes: gip keeps it back
+// the same way (stdoutBlocks).
+func (m *brMonitor) send(typ uint16) {
+	printed := m.p.Writer().Buffered() > 0
+	m.p.Flush()
+	switch typ {
+	case unix.RTM_NEWLINK, unix.RTM_DELLINK, unix.RTM_NEWNEIGH, unix.RTM_DELNEIGH, rtmNewTunnel, rtmDelTunnel:
+		if printed {
+			m.out.flush()
+			return
+		}
+	}
+	m.out.blocks()
+}
+
+// finish writes out what is held back: bridge monitor ends by exit(),
+// which flushes stdio (a file replayed, an error that stops it).
+func (m *brMonitor) finish() {
+	m.p.Flush()
+	m.out.flush()
+}
+
+// stdoutBlocks plays C stdio's full buffering of stdout when it is a file
+// or a pipe: held text goes out on flush, or, while it is held, in whole
+// buffers of the stream's block size as it fills (glibc writes a full
+// buffer, then keeps the rest). On a terminal stdio writes by line, and
+// nothing is held.
+type stdoutBlocks struct {
+	out     *bufio.Writer
+	size    int // 0: a terminal
+	pending []byte
+}
+
+func newStdoutBlocks(out *bufio.Writer) *stdoutBlocks {
+	s := &stdoutBlocks{out: out, size: 8192} // BUFSIZ, when fstat gives no block size
+	var st unix.Stat_t
+	if _, err := unix.IoctlGetTermios(1, unix.TCGETS); err == nil {
+		s.size = 0
+	} else if unix.Fstat(1, &st) == nil && st.Blksize > 0 {
+		s.size = int(st.Blksize)
+	}
+	return s
+}
+
+func (s *stdoutBlocks) Write(b []byte) (int, error) {
+	s.pending = append(s.pending, b...)
+	return len(b), nil
+}
+
+// flush is fflush(stdout).
+func (s *stdoutBlocks) flush() {
+	s.out.Write(s.pending)
+	s.pending = s.pending[:0]
+	s.out.Flush()
+}
+
+// blocks writes the whole buffers of what is held, or all of it on a
+// terminal.
+func (s *stdoutBlocks) blocks() {
+	if s.size == 0 {
+		s.flush()
+		return
+	}
+	n := len(s.pending) / s.size * s.size
+	if n == 0 {
+		return
+	}
+	s.out.Write(s.pending[:n])
+	s.pending = append(s.pending[:0], s.pending[n:]...)
+	s.out.Flush()
+}
+
 // replay prints an rtmon capture (rtnl_from_file); links are named as
 // the current namespace names them.
 func (m *brMonitor) replay(file string) error {
@@ -175,7 +255,7 @@ func (m *brMonitor) replay(file string) error {
 	}
 	defer f.Close()
 	err = rtnl.ReadSaved(f, m.accept)
-	m.p.Flush()
+	m.finish()
 	var se *rtnl.SavedError
 	switch {
 	case errors.As(err, &se):
