@@ -30,18 +30,14 @@ var ilaHookTypes = [...]string{"output", "input"}
 func ILACsumModeName(v uint8) string { return nameOr(ilaCsumModes[:], v) }
 
 // ILAIdentTypeName: see ILACsumModeName.
-func ILAIdentTypeName(v uint8) string {
-	if int(v) < len(ilaIdentTypes) && ilaIdentTypes[v] != "" {
-		return ilaIdentTypes[v]
-	}
-	return "unknown"
-}
+func ILAIdentTypeName(v uint8) string { return nameOr(ilaIdentTypes[:], v) }
 
 // ILAHookTypeName: see ILACsumModeName.
 func ILAHookTypeName(v uint8) string { return nameOr(ilaHookTypes[:], v) }
 
+// nameOr is names[v], "unknown" past the table or in one of its holes.
 func nameOr(names []string, v uint8) string {
-	if int(v) < len(names) {
+	if int(v) < len(names) && names[v] != "" {
 		return names[v]
 	}
 	return "unknown"
