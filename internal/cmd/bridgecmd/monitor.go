@@ -209,7 +209,7 @@ type stdoutBlocks struct {
 func newStdoutBlocks(out *bufio.Writer) *stdoutBlocks {
 	s := &stdoutBlocks{out: out, size: 8192} // BUFSIZ, when fstat gives no block size
 	var st unix.Stat_t
-	if _, err := unix.IoctlGetTermios(1, unix.TCGETS); err == nil {
+	if isTerminal() {
 		s.size = 0
 	} else if unix.Fstat(1, &st) == nil && st.Blksize > 0 {
 		s.size = int(st.Blksize)
