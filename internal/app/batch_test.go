@@ -110,3 +110,6 @@ func TestAppendArgsReuse(t *testing.T) {
 		}
 	}
 }
+
+// splitArgs is appendArgs into a new slice, for the tests.
+func splitArgs(line string) ([]string, error) { return appendArgs(nil, line) }

@@ -544,14 +544,12 @@ func (b *batchReader) next() (string, error) {
 // MAX_ARGS), the terminating NULL included.
 const maxBatchWords = 512
 
-// splitArgs splits a batch line into words; a word that opens with a single
-// or double quote runs to the matching quote. Like iproute2's, its word
-// table holds maxBatchWords-1 words and a line with more ends ip.
-func splitArgs(line string) ([]string, error) { return appendArgs(nil, line) }
-
-// appendArgs is splitArgs appending the words (views of line) to words.
-// It scans bytes itself: strings.TrimLeft and IndexAny would build their
-// character set again for every word, a visible part of a -batch's time.
+// appendArgs splits a batch line into words, appended (views of line) to
+// words; a word that opens with a single or double quote runs to the
+// matching quote. Like iproute2's, its word table holds maxBatchWords-1
+// words and a line with more ends ip. It scans bytes itself:
+// strings.TrimLeft and IndexAny would build their character set again for
+// every word, a visible part of a -batch's time.
 func appendArgs(words []string, line string) ([]string, error) {
 	i := 0
 	for {
