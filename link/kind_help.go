@@ -36,8 +36,9 @@ var (
 	iproute2KindsMap  map[string]bool
 )
 
-// requestOnlyHelp are the options of the kinds gip has no parser for yet,
-// for `ip link help KIND` and `ip link add type KIND help`.
+// requestOnlyHelp is the options text of kind, one gip has no parser for
+// yet, for `ip link help KIND` and `ip link add type KIND help`; false for
+// the other kinds.
 func requestOnlyHelp(kind string) (string, bool) {
 	switch kind {
 	case "batadv":
