@@ -35,6 +35,12 @@ func ExceededBound(bound int) string {
 	return fmt.Sprintf("addattr_l ERROR: message exceeded bound of %d", bound)
 }
 
+// ExceededRawBound is the line addraw_l prints for a block of attributes
+// (a route's or nexthop's encapsulation built apart) that does not fit.
+func ExceededRawBound(bound int) string {
+	return fmt.Sprintf("addraw_l ERROR: message exceeded bound of %d", bound)
+}
+
 func align4(n int) int { return (n + 3) &^ 3 }
 
 // ExceedsBound reports whether an attribute with payload bytes would not

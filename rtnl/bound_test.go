@@ -38,3 +38,14 @@ func TestAttrFits(t *testing.T) {
 		t.Error("a nil Conn must still report the overflow")
 	}
 }
+
+// The lines libnetlink prints for a refused attribute and a refused raw
+// block name the bound.
+func TestExceededBoundLines(t *testing.T) {
+	if got, want := ExceededBound(1056), "addattr_l ERROR: message exceeded bound of 1056"; got != want {
+		t.Errorf("ExceededBound = %q, want %q", got, want)
+	}
+	if got, want := ExceededRawBound(1024), "addraw_l ERROR: message exceeded bound of 1024"; got != want {
+		t.Errorf("ExceededRawBound = %q, want %q", got, want)
+	}
+}

@@ -1,7 +1,6 @@
 package ipnexthop
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/gipnet/gip/internal/cmdline"
@@ -99,7 +98,7 @@ func modifyRequestWarn(family int, args *cmdline.Args, lookup devLookup, warn fu
 			}
 			if !rtnl.AttrFits(unix.NLMSG_HDRLEN+nexthop.HeaderLen+len(attrs), len(b)-4, encapBound) {
 				if warn != nil {
-					warn(fmt.Sprintf("addraw_l ERROR: message exceeded bound of %d", encapBound))
+					warn(rtnl.ExceededRawBound(encapBound))
 				}
 			} else if fit != route.EncapCut {
 				// On EncapCut the type word comes next, which fails

@@ -2,7 +2,6 @@ package iproute
 
 import (
 	"encoding/binary"
-	"fmt"
 	"sync/atomic"
 
 	"github.com/gipnet/gip/internal/cli"
@@ -583,7 +582,7 @@ func (q *modifyRequest) routeEncap(env *cli.Env, args *cmdline.Args) error {
 		return err
 	}
 	if !rtnl.AttrFits(q.reqLen(), len(b)-4, encapBound) {
-		warn(fmt.Sprintf("addraw_l ERROR: message exceeded bound of %d", encapBound))
+		warn(rtnl.ExceededRawBound(encapBound))
 		return nil
 	}
 	if fit == route.EncapCut {
