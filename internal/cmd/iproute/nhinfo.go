@@ -58,8 +58,11 @@ func nexthopCache(env *cli.Env) map[uint32]*nhObject {
 
 // nexthopByID asks the kernel for nexthop id on the lookup socket (the
 // main one may be in the middle of a dump), as iproute2's nexthop cache
-// does, and remembers the answer in the run's cache. It returns nil when
-// there is none; that is not remembered (ipnh_cache_add asks again).
+// does, and remembers the answer in the printer's cache: the run's
+// (nexthopCache) for a listing; a printer of single messages (ip monitor,
+// -echo) starts one of its own here unless TrackNexthop made it the run's
+// first. It returns nil when there is none; that is not remembered
+// (ipnh_cache_add asks again).
 func (pr *printer) nexthopByID(id uint32) *nhObject {
 	if nh := pr.nexthops[id]; nh != nil {
 		return nh
