@@ -11,6 +11,11 @@ import (
 // Kind is one link type (IFLA_INFO_KIND). Its file parses the words after
 // `type NAME` into IFLA_INFO_DATA and prints IFLA_INFO_DATA under -details.
 // A new kind is one new file and one line in kinds.
+//
+// The kinds are package-level variables, so their functions are function
+// literals or named functions, never calls (Parse: parseGRE("gre")): a
+// call there would be made by an init function at every start-up of gip,
+// whatever the command; wrapped in a literal it is made only when used.
 type Kind struct {
 	Name string // IFLA_INFO_KIND
 	// Parse reads the kind's own words (everything after `type NAME`) and
