@@ -132,20 +132,14 @@ func HostText(resolve bool, family int, b []byte) string {
 // has one, else the address ("???" when its length is not its family's);
 // buf is the caller's scratch buffer.
 func FormatHost(buf *[]byte, resolve bool, family int, b []byte) string {
-	if resolve {
-		if name := rtnames.HostName(family, b); name != "" {
-			return name
-		}
-	}
-	if (family == unix.AF_INET && len(b) != 4) || (family == unix.AF_INET6 && len(b) != 16) {
-		return "???"
-	}
-	*buf = AppendAddr((*buf)[:0], family, b)
+	*buf = AppendHost((*buf)[:0], resolve, family, b)
 	return string(*buf)
 }
 
-// AppendHost appends format_host's text (see FormatHost) to dst: a
-// printer that writes it out at once needs no string of its own.
+// AppendHost appends format_host's text to dst: under resolve the name of
+// the address when it has one, else the address ("???" when its length is
+// not its family's). A printer that writes it out at once needs no string
+// of its own.
 func AppendHost(dst []byte, resolve bool, family int, b []byte) []byte {
 	if resolve {
 		if name := rtnames.HostName(family, b); name != "" {
