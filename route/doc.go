@@ -13,8 +13,9 @@
 // `ip route` command line, so a Route sends the bytes ip sends for the
 // equivalent words. Request returns a request's body; AppendRequest
 // encodes it into an rtnl.Encoder the caller resets and reuses, for a
-// program that adds many routes without allocating for each. Message is the zero-copy decoder `ip route show`
-// prints from; the package also holds iproute2's name tables (rt_tables,
-// rt_protos, rt_scopes, rt_realms), the address text helpers other
-// printers share and the lightweight-tunnel (encap) word parsers.
+// program that adds many routes without allocating for each. Message is
+// the zero-copy decoder `ip route show` prints from; the package also
+// holds iproute2's name tables (rt_tables, rt_protos, rt_scopes,
+// rt_realms), the address text helpers other printers share and the
+// lightweight-tunnel (encap) word parsers.
 package route
