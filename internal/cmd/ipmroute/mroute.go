@@ -26,10 +26,9 @@ import (
 // nothing: iproute2 reads them in the multicast family, in which only
 // default, any and all are addresses, and those have length 0.
 type Filter struct {
-	Table   uint32 // 0: any
-	Family  uint8  // 0: any
-	Iif     uint32 // 0: any
-	matched bool
+	Table  uint32 // 0: any
+	Family uint8  // 0: any
+	Iif    uint32 // 0: any
 }
 
 // Printer is print_mroute: one route message of a multicast family.

@@ -23,7 +23,6 @@ type Printer struct {
 	name    func(uint32) string
 	warn    func(format string, v ...any)
 	filter  *filter
-	nokeys  bool
 }
 
 func (p *Printer) s(v string) { p.w.WriteString(v) }
