@@ -10,6 +10,7 @@ import (
 
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
+	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
 
@@ -36,7 +37,6 @@ const (
 
 	canCtrlmodeTDCAuto   = 0x200
 	canCtrlmodeTDCManual = 0x400
-	nlaFNested           = 0x8000
 	// canUnset is a TDC value not given: iproute2 keeps them in u32s
 	// that start at -1, so 4294967295 counts as not given.
 	canUnset = math.MaxUint32
@@ -241,7 +241,7 @@ next:
 		if err != nil {
 			return err
 		}
-		ae.Bytes(iflaCANTDC|nlaFNested, b)
+		ae.Bytes(iflaCANTDC|rtnl.NLAFNested, b)
 	}
 	return nil
 }

@@ -79,8 +79,6 @@ var FlagNames = []struct {
 	{"nofullmesh", 0},
 }
 
-const nlaNested = 0x8000 // NLA_F_NESTED
-
 // Endpoint is one path-manager endpoint, or the selector of a request: a
 // field whose Has bit (or non-zero value) is unset is left out.
 type Endpoint struct {
@@ -146,7 +144,7 @@ func Request(cmd uint8, e Endpoint) []byte {
 		b = genl.AppendAttr(b, typ, e.Addr)
 	}
 	binary.NativeEndian.PutUint16(b[nest:], uint16(len(b)-nest))
-	binary.NativeEndian.PutUint16(b[nest+2:], AttrAddr|nlaNested)
+	binary.NativeEndian.PutUint16(b[nest+2:], AttrAddr|rtnl.NLAFNested)
 	return b
 }
 
@@ -190,7 +188,7 @@ func ParseEndpoint(body []byte) (e Endpoint, ok bool) {
 	}
 	var nest []byte
 	for a := rtnl.NewAttrs(attrs); a.Next(); {
-		if a.Type()&^nlaNested == AttrAddr {
+		if a.Type()&^rtnl.NLAFNested == AttrAddr {
 			nest, ok = a.Data(), true
 		}
 	}

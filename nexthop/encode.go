@@ -4,6 +4,8 @@ package nexthop
 // Encode calls them in a fixed order for a typed Nexthop. Each appends one
 // attribute to b and returns the extended slice.
 
+import "github.com/gipnet/gip/rtnl"
+
 // GroupType is a group's NHA_GROUP_TYPE.
 type GroupType uint16
 
@@ -65,7 +67,7 @@ func AppendGroupType(b []byte, t GroupType) []byte { return rtattrU16(b, nhaGrou
 // attributes AppendResBuckets, AppendResIdleTimer and
 // AppendResUnbalancedTimer built.
 func AppendResilient(b []byte, nest []byte) []byte {
-	return rtattr(b, nhaResGroup|nlaFNested, nest)
+	return rtattr(b, nhaResGroup|rtnl.NLAFNested, nest)
 }
 
 // AppendResBuckets appends NHA_RES_GROUP_BUCKETS (inside a resilient nest).
@@ -89,7 +91,7 @@ func AppendResUnbalancedTimer(b []byte, ticks uint32) []byte {
 func AppendEncap(b []byte, routeEncap []byte) []byte {
 	start := len(b)
 	b = append(b, routeEncap...)
-	types := []uint16{nhaEncap | nlaFNested, nhaEncapType}
+	types := []uint16{nhaEncap | rtnl.NLAFNested, nhaEncapType}
 	for off, i := start, 0; off+4 <= len(b) && i < len(types); i++ {
 		ne.PutUint16(b[off+2:], types[i])
 		off += (int(ne.Uint16(b[off:])) + 3) &^ 3
@@ -111,7 +113,7 @@ func DeleteRequest(id uint32) []byte {
 // of the resilient group id.
 func BucketGetRequest(family int, id uint32, index uint16) []byte {
 	b := AppendID(Header{Family: uint8(family)}.Append(nil), id)
-	return rtattr(b, nhaResBucket|nlaFNested, rtattrU16(nil, nhaResBucketIndex, index))
+	return rtattr(b, nhaResBucket|rtnl.NLAFNested, rtattrU16(nil, nhaResBucketIndex, index))
 }
 
 // Filter is what the kernel can select a nexthop or bucket dump by; the
@@ -147,7 +149,7 @@ func (f Filter) DumpRequest(family int, buckets bool) []byte {
 			b = AppendID(b, f.ID)
 		}
 		if f.NHID != 0 {
-			b = rtattr(b, nhaResBucket|nlaFNested, rtattrU32(nil, nhaResBucketNHID, f.NHID))
+			b = rtattr(b, nhaResBucket|rtnl.NLAFNested, rtattrU32(nil, nhaResBucketNHID, f.NHID))
 		}
 	}
 	return b

@@ -54,8 +54,6 @@ const (
 	nhaResBucketNHID     = 3
 	nhaResBucketMax      = 3
 
-	nlaFNested = 0x8000
-
 	// grpLen is the size of struct nexthop_grp: id, weight-1, two reserved.
 	grpLen = 8
 )

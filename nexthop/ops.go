@@ -33,7 +33,7 @@ func Encode(nh Nexthop) []byte {
 		b = AppendBlackhole(b)
 	}
 	if nh.Encap != nil {
-		b = rtattr(b, nhaEncap|nlaFNested, nh.Encap)
+		b = rtattr(b, nhaEncap|rtnl.NLAFNested, nh.Encap)
 		b = rtattrU16(b, nhaEncapType, nh.EncapType)
 	}
 	if nh.Gateway.IsValid() {
