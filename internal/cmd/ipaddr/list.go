@@ -57,7 +57,10 @@ func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 	if err != nil {
 		return err
 	}
-	if ls.f.hasDev && !(doLink && ls.f.group == -1) {
+	// ip link show asks for its device by name and resolves the name
+	// only when that fails, but iproute2 resolves it first: under -batch
+	// that lookup fills the link cache for the later lines.
+	if ls.f.hasDev && (env.InBatch || !(doLink && ls.f.group == -1)) {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
 			return err
@@ -84,7 +87,7 @@ func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 
 func (ls *lister) setup() {
 	o := &ls.env.Opts
-	ls.names = link.NewNames(ls.env.NetNSFD)
+	ls.names = ls.env.LinkNames()
 	ls.lp = iplink.NewPrinter(ls.env, ls.names, ls.doLink, ls.f.family)
 	// iproute2 prefixes "INDEX: DEV" under -echo too (its echo_request is
 	// global), even in a plain listing.
@@ -122,7 +125,11 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 		}
 		resolved = true
 	}
-	l, err := link.QueryLink(c, ls.f.ifindex, name, family, mask)
+	index := ls.f.ifindex
+	if byName {
+		index = 0 // iplink_get names the link only
+	}
+	l, err := link.QueryLink(c, index, name, family, mask)
 	if err != nil {
 		var ne *rtnl.Error
 		if !errors.As(err, &ne) {
@@ -152,7 +159,10 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 			return err
 		}
 	}
-	ls.names.Remember(l)
+	if !byName || !ls.env.InBatch {
+		// iplink_get prints the link without caching it
+		ls.names.Remember(l)
+	}
 	ls.p.Begin()
 	if byName {
 		// iproute2's iplink_get: the link alone, never its addresses.
