@@ -313,6 +313,15 @@ func (e *Env) SetLinks(lc *link.Cache) *link.Cache {
 	return old
 }
 
+// CloneLinks returns a copy of the run's link cache (nil before any),
+// for a forked copy of ip.
+func (e *Env) CloneLinks() *link.Cache {
+	if e.links == nil {
+		return nil
+	}
+	return e.links.Clone()
+}
+
 // LinkIndex is iproute2's ll_name_to_index: the cached index of name,
 // else the kernel's (remembered), else the ioctl's (if_nametoindex: "v0:1"
 // is v0), else N for a name "ifN", else 0.
