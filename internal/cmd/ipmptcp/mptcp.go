@@ -230,6 +230,7 @@ func lookup(env *cli.Env, name string) uint32 {
 }
 
 func (r *run) parse(args *cmdline.Args, cmd uint8) ([]byte, error) {
+	r.env.InitLinks() // mptcp_parse_opt loads iproute2's link cache first
 	e, err := ParseEndpoint(args, cmd, func(name string) uint32 { return lookup(r.env, name) })
 	if err != nil {
 		return nil, err
@@ -255,7 +256,10 @@ func (r *run) show(args *cmdline.Args) error {
 	pr := &Printer{P: env.P, Name: names.Name, Resolve: env.Opts.Resolve, Family: r.id}
 	if !args.More() {
 		env.P.Begin()
-		err := r.c.Dump(r.typ(), mptcp.DumpRequest(), pr.PrintEndpoint)
+		err := r.c.Dump(r.typ(), mptcp.DumpRequest(), func(m netlink.Message) error {
+			env.InitLinks() // print_mptcp_addr loads iproute2's link cache
+			return pr.PrintEndpoint(m)
+		})
 		if err != nil {
 			env.P.End()
 			env.P.Flush()
@@ -276,6 +280,7 @@ func (r *run) show(args *cmdline.Args) error {
 		return refused(err)
 	}
 	env.P.Begin()
+	env.InitLinks()
 	err = pr.PrintEndpoint(m)
 	env.P.End()
 	if err != nil {

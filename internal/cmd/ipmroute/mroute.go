@@ -265,6 +265,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
+	env.InitLinks()
 	names := env.LinkNames()
 	defer names.Close()
 	if hasIif {

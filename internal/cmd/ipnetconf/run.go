@@ -55,6 +55,7 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
+	env.InitLinks() // after the device's lookup, as iproute2 loads its cache
 	names := env.LinkNames()
 	defer names.Close()
 	family := env.Opts.Family

@@ -18,6 +18,7 @@ import (
 // Run is `ip token`. Verbs are tried in iproute2's order: "s" is set,
 // "l" list, "d" delete, "g" get.
 func Run(env *cli.Env, args *cmdline.Args) error {
+	env.InitLinks() // iproute2's do_iptoken loads its link cache first
 	if !args.More() {
 		return list(env, args)
 	}
