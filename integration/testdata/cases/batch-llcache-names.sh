@@ -17,3 +17,13 @@ printf 'link add a0 address 02:00:00:00:00:01 type veth peer name a1 address 02:
 ip link del a0
 ip -force -batch b2
 ip -br link show
+# a link renamed behind ip's back after a lookup cached it is printed by
+# its first name everywhere ip names links by index (routes, neighbours,
+# nexthops, route get), and once a dump has moved its entry to the new
+# name's bucket the old name finds nothing
+ip link del a0
+/usr/sbin/ip link add a0 address 02:00:00:00:00:01 type veth peer name a1 address 02:00:00:00:00:02
+/usr/sbin/ip link set a1 up
+/usr/sbin/ip link set a0 up
+printf 'link show dev a0\nroute show\nnetns exec cur /usr/sbin/ip link set a0 down\nnetns exec cur /usr/sbin/ip link set a0 name z0\nnetns exec cur /usr/sbin/ip link set z0 up\nnetns exec cur /usr/sbin/ip addr add 10.7.0.1/24 dev z0\nnetns exec cur /usr/sbin/ip route add 10.8.0.0/16 via 10.7.0.2\nnetns exec cur /usr/sbin/ip neigh add 10.7.0.3 lladdr 02:00:00:00:00:03 dev z0\nroute show\nneigh show\nnexthop add id 5 via 10.7.0.2 dev z0\nnexthop show\nroute show\nroute add 10.9.0.0/16 dev a0\nroute add 10.9.0.0/16 dev z0\nroute show\nroute get 10.8.0.1\n' > b3
+ip -force -batch b3
