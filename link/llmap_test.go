@@ -260,7 +260,7 @@ func TestCacheClone(t *testing.T) {
 
 func TestCacheNames(t *testing.T) {
 	c, _ := newTestCache(t, map[uint32]string{5: "v5"})
-	n := CacheNames(c)
+	n := CacheNames(c, -1)
 	l := &Link{Index: 3, Name: "a0", Flags: unix.IFF_UP}
 	l.mark(unix.IFLA_IFNAME)
 	n.Remember(l)

@@ -73,10 +73,12 @@ func NewNames(nsFD int) *Names {
 	return &Names{nsFD: nsFD}
 }
 
-// CacheNames returns Names answering from ll, which the caller owns:
-// lookups, remembered links and Load go to ll, and Close leaves it be.
-func CacheNames(ll *Cache) *Names {
-	return &Names{nsFD: -1, ll: ll}
+// CacheNames returns Names answering from ll, which the caller owns, for
+// the namespace open at nsFD (-1: the current one): lookups, remembered
+// links and Load go to ll (Close leaves it be); Side and NetNSFD are the
+// namespace's, as NewNames's are.
+func CacheNames(ll *Cache, nsFD int) *Names {
+	return &Names{nsFD: nsFD, ll: ll}
 }
 
 // slot is idx's slot, or nil when its page does not exist (and !create).

@@ -365,7 +365,7 @@ func (e *Env) DropLink(index uint32) {
 // own.
 func (e *Env) LinkNames() *link.Names {
 	if e.InBatch {
-		return link.CacheNames(e.Links())
+		return link.CacheNames(e.Links(), e.NetNSFD)
 	}
 	return link.NewNames(e.NetNSFD)
 }

@@ -19,3 +19,10 @@ printf 'link add a0 address 02:00:00:00:00:01 type veth peer name a1 address 02:
 ip link del v0
 ip -force -batch b3
 ip -br link show
+# under -n the listings name a peer's namespace, and read queue lengths,
+# in the namespace the run works in
+/usr/sbin/ip netns add ns2
+/usr/sbin/ip -n ns1 link del v0
+printf 'link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02 netns ns2\nlink show\nlink set v0 up\nlink show\n-d link show v0\n' > b4
+ip -n ns1 -batch b4
+ip -n ns1 -d -batch b4
