@@ -32,6 +32,9 @@ type lister struct {
 	addrs  addrIndex
 	link   link.Link // the link being shown, reused
 	addr   addr.Addr // the address being looked at, reused
+	// resolved is set when the device's name was looked up before the
+	// listing (always, but for ip link show outside -batch).
+	resolved bool
 }
 
 // Show is `ip address show` (linkShow false) and `ip link show` (linkShow
@@ -69,6 +72,7 @@ func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		ls.f.ifindex = idx
+		ls.resolved = true
 	}
 	ls.setup()
 	defer ls.close()
@@ -115,8 +119,8 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 	if !ls.doLink && ls.env.Opts.Stats == 0 {
 		mask |= rtnl.ExtFilterSkipStats
 	}
-	resolved := false
-	if byName && !link.NameFitsLookup(name) {
+	resolved := ls.resolved
+	if byName && !resolved && !link.NameFitsLookup(name) {
 		// iproute2 resolves the name first, and a name too long for
 		// its lookup request is a line on stderr there: see it
 		// through before asking for the link.
