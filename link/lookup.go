@@ -65,14 +65,28 @@ func LookupExceedsBound(c *rtnl.Conn, name string) bool {
 const ifinfomsgLen = 16
 
 func indexByName(c *rtnl.Conn, name string) (int32, error) {
+	body, err := QueryByName(c, name)
+	if err != nil {
+		return 0, err
+	}
+	hdr, _, err := rtnl.ParseIfInfomsg(body)
+	if err != nil {
+		return 0, err
+	}
+	return hdr.Index, nil
+}
+
+// QueryByName is ll_link_get's request for the link called name: the
+// answer's body (ifinfomsg and attributes).
+func QueryByName(c *rtnl.Conn, name string) ([]byte, error) {
 	// ll_link_get puts IFLA_EXT_MASK and then the name in a 1056-byte
 	// request: a name that does not fit gets addattr_l's line and is
 	// left out, so the kernel finds nothing.
 	if LookupExceedsBound(c, name) {
-		return 0, &rtnl.Error{Errno: unix.ENODEV}
+		return nil, &rtnl.Error{Errno: unix.ENODEV}
 	}
 	if name == "" || len(name) >= unix.IFNAMSIZ+128 {
-		return 0, &rtnl.Error{Errno: unix.ENODEV}
+		return nil, &rtnl.Error{Errno: unix.ENODEV}
 	}
 	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC}.Append(nil), func(ae *netlink.AttributeEncoder) error {
 		if len(name) < unix.IFNAMSIZ {
@@ -84,17 +98,44 @@ func indexByName(c *rtnl.Conn, name string) (int32, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	m, err := c.Query(unix.RTM_GETLINK, 0, body)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	hdr, _, err := rtnl.ParseIfInfomsg(m.Data)
+	return m.Data, nil
+}
+
+// QueryByIndex is ll_link_get's request for link idx: the answer's body.
+func QueryByIndex(c *rtnl.Conn, idx uint32) ([]byte, error) {
+	body, err := rtnl.Body(rtnl.IfInfomsg{Family: unix.AF_UNSPEC, Index: int32(idx)}.Append(nil),
+		func(ae *netlink.AttributeEncoder) error {
+			ae.Uint32(unix.IFLA_EXT_MASK, rtnl.ExtFilterVF|rtnl.ExtFilterSkipStats)
+			return nil
+		})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return hdr.Index, nil
+	m, err := c.Query(unix.RTM_GETLINK, 0, body)
+	if err != nil {
+		return nil, err
+	}
+	return m.Data, nil
+}
+
+// IoctlIndex is if_nametoindex after a failed kernel lookup of name: the
+// index of the device an interface ioctl finds for it (IoctlName), or 0.
+func IoctlIndex(c *rtnl.Conn, name string) uint32 {
+	base, ok := IoctlName(name)
+	if !ok {
+		return 0
+	}
+	idx, err := indexByName(c, base)
+	if err != nil || idx <= 0 {
+		return 0
+	}
+	return uint32(idx)
 }
 
 // MustIndex is IndexByName failing as iproute2 does for a device that does

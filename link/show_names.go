@@ -33,6 +33,9 @@ type Names struct {
 	volatile bool
 	offline  bool       // no kernel lookups (see Offline)
 	namer    IndexNamer // Namer's func, made once rather than per link printed
+	// ll, when set, holds the names instead (CacheNames): a cache that
+	// outlives the command, with iproute2's rules for what it keeps.
+	ll *Cache
 }
 
 type nameEntry struct {
@@ -68,6 +71,14 @@ const bulkAfter = 32
 // current one).
 func NewNames(nsFD int) *Names {
 	return &Names{nsFD: nsFD}
+}
+
+// CacheNames returns Names answering from ll, which the caller owns, for
+// the namespace open at nsFD (-1: the current one): lookups, remembered
+// links and Load go to ll (Close leaves it be); Side and NetNSFD are the
+// namespace's, as NewNames's are.
+func CacheNames(ll *Cache, nsFD int) *Names {
+	return &Names{nsFD: nsFD, ll: ll}
 }
 
 // slot is idx's slot, or nil when its page does not exist (and !create).
@@ -135,6 +146,10 @@ func (n *Names) store(idx uint32, name []byte, flags uint32, ok bool) {
 
 // Remember records a link seen in a dump or reply.
 func (n *Names) Remember(l *Link) {
+	if n.ll != nil {
+		n.ll.RememberLink(l)
+		return
+	}
 	if !l.Has(unix.IFLA_IFNAME) {
 		return
 	}
@@ -148,6 +163,10 @@ func (n *Names) Remember(l *Link) {
 // RememberMsg records the link of an RTM_NEWLINK message without decoding
 // all of it (DumpAhead's look-ahead).
 func (n *Names) RememberMsg(m netlink.Message) {
+	if n.ll != nil {
+		n.ll.RememberMsg(m)
+		return
+	}
 	if m.Header.Type != unix.RTM_NEWLINK {
 		return
 	}
@@ -165,6 +184,10 @@ func (n *Names) RememberMsg(m netlink.Message) {
 
 // lookup returns the cached entry for idx, asking the kernel on a miss.
 func (n *Names) lookup(idx uint32) nameEntry {
+	if n.ll != nil {
+		name, ok := n.ll.Name(idx)
+		return nameEntry{name: name, flags: n.ll.Flags(idx), ok: ok}
+	}
 	if e, hit := n.find(idx); hit {
 		return e
 	}
@@ -302,6 +325,9 @@ func (n *Names) Lookup(idx uint32) (name string, flags uint32, ok bool) {
 // Set records that link idx is called name and has the given flags, as if
 // the kernel had said so (for names known by other means: tests, replays).
 func (n *Names) Set(idx uint32, name string, flags uint32) {
+	if n.ll != nil {
+		return
+	}
 	n.store(idx, []byte(name), flags, true)
 }
 
@@ -323,6 +349,10 @@ func (n *Names) Close() {
 // iproute2 6.1's cache does (ll_entry_update never copies the new name);
 // only its flags follow.
 func (n *Names) Track(typ uint16, body []byte) {
+	if n.ll != nil {
+		n.ll.Remember(typ, body)
+		return
+	}
 	hdr, attrs, err := rtnl.ParseIfInfomsg(body)
 	if err != nil {
 		return
@@ -361,6 +391,10 @@ func (n *Names) forget(idx uint32) {
 // kernel flagged the dump as interrupted (links changed while it was
 // read), where iproute2 warns rtnl.DumpInterruptedText and goes on.
 func (n *Names) Load() (interrupted bool) {
+	if n.ll != nil {
+		_ = n.ll.Init()
+		return false
+	}
 	n.loaded = true
 	return n.load()
 }

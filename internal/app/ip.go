@@ -441,10 +441,14 @@ func forkedCopy(env *cli.Env, name string, lines *batchReader, failed bool, do b
 	rest, _ := io.ReadAll(lines.r)
 	copyLines := &batchReader{r: bufio.NewReader(bytes.NewReader(rest)), lineNo: lines.lineNo}
 	linksOnly := env.LinksOnly
+	// The copy has its own copy of the link cache: what it looks up or
+	// drops is not seen by ip when it goes on.
+	links := env.SetLinks(env.CloneLinks())
 	env.Stdin = copyLines.r
 	code, exited := batchLoop(env, name, copyLines, do)
 	env.P.Flush()
 	env.LinksOnly = linksOnly
+	env.SetLinks(links)
 	lines.r = bufio.NewReaderSize(bytes.NewReader(rest), 64<<10)
 	env.Stdin = lines.r
 	if failed && !exited {

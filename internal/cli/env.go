@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/gipnet/gip/internal/cmdline"
+	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netns"
 
 	"github.com/gipnet/gip/format"
@@ -135,6 +136,13 @@ type Env struct {
 
 	conn *rtnl.Conn
 	gc   *genl.Conn
+
+	// links is iproute2's link cache (ll_map) for the run: one per Env,
+	// so per namespace, and kept from one -batch command to the next.
+	links *link.Cache
+	// linkSide is the socket the cache asks for a link by index on: the
+	// main one may be busy with the dump whose messages name it.
+	linkSide *rtnl.Conn
 }
 
 // QuietDumpErrorMessage drops the refusal line from err's message when
@@ -240,8 +248,134 @@ func (e *Env) GenlFamily(name string) (*genl.Conn, genl.Family, error) {
 	return nil, f, cmdline.Fatal(cmdline.StatusFailed, "Error talking to the kernel")
 }
 
+// Links returns the run's link cache, iproute2's ll_map, made on first
+// use.
+func (e *Env) Links() *link.Cache {
+	if e.links == nil {
+		e.links = &link.Cache{}
+		e.wireLinks(e.links)
+	}
+	return e.links
+}
+
+// wireLinks points a cache's kernel requests at e's namespace.
+func (e *Env) wireLinks(lc *link.Cache) {
+	lc.Query = func(name string, index uint32) ([]byte, error) {
+		c, err := e.nameConn(name != "")
+		if err != nil {
+			return nil, err
+		}
+		if name != "" {
+			return link.QueryByName(c, name)
+		}
+		return link.QueryByIndex(c, index)
+	}
+	lc.Dump = func(fn func(body []byte)) error {
+		c, err := e.linkSideConn()
+		if err != nil {
+			return err
+		}
+		return link.DumpBodies(c, fn)
+	}
+}
+
+func (e *Env) linkSideConn() (*rtnl.Conn, error) {
+	if e.linkSide == nil {
+		c, err := rtnl.Dial(e.NetNSFD)
+		if err != nil {
+			return nil, err
+		}
+		if !e.QuietInterrupts {
+			c.Warn = func(line string) { e.Warnf("%s\n", line) }
+		}
+		e.linkSide = c
+	}
+	return e.linkSide, nil
+}
+
+// nameConn is the socket a lookup by name goes out on. iproute2 opens
+// one of its own for each (ll_link_get): under -batch the side socket
+// plays that part, so that no answer lands on the socket the commands
+// dump on (the kernel would then cut its later dumps differently); a
+// single command asks on its own socket, as gip always has.
+func (e *Env) nameConn(byName bool) (*rtnl.Conn, error) {
+	if byName && !e.InBatch {
+		return e.Conn()
+	}
+	return e.linkSideConn()
+}
+
+// SetLinks replaces the run's link cache (a forked copy of ip restores
+// its parent's), returning the one it had.
+func (e *Env) SetLinks(lc *link.Cache) *link.Cache {
+	old := e.links
+	e.links = lc
+	return old
+}
+
+// CloneLinks returns a copy of the run's link cache (nil before any),
+// for a forked copy of ip.
+func (e *Env) CloneLinks() *link.Cache {
+	if e.links == nil {
+		return nil
+	}
+	return e.links.Clone()
+}
+
+// LinkIndex is iproute2's ll_name_to_index: the cached index of name,
+// else the kernel's (remembered), else the ioctl's (if_nametoindex: "v0:1"
+// is v0), else N for a name "ifN", else 0.
+func (e *Env) LinkIndex(name string) uint32 {
+	lc := e.Links()
+	if idx, ok := lc.Cached(name); ok {
+		return idx
+	}
+	if idx := lc.Fetch(name); idx != 0 {
+		return idx
+	}
+	if c, err := e.nameConn(true); err == nil {
+		if idx := link.IoctlIndex(c, name); idx != 0 {
+			return idx
+		}
+	}
+	return link.IndexFromIfN(name)
+}
+
+// InitLinks is iproute2's ll_init_map: under -batch the cache is loaded
+// with every link the first time; a single command skips the dump, since
+// a cache that dies with the command answers the same from single
+// lookups.
+func (e *Env) InitLinks() {
+	if !e.InBatch {
+		return
+	}
+	_ = e.Links().Init()
+}
+
+// DropLink is ll_drop_by_index, which ip link calls after a change it
+// made to link index.
+func (e *Env) DropLink(index uint32) {
+	if e.links != nil {
+		e.links.Drop(index)
+	}
+}
+
+// LinkNames returns the index→name lookups a command prints with: under
+// -batch the run's cache (Close leaves it), else a cache of the command's
+// own.
+func (e *Env) LinkNames() *link.Names {
+	if e.InBatch {
+		return link.CacheNames(e.Links(), e.NetNSFD)
+	}
+	return link.NewNames(e.NetNSFD)
+}
+
 // Close releases the connections and flushes output.
 func (e *Env) Close() {
+	if e.linkSide != nil {
+		e.linkSide.Close()
+		e.linkSide = nil
+	}
 	if e.conn != nil {
 		e.conn.Close()
 		e.conn = nil

@@ -3,7 +3,6 @@ package ipaddr
 import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
@@ -18,7 +17,7 @@ func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFl
 	if err != nil {
 		return cmdline.Exit(cmdline.StatusRefused, "%s", err.Error())
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	p := env.P
 	p.Begin()

@@ -169,15 +169,10 @@ func (f *listFilter) addFlagFilter(w string) bool {
 // name "ifN" stands for, else 0. Like iproute2's, the "ifN" index may be
 // negative as an int: the listing commands refuse it, modify passes it on.
 func nameToIndex(env *cli.Env, name string) (int32, error) {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0, err
 	}
-	idx, err := link.IndexByName(c, name)
-	if err == nil {
-		return idx, nil
-	}
-	return int32(link.IndexFromIfN(name)), nil
+	return int32(env.LinkIndex(name)), nil
 }
 
 // matchAddr applies the address part of the filter (scope, flags, label,

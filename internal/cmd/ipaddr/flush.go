@@ -121,6 +121,10 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 // next dumps into larger parts from the start, and which addresses a
 // round's dump passes over while its deletions go out depends on them.
 func flushNameToIndex(env *cli.Env, name string) (int32, error) {
+	if env.InBatch {
+		// the run's link cache asks on a socket of its own already
+		return nameToIndex(env, name)
+	}
 	main, err := env.Conn()
 	if err != nil {
 		return 0, err

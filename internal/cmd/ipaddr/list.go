@@ -32,6 +32,9 @@ type lister struct {
 	addrs  addrIndex
 	link   link.Link // the link being shown, reused
 	addr   addr.Addr // the address being looked at, reused
+	// resolved is set when the device's name was looked up before the
+	// listing (always, but for ip link show outside -batch).
+	resolved bool
 }
 
 // Show is `ip address show` (linkShow false) and `ip link show` (linkShow
@@ -57,7 +60,10 @@ func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 	if err != nil {
 		return err
 	}
-	if ls.f.hasDev && !(doLink && ls.f.group == -1) {
+	// ip link show asks for its device by name and resolves the name
+	// only when that fails, but iproute2 resolves it first: under -batch
+	// that lookup fills the link cache for the later lines.
+	if ls.f.hasDev && (env.InBatch || !(doLink && ls.f.group == -1)) {
 		idx, err := nameToIndex(env, ls.f.dev)
 		if err != nil {
 			return err
@@ -66,6 +72,7 @@ func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 			return cmdline.Exit(cmdline.StatusFailed, "Device \"%s\" does not exist.", ls.f.dev)
 		}
 		ls.f.ifindex = idx
+		ls.resolved = true
 	}
 	ls.setup()
 	defer ls.close()
@@ -84,7 +91,7 @@ func Show(env *cli.Env, args *cmdline.Args, linkShow bool) error {
 
 func (ls *lister) setup() {
 	o := &ls.env.Opts
-	ls.names = link.NewNames(ls.env.NetNSFD)
+	ls.names = ls.env.LinkNames()
 	ls.lp = iplink.NewPrinter(ls.env, ls.names, ls.doLink, ls.f.family)
 	// iproute2 prefixes "INDEX: DEV" under -echo too (its echo_request is
 	// global), even in a plain listing.
@@ -112,8 +119,8 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 	if !ls.doLink && ls.env.Opts.Stats == 0 {
 		mask |= rtnl.ExtFilterSkipStats
 	}
-	resolved := false
-	if byName && !link.NameFitsLookup(name) {
+	resolved := ls.resolved
+	if byName && !resolved && !link.NameFitsLookup(name) {
 		// iproute2 resolves the name first, and a name too long for
 		// its lookup request is a line on stderr there: see it
 		// through before asking for the link.
@@ -122,7 +129,11 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 		}
 		resolved = true
 	}
-	l, err := link.QueryLink(c, ls.f.ifindex, name, family, mask)
+	index := ls.f.ifindex
+	if byName {
+		index = 0 // iplink_get names the link only
+	}
+	l, err := link.QueryLink(c, index, name, family, mask)
 	if err != nil {
 		var ne *rtnl.Error
 		if !errors.As(err, &ne) {
@@ -152,7 +163,10 @@ func (ls *lister) showOne(c *rtnl.Conn) error {
 			return err
 		}
 	}
-	ls.names.Remember(l)
+	if !byName || !ls.env.InBatch {
+		// iplink_get prints the link without caching it
+		ls.names.Remember(l)
+	}
 	ls.p.Begin()
 	if byName {
 		// iproute2's iplink_get: the link alone, never its addresses.

@@ -132,7 +132,7 @@ func showdump(env *cli.Env) error {
 	var names *link.Names
 	ap := NewPrinter(env, nil, false)
 	if f != nil || env.Opts.Echo {
-		names = link.NewNames(env.NetNSFD)
+		names = env.LinkNames()
 		defer names.Close()
 		ap = NewPrinter(env, names.Name, (f != nil && env.Opts.Oneline) || env.Opts.Echo)
 	}

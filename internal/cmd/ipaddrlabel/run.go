@@ -8,7 +8,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 	"golang.org/x/sys/unix"
@@ -57,7 +56,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	pr := NewPrinter(env.P, names.Name, env.Opts.Resolve)
 	env.P.Begin()
@@ -196,13 +195,9 @@ func flush(env *cli.Env, args *cmdline.Args) error {
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env) func(string) uint32 {
 	return func(name string) uint32 {
-		c, err := env.Conn()
-		if err != nil {
+		if _, err := env.Conn(); err != nil {
 			return 0
 		}
-		if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-			return uint32(idx)
-		}
-		return link.IndexFromIfN(name)
+		return env.LinkIndex(name)
 	}
 }

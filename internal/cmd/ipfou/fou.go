@@ -11,7 +11,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -51,7 +50,7 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 		if args.More() {
 			return cmdline.Exit(cmdline.StatusFailed, "\"ip fou show\" does not take any arguments.")
 		}
-		names := link.NewNames(env.NetNSFD)
+		names := env.LinkNames()
 		defer names.Close()
 		pr := &Printer{P: env.P, Name: names.Name, Resolve: env.Opts.Resolve, Family: fam.ID}
 		env.P.Begin()
@@ -89,14 +88,10 @@ func refusal(code int, err error) error {
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env, name string) uint32 {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx)
-	}
-	return link.IndexFromIfN(name)
+	return env.LinkIndex(name)
 }
 
 // validIfname is iproute2's check_ifname: 1 to 15 bytes, no '/', no space.

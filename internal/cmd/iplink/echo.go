@@ -2,7 +2,6 @@ package iplink
 
 import (
 	"github.com/gipnet/gip/internal/cli"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
 )
@@ -17,9 +16,12 @@ func execEcho(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderFl
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
-	names.RememberMsg(answer)
+	if !env.InBatch {
+		// under -batch the cache is iproute2's, which an echo does not fill
+		names.RememberMsg(answer)
+	}
 	p := env.P
 	p.Begin()
 	p.OpenObject("")

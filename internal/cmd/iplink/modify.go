@@ -1,6 +1,8 @@
 package iplink
 
 import (
+	"encoding/binary"
+
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
@@ -30,9 +32,17 @@ func modify(env *cli.Env, args *cmdline.Args, msgType uint16, flags netlink.Head
 		return err
 	}
 	if env.Opts.Echo {
-		return execEcho(env, c, msgType, flags, body)
+		err = execEcho(env, c, msgType, flags, body)
+	} else {
+		err = c.Exec(netlink.HeaderType(msgType), flags, body)
 	}
-	return c.Exec(netlink.HeaderType(msgType), flags, body)
+	if err == nil && len(body) >= 8 {
+		// iproute2 drops the link it changed from its cache (the next
+		// lookup of the name asks the kernel), by the index it sent:
+		// the name's, or add's `index`.
+		env.DropLink(binary.NativeEndian.Uint32(body[4:8]))
+	}
+	return err
 }
 
 // sysParser is a Parser whose lookups ask the kernel through one connection.
@@ -49,8 +59,8 @@ func newParser(env *cli.Env, c *rtnl.Conn, msgType uint16, flags netlink.HeaderF
 		Family:  uint8(env.Opts.Family),
 		Stdout:  env.P.Writer(),
 		Stderr:  env.Stderr,
-		Index:   func(name string) int32 { return indexOrZero(c, name) },
-		AddrLen: func(name string) int { return addrLen(c, name, uint8(env.Opts.Family)) },
+		Index:   func(name string) int32 { return indexOrZero(env, name) },
+		AddrLen: func(name string) int { return addrLen(env, c, name, uint8(env.Opts.Family)) },
 		NetNS: func(name string) (int, error) {
 			fd, err := netns.Open(name)
 			if err == nil {
@@ -75,16 +85,16 @@ func (sp *sysParser) closeNetNS() {
 
 // indexOrZero is ll_name_to_index: the kernel's answer, else a name of the
 // form "ifN" read as index N, else 0.
-func indexOrZero(c *rtnl.Conn, name string) int32 {
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return idx
+func indexOrZero(env *cli.Env, name string) int32 {
+	if _, err := env.Conn(); err != nil {
+		return int32(link.IndexFromIfN(name))
 	}
-	return int32(link.IndexFromIfN(name))
+	return int32(env.LinkIndex(name))
 }
 
 // addrLen is the length of the named link's hardware address, or -1.
-func addrLen(c *rtnl.Conn, name string, family uint8) int {
-	idx := indexOrZero(c, name)
+func addrLen(env *cli.Env, c *rtnl.Conn, name string, family uint8) int {
+	idx := indexOrZero(env, name)
 	if idx == 0 {
 		return -1
 	}

@@ -17,7 +17,7 @@ func property(env *cli.Env, args *cmdline.Args) error {
 	}
 	req, err := (&link.Parser{
 		Family: uint8(env.Opts.Family),
-		Index:  func(name string) int32 { return indexOrZero(c, name) },
+		Index:  func(name string) int32 { return indexOrZero(env, name) },
 		Usage:  func() error { return usage(env) },
 	}).BuildProp(args)
 	if err != nil {

@@ -47,11 +47,11 @@ func xstats(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	f, err := parseXstats(args, func(name string) int32 { return indexOrZero(c, name) }, env.P.Writer())
+	f, err := parseXstats(args, func(name string) int32 { return indexOrZero(env, name) }, env.P.Writer())
 	if err != nil || f == nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	env.P.Begin()
 	err = c.Dump(stats.MsgGet, stats.Filter{Mask: f.stats}.Body(0), func(m netlink.Message) error {
@@ -285,12 +285,12 @@ func afstats(env *cli.Env, args *cmdline.Args) error {
 	}
 	var index int32
 	if dev != nil {
-		if index = indexOrZero(c, *dev); index <= 0 {
+		if index = indexOrZero(env, *dev); index <= 0 {
 			env.Warnf("Device \"%s\" does not exist.\n", *dev)
 			return nil
 		}
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	env.P.Begin()
 	err = c.Dump(stats.MsgGet, stats.Filter{Mask: 1 << (statsAFSpec - 1)}.Body(0), func(m netlink.Message) error {

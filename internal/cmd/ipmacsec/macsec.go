@@ -51,7 +51,7 @@ func Run(env *cli.Env, args *cmdline.Args) error {
 		if err != nil {
 			return nil, Devices{}, nil, err
 		}
-		names := link.NewNames(env.NetNSFD)
+		names := env.LinkNames()
 		dev := Devices{Index: func(name string) uint32 { return lookup(env, name) }, Name: names.Name}
 		return genlKernel{c, fam.ID}, dev, func() { names.Close() }, nil
 	})
@@ -73,13 +73,10 @@ func run(env *cli.Env, args *cmdline.Args, open func() (Kernel, Devices, func(),
 // lookup is ll_name_to_index on env's namespace: 0 for no such device
 // (an "ifN" name is index N).
 func lookup(env *cli.Env, name string) uint32 {
-	c, err := env.Conn()
-	if err == nil {
-		if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-			return uint32(idx)
-		}
+	if _, err := env.Conn(); err != nil {
+		return link.IndexFromIfN(name)
 	}
-	return link.IndexFromIfN(name)
+	return env.LinkIndex(name)
 }
 
 func printUsage(env *cli.Env) error {

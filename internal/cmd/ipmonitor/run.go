@@ -213,14 +213,10 @@ FILE    := file FILENAME   (replays messages captured by rtmon)
 
 // devIndex is ll_name_to_index for `dev`: a name the kernel knows, or ifN.
 func devIndex(env *cli.Env, name string) (uint32, error) {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0, err
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx), nil
-	}
-	if idx := link.IndexFromIfN(name); idx != 0 {
+	if idx := env.LinkIndex(name); idx != 0 {
 		return idx, nil
 	}
 	return 0, cmdline.InvalidArg("Device does not exist\n", name)

@@ -15,7 +15,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mptcp"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
@@ -224,17 +223,14 @@ func validIfname(s string) bool {
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env, name string) uint32 {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx)
-	}
-	return link.IndexFromIfN(name)
+	return env.LinkIndex(name)
 }
 
 func (r *run) parse(args *cmdline.Args, cmd uint8) ([]byte, error) {
+	r.env.InitLinks() // mptcp_parse_opt loads iproute2's link cache first
 	e, err := ParseEndpoint(args, cmd, func(name string) uint32 { return lookup(r.env, name) })
 	if err != nil {
 		return nil, err
@@ -255,12 +251,15 @@ func (r *run) modify(args *cmdline.Args, cmd uint8) error {
 // the words select.
 func (r *run) show(args *cmdline.Args) error {
 	env := r.env
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	pr := &Printer{P: env.P, Name: names.Name, Resolve: env.Opts.Resolve, Family: r.id}
 	if !args.More() {
 		env.P.Begin()
-		err := r.c.Dump(r.typ(), mptcp.DumpRequest(), pr.PrintEndpoint)
+		err := r.c.Dump(r.typ(), mptcp.DumpRequest(), func(m netlink.Message) error {
+			env.InitLinks() // print_mptcp_addr loads iproute2's link cache
+			return pr.PrintEndpoint(m)
+		})
 		if err != nil {
 			env.P.End()
 			env.P.Flush()
@@ -281,6 +280,7 @@ func (r *run) show(args *cmdline.Args) error {
 		return refused(err)
 	}
 	env.P.Begin()
+	env.InitLinks()
 	err = pr.PrintEndpoint(m)
 	env.P.End()
 	if err != nil {

@@ -14,7 +14,6 @@ import (
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/rtnames"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/mroute"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -266,15 +265,11 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	env.InitLinks()
+	names := env.LinkNames()
 	defer names.Close()
 	if hasIif {
-		idx := uint32(0)
-		if i, err := link.IndexByName(c, iif); err == nil && i > 0 {
-			idx = uint32(i)
-		} else {
-			idx = link.IndexFromIfN(iif)
-		}
+		idx := env.LinkIndex(iif)
 		if idx == 0 {
 			return cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", iif)
 		}

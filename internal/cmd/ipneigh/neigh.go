@@ -109,7 +109,8 @@ func neighModify(env *cli.Env, cmd int, flags netlink.HeaderFlags, args *cmdline
 		if c, err = env.Conn(); err != nil {
 			return 0, err
 		}
-		return iproute.DevIndex(c, dev)
+		env.InitLinks()
+		return iproute.DevIndex(env, dev)
 	})
 	if err != nil {
 		if errors.Is(err, errNeighUsage) {
@@ -313,7 +314,7 @@ func neighGet(env *cli.Env, args *cmdline.Args) error {
 	}
 	var ifindex uint32
 	if hasDev {
-		if ifindex, err = iproute.DevIndex(c, dev); err != nil {
+		if ifindex, err = iproute.DevIndex(env, dev); err != nil {
 			return err
 		}
 	}

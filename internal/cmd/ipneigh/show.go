@@ -65,11 +65,7 @@ func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 			if err != nil {
 				return err
 			}
-			c, err := env.Conn()
-			if err != nil {
-				return err
-			}
-			idx, err := iproute.DevIndex(c, v)
+			idx, err := iproute.DevIndex(env, v)
 			if err != nil {
 				return cmdline.InvalidArg("Device does not exist\n", v)
 			}
@@ -146,7 +142,12 @@ func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 	if err != nil {
 		return err
 	}
-	if hasDev {
+	env.InitLinks()
+	if hasDev && env.InBatch {
+		if f.index, err = iproute.DevIndex(env, dev); err != nil {
+			return err
+		}
+	} else if hasDev {
 		lc := c
 		if flush {
 			// As iproute2 looks names up, on a socket of its own: a
@@ -160,7 +161,7 @@ func neighList(env *cli.Env, args *cmdline.Args, flush bool) error {
 				lc = own
 			}
 		}
-		if f.index, err = iproute.DevIndex(lc, dev); err != nil {
+		if f.index, err = iproute.DevIndexOn(lc, dev); err != nil {
 			return err
 		}
 	}
@@ -254,7 +255,7 @@ func newNeighPrinter(env *cli.Env, f *neighFilter) *neighPrinter {
 		env:     env,
 		p:       env.P,
 		f:       f,
-		links:   iproute.NewLinkNames(env.NetNSFD),
+		links:   iproute.EnvLinkNames(env),
 		brief:   env.Opts.Brief,
 		stats:   env.Opts.Stats,
 		numeric: env.Opts.Numeric,

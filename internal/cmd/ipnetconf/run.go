@@ -6,7 +6,6 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/netconf"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -56,7 +55,8 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	env.InitLinks() // after the device's lookup, as iproute2 loads its cache
+	names := env.LinkNames()
 	defer names.Close()
 	family := env.Opts.Family
 	if ifindex != 0 && family != unix.AF_UNSPEC {
@@ -95,12 +95,8 @@ func show(env *cli.Env, args *cmdline.Args) error {
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env, name string) uint32 {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx)
-	}
-	return link.IndexFromIfN(name)
+	return env.LinkIndex(name)
 }

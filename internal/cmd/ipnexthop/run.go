@@ -10,7 +10,6 @@ import (
 
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/nexthop"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -82,14 +81,10 @@ ENCAPHDR := [ MPLSLABEL ]
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env) devLookup {
 	return func(name string) uint32 {
-		c, err := env.Conn()
-		if err != nil {
+		if _, err := env.Conn(); err != nil {
 			return 0
 		}
-		if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-			return uint32(idx)
-		}
-		return link.IndexFromIfN(name)
+		return env.LinkIndex(name)
 	}
 }
 

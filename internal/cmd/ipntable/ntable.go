@@ -15,7 +15,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/ntable"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/mdlayher/netlink"
@@ -35,6 +34,7 @@ type Filter struct {
 
 // Run is `ip ntable`.
 func Run(env *cli.Env, args *cmdline.Args) error {
+	env.InitLinks() // iproute2's do_ipntable loads its link cache first
 	if !args.More() {
 		return show(env, args)
 	}
@@ -59,14 +59,10 @@ func usageText(env *cli.Env) error {
 
 // devIndex is ll_name_to_index: 0 for no such device.
 func devIndex(env *cli.Env, name string) (uint32, error) {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0, err
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx), nil
-	}
-	return link.IndexFromIfN(name), nil
+	return env.LinkIndex(name), nil
 }
 
 func attr(b []byte, typ uint16, data []byte) []byte {
@@ -263,7 +259,7 @@ func show(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	pr := NewPrinter(env, names.Name)
 	pr.Filter = f

@@ -233,16 +233,16 @@ func ipProtocol(s string) (uint8, bool) {
 }
 
 // body completes the request: devices, mark and the family's flags.
-func (q *getRequest) body(c *rtnl.Conn) ([]byte, error) {
+func (q *getRequest) body(env *cli.Env) ([]byte, error) {
 	if q.hasIif {
-		idx, err := DevIndex(c, q.iif)
+		idx, err := DevIndex(env, q.iif)
 		if err != nil {
 			return nil, err
 		}
 		q.ae.Uint32(unix.RTA_IIF, idx)
 	}
 	if q.hasOif {
-		idx, err := DevIndex(c, q.oif)
+		idx, err := DevIndex(env, q.oif)
 		if err != nil {
 			return nil, err
 		}
@@ -285,7 +285,7 @@ func get(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	body, err := q.body(c)
+	body, err := q.body(env)
 	if err != nil {
 		return err
 	}

@@ -3,14 +3,27 @@ package iproute
 import (
 	"strconv"
 
+	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 )
 
 // DevIndex is ll_name_to_index followed by nodev(): the ifindex of a device
-// name, or of "ifN"; `Cannot find device "NAME"` (exit 1) otherwise.
-func DevIndex(c *rtnl.Conn, name string) (uint32, error) {
+// name (through the run's link cache), or of "ifN"; `Cannot find device
+// "NAME"` (exit 1) otherwise.
+func DevIndex(env *cli.Env, name string) (uint32, error) {
+	if _, err := env.Conn(); err != nil {
+		return 0, err
+	}
+	if idx := env.LinkIndex(name); idx != 0 {
+		return idx, nil
+	}
+	return 0, cmdline.Exit(cmdline.StatusFailed, "Cannot find device \"%s\"", name)
+}
+
+// DevIndexOn is DevIndex asking the kernel on c, past the link cache.
+func DevIndexOn(c *rtnl.Conn, name string) (uint32, error) {
 	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
 		return uint32(idx), nil
 	}
@@ -35,6 +48,21 @@ type LinkNames struct {
 	// through one device, and this spares a map lookup per route.
 	lastIdx  uint32
 	lastName string
+}
+
+// EnvLinkNames is the LinkNames a command of env prints with: under
+// -batch the run's link cache (iproute2's, kept from line to line) names
+// the links.
+func EnvLinkNames(env *cli.Env) *LinkNames {
+	l := NewLinkNames(env.NetNSFD)
+	if env.InBatch {
+		lc := env.Links()
+		l.Lookup = func(idx uint32) string {
+			name, _ := lc.Name(idx)
+			return name
+		}
+	}
+	return l
 }
 
 func NewLinkNames(nsFD int) *LinkNames {

@@ -82,11 +82,7 @@ func (q *modifyRequest) devIndex(name string) (uint32, error) {
 	if q.lookup != nil {
 		return q.lookup(name)
 	}
-	c, err := q.env.Conn()
-	if err != nil {
-		return 0, err
-	}
-	return DevIndex(c, name)
+	return DevIndex(q.env, name)
 }
 
 // parseModify is iproute_modify's parser: it turns words into the request

@@ -262,19 +262,15 @@ func (s *selector) resolveDevices(env *cli.Env) error {
 	if !s.hasIif && !s.hasOif {
 		return nil
 	}
-	c, err := env.Conn()
-	if err != nil {
-		return err
-	}
 	if s.hasIif {
-		idx, err := DevIndex(c, s.iif)
+		idx, err := DevIndex(env, s.iif)
 		if err != nil {
 			return err
 		}
 		s.f.iif, s.f.iifMask = idx, 0xffffffff
 	}
 	if s.hasOif {
-		idx, err := DevIndex(c, s.oif)
+		idx, err := DevIndex(env, s.oif)
 		if err != nil {
 			return err
 		}
@@ -356,7 +352,7 @@ func newPrinter(env *cli.Env, f *filter) *printer {
 		names:   route.Names{Numeric: env.Opts.Numeric},
 		details: env.Opts.Details,
 		stats:   env.Opts.Stats,
-		links:   NewLinkNames(env.NetNSFD),
+		links:   EnvLinkNames(env),
 		resolve: env.Opts.Resolve,
 		buf:     make([]byte, 0, 64),
 

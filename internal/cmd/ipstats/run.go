@@ -12,7 +12,6 @@ import (
 	"github.com/gipnet/gip/internal/cli"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/stats"
 	"github.com/mdlayher/netlink"
@@ -114,14 +113,10 @@ func devWord(args *cmdline.Args, dev **string) error {
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env, name string) int {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return int(idx)
-	}
-	return int(link.IndexFromIfN(name))
+	return int(env.LinkIndex(name))
 }
 
 // ParseShow reads the words of `ip stats show` (after show): the device
@@ -183,7 +178,7 @@ func show(env *cli.Env, args *cmdline.Args) error {
 		return err
 	}
 	f := Filter(sel)
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	pr := NewPrinter(env, names)
 	env.P.Begin()

@@ -8,7 +8,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/route"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/token"
@@ -19,6 +18,7 @@ import (
 // Run is `ip token`. Verbs are tried in iproute2's order: "s" is set,
 // "l" list, "d" delete, "g" get.
 func Run(env *cli.Env, args *cmdline.Args) error {
+	env.InitLinks() // iproute2's do_iptoken loads its link cache first
 	if !args.More() {
 		return list(env, args)
 	}
@@ -120,7 +120,7 @@ func list(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	pr := &Printer{p: env.P, name: names.Name, warn: env.Warnf, resolve: env.Opts.Resolve, Index: index}
 	env.P.Begin()
@@ -198,12 +198,8 @@ func set(env *cli.Env, args *cmdline.Args, del bool) error {
 
 // lookup is ll_name_to_index on env's namespace: 0 for no such device.
 func lookup(env *cli.Env, name string) uint32 {
-	c, err := env.Conn()
-	if err != nil {
+	if _, err := env.Conn(); err != nil {
 		return 0
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return uint32(idx)
-	}
-	return link.IndexFromIfN(name)
+	return env.LinkIndex(name)
 }

@@ -170,20 +170,16 @@ func (t *tool) ioctl(cmd uint, name string, data []byte) error {
 
 // devIndex is ll_name_to_index: 0 for no such device.
 func (t *tool) devIndex(name string) (int32, error) {
-	c, err := t.env.Conn()
-	if err != nil {
+	if _, err := t.env.Conn(); err != nil {
 		return 0, err
 	}
-	if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-		return idx, nil
-	}
-	return int32(link.IndexFromIfN(name)), nil
+	return int32(t.env.LinkIndex(name)), nil
 }
 
 // linkName is ll_index_to_name.
 func (t *tool) linkName(idx int32) string {
 	if t.names == nil {
-		t.names = link.NewNames(t.env.NetNSFD)
+		t.names = t.env.LinkNames()
 	}
 	return t.names.Name(uint32(idx))
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/xfrm"
 	"github.com/mdlayher/netlink"
@@ -349,7 +348,7 @@ func policyGet(env *cli.Env, args *cmdline.Args) error {
 	if err != nil {
 		return err
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	p := newPrinter(env, ps, names)
 	if p.Policy(typ, 0, ans) != nil {
@@ -432,7 +431,7 @@ func policyList(env *cli.Env, args *cmdline.Args, deleteAll bool) error {
 		}
 		return cmdline.Exited(cmdline.StatusOK)
 	}
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	p := newPrinter(env, ps, names)
 	err = c.Dump(xfrm.MsgGetPolicy, nil, func(m netlink.Message) error {

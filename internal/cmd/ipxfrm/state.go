@@ -8,7 +8,6 @@ import (
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/internal/cnum"
 	"github.com/gipnet/gip/internal/usage"
-	"github.com/gipnet/gip/link"
 	"github.com/gipnet/gip/rtnl"
 	"github.com/gipnet/gip/xfrm"
 	"github.com/mdlayher/netlink"
@@ -560,7 +559,7 @@ func allocSPIRequest(ps *parser, args *cmdline.Args) ([]byte, error) {
 
 // printAnswer prints a state a request answered with.
 func printAnswer(env *cli.Env, ps *parser, typ, flags uint16, ans []byte) error {
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	p := newPrinter(env, ps, names)
 	if p.State(typ, flags, ans, false) != nil {
@@ -643,7 +642,7 @@ func stateList(env *cli.Env, args *cmdline.Args, deleteAll bool) error {
 		return cmdline.Exited(cmdline.StatusOK)
 	}
 	req := stateDumpRequest(f)
-	names := link.NewNames(env.NetNSFD)
+	names := env.LinkNames()
 	defer names.Close()
 	p := newPrinter(env, ps, names)
 	err = c.Dump(xfrm.MsgGetSA, req, func(m netlink.Message) error {

@@ -46,14 +46,10 @@ func printUsage(env *cli.Env, text func(io.Writer)) error {
 func newParser(env *cli.Env) *parser {
 	ps := &parser{family: env.Opts.Family}
 	ps.index = func(name string) (int32, error) {
-		c, err := env.Conn()
-		if err != nil {
+		if _, err := env.Conn(); err != nil {
 			return 0, err
 		}
-		if idx, err := link.IndexByName(c, name); err == nil && idx > 0 {
-			return idx, nil
-		}
-		return int32(link.IndexFromIfN(name)), nil
+		return int32(env.LinkIndex(name)), nil
 	}
 	return ps
 }
