@@ -163,7 +163,7 @@ func BindProcess(name string, pid int) error {
 // netns add NAME` does. The namespace lives until Delete, even with no
 // process in it. A name that exists already fails with unix.EEXIST, and a
 // failure leaves nothing behind. The calling goroutine's thread is not
-// touched: the namespace is made on a thread that is thrown away.
+// touched: the namespace is made on a thread of its own (see Create).
 func Add(name string) error {
 	if err := checkName(name); err != nil {
 		return err
