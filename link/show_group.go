@@ -24,8 +24,10 @@ func GroupName(id uint32, numeric bool) string {
 }
 
 func (db *groupDB) name(id uint32) (string, bool) {
-	for _, e := range db.buckets[id&255] {
-		if e.id == id {
+	// id's bucket holds the entries of id in reverse file order, then
+	// "default" (entries[0]) for 0.
+	for i := len(db.entries) - 1; i >= 0; i-- {
+		if e := db.entries[i]; e.id == id {
 			return e.name, true
 		}
 	}

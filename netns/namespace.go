@@ -101,7 +101,8 @@ func PrepareRunDir(warn func(msg string)) error {
 // CreateHere creates a new network namespace on the calling thread and
 // bind-mounts it onto RunDir/name; RunDir must be prepared (PrepareRunDir).
 // The calling goroutine must be locked to a thread that is not used again,
-// as under OnThrowawayThread: the thread stays in the new namespace.
+// as under OnThrowawayThread, or whose network namespace the caller puts
+// back (Create): the thread is left in the new namespace.
 //
 // created reports whether the namespace file was made: when it was and err
 // is not nil, the caller removes it again (Delete). The file is created
@@ -126,6 +127,13 @@ func CreateHere(name string) (created bool, err error) {
 		return true, fail("Bind /proc/self/ns/net -> "+path+" failed", err)
 	}
 	return true, nil
+}
+
+// Create is CreateHere on a thread of its own, whose network namespace is
+// put back afterwards: the calling goroutine's thread is not touched.
+func Create(name string) (created bool, err error) {
+	onNetRestoredThread(func() { created, err = CreateHere(name) })
+	return created, err
 }
 
 // BindProcess bind-mounts the network namespace of process pid onto
@@ -155,7 +163,7 @@ func BindProcess(name string, pid int) error {
 // netns add NAME` does. The namespace lives until Delete, even with no
 // process in it. A name that exists already fails with unix.EEXIST, and a
 // failure leaves nothing behind. The calling goroutine's thread is not
-// touched: the namespace is made on a thread that is thrown away.
+// touched: the namespace is made on a thread of its own (see Create).
 func Add(name string) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -163,9 +171,7 @@ func Add(name string) error {
 	if err := PrepareRunDir(nil); err != nil {
 		return err
 	}
-	var created bool
-	var err error
-	OnThrowawayThread(func() { created, err = CreateHere(name) })
+	created, err := Create(name)
 	if err != nil && created {
 		if derr := Delete(name); derr != nil {
 			err = errors.Join(err, derr)

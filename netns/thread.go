@@ -34,3 +34,35 @@ func OnThrowawayThread(fn func()) {
 	}()
 	<-done
 }
+
+// onNetRestoredThread runs fn and waits for it, on a goroutine locked to a
+// thread whose network namespace is put back afterwards; the thread then
+// returns to the runtime. fn may change that thread's network namespace
+// (unshare, setns) and nothing else of it.
+//
+// Retiring a thread is what makes OnThrowawayThread dear: ending a locked
+// thread cost `ip netns add` about 2 ms of wall time here (11.4 against
+// 13.3 ms a run, `gip netns add` then `del`, 200 runs each), a sixth of
+// it. iproute2 too enters the namespace in place and goes back with setns.
+// When the namespace cannot be saved or put back, the thread is retired
+// instead.
+func onNetRestoredThread(fn func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.LockOSThread()
+		self, err := unix.Open("/proc/thread-self/ns/net", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			// No way back: the goroutine ends locked, with its thread.
+			OnThrowawayThread(fn)
+			runtime.UnlockOSThread()
+			return
+		}
+		fn()
+		if unix.Setns(self, unix.CLONE_NEWNET) == nil {
+			runtime.UnlockOSThread()
+		}
+		unix.Close(self)
+	}()
+	<-done
+}

@@ -80,3 +80,37 @@ func TestOnThrowawayThread(t *testing.T) {
 		})
 	}
 }
+
+// onNetRestoredThread's worker thread is back in the caller's network
+// namespace after fn moved it, and lives on.
+func TestOnNetRestoredThread(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("unshare(CLONE_NEWNET) needs root")
+	}
+	var st0 unix.Stat_t
+	if err := unix.Stat("/proc/thread-self/ns/net", &st0); err != nil {
+		t.Skip(err)
+	}
+	var worker int
+	var moved unix.Stat_t
+	var uerr error
+	onNetRestoredThread(func() {
+		worker = unix.Gettid()
+		if uerr = unix.Unshare(unix.CLONE_NEWNET); uerr == nil {
+			uerr = unix.Stat("/proc/thread-self/ns/net", &moved)
+		}
+	})
+	if uerr != nil {
+		t.Fatal(uerr)
+	}
+	if moved.Ino == st0.Ino {
+		t.Fatal("fn's unshare left the thread in the same namespace")
+	}
+	var back unix.Stat_t
+	if err := unix.Stat("/proc/self/task/"+strconv.Itoa(worker)+"/ns/net", &back); err != nil {
+		t.Fatalf("thread %d gone: %v", worker, err)
+	}
+	if back.Ino != st0.Ino || back.Dev != st0.Dev {
+		t.Fatalf("thread %d left in namespace %d, want %d", worker, back.Ino, st0.Ino)
+	}
+}

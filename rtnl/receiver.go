@@ -17,8 +17,15 @@ type source struct {
 	seq   uint32
 	recv  func(buf *[]byte) ([]byte, error)
 	taken int
+	used  int // bytes of c.bufs[0] the first datagram holds
 	r     *receiver
 }
+
+// tailMin is the least room the first buffer must have left after the
+// first datagram for the second to be received there: more than the
+// kernel puts in one dump datagram, SKB_WITH_OVERHEAD(32768) (larger link
+// messages are peeked at and get a buffer of their own).
+const tailMin = 32 << 10
 
 // next waits for the next datagram. The caller must take every datagram
 // up to the one that ends the dump (or fails): until then the socket is
@@ -26,10 +33,26 @@ type source struct {
 func (s *source) next() (datagram, error) {
 	if s.taken < inlineDatagrams {
 		buf := &s.c.bufs[s.taken]
+		// The second datagram goes after the first in the first
+		// buffer when there is room: a small dump (one object, then
+		// NLMSG_DONE) then needs one buffer, and the kernel writes both
+		// datagrams into the same page.
+		var tail []byte
+		if s.taken == 1 && len(s.c.bufs[0])-s.used >= tailMin {
+			tail = s.c.bufs[0][s.used:]
+			buf = &tail
+		}
 		s.taken++
 		b, err := s.recv(buf)
+		if tail != nil && len(tail) > 0 && &tail[0] != &s.c.bufs[0][s.used] {
+			// recv grew it for a larger message: keep that buffer.
+			s.c.bufs[1] = tail
+		}
 		if err != nil {
 			return datagram{}, err
+		}
+		if s.taken == 1 {
+			s.used = (len(b) + 15) &^ 15
 		}
 		return datagram{b: b, last: endsDump(b, s.seq)}, nil
 	}

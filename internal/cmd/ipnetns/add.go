@@ -73,7 +73,7 @@ func addAt(env *cli.Env, name string, pid int32, create, here bool) error {
 	if here {
 		created, err = netns.CreateHere(name)
 	} else {
-		netns.OnThrowawayThread(func() { created, err = netns.CreateHere(name) })
+		created, err = netns.Create(name)
 	}
 	if err == nil {
 		return nil
