@@ -237,7 +237,7 @@ func (p *Printer) ColorString(t Target, c Color, key, format, v string) {
 		}
 		p.eor()
 		p.quote(v)
-	} else if p.inText(t) {
+	} else if p.inText(t) && !((c == NoColor || p.colors == nil) && p.quickString(format, v)) {
 		p.textf(c, format, arg{kind: argString, s: v})
 	}
 }
@@ -250,7 +250,7 @@ func (p *Printer) Uint(t Target, key, format string, v uint64) {
 		}
 		p.eor()
 		p.o.Write(strconv.AppendUint(p.scratch[:0], v, 10))
-	} else if p.inText(t) {
+	} else if p.inText(t) && !p.quickUint(format, v) {
 		p.textf(NoColor, format, arg{kind: argUint, u: v})
 	}
 }

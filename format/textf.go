@@ -130,6 +130,63 @@ func (p *Printer) textfQuick(format string, a arg) bool {
 	return true
 }
 
+// quickVerb finds the one conversion of a plain format: the literal text
+// before it (k bytes), its verb and the literal text after it. ok is false
+// for any other format (no conversion, two, or a flag, width or '%%').
+func quickVerb(format string) (k int, verb byte, rest string, ok bool) {
+	k = indexPercent(format)
+	if k < 0 || k+1 >= len(format) {
+		return 0, 0, "", false
+	}
+	rest = format[k+2:]
+	return k, format[k+1], rest, indexPercent(rest) < 0
+}
+
+// appendLiteral appends the literal text of a format, most often nothing
+// or one space.
+func appendLiteral(b []byte, s string) []byte {
+	switch len(s) {
+	case 0:
+		return b
+	case 1:
+		return append(b, s[0])
+	}
+	return append(b, s...)
+}
+
+// quickString is textfQuick for the string values of String and
+// ColorString, called from them directly.
+func (p *Printer) quickString(format, s string) bool {
+	k, verb, rest, ok := quickVerb(format)
+	if !ok || verb != 's' {
+		return false
+	}
+	o := p.o
+	b := appendLiteral(o.buf, format[:k])
+	b = append(b, s...)
+	o.buf = appendLiteral(b, rest)
+	if len(o.buf) >= outSize {
+		o.spill()
+	}
+	return true
+}
+
+// quickUint is textfQuick for Uint's values, called from it directly.
+func (p *Printer) quickUint(format string, v uint64) bool {
+	k, verb, rest, ok := quickVerb(format)
+	if !ok || (verb != 'u' && verb != 'd') {
+		return false
+	}
+	o := p.o
+	b := appendLiteral(o.buf, format[:k])
+	b = strconv.AppendUint(b, v, 10)
+	o.buf = appendLiteral(b, rest)
+	if len(o.buf) >= outSize {
+		o.spill()
+	}
+	return true
+}
+
 // indexPercent is strings.IndexByte(s, '%') for the few bytes of a format,
 // where a plain loop beats the call into the vectorized search.
 func indexPercent(s string) int {
