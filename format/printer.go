@@ -7,7 +7,6 @@
 package format
 
 import (
-	"bufio"
 	"io"
 	"os"
 	"strconv"
@@ -47,7 +46,7 @@ type Options struct {
 
 // Printer writes one process's output through one buffered writer.
 type Printer struct {
-	w       *bufio.Writer
+	o       *Output
 	json    bool
 	pretty  bool
 	oneline bool
@@ -60,13 +59,14 @@ type Printer struct {
 	scratch []byte
 }
 
-// New returns a Printer writing to w (buffered; call Flush).
+// New returns a Printer writing to w (buffered; call Flush). Given another
+// printer's Writer, it shares that printer's buffer.
 func New(w io.Writer, o Options) *Printer {
-	bw, ok := w.(*bufio.Writer)
+	out, ok := w.(*Output)
 	if !ok {
-		bw = bufio.NewWriterSize(w, 64<<10)
+		out = NewOutput(w)
 	}
-	p := &Printer{w: bw, json: o.JSON, pretty: o.Pretty, oneline: o.Oneline, scratch: make([]byte, 0, 64)}
+	p := &Printer{o: out, json: o.JSON, pretty: o.Pretty, oneline: o.Oneline, scratch: make([]byte, 0, 64)}
 	if o.Color && !o.JSON {
 		p.colors = palette()
 	}
@@ -93,9 +93,9 @@ func palette() *[OperDown + 1]string {
 	return &lightPalette
 }
 
-// Writer is the underlying buffered writer, for callers that must write raw
+// Writer is the printer's output buffer, for callers that must write raw
 // bytes in order with the printer's output.
-func (p *Printer) Writer() *bufio.Writer { return p.w }
+func (p *Printer) Writer() *Output { return p.o }
 
 // Plain is a printer on the same stream that prints text whatever the
 // output options: iproute2 prints some reports (address flush's) with no
@@ -114,13 +114,13 @@ func (p *Printer) Plain() *Printer {
 // of its own (flush it before p's output is to follow).
 func (p *Printer) To(w io.Writer) *Printer {
 	q := *p
-	q.w = bufio.NewWriterSize(w, 64<<10)
+	q.o = NewOutput(w)
 	q.scratch = make([]byte, 0, 64)
 	return &q
 }
 
 // Flush writes out buffered output.
-func (p *Printer) Flush() error { return p.w.Flush() }
+func (p *Printer) Flush() error { return p.o.Flush() }
 
 // IsJSON reports whether output is JSON.
 func (p *Printer) IsJSON() bool { return p.json }
@@ -152,7 +152,7 @@ func (p *Printer) End() {
 	if p.json && p.started {
 		p.started = false
 		p.endArray()
-		p.w.WriteByte('\n')
+		p.o.WriteByte('\n')
 		// The next command of a -batch starts a new document.
 		p.sep, p.depth = 0, 0
 	}
@@ -196,7 +196,7 @@ func (p *Printer) OpenArray(t Target, key, text string) {
 		}
 		p.startArray()
 	} else if p.inText(t) {
-		p.w.WriteString(text)
+		p.o.WriteString(text)
 	}
 }
 
@@ -205,7 +205,7 @@ func (p *Printer) CloseArray(t Target, text string) {
 	if p.inJSON(t) {
 		p.endArray()
 	} else if p.inText(t) {
-		p.w.WriteString(text)
+		p.o.WriteString(text)
 	}
 }
 
@@ -213,14 +213,14 @@ func (p *Printer) CloseArray(t Target, text string) {
 // "\" under -oneline; nothing in JSON.
 func (p *Printer) NL() {
 	if !p.json {
-		p.w.WriteString(p.NewlineToken())
+		p.o.WriteString(p.NewlineToken())
 	}
 }
 
 // Text prints s in text mode only.
 func (p *Printer) Text(s string) {
 	if !p.json {
-		p.w.WriteString(s)
+		p.o.WriteString(s)
 	}
 }
 
@@ -237,7 +237,7 @@ func (p *Printer) ColorString(t Target, c Color, key, format, v string) {
 		}
 		p.eor()
 		p.quote(v)
-	} else if p.inText(t) {
+	} else if p.inText(t) && !((c == NoColor || p.colors == nil) && p.quickString(format, v)) {
 		p.textf(c, format, arg{kind: argString, s: v})
 	}
 }
@@ -249,8 +249,8 @@ func (p *Printer) Uint(t Target, key, format string, v uint64) {
 			p.name(key)
 		}
 		p.eor()
-		p.w.Write(strconv.AppendUint(p.scratch[:0], v, 10))
-	} else if p.inText(t) {
+		p.o.Write(strconv.AppendUint(p.scratch[:0], v, 10))
+	} else if p.inText(t) && !p.quickUint(format, v) {
 		p.textf(NoColor, format, arg{kind: argUint, u: v})
 	}
 }
@@ -262,7 +262,7 @@ func (p *Printer) UintEmptyKey(t Target, format string, v uint64) {
 	if p.inJSON(t) {
 		p.name("")
 		p.eor()
-		p.w.Write(strconv.AppendUint(p.scratch[:0], v, 10))
+		p.o.Write(strconv.AppendUint(p.scratch[:0], v, 10))
 	} else if p.inText(t) {
 		p.textf(NoColor, format, arg{kind: argUint, u: v})
 	}
@@ -275,7 +275,7 @@ func (p *Printer) Int(t Target, key, format string, v int64) {
 			p.name(key)
 		}
 		p.eor()
-		p.w.Write(strconv.AppendInt(p.scratch[:0], v, 10))
+		p.o.Write(strconv.AppendInt(p.scratch[:0], v, 10))
 	} else if p.inText(t) {
 		p.textf(NoColor, format, arg{kind: argInt, i: int64(v)})
 	}
@@ -290,9 +290,9 @@ func (p *Printer) Hex(t Target, key, format string, v uint64) {
 		p.eor()
 		// Hex digits need no escaping: quoted as they are, from the
 		// scratch buffer.
-		p.w.WriteByte('"')
-		p.w.Write(strconv.AppendUint(p.scratch[:0], v, 16))
-		p.w.WriteByte('"')
+		p.o.WriteByte('"')
+		p.o.Write(strconv.AppendUint(p.scratch[:0], v, 16))
+		p.o.WriteByte('"')
 	} else if p.inText(t) {
 		p.textf(NoColor, format, arg{kind: argUint, u: v})
 	}
@@ -307,9 +307,9 @@ func (p *Printer) Bool(t Target, key, format string, v bool) {
 		}
 		p.eor()
 		if v {
-			p.w.WriteString("true")
+			p.o.WriteString("true")
 		} else {
-			p.w.WriteString("false")
+			p.o.WriteString("false")
 		}
 	} else if p.inText(t) {
 		s := "false"
@@ -340,7 +340,7 @@ func (p *Printer) Null(t Target, key, format, v string) {
 			p.name(key)
 		}
 		p.eor()
-		p.w.WriteString("null")
+		p.o.WriteString("null")
 	} else if p.inText(t) {
 		p.textf(NoColor, format, arg{kind: argString, s: v})
 	}
@@ -354,7 +354,7 @@ func (p *Printer) Raw(t Target, key, format, v string) {
 			p.name(key)
 		}
 		p.eor()
-		p.w.WriteString(v)
+		p.o.WriteString(v)
 	} else if p.inText(t) {
 		p.textf(NoColor, format, arg{kind: argString, s: v})
 	}
@@ -364,27 +364,27 @@ func (p *Printer) Raw(t Target, key, format, v string) {
 
 func (p *Printer) indent() {
 	for i := 0; i < p.depth; i++ {
-		p.w.WriteString("    ")
+		p.o.WriteString("    ")
 	}
 }
 
 func (p *Printer) eol() {
 	if p.pretty {
-		p.w.WriteByte('\n')
+		p.o.WriteByte('\n')
 		p.indent()
 	}
 }
 
 func (p *Printer) eor() {
 	if p.sep != 0 {
-		p.w.WriteByte(p.sep)
+		p.o.WriteByte(p.sep)
 	}
 	p.sep = ','
 }
 
 func (p *Printer) begin(c byte) {
 	p.eor()
-	p.w.WriteByte(c)
+	p.o.WriteByte(c)
 	p.depth++
 	p.sep = 0
 }
@@ -396,20 +396,20 @@ func (p *Printer) end(c byte) {
 	if p.sep != 0 {
 		p.eol()
 	}
-	p.w.WriteByte(c)
+	p.o.WriteByte(c)
 	p.sep = ','
 }
 
 func (p *Printer) startArray() {
 	p.begin('[')
 	if p.pretty {
-		p.w.WriteByte(' ')
+		p.o.WriteByte(' ')
 	}
 }
 
 func (p *Printer) endArray() {
 	if p.pretty && p.sep != 0 {
-		p.w.WriteByte(' ')
+		p.o.WriteByte(' ')
 	}
 	p.sep = 0
 	p.end(']')
@@ -420,14 +420,14 @@ func (p *Printer) name(key string) {
 	p.eol()
 	p.sep = 0
 	p.quote(key)
-	p.w.WriteByte(':')
+	p.o.WriteByte(':')
 	if p.pretty {
-		p.w.WriteByte(' ')
+		p.o.WriteByte(' ')
 	}
 }
 
 func (p *Printer) quote(s string) {
-	w := p.w
+	w := p.o
 	w.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); i++ {

@@ -3,7 +3,6 @@ package format
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 type argKind uint8
@@ -28,7 +27,7 @@ type arg struct {
 // "%#x", "%llu"): flags - 0 # + and space, a width, a precision, length
 // modifiers (ignored) and the verbs s d i u x X c. "%%" prints '%'.
 func (p *Printer) textf(c Color, format string, a arg) {
-	w := p.w
+	w := p.o
 	if p.colors != nil && c != NoColor {
 		w.WriteString(p.colors[c])
 		p.textf1(format, a)
@@ -39,10 +38,13 @@ func (p *Printer) textf(c Color, format string, a arg) {
 }
 
 func (p *Printer) textf1(format string, a arg) {
-	w := p.w
+	if p.textfQuick(format, a) {
+		return
+	}
+	w := p.o
 	used := false
 	for {
-		k := strings.IndexByte(format, '%')
+		k := indexPercent(format)
 		if k < 0 {
 			w.WriteString(format)
 			return
@@ -91,6 +93,111 @@ func (p *Printer) textf1(format string, a arg) {
 	}
 }
 
+// textfQuick writes the formats nearly every printed value uses, a literal
+// text around one plain %s, %u or %d ("mtu %u ", "%s "), appending straight
+// to the output buffer. A dump prints millions of them. It reports false,
+// having written nothing, for any other format (the general loop then
+// writes it).
+func (p *Printer) textfQuick(format string, a arg) bool {
+	k := indexPercent(format)
+	if k < 0 || k+1 >= len(format) {
+		return false
+	}
+	rest := format[k+2:]
+	switch v := format[k+1]; {
+	case v == 's' && a.kind == argString:
+	case (v == 'u' || v == 'd') && a.kind != argString:
+	default:
+		return false
+	}
+	if indexPercent(rest) >= 0 {
+		return false
+	}
+	o := p.o
+	b := append(o.buf, format[:k]...)
+	switch a.kind {
+	case argString:
+		b = append(b, a.s...)
+	case argUint:
+		b = strconv.AppendUint(b, a.u, 10)
+	default:
+		b = strconv.AppendInt(b, a.i, 10)
+	}
+	o.buf = append(b, rest...)
+	if len(o.buf) >= outSize {
+		o.spill()
+	}
+	return true
+}
+
+// quickVerb finds the one conversion of a plain format: the literal text
+// before it (k bytes), its verb and the literal text after it. ok is false
+// for any other format (no conversion, two, or a flag, width or '%%').
+func quickVerb(format string) (k int, verb byte, rest string, ok bool) {
+	k = indexPercent(format)
+	if k < 0 || k+1 >= len(format) {
+		return 0, 0, "", false
+	}
+	rest = format[k+2:]
+	return k, format[k+1], rest, indexPercent(rest) < 0
+}
+
+// appendLiteral appends the literal text of a format, most often nothing
+// or one space.
+func appendLiteral(b []byte, s string) []byte {
+	switch len(s) {
+	case 0:
+		return b
+	case 1:
+		return append(b, s[0])
+	}
+	return append(b, s...)
+}
+
+// quickString is textfQuick for the string values of String and
+// ColorString, called from them directly.
+func (p *Printer) quickString(format, s string) bool {
+	k, verb, rest, ok := quickVerb(format)
+	if !ok || verb != 's' {
+		return false
+	}
+	o := p.o
+	b := appendLiteral(o.buf, format[:k])
+	b = append(b, s...)
+	o.buf = appendLiteral(b, rest)
+	if len(o.buf) >= outSize {
+		o.spill()
+	}
+	return true
+}
+
+// quickUint is textfQuick for Uint's values, called from it directly.
+func (p *Printer) quickUint(format string, v uint64) bool {
+	k, verb, rest, ok := quickVerb(format)
+	if !ok || (verb != 'u' && verb != 'd') {
+		return false
+	}
+	o := p.o
+	b := appendLiteral(o.buf, format[:k])
+	b = strconv.AppendUint(b, v, 10)
+	o.buf = appendLiteral(b, rest)
+	if len(o.buf) >= outSize {
+		o.spill()
+	}
+	return true
+}
+
+// indexPercent is strings.IndexByte(s, '%') for the few bytes of a format,
+// where a plain loop beats the call into the vectorized search.
+func indexPercent(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' {
+			return i
+		}
+	}
+	return -1
+}
+
 // maxWidth bounds a conversion's width and precision. iproute2's formats
 // use two digits at most; C's printf would pad "%999999999d" to a gigabyte
 // (and fail with EOVERFLOW past INT_MAX). A conversion asking for more is
@@ -102,7 +209,7 @@ const maxWidth = 4096
 // and returns its length; false when format ends before its verb or its
 // width or precision is over maxWidth.
 func (p *Printer) conv(format string, a arg) (int, bool) {
-	w := p.w
+	w := p.o
 	var left, zero, alt, plus, space bool
 	j := 1
 	for ; j < len(format); j++ {

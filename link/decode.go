@@ -2,6 +2,7 @@ package link
 
 import (
 	"encoding/binary"
+	"errors"
 	"net"
 	"unsafe"
 
@@ -126,19 +127,38 @@ func (l *Link) decode(b []byte) error {
 		return err
 	}
 	l.Family, l.Type, l.Index, l.Flags = hdr.Family, hdr.Type, hdr.Index, hdr.Flags
-	ad := rtnl.NewAttrs(attrs)
-	for ad.Next() {
-		typ := ad.Type()
-		if dst := l.u32Field(typ); dst != nil {
-			if v, ok := u32(ad.Data()); ok {
-				*dst = v
+	// The walk is rtnl.Attrs's, written out: a link message has some
+	// fifty attributes, and a listing of thousands of links spent more on
+	// the iterator's calls than on the attributes.
+	for b := attrs; len(b) > 0; {
+		if len(b) < 4 {
+			err = errInvalidAttr
+			break
+		}
+		n := int(binary.NativeEndian.Uint16(b))
+		typ := binary.NativeEndian.Uint16(b[2:]) & attrTypeMask
+		if n == 0 {
+			n = 4 // no length, no data: step over the header
+		} else if n < 4 || n > len(b) {
+			err = errInvalidAttr
+			break
+		}
+		data := b[4:n]
+		if n = (n + 3) &^ 3; n < len(b) {
+			b = b[n:]
+		} else {
+			b = nil
+		}
+		if int(typ) < len(u32Fields) && u32Fields[typ] != 0 {
+			if v, ok := u32(data); ok {
+				*(*uint32)(unsafe.Add(unsafe.Pointer(l), u32Fields[typ]-1)) = v
 				l.mark(typ)
 			}
 			continue
 		}
 		switch typ {
 		case unix.IFLA_LINK_NETNSID, unix.IFLA_NEW_NETNSID, unix.IFLA_NEW_IFINDEX:
-			if v, ok := u32(ad.Data()); ok {
+			if v, ok := u32(data); ok {
 				switch typ {
 				case unix.IFLA_LINK_NETNSID:
 					l.LinkNetNSID = int32(v)
@@ -150,7 +170,7 @@ func (l *Link) decode(b []byte) error {
 				l.mark(typ)
 			}
 		case unix.IFLA_OPERSTATE, unix.IFLA_LINKMODE, unix.IFLA_PROTO_DOWN:
-			if raw := ad.Data(); len(raw) >= 1 {
+			if raw := data; len(raw) >= 1 {
 				switch typ {
 				case unix.IFLA_OPERSTATE:
 					l.OperState = raw[0]
@@ -163,62 +183,49 @@ func (l *Link) decode(b []byte) error {
 			}
 		case unix.IFLA_LINKINFO:
 			l.mark(typ)
-			l.decodeLinkInfo(ad.Data())
+			l.decodeLinkInfo(data)
 		case unix.IFLA_AF_SPEC:
 			l.mark(typ)
-			l.afSpec = ad.Data()
+			l.afSpec = data
 		case unix.IFLA_PROP_LIST:
 			l.mark(typ)
-			l.decodePropList(ad.Data())
+			l.decodePropList(data)
 		case unix.IFLA_IFNAME, unix.IFLA_QDISC, unix.IFLA_IFALIAS, unix.IFLA_ADDRESS, unix.IFLA_BROADCAST,
 			unix.IFLA_PERM_ADDRESS, unix.IFLA_STATS64, unix.IFLA_STATS:
-			l.decodeBytes(typ, ad.Data())
+			l.decodeBytes(typ, data)
 		}
 	}
-	return ad.Err()
+	return err
 }
 
-// u32Field is where the u32 attribute typ is stored, or nil.
-func (l *Link) u32Field(typ uint16) *uint32 {
-	switch typ {
-	case unix.IFLA_MTU:
-		return &l.MTU
-	case unix.IFLA_LINK:
-		return &l.Link
-	case unix.IFLA_MASTER:
-		return &l.Master
-	case unix.IFLA_TXQLEN:
-		return &l.TxQLen
-	case unix.IFLA_GROUP:
-		return &l.Group
-	case unix.IFLA_PROMISCUITY:
-		return &l.Promiscuity
-	case unix.IFLA_ALLMULTI:
-		return &l.Allmulti
-	case unix.IFLA_MIN_MTU:
-		return &l.MinMTU
-	case unix.IFLA_MAX_MTU:
-		return &l.MaxMTU
-	case unix.IFLA_NUM_TX_QUEUES:
-		return &l.NumTxQueues
-	case unix.IFLA_NUM_RX_QUEUES:
-		return &l.NumRxQueues
-	case unix.IFLA_GSO_MAX_SIZE:
-		return &l.GSOMaxSize
-	case unix.IFLA_GSO_MAX_SEGS:
-		return &l.GSOMaxSegs
-	case unix.IFLA_TSO_MAX_SIZE:
-		return &l.TSOMaxSize
-	case unix.IFLA_TSO_MAX_SEGS:
-		return &l.TSOMaxSegs
-	case unix.IFLA_GRO_MAX_SIZE:
-		return &l.GROMaxSize
-	case unix.IFLA_CARRIER_CHANGES:
-		return &l.CarrierChanges
-	case unix.IFLA_EVENT:
-		return &l.Event
-	}
-	return nil
+// attrTypeMask drops NLA_F_NESTED and NLA_F_NET_BYTEORDER from a type.
+const attrTypeMask = 0x3fff
+
+var errInvalidAttr = errors.New("netlink: invalid attribute; length too short or too large")
+
+// u32Fields is, for each u32 attribute, where in a Link it is stored
+// (its offset plus one; 0: not a u32 field). The decoder looks it up for
+// each of a link's fifty-odd attributes, where a switch compared the type
+// with each case in turn.
+var u32Fields = [...]uintptr{
+	unix.IFLA_MTU:             unsafe.Offsetof(Link{}.MTU) + 1,
+	unix.IFLA_LINK:            unsafe.Offsetof(Link{}.Link) + 1,
+	unix.IFLA_MASTER:          unsafe.Offsetof(Link{}.Master) + 1,
+	unix.IFLA_TXQLEN:          unsafe.Offsetof(Link{}.TxQLen) + 1,
+	unix.IFLA_GROUP:           unsafe.Offsetof(Link{}.Group) + 1,
+	unix.IFLA_PROMISCUITY:     unsafe.Offsetof(Link{}.Promiscuity) + 1,
+	unix.IFLA_ALLMULTI:        unsafe.Offsetof(Link{}.Allmulti) + 1,
+	unix.IFLA_MIN_MTU:         unsafe.Offsetof(Link{}.MinMTU) + 1,
+	unix.IFLA_MAX_MTU:         unsafe.Offsetof(Link{}.MaxMTU) + 1,
+	unix.IFLA_NUM_TX_QUEUES:   unsafe.Offsetof(Link{}.NumTxQueues) + 1,
+	unix.IFLA_NUM_RX_QUEUES:   unsafe.Offsetof(Link{}.NumRxQueues) + 1,
+	unix.IFLA_GSO_MAX_SIZE:    unsafe.Offsetof(Link{}.GSOMaxSize) + 1,
+	unix.IFLA_GSO_MAX_SEGS:    unsafe.Offsetof(Link{}.GSOMaxSegs) + 1,
+	unix.IFLA_TSO_MAX_SIZE:    unsafe.Offsetof(Link{}.TSOMaxSize) + 1,
+	unix.IFLA_TSO_MAX_SEGS:    unsafe.Offsetof(Link{}.TSOMaxSegs) + 1,
+	unix.IFLA_GRO_MAX_SIZE:    unsafe.Offsetof(Link{}.GROMaxSize) + 1,
+	unix.IFLA_CARRIER_CHANGES: unsafe.Offsetof(Link{}.CarrierChanges) + 1,
+	unix.IFLA_EVENT:           unsafe.Offsetof(Link{}.Event) + 1,
 }
 
 // decodeBytes handles the attributes whose payload is kept or nested.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/gipnet/gip/rtnl"
 	"golang.org/x/sys/unix"
 )
 
@@ -86,6 +87,70 @@ func TestGroupName(t *testing.T) {
 	for _, tt := range tests {
 		if got := GroupName(tt.id, tt.numeric); got != tt.want {
 			t.Errorf("GroupName(%d, %v) = %q, want %q", tt.id, tt.numeric, got, tt.want)
+		}
+	}
+}
+
+// DecodeInto's written-out attribute walk fails exactly where rtnl.Attrs
+// does, on any input.
+func FuzzDecodeIntoWalk(f *testing.F) {
+	f.Add(append(make([]byte, 16), 5, 0, 3, 0, 'a', 0, 0, 0, 8, 0, 4, 0, 0xdc, 5, 0, 0))
+	f.Add(append(make([]byte, 16), 0, 0, 3, 0, 9, 0))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var l Link
+		err := DecodeInto(&l, b)
+		_, attrs, herr := rtnl.ParseIfInfomsg(b)
+		if herr != nil {
+			if err == nil {
+				t.Fatalf("DecodeInto(% x) = nil on a short header", b)
+			}
+			return
+		}
+		a := rtnl.NewAttrs(attrs)
+		for a.Next() {
+		}
+		if (err == nil) != (a.Err() == nil) {
+			t.Fatalf("DecodeInto(% x) = %v, the attribute walk: %v", b, err, a.Err())
+		}
+	})
+}
+
+// Each u32 attribute lands in its own field of the Link, through the
+// offset table.
+func TestDecodeU32Fields(t *testing.T) {
+	for _, tc := range []struct {
+		typ   uint16
+		field func(l *Link) uint32
+	}{
+		{unix.IFLA_MTU, func(l *Link) uint32 { return l.MTU }},
+		{unix.IFLA_LINK, func(l *Link) uint32 { return l.Link }},
+		{unix.IFLA_MASTER, func(l *Link) uint32 { return l.Master }},
+		{unix.IFLA_TXQLEN, func(l *Link) uint32 { return l.TxQLen }},
+		{unix.IFLA_GROUP, func(l *Link) uint32 { return l.Group }},
+		{unix.IFLA_PROMISCUITY, func(l *Link) uint32 { return l.Promiscuity }},
+		{unix.IFLA_ALLMULTI, func(l *Link) uint32 { return l.Allmulti }},
+		{unix.IFLA_MIN_MTU, func(l *Link) uint32 { return l.MinMTU }},
+		{unix.IFLA_MAX_MTU, func(l *Link) uint32 { return l.MaxMTU }},
+		{unix.IFLA_NUM_TX_QUEUES, func(l *Link) uint32 { return l.NumTxQueues }},
+		{unix.IFLA_NUM_RX_QUEUES, func(l *Link) uint32 { return l.NumRxQueues }},
+		{unix.IFLA_GSO_MAX_SIZE, func(l *Link) uint32 { return l.GSOMaxSize }},
+		{unix.IFLA_GSO_MAX_SEGS, func(l *Link) uint32 { return l.GSOMaxSegs }},
+		{unix.IFLA_TSO_MAX_SIZE, func(l *Link) uint32 { return l.TSOMaxSize }},
+		{unix.IFLA_TSO_MAX_SEGS, func(l *Link) uint32 { return l.TSOMaxSegs }},
+		{unix.IFLA_GRO_MAX_SIZE, func(l *Link) uint32 { return l.GROMaxSize }},
+		{unix.IFLA_CARRIER_CHANGES, func(l *Link) uint32 { return l.CarrierChanges }},
+		{unix.IFLA_EVENT, func(l *Link) uint32 { return l.Event }},
+	} {
+		b := make([]byte, 16)
+		b = binary.NativeEndian.AppendUint16(b, 8)
+		b = binary.NativeEndian.AppendUint16(b, tc.typ)
+		b = binary.NativeEndian.AppendUint32(b, 0x01020304)
+		var l Link
+		if err := DecodeInto(&l, b); err != nil {
+			t.Fatalf("attribute %d: %v", tc.typ, err)
+		}
+		if got := tc.field(&l); got != 0x01020304 || !l.Has(tc.typ) {
+			t.Errorf("attribute %d: field = %#x, present %v; want 0x01020304, true", tc.typ, got, l.Has(tc.typ))
 		}
 	}
 }

@@ -32,7 +32,24 @@ var errInvalidAttr = errors.New("netlink: invalid attribute; length too short or
 func NewAttrs(b []byte) Attrs { return Attrs{b: b} }
 
 // Next steps onto the next attribute and reports whether there is one.
+// The well-formed attribute is the fast path, kept small enough to be
+// inlined: a dump walks millions of them.
 func (a *Attrs) Next() bool {
+	b := a.b
+	if len(b) >= 4 {
+		if l := int(ne.Uint16(b)); l >= 4 && l <= len(b) {
+			a.typ, a.data = ne.Uint16(b[2:])&attrTypeMask, b[4:l]
+			a.b = b[min((l+3)&^3, len(b)):]
+			return true
+		}
+	}
+	return a.nextSlow()
+}
+
+// nextSlow is Next at the end of the buffer, on an attribute without a
+// length and on a malformed one. After an error a.b is nil, so Next comes
+// here and stops.
+func (a *Attrs) nextSlow() bool {
 	if a.err != nil || len(a.b) == 0 {
 		return false
 	}
@@ -72,6 +89,7 @@ func (a *Attrs) sized(n int, what string) []byte {
 		if a.err == nil {
 			a.err = fmt.Errorf("netlink: attribute %d is not a %s; length: %d", a.typ, what, len(a.data))
 		}
+		a.b = nil // the walk stops here, as after a malformed attribute
 		return nil
 	}
 	return a.data

@@ -190,3 +190,19 @@ func BenchmarkAttrs(b *testing.B) {
 		}
 	})
 }
+
+// A getter of the wrong size ends the walk: Next reports no more
+// attributes after it, as the library's decoder does.
+func TestAttrsStopAfterGetterError(t *testing.T) {
+	b := []byte{5, 0, 1, 0, 9, 0, 0, 0, 8, 0, 2, 0, 1, 2, 3, 4}
+	a := NewAttrs(b)
+	if !a.Next() {
+		t.Fatal("no first attribute")
+	}
+	if a.Uint32(); a.Err() == nil {
+		t.Fatal("Uint32 of a 1-byte attribute: no error")
+	}
+	if a.Next() {
+		t.Errorf("Next after a getter's error = true, want false")
+	}
+}

@@ -290,21 +290,25 @@ func (d *dump) run() error {
 }
 
 // endsDump reports whether datagram b holds the end of dump seq (its
-// NLMSG_DONE or NLMSG_ERROR), or is malformed, which ends it too.
+// NLMSG_DONE or NLMSG_ERROR), or is malformed, which ends it too. It runs
+// on the receiver's thread, the one the kernel builds the dump on, for
+// every datagram, so it reads only what it needs of each header.
 func endsDump(b []byte, seq uint32) bool {
-	for {
-		m, rest, ok, err := next(b)
-		if err != nil {
+	for len(b) >= hdrLen {
+		l := int(ne.Uint32(b))
+		if l < hdrLen || l > len(b) {
 			return true
 		}
-		if !ok {
+		if t := netlink.HeaderType(ne.Uint16(b[4:])); (t == netlink.Done || t == netlink.Error) && ne.Uint32(b[8:]) == seq {
+			return true
+		}
+		a := (l + 3) &^ 3
+		if a >= len(b) {
 			return false
 		}
-		b = rest
-		if m.seq == seq && (m.typ == netlink.Done || m.typ == netlink.Error) {
-			return true
-		}
+		b = b[a:]
 	}
+	return false
 }
 
 // scan shows the messages of datagram b to ahead.

@@ -182,3 +182,33 @@ func TestDumpInterrupted(t *testing.T) {
 		})
 	}
 }
+
+// endsDumpRef is endsDump as it was written over next(): the reference the
+// header-only walk must agree with.
+func endsDumpRef(b []byte, seq uint32) bool {
+	for {
+		m, rest, ok, err := next(b)
+		if err != nil {
+			return true
+		}
+		if !ok {
+			return false
+		}
+		b = rest
+		if m.seq == seq && (m.typ == netlink.Done || m.typ == netlink.Error) {
+			return true
+		}
+	}
+}
+
+func FuzzEndsDump(f *testing.F) {
+	f.Add(append(msg(unix.RTM_NEWLINK, netlink.Multi, 5, []byte{1, 2, 3, 4}), msg(netlink.Done, netlink.Multi, 5, errno(0))...), uint32(5))
+	f.Add(msg(netlink.Done, netlink.Multi, 6, errno(0)), uint32(5))
+	f.Add(msg(netlink.Error, 0, 5, errno(-1)), uint32(5))
+	f.Add([]byte{3, 0, 0, 0}, uint32(0))
+	f.Fuzz(func(t *testing.T, b []byte, seq uint32) {
+		if got, want := endsDump(b, seq), endsDumpRef(b, seq); got != want {
+			t.Fatalf("endsDump(% x, %d) = %v, want %v", b, seq, got, want)
+		}
+	})
+}

@@ -1,7 +1,6 @@
 package bridgecmd
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -201,12 +200,12 @@ func (m *brMonitor) finish() {
 // buffer, then keeps the rest). On a terminal stdio writes by line, and
 // nothing is held.
 type stdoutBlocks struct {
-	out     *bufio.Writer
+	out     *format.Output
 	size    int // 0: a terminal
 	pending []byte
 }
 
-func newStdoutBlocks(out *bufio.Writer) *stdoutBlocks {
+func newStdoutBlocks(out *format.Output) *stdoutBlocks {
 	s := &stdoutBlocks{out: out, size: 8192} // BUFSIZ, when fstat gives no block size
 	var st unix.Stat_t
 	if isTerminal() {

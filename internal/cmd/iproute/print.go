@@ -30,6 +30,18 @@ type printer struct {
 
 	tbs   [][]byte // attribute tables of the message printed (attrs)
 	tbTop int
+
+	gw gatewayText // the last gateway printed, as text
+}
+
+// gatewayText remembers the text of the last gateway printed. The routes
+// of a dump mostly share a few gateways, and formatting the address was
+// the largest part of printing an IPv6 route.
+type gatewayText struct {
+	family int
+	n      int // address length; 0: nothing remembered
+	addr   [16]byte
+	text   []byte
 }
 
 func FamilyColor(af int) format.Color {
@@ -228,7 +240,18 @@ func (pr *printer) ifindex(key string, idx uint32) {
 }
 
 func (pr *printer) gateway(fam int, b []byte) {
-	gw := pr.host(fam, b)
+	var gw string
+	c := &pr.gw
+	switch {
+	case pr.resolve || len(b) > len(c.addr):
+		gw = pr.host(fam, b)
+	case c.n != 0 && fam == c.family && len(b) == c.n && string(b) == string(c.addr[:c.n]):
+		gw = scratchString(c.text)
+	default:
+		c.text = route.AppendAddr(c.text[:0], fam, b)
+		c.family, c.n = fam, copy(c.addr[:], b)
+		gw = scratchString(c.text)
+	}
 	pr.p.Text("via ")
 	pr.p.ColorString(format.Any, FamilyColor(fam), "gateway", "%s ", gw)
 }

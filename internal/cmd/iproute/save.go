@@ -1,7 +1,6 @@
 package iproute
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -60,7 +59,7 @@ func save(env *cli.Env, args *cmdline.Args) error {
 // WriteSavedMagic starts a save stream. iproute2 writes the magic with
 // write(2) at once, so a stdout that takes nothing (a full disk, a closed
 // pipe with SIGPIPE ignored) fails the save before the dump.
-func WriteSavedMagic(w *bufio.Writer, magic uint32) error {
+func WriteSavedMagic(w *format.Output, magic uint32) error {
 	w.Write(binary.NativeEndian.AppendUint32(nil, magic))
 	if w.Flush() != nil {
 		return cmdline.Exit(cmdline.StatusFailed, "Can't write magic to dump file")
@@ -78,7 +77,7 @@ func IsWriteError(err error) bool {
 
 // WriteSavedMsg writes a dumped message as the kernel sent it, header
 // included, as the save commands do.
-func WriteSavedMsg(w *bufio.Writer, m netlink.Message) error {
+func WriteSavedMsg(w *format.Output, m netlink.Message) error {
 	var hdr [unix.SizeofNlMsghdr]byte
 	binary.NativeEndian.PutUint32(hdr[0:], uint32(unix.SizeofNlMsghdr+len(m.Data)))
 	binary.NativeEndian.PutUint16(hdr[4:], uint16(m.Header.Type))

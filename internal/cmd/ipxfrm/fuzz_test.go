@@ -1,12 +1,12 @@
 package ipxfrm
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"strings"
 	"testing"
 
+	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/internal/cmdline"
 	"github.com/gipnet/gip/xfrm"
 )
@@ -71,7 +71,7 @@ func FuzzPrintMessage(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, typ uint16, body []byte) {
 		for stats := 0; stats < 2; stats++ {
-			p := &Printer{w: bufio.NewWriter(io.Discard), sl: "\n", stats: stats,
+			p := &Printer{w: format.NewOutput(io.Discard), sl: "\n", stats: stats,
 				name: func(uint32) string { return "x" }, warn: func(string, ...any) {}}
 			m := &xmonitor{p: p}
 			printOne(m, typ, body)

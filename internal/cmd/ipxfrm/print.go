@@ -1,11 +1,11 @@
 package ipxfrm
 
 import (
-	"bufio"
 	"fmt"
 	"strconv"
 	"time"
 
+	"github.com/gipnet/gip/format"
 	"github.com/gipnet/gip/xfrm"
 	"golang.org/x/sys/unix"
 )
@@ -15,7 +15,7 @@ import (
 // each line end under -oneline. One Printer serves list, get, allocspi
 // and monitor.
 type Printer struct {
-	w       *bufio.Writer
+	w       *format.Output
 	sl      string // iproute2's _SL_
 	oneline bool
 	stats   int // -s given (show_stats)
@@ -700,4 +700,4 @@ func (f *filter) matchState(sa *xfrm.SAInfo) bool {
 }
 
 // fmtTo is fmt.Fprintf to the output.
-func fmtTo(w *bufio.Writer, format string, v ...any) { fmt.Fprintf(w, format, v...) }
+func fmtTo(w *format.Output, format string, v ...any) { fmt.Fprintf(w, format, v...) }
