@@ -319,4 +319,9 @@ func TestSortLearnedMDB(t *testing.T) {
 	if got := maskTiming(in); got != want {
 		t.Errorf("maskTiming(-N routes)\n got %q\nwant %q", got, want)
 	}
+	in = "    refcnt 1 reachable 38644 base_reachable 30000 retrans 1000 \n{\"reachable\":21284,\"base_reachable\":30000}\nunreachable 10.0.0.0/8\n"
+	want = "    refcnt 1 reachable N base_reachable 30000 retrans 1000 \n{\"reachable\":N,\"base_reachable\":30000}\nunreachable 10.0.0.0/8\n"
+	if got := maskTiming(in); got != want {
+		t.Errorf("maskTiming(ntable)\n got %q\nwant %q", got, want)
+	}
 }
