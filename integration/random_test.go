@@ -228,6 +228,13 @@ func maskCounters(out string) string {
 // (temp), in text output.
 var learnedMDBRE = regexp.MustCompile(`^dev \S+ port \S+ grp \S+ temp`)
 
+// ansiRE is a -color escape, taken out before a line is matched.
+var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// mdbTimerRE is the -s timer of a learned mdb entry: it counts with the
+// clock, as the timers case files mask do.
+var mdbTimerRE = regexp.MustCompile(`( temp(\x1b\[[0-9;]*m)? +)[0-9]+\.[0-9]+`)
+
 // sortLearnedMDB sorts each run of consecutive learned mdb entries. The
 // prelude brings br0 and its port up, and the bridge learns its own groups
 // and v0's (through v1) from MLD reports sent at the kernel's pace: the
@@ -241,7 +248,7 @@ func sortLearnedMDB(out string) string {
 	lines := strings.SplitAfter(out, "\n")
 	for i := 0; i < len(lines); {
 		j := i
-		for j < len(lines) && learnedMDBRE.MatchString(lines[j]) && strings.HasSuffix(lines[j], "\n") {
+		for j < len(lines) && learnedMDBRE.MatchString(ansiRE.ReplaceAllString(lines[j], "")) && strings.HasSuffix(lines[j], "\n") {
 			j++
 		}
 		if j-i > 1 {
@@ -258,6 +265,7 @@ func sortLearnedMDB(out string) string {
 // learned mdb entries).
 func maskTiming(out string) string {
 	out = ntableReachableRE.ReplaceAllString(out, "${1}N")
+	out = mdbTimerRE.ReplaceAllString(out, "${1}T")
 	return sortLearnedMDB(sortAddrconfRoutes(maskCounters(out)))
 }
 
