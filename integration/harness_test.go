@@ -297,3 +297,38 @@ func TestMaskCounters(t *testing.T) {
 		t.Errorf("route cache age not masked: %q", got)
 	}
 }
+
+func TestSortLearnedMDB(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"dev br0 port v1 grp ff02::1:ff00:1 temp\ndev br0 port br0 grp ff02::6a temp\n",
+			"dev br0 port br0 grp ff02::6a temp\ndev br0 port v1 grp ff02::1:ff00:1 temp\n"},
+		// a permanent entry between learned ones keeps its place
+		{"dev br0 port v1 grp ff02::1 temp\ndev br0 port v1 grp 239.1.1.1 permanent\ndev br0 port br0 grp ff02::6a temp\n",
+			"dev br0 port v1 grp ff02::1 temp\ndev br0 port v1 grp 239.1.1.1 permanent\ndev br0 port br0 grp ff02::6a temp\n"},
+		{"b temp\na temp\n", "b temp\na temp\n"},
+		// -color escapes around the words; -s timers masked
+		{"\x1b[36mdev br0\x1b[0m port v1\x1b[34m grp ff02::1:ff00:1\x1b[0m temp\n\x1b[36mdev br0\x1b[0m port br0\x1b[34m grp ff02::6a\x1b[0m temp\n",
+			"\x1b[36mdev br0\x1b[0m port br0\x1b[34m grp ff02::6a\x1b[0m temp\n\x1b[36mdev br0\x1b[0m port v1\x1b[34m grp ff02::1:ff00:1\x1b[0m temp\n"},
+	} {
+		if got := sortLearnedMDB(tt.in); got != tt.want {
+			t.Errorf("sortLearnedMDB(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		if got := maskTiming(tt.in); got != tt.want {
+			t.Errorf("maskTiming(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+	in := "2001:db8::/64 dev v0 proto 2 metric 256 pref medium\nfe80::/64 dev v1 proto 2 metric 256 pref medium\nfe80::/64 dev v0 proto 2 metric 256 pref medium\n"
+	want := "2001:db8::/64 dev v0 proto 2 metric 256 pref medium\nfe80::/64 dev v0 proto 2 metric 256 pref medium\nfe80::/64 dev v1 proto 2 metric 256 pref medium\n"
+	if got := maskTiming(in); got != want {
+		t.Errorf("maskTiming(-N routes)\n got %q\nwant %q", got, want)
+	}
+	if got, want := maskTiming("dev br0 port v1 grp ff02::1:ff00:1 temp  258.86\ndev br0 port br0 grp ff02::6a temp  259.28\n"),
+		"dev br0 port br0 grp ff02::6a temp  T\ndev br0 port v1 grp ff02::1:ff00:1 temp  T\n"; got != want {
+		t.Errorf("maskTiming(mdb -s)\n got %q\nwant %q", got, want)
+	}
+	in = "    refcnt 1 reachable 38644 base_reachable 30000 retrans 1000 \n{\"reachable\":21284,\"base_reachable\":30000}\nunreachable 10.0.0.0/8\n"
+	want = "    refcnt 1 reachable N base_reachable 30000 retrans 1000 \n{\"reachable\":N,\"base_reachable\":30000}\nunreachable 10.0.0.0/8\n"
+	if got := maskTiming(in); got != want {
+		t.Errorf("maskTiming(ntable)\n got %q\nwant %q", got, want)
+	}
+}

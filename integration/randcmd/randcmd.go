@@ -63,6 +63,10 @@ var Prelude = []string{
 // Gen generates lines from one seed.
 type Gen struct {
 	r *rand.Rand
+	// links is the pool $LNK draws from while a link-cache batch is being
+	// built: the prelude's links, index names, and every name the batch
+	// has made, renamed to or given as an altname so far. Nil otherwise.
+	links []string
 }
 
 // New returns a generator; the same seed gives the same lines.
@@ -307,14 +311,16 @@ func (g *Gen) line() Line {
 // try generates one line; ok is false when it must not be sent.
 func (g *Gen) try() (l Line, ok bool) {
 	switch x := g.r.IntN(100); {
-	case x < 70:
+	case x < 66:
 		return g.fromRules("ip", ipRules, ipOptions)
-	case x < 82:
+	case x < 78:
 		return g.fromRules("bridge", bridgeRules, bridgeOptions)
-	case x < 96:
+	case x < 91:
 		return g.fromRules("brctl", brctlRules, nil)
-	default:
+	case x < 94:
 		return g.batch()
+	default:
+		return g.cacheBatch()
 	}
 }
 
@@ -362,6 +368,90 @@ func (g *Gen) batch() (Line, bool) {
 	opts := ""
 	if g.chance(0.3) {
 		opts = "-force "
+	}
+	return Line{Cmd: "printf '%s' " + quote(file) + " > b1; ip " + opts + "-batch b1", Tag: tag}, true
+}
+
+// churnRules change which link a name or an index stands for: a link
+// deleted (a veth with its peer), added, renamed, moved away, given an
+// altname. $LNK is a name of the batch's pool, $LNEW a name that joins it.
+var churnRules = []rule{
+	{"ip", "link del", 4, []string{"link", "del|delete", "?dev", "$LNK"}},
+	{"ip", "link add veth", 4, []string{"link", "add", "?name", "$LNEW", "type", "veth", "?peer name $LNEW"}},
+	{"ip", "link add", 2, []string{"link", "add", "?name", "$LNEW", "type", "dummy|bridge|ifb"}},
+	{"ip", "link add link", 1, []string{"link", "add", "link", "$LNK", "?name", "$LNEW", "type", "vlan id 5|macvlan mode bridge"}},
+	{"ip", "link rename", 4, []string{"link", "set", "?dev", "$LNK", "?down", "name", "$LNEW"}},
+	{"ip", "link set netns", 1, []string{"link", "set", "?dev", "$LNK", "netns", "ns1"}},
+	{"ip", "link altname", 1, []string{"link", "property", "add|del", "dev", "$LNK", "altname", "$LNEW"}},
+}
+
+// cachedRules name a link, by name or as ifN: each object that resolves a
+// device name (through the cache, or by a dump that fills it) is here.
+var cachedRules = []rule{
+	{"ip", "link set", 4, []string{"link", "set", "?dev", "$LNK", "up|down|mtu 1400|alias cached|master br0|nomaster|txqlen 100|arp off"}},
+	{"ip", "link show", 4, []string{"link", "?show", "?dev", "$LNK"}},
+	{"ip", "link show master", 1, []string{"link", "?show", "master|vrf", "$LNK"}},
+	{"ip", "addr add", 3, []string{"address", "add|del|replace", "10.8.0.1/24|10.8.1.1/24|2001:db8:8::1/64", "dev", "$LNK"}},
+	{"ip", "addr show", 3, []string{"address", "?show", "?dev", "$LNK"}},
+	{"ip", "addr flush", 1, []string{"address", "flush", "dev", "$LNK"}},
+	{"ip", "route add", 3, []string{"route", "add|replace|del|append", "10.9.1.0/24|2001:db8:9::/64|default", "dev", "$LNK", "?table 100|metric 5|via 10.0.0.2"}},
+	{"ip", "route show", 2, []string{"route", "?show", "dev|oif", "$LNK", "?table all"}},
+	{"ip", "route get", 2, []string{"route", "get", "10.0.0.2|10.9.1.1|2001:db8::2", "oif|iif", "$LNK"}},
+	{"ip", "neigh add", 3, []string{"neighbour", "add|replace|del", "10.0.0.3|2001:db8::3", "?lladdr 02:00:00:00:01:01", "dev", "$LNK"}},
+	{"ip", "neigh show", 2, []string{"neighbour", "?show", "dev", "$LNK"}},
+	{"ip", "nexthop add", 2, []string{"nexthop", "add|replace", "id", "7|8", "dev", "$LNK", "?via 10.0.0.2 onlink|blackhole"}},
+	{"ip", "nexthop show", 1, []string{"nexthop", "?show", "dev", "$LNK"}},
+	{"ip", "rule add", 2, []string{"rule", "add|del", "iif|oif", "$LNK", "table", "100", "pref", "2000|2001"}},
+	{"ip", "rule show", 1, []string{"rule", "?show", "?iif|oif", "?$LNK"}},
+	{"ip", "small objects", 2, []string{"maddress show dev|netconf show dev|stats show dev|tuntap show dev|link xstats dev|link afstats dev|ntable show dev", "$LNK"}},
+}
+
+// cacheLinks are the names a link-cache batch starts from: the prelude's
+// links, links it does not have, and ifN names, which iproute2 reads as
+// an index (v1 is 3, v0 4, br0 5, vx0 7 in the prelude; 8 and on are the
+// batch's own).
+var cacheLinks = []string{"v0", "v1", "br0", "vx0", "tap0", "v2", "lo", "n0", "n1", "if3", "if4", "if8", "if9"}
+
+// cacheNew are the names a batch makes links under: the prelude's own too,
+// so a deleted link's name comes back on another index.
+var cacheNew = []string{"n0", "n1", "n2", "v0", "v1", "br0", "p0", "p1"}
+
+// cacheBatch writes an ip -batch file that churns links between lines that
+// name them, so that iproute2's link cache (kept for the whole batch, a
+// name resolved once standing for its index until ip itself changes that
+// link) is compared with gip's: a veth deleted through its peer, a link
+// renamed and a name reused, an index named after its link went away.
+func (g *Gen) cacheBatch() (Line, bool) {
+	g.links = append([]string(nil), cacheLinks...)
+	defer func() { g.links = nil }()
+	var cmds []string
+	tag := "ip -batch links"
+	n := 4 + g.r.IntN(7)
+	for i := range n {
+		rules := cachedRules
+		// Churn on about a third of the lines, never first: a name is
+		// best looked up (cached) before its link changes.
+		if i > 0 && g.chance(0.35) {
+			rules = churnRules
+		}
+		ws, t := g.build(g.pickRule(rules))
+		if !netnsNamed(ws) {
+			return Line{}, false
+		}
+		cmds = append(cmds, join(ws))
+		if strings.Contains(t, "+") {
+			tag += " +bent"
+		}
+	}
+	file := strings.Join(cmds, "\n") + "\n"
+	opts := ""
+	// Without -force the batch stops at its first error, which in a churn
+	// is soon.
+	if g.chance(0.7) {
+		opts = "-force "
+	}
+	if g.chance(0.2) {
+		opts += g.pick([]string{"-d ", "-br ", "-j ", "-o ", "-s "})
 	}
 	return Line{Cmd: "printf '%s' " + quote(file) + " > b1; ip " + opts + "-batch b1", Tag: tag}, true
 }
@@ -445,8 +535,13 @@ func (g *Gen) build(r rule) ([]word, string) {
 			tag += " +case"
 		}
 	}
-	// Bends: at most two per line, on a third of the lines.
-	if g.chance(0.35) {
+	// Bends: at most two per line, on a third of the lines; on a tenth in
+	// a link-cache batch, whose point is the order of well-formed lines.
+	bend := 0.35
+	if g.links != nil {
+		bend = 0.1
+	}
+	if g.chance(bend) {
 		for range 1 + g.r.IntN(2) {
 			switch g.r.IntN(6) {
 			case 0, 1, 2: // a value becomes an edge value
@@ -566,6 +661,23 @@ func (g *Gen) expand(w string) word {
 		return word{text: w, kw: true}
 	}
 	class := w[1:]
+	switch class {
+	case "LNK":
+		pool := g.links
+		if pool == nil {
+			pool = values["DEV"]
+		}
+		// Names the batch made or renamed to come up more often: they
+		// are the ones whose index changes.
+		if n := len(pool) - len(cacheLinks); n > 0 && g.chance(0.5) {
+			return word{text: g.pick(pool[len(cacheLinks):]), class: "DEV"}
+		}
+		return word{text: g.pick(pool), class: "DEV"}
+	case "LNEW":
+		v := g.pick(cacheNew)
+		g.links = append(g.links, v)
+		return word{text: v, class: "NEWNAME"}
+	}
 	return word{text: g.value(class), class: class}
 }
 

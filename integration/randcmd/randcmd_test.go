@@ -130,3 +130,66 @@ func TestNoMonitor(t *testing.T) {
 		}
 	}
 }
+
+// Link-cache batches must churn links between lines that name them: a
+// delete, add, rename or altname, then a later line naming a link, and
+// names made in the batch must be named again.
+func TestCacheBatch(t *testing.T) {
+	var n, churned, reused int
+	for _, l := range New(7).Lines(5000) {
+		if !strings.HasPrefix(l.Tag, "ip -batch links") {
+			continue
+		}
+		n++
+		if !strings.HasPrefix(l.Cmd, "printf '%s' ") || !strings.HasSuffix(l.Cmd, "-batch b1") {
+			t.Fatalf("not a batch line: %s", l.Cmd)
+		}
+		body := strings.ReplaceAll(l.Cmd, `\n`, "\n")
+		lines := strings.Split(body, "\n")
+		for i, ln := range lines[:len(lines)-1] {
+			f := strings.Fields(strings.ToLower(ln))
+			if len(f) > 1 && strings.HasPrefix(f[0], "l") && (strings.HasPrefix("delete", f[1]) || strings.HasPrefix("add", f[1]) || strings.Contains(ln, " name ")) && i+1 < len(lines)-1 {
+				churned++
+				break
+			}
+		}
+		for _, nm := range []string{"n2", "p0", "p1"} {
+			if strings.Count(body, " "+nm) > 1 {
+				reused++
+				break
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d link-cache batches in 5000 lines", n)
+	}
+	if churned < n/2 {
+		t.Errorf("only %d of %d link-cache batches change a link before a later line", churned, n)
+	}
+	if reused < n/10 {
+		t.Errorf("only %d of %d link-cache batches name a link they made again", reused, n)
+	}
+}
+
+// $LNEW names join the pool $LNK draws from, and only for that batch.
+func TestCachePool(t *testing.T) {
+	g := New(1)
+	g.links = append([]string(nil), cacheLinks...)
+	w := g.expand("$LNEW")
+	if g.links[len(g.links)-1] != w.text || len(g.links) != len(cacheLinks)+1 {
+		t.Fatalf("$LNEW %q did not join the pool: %q", w.text, g.links)
+	}
+	seen := false
+	for range 200 {
+		if g.expand("$LNK").text == w.text {
+			seen = true
+		}
+	}
+	if !seen {
+		t.Errorf("$LNK never drew the new name %q", w.text)
+	}
+	g.cacheBatch()
+	if g.links != nil {
+		t.Errorf("the pool outlived its batch: %q", g.links)
+	}
+}

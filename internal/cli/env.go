@@ -352,6 +352,34 @@ func (e *Env) InitLinks() {
 	_ = e.Links().Init()
 }
 
+// InitLinksHere is ll_init_map where a command's own dump follows it on the
+// same socket (ip ntable): iproute2 dumps the links on rth, and the kernel
+// sizes the first part of a socket's later dumps by the largest read it has
+// seen there, so after it the ntable dump of a dozen links comes in one
+// part. On a socket never read, that dump is cut in two, and the kernel
+// repeats the table's header (its defaults) at the top of the second part:
+// ip ntable then lists ndisc_cache's defaults twice (random run, seed 9).
+// Under -batch the cache is loaded once, as InitLinks does, but through the
+// command's socket; a single command dumps and keeps nothing.
+func (e *Env) InitLinksHere() {
+	c, err := e.Conn()
+	if err != nil {
+		return
+	}
+	if !e.InBatch {
+		_ = link.DumpBodies(c, func([]byte) {})
+		return
+	}
+	lc := e.Links()
+	if lc.Inited() {
+		return
+	}
+	side := lc.Dump
+	lc.Dump = func(fn func(body []byte)) error { return link.DumpBodies(c, fn) }
+	_ = lc.Init()
+	lc.Dump = side
+}
+
 // DropLink is ll_drop_by_index, which ip link calls after a change it
 // made to link index.
 func (e *Env) DropLink(index uint32) {

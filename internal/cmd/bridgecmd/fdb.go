@@ -45,7 +45,7 @@ func doFDB(env *cli.Env, args *cmdline.Args) error {
 // fdbFilter is what `bridge fdb show` selects.
 type fdbFilter struct {
 	index, master int32
-	vlan          uint16
+	vlan          uint32 // iproute2's unsigned int: 65536 matches no entry, it is not 0
 	state         uint16
 	dynamic       bool
 	// headers, when set, prints what precedes each entry (print_headers:
@@ -102,7 +102,7 @@ func fdbShow(env *cli.Env, args *cmdline.Args) error {
 			if f.vlan != 0 {
 				return cmdline.Duplicate("vlan", v)
 			}
-			f.vlan = uint16(cnum.Atoi(v))
+			f.vlan = uint32(cnum.Atoi(v))
 		case "state":
 			v, err := args.Value()
 			if err != nil {
@@ -235,7 +235,7 @@ func printFDB(p *format.Printer, stats bool, f *fdbFilter, name func(int32) stri
 			ci = ad.Data()
 		}
 	}
-	if f.vlan != 0 && f.vlan != vid {
+	if f.vlan != 0 && f.vlan != uint32(vid) {
 		return
 	}
 	if f.dynamic && state&unix.NUD_PERMANENT != 0 {

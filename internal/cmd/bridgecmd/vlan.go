@@ -474,7 +474,9 @@ func vlanSet(env *cli.Env, args *cmdline.Args, global bool) error {
 // vlanFilter is what `bridge vlan show` selects.
 type vlanFilter struct {
 	index int32
-	vlan  uint16
+	// vlan is iproute2's unsigned int filter_vlan: a vid over 65535 is
+	// set (a second vid is a duplicate) and matches no vlan.
+	vlan uint32
 }
 
 func parseVlanShowFilter(env *cli.Env, args *cmdline.Args) (vlanFilter, error) {
@@ -499,7 +501,7 @@ func parseVlanShowFilter(env *cli.Env, args *cmdline.Args) (vlanFilter, error) {
 			if f.vlan != 0 {
 				return f, cmdline.Duplicate("vid", v)
 			}
-			f.vlan = uint16(cnum.Atoi(v))
+			f.vlan = uint32(cnum.Atoi(v))
 		}
 	}
 	if haveDev {
@@ -691,11 +693,11 @@ func printVlanFlags(p *format.Printer, flags uint16) {
 
 // vlanCheck is filter_vlan_check: -1 to stop (past the wanted vid), 0 to
 // skip the entry, 1 to print it.
-func vlanCheck(filter, vid, flags uint16) int {
-	if filter != 0 && vid > filter && flags&vlanInfoRangeEnd == 0 {
+func vlanCheck(filter uint32, vid, flags uint16) int {
+	if filter != 0 && uint32(vid) > filter && flags&vlanInfoRangeEnd == 0 {
 		return -1
 	}
-	if flags&vlanInfoRangeBegin != 0 || vid < filter {
+	if flags&vlanInfoRangeBegin != 0 || uint32(vid) < filter {
 		return 0
 	}
 	return 1
@@ -876,7 +878,7 @@ func (v *vlanDBPrinter) printEntry(p *format.Printer, b []byte, ifindex int32) {
 	if r := tb[vlandbEntryRange]; len(r) >= 2 {
 		vrange = ne.Uint16(r)
 	}
-	if f := v.filter.vlan; f != 0 && (f < vid || f > vrange) {
+	if f := v.filter.vlan; f != 0 && (f < uint32(vid) || f > uint32(vrange)) {
 		return
 	}
 	var state uint8
@@ -922,7 +924,7 @@ func (v *vlanDBPrinter) printGlobal(p *format.Printer, b []byte, ifindex int32) 
 	if r, ok := tb[goptsRange]; ok {
 		vrange = u16(r)
 	}
-	if f := v.filter.vlan; f != 0 && (f < vid || f > vrange) {
+	if f := v.filter.vlan; f != 0 && (f < uint32(vid) || f > uint32(vrange)) {
 		return
 	}
 	v.openEntry(p, ifindex)
@@ -1028,7 +1030,7 @@ func printVlanStats(p *format.Printer, f *vlanFilter, names func(int32) string, 
 				continue
 			}
 			vid, flags := ne.Uint16(s[32:34]), ne.Uint16(s[34:36])
-			if f.vlan != 0 && f.vlan != vid {
+			if f.vlan != 0 && f.vlan != uint32(vid) {
 				continue
 			}
 			if flags&vlanInfoMaster != 0 && flags&vlanInfoBrEntry == 0 {

@@ -34,7 +34,7 @@ type Filter struct {
 
 // Run is `ip ntable`.
 func Run(env *cli.Env, args *cmdline.Args) error {
-	env.InitLinks() // iproute2's do_ipntable loads its link cache first
+	env.InitLinksHere() // iproute2's do_ipntable loads its link cache first, on its socket
 	if !args.More() {
 		return show(env, args)
 	}
