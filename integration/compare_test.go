@@ -137,10 +137,16 @@ func sortAddrconfRoutes(out string) string {
 	if strings.HasPrefix(out, "[") {
 		return sortAddrconfJSON(out)
 	}
+	return sortLineRuns(out, addrconfRouteRE.MatchString)
+}
+
+// sortLineRuns sorts each run of two or more consecutive whole lines of
+// out that match, leaving every other line where it is.
+func sortLineRuns(out string, match func(line string) bool) string {
 	lines := strings.SplitAfter(out, "\n")
 	for i := 0; i < len(lines); {
 		j := i
-		for j < len(lines) && addrconfRouteRE.MatchString(lines[j]) && strings.HasSuffix(lines[j], "\n") {
+		for j < len(lines) && match(lines[j]) && strings.HasSuffix(lines[j], "\n") {
 			j++
 		}
 		if j-i > 1 {

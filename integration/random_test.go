@@ -245,18 +245,9 @@ func sortLearnedMDB(out string) string {
 	if !strings.Contains(out, " temp") {
 		return out
 	}
-	lines := strings.SplitAfter(out, "\n")
-	for i := 0; i < len(lines); {
-		j := i
-		for j < len(lines) && learnedMDBRE.MatchString(ansiRE.ReplaceAllString(lines[j], "")) && strings.HasSuffix(lines[j], "\n") {
-			j++
-		}
-		if j-i > 1 {
-			sort.Strings(lines[i:j])
-		}
-		i = max(j, i+1)
-	}
-	return strings.Join(lines, "")
+	return sortLineRuns(out, func(line string) bool {
+		return learnedMDBRE.MatchString(ansiRE.ReplaceAllString(line, ""))
+	})
 }
 
 // maskTiming is what the random run hides of a line's stdout beyond the
