@@ -310,12 +310,15 @@ func get(env *cli.Env, args *cmdline.Args) error {
 		if ans, err = c.Query(unix.RTM_GETROUTE, 0, body); err != nil {
 			return err
 		}
+		// iproute2 has deleted its JSON context by now and does not
+		// open another: under -json the second answer prints as text.
+		pr.p = env.P.Plain()
 	}
-	env.P.Begin()
+	pr.p.Begin()
 	if err := pr.printAnswer(ans, &r); err != nil {
 		return err
 	}
-	env.P.End()
+	pr.p.End()
 	return nil
 }
 
