@@ -352,19 +352,10 @@ func netnsNamed(ws []word) bool {
 
 // batch writes a few ip command lines to a file and runs ip -batch on it.
 func (g *Gen) batch() (Line, bool) {
-	var cmds []string
-	tag := "ip -batch"
-	for range 1 + g.r.IntN(4) {
-		ws, t := g.build(g.pickRule(ipRules))
-		if !netnsNamed(ws) {
-			return Line{}, false
-		}
-		cmds = append(cmds, join(ws))
-		if strings.Contains(t, "+") {
-			tag += " +bent"
-		}
+	file, tag, ok := g.batchFile("ip -batch", 1+g.r.IntN(4), func(int) []rule { return ipRules })
+	if !ok {
+		return Line{}, false
 	}
-	file := strings.Join(cmds, "\n") + "\n"
 	opts := ""
 	if g.chance(0.3) {
 		opts = "-force "
@@ -424,26 +415,17 @@ var cacheNew = []string{"n0", "n1", "n2", "v0", "v1", "br0", "p0", "p1"}
 func (g *Gen) cacheBatch() (Line, bool) {
 	g.links = append([]string(nil), cacheLinks...)
 	defer func() { g.links = nil }()
-	var cmds []string
-	tag := "ip -batch links"
-	n := 4 + g.r.IntN(7)
-	for i := range n {
-		rules := cachedRules
+	file, tag, ok := g.batchFile("ip -batch links", 4+g.r.IntN(7), func(i int) []rule {
 		// Churn on about a third of the lines, never first: a name is
 		// best looked up (cached) before its link changes.
 		if i > 0 && g.chance(0.35) {
-			rules = churnRules
+			return churnRules
 		}
-		ws, t := g.build(g.pickRule(rules))
-		if !netnsNamed(ws) {
-			return Line{}, false
-		}
-		cmds = append(cmds, join(ws))
-		if strings.Contains(t, "+") {
-			tag += " +bent"
-		}
+		return cachedRules
+	})
+	if !ok {
+		return Line{}, false
 	}
-	file := strings.Join(cmds, "\n") + "\n"
 	opts := ""
 	// Without -force the batch stops at its first error, which in a churn
 	// is soon.
@@ -454,6 +436,24 @@ func (g *Gen) cacheBatch() (Line, bool) {
 		opts += g.pick([]string{"-d ", "-br ", "-j ", "-o ", "-s "})
 	}
 	return Line{Cmd: "printf '%s' " + quote(file) + " > b1; ip " + opts + "-batch b1", Tag: tag}, true
+}
+
+// batchFile builds the n lines of a batch file, line i from one of
+// rulesFor(i), and the line's tag ("+bent" for each bent line); ok is
+// false when a line names a namespace by pid or path.
+func (g *Gen) batchFile(tag string, n int, rulesFor func(i int) []rule) (file, lineTag string, ok bool) {
+	var cmds []string
+	for i := range n {
+		ws, t := g.build(g.pickRule(rulesFor(i)))
+		if !netnsNamed(ws) {
+			return "", "", false
+		}
+		cmds = append(cmds, join(ws))
+		if strings.Contains(t, "+") {
+			tag += " +bent"
+		}
+	}
+	return strings.Join(cmds, "\n") + "\n", tag, true
 }
 
 func (g *Gen) pickRule(rules []rule) rule {
